@@ -1,0 +1,23 @@
+// The commands of tiertune-cli. Each takes its arguments (after the command name), prints to
+// stdout/stderr and returns the process exit code: 0 success, 1 failure, 2 wrong usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tiertune::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;  // one line for `tiertune-cli help`
+  const char* usage;    // full text for `tiertune-cli help NAME`
+  int (*run)(const std::vector<std::string>& args);
+};
+
+int runDoctor(const std::vector<std::string>& args);
+int runCatalog(const std::vector<std::string>& args);
+
+extern const Command kDoctorCommand;
+extern const Command kCatalogCommand;
+
+}  // namespace tiertune::cli

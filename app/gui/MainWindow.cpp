@@ -1,0 +1,95 @@
+#include "app/gui/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/pages/DatasetsPage.h"
+#include "app/gui/pages/HomePage.h"
+#include "app/gui/pages/ModelsPage.h"
+#include "app/gui/pages/RunsPage.h"
+#include "app/gui/pages/SettingsPage.h"
+
+namespace tiertune::gui {
+
+MainWindow::MainWindow(AppContext& context, QWidget* parent)
+    : QMainWindow(parent),
+      context_(context),
+      navigation_(new QListWidget),
+      pages_(new QStackedWidget),
+      catalogStatus_(new QLabel) {
+  setWindowTitle(tr("Tiertune"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/tiertune.svg")));
+  resize(1180, 760);
+
+  navigation_->setObjectName(QStringLiteral("navigation"));
+  navigation_->setAccessibleName(tr("Sections"));
+  navigation_->setIconSize(QSize(22, 22));
+  navigation_->setSpacing(2);
+  navigation_->setFixedWidth(190);
+  navigation_->setFrameShape(QFrame::NoFrame);
+
+  addPage(Page::Home, QStringLiteral(":/icons/home.svg"), tr("Home"), new HomePage(context_));
+  addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), new ModelsPage(context_));
+  addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"),
+          new DatasetsPage(context_));
+  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), new RunsPage(context_));
+  addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
+          new SettingsPage(context_));
+  connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+
+  auto* central = new QWidget;
+  auto* layout = new QHBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(navigation_);
+  layout->addWidget(pages_, 1);
+  setCentralWidget(central);
+
+  QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+  QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+  helpMenu->addAction(tr("&About Tiertune"), this, [this] {
+    QMessageBox::about(this, tr("About Tiertune"),
+                       tr("<h3>Tiertune %1</h3><p>Fine-tune open language models on the hardware "
+                          "you have: one GPU or none, memory and an SSD.</p>")
+                           .arg(QStringLiteral(TIERTUNE_VERSION)));
+  });
+
+  statusBar()->addPermanentWidget(catalogStatus_);
+  connect(&context_, &AppContext::catalogChanged, this, &MainWindow::updateStatusBar);
+  updateStatusBar();
+  showPage(Page::Home);
+}
+
+void MainWindow::addPage(Page page, const QString& iconPath, const QString& title, QWidget* widget) {
+  Q_ASSERT(pages_->count() == static_cast<int>(page));
+  auto* item = new QListWidgetItem(QIcon(iconPath), title, navigation_);
+  item->setSizeHint(QSize(0, 40));
+  pages_->addWidget(widget);
+}
+
+void MainWindow::showPage(Page page) { navigation_->setCurrentRow(static_cast<int>(page)); }
+
+MainWindow::Page MainWindow::currentPage() const {
+  return static_cast<Page>(pages_->currentIndex());
+}
+
+void MainWindow::updateStatusBar() {
+  if (context_.catalog()) {
+    catalogStatus_->setText(
+        tr("Catalog: %1").arg(QString::fromStdString(context_.catalog()->file().string())));
+  } else {
+    catalogStatus_->setText(tr("No catalog open — see Settings"));
+  }
+}
+
+}  // namespace tiertune::gui

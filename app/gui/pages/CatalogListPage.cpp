@@ -1,0 +1,100 @@
+#include "app/gui/pages/CatalogListPage.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/pages/EmptyState.h"
+#include "core/util/error.h"
+
+namespace tiertune::gui {
+namespace {
+enum StackIndex { kTable = 0, kEmpty = 1, kError = 2 };
+}
+
+CatalogListPage::CatalogListPage(AppContext& context, const Texts& texts, QWidget* parent)
+    : QWidget(parent),
+      context_(context),
+      layout_(new QVBoxLayout(this)),
+      stack_(new QStackedWidget),
+      table_(new QTableWidget),
+      empty_(new EmptyState(texts.emptyIcon, texts.emptyTitle, texts.emptyText)),
+      error_(new EmptyState(texts.emptyIcon, tr("The catalog could not be opened"), {})) {
+  auto* heading = new QLabel(texts.title);
+  heading->setObjectName(QStringLiteral("pageTitle"));
+  QFont headingFont = heading->font();
+  headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
+  headingFont.setBold(true);
+  heading->setFont(headingFont);
+  auto* subtitle = new QLabel(texts.subtitle);
+  subtitle->setWordWrap(true);
+
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setAlternatingRowColors(true);
+  table_->setSortingEnabled(true);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->setAccessibleName(texts.title);
+
+  stack_->insertWidget(kTable, table_);
+  stack_->insertWidget(kEmpty, empty_);
+  stack_->insertWidget(kError, error_);
+
+  layout_->setContentsMargins(24, 18, 24, 18);
+  layout_->addWidget(heading);
+  layout_->addWidget(subtitle);
+  layout_->addSpacing(8);
+  layout_->addWidget(stack_, 1);
+
+  connect(&context_, &AppContext::catalogChanged, this, &CatalogListPage::refresh);
+}
+
+void CatalogListPage::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  refresh();
+}
+
+void CatalogListPage::refresh() {
+  catalog::Catalog* catalog = context_.catalog();
+  if (!catalog) {
+    error_->setText(tr("The catalog could not be opened"),
+                    context_.catalogError() + "\n\n" +
+                        tr("Choose another data folder in Settings, or fix the problem and restart "
+                           "Tiertune. Nothing has been changed or deleted."));
+    stack_->setCurrentIndex(kError);
+    return;
+  }
+  std::vector<QStringList> records;
+  try {
+    records = rows(*catalog);
+  } catch (const Error& e) {
+    error_->setText(tr("The catalog could not be read"), QString::fromStdString(e.what()));
+    stack_->setCurrentIndex(kError);
+    return;
+  }
+  table_->setSortingEnabled(false);  // filling a sorted table reorders rows under our feet
+  table_->clear();
+  const QStringList columns = headers();
+  table_->setColumnCount(static_cast<int>(columns.size()));
+  table_->setHorizontalHeaderLabels(columns);
+  table_->setRowCount(static_cast<int>(records.size()));
+  for (int row = 0; row < static_cast<int>(records.size()); ++row) {
+    const QStringList& cells = records[static_cast<std::size_t>(row)];
+    for (int column = 0; column < cells.size() && column < columns.size(); ++column) {
+      table_->setItem(row, column, new QTableWidgetItem(cells[column]));
+    }
+  }
+  table_->setSortingEnabled(true);
+  table_->resizeColumnsToContents();
+  stack_->setCurrentIndex(records.empty() ? kEmpty : kTable);
+}
+
+int CatalogListPage::rowCount() const { return table_->rowCount(); }
+bool CatalogListPage::showsEmptyState() const { return stack_->currentIndex() == kEmpty; }
+bool CatalogListPage::showsError() const { return stack_->currentIndex() == kError; }
+
+}  // namespace tiertune::gui

@@ -1,0 +1,66 @@
+// A page that lists one kind of catalog record in a sortable table, with an empty state that
+// explains what belongs here and an error state when the catalog cannot be opened. ModelsPage,
+// DatasetsPage and RunsPage supply only their columns and rows.
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+#include <vector>
+
+class QStackedWidget;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace tiertune::catalog {
+class Catalog;
+}
+
+namespace tiertune::gui {
+
+class AppContext;
+class EmptyState;
+
+class CatalogListPage : public QWidget {
+  Q_OBJECT
+
+ public:
+  int rowCount() const;
+  bool showsEmptyState() const;
+  bool showsError() const;
+  QTableWidget* table() const { return table_; }
+  EmptyState* emptyState() const { return empty_; }
+  EmptyState* errorState() const { return error_; }
+
+ public slots:
+  void refresh();
+
+ protected:
+  struct Texts {
+    QString title;        // page heading
+    QString subtitle;     // one line under it
+    QString emptyIcon;    // resource path
+    QString emptyTitle;
+    QString emptyText;
+  };
+  CatalogListPage(AppContext& context, const Texts& texts, QWidget* parent = nullptr);
+
+  virtual QStringList headers() const = 0;
+  // The rows to show, one QStringList per record, in display order. May throw tiertune::Error.
+  virtual std::vector<QStringList> rows(catalog::Catalog& catalog) const = 0;
+
+  // For pages that add controls (buttons) between the heading and the list.
+  QVBoxLayout* pageLayout() const { return layout_; }
+  AppContext& context() const { return context_; }
+
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  AppContext& context_;
+  QVBoxLayout* layout_;
+  QStackedWidget* stack_;
+  QTableWidget* table_;
+  EmptyState* empty_;
+  EmptyState* error_;
+};
+
+}  // namespace tiertune::gui

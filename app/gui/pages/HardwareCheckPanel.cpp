@@ -1,0 +1,218 @@
+#include "app/gui/pages/HardwareCheckPanel.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/GpuText.h"
+#include "core/util/error.h"
+
+namespace tiertune::gui {
+namespace {
+
+QLabel* valueLabel() {
+  auto* label = new QLabel(HardwareCheckPanel::tr("checking…"));
+  label->setWordWrap(true);
+  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  return label;
+}
+
+QString bytes(std::uint64_t count) {
+  return QLocale().formattedDataSize(static_cast<qint64>(count));
+}
+
+QString rate(double bytesPerSecond) {
+  return HardwareCheckPanel::tr("%1/s").arg(QLocale().formattedDataSize(
+      static_cast<qint64>(bytesPerSecond), 2, QLocale::DataSizeSIFormat));
+}
+
+}  // namespace
+
+HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
+    : QWidget(parent),
+      context_(context),
+      cpu_(valueLabel()),
+      memory_(valueLabel()),
+      gpu_(valueLabel()),
+      offload_(valueLabel()),
+      speed_(new QLabel(tr("not measured yet"))),
+      progress_(new QProgressBar),
+      recheck_(new QPushButton(tr("Check again"))),
+      measure_(new QPushButton(tr("Measure disk speed"))),
+      cancel_(new QPushButton(tr("Cancel"))) {
+  setObjectName(QStringLiteral("hardwareCheck"));
+  cpu_->setObjectName(QStringLiteral("cpuValue"));
+  memory_->setObjectName(QStringLiteral("memoryValue"));
+  gpu_->setObjectName(QStringLiteral("gpuValue"));
+  offload_->setObjectName(QStringLiteral("offloadValue"));
+  speed_->setObjectName(QStringLiteral("speedValue"));
+  speed_->setWordWrap(true);
+  progress_->setObjectName(QStringLiteral("speedProgress"));
+  measure_->setObjectName(QStringLiteral("measureSpeed"));
+  cancel_->setObjectName(QStringLiteral("cancelSpeed"));
+  measure_->setToolTip(tr("Writes and reads a scratch file in the offload folder for a few "
+                          "seconds, bypassing the cache, to see how fast the tier on disk is."));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Processor:"), cpu_);
+  form->addRow(tr("Memory:"), memory_);
+  form->addRow(tr("GPU:"), gpu_);
+  form->addRow(tr("Offload folder:"), offload_);
+  form->addRow(tr("Disk speed:"), speed_);
+
+  progress_->setRange(0, 100);
+  progress_->setVisible(false);
+  cancel_->setVisible(false);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(recheck_);
+  buttons->addWidget(measure_);
+  buttons->addWidget(progress_, 1);
+  buttons->addWidget(cancel_);
+  buttons->addStretch();
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addLayout(buttons);
+
+  connect(recheck_, &QPushButton::clicked, this, &HardwareCheckPanel::probe);
+  connect(measure_, &QPushButton::clicked, this, &HardwareCheckPanel::measureDiskSpeed);
+  connect(cancel_, &QPushButton::clicked, this, &HardwareCheckPanel::cancelMeasurement);
+  connect(&context_, &AppContext::settingsChanged, this, &HardwareCheckPanel::probe);
+  probe();
+}
+
+HardwareCheckPanel::~HardwareCheckPanel() = default;
+
+void HardwareCheckPanel::probe() {
+  if (probeWorker_.joinable()) probeWorker_.join();
+  recheck_->setEnabled(false);
+  const std::filesystem::path offload = context_.settings().offloadFolder;
+  QPointer<HardwareCheckPanel> self(this);
+  // The CUDA runtime can take a second or two to start: keep the window responsive.
+  probeWorker_ = std::jthread([self, offload] {
+    hardware::HardwareReport report = hardware::probeHardware(offload);
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, report = std::move(report)]() mutable {
+          if (!self) return;
+          const auto speed = self->report_ ? self->report_->diskSpeed : std::nullopt;
+          self->report_ = std::move(report);
+          if (self->report_->offloadFolder == self->context_.settings().offloadFolder) {
+            self->report_->diskSpeed = speed;  // still the same folder: keep its measurement
+          }
+          self->recheck_->setEnabled(true);
+          self->showReport();
+          emit self->probed();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void HardwareCheckPanel::showReport() {
+  const auto& report = *report_;
+  const auto& cpu = report.cpu;
+  QString simd = cpu.hasAvx512 ? QStringLiteral(", AVX-512") : cpu.hasAvx2 ? QStringLiteral(", AVX2") : QString();
+  cpu_->setText(tr("%1 — %2 cores, %3 threads%4")
+                    .arg(QString::fromStdString(cpu.model))
+                    .arg(cpu.physicalCores)
+                    .arg(cpu.logicalCores)
+                    .arg(simd));
+  memory_->setText(tr("%1 total, %2 available")
+                       .arg(bytes(report.memory.totalBytes), bytes(report.memory.availableBytes)));
+  gpu_->setText(describeGpus(report.gpu));
+  const QString folder = QString::fromStdString(report.offloadFolder.string());
+  if (report.disk) {
+    offload_->setText(tr("%1\n%2 free of %3 (%4)")
+                          .arg(folder, bytes(report.disk->freeBytes), bytes(report.disk->totalBytes),
+                               QString::fromStdString(report.disk->fileSystem)));
+  } else {
+    offload_->setText(QString::fromStdString(report.diskError));
+  }
+  measure_->setEnabled(report.disk.has_value() && !measuring_);
+  showSpeed();
+}
+
+void HardwareCheckPanel::showSpeed() {
+  const auto& report = *report_;
+  if (report.diskSpeed) {
+    const auto& speed = *report.diskSpeed;
+    QString text = tr("write %1, read %2").arg(rate(speed.writeBytesPerSecond), rate(speed.readBytesPerSecond));
+    if (!speed.directIo) {
+      text += tr(" — the file system does not allow direct I/O, so these figures include the "
+                 "cache and are higher than the disk itself");
+    }
+    if (speed.cancelled) text += tr(" (cancelled early: figures from %1)").arg(bytes(speed.bytesWritten));
+    speed_->setText(text);
+  } else if (!report.diskSpeedError.empty()) {
+    speed_->setText(QString::fromStdString(report.diskSpeedError));
+  } else {
+    speed_->setText(tr("not measured yet"));
+  }
+}
+
+void HardwareCheckPanel::measureDiskSpeed() {
+  if (measuring_ || !report_ || !report_->disk) return;
+  if (speedWorker_.joinable()) speedWorker_.join();
+  setMeasuring(true);
+  progress_->setValue(0);
+  speed_->setText(tr("measuring…"));
+  const std::filesystem::path folder = report_->offloadFolder;
+  const hardware::DiskSpeedOptions options = speedOptions_;
+  QPointer<HardwareCheckPanel> self(this);
+  speedWorker_ = std::jthread([self, folder, options](std::stop_token stop) {
+    std::optional<hardware::DiskSpeed> result;
+    std::string error;
+    try {
+      result = hardware::measureDiskSpeed(
+          folder, options,
+          [self](double fraction, const char*) {
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, fraction] {
+                  if (self) self->progress_->setValue(static_cast<int>(fraction * 100.0 + 0.5));
+                },
+                Qt::QueuedConnection);
+          },
+          stop);
+    } catch (const Error& e) {
+      error = e.what();
+    }
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, folder, result, error] {
+          if (!self || !self->report_) return;
+          if (self->report_->offloadFolder == folder) {
+            self->report_->diskSpeed = result;
+            self->report_->diskSpeedError = error;
+          }
+          self->setMeasuring(false);
+          self->showSpeed();
+          emit self->speedMeasured();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void HardwareCheckPanel::cancelMeasurement() {
+  if (measuring_) {
+    speedWorker_.request_stop();
+    cancel_->setEnabled(false);
+  }
+}
+
+void HardwareCheckPanel::setMeasuring(bool measuring) {
+  measuring_ = measuring;
+  progress_->setVisible(measuring);
+  cancel_->setVisible(measuring);
+  cancel_->setEnabled(measuring);
+  measure_->setEnabled(!measuring && report_ && report_->disk);
+  recheck_->setEnabled(!measuring);
+}
+
+}  // namespace tiertune::gui

@@ -1,0 +1,62 @@
+// The hardware check on the Home page: CPU, memory, GPUs and the offload folder's free space,
+// probed in the background, and a disk speed test with a progress bar and a Cancel button.
+#pragma once
+
+#include <QWidget>
+#include <optional>
+#include <thread>
+
+#include "core/hardware/hardware_report.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace tiertune::gui {
+
+class AppContext;
+
+class HardwareCheckPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit HardwareCheckPanel(AppContext& context, QWidget* parent = nullptr);
+  ~HardwareCheckPanel() override;
+
+  // Tests use a small scratch size; users get the defaults (up to 1 GiB, ~2 s per direction).
+  void setSpeedOptions(const hardware::DiskSpeedOptions& options) { speedOptions_ = options; }
+  const std::optional<hardware::HardwareReport>& report() const { return report_; }
+  bool isMeasuring() const { return measuring_; }
+
+ public slots:
+  void probe();
+  void measureDiskSpeed();
+  void cancelMeasurement();
+
+ signals:
+  void probed();
+  void speedMeasured();  // also after a failure or a cancel; report()->diskSpeed tells which
+
+ private:
+  void showReport();
+  void showSpeed();
+  void setMeasuring(bool measuring);
+
+  AppContext& context_;
+  QLabel* cpu_;
+  QLabel* memory_;
+  QLabel* gpu_;
+  QLabel* offload_;
+  QLabel* speed_;
+  QProgressBar* progress_;
+  QPushButton* recheck_;
+  QPushButton* measure_;
+  QPushButton* cancel_;
+  hardware::DiskSpeedOptions speedOptions_;
+  std::optional<hardware::HardwareReport> report_;
+  bool measuring_ = false;
+  std::jthread probeWorker_;
+  std::jthread speedWorker_;  // destroyed first: its stop request ends a measurement in flight
+};
+
+}  // namespace tiertune::gui

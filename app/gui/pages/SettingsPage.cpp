@@ -1,0 +1,164 @@
+#include "app/gui/pages/SettingsPage.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "app/gui/AppContext.h"
+#include "core/catalog/catalog.h"
+#include "core/util/error.h"
+
+namespace tiertune::gui {
+namespace {
+
+QWidget* folderRow(QLineEdit* edit, QWidget* dialogParent, const QString& dialogTitle) {
+  auto* row = new QWidget;
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  auto* browse = new QPushButton(SettingsPage::tr("Browse…"));
+  browse->setAccessibleName(dialogTitle);
+  layout->addWidget(edit, 1);
+  layout->addWidget(browse);
+  QObject::connect(browse, &QPushButton::clicked, dialogParent, [edit, dialogParent, dialogTitle] {
+    const QString chosen = QFileDialog::getExistingDirectory(dialogParent, dialogTitle, edit->text());
+    if (!chosen.isEmpty()) edit->setText(QDir::toNativeSeparators(chosen));
+  });
+  return row;
+}
+
+}  // namespace
+
+SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
+    : QWidget(parent),
+      context_(context),
+      dataFolder_(new QLineEdit),
+      offloadFolder_(new QLineEdit),
+      catalogState_(new QLabel),
+      message_(new QLabel),
+      saveButton_(new QPushButton(tr("Save"))),
+      revertButton_(new QPushButton(tr("Revert"))) {
+  setObjectName(QStringLiteral("settingsPage"));
+  dataFolder_->setObjectName(QStringLiteral("dataFolder"));
+  offloadFolder_->setObjectName(QStringLiteral("offloadFolder"));
+  catalogState_->setObjectName(QStringLiteral("catalogState"));
+  message_->setObjectName(QStringLiteral("settingsMessage"));
+  saveButton_->setObjectName(QStringLiteral("saveSettings"));
+  dataFolder_->setAccessibleName(tr("Data folder"));
+  offloadFolder_->setAccessibleName(tr("Offload folder"));
+  catalogState_->setWordWrap(true);
+  catalogState_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  message_->setWordWrap(true);
+
+  auto* heading = new QLabel(tr("Settings"));
+  heading->setObjectName(QStringLiteral("pageTitle"));
+  QFont headingFont = heading->font();
+  headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
+  headingFont.setBold(true);
+  heading->setFont(headingFont);
+
+  auto* dataHelp = new QLabel(tr("Holds the catalog, imported datasets, checkpoints and exports. "
+                                 "Changing it opens (or creates) the catalog there; nothing is "
+                                 "moved."));
+  dataHelp->setWordWrap(true);
+  auto* offloadHelp = new QLabel(tr("Where training keeps what fits neither on the graphics card "
+                                    "nor in memory. Choose a folder on a fast SSD with plenty of "
+                                    "free space."));
+  offloadHelp->setWordWrap(true);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Data folder:"), folderRow(dataFolder_, this, tr("Choose the data folder")));
+  form->addRow(QString(), dataHelp);
+  form->addRow(tr("Offload folder:"),
+               folderRow(offloadFolder_, this, tr("Choose the offload folder")));
+  form->addRow(QString(), offloadHelp);
+  form->addRow(tr("Catalog:"), catalogState_);
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addStretch();
+  buttons->addWidget(revertButton_);
+  buttons->addWidget(saveButton_);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(24, 18, 24, 18);
+  layout->addWidget(heading);
+  layout->addSpacing(8);
+  layout->addLayout(form);
+  layout->addWidget(message_);
+  layout->addLayout(buttons);
+  layout->addStretch();
+
+  connect(saveButton_, &QPushButton::clicked, this, &SettingsPage::save);
+  connect(revertButton_, &QPushButton::clicked, this, &SettingsPage::revert);
+  connect(dataFolder_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
+  connect(offloadFolder_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
+  connect(&context_, &AppContext::catalogChanged, this, &SettingsPage::showCatalogState);
+  revert();
+  if (!context_.settingsError().isEmpty()) message_->setText(context_.settingsError());
+}
+
+void SettingsPage::revert() {
+  dataFolder_->setText(QString::fromStdString(context_.settings().dataFolder.string()));
+  offloadFolder_->setText(QString::fromStdString(context_.settings().offloadFolder.string()));
+  message_->clear();
+  showCatalogState();
+  updateButtons();
+}
+
+bool SettingsPage::save() {
+  const QString dataPath = dataFolder_->text().trimmed();
+  const QString offloadPath = offloadFolder_->text().trimmed();
+  const QString example = QDir::homePath() + QStringLiteral("/Tiertune");
+  if (dataPath.isEmpty() || QDir::isRelativePath(dataPath)) {
+    message_->setText(tr("The data folder must be a full path, such as %1.").arg(example));
+    return false;
+  }
+  if (offloadPath.isEmpty() || QDir::isRelativePath(offloadPath)) {
+    message_->setText(tr("The offload folder must be a full path, such as %1.").arg(example));
+    return false;
+  }
+  for (const QString& folder : {dataPath, offloadPath}) {
+    if (!QDir().mkpath(folder)) {
+      message_->setText(tr("The folder %1 cannot be created. Check that the disk is present and "
+                           "that you may write there.")
+                            .arg(folder));
+      return false;
+    }
+  }
+  settings::Settings updated;
+  updated.dataFolder = std::filesystem::path(QDir::cleanPath(dataPath).toStdString());
+  updated.offloadFolder = std::filesystem::path(QDir::cleanPath(offloadPath).toStdString());
+  try {
+    context_.apply(updated);
+  } catch (const Error& e) {
+    message_->setText(QString::fromStdString(e.what()));
+    return false;
+  }
+  revert();
+  message_->setText(context_.catalog() ? tr("Saved.") : context_.catalogError());
+  return context_.catalog() != nullptr;
+}
+
+void SettingsPage::showCatalogState() {
+  if (catalog::Catalog* catalog = context_.catalog()) {
+    catalogState_->setText(tr("%1 (schema version %2)")
+                               .arg(QString::fromStdString(catalog->file().string()))
+                               .arg(catalog->schemaVersion()));
+  } else {
+    catalogState_->setText(context_.catalogError());
+  }
+}
+
+void SettingsPage::updateButtons() {
+  const bool changed =
+      dataFolder_->text() != QString::fromStdString(context_.settings().dataFolder.string()) ||
+      offloadFolder_->text() != QString::fromStdString(context_.settings().offloadFolder.string());
+  saveButton_->setEnabled(changed);
+  revertButton_->setEnabled(changed);
+}
+
+}  // namespace tiertune::gui

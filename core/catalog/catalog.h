@@ -1,0 +1,89 @@
+// The catalog: one SQLite file in the data folder that remembers every model, dataset, run,
+// metric, checkpoint and export. The GUI, the CLI and the training worker share this API.
+// Every public mutating call is one transaction and logs its event in that same transaction
+// (metric points excepted: they are a run's own history, not events). A Catalog serves one
+// thread at a time; other threads and processes open their own and read while one writes.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/catalog/records.h"
+
+namespace tiertune::catalog {
+
+class Database;  // core/catalog/sqlite.h
+
+// The schema version this build writes and understands (PRAGMA user_version).
+inline constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of a Tiertune catalog ("TTUN"), so another SQLite file is never mistaken
+// for ours and never migrated.
+inline constexpr int kApplicationId = 0x5454554E;
+// File name of the catalog inside the data folder.
+inline constexpr const char* kCatalogFileName = "catalog.sqlite";
+
+class Catalog {
+ public:
+  // Opens the catalog file, creating it (and its folder) when missing and migrating an older
+  // schema in ordered steps. Throws tiertune::Error with a message that names the file when it
+  // is from a newer Tiertune, is not a Tiertune catalog, is damaged, or cannot be written.
+  static Catalog open(const std::filesystem::path& file);
+
+  Catalog(Catalog&&) noexcept;
+  Catalog& operator=(Catalog&&) noexcept;
+  ~Catalog();
+
+  const std::filesystem::path& file() const;
+  int schemaVersion() const;
+
+  // Models. Paths are unique: adding the same folder twice is an error that says so.
+  Id addModel(const NewModel& model);
+  std::vector<ModelRecord> models() const;
+  std::optional<ModelRecord> model(Id id) const;
+  // Refused (with a message naming the runs) while runs still use the model.
+  void removeModel(Id id);
+
+  // Datasets. Names are unique.
+  Id addDataset(const NewDataset& dataset);
+  std::vector<DatasetRecord> datasets() const;
+  std::optional<DatasetRecord> dataset(Id id) const;
+  void removeDataset(Id id);
+
+  // Runs, newest first.
+  Id createRun(const NewRun& run);
+  std::vector<RunRecord> runs() const;
+  std::optional<RunRecord> run(Id id) const;
+  // Moves a run to a new status; sets startedAt on Running (first time) and finishedAt on
+  // Completed/Failed/Stopped. errorText is stored for Failed and cleared otherwise.
+  void setRunStatus(Id id, RunStatus status, const std::string& errorText = {});
+  void renameRun(Id id, const std::string& name);
+  void setRunNotes(Id id, const std::string& notes);
+  // Deletes the run with its metrics, checkpoints and exports rows (not their files).
+  void deleteRun(Id id);
+
+  // Metrics: appended in one transaction per batch; (run, name, step) is unique and a repeated
+  // point replaces the old value (a resumed run rewrites the steps after its checkpoint).
+  void appendMetrics(Id runId, std::span<const MetricPoint> points);
+  // Points of one metric of a run, by step; all metrics when name is empty.
+  std::vector<MetricPoint> metrics(Id runId, const std::string& name = {}) const;
+
+  Id addCheckpoint(const NewCheckpoint& checkpoint);
+  std::vector<CheckpointRecord> checkpoints(Id runId) const;
+
+  Id addExport(const NewExport& exportRecord);
+  std::vector<ExportRecord> exports(Id runId) const;
+
+  // The event log, newest first.
+  void logEvent(EventLevel level, const std::string& subjectKind, std::optional<Id> subjectId,
+                const std::string& message);
+  std::vector<EventRecord> events(int limit = 200) const;
+
+ private:
+  explicit Catalog(std::unique_ptr<Database> database);
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace tiertune::catalog

@@ -1,0 +1,158 @@
+#include "core/hardware/hardware_report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/util/error.h"
+
+namespace tiertune::hardware {
+namespace {
+
+std::string threeDigits(double value, const char* unit) {
+  char text[32];
+  const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  std::snprintf(text, sizeof text, "%.*f %s", decimals, value, unit);
+  return text;
+}
+
+const char* statusName(kernels::GpuReport::Status status) {
+  using Status = kernels::GpuReport::Status;
+  switch (status) {
+    case Status::Found: return "found";
+    case Status::NoDevice: return "no_device";
+    case Status::DriverMissing: return "driver_missing";
+    case Status::DriverTooOld: return "driver_too_old";
+    case Status::NotBuiltWithCuda: return "not_built_with_cuda";
+    case Status::Error: return "error";
+  }
+  return "error";
+}
+
+}  // namespace
+
+HardwareReport probeHardware(const std::filesystem::path& offloadFolder) {
+  HardwareReport report;
+  report.cpu = probeCpu();
+  report.memory = probeMemory();
+  report.gpu = kernels::probeGpus();
+  report.offloadFolder = offloadFolder;
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(offloadFolder, ec);
+    if (ec) {
+      throw Error("Cannot create the offload folder " + offloadFolder.string() + ": " +
+                  ec.message() + ".");
+    }
+    report.disk = probeDiskSpace(offloadFolder);
+  } catch (const Error& e) {
+    report.diskError = e.what();
+  }
+  return report;
+}
+
+std::string describeGpus(const kernels::GpuReport& gpu) {
+  using Status = kernels::GpuReport::Status;
+  switch (gpu.status) {
+    case Status::Found: {
+      std::string text;
+      for (const auto& device : gpu.devices) {
+        if (!text.empty()) text += "; ";
+        text += device.name + ", " + formatBytes(device.totalBytes) + ", compute " +
+                std::to_string(device.computeMajor) + "." + std::to_string(device.computeMinor);
+      }
+      return text;
+    }
+    case Status::NoDevice:
+    case Status::DriverMissing:
+      return "No NVIDIA GPU found — training runs on the CPU.";
+    case Status::DriverTooOld:
+      return "The NVIDIA driver (CUDA " + kernels::cudaVersionText(gpu.driverVersion) +
+             ") is older than Tiertune needs (CUDA " +
+             kernels::cudaVersionText(gpu.runtimeVersion) +
+             "): update the driver to train on the GPU. Until then training runs on the CPU.";
+    case Status::NotBuiltWithCuda:
+      return "This build of Tiertune has no CUDA support — training runs on the CPU.";
+    case Status::Error:
+      return "The GPU could not be used (" + gpu.detail + ") — training runs on the CPU.";
+  }
+  return {};
+}
+
+std::string formatBytes(std::uint64_t bytes) {
+  static const char* const units[] = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  double value = static_cast<double>(bytes) / 1024.0;
+  std::size_t unit = 0;
+  while (value >= 1024.0 && unit + 1 < std::size(units)) {
+    value /= 1024.0;
+    ++unit;
+  }
+  return threeDigits(value, units[unit]);
+}
+
+std::string formatRate(double bytesPerSecond) {
+  if (!std::isfinite(bytesPerSecond) || bytesPerSecond <= 0) return "—";
+  static const char* const units[] = {"B/s", "kB/s", "MB/s", "GB/s", "TB/s"};
+  double value = bytesPerSecond;
+  std::size_t unit = 0;
+  while (value >= 1000.0 && unit + 1 < std::size(units)) {
+    value /= 1000.0;
+    ++unit;
+  }
+  return threeDigits(value, units[unit]);
+}
+
+nlohmann::json toJson(const HardwareReport& report) {
+  nlohmann::json gpus = nlohmann::json::array();
+  for (const auto& device : report.gpu.devices) {
+    gpus.push_back({{"index", device.index},
+                    {"name", device.name},
+                    {"total_bytes", device.totalBytes},
+                    {"free_bytes", device.freeBytes},
+                    {"compute_capability", std::to_string(device.computeMajor) + "." +
+                                               std::to_string(device.computeMinor)},
+                    {"multiprocessors", device.multiprocessors},
+                    {"pci_bus_id", device.pciBusId}});
+  }
+  nlohmann::json json = {
+      {"cpu",
+       {{"model", report.cpu.model},
+        {"logical_cores", report.cpu.logicalCores},
+        {"physical_cores", report.cpu.physicalCores},
+        {"avx2", report.cpu.hasAvx2},
+        {"avx512", report.cpu.hasAvx512}}},
+      {"memory",
+       {{"total_bytes", report.memory.totalBytes},
+        {"available_bytes", report.memory.availableBytes}}},
+      {"gpu",
+       {{"status", statusName(report.gpu.status)},
+        {"summary", describeGpus(report.gpu)},
+        {"detail", report.gpu.detail},
+        {"driver_version", kernels::cudaVersionText(report.gpu.driverVersion)},
+        {"runtime_version", kernels::cudaVersionText(report.gpu.runtimeVersion)},
+        {"devices", gpus}}},
+      {"offload", {{"folder", report.offloadFolder.string()}}},
+  };
+  auto& offload = json["offload"];
+  if (report.disk) {
+    offload["total_bytes"] = report.disk->totalBytes;
+    offload["free_bytes"] = report.disk->freeBytes;
+    offload["file_system"] = report.disk->fileSystem;
+  } else {
+    offload["error"] = report.diskError;
+  }
+  if (report.diskSpeed) {
+    offload["speed"] = {{"write_bytes_per_second", report.diskSpeed->writeBytesPerSecond},
+                        {"read_bytes_per_second", report.diskSpeed->readBytesPerSecond},
+                        {"bytes_written", report.diskSpeed->bytesWritten},
+                        {"bytes_read", report.diskSpeed->bytesRead},
+                        {"direct_io", report.diskSpeed->directIo},
+                        {"cancelled", report.diskSpeed->cancelled}};
+  } else if (!report.diskSpeedError.empty()) {
+    offload["speed_error"] = report.diskSpeedError;
+  }
+  return json;
+}
+
+}  // namespace tiertune::hardware

@@ -1,0 +1,120 @@
+#include "core/settings/settings.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/catalog/catalog.h"
+#include "core/settings/paths.h"
+#include "core/util/error.h"
+
+namespace tiertune::settings {
+namespace {
+
+std::filesystem::path readFolderField(const nlohmann::json& document, const char* field,
+                                      const std::filesystem::path& file) {
+  const auto& value = document.at(field);
+  if (!value.is_string()) {
+    throw Error("The settings file " + file.string() + " is invalid: field \"" + field +
+                "\" must be a text (a folder path), not " + value.type_name() + ".");
+  }
+  std::filesystem::path folder = value.get<std::string>();
+  if (!folder.is_absolute()) {
+    throw Error("The settings file " + file.string() + " is invalid: field \"" + field +
+                "\" must be an absolute folder path, not \"" + folder.string() + "\".");
+  }
+  return folder.lexically_normal();
+}
+
+void writeAll(int fd, const std::string& bytes, const std::filesystem::path& file) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error("Cannot write the settings file " + file.string() + ": " + errnoText(errno));
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace
+
+std::filesystem::path Settings::catalogFile() const {
+  return dataFolder / catalog::kCatalogFileName;
+}
+
+Settings defaultSettings() {
+  Settings settings;
+  settings.dataFolder = defaultDataFolder();
+  settings.offloadFolder = settings.dataFolder / "offload";
+  return settings;
+}
+
+std::filesystem::path settingsFile() { return configFolder() / "settings.json"; }
+
+Settings loadSettings(const std::filesystem::path& file) {
+  Settings settings = defaultSettings();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    if (!std::filesystem::exists(file)) return settings;
+    throw Error("Cannot read the settings file " + file.string() + ": " + errnoText(errno));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error("The settings file " + file.string() + " is not valid JSON (at byte " +
+                std::to_string(e.byte) + "). Fix or delete it to go back to the defaults.");
+  }
+  if (!document.is_object()) {
+    throw Error("The settings file " + file.string() + " must hold a JSON object.");
+  }
+  const bool hasData = document.contains("dataFolder");
+  if (hasData) settings.dataFolder = readFolderField(document, "dataFolder", file);
+  if (document.contains("offloadFolder")) {
+    settings.offloadFolder = readFolderField(document, "offloadFolder", file);
+  } else if (hasData) {
+    settings.offloadFolder = settings.dataFolder / "offload";
+  }
+  return settings;
+}
+
+void saveSettings(const Settings& settings, const std::filesystem::path& file) {
+  if (!settings.dataFolder.is_absolute() || !settings.offloadFolder.is_absolute()) {
+    throw Error("The data folder and the offload folder must be absolute paths.");
+  }
+  nlohmann::json document = {{"dataFolder", settings.dataFolder.string()},
+                             {"offloadFolder", settings.offloadFolder.string()}};
+  const std::string bytes = document.dump(2) + "\n";
+
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  if (ec) {
+    throw Error("Cannot create the settings folder " + file.parent_path().string() + ": " +
+                ec.message());
+  }
+  const std::filesystem::path temporary = file.string() + ".tmp";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw Error("Cannot write the settings file " + temporary.string() + ": " + errnoText(errno));
+  try {
+    writeAll(fd, bytes, temporary);
+    if (::fsync(fd) != 0) throw Error("Cannot flush " + temporary.string() + ": " + errnoText(errno));
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw;
+  }
+  ::close(fd);
+  if (::rename(temporary.c_str(), file.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    throw Error("Cannot replace the settings file " + file.string() + ": " + errnoText(error));
+  }
+}
+
+}  // namespace tiertune::settings

@@ -1,0 +1,32 @@
+// The user's settings that both the GUI and the CLI honour: the data folder (catalog, datasets,
+// checkpoints) and the offload folder (the SSD tier). Stored as JSON in configFolder(), written
+// atomically so that a crash never leaves a half-written file.
+#pragma once
+
+#include <filesystem>
+
+namespace tiertune::settings {
+
+struct Settings {
+  std::filesystem::path dataFolder;     // absolute
+  std::filesystem::path offloadFolder;  // absolute; default: dataFolder / "offload"
+
+  std::filesystem::path catalogFile() const;  // dataFolder / catalog.sqlite
+  bool operator==(const Settings&) const = default;
+};
+
+// Defaults: defaultDataFolder() and its offload subfolder.
+Settings defaultSettings();
+
+// configFolder() / settings.json
+std::filesystem::path settingsFile();
+
+// Reads file; a missing file gives the defaults, a missing field its default. Throws
+// tiertune::Error naming the file and the field when the file is not valid JSON, a field has the
+// wrong type, or a folder is not an absolute path.
+Settings loadSettings(const std::filesystem::path& file = settingsFile());
+
+// Writes file through a temporary file, fsync and rename. Throws tiertune::Error naming the file.
+void saveSettings(const Settings& settings, const std::filesystem::path& file = settingsFile());
+
+}  // namespace tiertune::settings

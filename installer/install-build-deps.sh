@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that Tiertune needs to build, test and run — only the missing
+# ones, so a machine that has them all pays nothing. Run as root (or with sudo available).
+# The CUDA toolkit is optional and not a Debian package: when nvcc is present (PATH or
+# /usr/local/cuda) the CUDA backend is built as well.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git  # toolchain
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev  # Qt 6 Widgets, Test, SVG icons
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Qt Linguist: lupdate, lrelease
+  libsqlite3-dev         # the catalog
+  liburing-dev           # SSD tier and disk speed test (io_uring)
+  nlohmann-json3-dev     # JSON for settings, configs and reports
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo=(sudo)
+fi
+echo "Installing: ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"

@@ -1,0 +1,18 @@
+# tiertune_add_qtest(NAME SOURCES src... [LIBS lib...] [LABELS label...] [TIMEOUT seconds])
+# One Qt Test executable = one CTest test, run with a private HOME and XDG folders.
+function(tiertune_add_qtest name)
+  cmake_parse_arguments(arg "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${name} ${arg_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test Qt6::Core ${arg_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/tests)
+  tiertune_set_warnings(${name})
+  add_test(NAME ${name} COMMAND ${name})
+  set(home "${CMAKE_CURRENT_BINARY_DIR}/${name}.home")
+  if(NOT arg_TIMEOUT)
+    set(arg_TIMEOUT 300)
+  endif()
+  set_tests_properties(${name} PROPERTIES
+    TIMEOUT ${arg_TIMEOUT}
+    LABELS "${arg_LABELS}"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_DATA_HOME=${home}/data;XDG_CONFIG_HOME=${home}/config;TIERTUNE_TEST_SCRATCH=${CMAKE_CURRENT_BINARY_DIR}/${name}.scratch")
+endfunction()
