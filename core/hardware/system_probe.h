@@ -16,6 +16,7 @@ struct CpuInfo {
 };
 
 struct MemoryInfo {
+  // In a container with a cgroup memory limit, probeMemory reports the limit where it is lower.
   std::uint64_t totalBytes = 0;      // MemTotal
   std::uint64_t availableBytes = 0;  // MemAvailable: what a new process can use without swapping
 };

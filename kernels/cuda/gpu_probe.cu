@@ -1,0 +1,112 @@
+// The GPU probe through the CUDA runtime. The runtime is linked statically, so on a machine
+// without the NVIDIA driver the program still starts and this probe reports DriverMissing.
+#include <cuda_runtime_api.h>
+
+#include <exception>
+#include <string>
+
+#include "kernels/gpu_probe.h"
+
+namespace tiertune::kernels {
+
+namespace {
+
+std::string runtimeWords(cudaError_t error) {
+  return std::string(cudaGetErrorName(error)) + ": " + cudaGetErrorString(error);
+}
+
+// Status of a failed first call into the driver. cudaDriverGetVersion reports 0 when no driver is
+// installed; a driver older than the runtime gives cudaErrorInsufficientDriver.
+GpuReport::Status statusOf(cudaError_t error, int driverVersion) {
+  switch (error) {
+    case cudaErrorNoDevice:
+      return driverVersion == 0 ? GpuReport::Status::DriverMissing : GpuReport::Status::NoDevice;
+    case cudaErrorInsufficientDriver:
+      return driverVersion == 0 ? GpuReport::Status::DriverMissing : GpuReport::Status::DriverTooOld;
+    default:
+      return driverVersion == 0 ? GpuReport::Status::DriverMissing : GpuReport::Status::Error;
+  }
+}
+
+GpuReport probe() {
+  GpuReport report;
+  cudaError_t error = cudaRuntimeGetVersion(&report.runtimeVersion);
+  if (error != cudaSuccess) {
+    report.status = GpuReport::Status::Error;
+    report.detail = "cudaRuntimeGetVersion: " + runtimeWords(error);
+    return report;
+  }
+  error = cudaDriverGetVersion(&report.driverVersion);
+  if (error != cudaSuccess) {
+    report.status = GpuReport::Status::Error;
+    report.detail = "cudaDriverGetVersion: " + runtimeWords(error);
+    return report;
+  }
+  int count = 0;
+  error = cudaGetDeviceCount(&count);
+  if (error != cudaSuccess) {
+    report.status = statusOf(error, report.driverVersion);
+    report.detail = "cudaGetDeviceCount: " + runtimeWords(error);
+    cudaGetLastError();  // reset the last-error state so later calls do not report this one
+    return report;
+  }
+  if (count == 0) {
+    report.status = GpuReport::Status::NoDevice;
+    report.detail = "the CUDA runtime found no device";
+    return report;
+  }
+  for (int index = 0; index < count; ++index) {
+    cudaDeviceProp properties{};
+    error = cudaGetDeviceProperties(&properties, index);
+    if (error != cudaSuccess) {
+      report.status = GpuReport::Status::Error;
+      report.detail = "cudaGetDeviceProperties(" + std::to_string(index) + "): " + runtimeWords(error);
+      return report;
+    }
+    GpuDevice device;
+    device.index = index;
+    device.name = properties.name;
+    device.totalBytes = properties.totalGlobalMem;
+    device.computeMajor = properties.major;
+    device.computeMinor = properties.minor;
+    device.multiprocessors = properties.multiProcessorCount;
+    char busId[32] = {};
+    error = cudaDeviceGetPCIBusId(busId, sizeof busId, index);
+    if (error == cudaSuccess) device.pciBusId = busId;
+    // Free memory needs a context on the device; creating it is what makes this probe take a
+    // few hundred milliseconds, so it happens once per device.
+    error = cudaSetDevice(index);
+    if (error == cudaSuccess) {
+      std::size_t freeBytes = 0;
+      std::size_t totalBytes = 0;
+      error = cudaMemGetInfo(&freeBytes, &totalBytes);
+      if (error == cudaSuccess) device.freeBytes = freeBytes;
+    }
+    if (error != cudaSuccess) {
+      report.status = GpuReport::Status::Error;
+      report.detail = "device " + std::to_string(index) + ": " + runtimeWords(error);
+      return report;
+    }
+    report.devices.push_back(device);
+  }
+  report.status = GpuReport::Status::Found;
+  report.detail = std::to_string(count) + (count == 1 ? " device" : " devices");
+  return report;
+}
+
+}  // namespace
+
+bool builtWithCuda() { return true; }
+
+GpuReport probeGpus() {
+  try {
+    return probe();
+  } catch (const std::exception& exception) {  // std::string allocation is all that can throw
+    GpuReport report;
+    report.status = GpuReport::Status::Error;
+    report.detail = exception.what();
+    return report;
+  }
+}
+
+}  // namespace tiertune::kernels
