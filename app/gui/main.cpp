@@ -1,9 +1,12 @@
 // tiertune: the desktop application. Opens the catalog in the data folder from the settings
 // (creating an empty one on first start) and shows the main window.
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <cstdio>
+#include <map>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/MainWindow.h"
@@ -27,8 +30,35 @@ int main(int argc, char** argv) {
     QApplication::installTranslator(&translator);
   }
 
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QApplication::translate("main", "Fine-tune open language models on the hardware you have."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption pageOption(
+      QStringLiteral("page"),
+      QApplication::translate("main", "Open on PAGE: home, models, datasets, runs or settings."),
+      QStringLiteral("PAGE"), QStringLiteral("home"));
+  parser.addOption(pageOption);
+  parser.process(application);
+  using Page = tiertune::gui::MainWindow::Page;
+  const std::map<QString, Page> pages = {{QStringLiteral("home"), Page::Home},
+                                         {QStringLiteral("models"), Page::Models},
+                                         {QStringLiteral("datasets"), Page::Datasets},
+                                         {QStringLiteral("runs"), Page::Runs},
+                                         {QStringLiteral("settings"), Page::Settings}};
+  const auto page = pages.find(parser.value(pageOption).toLower());
+  if (page == pages.end()) {
+    const QString message =
+        QApplication::translate("main", "Unknown page \"%1\". Choose home, models, datasets, runs or settings.")
+            .arg(parser.value(pageOption));
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    return 2;
+  }
+
   tiertune::gui::AppContext context(tiertune::settings::settingsFile());
   tiertune::gui::MainWindow window(context);
+  window.showPage(page->second);
   window.show();
   return QApplication::exec();
 }

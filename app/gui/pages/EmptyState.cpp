@@ -2,6 +2,7 @@
 
 #include <QIcon>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace tiertune::gui {
@@ -24,6 +25,7 @@ EmptyState::EmptyState(const QString& iconPath, const QString& title, const QStr
   text_->setObjectName(QStringLiteral("emptyStateText"));
   text_->setAlignment(Qt::AlignCenter);
   text_->setWordWrap(true);
+  text_->setMinimumWidth(360);
   text_->setMaximumWidth(560);
   text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -32,7 +34,13 @@ EmptyState::EmptyState(const QString& iconPath, const QString& title, const QStr
   layout->addWidget(icon);
   layout->addSpacing(8);
   layout->addWidget(title_);
-  layout->addWidget(text_, 0, Qt::AlignHCenter);
+  // Centred through stretches rather than an alignment flag: an aligned item gets its width from
+  // the label's size hint and its height without word wrap, which cuts the text off.
+  auto* textRow = new QHBoxLayout;
+  textRow->addStretch(1);
+  textRow->addWidget(text_, 4);
+  textRow->addStretch(1);
+  layout->addLayout(textRow);
   layout->addStretch(3);
   setText(title, text);
 }
