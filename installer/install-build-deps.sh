@@ -20,6 +20,10 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# Node.js runs the reference implementations the conformance tests compare with (tokenizers,
+# Jinja). A Node.js from elsewhere (NodeSource) already brings npm and conflicts with Debian's.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

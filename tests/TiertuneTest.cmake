@@ -16,3 +16,16 @@ function(tiertune_add_qtest name)
     LABELS "${arg_LABELS}"
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_DATA_HOME=${home}/data;XDG_CONFIG_HOME=${home}/config;TIERTUNE_TEST_SCRATCH=${CMAKE_CURRENT_BINARY_DIR}/${name}.scratch")
 endfunction()
+
+# tiertune_add_conformance_test(NAME SOURCES src... [LIBS lib...] [LABELS ...] [TIMEOUT seconds])
+# A Qt test that compares with the npm reference packages: it runs after their installation
+# (fixture npm_references, tests/conformance) and finds them in $TIERTUNE_NODE_MODULES, with node
+# as $TIERTUNE_NODE.
+function(tiertune_add_conformance_test name)
+  tiertune_add_qtest(${name} ${ARGN})
+  find_program(TIERTUNE_NODE_EXECUTABLE node)
+  set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT
+               "TIERTUNE_NODE_MODULES=${TIERTUNE_NODE_MODULES};TIERTUNE_NODE=${TIERTUNE_NODE_EXECUTABLE}")
+  set_property(TEST ${name} APPEND PROPERTY FIXTURES_REQUIRED npm_references)
+  set_property(TEST ${name} APPEND PROPERTY LABELS conformance)
+endfunction()
