@@ -1,0 +1,177 @@
+#include "core/formats/safetensors_reader.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "core/formats/half_precision.h"
+#include "core/util/error.h"
+
+namespace tiertune::formats {
+namespace {
+
+// Closes the descriptor on every path out of the constructor; the mapping outlives it.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+template <typename Word>
+Word loadLittleEndian(const std::byte* at) {
+  Word word;
+  std::memcpy(&word, at,
+              sizeof word);  // unaligned-safe; the host is little-endian (static_assert in the parser)
+  return word;
+}
+
+}  // namespace
+
+void requireLoadableFloat(const TensorView& tensor) {
+  if (isLoadableFloat(tensor.dtype())) return;
+  throw Error(std::string(tensor.fileLabel) + ": tensor " + tensor.name() + " holds " +
+              std::string(dtypeName(tensor.dtype())) + " values (" + dtypeDescription(tensor.dtype()) +
+              "); Tiertune reads weights only as BF16, F16 or F32. Use a model folder with unquantized "
+              "bfloat16 or float16 weights.");
+}
+
+void readAsFloat(const TensorView& tensor, std::span<float> out) {
+  requireLoadableFloat(tensor);
+  if (out.size() != tensor.elementCount()) {
+    throw Error(std::string(tensor.fileLabel) + ": tensor " + tensor.name() + " has " +
+                std::to_string(tensor.elementCount()) + " elements, but the destination holds " +
+                std::to_string(out.size()) + " (a bug in the caller).");
+  }
+  const std::byte* in = tensor.bytes.data();
+  switch (tensor.dtype()) {
+    case Dtype::BF16:
+      for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = bf16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * i));
+      break;
+    case Dtype::F16:
+      for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = f16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * i));
+      break;
+    case Dtype::F32:
+      if (!out.empty()) std::memcpy(out.data(), in, out.size() * sizeof(float));
+      break;
+    default:
+      break;  // refused by requireLoadableFloat
+  }
+}
+
+std::vector<float> readAsFloat(const TensorView& tensor) {
+  requireLoadableFloat(tensor);
+  std::vector<float> values(tensor.elementCount());
+  readAsFloat(tensor, values);
+  return values;
+}
+
+SafetensorsFile::SafetensorsFile(const std::filesystem::path& file)
+    : path_(file), label_(std::make_unique<const std::string>(file.string())) {
+  const std::string& label = *label_;
+  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw Error(label + ": cannot open the file: " + errnoText(errno) + ".");
+  struct stat status {};
+  if (::fstat(fd.get(), &status) != 0)
+    throw Error(label + ": cannot read the file's size: " + errnoText(errno) + ".");
+  if (!S_ISREG(status.st_mode)) throw Error(label + ": this is not a regular file.");
+  mappedBytes_ = static_cast<std::uint64_t>(status.st_size);
+
+  if (mappedBytes_ >= 8) {
+    // MAP_PRIVATE + PROT_READ: nothing we do can change the file, and the pages are shared with the
+    // page cache (no copy of the weights in our memory).
+    mapping_ = ::mmap(nullptr, mappedBytes_, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+    if (mapping_ == MAP_FAILED) {
+      mapping_ = nullptr;
+      throw Error(label + ": cannot map the file into memory: " + errnoText(errno) + ".");
+    }
+  }
+  try {
+    // Files shorter than 8 bytes are not mapped; the parser reports them from an empty span.
+    layout_ = parseSafetensorsLayout(mapped(), label);
+  } catch (...) {
+    if (mapping_) ::munmap(mapping_, mappedBytes_);
+    mapping_ = nullptr;
+    throw;
+  }
+  for (std::size_t i = 0; i < layout_.tensors.size(); ++i) index_.emplace(layout_.tensors[i].name, i);
+}
+
+SafetensorsFile::~SafetensorsFile() {
+  if (mapping_) ::munmap(mapping_, mappedBytes_);
+}
+
+SafetensorsFile::SafetensorsFile(SafetensorsFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      label_(std::move(other.label_)),
+      mapping_(std::exchange(other.mapping_, nullptr)),
+      mappedBytes_(std::exchange(other.mappedBytes_, 0)),
+      layout_(std::move(other.layout_)),
+      index_(std::move(other.index_)) {}
+
+SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&& other) noexcept {
+  if (this != &other) {
+    if (mapping_) ::munmap(mapping_, mappedBytes_);
+    path_ = std::move(other.path_);
+    label_ = std::move(other.label_);
+    mapping_ = std::exchange(other.mapping_, nullptr);
+    mappedBytes_ = std::exchange(other.mappedBytes_, 0);
+    layout_ = std::move(other.layout_);
+    index_ = std::move(other.index_);
+  }
+  return *this;
+}
+
+std::span<const std::byte> SafetensorsFile::mapped() const {
+  if (!mapping_) return {};
+  return {static_cast<const std::byte*>(mapping_), static_cast<std::size_t>(mappedBytes_)};
+}
+
+const TensorInfo* SafetensorsFile::find(std::string_view name) const {
+  auto found = index_.find(name);
+  return found == index_.end() ? nullptr : &layout_.tensors[found->second];
+}
+
+TensorView SafetensorsFile::tensor(std::string_view name) const {
+  const TensorInfo* info = find(name);
+  if (!info) throw Error(*label_ + ": the file has no tensor named " + std::string(name) + ".");
+  return view(*info);
+}
+
+TensorView SafetensorsFile::view(const TensorInfo& info) const {
+  TensorView tensor;
+  tensor.info = &info;
+  tensor.bytes = mapped().subspan(layout_.dataStart + info.begin, info.byteCount());
+  tensor.fileLabel = *label_;
+  return tensor;
+}
+
+void SafetensorsFile::advise(const TensorView& tensor, int advice) const {
+  if (!mapping_ || tensor.bytes.empty()) return;
+  // madvise wants page-aligned ranges: widen the tensor's range to whole pages.
+  const auto pageBytes = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto first = reinterpret_cast<std::uintptr_t>(tensor.bytes.data()) & ~(pageBytes - 1);
+  const auto last = reinterpret_cast<std::uintptr_t>(tensor.bytes.data() + tensor.bytes.size());
+  // Hints only: a refusal changes nothing that matters, so errors are ignored on purpose.
+  (void)::madvise(reinterpret_cast<void*>(first), last - first, advice);
+}
+
+void SafetensorsFile::prefetch(const TensorView& tensor) const { advise(tensor, MADV_WILLNEED); }
+
+void SafetensorsFile::release(const TensorView& tensor) const { advise(tensor, MADV_DONTNEED); }
+
+}  // namespace tiertune::formats
