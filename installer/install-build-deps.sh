@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev         # the catalog
   liburing-dev           # SSD tier and disk speed test (io_uring)
   nlohmann-json3-dev     # JSON for settings, configs and reports
+  libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
 )
 
 missing=()

@@ -16,8 +16,10 @@ struct Command {
 
 int runDoctor(const std::vector<std::string>& args);
 int runCatalog(const std::vector<std::string>& args);
+int runModel(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
+extern const Command kModelCommand;
 
 }  // namespace tiertune::cli

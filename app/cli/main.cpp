@@ -15,7 +15,8 @@ namespace {
 using tiertune::cli::Command;
 
 const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
-                                    &tiertune::cli::kCatalogCommand};
+                                    &tiertune::cli::kCatalogCommand,
+                                    &tiertune::cli::kModelCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

@@ -6,6 +6,10 @@
 #include <QProcess>
 #include <QTest>
 
+#include <filesystem>
+
+#include "core/formats/model_config.h"
+#include "formats/safetensors_test_files.h"
 #include "support/scratch.h"
 
 namespace {
@@ -170,6 +174,62 @@ class TestCli : public QObject {
     QVERIFY2(result.err.contains(garbage.fileName()), qPrintable(result.err));
     QVERIFY(garbage.open(QIODevice::ReadOnly));
     QCOMPARE(garbage.readAll(), bytes);  // never overwritten
+  }
+  // model inspect / add / list / remove on a tiny Qwen2 folder written with the real writer.
+  void modelCommandsInspectAddListAndRemove() {
+    const QString dataHome = qEnvironmentVariable("XDG_DATA_HOME");
+    QDir(dataHome + QStringLiteral("/Tiertune")).removeRecursively();
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::filesystem::path model = scratch->path().toStdString() + "/Tiny-Qwen2";
+    std::filesystem::create_directories(model);
+    const std::string config = R"({"architectures": ["Qwen2ForCausalLM"], "hidden_size": 64,
+      "intermediate_size": 128, "num_hidden_layers": 2, "num_attention_heads": 4,
+      "num_key_value_heads": 2, "vocab_size": 256, "max_position_embeddings": 512,
+      "rms_norm_eps": 1e-6, "tie_word_embeddings": true})";
+    tiertune::test::writeFile(model / "config.json", config);
+    tiertune::test::writeTinyModel(tiertune::formats::parseModelConfig(config), model);
+    const QString folder = QString::fromStdString(model.string());
+
+    // Without a tokenizer the folder is refused, and the problem is named.
+    Result result = runCli({QStringLiteral("model"), QStringLiteral("inspect"), folder});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("tokenizer.json is missing")), qPrintable(result.out));
+    result = runCli({QStringLiteral("model"), QStringLiteral("add"), folder});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("cannot be added")), qPrintable(result.err));
+
+    tiertune::test::writeFile(model / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{},"merges":[]}})");
+    result = runCli({QStringLiteral("model"), QStringLiteral("inspect"), folder, QStringLiteral("--json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+    const QJsonObject facts = parseObject(result.out);
+    QCOMPARE(facts[QStringLiteral("architecture")].toString(), QStringLiteral("Qwen2ForCausalLM"));
+    QCOMPARE(facts[QStringLiteral("layers")].toInt(), 2);
+    QCOMPARE(facts[QStringLiteral("context_length")].toInt(), 512);
+    QCOMPARE(facts[QStringLiteral("chat_template")].toBool(), false);
+    QVERIFY(facts[QStringLiteral("parameters")].toDouble() > 0);
+
+    result = runCli({QStringLiteral("model"), QStringLiteral("add"), folder, QStringLiteral("--name"),
+                     QStringLiteral("tiny one")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY(result.out.contains(QStringLiteral("Added as model 1")));
+    result = runCli({QStringLiteral("model"), QStringLiteral("add"), folder});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("already in the catalog")), qPrintable(result.err));
+
+    result = runCli({QStringLiteral("model"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray models = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(models.size(), 1);
+    QCOMPARE(models[0].toObject()[QStringLiteral("name")].toString(), QStringLiteral("tiny one"));
+    QCOMPARE(models[0].toObject()[QStringLiteral("path")].toString(), folder);
+
+    result = runCli({QStringLiteral("model"), QStringLiteral("remove"), QStringLiteral("1")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(std::filesystem::exists(model / "model.safetensors"));  // the folder stays
+    result = runCli({QStringLiteral("model"), QStringLiteral("remove"), QStringLiteral("x")});
+    QCOMPARE(result.exitCode, 2);
+    result = runCli({QStringLiteral("model"), QStringLiteral("frobnicate")});
+    QCOMPARE(result.exitCode, 2);
   }
 };
 

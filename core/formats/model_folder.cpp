@@ -1,0 +1,153 @@
+#include "core/formats/model_folder.h"
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/formats/model_weights.h"
+#include "core/formats/weights_check.h"
+#include "core/util/error.h"
+#include "core/util/sha256.h"
+
+namespace tiertune::formats {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<nlohmann::json> readJson(const fs::path& file, std::vector<std::string>& problems) {
+  std::ifstream in(file);
+  if (!in) {
+    problems.push_back(file.filename().string() + " cannot be read.");
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::parse_error& error) {
+    problems.push_back(file.filename().string() + " is not valid JSON (byte " +
+                       std::to_string(error.byte) + "); the download may be incomplete.");
+    return std::nullopt;
+  }
+}
+
+std::string torchName(Dtype dtype) {
+  switch (dtype) {
+    case Dtype::BF16: return "bfloat16";
+    case Dtype::F16: return "float16";
+    case Dtype::F32: return "float32";
+    default: return std::string(dtypeName(dtype));
+  }
+}
+
+// The dtype that holds most of the weights' bytes; "mixed" when no single one holds 90 %.
+std::string dominantDtype(const ModelWeights& weights) {
+  std::map<Dtype, std::uint64_t> bytes;
+  std::uint64_t total = 0;
+  for (const SafetensorsFile& file : weights.files()) {
+    for (const TensorInfo& tensor : file.tensors()) {
+      bytes[tensor.dtype] += tensor.byteCount();
+      total += tensor.byteCount();
+    }
+  }
+  for (const auto& [dtype, count] : bytes) {
+    if (total > 0 && count * 10 >= total * 9) return torchName(dtype);
+  }
+  return total == 0 ? std::string() : "mixed";
+}
+
+void inspectTokenizer(ModelFolderFacts& facts) {
+  const fs::path tokenizerFile = facts.folder / "tokenizer.json";
+  if (!fs::exists(tokenizerFile)) {
+    facts.problems.push_back(
+        fs::exists(facts.folder / "tokenizer.model")
+            ? "tokenizer.json is missing; this folder only has tokenizer.model (SentencePiece), "
+              "which Tiertune does not read yet. Download the model's tokenizer.json as well."
+            : "tokenizer.json is missing: Tiertune needs it to turn text into tokens.");
+    return;
+  }
+  const auto tokenizer = readJson(tokenizerFile, facts.problems);
+  if (!tokenizer) return;
+  if (!tokenizer->is_object() || !tokenizer->contains("model")) {
+    facts.problems.push_back("tokenizer.json has no \"model\" section; it is not a Hugging Face tokenizer file.");
+    return;
+  }
+  facts.hasTokenizer = true;
+}
+
+void inspectChatTemplate(ModelFolderFacts& facts) {
+  if (fs::exists(facts.folder / "chat_template.jinja")) {
+    facts.hasChatTemplate = true;
+    return;
+  }
+  const fs::path configFile = facts.folder / "tokenizer_config.json";
+  if (fs::exists(configFile)) {
+    if (const auto config = readJson(configFile, facts.problems)) {
+      const auto found = config->find("chat_template");
+      if (found != config->end()) {
+        facts.hasChatTemplate = (found->is_string() && !found->get<std::string>().empty()) ||
+                                (found->is_array() && !found->empty());
+      }
+    }
+  }
+  if (!facts.hasChatTemplate) {
+    facts.notes.push_back(
+        "The model has no chat template: it is a base model. Train it on plain text, or on "
+        "conversations with a template chosen when you create the run.");
+  }
+}
+
+}  // namespace
+
+ModelFolderFacts inspectModelFolder(const fs::path& folder) {
+  ModelFolderFacts facts;
+  std::error_code error;
+  facts.folder = fs::absolute(folder, error).lexically_normal();
+  if (facts.folder.has_filename() == false) facts.folder = facts.folder.parent_path();
+  facts.name = facts.folder.filename().string();
+  if (!fs::is_directory(facts.folder, error)) {
+    facts.problems.push_back(facts.folder.string() + " is not a folder.");
+    return facts;
+  }
+
+  const fs::path configFile = facts.folder / "config.json";
+  if (!fs::exists(configFile)) {
+    facts.problems.push_back("config.json is missing: this does not look like a Hugging Face model folder.");
+  } else {
+    try {
+      facts.config = loadModelConfig(configFile);
+      facts.architecture = std::string(architectureName(facts.config->architecture));
+      facts.parameterCount = parameterCount(*facts.config);
+      facts.configSha256 = sha256HexOfFile(configFile);
+    } catch (const Error& failure) {
+      facts.problems.push_back(failure.what());
+    }
+  }
+
+  try {
+    const ModelWeights weights = ModelWeights::openFolder(facts.folder);
+    facts.weightFiles = weights.files().size();
+    for (const SafetensorsFile& file : weights.files()) facts.weightBytes += fs::file_size(file.path(), error);
+    facts.weightsDtype = dominantDtype(weights);
+    if (facts.config) {
+      for (std::string& problem : checkWeightsAgainstConfig(*facts.config, weights)) {
+        facts.problems.push_back(std::move(problem));
+      }
+    }
+  } catch (const Error& failure) {
+    std::string message = failure.what();
+    if (fs::exists(facts.folder / "pytorch_model.bin") || fs::exists(facts.folder / "pytorch_model.bin.index.json")) {
+      message += " The folder has PyTorch .bin weights only; download the safetensors version of the model.";
+    }
+    facts.problems.push_back(message);
+  }
+  if (facts.weightsDtype.empty() && facts.config) facts.weightsDtype = facts.config->dtype;
+
+  inspectTokenizer(facts);
+  inspectChatTemplate(facts);
+  return facts;
+}
+
+}  // namespace tiertune::formats

@@ -1,0 +1,37 @@
+// A Hugging Face model folder as a person adds it to Tiertune: everything in it is checked
+// (config.json, the safetensors weights against the config, the tokenizer files, the chat
+// template) and summed up for the Models page, `tiertune-cli model`, and the catalog. Nothing
+// throws for a bad folder: what is wrong comes back as sentences a non-specialist can act on.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/formats/model_config.h"
+
+namespace tiertune::formats {
+
+struct ModelFolderFacts {
+  std::filesystem::path folder;  // absolute, normalised
+  std::string name;              // the folder's name, e.g. "Qwen2.5-0.5B-Instruct"
+  std::optional<ModelConfig> config;
+  std::string architecture;           // "Qwen2ForCausalLM"; empty when config.json is unreadable
+  std::uint64_t parameterCount = 0;   // from the config's shapes
+  std::uint64_t weightBytes = 0;      // size of the safetensors files on disk
+  std::string weightsDtype;           // "bfloat16", "float16", "float32" or "mixed", from the weights
+  std::size_t weightFiles = 0;
+  bool hasTokenizer = false;          // tokenizer.json present and readable
+  bool hasChatTemplate = false;       // in tokenizer_config.json or chat_template.jinja
+  std::string configSha256;           // of config.json, to notice a changed folder later
+  std::vector<std::string> problems;  // empty: the model can be trained
+  std::vector<std::string> notes;     // worth knowing, not blocking (no chat template, ...)
+
+  bool usable() const { return problems.empty(); }
+};
+
+ModelFolderFacts inspectModelFolder(const std::filesystem::path& folder);
+
+}  // namespace tiertune::formats
