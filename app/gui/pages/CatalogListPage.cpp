@@ -68,7 +68,7 @@ void CatalogListPage::refresh() {
     stack_->setCurrentIndex(kError);
     return;
   }
-  std::vector<QStringList> records;
+  std::vector<Row> records;
   try {
     records = rows(*catalog);
   } catch (const Error& e) {
@@ -83,14 +83,21 @@ void CatalogListPage::refresh() {
   table_->setHorizontalHeaderLabels(columns);
   table_->setRowCount(static_cast<int>(records.size()));
   for (int row = 0; row < static_cast<int>(records.size()); ++row) {
-    const QStringList& cells = records[static_cast<std::size_t>(row)];
-    for (int column = 0; column < cells.size() && column < columns.size(); ++column) {
-      table_->setItem(row, column, new QTableWidgetItem(cells[column]));
+    const Row& record = records[static_cast<std::size_t>(row)];
+    for (int column = 0; column < record.cells.size() && column < columns.size(); ++column) {
+      auto* item = new QTableWidgetItem(record.cells[column]);
+      item->setData(Qt::UserRole, record.id);
+      table_->setItem(row, column, item);
     }
   }
   table_->setSortingEnabled(true);
   table_->resizeColumnsToContents();
   stack_->setCurrentIndex(records.empty() ? kEmpty : kTable);
+}
+
+qint64 CatalogListPage::selectedId() const {
+  const auto selected = table_->selectedItems();
+  return selected.isEmpty() ? 0 : selected.first()->data(Qt::UserRole).toLongLong();
 }
 
 int CatalogListPage::rowCount() const { return table_->rowCount(); }

@@ -30,6 +30,8 @@ class CatalogListPage : public QWidget {
   QTableWidget* table() const { return table_; }
   EmptyState* emptyState() const { return empty_; }
   EmptyState* errorState() const { return error_; }
+  // The catalog id of the selected row; 0 when nothing is selected.
+  qint64 selectedId() const;
 
  public slots:
   void refresh();
@@ -45,8 +47,13 @@ class CatalogListPage : public QWidget {
   CatalogListPage(AppContext& context, const Texts& texts, QWidget* parent = nullptr);
 
   virtual QStringList headers() const = 0;
-  // The rows to show, one QStringList per record, in display order. May throw tiertune::Error.
-  virtual std::vector<QStringList> rows(catalog::Catalog& catalog) const = 0;
+  // One record: its catalog id (kept on the row for actions) and the cells to show.
+  struct Row {
+    qint64 id = 0;
+    QStringList cells;
+  };
+  // The rows to show, in display order. May throw tiertune::Error.
+  virtual std::vector<Row> rows(catalog::Catalog& catalog) const = 0;
 
   // For pages that add controls (buttons) between the heading and the list.
   QVBoxLayout* pageLayout() const { return layout_; }

@@ -26,16 +26,16 @@ QStringList DatasetsPage::headers() const {
           tr("Source"), tr("Imported")};
 }
 
-std::vector<QStringList> DatasetsPage::rows(catalog::Catalog& catalog) const {
+std::vector<CatalogListPage::Row> DatasetsPage::rows(catalog::Catalog& catalog) const {
   const QLocale locale;
-  std::vector<QStringList> result;
+  std::vector<Row> result;
   for (const auto& dataset : catalog.datasets()) {
-    result.push_back({QString::fromStdString(dataset.name), QString::fromStdString(dataset.format),
+    result.push_back({dataset.id, {QString::fromStdString(dataset.name), QString::fromStdString(dataset.format),
                       locale.toString(static_cast<qlonglong>(dataset.trainRows)),
                       locale.toString(static_cast<qlonglong>(dataset.validationRows)),
                       locale.toString(static_cast<qlonglong>(dataset.tokenCount)),
                       QString::fromStdString(dataset.sourcePath),
-                      QString::fromStdString(dataset.createdAt)});
+                      QString::fromStdString(dataset.createdAt)}});
   }
   return result;
 }

@@ -13,7 +13,7 @@ class DatasetsPage : public CatalogListPage {
 
  protected:
   QStringList headers() const override;
-  std::vector<QStringList> rows(catalog::Catalog& catalog) const override;
+  std::vector<Row> rows(catalog::Catalog& catalog) const override;
 };
 
 }  // namespace tiertune::gui

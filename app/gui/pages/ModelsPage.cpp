@@ -1,8 +1,18 @@
 #include "app/gui/pages/ModelsPage.h"
 
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
 
+#include "app/gui/AppContext.h"
+#include "app/gui/NumberText.h"
+#include "app/gui/dialogs/AddModelDialog.h"
 #include "core/catalog/catalog.h"
+#include "core/util/error.h"
 
 namespace tiertune::gui {
 
@@ -18,8 +28,61 @@ ModelsPage::ModelsPage(AppContext& context, QWidget* parent)
                            "example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you "
                            "add are listed here with their architecture, size and context "
                            "length.")},
-          parent) {
+          parent),
+      add_(new QPushButton(tr("Add model folder…"))),
+      remove_(new QPushButton(tr("Remove from catalog"))) {
   setObjectName(QStringLiteral("modelsPage"));
+  add_->setObjectName(QStringLiteral("addModelButton"));
+  remove_->setObjectName(QStringLiteral("removeModelButton"));
+  add_->setDefault(true);
+  auto* actions = new QHBoxLayout;
+  actions->addWidget(add_);
+  actions->addWidget(remove_);
+  actions->addStretch(1);
+  pageLayout()->insertLayout(2, actions);  // under the heading and subtitle, above the list
+
+  connect(add_, &QPushButton::clicked, this, &ModelsPage::chooseModelFolder);
+  connect(remove_, &QPushButton::clicked, this, &ModelsPage::removeSelectedModel);
+  connect(table(), &QTableWidget::itemSelectionChanged, this, &ModelsPage::updateButtons);
+  connect(&context, &AppContext::catalogChanged, this, &ModelsPage::updateButtons);
+  updateButtons();
+}
+
+void ModelsPage::updateButtons() {
+  add_->setEnabled(context().catalog() != nullptr);
+  remove_->setEnabled(context().catalog() != nullptr && !table()->selectedItems().isEmpty());
+}
+
+void ModelsPage::chooseModelFolder() {
+  const QString folder = QFileDialog::getExistingDirectory(
+      this, tr("Choose a model folder (with config.json and *.safetensors)"));
+  if (!folder.isEmpty()) addModelFolder(folder);
+}
+
+AddModelDialog* ModelsPage::addModelFolder(const QString& folder) {
+  auto* dialog = new AddModelDialog(context(), folder, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return dialog;
+}
+
+void ModelsPage::removeSelectedModel() {
+  catalog::Catalog* catalog = context().catalog();
+  const qint64 id = selectedId();
+  if (!catalog || id == 0) return;
+  const auto model = catalog->model(id);
+  if (!model) return;
+  const QString name = QString::fromStdString(model->name);
+  const auto answer = QMessageBox::question(
+      this, tr("Remove model"),
+      tr("Remove \"%1\" from the catalog? Its folder and files stay where they are.").arg(name));
+  if (answer != QMessageBox::Yes) return;
+  try {
+    catalog->removeModel(id);
+    context().notifyCatalogChanged();
+  } catch (const Error& error) {
+    QMessageBox::warning(this, tr("Remove model"), QString::fromStdString(error.what()));
+  }
 }
 
 QStringList ModelsPage::headers() const {
@@ -27,19 +90,19 @@ QStringList ModelsPage::headers() const {
           tr("Size on disk"), tr("Chat template"), tr("Folder"), tr("Added")};
 }
 
-std::vector<QStringList> ModelsPage::rows(catalog::Catalog& catalog) const {
+std::vector<CatalogListPage::Row> ModelsPage::rows(catalog::Catalog& catalog) const {
   const QLocale locale;
-  std::vector<QStringList> result;
+  std::vector<Row> result;
   for (const auto& model : catalog.models()) {
-    result.push_back({QString::fromStdString(model.name),
+    result.push_back({model.id, {QString::fromStdString(model.name),
                       QString::fromStdString(model.architecture),
-                      tr("%1 B").arg(static_cast<double>(model.parameterCount) / 1e9, 0, 'f', 2),
+                      parameterCountText(static_cast<quint64>(model.parameterCount)),
                       locale.toString(static_cast<qlonglong>(model.contextLength)),
                       QString::fromStdString(model.dtype),
                       locale.formattedDataSize(model.sizeBytes),
                       model.hasChatTemplate ? tr("yes") : tr("no"),
                       QString::fromStdString(model.path),
-                      QString::fromStdString(model.addedAt)});
+                      QString::fromStdString(model.addedAt)}});
   }
   return result;
 }

@@ -41,21 +41,21 @@ QStringList RunsPage::headers() const {
           tr("Created"), tr("Started"), tr("Finished"), tr("Problem")};
 }
 
-std::vector<QStringList> RunsPage::rows(catalog::Catalog& catalog) const {
+std::vector<CatalogListPage::Row> RunsPage::rows(catalog::Catalog& catalog) const {
   std::map<catalog::Id, QString> modelNames;
   for (const auto& model : catalog.models()) modelNames[model.id] = QString::fromStdString(model.name);
   std::map<catalog::Id, QString> datasetNames;
   for (const auto& dataset : catalog.datasets()) {
     datasetNames[dataset.id] = QString::fromStdString(dataset.name);
   }
-  std::vector<QStringList> result;
+  std::vector<Row> result;
   for (const auto& run : catalog.runs()) {
-    result.push_back({QString::fromStdString(run.name), statusText(run.status),
+    result.push_back({run.id, {QString::fromStdString(run.name), statusText(run.status),
                       modelNames[run.modelId],
                       run.datasetId ? datasetNames[*run.datasetId] : QString(),
                       QString::fromStdString(run.method), QString::fromStdString(run.createdAt),
                       QString::fromStdString(run.startedAt), QString::fromStdString(run.finishedAt),
-                      QString::fromStdString(run.errorText)});
+                      QString::fromStdString(run.errorText)}});
   }
   return result;
 }

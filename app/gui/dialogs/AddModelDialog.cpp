@@ -1,0 +1,182 @@
+#include "app/gui/dialogs/AddModelDialog.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/NumberText.h"
+#include "core/catalog/model_registration.h"
+#include "core/util/error.h"
+
+namespace tiertune::gui {
+
+namespace {
+
+QLabel* valueLabel(const char* objectName) {
+  auto* label = new QLabel;
+  label->setObjectName(QString::fromLatin1(objectName));
+  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  label->setWordWrap(true);
+  return label;
+}
+
+QString bulletList(const std::vector<std::string>& lines) {
+  QString text;
+  for (const auto& line : lines) {
+    if (!text.isEmpty()) text += QStringLiteral("\n");
+    text += QStringLiteral("• ") + QString::fromStdString(line);
+  }
+  return text;
+}
+
+}  // namespace
+
+AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidget* parent)
+    : QDialog(parent),
+      context_(context),
+      folderLabel_(valueLabel("modelFolder")),
+      busy_(new QProgressBar),
+      name_(new QLineEdit),
+      architecture_(valueLabel("modelArchitecture")),
+      parameters_(valueLabel("modelParameters")),
+      layers_(valueLabel("modelLayers")),
+      contextLength_(valueLabel("modelContext")),
+      vocabulary_(valueLabel("modelVocabulary")),
+      weights_(valueLabel("modelWeights")),
+      tokenizer_(valueLabel("modelTokenizer")),
+      chatTemplate_(valueLabel("modelChatTemplate")),
+      problems_(valueLabel("modelProblems")),
+      notes_(valueLabel("modelNotes")),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel)) {
+  setObjectName(QStringLiteral("addModelDialog"));
+  setWindowTitle(tr("Add model folder"));
+  setMinimumWidth(560);
+
+  folderLabel_->setText(folder);
+  busy_->setRange(0, 0);  // indeterminate: reading headers takes from milliseconds to seconds
+  busy_->setFormat(tr("Checking the folder…"));
+  busy_->setTextVisible(true);
+  name_->setObjectName(QStringLiteral("modelName"));
+  name_->setEnabled(false);
+  problems_->setStyleSheet(QStringLiteral("color: #a1260d;"));
+  problems_->hide();
+  notes_->hide();
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Folder:"), folderLabel_);
+  form->addRow(tr("Name:"), name_);
+  form->addRow(tr("Architecture:"), architecture_);
+  form->addRow(tr("Parameters:"), parameters_);
+  form->addRow(tr("Layers:"), layers_);
+  form->addRow(tr("Context length:"), contextLength_);
+  form->addRow(tr("Vocabulary:"), vocabulary_);
+  form->addRow(tr("Weights:"), weights_);
+  form->addRow(tr("Tokenizer:"), tokenizer_);
+  form->addRow(tr("Chat template:"), chatTemplate_);
+
+  auto* addButton = buttons_->addButton(tr("Add to catalog"), QDialogButtonBox::AcceptRole);
+  addButton->setObjectName(QStringLiteral("addModelConfirm"));
+  addButton->setEnabled(false);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &AddModelDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &AddModelDialog::reject);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(busy_);
+  layout->addLayout(form);
+  layout->addWidget(problems_);
+  layout->addWidget(notes_);
+  layout->addStretch(1);
+  layout->addWidget(buttons_);
+
+  QPointer<AddModelDialog> self(this);
+  const std::filesystem::path path = folder.toStdString();
+  worker_ = std::jthread([self, path] {
+    formats::ModelFolderFacts facts = formats::inspectModelFolder(path);
+    QMetaObject::invokeMethod(
+        qApp,
+        [self, facts = std::move(facts)]() mutable {
+          if (!self) return;
+          self->facts_ = std::move(facts);
+          self->showFacts();
+          emit self->inspected();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+AddModelDialog::~AddModelDialog() = default;  // the jthread joins: inspection only reads
+
+bool AddModelDialog::canAdd() const { return facts_ && facts_->usable() && context_.catalog(); }
+
+QString AddModelDialog::problemsText() const { return problems_->text(); }
+
+void AddModelDialog::showFacts() {
+  const formats::ModelFolderFacts& facts = *facts_;
+  const QLocale locale;
+  busy_->hide();
+  folderLabel_->setText(QString::fromStdString(facts.folder.string()));
+  name_->setText(QString::fromStdString(facts.name));
+  name_->setEnabled(facts.usable());
+  const QString unknown = tr("—");
+  architecture_->setText(facts.architecture.empty() ? unknown : QString::fromStdString(facts.architecture));
+  parameters_->setText(facts.parameterCount == 0
+                           ? unknown
+                           : tr("%1 (%2)").arg(parameterCountText(facts.parameterCount),
+                                               locale.toString(static_cast<qulonglong>(facts.parameterCount))));
+  if (facts.config) {
+    layers_->setText(locale.toString(static_cast<qlonglong>(facts.config->layerCount)));
+    contextLength_->setText(tr("%1 tokens").arg(locale.toString(static_cast<qlonglong>(facts.config->maxPositionEmbeddings))));
+    vocabulary_->setText(tr("%1 tokens").arg(locale.toString(static_cast<qlonglong>(facts.config->vocabSize))));
+  } else {
+    layers_->setText(unknown);
+    contextLength_->setText(unknown);
+    vocabulary_->setText(unknown);
+  }
+  const QString size = locale.formattedDataSize(static_cast<qint64>(facts.weightBytes));
+  const QString dtype = QString::fromStdString(facts.weightsDtype);
+  if (facts.weightFiles == 0) {
+    weights_->setText(unknown);
+  } else if (facts.weightFiles == 1) {
+    weights_->setText(tr("%1 in one file, %2").arg(size, dtype));
+  } else {
+    weights_->setText(tr("%1 in %2 files, %3").arg(size).arg(facts.weightFiles).arg(dtype));
+  }
+  tokenizer_->setText(facts.hasTokenizer ? tr("tokenizer.json") : tr("missing"));
+  chatTemplate_->setText(facts.hasChatTemplate ? tr("yes") : tr("no (base model)"));
+  if (!facts.usable()) {
+    problems_->setText(tr("This folder cannot be trained yet:") + QStringLiteral("\n") + bulletList(facts.problems));
+    problems_->show();
+  }
+  if (!facts.notes.empty()) {
+    notes_->setText(bulletList(facts.notes));
+    notes_->show();
+  }
+  if (!context_.catalog()) {
+    problems_->setText(tr("The catalog is not open: %1").arg(context_.catalogError()));
+    problems_->show();
+  }
+  buttons_->findChild<QPushButton*>(QStringLiteral("addModelConfirm"))->setEnabled(canAdd());
+}
+
+void AddModelDialog::accept() {
+  if (!canAdd()) return;
+  try {
+    const catalog::Id id = catalog::registerModelFolder(*context_.catalog(), *facts_, name_->text().trimmed().toStdString());
+    context_.notifyCatalogChanged();
+    emit modelAdded(id);
+    QDialog::accept();
+  } catch (const Error& error) {
+    problems_->setText(QString::fromStdString(error.what()));
+    problems_->show();
+  }
+}
+
+}  // namespace tiertune::gui
