@@ -306,7 +306,7 @@ ModelConfig parseModelConfig(std::string_view jsonText, const std::string& fileL
   json document;
   try {
     document = json::parse(jsonText);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range: a number too large
     throw Error(fileLabel + ": the file is not valid JSON (" + std::string(error.what()) +
                 "); download it again with the model.");
   }

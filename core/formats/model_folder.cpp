@@ -26,9 +26,8 @@ std::optional<nlohmann::json> readJson(const fs::path& file, std::vector<std::st
   text << in.rdbuf();
   try {
     return nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& error) {
-    problems.push_back(file.filename().string() + " is not valid JSON (byte " +
-                       std::to_string(error.byte) + "); the download may be incomplete.");
+  } catch (const nlohmann::json::exception&) {  // parse_error, and out_of_range for a number too large
+    problems.push_back(file.filename().string() + " is not valid JSON; the download may be incomplete.");
     return std::nullopt;
   }
 }

@@ -62,7 +62,7 @@ ModelWeights ModelWeights::openIndex(const std::filesystem::path& indexFile) {
   json index;
   try {
     index = json::parse(readText(indexFile));
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range: a number too large
     throw Error(label + ": the file is not valid JSON (" + std::string(error.what()) +
                 "); download it again with the model.");
   }

@@ -102,7 +102,7 @@ json parseHeaderJson(std::string_view text, const std::string& fileLabel) {
     return json::parse(text.begin(), text.end(), watch);
   } catch (const HeaderShapeError& error) {
     fail(fileLabel, error.what);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range: a number too large
     std::string detail = error.what();
     if (auto bracket = detail.find("] "); bracket != std::string::npos) detail.erase(0, bracket + 2);
     fail(fileLabel, "the header is not valid JSON (" + detail + "); " + damagedAdvice());

@@ -70,6 +70,9 @@ Settings loadSettings(const std::filesystem::path& file) {
   } catch (const nlohmann::json::parse_error& e) {
     throw Error("The settings file " + file.string() + " is not valid JSON (at byte " +
                 std::to_string(e.byte) + "). Fix or delete it to go back to the defaults.");
+  } catch (const nlohmann::json::exception&) {  // out_of_range: a number too large
+    throw Error("The settings file " + file.string() +
+                " holds a number too large to read. Fix or delete it to go back to the defaults.");
   }
   if (!document.is_object()) {
     throw Error("The settings file " + file.string() + " must hold a JSON object.");

@@ -205,6 +205,8 @@ class TestModelConfig : public QObject {
     const QString message = QString::fromStdString(errorOf([&] { (void)loadModelConfig(file); }));
     QVERIFY2(message.contains(QString::fromStdString(file.string())) && message.contains("not valid JSON"),
              qPrintable(message));
+    writeFile(file, "{\"hidden_size\": 1e999}");  // out of double range: an error, not a crash
+    QVERIFY(QString::fromStdString(errorOf([&] { (void)loadModelConfig(file); })).contains("not valid JSON"));
     QVERIFY(QString::fromStdString(errorOf([&] {
               (void)loadModelConfig(folder_ / "absent.json");
             })).contains("cannot open"));

@@ -121,6 +121,12 @@ class TestSettings : public QObject {
     writeFile(file, "[1, 2]");
     message = errorOf([&] { loadSettings(file.toStdString()); });
     QVERIFY2(message.contains("object"), qPrintable(message));
+
+    // A number beyond double range is an error of its own kind in the JSON library (found by
+    // fuzzing the safetensors header): it must still be a message, not a crash.
+    writeFile(file, R"({"dataFolder": 1e999})");
+    message = errorOf([&] { loadSettings(file.toStdString()); });
+    QVERIFY2(message.contains(file) && message.contains("too large"), qPrintable(message));
   }
 
   void relativeFoldersAreNotSaved() {
