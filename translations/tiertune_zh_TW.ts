@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>NumberText</name>
+    <message>
+        <location filename="../app/gui/NumberText.cpp" line="12"/>
+        <source>%1 billion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NumberText.cpp" line="15"/>
+        <source>%1 million</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
@@ -31,6 +44,130 @@
     <message>
         <location filename="../app/gui/GpuText.cpp" line="44"/>
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::AddModelDialog</name>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="60"/>
+        <source>Add model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="65"/>
+        <source>Checking the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="74"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="75"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="76"/>
+        <source>Architecture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="77"/>
+        <source>Parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="78"/>
+        <source>Layers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="79"/>
+        <source>Context length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="80"/>
+        <source>Vocabulary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="81"/>
+        <source>Weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="82"/>
+        <source>Tokenizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="83"/>
+        <source>Chat template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="85"/>
+        <source>Add to catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="128"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="132"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="136"/>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="137"/>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="148"/>
+        <source>%1 in one file, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="150"/>
+        <source>%1 in %2 files, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
+        <source>tokenizer.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
+        <source>no (base model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="155"/>
+        <source>This folder cannot be trained yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="163"/>
+        <source>The catalog is not open: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -315,82 +452,103 @@
 <context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="12"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="13"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Base models you can fine-tune.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="15"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
         <source>No models yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="16"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
+        <source>Add model folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
+        <source>Remove from catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
+        <source>Choose a model folder (with config.json and *.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
+        <source>Remove model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Architecture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Data type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Size on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Chat template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="36"/>
-        <source>%1 B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="40"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="40"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
