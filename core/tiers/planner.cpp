@@ -1,0 +1,350 @@
+#include "core/tiers/planner.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <string_view>
+
+namespace tiertune::tiers {
+
+namespace {
+
+constexpr std::array kLoraTargets = {"q_proj.weight", "k_proj.weight", "v_proj.weight", "o_proj.weight",
+                                     "gate_proj.weight", "up_proj.weight", "down_proj.weight"};
+
+bool endsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::uint64_t elements(const formats::ExpectedTensor& tensor) {
+  std::uint64_t count = 1;
+  for (const auto dimension : tensor.shape) count *= static_cast<std::uint64_t>(dimension);
+  return count;
+}
+
+// -1 for the embeddings, layers for the final norm and head, else the decoder layer's index.
+int layerOf(const std::string& name, int layers) {
+  constexpr std::string_view prefix = "model.layers.";
+  if (name.rfind(prefix, 0) == 0) return std::stoi(name.substr(prefix.size()));
+  return name.rfind("model.embed_tokens", 0) == 0 ? -1 : layers;
+}
+
+struct LayerParameters {
+  std::uint64_t all = 0;        // every parameter of the layer
+  std::uint64_t trainable = 0;  // what the optimizer updates
+  std::uint64_t matmul = 0;     // parameters multiplied with every token (FLOPs)
+};
+
+// Index 0 is the embeddings (layer -1), 1..layers the decoder layers, layers+1 the head.
+std::vector<LayerParameters> layerParameters(const TrainingSetup& setup) {
+  const int layers = static_cast<int>(setup.model.layerCount);
+  std::vector<LayerParameters> result(static_cast<std::size_t>(layers) + 2);
+  const auto tensors = formats::expectedTensors(setup.model);
+  for (const auto& tensor : tensors) {
+    const int layer = layerOf(tensor.name, layers);
+    LayerParameters& parameters = result[static_cast<std::size_t>(layer + 1)];
+    const std::uint64_t count = elements(tensor);
+    parameters.all += count;
+    const bool isMatrix = tensor.shape.size() == 2;
+    if (isMatrix && tensor.name.rfind("model.embed_tokens", 0) != 0) parameters.matmul += count;
+    if (setup.method == Method::Full) {
+      parameters.trainable += count;
+    } else if (isMatrix && std::any_of(kLoraTargets.begin(), kLoraTargets.end(),
+                                       [&](const char* target) { return endsWith(tensor.name, target); })) {
+      // A: rank x in, B: out x rank.
+      parameters.trainable += static_cast<std::uint64_t>(setup.loraRank) *
+                              static_cast<std::uint64_t>(tensor.shape[0] + tensor.shape[1]);
+    }
+  }
+  if (setup.model.tieWordEmbeddings) result.back().matmul += result.front().all;  // the head reuses them
+  return result;
+}
+
+std::uint64_t groupBytes(StateGroup group, const LayerParameters& parameters, Method method) {
+  switch (group) {
+    case StateGroup::FrozenWeights: return method == Method::Lora ? 2 * parameters.all : 0;
+    case StateGroup::WorkingWeights: return 2 * parameters.trainable;
+    case StateGroup::MasterWeights:
+    case StateGroup::Gradients:
+    case StateGroup::AdamFirstMoment:
+    case StateGroup::AdamSecondMoment: return 4 * parameters.trainable;
+    case StateGroup::ActivationCheckpoints:
+    case StateGroup::WorkingBuffers: return 0;
+  }
+  return 0;
+}
+
+// Rows of logits computed at once: the loss runs over chunks of the sequence, so the logits
+// (vocabulary-wide, fp32, with their gradient) never exist for every token at once.
+constexpr std::uint64_t kLossChunkTokens = 1024;
+
+// One layer's activations while it runs forward then backward (counted in fp32, which bounds bf16
+// from above), plus one loss chunk's logits. The GPU backend uses fused attention (no
+// sequence x sequence scores); the CPU backend materializes the scores of one micro-batch.
+std::uint64_t workingBufferBytes(const TrainingSetup& setup, bool fusedAttention) {
+  const auto& m = setup.model;
+  const auto tokens = static_cast<std::uint64_t>(setup.microBatch) * static_cast<std::uint64_t>(setup.sequenceLength);
+  const auto kvWidth = static_cast<std::uint64_t>(m.keyValueHeads * m.headDim);
+  const std::uint64_t perToken = 6 * static_cast<std::uint64_t>(m.hiddenSize) +
+                                 3 * static_cast<std::uint64_t>(m.intermediateSize) + 2 * kvWidth;
+  const std::uint64_t scores = static_cast<std::uint64_t>(setup.microBatch) *
+                               static_cast<std::uint64_t>(m.attentionHeads) *
+                               static_cast<std::uint64_t>(setup.sequenceLength) *
+                               static_cast<std::uint64_t>(setup.sequenceLength);
+  const std::uint64_t logits = std::min(tokens, kLossChunkTokens) * static_cast<std::uint64_t>(m.vocabSize);
+  return 4 * (tokens * perToken + (fusedAttention ? 0 : 2 * scores) + 2 * logits);
+}
+
+std::uint64_t checkpointBytes(const TrainingSetup& setup) {
+  return 2ull * static_cast<std::uint64_t>(setup.microBatch) * static_cast<std::uint64_t>(setup.sequenceLength) *
+         static_cast<std::uint64_t>(setup.model.hiddenSize);
+}
+
+std::string gb(std::uint64_t bytes) {
+  char text[32];
+  const double value = static_cast<double>(bytes) / 1e9;
+  std::snprintf(text, sizeof text, value >= 100 ? "%.0f GB" : value >= 10 ? "%.1f GB" : "%.2f GB", value);
+  return text;
+}
+
+std::string secondsText(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, seconds >= 10 ? "%.0f s" : "%.2f s", seconds);
+  return text;
+}
+
+// The order groups claim the fastest tier: what every micro-batch touches first, what only the
+// optimizer touches (once per step, and it can run where the states live) last.
+constexpr std::array kPlacementOrder = {
+    StateGroup::ActivationCheckpoints, StateGroup::WorkingWeights, StateGroup::FrozenWeights,
+    StateGroup::Gradients,             StateGroup::MasterWeights,  StateGroup::AdamFirstMoment,
+    StateGroup::AdamSecondMoment,
+};
+
+}  // namespace
+
+const char* toString(Tier tier) {
+  switch (tier) {
+    case Tier::Device: return "device";
+    case Tier::Host: return "host";
+    case Tier::Disk: return "disk";
+  }
+  return "device";
+}
+
+const char* toString(StateGroup group) {
+  switch (group) {
+    case StateGroup::FrozenWeights: return "frozen weights";
+    case StateGroup::WorkingWeights: return "working weights";
+    case StateGroup::MasterWeights: return "master weights";
+    case StateGroup::Gradients: return "gradients";
+    case StateGroup::AdamFirstMoment: return "Adam first moment";
+    case StateGroup::AdamSecondMoment: return "Adam second moment";
+    case StateGroup::ActivationCheckpoints: return "activation checkpoints";
+    case StateGroup::WorkingBuffers: return "working buffers";
+  }
+  return "";
+}
+
+const char* toString(Bottleneck bottleneck) {
+  switch (bottleneck) {
+    case Bottleneck::Compute: return "compute";
+    case Bottleneck::HostDeviceLink: return "host-device link";
+    case Bottleneck::Disk: return "SSD";
+  }
+  return "";
+}
+
+std::uint64_t trainingStateBytes(const TrainingSetup& setup, bool fusedAttention) {
+  std::uint64_t total = workingBufferBytes(setup, fusedAttention) +
+                        checkpointBytes(setup) * static_cast<std::uint64_t>(setup.model.layerCount);
+  for (const auto& parameters : layerParameters(setup)) {
+    for (const StateGroup group : kPlacementOrder) total += groupBytes(group, parameters, setup.method);
+  }
+  return total;
+}
+
+Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
+  Plan plan;
+  const int layers = static_cast<int>(setup.model.layerCount);
+  const auto parameters = layerParameters(setup);
+  for (const auto& layer : parameters) plan.trainableParameters += layer.trainable;
+
+  // Every group of every layer with its size, before placement.
+  struct Item {
+    Placement placement;
+    std::size_t order;  // rank in kPlacementOrder
+  };
+  std::vector<Item> items;
+  const std::uint64_t working = workingBufferBytes(setup, machine.hasGpu);
+  items.push_back({{StateGroup::WorkingBuffers, layers, working, Tier::Device}, 0});
+  for (std::size_t order = 0; order < kPlacementOrder.size(); ++order) {
+    const StateGroup group = kPlacementOrder[order];
+    for (int layer = -1; layer <= layers; ++layer) {
+      std::uint64_t bytes = 0;
+      if (group == StateGroup::ActivationCheckpoints) {
+        bytes = layer >= 0 && layer < layers ? checkpointBytes(setup) : 0;
+      } else {
+        bytes = groupBytes(group, parameters[static_cast<std::size_t>(layer + 1)], setup.method);
+      }
+      if (bytes > 0) items.push_back({{group, layer, bytes, Tier::Device}, order + 1});
+    }
+  }
+  for (const auto& item : items) plan.totalStateBytes += item.placement.bytes;
+
+  // Streaming needs room for two layers in flight (the one computing, the one arriving). The
+  // embedding table is not streamed: its lookup runs where the table lives.
+  std::uint64_t largestLayerStream = 0;
+  for (std::size_t index = 1; index < parameters.size(); ++index) {
+    const LayerParameters& layer = parameters[index];
+    largestLayerStream = std::max(largestLayerStream,
+                                  groupBytes(StateGroup::FrozenWeights, layer, setup.method) +
+                                      groupBytes(StateGroup::WorkingWeights, layer, setup.method) +
+                                      groupBytes(StateGroup::Gradients, layer, setup.method));
+  }
+  const bool allOnDevice = plan.totalStateBytes <= machine.deviceBytes;
+  std::uint64_t deviceLeft = machine.deviceBytes;
+  std::uint64_t hostLeft = machine.hostBytes;
+  const auto take = [](std::uint64_t& left, std::uint64_t bytes) {
+    if (bytes > left) return false;
+    left -= bytes;
+    return true;
+  };
+
+  bool workingFits = take(deviceLeft, working);
+  if (workingFits && !allOnDevice) workingFits = take(deviceLeft, 2 * largestLayerStream);
+  if (!workingFits) {
+    plan.fits = false;
+    plan.summary = "Does not fit: one layer's working memory for this batch and sequence (" +
+                   gb(working + (allOnDevice ? 0 : 2 * largestLayerStream)) + ") is more than the " +
+                   (machine.hasGpu ? "GPU" : "training arena") + " offers (" + gb(machine.deviceBytes) + ").";
+    plan.suggestions.push_back("Use a micro-batch of 1 and a shorter sequence (for example " +
+                               std::to_string(std::max(256, setup.sequenceLength / 2)) + " tokens).");
+    if (plan.totalStateBytes > machine.deviceBytes + machine.hostBytes + machine.diskBytes) {
+      plan.summary += " The whole training state (" + gb(plan.totalStateBytes) +
+                      ") is also more than GPU, RAM and offload disk together.";
+      if (setup.method == Method::Full) {
+        TrainingSetup lora = setup;
+        lora.method = Method::Lora;
+        plan.suggestions.push_back("Use LoRA instead of full fine-tuning: it needs about " +
+                                   gb(trainingStateBytes(lora, machine.hasGpu)) + " in all.");
+      }
+    }
+    return plan;
+  }
+  // What goes to disk passes through host memory: keep room for two layers of it there.
+  const std::uint64_t remainingAfterDevice = plan.totalStateBytes - working;
+  bool hostStagingReserved = false;
+  for (auto& item : items) {
+    if (item.placement.group == StateGroup::WorkingBuffers) continue;
+    Placement& placement = item.placement;
+    if (take(deviceLeft, placement.bytes)) {
+      placement.tier = Tier::Device;
+      continue;
+    }
+    if (!hostStagingReserved && hostLeft < remainingAfterDevice) {
+      hostStagingReserved = true;
+      hostLeft -= std::min(hostLeft, 2 * largestLayerStream);
+    }
+    if (take(hostLeft, placement.bytes)) {
+      placement.tier = Tier::Host;
+    } else {
+      placement.tier = Tier::Disk;  // whether the disk holds it all is checked below
+    }
+  }
+
+  std::uint64_t placedOnDisk = 0;
+  for (const auto& item : items) {
+    plan.placements.push_back(item.placement);
+    plan.peakBytes[static_cast<int>(item.placement.tier)] += item.placement.bytes;
+    if (item.placement.tier == Tier::Disk) placedOnDisk += item.placement.bytes;
+  }
+  plan.peakBytes[0] += allOnDevice ? 0 : 2 * largestLayerStream;
+  if (hostStagingReserved) plan.peakBytes[1] += std::min(machine.hostBytes, 2 * largestLayerStream);
+  plan.fits = placedOnDisk <= machine.diskBytes;
+
+  // Step time: compute, host<->device traffic and SSD traffic overlap layer by layer, so the
+  // slowest of the three sets the pace.
+  const auto tokens = static_cast<double>(setup.microBatch) * setup.sequenceLength * setup.gradientAccumulation;
+  double matmulParameters = 0;
+  for (const auto& layer : parameters) matmulParameters += static_cast<double>(layer.matmul);
+  const auto& m = setup.model;
+  const double attention = 2.0 * setup.sequenceLength * static_cast<double>(m.attentionHeads * m.headDim) *
+                           static_cast<double>(m.layerCount);
+  const double forward = tokens * (2.0 * matmulParameters + attention);
+  // Forward, recomputed forward, backward (input gradients; weight gradients too when full).
+  const double passes = setup.method == Method::Full ? 4.0 : 3.0;
+  plan.computeSeconds = machine.computeFlopsPerSecond > 0 ? passes * forward / machine.computeFlopsPerSecond : 0;
+
+  double linkBytes = 0;
+  double diskRead = 0;
+  double diskWrite = 0;
+  const double microBatches = setup.gradientAccumulation;
+  for (const auto& placement : plan.placements) {
+    if (placement.tier == Tier::Device) continue;
+    const auto bytes = static_cast<double>(placement.bytes);
+    double up = 0;    // to the device per step
+    double down = 0;  // from the device per step
+    double reads = 0;
+    double writes = 0;
+    switch (placement.group) {
+      case StateGroup::FrozenWeights:
+      case StateGroup::WorkingWeights:
+        up = 2 * microBatches * bytes;  // forward and backward of every micro-batch
+        reads = up;
+        writes = placement.group == StateGroup::WorkingWeights ? bytes : 0;  // updated once per step
+        break;
+      case StateGroup::Gradients:
+        down = microBatches * bytes;  // accumulated where they live
+        reads = writes = microBatches * bytes;
+        break;
+      case StateGroup::MasterWeights:
+      case StateGroup::AdamFirstMoment:
+      case StateGroup::AdamSecondMoment:
+        reads = writes = bytes;  // the optimizer step runs where they live
+        break;
+      case StateGroup::ActivationCheckpoints:
+        up = down = microBatches * bytes;
+        reads = writes = up;
+        break;
+      case StateGroup::WorkingBuffers:
+        break;
+    }
+    linkBytes += up + down;
+    if (placement.tier == Tier::Disk) {
+      diskRead += reads;
+      diskWrite += writes;
+    }
+  }
+  plan.transferSeconds = linkBytes / std::max(1.0, machine.hostToDeviceBytesPerSecond);
+  const double readRate = machine.diskReadBytesPerSecond > 0 ? machine.diskReadBytesPerSecond : 1e9;
+  const double writeRate = machine.diskWriteBytesPerSecond > 0 ? machine.diskWriteBytesPerSecond : 1e9;
+  plan.diskSeconds = diskRead / readRate + diskWrite / writeRate;
+  plan.stepSeconds = std::max({plan.computeSeconds, plan.transferSeconds, plan.diskSeconds});
+  plan.bottleneck = plan.stepSeconds == plan.diskSeconds && plan.diskSeconds > 0 ? Bottleneck::Disk
+                    : plan.stepSeconds == plan.transferSeconds && plan.transferSeconds > 0
+                        ? Bottleneck::HostDeviceLink
+                        : Bottleneck::Compute;
+
+  const std::string device = machine.hasGpu ? "on the GPU" : "in the training arena";
+  if (plan.fits) {
+    plan.summary = "Fits: " + gb(plan.peakBytes[0]) + " " + device + ", " + gb(plan.peakBytes[1]) + " in RAM, " +
+                   gb(plan.peakBytes[2]) + " on disk; about " + secondsText(plan.stepSeconds) +
+                   " per step, limited by " + toString(plan.bottleneck) + ".";
+    return plan;
+  }
+  plan.summary = "Does not fit: the training state needs " + gb(plan.totalStateBytes) + ", and this machine offers " +
+                 gb(machine.deviceBytes) + " " + device + ", " + gb(machine.hostBytes) + " of RAM and " +
+                 gb(machine.diskBytes) + " on the offload disk.";
+  if (setup.method == Method::Full) {
+    TrainingSetup lora = setup;
+    lora.method = Method::Lora;
+    plan.suggestions.push_back("Use LoRA instead of full fine-tuning: it needs about " +
+                               gb(trainingStateBytes(lora, machine.hasGpu)) + " in all.");
+  }
+  plan.suggestions.push_back("Free " + gb(placedOnDisk - machine.diskBytes) +
+                             " more on the offload folder's disk, or choose an offload folder on a larger SSD.");
+  return plan;
+}
+
+}  // namespace tiertune::tiers
