@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <vector>
@@ -26,6 +27,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::uint32_t kDirectIoAlignment = 4096;
+constexpr std::uint64_t kMaxBufferBytes = 1ull << 30;  // blockBytes * queueDepth
 
 // /proc/self/mounts writes spaces and other odd characters in paths as octal escapes ("\040").
 std::string unescapeMountPath(const std::string& text) {
@@ -127,22 +129,23 @@ class AlignedBuffers {
     std::mt19937_64 random(0x7469657274756e65ull);
     for (unsigned i = 0; i < count; ++i) {
       void* memory = nullptr;
-      if (posix_memalign(&memory, kDirectIoAlignment, bytes) != 0) throw std::bad_alloc();
-      buffers_.push_back(static_cast<std::uint64_t*>(memory));
-      for (std::size_t word = 0; word < bytes / sizeof(std::uint64_t); ++word) {
-        buffers_.back()[word] = random();
+      const int failed = posix_memalign(&memory, kDirectIoAlignment, bytes);
+      if (failed != 0) {
+        throw Error("Cannot allocate " + std::to_string(count) + " buffers of " + std::to_string(bytes) +
+                    " bytes for the disk speed test: " + errnoText(failed) + ".");
       }
+      buffers_.emplace_back(static_cast<std::uint64_t*>(memory));
+      std::uint64_t* words = buffers_.back().get();
+      for (std::size_t word = 0; word < bytes / sizeof(std::uint64_t); ++word) words[word] = random();
     }
   }
-  AlignedBuffers(const AlignedBuffers&) = delete;
-  AlignedBuffers& operator=(const AlignedBuffers&) = delete;
-  ~AlignedBuffers() {
-    for (auto* buffer : buffers_) std::free(buffer);
-  }
-  char* operator[](std::size_t index) const { return reinterpret_cast<char*>(buffers_[index]); }
+  char* operator[](std::size_t index) const { return reinterpret_cast<char*>(buffers_[index].get()); }
 
  private:
-  std::vector<std::uint64_t*> buffers_;
+  struct Free {
+    void operator()(std::uint64_t* memory) const { std::free(memory); }
+  };
+  std::vector<std::unique_ptr<std::uint64_t, Free>> buffers_;
 };
 
 class Ring {
@@ -218,17 +221,15 @@ class Phase {
         ++inFlight;
       }
       if (inFlight == 0) break;
-      const int submitted = io_uring_submit(ring_.get());
+      // Submitting and waiting in one call: after a transient refusal (EAGAIN, EBUSY) the queued
+      // requests go in with the next try instead of a wait for completions that were never submitted.
+      const int submitted = io_uring_submit_and_wait(ring_.get(), 1);
       if (submitted < 0 && submitted != -EINTR && submitted != -EAGAIN && submitted != -EBUSY) {
-        failure = -submitted;
+        // Nothing more can be reaped; the ring's teardown waits for what the kernel still holds.
+        throw stepError(-submitted);
       }
       io_uring_cqe* completion = nullptr;
-      const int waited = io_uring_wait_cqe(ring_.get(), &completion);
-      if (waited == -EINTR) continue;
-      if (waited < 0) {
-        // Nothing more can be reaped; the ring's teardown waits for what the kernel still holds.
-        throw stepError(-waited);
-      }
+      if (io_uring_peek_cqe(ring_.get(), &completion) != 0 || completion == nullptr) continue;
       const auto index = static_cast<unsigned>(io_uring_cqe_get_data64(completion));
       const int result = completion->res;
       io_uring_cqe_seen(ring_.get(), completion);
@@ -237,7 +238,7 @@ class Phase {
         queue(index);  // try the same request again
         continue;
       }
-      if (result < 0 || (result == 0 && !writing_)) {
+      if (result <= 0) {  // 0: end of file on a read, no progress on a write
         failure = failure ? failure : (result < 0 ? -result : EIO);
         --inFlight;
         freeSlots.push_back(index);
@@ -325,6 +326,10 @@ void validate(const DiskSpeedOptions& options) {
     throw Error("The disk speed test needs 1 to 256 requests in flight, not " +
                 std::to_string(options.queueDepth) + ".");
   }
+  if (std::uint64_t{options.blockBytes} * options.queueDepth > kMaxBufferBytes) {
+    throw Error("The disk speed test would need " + std::to_string(options.queueDepth) + " buffers of " +
+                std::to_string(options.blockBytes) + " bytes; at most 1 GiB in all is allowed.");
+  }
   if (!(options.maxSecondsPerPhase > 0)) {
     throw Error("The disk speed test needs a positive time limit.");
   }
@@ -335,6 +340,9 @@ void validate(const DiskSpeedOptions& options) {
 DiskSpace probeDiskSpace(const fs::path& folder) {
   std::error_code error;
   if (!fs::is_directory(folder, error)) {
+    if (error && error != std::errc::no_such_file_or_directory) {
+      throw Error("Cannot inspect the folder " + folder.string() + ": " + errnoText(error.value()) + ".");
+    }
     throw Error("The offload folder " + folder.string() + " does not exist or is not a folder.");
   }
   struct statvfs stats {};

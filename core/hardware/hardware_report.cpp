@@ -9,10 +9,23 @@
 namespace tiertune::hardware {
 namespace {
 
-std::string threeDigits(double value, const char* unit) {
+// Decimals for three significant digits, chosen on the rounded value: 9.996 prints "10.0".
+int decimalsFor(double value) {
+  if (std::round(value * 100) < 1000) return 2;
+  if (std::round(value * 10) < 1000) return 1;
+  return 0;
+}
+
+// value / step^k in the first unit where it rounds below step (so 1023.9 KiB becomes "1.00 MiB").
+template <std::size_t N>
+std::string threeDigits(double value, double step, const char* const (&units)[N]) {
+  std::size_t unit = 0;
+  while (std::round(value) >= step && unit + 1 < N) {
+    value /= step;
+    ++unit;
+  }
   char text[32];
-  const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  std::snprintf(text, sizeof text, "%.*f %s", decimals, value, unit);
+  std::snprintf(text, sizeof text, "%.*f %s", decimalsFor(value), value, units[unit]);
   return text;
 }
 
@@ -80,27 +93,15 @@ std::string describeGpus(const kernels::GpuReport& gpu) {
 }
 
 std::string formatBytes(std::uint64_t bytes) {
-  static const char* const units[] = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+  static const char* const units[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
   if (bytes < 1024) return std::to_string(bytes) + " B";
-  double value = static_cast<double>(bytes) / 1024.0;
-  std::size_t unit = 0;
-  while (value >= 1024.0 && unit + 1 < std::size(units)) {
-    value /= 1024.0;
-    ++unit;
-  }
-  return threeDigits(value, units[unit]);
+  return threeDigits(static_cast<double>(bytes) / 1024.0, 1024.0, units);
 }
 
 std::string formatRate(double bytesPerSecond) {
   if (!std::isfinite(bytesPerSecond) || bytesPerSecond <= 0) return "—";
   static const char* const units[] = {"B/s", "kB/s", "MB/s", "GB/s", "TB/s"};
-  double value = bytesPerSecond;
-  std::size_t unit = 0;
-  while (value >= 1000.0 && unit + 1 < std::size(units)) {
-    value /= 1000.0;
-    ++unit;
-  }
-  return threeDigits(value, units[unit]);
+  return threeDigits(bytesPerSecond, 1000.0, units);
 }
 
 nlohmann::json toJson(const HardwareReport& report) {

@@ -43,10 +43,9 @@ bool hasFlag(const std::string& flags, const std::string& flag) {
   return false;
 }
 
-// The memory limit of this process's cgroup (v2), when one is set: in a container the host's
-// MemTotal overstates what training may use.
-std::uint64_t cgroupMemoryLimit() {
-  std::ifstream in("/sys/fs/cgroup/memory.max");
+// A limit file's number; 0 for "max", an absent file or anything unreadable.
+std::uint64_t readLimit(const std::filesystem::path& file) {
+  std::ifstream in(file);
   std::string text;
   if (!(in >> text) || text == "max") return 0;
   try {
@@ -56,7 +55,52 @@ std::uint64_t cgroupMemoryLimit() {
   }
 }
 
+// The lowest limit in `fileName` of the cgroup at `cgroupPath` (as /proc/self/cgroup names it) and
+// its ancestors under `controllerRoot`. Inside a cgroup namespace the path is "/" and the mount's
+// root is the container's own cgroup; without one, the path leads from the host's root to ours.
+std::uint64_t lowestLimit(const std::filesystem::path& controllerRoot, const std::string& cgroupPath,
+                          const char* fileName) {
+  std::uint64_t lowest = 0;
+  const auto consider = [&](const std::filesystem::path& folder) {
+    const std::uint64_t limit = readLimit(folder / fileName);
+    if (limit > 0 && (lowest == 0 || limit < lowest)) lowest = limit;
+  };
+  consider(controllerRoot);
+  const std::filesystem::path relative = std::filesystem::path(cgroupPath).relative_path().lexically_normal();
+  if (relative.empty() || *relative.begin() == "..") return lowest;  // outside our namespace's view
+  std::filesystem::path folder = controllerRoot;
+  for (const auto& part : relative) {
+    if (part.empty()) continue;  // a trailing separator
+    folder /= part;
+    consider(folder);
+  }
+  return lowest;
+}
+
 }  // namespace
+
+std::uint64_t cgroupMemoryLimit(const std::string& procSelfCgroup,
+                                const std::filesystem::path& cgroupRoot) {
+  std::uint64_t lowest = 0;
+  std::istringstream lines(procSelfCgroup);
+  std::string line;
+  while (std::getline(lines, line)) {
+    // "hierarchy-id:controllers:path"; v2 is "0::/path", v1 memory is "4:memory:/path".
+    const auto first = line.find(':');
+    const auto second = first == std::string::npos ? first : line.find(':', first + 1);
+    if (second == std::string::npos) continue;
+    const std::string controllers = "," + line.substr(first + 1, second - first - 1) + ",";
+    const std::string path = line.substr(second + 1);
+    std::uint64_t limit = 0;
+    if (line.compare(0, second + 1, "0::") == 0) {
+      limit = lowestLimit(cgroupRoot, path, "memory.max");
+    } else if (controllers.find(",memory,") != std::string::npos) {
+      limit = lowestLimit(cgroupRoot / "memory", path, "memory.limit_in_bytes");
+    }
+    if (limit > 0 && (lowest == 0 || limit < lowest)) lowest = limit;
+  }
+  return lowest;
+}
 
 CpuInfo parseCpuInfo(const std::string& procCpuinfo, int onlineProcessors) {
   CpuInfo info;
@@ -68,7 +112,9 @@ CpuInfo parseCpuInfo(const std::string& procCpuinfo, int onlineProcessors) {
   std::istringstream lines(procCpuinfo);
   while (std::getline(lines, line)) {
     if (!splitField(line, key, value)) continue;
-    if (key == "model name" && info.model.empty()) {
+    if (key == "processor") {
+      physicalId.clear();  // each processor's block names its own package, if at all
+    } else if (key == "model name" && info.model.empty()) {
       info.model = value;
     } else if (key == "physical id") {
       physicalId = value;
@@ -121,7 +167,8 @@ CpuInfo probeCpu() {
 
 MemoryInfo probeMemory() {
   MemoryInfo info = parseMemInfo(readWholeFile("/proc/meminfo"));
-  const std::uint64_t limit = cgroupMemoryLimit();
+  // v1 reports "no limit" as a huge number, which the comparison with MemTotal ignores.
+  const std::uint64_t limit = cgroupMemoryLimit(readWholeFile("/proc/self/cgroup"), "/sys/fs/cgroup");
   if (limit > 0 && limit < info.totalBytes) {
     info.totalBytes = limit;
     if (info.availableBytes > limit) info.availableBytes = limit;

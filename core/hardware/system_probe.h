@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 namespace tiertune::hardware {
@@ -27,5 +28,10 @@ MemoryInfo probeMemory();
 // Parsers behind the probes, exposed for tests with canned /proc text.
 CpuInfo parseCpuInfo(const std::string& procCpuinfo, int onlineProcessors);
 MemoryInfo parseMemInfo(const std::string& procMeminfo);
+// The lowest memory limit of this process's cgroup and its ancestors, cgroup v2 (memory.max) or v1
+// (memory/memory.limit_in_bytes), from the text of /proc/self/cgroup and the cgroup mount
+// (/sys/fs/cgroup); 0 when none is set.
+std::uint64_t cgroupMemoryLimit(const std::string& procSelfCgroup,
+                                const std::filesystem::path& cgroupRoot);
 
 }  // namespace tiertune::hardware

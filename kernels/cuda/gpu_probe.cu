@@ -47,7 +47,11 @@ GpuReport probe() {
   if (error != cudaSuccess) {
     report.status = statusOf(error, report.driverVersion);
     report.detail = "cudaGetDeviceCount: " + runtimeWords(error);
-    cudaGetLastError();  // reset the last-error state so later calls do not report this one
+    // Without a driver the runtime still says "insufficient driver"; the log should say what it is.
+    if (report.status == GpuReport::Status::DriverMissing) {
+      report.detail = "no NVIDIA driver (libcuda) found; " + report.detail;
+    }
+    static_cast<void>(cudaGetLastError());  // clears the error it returns, so it is not reported again
     return report;
   }
   if (count == 0) {
@@ -55,6 +59,15 @@ GpuReport probe() {
     report.detail = "the CUDA runtime found no device";
     return report;
   }
+  // Setting each device below changes this thread's current device; the caller's is put back.
+  int callersDevice = 0;
+  error = cudaGetDevice(&callersDevice);
+  if (error != cudaSuccess) {
+    report.status = GpuReport::Status::Error;
+    report.detail = "cudaGetDevice: " + runtimeWords(error);
+    return report;
+  }
+  std::string notes;
   for (int index = 0; index < count; ++index) {
     cudaDeviceProp properties{};
     error = cudaGetDeviceProperties(&properties, index);
@@ -72,7 +85,11 @@ GpuReport probe() {
     device.multiprocessors = properties.multiProcessorCount;
     char busId[32] = {};
     error = cudaDeviceGetPCIBusId(busId, sizeof busId, index);
-    if (error == cudaSuccess) device.pciBusId = busId;
+    if (error == cudaSuccess) {
+      device.pciBusId = busId;
+    } else {  // the device is still usable; its bus id is only for the report
+      notes += "; device " + std::to_string(index) + " has no PCI bus id (" + runtimeWords(error) + ")";
+    }
     // Free memory needs a context on the device; creating it is what makes this probe take a
     // few hundred milliseconds, so it happens once per device.
     error = cudaSetDevice(index);
@@ -83,14 +100,22 @@ GpuReport probe() {
       if (error == cudaSuccess) device.freeBytes = freeBytes;
     }
     if (error != cudaSuccess) {
+      static_cast<void>(cudaSetDevice(callersDevice));  // best effort: the probe failed already
       report.status = GpuReport::Status::Error;
       report.detail = "device " + std::to_string(index) + ": " + runtimeWords(error);
       return report;
     }
     report.devices.push_back(device);
   }
+  error = cudaSetDevice(callersDevice);
+  if (error != cudaSuccess) {
+    report.status = GpuReport::Status::Error;
+    report.detail = "cudaSetDevice(" + std::to_string(callersDevice) + "): " + runtimeWords(error);
+    report.devices.clear();
+    return report;
+  }
   report.status = GpuReport::Status::Found;
-  report.detail = std::to_string(count) + (count == 1 ? " device" : " devices");
+  report.detail = std::to_string(count) + (count == 1 ? " device" : " devices") + notes;
   return report;
 }
 

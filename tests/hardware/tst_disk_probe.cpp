@@ -1,5 +1,6 @@
 // The offload folder's free space and its measured speed, on scratch folders of the build tree
 // (disk-backed, unlike a tmpfs /tmp).
+#include <grp.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,6 +89,7 @@ class DiskProbeTest : public QObject {
           speed.writeBytesPerSecond / 1e6, speed.readBytesPerSecond / 1e6, speed.directIo ? "yes" : "no");
 
     QVERIFY(!progress.empty());
+    QCOMPARE(progress.front().second, std::string("write"));
     bool sawRead = false;
     for (std::size_t i = 0; i < progress.size(); ++i) {
       if (i > 0) QVERIFY(progress[i].first >= progress[i - 1].first);
@@ -138,6 +140,14 @@ class DiskProbeTest : public QObject {
     options = smallTest();
     options.queueDepth = 0;
     QVERIFY(!errorOf([&] { measureDiskSpeed(folder(), options); }).empty());
+    options = smallTest();
+    options.blockBytes = 64u << 20;  // 256 buffers of 64 MiB: far more memory than a test needs
+    options.queueDepth = 256;
+    options.maxBytes = 1ull << 30;
+    QVERIFY(errorOf([&] { measureDiskSpeed(folder(), options); }).find("1 GiB") != std::string::npos);
+    options = smallTest();
+    options.maxSecondsPerPhase = 0;
+    QVERIFY(!errorOf([&] { measureDiskSpeed(folder(), options); }).empty());
     QVERIFY(isEmptyFolder(folder()));
   }
 
@@ -158,13 +168,20 @@ class DiskProbeTest : public QObject {
     // Root writes anywhere, so the check runs in a child that gives up root first.
     const pid_t child = fork();
     if (child == 0) {
-      if (geteuid() == 0 && setuid(65534) != 0) _exit(97);
+      if (geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
+        _exit(97);
+      }
+      // The folder must be reachable, so that what fails is creating the file in it.
+      if (!errorOf([&] { probeDiskSpace(locked); }).empty()) _exit(2);
       const std::string message = errorOf([&] { measureDiskSpeed(locked, smallTest()); });
-      _exit(message.find(locked.string()) != std::string::npos ? 0 : 1);
+      const bool named = message.find(locked.string()) != std::string::npos &&
+                         message.find("scratch file") != std::string::npos;
+      _exit(named ? 0 : 1);
     }
     int status = 0;
     waitpid(child, &status, 0);
     QVERIFY(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 2) QSKIP("the unprivileged user cannot reach the build tree");
     QCOMPARE(WEXITSTATUS(status), 0);
     QVERIFY(isEmptyFolder(locked));
   }
