@@ -38,8 +38,15 @@ struct GpuReport {
 // True when this build contains the CUDA backend.
 bool builtWithCuda();
 
+// What the probe does with the CUDA context it must create on each device to read its free
+// memory (about half a GiB on an H100). A process that trains keeps it; the GUI and the doctor
+// release it, so that the window does not hold GPU memory the training process needs.
+enum class ProbeContext { Release, Keep };
+
 // Asks the CUDA runtime. Never throws: every failure becomes a Status with its detail.
-GpuReport probeGpus();
+// Release resets each probed device's primary context: never use it in a process that already
+// holds CUDA memory.
+GpuReport probeGpus(ProbeContext context = ProbeContext::Release);
 
 // "13.0" from 13000.
 std::string cudaVersionText(int version);

@@ -6,7 +6,7 @@ namespace tiertune::kernels {
 
 bool builtWithCuda() { return false; }
 
-GpuReport probeGpus() {
+GpuReport probeGpus(ProbeContext) {
   GpuReport report;
   report.status = GpuReport::Status::NotBuiltWithCuda;
   report.detail = "built without the CUDA toolkit";

@@ -28,7 +28,7 @@ GpuReport::Status statusOf(cudaError_t error, int driverVersion) {
   }
 }
 
-GpuReport probe() {
+GpuReport probe(ProbeContext context) {
   GpuReport report;
   cudaError_t error = cudaRuntimeGetVersion(&report.runtimeVersion);
   if (error != cudaSuccess) {
@@ -98,16 +98,20 @@ GpuReport probe() {
       std::size_t totalBytes = 0;
       error = cudaMemGetInfo(&freeBytes, &totalBytes);
       if (error == cudaSuccess) device.freeBytes = freeBytes;
+      // The free figure is read; the context that reading it created goes again.
+      if (error == cudaSuccess && context == ProbeContext::Release) error = cudaDeviceReset();
     }
     if (error != cudaSuccess) {
-      static_cast<void>(cudaSetDevice(callersDevice));  // best effort: the probe failed already
+      if (context == ProbeContext::Keep) static_cast<void>(cudaSetDevice(callersDevice));  // best effort
       report.status = GpuReport::Status::Error;
       report.detail = "device " + std::to_string(index) + ": " + runtimeWords(error);
       return report;
     }
     report.devices.push_back(device);
   }
-  error = cudaSetDevice(callersDevice);
+  // Since CUDA 12 cudaSetDevice creates the device's context at once: after a release, putting the
+  // caller's device back would create again what was just freed, so only a kept probe restores it.
+  error = context == ProbeContext::Keep ? cudaSetDevice(callersDevice) : cudaSuccess;
   if (error != cudaSuccess) {
     report.status = GpuReport::Status::Error;
     report.detail = "cudaSetDevice(" + std::to_string(callersDevice) + "): " + runtimeWords(error);
@@ -123,9 +127,9 @@ GpuReport probe() {
 
 bool builtWithCuda() { return true; }
 
-GpuReport probeGpus() {
+GpuReport probeGpus(ProbeContext context) {
   try {
-    return probe();
+    return probe(context);
   } catch (const std::exception& exception) {  // std::string allocation is all that can throw
     GpuReport report;
     report.status = GpuReport::Status::Error;

@@ -17,5 +17,7 @@ static=(-static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcry
 g++ -o "$out/tiertune-cli" build/ci/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o "${libs[@]}" "$cudart" "${static[@]}"
 g++ -o "$out/bench_ssd_store" build/ci/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o \
     build/ci/core/libtiertune_core.a build/ci/kernels/libtiertune_kernels.a "$cudart" "${static[@]}"
-strip "$out/tiertune-cli" "$out/bench_ssd_store"
+g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
+    build/ci/kernels/libtiertune_kernels.a "$cudart" -static-libstdc++ -static-libgcc -lpthread -ldl -lrt
+strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check"
 ls -la "$out"

@@ -11,8 +11,20 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$out
 export HOME=/tmp/tiertune-home
 scratch=$(mktemp -d /var/tmp/tiertune-offload.XXXXXX)
 df -hT "$scratch" | tee "$out/disk.txt"
-"$bin/tiertune-cli" doctor --offload-folder "$scratch" --speed-bytes 4096 | tee "$out/doctor.txt"
+[ "${SKIP_DISK:-0}" = 1 ] || "$bin/tiertune-cli" doctor --offload-folder "$scratch" --speed-bytes 4096 | tee "$out/doctor.txt"
 "$bin/tiertune-cli" doctor --offload-folder "$scratch" --skip-speed --json > "$out/doctor.json"
-"$bin/bench_ssd_store" --folder "$scratch" --gib "${BENCH_GIB:-4}" --rounds 5 | tee "$out/bench_ssd_store.txt"
-"$bin/bench_ssd_store" --folder "$scratch" --gib "${BENCH_GIB:-4}" --rounds 5 --queue-depth 4 | tail -n 2 | tee -a "$out/bench_ssd_store.txt"
+if [ "${SKIP_DISK:-0}" != 1 ]; then
+  "$bin/bench_ssd_store" --folder "$scratch" --gib "${BENCH_GIB:-4}" --rounds 5 | tee "$out/bench_ssd_store.txt"
+  "$bin/bench_ssd_store" --folder "$scratch" --gib "${BENCH_GIB:-4}" --rounds 5 --queue-depth 4 | tail -n 2 |
+    tee -a "$out/bench_ssd_store.txt"
+fi
 rm -rf "$scratch"
+# The probe releases the CUDA context it creates unless told to keep it.
+for mode in release keep; do
+  "$bin/probe_context_check" "$mode" > "$out/probe_$mode.txt" &
+  sleep 2.5
+  echo "$mode: processes holding GPU memory:" | tee -a "$out/probe_context.txt"
+  nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader | tee -a "$out/probe_context.txt"
+  wait
+  cat "$out/probe_$mode.txt"
+done
