@@ -17,9 +17,11 @@ struct Command {
 int runDoctor(const std::vector<std::string>& args);
 int runCatalog(const std::vector<std::string>& args);
 int runModel(const std::vector<std::string>& args);
+int runPlan(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
 extern const Command kModelCommand;
+extern const Command kPlanCommand;
 
 }  // namespace tiertune::cli

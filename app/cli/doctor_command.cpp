@@ -6,6 +6,7 @@
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
+#include "core/hardware/disk_speed_record.h"
 #include "core/hardware/hardware_report.h"
 #include "core/settings/settings.h"
 #include "core/util/error.h"
@@ -95,6 +96,14 @@ int runDoctor(const std::vector<std::string>& args) {
           offload, options, [&](double fraction, const char* phase) { progress.update(fraction, phase); });
     } catch (const Error& e) {
       report.diskSpeedError = e.what();
+    }
+    // Kept, per folder, for the planner's step-time predictions (`tiertune-cli plan`).
+    if (report.diskSpeed && !report.diskSpeed->cancelled) {
+      try {
+        hardware::saveDiskSpeed(userSettings.diskSpeedFile(), offload, *report.diskSpeed);
+      } catch (const Error& e) {
+        std::fprintf(stderr, "tiertune-cli: the measured speed was not kept: %s\n", e.what());
+      }
     }
   }
 

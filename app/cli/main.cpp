@@ -16,7 +16,8 @@ using tiertune::cli::Command;
 
 const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kCatalogCommand,
-                                    &tiertune::cli::kModelCommand};
+                                    &tiertune::cli::kModelCommand,
+                                    &tiertune::cli::kPlanCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

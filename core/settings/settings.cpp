@@ -46,6 +46,8 @@ std::filesystem::path Settings::catalogFile() const {
   return dataFolder / catalog::kCatalogFileName;
 }
 
+std::filesystem::path Settings::diskSpeedFile() const { return dataFolder / "disk_speed.json"; }
+
 Settings defaultSettings() {
   Settings settings;
   settings.dataFolder = defaultDataFolder();

@@ -12,6 +12,7 @@ struct Settings {
   std::filesystem::path offloadFolder;  // absolute; default: dataFolder / "offload"
 
   std::filesystem::path catalogFile() const;  // dataFolder / catalog.sqlite
+  std::filesystem::path diskSpeedFile() const;  // dataFolder / disk_speed.json (measured speeds)
   bool operator==(const Settings&) const = default;
 };
 

@@ -231,6 +231,37 @@ class TestCli : public QObject {
     result = runCli({QStringLiteral("model"), QStringLiteral("frobnicate")});
     QCOMPARE(result.exitCode, 2);
   }
+  // plan --config on a tiny model: fits on this machine; with no room anywhere it says why.
+  void planShowsWhereTheStateGoes() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::filesystem::path folder = scratch->path().toStdString();
+    const std::string config = R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 64,
+      "intermediate_size": 128, "num_hidden_layers": 2, "num_attention_heads": 4,
+      "num_key_value_heads": 2, "vocab_size": 256, "max_position_embeddings": 512, "rms_norm_eps": 1e-5})";
+    std::filesystem::create_directories(folder / "tiny");
+    tiertune::test::writeFile(folder / "tiny" / "config.json", config);
+    tiertune::test::writeFile(folder / "run.json", R"({"model": "tiny", "method": "full"})");
+    Result result = runCli({QStringLiteral("plan"), QStringLiteral("--config"),
+                            QString::fromStdString((folder / "run.json").string()), QStringLiteral("--json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+    const QJsonObject plan = parseObject(result.out);
+    QCOMPARE(plan[QStringLiteral("fits")].toBool(), true);
+    QVERIFY(plan[QStringLiteral("trainable_parameters")].toDouble() > 0);
+    QVERIFY(plan[QStringLiteral("groups")].toObject().contains(QStringLiteral("Adam second moment")));
+    QVERIFY(plan[QStringLiteral("seconds")].toObject()[QStringLiteral("step")].toDouble() > 0);
+
+    tiertune::test::writeFile(folder / "run.json",
+                              R"({"model": "tiny", "method": "full", "device_budget_gb": 0, "host_budget_gb": 0, "disk_budget_gb": 0})");
+    result = runCli({QStringLiteral("plan"), QStringLiteral("--config"), QString::fromStdString((folder / "run.json").string())});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains(QStringLiteral("Does not fit")), qPrintable(result.out));
+
+    tiertune::test::writeFile(folder / "run.json", R"({"model": "tiny", "lora_rank": "big"})");
+    result = runCli({QStringLiteral("plan"), QStringLiteral("--config"), QString::fromStdString((folder / "run.json").string())});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("lora_rank")), qPrintable(result.err));
+    QCOMPARE(runCli({QStringLiteral("plan")}).exitCode, 2);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -11,6 +11,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/GpuText.h"
+#include "core/hardware/disk_speed_record.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -164,8 +165,9 @@ void HardwareCheckPanel::measureDiskSpeed() {
   speed_->setText(tr("measuring…"));
   const std::filesystem::path folder = report_->offloadFolder;
   const hardware::DiskSpeedOptions options = speedOptions_;
+  const std::filesystem::path recordFile = context_.settings().diskSpeedFile();
   QPointer<HardwareCheckPanel> self(this);
-  speedWorker_ = std::jthread([self, folder, options](std::stop_token stop) {
+  speedWorker_ = std::jthread([self, folder, options, recordFile](std::stop_token stop) {
     std::optional<hardware::DiskSpeed> result;
     std::string error;
     try {
@@ -182,6 +184,14 @@ void HardwareCheckPanel::measureDiskSpeed() {
           stop);
     } catch (const Error& e) {
       error = e.what();
+    }
+    // Kept for the planner's step-time predictions; a cancelled test measured too little.
+    if (result && !result->cancelled) {
+      try {
+        hardware::saveDiskSpeed(recordFile, folder, *result);
+      } catch (const Error&) {
+        // Only a cache: the figures are still shown, and the next measurement tries again.
+      }
     }
     QMetaObject::invokeMethod(
         self.data(),

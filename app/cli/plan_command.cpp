@@ -1,0 +1,124 @@
+// `tiertune-cli plan --config run.json`: where the training state of a run would live on this
+// machine (GPU, RAM, SSD), the predicted step time and what limits it — or why it does not fit
+// and what would make it fit. The fine-tune wizard shows the same plan.
+#include <array>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "core/hardware/disk_speed_record.h"
+#include "core/hardware/hardware_report.h"
+#include "core/settings/settings.h"
+#include "core/tiers/machine_budget.h"
+#include "core/tiers/plan_request.h"
+#include "core/tiers/planner.h"
+
+namespace tiertune::cli {
+
+namespace {
+
+using tiers::Plan;
+using tiers::StateGroup;
+using tiers::Tier;
+
+std::string gigabytes(std::uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f GB", static_cast<double>(bytes) / 1e9);
+  return text;
+}
+
+nlohmann::json planJson(const tiers::PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
+  nlohmann::json groups = nlohmann::json::object();
+  for (const auto& placement : plan.placements) {
+    auto& entry = groups[tiers::toString(placement.group)];
+    if (entry.is_null()) entry = {{"device", 0}, {"host", 0}, {"disk", 0}};
+    entry[tiers::toString(placement.tier)] = entry[tiers::toString(placement.tier)].get<std::uint64_t>() + placement.bytes;
+  }
+  return {{"model", request.modelFolder.string()},
+          {"method", request.setup.method == tiers::Method::Lora ? "lora" : "full"},
+          {"trainable_parameters", plan.trainableParameters},
+          {"fits", plan.fits},
+          {"summary", plan.summary},
+          {"suggestions", plan.suggestions},
+          {"total_state_bytes", plan.totalStateBytes},
+          {"peak_bytes", {{"device", plan.peakBytes[0]}, {"host", plan.peakBytes[1]}, {"disk", plan.peakBytes[2]}}},
+          {"budget_bytes",
+           {{"device", machine.budget.deviceBytes}, {"host", machine.budget.hostBytes}, {"disk", machine.budget.diskBytes}}},
+          {"groups", groups},
+          {"seconds",
+           {{"step", plan.stepSeconds},
+            {"compute", plan.computeSeconds},
+            {"host_device", plan.transferSeconds},
+            {"disk", plan.diskSeconds}}},
+          {"bottleneck", tiers::toString(plan.bottleneck)},
+          {"notes", machine.notes}};
+}
+
+void printPlan(const tiers::PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
+  const auto& setup = request.setup;
+  std::printf("Model       %s (%s, %lld layers)\n", request.modelFolder.c_str(),
+              std::string(formats::architectureName(setup.model.architecture)).c_str(),
+              static_cast<long long>(setup.model.layerCount));
+  std::printf("Training    %s, %llu trainable parameters, micro-batch %d x %d tokens, accumulation %d\n",
+              setup.method == tiers::Method::Lora ? ("LoRA rank " + std::to_string(setup.loraRank)).c_str() : "full",
+              static_cast<unsigned long long>(plan.trainableParameters), setup.microBatch, setup.sequenceLength,
+              setup.gradientAccumulation);
+  std::printf("Budgets     %s %s, RAM %s, disk %s\n", machine.budget.hasGpu ? "GPU" : "arena",
+              gigabytes(machine.budget.deviceBytes).c_str(), gigabytes(machine.budget.hostBytes).c_str(),
+              gigabytes(machine.budget.diskBytes).c_str());
+  std::printf("\n%s\n", plan.summary.c_str());
+  for (const auto& suggestion : plan.suggestions) std::printf("  - %s\n", suggestion.c_str());
+  if (!plan.placements.empty()) {
+    std::map<std::string, std::array<std::uint64_t, 3>> groups;
+    for (const auto& placement : plan.placements) {
+      groups[tiers::toString(placement.group)][static_cast<int>(placement.tier)] += placement.bytes;
+    }
+    std::printf("\n%-24s %12s %12s %12s\n", "", machine.budget.hasGpu ? "GPU" : "arena", "RAM", "disk");
+    for (const auto& [name, bytes] : groups) {
+      std::printf("%-24s %12s %12s %12s\n", name.c_str(), gigabytes(bytes[0]).c_str(), gigabytes(bytes[1]).c_str(),
+                  gigabytes(bytes[2]).c_str());
+    }
+    std::printf("\nStep        %.2f s: compute %.2f s, host-device %.2f s, disk %.2f s (limited by %s)\n",
+                plan.stepSeconds, plan.computeSeconds, plan.transferSeconds, plan.diskSeconds,
+                tiers::toString(plan.bottleneck));
+  }
+  for (const auto& note : machine.notes) std::printf("Note        %s\n", note.c_str());
+}
+
+}  // namespace
+
+int runPlan(const std::vector<std::string>& args) {
+  const Arguments arguments("plan", args, {.flags = {"json"}, .valued = {"config"}});
+  const auto config = arguments.value("config");
+  if (!config) throw UsageError("plan needs --config RUN.json");
+  const tiers::PlanRequest request = tiers::loadPlanRequest(*config);
+  const settings::Settings userSettings = settings::loadSettings();
+  const hardware::HardwareReport report = hardware::probeHardware(userSettings.offloadFolder);
+  const tiers::MachineAssessment machine = tiers::assessMachine(
+      report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder), request.caps);
+  const Plan plan = tiers::planTraining(request.setup, machine.budget);
+  if (arguments.flag("json")) {
+    std::cout << planJson(request, machine, plan).dump(2) << "\n";
+  } else {
+    printPlan(request, machine, plan);
+  }
+  return plan.fits ? 0 : 1;
+}
+
+const Command kPlanCommand = {
+    "plan", "show where a run's training state would live (GPU, RAM, SSD) and its step time",
+    "Usage: tiertune-cli plan --config RUN.json [--json]\n"
+    "\n"
+    "Plans the run described in RUN.json on this machine:\n"
+    "  {\"model\": \"/models/Qwen2.5-0.5B\", \"method\": \"lora\", \"lora_rank\": 16,\n"
+    "   \"micro_batch\": 1, \"sequence_length\": 2048, \"gradient_accumulation\": 1,\n"
+    "   \"device_budget_gb\": 16, \"host_budget_gb\": 48, \"disk_budget_gb\": 500}\n"
+    "Only \"model\" is required; the budgets cap what the hardware check finds. Prints where each\n"
+    "kind of state goes, the predicted step time and what limits it; exit code 1 when the run\n"
+    "does not fit, with what would make it fit.\n",
+    runPlan};
+
+}  // namespace tiertune::cli

@@ -1,0 +1,74 @@
+#include "core/tiers/machine_budget.h"
+
+#include <algorithm>
+
+namespace tiertune::tiers {
+
+namespace {
+
+// Dense bf16 tensor-core operations per clock and multiprocessor, by architecture, with fp32
+// accumulation as training uses (published figures: H100 989 TFLOP/s at 132 SMs and 1.83 GHz,
+// A100 312 at 108 and 1.41 GHz; consumer Ampere and Ada run fp32 accumulation at half rate).
+double flopsPerClockPerSm(int major, int minor) {
+  if (major >= 9) return 4096;
+  if (major == 8 && minor == 0) return 2048;
+  if (major == 8) return 512;
+  return 256;
+}
+
+constexpr double kNominalGpuClockHz = 1.5e9;  // below boost clocks: training runs hot
+constexpr double kSustainedFraction = 0.5;    // of peak, for whole training steps
+constexpr double kNominalCpuClockHz = 2.5e9;
+
+}  // namespace
+
+MachineAssessment assessMachine(const hardware::HardwareReport& report,
+                                const std::optional<hardware::DiskSpeedRecord>& diskSpeed, const BudgetCaps& caps) {
+  MachineAssessment assessment;
+  MachineBudget& budget = assessment.budget;
+  const auto available = static_cast<double>(report.memory.availableBytes);
+  const bool gpu = report.gpu.status == kernels::GpuReport::Status::Found && !report.gpu.devices.empty();
+  budget.hasGpu = gpu;
+  if (gpu) {
+    // One GPU for now; several will shard the state (DESIGN.md, Scale beyond one machine).
+    const kernels::GpuDevice& device = report.gpu.devices.front();
+    const std::uint64_t reserve = std::max<std::uint64_t>(1ull << 30, device.totalBytes / 20);
+    budget.deviceBytes = device.freeBytes > reserve ? device.freeBytes - reserve : 0;
+    budget.hostBytes = static_cast<std::uint64_t>(available * 0.8);
+    budget.hostToDeviceBytesPerSecond = 20e9;
+    budget.computeFlopsPerSecond = flopsPerClockPerSm(device.computeMajor, device.computeMinor) *
+                                   device.multiprocessors * kNominalGpuClockHz * kSustainedFraction;
+    assessment.notes.push_back("GPU compute rate estimated from its architecture; host-GPU link taken as PCIe 4.0.");
+  } else {
+    // The CPU backend's "device" is a bounded arena of RAM; the rest of the budget is the host tier.
+    budget.deviceBytes = static_cast<std::uint64_t>(available * 0.5);
+    budget.hostBytes = static_cast<std::uint64_t>(available * 0.35);
+    budget.hostToDeviceBytesPerSecond = 10e9;  // memcpy between arena and host buffers
+    const double lanes = report.cpu.hasAvx512 ? 64 : report.cpu.hasAvx2 ? 32 : 8;  // fp32 flops per clock
+    budget.computeFlopsPerSecond =
+        std::max(1, report.cpu.physicalCores) * kNominalCpuClockHz * lanes * 0.25;
+    assessment.notes.push_back("No GPU: training runs on the CPU; its compute rate is estimated from the cores.");
+  }
+  if (report.disk) {
+    budget.diskBytes = report.disk->freeBytes / 10 * 9;  // never fill the disk
+  }
+  if (diskSpeed) {
+    budget.diskReadBytesPerSecond = diskSpeed->readBytesPerSecond;
+    budget.diskWriteBytesPerSecond = diskSpeed->writeBytesPerSecond;
+    if (!diskSpeed->directIo) {
+      assessment.notes.push_back("The offload folder's speed was measured through the page cache; SSD times may be optimistic.");
+    }
+  } else {
+    budget.diskReadBytesPerSecond = 1e9;
+    budget.diskWriteBytesPerSecond = 1e9;
+    assessment.notes.push_back(
+        "The offload folder's speed was not measured yet (1 GB/s assumed): run `tiertune-cli doctor` or "
+        "\"Measure disk speed\" on the Home page.");
+  }
+  if (caps.deviceBytes) budget.deviceBytes = std::min(budget.deviceBytes, *caps.deviceBytes);
+  if (caps.hostBytes) budget.hostBytes = std::min(budget.hostBytes, *caps.hostBytes);
+  if (caps.diskBytes) budget.diskBytes = std::min(budget.diskBytes, *caps.diskBytes);
+  return assessment;
+}
+
+}  // namespace tiertune::tiers

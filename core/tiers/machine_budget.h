@@ -1,0 +1,31 @@
+// The planner's view of this machine, from the hardware check: how much each tier may hold and
+// how fast data and compute move. Measured where Tiertune can measure (memory, free space, disk
+// speed), estimated from the hardware's kind where it cannot yet (compute rate, PCIe).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/hardware/disk_speed_record.h"
+#include "core/hardware/hardware_report.h"
+#include "core/tiers/planner.h"
+
+namespace tiertune::tiers {
+
+struct BudgetCaps {  // user-set limits, e.g. to make a large GPU act as a small one
+  std::optional<std::uint64_t> deviceBytes;
+  std::optional<std::uint64_t> hostBytes;
+  std::optional<std::uint64_t> diskBytes;
+};
+
+struct MachineAssessment {
+  MachineBudget budget;
+  std::vector<std::string> notes;  // where a figure is an estimate or a default, in words
+};
+
+MachineAssessment assessMachine(const hardware::HardwareReport& report,
+                                const std::optional<hardware::DiskSpeedRecord>& diskSpeed,
+                                const BudgetCaps& caps = {});
+
+}  // namespace tiertune::tiers

@@ -1,0 +1,141 @@
+// From the hardware check to the planner's budgets, and a run configuration read from JSON.
+#include <QTest>
+#include <filesystem>
+#include <fstream>
+
+#include "core/hardware/disk_speed_record.h"
+#include "core/tiers/machine_budget.h"
+#include "core/tiers/plan_request.h"
+#include "core/util/error.h"
+#include "support/scratch.h"
+
+using namespace tiertune;
+using namespace tiertune::tiers;
+namespace fs = std::filesystem;
+
+namespace {
+
+hardware::HardwareReport machineWithH100() {
+  hardware::HardwareReport report;
+  report.cpu.physicalCores = 16;
+  report.cpu.logicalCores = 16;
+  report.memory.totalBytes = 128ull << 30;
+  report.memory.availableBytes = 120ull << 30;
+  report.gpu.status = kernels::GpuReport::Status::Found;
+  kernels::GpuDevice device;
+  device.name = "NVIDIA H100 80GB HBM3";
+  device.totalBytes = 85017493504ull;  // as the lent H100 reported them
+  device.freeBytes = 84465090560ull;
+  device.computeMajor = 9;
+  device.multiprocessors = 132;
+  report.gpu.devices.push_back(device);
+  report.disk = hardware::DiskSpace{500ull << 30, 400ull << 30, "ext4"};
+  return report;
+}
+
+std::string errorOf(const fs::path& file) {
+  try {
+    loadPlanRequest(file);
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+class MachineBudgetTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void aGpuMachine() {
+    hardware::DiskSpeedRecord speed;
+    speed.readBytesPerSecond = 3e9;
+    speed.writeBytesPerSecond = 2e9;
+    const MachineAssessment machine = assessMachine(machineWithH100(), speed);
+    QVERIFY(machine.budget.hasGpu);
+    // Free memory less a reserve of 5 % of the card.
+    QCOMPARE(machine.budget.deviceBytes, 84465090560ull - 85017493504ull / 20);
+    QCOMPARE(machine.budget.hostBytes, static_cast<std::uint64_t>((120ull << 30) * 0.8));
+    QCOMPARE(machine.budget.diskBytes, (400ull << 30) / 10 * 9);
+    QCOMPARE(machine.budget.diskReadBytesPerSecond, 3e9);
+    // Within a factor of two of the H100's published 989 dense bf16 TFLOP/s, sustained half of it.
+    QVERIFY(machine.budget.computeFlopsPerSecond > 250e12 && machine.budget.computeFlopsPerSecond < 600e12);
+  }
+
+  void aCpuMachineWithoutMeasuredDisk() {
+    hardware::HardwareReport report = machineWithH100();
+    report.gpu = {};
+    report.cpu.hasAvx512 = true;
+    const MachineAssessment machine = assessMachine(report, std::nullopt);
+    QVERIFY(!machine.budget.hasGpu);
+    QVERIFY(machine.budget.deviceBytes + machine.budget.hostBytes < report.memory.availableBytes);
+    QCOMPARE(machine.budget.diskReadBytesPerSecond, 1e9);
+    bool saysNotMeasured = false;
+    for (const auto& note : machine.notes) saysNotMeasured |= note.find("not measured") != std::string::npos;
+    QVERIFY(saysNotMeasured);
+  }
+
+  void capsMakeALargeGpuActSmall() {
+    BudgetCaps caps;
+    caps.deviceBytes = 16'000'000'000ull;
+    caps.diskBytes = 0;
+    const MachineAssessment machine = assessMachine(machineWithH100(), std::nullopt, caps);
+    QCOMPARE(machine.budget.deviceBytes, 16'000'000'000ull);
+    QCOMPARE(machine.budget.diskBytes, 0ull);
+  }
+
+  void diskSpeedRecordsRoundTripPerFolder() {
+    auto scratch = test::makeScratchDir();
+    const fs::path file = fs::path(scratch->path().toStdString()) / "data" / "disk_speed.json";
+    hardware::DiskSpeed speed;
+    speed.writeBytesPerSecond = 1.5e9;
+    speed.readBytesPerSecond = 2.5e9;
+    hardware::saveDiskSpeed(file, "/mnt/a", speed);
+    speed.readBytesPerSecond = 7e9;
+    hardware::saveDiskSpeed(file, "/mnt/b", speed);
+    const auto a = hardware::loadDiskSpeed(file, "/mnt/a");
+    QVERIFY(a);
+    QCOMPARE(a->readBytesPerSecond, 2.5e9);
+    QCOMPARE(a->writeBytesPerSecond, 1.5e9);
+    QVERIFY(!a->measuredAt.empty());
+    QCOMPARE(hardware::loadDiskSpeed(file, "/mnt/b")->readBytesPerSecond, 7e9);
+    QVERIFY(!hardware::loadDiskSpeed(file, "/mnt/c"));
+    std::ofstream(file) << "{ damaged";
+    QVERIFY(!hardware::loadDiskSpeed(file, "/mnt/a"));  // a cache: damaged means measure again
+  }
+
+  void runConfigurationsAreReadWithTheirErrorsNamed() {
+    auto scratch = test::makeScratchDir();
+    const fs::path folder = scratch->path().toStdString();
+    fs::create_directories(folder / "model");
+    std::ofstream(folder / "model" / "config.json")
+        << R"({"architectures":["MistralForCausalLM"],"hidden_size":64,"intermediate_size":128,
+              "num_hidden_layers":2,"num_attention_heads":4,"num_key_value_heads":2,"vocab_size":256,
+              "max_position_embeddings":512,"rms_norm_eps":1e-5})";
+    const fs::path run = folder / "run.json";
+    std::ofstream(run) << R"({"model": "model", "method": "full", "micro_batch": 4, "device_budget_gb": 2.5})";
+    const PlanRequest request = loadPlanRequest(run);
+    QCOMPARE(request.modelFolder, folder / "model");
+    QCOMPARE(request.setup.method, Method::Full);
+    QCOMPARE(request.setup.microBatch, 4);
+    QCOMPARE(request.setup.sequenceLength, 2048);
+    QCOMPARE(request.setup.model.layerCount, 2);
+    QCOMPARE(*request.caps.deviceBytes, 2'500'000'000ull);
+    QVERIFY(!request.caps.hostBytes);
+
+    std::ofstream(run) << R"({"model": "model", "method": "qlora"})";
+    QVERIFY(errorOf(run).find("\"method\"") != std::string::npos);
+    std::ofstream(run) << R"({"model": "model", "micro_batch": 0})";
+    QVERIFY(errorOf(run).find("\"micro_batch\"") != std::string::npos);
+    std::ofstream(run) << R"({"method": "lora"})";
+    QVERIFY(errorOf(run).find("\"model\"") != std::string::npos);
+    std::ofstream(run) << R"({"model": "absent"})";
+    QVERIFY(errorOf(run).find("config.json") != std::string::npos);
+    std::ofstream(run) << "[";
+    QVERIFY(errorOf(run).find(run.string()) != std::string::npos);
+  }
+};
+
+QTEST_GUILESS_MAIN(MachineBudgetTest)
+#include "tst_machine_budget.moc"
