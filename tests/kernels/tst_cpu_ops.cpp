@@ -1,0 +1,177 @@
+// CPU kernels: every backward held to central finite differences in float64 on fresh random
+// inputs, float forwards held to the float64 ones, and RoPE's rotations and llama3 scaling.
+#include <QRandomGenerator>
+#include <QTest>
+#include <cmath>
+#include <functional>
+#include <numbers>
+#include <vector>
+
+#include "kernels/cpu/rms_norm.h"
+#include "kernels/cpu/rope.h"
+#include "kernels/cpu/swiglu.h"
+
+using namespace tiertune::kernels::cpu;
+
+namespace {
+
+std::vector<double> randomValues(std::size_t count, double scale = 1.0) {
+  std::vector<double> values(count);
+  for (double& value : values) value = scale * (QRandomGenerator::global()->generateDouble() * 2 - 1);
+  return values;
+}
+
+std::vector<float> toFloat(const std::vector<double>& values) { return {values.begin(), values.end()}; }
+
+double dot(const std::vector<double>& a, const std::vector<double>& b) {
+  double sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
+  return sum;
+}
+
+// Largest |analytic - numeric| / max(1, |numeric|) over every input of loss(input).
+double worstGradientError(std::vector<double>& input, const std::vector<double>& analytic,
+                          const std::function<double()>& loss) {
+  constexpr double h = 1e-6;
+  double worst = 0;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    const double saved = input[i];
+    input[i] = saved + h;
+    const double plus = loss();
+    input[i] = saved - h;
+    const double minus = loss();
+    input[i] = saved;
+    const double numeric = (plus - minus) / (2 * h);
+    const double error = std::abs(analytic[i] - numeric) / std::max(1.0, std::abs(numeric));
+    if (!(error <= worst)) worst = std::isnan(error) ? INFINITY : error;
+  }
+  return worst;
+}
+
+double worstRelative(const std::vector<float>& got, const std::vector<double>& want) {
+  double worst = 0;
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    const double error = std::abs(got[i] - want[i]) / std::max(1e-3, std::abs(want[i]));
+    if (!(error <= worst)) worst = std::isnan(error) ? INFINITY : error;
+  }
+  return worst;
+}
+
+}  // namespace
+
+class CpuOpsTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void rmsNormGradients() {
+    constexpr std::size_t rows = 5, dim = 13;
+    std::vector<double> x = randomValues(rows * dim, 2.0), weight = randomValues(dim), probe = randomValues(rows * dim);
+    std::vector<double> y(rows * dim), invRms(rows);
+    const auto loss = [&] {
+      rmsNormForward<double>(x, weight, rows, 1e-6, y, invRms);
+      return dot(y, probe);  // L = <y, probe>: dL/dy = probe
+    };
+    loss();
+    std::vector<double> dx(rows * dim), dweight(dim, 0.0);
+    rmsNormBackward<double>(probe, x, weight, invRms, rows, dx, dweight);
+    QVERIFY2(worstGradientError(x, dx, loss) < 1e-7, "dx");
+    QVERIFY2(worstGradientError(weight, dweight, loss) < 1e-7, "dweight");
+    // dweight accumulates.
+    std::vector<double> again = dweight;
+    rmsNormBackward<double>(probe, x, weight, invRms, rows, dx, again);
+    for (std::size_t i = 0; i < dim; ++i) QVERIFY(std::abs(again[i] - 2 * dweight[i]) < 1e-12);
+  }
+
+  void rmsNormFloatFollowsDouble() {
+    constexpr std::size_t rows = 64, dim = 4096;
+    const std::vector<double> x = randomValues(rows * dim, 3.0), weight = randomValues(dim);
+    std::vector<double> y(rows * dim), invRms(rows);
+    rmsNormForward<double>(x, weight, rows, 1e-5, y, invRms);
+    const auto xf = toFloat(x), wf = toFloat(weight);
+    std::vector<float> yf(rows * dim), invRmsF(rows);
+    rmsNormForward<float>(xf, wf, rows, 1e-5, yf, invRmsF);
+    QVERIFY(worstRelative(yf, y) < 1e-5);  // fp32: a few ulps
+  }
+
+  void swigluGradients() {
+    constexpr std::size_t n = 37;
+    std::vector<double> gate = randomValues(n, 4.0), up = randomValues(n, 2.0), probe = randomValues(n);
+    std::vector<double> out(n);
+    const auto loss = [&] {
+      swigluForward<double>(gate, up, out);
+      return dot(out, probe);
+    };
+    std::vector<double> dgate(n), dup(n);
+    swigluBackward<double>(probe, gate, up, dgate, dup);
+    QVERIFY2(worstGradientError(gate, dgate, loss) < 1e-7, "dgate");
+    QVERIFY2(worstGradientError(up, dup, loss) < 1e-7, "dup");
+    // Large negative gates: silu -> 0 without NaN.
+    std::vector<float> g = {-100.f, -20.f, 0.f, 20.f, 100.f}, u(5, 1.f), o(5);
+    swigluForward<float>(g, u, o);
+    for (float value : o) QVERIFY(std::isfinite(value));
+    QCOMPARE(o[2], 0.f);
+    QCOMPARE(o[4], 100.f);
+  }
+
+  void ropeRotatesPairsOfHalves() {
+    // headDim 4: pairs (0, 2) and (1, 3), angles p * invFreq[i].
+    const std::vector<double> invFreq = {1.0, 0.01};
+    std::vector<double> x = {1, 2, 3, 4};
+    const std::vector<std::int32_t> position = {3};
+    ropeApply<double>(x, 1, 1, 4, position, invFreq, false);
+    const double a = 3.0, b = 0.03;
+    QVERIFY(std::abs(x[0] - (1 * std::cos(a) - 3 * std::sin(a))) < 1e-12);
+    QVERIFY(std::abs(x[2] - (3 * std::cos(a) + 1 * std::sin(a))) < 1e-12);
+    QVERIFY(std::abs(x[1] - (2 * std::cos(b) - 4 * std::sin(b))) < 1e-12);
+    QVERIFY(std::abs(x[3] - (4 * std::cos(b) + 2 * std::sin(b))) < 1e-12);
+  }
+
+  void ropeBackwardIsTheInverseRotation() {
+    constexpr std::size_t tokens = 6, heads = 3, headDim = 8;
+    const auto invFreq = ropeInverseFrequencies<double>(headDim, 10000.0, {});
+    const std::vector<std::int32_t> positions = {0, 1, 2, 0, 1, 700};  // two packed sequences
+    std::vector<double> x = randomValues(tokens * heads * headDim), probe = randomValues(x.size());
+    const auto loss = [&] {
+      std::vector<double> y = x;
+      ropeApply<double>(y, tokens, heads, headDim, positions, invFreq, false);
+      return dot(y, probe);
+    };
+    std::vector<double> dx = probe;
+    ropeApply<double>(dx, tokens, heads, headDim, positions, invFreq, true);
+    QVERIFY(worstGradientError(x, dx, loss) < 1e-7);
+    // Position 0 is the identity.
+    std::vector<double> y = x;
+    ropeApply<double>(y, tokens, heads, headDim, positions, invFreq, false);
+    for (std::size_t i = 0; i < heads * headDim; ++i) QCOMPARE(y[i], x[i]);
+  }
+
+  void llama3ScalingKeepsHighAndDividesLowFrequencies() {
+    // Llama 3.1: theta 500000, factor 8, low 1, high 4, original context 8192, head 128.
+    RopeScalingSpec llama3{RopeScalingSpec::Kind::Llama3, 8.0, 1.0, 4.0, 8192};
+    const auto plain = ropeInverseFrequencies<double>(128, 500000.0, {});
+    const auto scaled = ropeInverseFrequencies<double>(128, 500000.0, llama3);
+    QCOMPARE(scaled.size(), 64u);
+    QCOMPARE(scaled[0], 1.0);
+    int kept = 0, divided = 0, blended = 0;
+    for (std::size_t i = 0; i < scaled.size(); ++i) {
+      const double wavelength = 2 * std::numbers::pi / plain[i];
+      if (wavelength < 8192.0 / 4) {
+        QCOMPARE(scaled[i], plain[i]);
+        ++kept;
+      } else if (wavelength > 8192.0) {
+        QVERIFY(std::abs(scaled[i] - plain[i] / 8) < 1e-18);
+        ++divided;
+      } else {
+        QVERIFY(scaled[i] < plain[i] && scaled[i] > plain[i] / 8);
+        ++blended;
+      }
+      if (i > 0) QVERIFY(scaled[i] < scaled[i - 1]);
+    }
+    QVERIFY(kept > 0 && divided > 0 && blended > 0);
+    const RopeScalingSpec linear{RopeScalingSpec::Kind::Linear, 4.0};
+    QCOMPARE(ropeInverseFrequencies<double>(128, 500000.0, linear)[5], plain[5] / 4);
+  }
+};
+
+QTEST_GUILESS_MAIN(CpuOpsTest)
+#include "tst_cpu_ops.moc"
