@@ -13,6 +13,7 @@ packages=(
   liburing-dev           # SSD tier and disk speed test (io_uring)
   nlohmann-json3-dev     # JSON for settings, configs and reports
   libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
+  libopenblas-dev        # matrix products of the CPU backend
 )
 
 missing=()

@@ -13,11 +13,12 @@ libs=(build/ci/app/cli/libtiertune_cli_commands.a build/ci/core/libtiertune_core
       build/ci/kernels/libtiertune_kernels.a)
 cudart=$(sed -n 's/^CUDA_cudart_static_LIBRARY:FILEPATH=//p' build/ci/CMakeCache.txt)
 [ -f "$cudart" ] || { echo "no libcudart_static.a: is the CUDA toolkit installed?" >&2; exit 1; }
-static=(-static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcrypto.a -lpthread -ldl -lrt)
+static=(-fopenmp -static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcrypto.a
+        /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.a -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
 g++ -o "$out/tiertune-cli" build/ci/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o "${libs[@]}" "$cudart" "${static[@]}"
 g++ -o "$out/bench_ssd_store" build/ci/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o \
     build/ci/core/libtiertune_core.a build/ci/kernels/libtiertune_kernels.a "$cudart" "${static[@]}"
 g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
-    build/ci/kernels/libtiertune_kernels.a "$cudart" -static-libstdc++ -static-libgcc -lpthread -ldl -lrt
+    build/ci/kernels/libtiertune_kernels.a "$cudart" "${static[@]}"
 strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check"
 ls -la "$out"

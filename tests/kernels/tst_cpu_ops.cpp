@@ -7,6 +7,8 @@
 #include <numbers>
 #include <vector>
 
+#include "kernels/cpu/cross_entropy.h"
+#include "kernels/cpu/matmul.h"
 #include "kernels/cpu/rms_norm.h"
 #include "kernels/cpu/rope.h"
 #include "kernels/cpu/swiglu.h"
@@ -170,6 +172,71 @@ class CpuOpsTest : public QObject {
     QVERIFY(kept > 0 && divided > 0 && blended > 0);
     const RopeScalingSpec linear{RopeScalingSpec::Kind::Linear, 4.0};
     QCOMPARE(ropeInverseFrequencies<double>(128, 500000.0, linear)[5], plain[5] / 4);
+  }
+  void matmulMatchesTheDefinitionInEveryLayout() {
+    constexpr std::size_t m = 7, n = 5, k = 9;
+    for (const bool ta : {false, true}) {
+      for (const bool tb : {false, true}) {
+        const std::vector<double> a = randomValues(m * k), b = randomValues(k * n);
+        std::vector<double> c(m * n, 1.0);
+        matmul<double>(a, ta, b, tb, c, m, n, k, 2.0, 0.5);
+        for (std::size_t i = 0; i < m; ++i) {
+          for (std::size_t j = 0; j < n; ++j) {
+            double sum = 0;
+            for (std::size_t p = 0; p < k; ++p) sum += (ta ? a[p * m + i] : a[i * k + p]) * (tb ? b[j * k + p] : b[p * n + j]);
+            QVERIFY(std::abs(c[i * n + j] - (2 * sum + 0.5)) < 1e-12);
+          }
+        }
+      }
+    }
+  }
+
+  void crossEntropyGradientsWithAMask() {
+    constexpr std::size_t tokens = 7, hiddenSize = 6, vocab = 11;
+    std::vector<double> hidden = randomValues(tokens * hiddenSize, 2.0), head = randomValues(vocab * hiddenSize);
+    const std::vector<std::int32_t> targets = {3, kIgnoreTarget, 0, 10, kIgnoreTarget, 7, 7};
+    const auto loss = [&] {
+      return crossEntropyWithHead<double>(hidden, head, targets, hiddenSize, vocab, 3, {}, {}).loss;
+    };
+    std::vector<double> dhidden(hidden.size()), dhead(head.size(), 0.0);
+    const auto result = crossEntropyWithHead<double>(hidden, head, targets, hiddenSize, vocab, 3, dhidden, dhead);
+    QCOMPARE(result.counted, 5u);
+    QVERIFY2(worstGradientError(hidden, dhidden, loss) < 1e-7, "dhidden");
+    QVERIFY2(worstGradientError(head, dhead, loss) < 1e-7, "dhead");
+    for (std::size_t i = 0; i < hiddenSize; ++i) QCOMPARE(dhidden[1 * hiddenSize + i], 0.0);  // masked token
+
+    // Against the loss written out with every logit at once, for every chunk size.
+    double naive = 0;
+    for (std::size_t t = 0; t < tokens; ++t) {
+      if (targets[t] == kIgnoreTarget) continue;
+      std::vector<double> logits(vocab);
+      for (std::size_t v = 0; v < vocab; ++v) {
+        for (std::size_t h = 0; h < hiddenSize; ++h) logits[v] += hidden[t * hiddenSize + h] * head[v * hiddenSize + h];
+      }
+      double sum = 0;
+      for (const double logit : logits) sum += std::exp(logit);
+      naive += std::log(sum) - logits[static_cast<std::size_t>(targets[t])];
+    }
+    naive /= 5;
+    for (const std::size_t chunk : {1u, 2u, 3u, 7u, 100u}) {
+      const double chunked = crossEntropyWithHead<double>(hidden, head, targets, hiddenSize, vocab, chunk, {}, {}).loss;
+      QVERIFY(std::abs(chunked - naive) < 1e-12);
+    }
+  }
+
+  void crossEntropyEdgeCases() {
+    const std::vector<float> hidden(2 * 4, 1.f), head(3 * 4, 0.5f);
+    const std::vector<std::int32_t> allMasked = {kIgnoreTarget, kIgnoreTarget};
+    const auto nothing = crossEntropyWithHead<float>(hidden, head, allMasked, 4, 3, 1024, {}, {});
+    QCOMPARE(nothing.counted, 0u);
+    QCOMPARE(nothing.loss, 0.0);  // no NaN from 0 / 0
+    const std::vector<std::int32_t> outside = {3, 0};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             crossEntropyWithHead<float>(hidden, head, outside, 4, 3, 1024, {}, {}));
+    // Huge logits: log-sum-exp stays finite.
+    const std::vector<float> big(1 * 4, 1000.f), bigHead(3 * 4, 1.f);
+    const std::vector<std::int32_t> one = {1};
+    QVERIFY(std::isfinite(crossEntropyWithHead<float>(big, bigHead, one, 4, 3, 1, {}, {}).loss));
   }
 };
 

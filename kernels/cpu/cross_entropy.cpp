@@ -1,0 +1,79 @@
+#include "kernels/cpu/cross_entropy.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kernels/cpu/matmul.h"
+
+namespace tiertune::kernels::cpu {
+
+template <typename T>
+CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<const T> head,
+                                        std::span<const std::int32_t> targets, std::size_t hiddenSize,
+                                        std::size_t vocab, std::size_t chunkTokens, std::span<T> dhidden,
+                                        std::span<T> dhead) {
+  const std::size_t tokens = targets.size();
+  CrossEntropyResult result;
+  for (const std::int32_t target : targets) {
+    if (target == kIgnoreTarget) continue;
+    if (target < 0 || static_cast<std::size_t>(target) >= vocab) {
+      throw std::invalid_argument("target token " + std::to_string(target) + " is outside the vocabulary of " +
+                                  std::to_string(vocab));
+    }
+    ++result.counted;
+  }
+  const bool backward = !dhidden.empty();
+  if (backward) std::fill(dhidden.begin(), dhidden.end(), T(0));
+  if (result.counted == 0) return result;
+  const T scale = T(1) / static_cast<T>(result.counted);
+  chunkTokens = std::max<std::size_t>(1, std::min(chunkTokens, tokens));
+  std::vector<T> logits(chunkTokens * vocab);
+  std::vector<double> chunkLoss(chunkTokens);
+  double total = 0;
+  for (std::size_t first = 0; first < tokens; first += chunkTokens) {
+    const std::size_t count = std::min(chunkTokens, tokens - first);
+    const std::span<const T> rows = hidden.subspan(first * hiddenSize, count * hiddenSize);
+    const std::span<T> chunk(logits.data(), count * vocab);
+    matmul<T>(rows, false, head, true, chunk, count, vocab, hiddenSize);
+#pragma omp parallel for schedule(static)
+    for (std::size_t t = 0; t < count; ++t) {
+      T* row = chunk.data() + t * vocab;
+      const std::int32_t target = targets[first + t];
+      chunkLoss[t] = 0;
+      if (target == kIgnoreTarget) {
+        std::fill(row, row + vocab, T(0));  // no gradient from a masked token
+        continue;
+      }
+      const T maximum = *std::max_element(row, row + vocab);
+      double sum = 0;
+      for (std::size_t v = 0; v < vocab; ++v) sum += std::exp(static_cast<double>(row[v] - maximum));
+      const double logSum = std::log(sum) + static_cast<double>(maximum);
+      chunkLoss[t] = logSum - static_cast<double>(row[target]);
+      // The gradient of the mean loss w.r.t. the logits: (softmax - one-hot) / counted.
+      for (std::size_t v = 0; v < vocab; ++v) {
+        row[v] = static_cast<T>(std::exp(static_cast<double>(row[v]) - logSum)) * scale;
+      }
+      row[target] -= scale;
+    }
+    for (std::size_t t = 0; t < count; ++t) total += chunkLoss[t];  // fixed order: reproducible
+    if (backward) {
+      matmul<T>(chunk, false, head, false, dhidden.subspan(first * hiddenSize, count * hiddenSize), count,
+                hiddenSize, vocab);
+      matmul<T>(chunk, true, rows, false, dhead, vocab, hiddenSize, count, T(1), T(1));
+    }
+  }
+  result.loss = total / static_cast<double>(result.counted);
+  return result;
+}
+
+template CrossEntropyResult crossEntropyWithHead<float>(std::span<const float>, std::span<const float>,
+                                                        std::span<const std::int32_t>, std::size_t, std::size_t,
+                                                        std::size_t, std::span<float>, std::span<float>);
+template CrossEntropyResult crossEntropyWithHead<double>(std::span<const double>, std::span<const double>,
+                                                         std::span<const std::int32_t>, std::size_t, std::size_t,
+                                                         std::size_t, std::span<double>, std::span<double>);
+
+}  // namespace tiertune::kernels::cpu
