@@ -7,6 +7,7 @@
 #include <numbers>
 #include <vector>
 
+#include "kernels/cpu/attention.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/matmul.h"
 #include "kernels/cpu/rms_norm.h"
@@ -237,6 +238,36 @@ class CpuOpsTest : public QObject {
     const std::vector<float> big(1 * 4, 1000.f), bigHead(3 * 4, 1.f);
     const std::vector<std::int32_t> one = {1};
     QVERIFY(std::isfinite(crossEntropyWithHead<float>(big, bigHead, one, 4, 3, 1, {}, {}).loss));
+  }
+  void attentionGradientsWithGroupedHeadsAndPackedSamples() {
+    const AttentionShape shape{7, 4, 2, 5};  // two query heads per key/value head
+    const std::vector<std::int32_t> sampleStart = {0, 0, 0, 3, 3, 3, 3};  // samples of 3 and 4 tokens
+    std::vector<double> q = randomValues(7 * 4 * 5, 1.5), k = randomValues(7 * 2 * 5, 1.5), v = randomValues(7 * 2 * 5);
+    const std::vector<double> probe = randomValues(q.size());
+    std::vector<double> out(q.size()), lse(4 * 7);
+    const auto loss = [&] {
+      attentionForward<double>(q, k, v, sampleStart, shape, out, lse);
+      return dot(out, probe);
+    };
+    loss();
+    std::vector<double> dq(q.size()), dk(k.size()), dv(v.size());
+    attentionBackward<double>(probe, q, k, v, out, lse, sampleStart, shape, dq, dk, dv);
+    QVERIFY2(worstGradientError(q, dq, loss) < 1e-7, "dq");
+    QVERIFY2(worstGradientError(k, dk, loss) < 1e-7, "dk");
+    QVERIFY2(worstGradientError(v, dv, loss) < 1e-7, "dv");
+
+    // Causal and per sample: the first token of each sample sees only itself (out = its value),
+    // and nothing of the first sample changes the second.
+    loss();
+    for (std::size_t h = 0; h < 4; ++h) {
+      for (std::size_t i = 0; i < 5; ++i) {
+        QVERIFY(std::abs(out[(3 * 4 + h) * 5 + i] - v[(3 * 2 + h / 2) * 5 + i]) < 1e-12);
+      }
+    }
+    std::vector<double> before = out;
+    for (std::size_t i = 0; i < 3 * 2 * 5; ++i) k[i] += 0.5;  // keys of the first sample
+    loss();
+    for (std::size_t i = 3 * 4 * 5; i < out.size(); ++i) QCOMPARE(out[i], before[i]);
   }
 };
 
