@@ -7,7 +7,9 @@
 #include <numbers>
 #include <vector>
 
+#include "kernels/cpu/adamw.h"
 #include "kernels/cpu/attention.h"
+#include "kernels/cpu/embedding.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/matmul.h"
 #include "kernels/cpu/rms_norm.h"
@@ -268,6 +270,54 @@ class CpuOpsTest : public QObject {
     for (std::size_t i = 0; i < 3 * 2 * 5; ++i) k[i] += 0.5;  // keys of the first sample
     loss();
     for (std::size_t i = 3 * 4 * 5; i < out.size(); ++i) QCOMPARE(out[i], before[i]);
+  }
+  void embeddingLooksUpAndAccumulates() {
+    constexpr std::size_t vocab = 5, dim = 70;  // more columns than one task takes
+    const std::vector<double> table = randomValues(vocab * dim);
+    const std::vector<std::int32_t> ids = {4, 1, 4, 0};
+    std::vector<double> out(ids.size() * dim);
+    embeddingForward<double>(table, ids, dim, out);
+    for (std::size_t t = 0; t < ids.size(); ++t) {
+      for (std::size_t i = 0; i < dim; ++i) QCOMPARE(out[t * dim + i], table[static_cast<std::size_t>(ids[t]) * dim + i]);
+    }
+    const std::vector<double> dout = randomValues(out.size());
+    std::vector<double> dtable(table.size(), 0.0);
+    embeddingBackward<double>(dout, ids, dim, dtable);
+    for (std::size_t i = 0; i < dim; ++i) {
+      QCOMPARE(dtable[4 * dim + i], dout[0 * dim + i] + dout[2 * dim + i]);  // repeated id adds up
+      QCOMPARE(dtable[2 * dim + i], 0.0);
+    }
+    const std::vector<std::int32_t> bad = {5};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, embeddingForward<double>(table, bad, dim, out));
+  }
+
+  void adamwFollowsTheWrittenOutUpdate() {
+    // Two steps, recomputed here in double from the algorithm's definition.
+    AdamWHyper hyper;
+    hyper.learningRate = 1e-2;
+    hyper.weightDecay = 0.1;
+    const std::vector<double> start = randomValues(50), grads1 = randomValues(50), grads2 = randomValues(50);
+    std::vector<float> params = toFloat(start), m(50, 0.f), v(50, 0.f);
+    adamwStep(params, toFloat(grads1), m, v, hyper, 1);
+    adamwStep(params, toFloat(grads2), m, v, hyper, 2);
+    for (std::size_t i = 0; i < 50; ++i) {
+      double p = start[i], mm = 0, vv = 0;
+      const double g[2] = {static_cast<float>(grads1[i]), static_cast<float>(grads2[i])};
+      for (int t = 1; t <= 2; ++t) {
+        p *= 1 - hyper.learningRate * hyper.weightDecay;
+        mm = 0.9 * mm + 0.1 * g[t - 1];
+        vv = 0.999 * vv + 0.001 * g[t - 1] * g[t - 1];
+        const double mHat = mm / (1 - std::pow(0.9, t));
+        const double vHat = vv / (1 - std::pow(0.999, t));
+        p -= hyper.learningRate * mHat / (std::sqrt(vHat) + 1e-8);
+      }
+      QVERIFY(std::abs(params[i] - p) < 1e-6);
+    }
+    // Decoupled decay: with a zero gradient the weights only shrink by lr * wd.
+    std::vector<float> decaying = {1.f, -2.f}, zero(2, 0.f), m0(2, 0.f), v0(2, 0.f);
+    adamwStep(decaying, zero, m0, v0, hyper, 1);
+    QVERIFY(std::abs(decaying[0] - 0.999f) < 1e-7f);
+    QVERIFY(std::abs(decaying[1] + 1.998f) < 1e-7f);
   }
 };
 
