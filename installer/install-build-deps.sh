@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev     # JSON for settings, configs and reports
   libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
   libopenblas-dev        # matrix products of the CPU backend
+  python3-torch          # the independent reference the kernels are tested against (tests/reference)
 )
 
 missing=()
