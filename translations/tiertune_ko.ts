@@ -251,99 +251,104 @@
 <context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="20"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="31"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="32"/>
         <source>%1/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="44"/>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="155"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="45"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="161"/>
         <source>not measured yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="46"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="47"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="47"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="48"/>
         <source>Measure disk speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="48"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="49"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="59"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="60"/>
         <source>Writes and reads a scratch file in the offload folder for a few seconds, bypassing the cache, to see how fast the tier on disk is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="63"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="64"/>
         <source>Processor:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="64"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="65"/>
         <source>Memory:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="65"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="66"/>
         <source>GPU:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="66"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="67"/>
         <source>Offload folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="67"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="68"/>
         <source>Disk speed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="121"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="122"/>
         <source>%1 — %2 cores, %3 threads%4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="126"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="127"/>
         <source>%1 total, %2 available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="131"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="132"/>
         <source>%1
 %2 free of %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="145"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="146"/>
         <source>write %1, read %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="147"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="148"/>
         <source> — the file system does not allow direct I/O, so these figures include the cache and are higher than the disk itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="150"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="151"/>
         <source> (cancelled early: figures from %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="164"/>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="157"/>
+        <source>write %1, read %2 (measured %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="170"/>
         <source>measuring…</source>
         <translation type="unfinished"></translation>
     </message>

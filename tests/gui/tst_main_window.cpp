@@ -178,6 +178,14 @@ class TestMainWindow : public QObject {
     const auto* speed = panel->findChild<QLabel*>(QStringLiteral("speedValue"));
     QVERIFY2(speed->text().contains(QStringLiteral("write")), qPrintable(speed->text()));
     QVERIFY(QDir(scratch->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+
+    // The measurement is kept for the planner, and the next window shows it without measuring.
+    QVERIFY(QFile::exists(QString::fromStdString(context.settings().diskSpeedFile().string())));
+    HardwareCheckPanel later(context);
+    QSignalSpy laterProbed(&later, &HardwareCheckPanel::probed);
+    QVERIFY(laterProbed.wait(30000));
+    const QString laterText = later.findChild<QLabel*>(QStringLiteral("speedValue"))->text();
+    QVERIFY2(laterText.contains(QStringLiteral("measured")), qPrintable(laterText));
   }
 
   void cancellingTheDiskSpeedTestStopsIt() {

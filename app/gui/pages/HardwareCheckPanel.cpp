@@ -152,6 +152,11 @@ void HardwareCheckPanel::showSpeed() {
     speed_->setText(text);
   } else if (!report.diskSpeedError.empty()) {
     speed_->setText(QString::fromStdString(report.diskSpeedError));
+  } else if (const auto saved = hardware::loadDiskSpeed(context_.settings().diskSpeedFile(), report.offloadFolder)) {
+    // Measured in an earlier session (or by `tiertune-cli doctor`): what the planner uses.
+    speed_->setText(tr("write %1, read %2 (measured %3)")
+                        .arg(rate(saved->writeBytesPerSecond), rate(saved->readBytesPerSecond),
+                             QString::fromStdString(saved->measuredAt)));
   } else {
     speed_->setText(tr("not measured yet"));
   }
