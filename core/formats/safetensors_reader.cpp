@@ -9,7 +9,7 @@
 #include <cstring>
 #include <utility>
 
-#include "core/formats/half_precision.h"
+#include "kernels/cpu/half_precision.h"
 #include "core/util/error.h"
 
 namespace tiertune::formats {
@@ -59,11 +59,11 @@ void readAsFloat(const TensorView& tensor, std::span<float> out) {
   switch (tensor.dtype()) {
     case Dtype::BF16:
       for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = bf16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * i));
+        out[i] = kernels::cpu::bf16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * i));
       break;
     case Dtype::F16:
       for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = f16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * i));
+        out[i] = kernels::cpu::f16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * i));
       break;
     case Dtype::F32:
       if (!out.empty()) std::memcpy(out.data(), in, out.size() * sizeof(float));

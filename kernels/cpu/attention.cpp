@@ -22,7 +22,8 @@ template <typename T>
 void attentionForward(std::span<const T> q, std::span<const T> k, std::span<const T> v,
                       std::span<const std::int32_t> sampleStart, const AttentionShape& shape, std::span<T> out,
                       std::span<T> logSumExp) {
-  const auto [tokens, heads, kvHeads, d] = shape;
+  // Plain copies, not a structured binding: clang 14 cannot use those inside OpenMP regions.
+  const std::size_t tokens = shape.tokens, heads = shape.heads, kvHeads = shape.kvHeads, d = shape.headDim;
   const std::size_t group = heads / kvHeads;
   const T scale = T(1) / std::sqrt(static_cast<T>(d));
 #pragma omp parallel
@@ -62,7 +63,8 @@ void attentionBackward(std::span<const T> dout, std::span<const T> q, std::span<
                        std::span<const T> out, std::span<const T> logSumExp,
                        std::span<const std::int32_t> sampleStart, const AttentionShape& shape, std::span<T> dq,
                        std::span<T> dk, std::span<T> dv) {
-  const auto [tokens, heads, kvHeads, d] = shape;
+  // Plain copies, not a structured binding: clang 14 cannot use those inside OpenMP regions.
+  const std::size_t tokens = shape.tokens, heads = shape.heads, kvHeads = shape.kvHeads, d = shape.headDim;
   const std::size_t group = heads / kvHeads;
   const T scale = T(1) / std::sqrt(static_cast<T>(d));
   std::fill(dq.begin(), dq.end(), T(0));

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <random>
 
-#include "core/formats/half_precision.h"
+#include "kernels/cpu/half_precision.h"
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
@@ -214,8 +214,8 @@ class TestSafetensors : public QObject {
   void readsFloatsFromEachLoadableDtype() {
     const std::vector<float> values{1.0f, -0.5f, 65504.0f, 3.0e-8f};
     std::vector<std::uint16_t> bf16(values.size()), f16(values.size());
-    floatToBf16(values, bf16);
-    floatToF16(values, f16);
+    tiertune::kernels::cpu::floatToBf16(values, bf16);
+    tiertune::kernels::cpu::floatToF16(values, f16);
     const fs::path file = fileNamed("floats.safetensors");
     const std::vector<std::int64_t> ids{1, 2, 3, 4};
     writeSafetensors(file, {{{"as.bf16", Dtype::BF16, {4}}, asBytes(bf16)},
@@ -226,8 +226,8 @@ class TestSafetensors : public QObject {
     QCOMPARE(readAsFloat(read.tensor("as.f32")), values);
     const std::vector<float> fromF16 = readAsFloat(read.tensor("as.f16"));
     for (std::size_t i = 0; i < values.size(); ++i) {
-      QCOMPARE(fromF16[i], f16ToFloat(f16[i]));
-      QCOMPARE(readAsFloat(read.tensor("as.bf16"))[i], bf16ToFloat(bf16[i]));
+      QCOMPARE(fromF16[i], tiertune::kernels::cpu::f16ToFloat(f16[i]));
+      QCOMPARE(readAsFloat(read.tensor("as.bf16"))[i], tiertune::kernels::cpu::bf16ToFloat(bf16[i]));
     }
     // The I64 tensor is listed and its bytes reachable, but not readable as weights.
     QVERIFY(read.contains("token.ids"));

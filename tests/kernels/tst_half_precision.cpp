@@ -7,9 +7,9 @@
 #include <limits>
 #include <random>
 
-#include "core/formats/half_precision.h"
+#include "kernels/cpu/half_precision.h"
 
-using namespace tiertune::formats;
+using namespace tiertune::kernels::cpu;
 
 namespace {
 

@@ -1,9 +1,9 @@
-#include "core/formats/half_precision.h"
+#include "kernels/cpu/half_precision.h"
 
 #include <bit>
 #include <cassert>
 
-namespace tiertune::formats {
+namespace tiertune::kernels::cpu {
 namespace {
 
 constexpr std::uint32_t kFloatSignBit = 0x8000'0000u;
@@ -109,4 +109,4 @@ void floatToF16(std::span<const float> in, std::span<std::uint16_t> out) {
   for (std::size_t i = 0; i < in.size(); ++i) out[i] = floatToF16(in[i]);
 }
 
-}  // namespace tiertune::formats
+}  // namespace tiertune::kernels::cpu

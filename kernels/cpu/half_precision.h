@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <span>
 
-namespace tiertune::formats {
+namespace tiertune::kernels::cpu {
 
 // Exact: every bfloat16 and float16 value, subnormals, infinities and NaN payloads included, is a
 // float.
@@ -25,4 +25,4 @@ void f16ToFloat(std::span<const std::uint16_t> in, std::span<float> out);
 void floatToBf16(std::span<const float> in, std::span<std::uint16_t> out);
 void floatToF16(std::span<const float> in, std::span<std::uint16_t> out);
 
-}  // namespace tiertune::formats
+}  // namespace tiertune::kernels::cpu
