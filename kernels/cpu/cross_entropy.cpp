@@ -14,7 +14,7 @@ template <typename T>
 CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<const T> head,
                                         std::span<const std::int32_t> targets, std::size_t hiddenSize,
                                         std::size_t vocab, std::size_t chunkTokens, std::span<T> dhidden,
-                                        std::span<T> dhead) {
+                                        std::span<T> dhead, std::size_t normalizer) {
   const std::size_t tokens = targets.size();
   CrossEntropyResult result;
   for (const std::int32_t target : targets) {
@@ -28,7 +28,7 @@ CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<con
   const bool backward = !dhidden.empty();
   if (backward) std::fill(dhidden.begin(), dhidden.end(), T(0));
   if (result.counted == 0) return result;
-  const T scale = T(1) / static_cast<T>(result.counted);
+  const T scale = T(1) / static_cast<T>(normalizer == 0 ? result.counted : normalizer);
   chunkTokens = std::max<std::size_t>(1, std::min(chunkTokens, tokens));
   std::vector<T> logits(chunkTokens * vocab);
   std::vector<double> chunkLoss(chunkTokens);
@@ -52,7 +52,7 @@ CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<con
       for (std::size_t v = 0; v < vocab; ++v) sum += std::exp(static_cast<double>(row[v] - maximum));
       const double logSum = std::log(sum) + static_cast<double>(maximum);
       chunkLoss[t] = logSum - static_cast<double>(row[target]);
-      // The gradient of the mean loss w.r.t. the logits: (softmax - one-hot) / counted.
+      // The gradient of the normalized loss w.r.t. the logits: (softmax - one-hot) / normalizer.
       for (std::size_t v = 0; v < vocab; ++v) {
         row[v] = static_cast<T>(std::exp(static_cast<double>(row[v]) - logSum)) * scale;
       }
@@ -62,18 +62,21 @@ CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<con
     if (backward) {
       matmul<T>(chunk, false, head, false, dhidden.subspan(first * hiddenSize, count * hiddenSize), count,
                 hiddenSize, vocab);
-      matmul<T>(chunk, true, rows, false, dhead, vocab, hiddenSize, count, T(1), T(1));
+      if (!dhead.empty()) matmul<T>(chunk, true, rows, false, dhead, vocab, hiddenSize, count, T(1), T(1));
     }
   }
+  result.lossSum = total;
   result.loss = total / static_cast<double>(result.counted);
   return result;
 }
 
 template CrossEntropyResult crossEntropyWithHead<float>(std::span<const float>, std::span<const float>,
                                                         std::span<const std::int32_t>, std::size_t, std::size_t,
-                                                        std::size_t, std::span<float>, std::span<float>);
+                                                        std::size_t, std::span<float>, std::span<float>,
+                                                        std::size_t);
 template CrossEntropyResult crossEntropyWithHead<double>(std::span<const double>, std::span<const double>,
                                                          std::span<const std::int32_t>, std::size_t, std::size_t,
-                                                         std::size_t, std::span<double>, std::span<double>);
+                                                         std::size_t, std::span<double>, std::span<double>,
+                                                         std::size_t);
 
 }  // namespace tiertune::kernels::cpu

@@ -16,16 +16,19 @@ inline constexpr std::int32_t kIgnoreTarget = -100;  // as PyTorch's ignore_inde
 
 struct CrossEntropyResult {
   double loss = 0;            // mean over counted tokens; 0 when none
+  double lossSum = 0;         // sum over counted tokens
   std::size_t counted = 0;    // unmasked tokens
 };
 
-// Forward and, when dhidden/dhead are not empty, backward in the same pass (the chunk's softmax
-// is the gradient's main part). dhidden is overwritten; dhead is accumulated into (+=).
+// Forward and, when dhidden is not empty, backward in the same pass (the chunk's softmax is the
+// gradient's main part). dhidden is overwritten; dhead is accumulated into (+=) unless it is empty
+// (a frozen head). The gradient is that of lossSum / normalizer; normalizer 0 means counted (the
+// mean), gradient accumulation passes the counted tokens of the whole optimizer step.
 // Throws std::invalid_argument for a target outside the vocabulary.
 template <typename T>
 CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<const T> head,
                                         std::span<const std::int32_t> targets, std::size_t hiddenSize,
                                         std::size_t vocab, std::size_t chunkTokens, std::span<T> dhidden,
-                                        std::span<T> dhead);
+                                        std::span<T> dhead, std::size_t normalizer = 0);
 
 }  // namespace tiertune::kernels::cpu

@@ -37,6 +37,7 @@ void rmsNormBackward(std::span<const T> dy, std::span<const T> x, std::span<cons
     const T mean = static_cast<T>(dot / static_cast<double>(dim));
     for (std::size_t i = 0; i < dim; ++i) out[i] = r * (grad[i] * weight[i] - in[i] * r * mean);
   }
+  if (dweight.empty()) return;  // a frozen weight
   // The weight gradient sums over rows: a fixed row order per column keeps it reproducible.
 #pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < dim; ++i) {

@@ -14,7 +14,7 @@ template <typename T>
 void rmsNormForward(std::span<const T> x, std::span<const T> weight, std::size_t rows, double eps, std::span<T> y,
                     std::span<T> invRms);
 
-// dweight is accumulated into (+=), so several micro-batches can add up.
+// dweight is accumulated into (+=), so several micro-batches can add up; empty for a frozen weight.
 template <typename T>
 void rmsNormBackward(std::span<const T> dy, std::span<const T> x, std::span<const T> weight,
                      std::span<const T> invRms, std::size_t rows, std::span<T> dx, std::span<T> dweight);

@@ -113,6 +113,7 @@ def adamw(job):
 OPERATIONS = {"rmsnorm": rmsnorm, "swiglu": swiglu, "rope": rope, "attention": attention,
               "cross_entropy": cross_entropy, "adamw": adamw}
 
-for line in sys.stdin:
-    job = json.loads(line)
-    print(json.dumps(OPERATIONS[job["op"]](job)), flush=True)
+if __name__ == "__main__":
+    for line in sys.stdin:
+        job = json.loads(line)
+        print(json.dumps(OPERATIONS[job["op"]](job)), flush=True)

@@ -17,6 +17,7 @@
 #include "kernels/cpu/rms_norm.h"
 #include "kernels/cpu/rope.h"
 #include "kernels/cpu/swiglu.h"
+#include "reference/torch_reference.h"
 
 using namespace tiertune::kernels::cpu;
 
@@ -43,34 +44,12 @@ QJsonArray toJsonIntegers(const std::vector<Integer>& values) {
   return array;
 }
 
-// Runs one job through PyTorch.
 QJsonObject reference(const QJsonObject& job) {
-  QProcess python;
-  python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(TIERTUNE_KERNELS_REFERENCE)});
-  if (!python.waitForStarted()) return {{QStringLiteral("error"), QStringLiteral("cannot start /usr/bin/python3")}};
-  python.write(QJsonDocument(job).toJson(QJsonDocument::Compact) + "\n");
-  python.closeWriteChannel();
-  python.waitForFinished(120000);
-  const QByteArray out = python.readAllStandardOutput();
-  if (python.exitCode() != 0 || out.isEmpty()) {
-    return {{QStringLiteral("error"), QString::fromUtf8(python.readAllStandardError().right(2000))}};
-  }
-  return QJsonDocument::fromJson(out).object();
+  return tiertune::test::runTorchReference(QStringLiteral(TIERTUNE_KERNELS_REFERENCE), job, 120000);
 }
 
-// max |ours - theirs| / max |theirs|; infinity for NaN or a size mismatch.
 double relativeError(const std::vector<float>& ours, const QJsonValue& theirs) {
-  const QJsonArray array = theirs.toArray();
-  if (static_cast<std::size_t>(array.size()) != ours.size()) return INFINITY;
-  double worst = 0;
-  double largest = 1e-30;
-  for (qsizetype i = 0; i < array.size(); ++i) {
-    const double value = array[i].toDouble();
-    largest = std::max(largest, std::abs(value));
-    const double difference = std::abs(static_cast<double>(ours[static_cast<std::size_t>(i)]) - value);
-    if (!(difference <= worst)) worst = std::isnan(difference) ? INFINITY : difference;
-  }
-  return worst / largest;
+  return tiertune::test::relativeError(ours, theirs.toArray());
 }
 
 // Element by element, for values spanning orders of magnitude (RoPE frequencies: 1 down to 1e-6).

@@ -1,0 +1,94 @@
+// The Llama-family decoder (Llama, Mistral, Qwen2, Qwen3) as forward and backward passes over
+// Backend ops: embeddings, layers of RMSNorm → attention (q/k/v with optional biases and qk-norm,
+// RoPE, causal grouped-query attention inside each packed sample) → residual → RMSNorm → SwiGLU MLP
+// → residual, a final norm and the head fused with the cross-entropy loss. Trains either every
+// weight (full fine-tuning; gradients for the base table) or LoRA adapters on a frozen base
+// (gradients for the adapter table only). With activation checkpointing only each layer's input is
+// kept through the forward; the backward recomputes a layer's activations just before its
+// gradients, trading one more forward for memory that no longer grows with the layer count.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/formats/model_config.h"
+#include "core/model/lora.h"
+#include "core/model/parameter_table.h"
+#include "core/model/token_batch.h"
+#include "kernels/backend.h"
+
+namespace tiertune::model {
+
+struct DecoderOptions {
+  bool checkpointActivations = true;
+  std::size_t crossEntropyChunkTokens = 1024;
+};
+
+struct LossSum {
+  double sum = 0;          // of the per-token losses
+  std::size_t counted = 0;  // tokens in the loss
+  double mean() const { return counted == 0 ? 0.0 : sum / static_cast<double>(counted); }
+};
+
+class Decoder {
+ public:
+  // base: every tensor of baseParameterSpecs(config). adapter and lora: a LoRA adapter
+  // (loraParameterSpecs), or null. gradients: the same layout as the trained table (the adapter
+  // when there is one, else the base), or null for a decoder that only evaluates. The tables
+  // must outlive the decoder.
+  Decoder(kernels::Backend& backend, const formats::ModelConfig& config, const ParameterTable& base,
+          const ParameterTable* adapter, const LoraConfig* lora, const ParameterTable* gradients,
+          DecoderOptions options = {});
+  ~Decoder();
+  Decoder(const Decoder&) = delete;
+  Decoder& operator=(const Decoder&) = delete;
+
+  // One micro-batch: the loss, and its gradients added (+=) into the gradient table, scaled as
+  // the gradient of lossSum / normalizer (normalizer: the counted tokens of the whole optimizer
+  // step, so that accumulated micro-batches give the step's mean). dropoutSeed draws the LoRA
+  // dropout masks of this micro-batch.
+  LossSum forwardBackward(const TokenBatch& batch, std::size_t normalizer, std::uint64_t dropoutSeed);
+  // The loss without gradients or dropout (validation).
+  LossSum evaluate(const TokenBatch& batch);
+  // Logits [tokens, vocab] on the host, for tests and generation of small batches.
+  std::vector<float> logits(const TokenBatch& batch);
+
+  const formats::ModelConfig& config() const { return config_; }
+
+ private:
+  struct Linear;
+  struct Layer;
+  struct Saved;
+  struct Workspace;
+
+  void bind(const ParameterTable& base, const ParameterTable* adapter, const ParameterTable* gradients);
+  void checkBatch(const TokenBatch& batch) const;
+  void prepare(const TokenBatch& batch);
+  void forwardLayers(bool training, std::uint64_t seed);
+  void forwardLayer(std::size_t index, kernels::DeviceSpan<const float> x, kernels::DeviceSpan<float> out,
+                    const Saved& saved, bool training, std::uint64_t seed);
+  void backwardLayer(std::size_t index, kernels::DeviceSpan<const float> x, const Saved& saved,
+                     kernels::DeviceSpan<float> dResidual, std::uint64_t seed);
+  void linearForward(const Linear& linear, kernels::DeviceSpan<const float> x, kernels::DeviceSpan<float> y,
+                     kernels::DeviceSpan<float> loraHidden, bool training, std::uint64_t seed);
+  void linearBackward(const Linear& linear, kernels::DeviceSpan<const float> dy, kernels::DeviceSpan<const float> x,
+                      kernels::DeviceSpan<float> dx, bool accumulate, kernels::DeviceSpan<const float> loraHidden,
+                      std::uint64_t seed);
+  kernels::DeviceSpan<float> finalHidden();
+
+  kernels::Backend& backend_;
+  formats::ModelConfig config_;
+  DecoderOptions options_;
+  LoraConfig lora_;
+  bool hasAdapter_ = false;
+  bool trainsBase_ = false;
+  std::vector<Layer> layers_;
+  kernels::DeviceSpan<const float> embedding_, finalNorm_, head_;
+  kernels::DeviceSpan<float> dEmbedding_, dFinalNorm_, dHead_;
+  kernels::DeviceBuffer inverseFrequencies_;
+  std::unique_ptr<Workspace> work_;
+};
+
+}  // namespace tiertune::model

@@ -1,0 +1,193 @@
+// The compute backend: where tensors live and the operations the training core runs on them. The
+// decoder in core/model and the executor in core/tiers talk only to this interface; the CPU
+// backend (kernels/cpu) is the reference every other backend is held to.
+//
+// Memory of a backend is handed out as DeviceBuffer (owning) and DeviceSpan (a typed view). Model
+// code never dereferences a DeviceSpan: on the CUDA backend it points into GPU memory. Data crosses
+// between host and backend only through upload/download. Every op is asynchronous with respect to
+// the host on backends that can be; synchronize() waits for all of them.
+//
+// Shapes are given in the comments, row-major, as in the CPU kernels. Ops that "accumulate" add
+// into their output (+=), so gradients of several micro-batches add up; the others overwrite it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#include "kernels/cpu/attention.h"
+#include "kernels/cpu/adamw.h"
+
+namespace tiertune::kernels {
+
+// Shapes and hyperparameters shared by every backend (defined beside the CPU kernels).
+using AttentionShape = cpu::AttentionShape;
+using AdamWHyper = cpu::AdamWHyper;
+
+// A typed view of backend memory. Converts to a view of const elements.
+template <typename T>
+class DeviceSpan {
+ public:
+  DeviceSpan() = default;
+  DeviceSpan(T* data, std::size_t size) : data_(data), size_(size) {}
+  template <typename U>
+    requires std::is_same_v<const U, T>
+  DeviceSpan(DeviceSpan<U> other) : data_(other.data()), size_(other.size()) {}  // NOLINT: implicit by design
+
+  T* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  // Throws std::out_of_range when [offset, offset + count) is not inside the view.
+  DeviceSpan subspan(std::size_t offset, std::size_t count) const;
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// Bytes allocated by a backend, released by it when the buffer goes away.
+class DeviceBuffer {
+ public:
+  DeviceBuffer() = default;
+  DeviceBuffer(void* data, std::size_t bytes, std::function<void(void*)> release);
+  DeviceBuffer(DeviceBuffer&&) noexcept = default;
+  DeviceBuffer& operator=(DeviceBuffer&&) noexcept = default;
+
+  std::size_t bytes() const { return bytes_; }
+  // The whole buffer as elements of T.
+  template <typename T>
+  DeviceSpan<T> as() const {
+    return DeviceSpan<T>(static_cast<T*>(data_.get()), bytes_ / sizeof(T));
+  }
+
+ private:
+  std::unique_ptr<void, std::function<void(void*)>> data_;
+  std::size_t bytes_ = 0;
+};
+
+struct MatmulShape {
+  std::size_t m = 0, n = 0, k = 0;  // C [m, n] = op(A) [m, k] · op(B) [k, n]
+  bool transposeA = false;          // A stored [k, m]
+  bool transposeB = false;          // B stored [n, k]
+};
+
+struct RmsNormShape {
+  std::size_t rows = 0;
+  std::size_t dim = 0;
+  double eps = 1e-6;
+};
+
+struct RopeShape {
+  std::size_t tokens = 0, heads = 0, headDim = 0;
+};
+
+struct CrossEntropyShape {
+  std::size_t tokens = 0, hiddenSize = 0, vocab = 0;
+  std::size_t chunkTokens = 1024;  // logits held at once: chunkTokens x vocab
+  // The gradient is that of sum(loss) / normalizer; 0 means the tokens this call counts. Gradient
+  // accumulation passes the count over the whole optimizer step.
+  std::size_t normalizer = 0;
+};
+
+struct CrossEntropyOutcome {
+  double lossSum = 0;        // sum of the per-token losses over counted tokens
+  std::size_t counted = 0;   // tokens whose target is not kIgnoreTarget
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual std::string name() const = 0;
+
+  // Memory. Allocation failures throw tiertune::Error naming the size and the backend.
+  virtual DeviceBuffer allocate(std::size_t bytes) = 0;
+  virtual void upload(std::span<const float> host, DeviceSpan<float> device) = 0;
+  virtual void upload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) = 0;
+  virtual void download(DeviceSpan<const float> device, std::span<float> host) = 0;
+  virtual void copy(DeviceSpan<const float> from, DeviceSpan<float> to) = 0;
+  virtual void fill(DeviceSpan<float> x, float value) = 0;
+  virtual void synchronize() = 0;
+
+  // Element-wise: y += alpha * x; x *= factor.
+  virtual void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) = 0;
+  virtual void scale(DeviceSpan<float> x, float factor) = 0;
+  // sum of x^2 in double (gradient norms): the host waits for the result.
+  virtual double sumOfSquares(DeviceSpan<const float> x) = 0;
+
+  // C = alpha op(A) op(B) + beta C.
+  virtual void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
+                      const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) = 0;
+  // y [rows, n] += bias [n] on every row; dbias [n] += the column sums of dy [rows, n].
+  virtual void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) = 0;
+  virtual void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) = 0;
+
+  // Inverted dropout with a counter-based generator: element i is kept when
+  // hash(seed, i) >= p, and scaled by 1 / (1 - p). The same seed gives the same mask on every
+  // backend and thread count; the backward recomputes it instead of storing it. out may be x.
+  virtual void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) = 0;
+
+  // x, y [rows, dim]; weight [dim]; invRms [rows]. The backward accumulates dweight unless it is
+  // empty (a frozen weight) and overwrites dx.
+  virtual void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
+                              DeviceSpan<float> y, DeviceSpan<float> invRms) = 0;
+  virtual void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x,
+                               DeviceSpan<const float> weight, DeviceSpan<const float> invRms,
+                               const RmsNormShape& shape, DeviceSpan<float> dx, DeviceSpan<float> dweight) = 0;
+
+  // x [tokens, heads, headDim] rotated in place; positions [tokens]; invFreq [headDim / 2].
+  // inverse rotates back, which is also the backward.
+  virtual void rope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+                    DeviceSpan<const float> invFreq, bool inverse) = 0;
+
+  // Causal grouped-query attention; see kernels/cpu/attention.h for shapes. dq, dk, dv overwritten.
+  virtual void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+                                DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
+                                DeviceSpan<float> out, DeviceSpan<float> logSumExp) = 0;
+  virtual void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q,
+                                 DeviceSpan<const float> k, DeviceSpan<const float> v, DeviceSpan<const float> out,
+                                 DeviceSpan<const float> logSumExp, DeviceSpan<const std::int32_t> sampleStart,
+                                 const AttentionShape& shape, DeviceSpan<float> dq, DeviceSpan<float> dk,
+                                 DeviceSpan<float> dv) = 0;
+
+  // out = silu(gate) * up, all [n]; the backward overwrites dgate and dup.
+  virtual void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) = 0;
+  virtual void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate,
+                              DeviceSpan<const float> up, DeviceSpan<float> dgate, DeviceSpan<float> dup) = 0;
+
+  // table [vocab, dim]; ids [tokens]; out [tokens, dim]. The backward accumulates into dtable.
+  virtual void embeddingForward(DeviceSpan<const float> table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                                DeviceSpan<float> out) = 0;
+  virtual void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                                 DeviceSpan<float> dtable) = 0;
+
+  // The head fused with cross-entropy, chunked (never all logits at once). hidden [tokens,
+  // hiddenSize]; head [vocab, hiddenSize]; targets [tokens] (kIgnoreTarget masks). With dhidden
+  // not empty the backward runs in the same pass: dhidden overwritten, dhead accumulated unless
+  // empty (a frozen head).
+  virtual CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+                                           DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
+                                           DeviceSpan<float> dhidden, DeviceSpan<float> dhead) = 0;
+
+  // One AdamW step over fp32 master weights and moments (step counts from 1).
+  virtual void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m,
+                     DeviceSpan<float> v, const AdamWHyper& hyper, std::int64_t step) = 0;
+};
+
+// The reference backend: host memory, OpenBLAS and the OpenMP loops of kernels/cpu.
+std::unique_ptr<Backend> makeCpuBackend();
+
+template <typename T>
+DeviceSpan<T> DeviceSpan<T>::subspan(std::size_t offset, std::size_t count) const {
+  if (offset > size_ || count > size_ - offset) {
+    throw std::out_of_range("device span [" + std::to_string(offset) + ", +" + std::to_string(count) +
+                            ") outside " + std::to_string(size_) + " elements");
+  }
+  return DeviceSpan(data_ + offset, count);
+}
+
+}  // namespace tiertune::kernels

@@ -1,0 +1,228 @@
+// The reference backend: Backend over host memory, each op a call into the kernels of this folder.
+// Element-wise ops run in parallel with OpenMP's static schedule and reductions in a fixed order,
+// so a run repeats bit for bit for the same thread count.
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <span>
+#include <vector>
+
+#include <omp.h>
+
+#include <stdexcept>
+#include "kernels/backend.h"
+#include "kernels/cpu/attention.h"
+#include "kernels/cpu/cross_entropy.h"
+#include "kernels/cpu/embedding.h"
+#include "kernels/cpu/matmul.h"
+#include "kernels/cpu/rms_norm.h"
+#include "kernels/cpu/rope.h"
+#include "kernels/cpu/swiglu.h"
+#include "kernels/dropout_mask.h"
+
+namespace tiertune::kernels {
+
+namespace {
+
+template <typename T>
+std::span<T> host(DeviceSpan<T> span) {
+  return std::span<T>(span.data(), span.size());
+}
+
+void requireSameSize(std::size_t a, std::size_t b, const char* op) {
+  if (a != b) {
+    throw std::invalid_argument(std::string(op) + ": sizes differ (" + std::to_string(a) + " and " +
+                                std::to_string(b) + ")");
+  }
+}
+
+class CpuBackend final : public Backend {
+ public:
+  std::string name() const override { return "cpu"; }
+
+  DeviceBuffer allocate(std::size_t bytes) override {
+    // 64-byte alignment: whole cache lines, and what AVX-512 loads like.
+    constexpr std::size_t alignment = 64;
+    const std::size_t rounded = std::max<std::size_t>(alignment, (bytes + alignment - 1) / alignment * alignment);
+    void* data = std::aligned_alloc(alignment, rounded);
+    if (data == nullptr) {
+      throw std::runtime_error("the CPU backend could not allocate " + std::to_string(bytes >> 20) + " MiB of memory");
+    }
+    return DeviceBuffer(data, bytes, [](void* p) { std::free(p); });
+  }
+
+  void upload(std::span<const float> from, DeviceSpan<float> to) override {
+    requireSameSize(from.size(), to.size(), "upload");
+    std::copy(from.begin(), from.end(), to.data());
+  }
+  void upload(std::span<const std::int32_t> from, DeviceSpan<std::int32_t> to) override {
+    requireSameSize(from.size(), to.size(), "upload");
+    std::copy(from.begin(), from.end(), to.data());
+  }
+  void download(DeviceSpan<const float> from, std::span<float> to) override {
+    requireSameSize(from.size(), to.size(), "download");
+    std::copy(from.data(), from.data() + from.size(), to.begin());
+  }
+  void copy(DeviceSpan<const float> from, DeviceSpan<float> to) override {
+    requireSameSize(from.size(), to.size(), "copy");
+    if (from.size() != 0) std::memmove(to.data(), from.data(), from.size() * sizeof(float));
+  }
+  void fill(DeviceSpan<float> x, float value) override { std::fill(x.data(), x.data() + x.size(), value); }
+  void synchronize() override {}
+
+  void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
+    requireSameSize(x.size(), y.size(), "axpy");
+    const float* in = x.data();
+    float* out = y.data();
+    const std::size_t n = x.size();
+#pragma omp parallel for schedule(static)
+    for (std::size_t i = 0; i < n; ++i) out[i] += alpha * in[i];
+  }
+
+  void scale(DeviceSpan<float> x, float factor) override {
+    float* data = x.data();
+    const std::size_t n = x.size();
+#pragma omp parallel for schedule(static)
+    for (std::size_t i = 0; i < n; ++i) data[i] *= factor;
+  }
+
+  double sumOfSquares(DeviceSpan<const float> x) override {
+    // Fixed blocks summed in order: the same result for every thread count.
+    constexpr std::size_t block = 1 << 14;
+    const std::size_t n = x.size();
+    const std::size_t blocks = (n + block - 1) / block;
+    std::vector<double> partial(blocks);
+    const float* data = x.data();
+#pragma omp parallel for schedule(static)
+    for (std::size_t b = 0; b < blocks; ++b) {
+      double sum = 0;
+      const std::size_t end = std::min(n, (b + 1) * block);
+      for (std::size_t i = b * block; i < end; ++i) sum += static_cast<double>(data[i]) * data[i];
+      partial[b] = sum;
+    }
+    double total = 0;
+    for (const double p : partial) total += p;
+    return total;
+  }
+
+  void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
+              float alpha, float beta) override {
+    cpu::matmul<float>(host(a), shape.transposeA, host(b), shape.transposeB, host(c), shape.m, shape.n, shape.k,
+                       alpha, beta);
+  }
+
+  void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
+    const std::size_t n = bias.size();
+    requireSameSize(y.size(), rows * n, "addBias");
+    float* out = y.data();
+    const float* b = bias.data();
+#pragma omp parallel for schedule(static)
+    for (std::size_t row = 0; row < rows; ++row) {
+      for (std::size_t i = 0; i < n; ++i) out[row * n + i] += b[i];
+    }
+  }
+
+  void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
+    const std::size_t n = dbias.size();
+    requireSameSize(dy.size(), rows * n, "biasBackward");
+    const float* in = dy.data();
+    float* out = dbias.data();
+#pragma omp parallel for schedule(static)
+    for (std::size_t i = 0; i < n; ++i) {
+      float sum = 0;
+      for (std::size_t row = 0; row < rows; ++row) sum += in[row * n + i];
+      out[i] += sum;
+    }
+  }
+
+  void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
+    requireSameSize(x.size(), out.size(), "dropout");
+    const float* in = x.data();
+    float* result = out.data();
+    const std::size_t n = x.size();
+    const float keepScale = 1.0f / (1.0f - p);
+    const std::uint32_t threshold = dropoutThreshold(p);
+#pragma omp parallel for schedule(static)
+    for (std::size_t i = 0; i < n; ++i) {
+      result[i] = dropoutKeeps(seed, i, threshold) ? in[i] * keepScale : 0.0f;
+    }
+  }
+
+  void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
+                      DeviceSpan<float> y, DeviceSpan<float> invRms) override {
+    requireSameSize(x.size(), shape.rows * shape.dim, "rmsNormForward");
+    requireSameSize(weight.size(), shape.dim, "rmsNormForward weight");
+    cpu::rmsNormForward<float>(host(x), host(weight), shape.rows, shape.eps, host(y), host(invRms));
+  }
+
+  void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
+                       DeviceSpan<const float> invRms, const RmsNormShape& shape, DeviceSpan<float> dx,
+                       DeviceSpan<float> dweight) override {
+    requireSameSize(x.size(), shape.rows * shape.dim, "rmsNormBackward");
+    cpu::rmsNormBackward<float>(host(dy), host(x), host(weight), host(invRms), shape.rows, host(dx), host(dweight));
+  }
+
+  void rope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+            DeviceSpan<const float> invFreq, bool inverse) override {
+    requireSameSize(x.size(), shape.tokens * shape.heads * shape.headDim, "rope");
+    cpu::ropeApply<float>(host(x), shape.tokens, shape.heads, shape.headDim, host(positions), host(invFreq), inverse);
+  }
+
+  void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+                        DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
+                        DeviceSpan<float> out, DeviceSpan<float> logSumExp) override {
+    cpu::attentionForward<float>(host(q), host(k), host(v), host(sampleStart), shape, host(out), host(logSumExp));
+  }
+
+  void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
+                         DeviceSpan<const float> v, DeviceSpan<const float> out, DeviceSpan<const float> logSumExp,
+                         DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
+                         DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) override {
+    cpu::attentionBackward<float>(host(dout), host(q), host(k), host(v), host(out), host(logSumExp),
+                                  host(sampleStart), shape, host(dq), host(dk), host(dv));
+  }
+
+  void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
+    cpu::swigluForward<float>(host(gate), host(up), host(out));
+  }
+  void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
+                      DeviceSpan<float> dgate, DeviceSpan<float> dup) override {
+    cpu::swigluBackward<float>(host(dout), host(gate), host(up), host(dgate), host(dup));
+  }
+
+  void embeddingForward(DeviceSpan<const float> table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                        DeviceSpan<float> out) override {
+    cpu::embeddingForward<float>(host(table), host(ids), dim, host(out));
+  }
+  void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                         DeviceSpan<float> dtable) override {
+    cpu::embeddingBackward<float>(host(dout), host(ids), dim, host(dtable));
+  }
+
+  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+                                   DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
+                                   DeviceSpan<float> dhidden, DeviceSpan<float> dhead) override {
+    requireSameSize(hidden.size(), shape.tokens * shape.hiddenSize, "crossEntropy hidden");
+    requireSameSize(head.size(), shape.vocab * shape.hiddenSize, "crossEntropy head");
+    const cpu::CrossEntropyResult result =
+        cpu::crossEntropyWithHead<float>(host(hidden), host(head), host(targets), shape.hiddenSize, shape.vocab,
+                                         shape.chunkTokens, host(dhidden), host(dhead), shape.normalizer);
+    return CrossEntropyOutcome{result.lossSum, result.counted};
+  }
+
+  void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
+             const AdamWHyper& hyper, std::int64_t step) override {
+    requireSameSize(params.size(), grads.size(), "adamw");
+    cpu::adamwStep(host(params), host(grads), host(m), host(v), hyper, step);
+  }
+};
+
+}  // namespace
+
+DeviceBuffer::DeviceBuffer(void* data, std::size_t bytes, std::function<void(void*)> release)
+    : data_(data, std::move(release)), bytes_(bytes) {}
+
+std::unique_ptr<Backend> makeCpuBackend() { return std::make_unique<CpuBackend>(); }
+
+}  // namespace tiertune::kernels
