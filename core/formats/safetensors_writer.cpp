@@ -113,15 +113,16 @@ void commitTemporary(int fd, const std::filesystem::path& temporary, const std::
   }
   // The rename is durable only once the folder itself is flushed.
   std::filesystem::path folder = target.parent_path();
-  if (folder.empty()) folder = ".";
+  syncFolder(folder.empty() ? std::filesystem::path(".") : folder);
+}
+
+void syncFolder(const std::filesystem::path& folder) {
   const int folderFd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (folderFd >= 0) {
-    const int result = ::fsync(folderFd);
-    const int error = errno;
-    ::close(folderFd);
-    if (result != 0)
-      throw Error(folder.string() + ": cannot flush the folder to disk: " + errnoText(error) + ".");
-  }
+  if (folderFd < 0) throw Error(folder.string() + ": cannot open the folder: " + errnoText(errno) + ".");
+  const int result = ::fsync(folderFd);
+  const int error = errno;
+  ::close(folderFd);
+  if (result != 0) throw Error(folder.string() + ": cannot flush the folder to disk: " + errnoText(error) + ".");
 }
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view contents) {

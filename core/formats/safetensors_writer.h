@@ -88,5 +88,7 @@ void writeSafetensors(const std::filesystem::path& target,
 std::filesystem::path createTemporaryBeside(const std::filesystem::path& target, int& fd);
 void commitTemporary(int fd, const std::filesystem::path& temporary, const std::filesystem::path& target);
 void writeFileAtomically(const std::filesystem::path& target, std::string_view contents);
+// fsync of a folder: makes the creation, removal or renaming of its entries durable.
+void syncFolder(const std::filesystem::path& folder);
 
 }  // namespace tiertune::formats

@@ -1,0 +1,57 @@
+// A training checkpoint: everything a run needs to continue exactly where it was. A folder
+//   step-00000120/
+//     adapter_model.safetensors (LoRA, PEFT names) or model.safetensors (full), fp32
+//     optimizer.safetensors     Adam's exp_avg.NAME and exp_avg_sq.NAME for every trained tensor
+//     trainer_state.json        step, samples consumed, the run configuration
+//     manifest.json             SHA-256 and size of each file above
+// written under a temporary name, every file and the folder fsynced, then renamed into place: a
+// crash leaves either the whole checkpoint or none. Reading verifies the manifest's hashes.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/model/parameter_table.h"
+
+namespace tiertune::train {
+
+struct TrainerState {
+  std::int64_t step = 0;              // optimizer steps done
+  std::uint64_t samplesConsumed = 0;  // position in the sample stream
+  std::string configJson;             // the run configuration (train::toJson)
+};
+
+struct OptimizerTables {
+  const model::ParameterTable* trained = nullptr;
+  const model::ParameterTable* firstMoment = nullptr;
+  const model::ParameterTable* secondMoment = nullptr;
+};
+
+struct WrittenCheckpoint {
+  std::filesystem::path folder;
+  std::string manifestSha256;
+  std::int64_t bytes = 0;
+};
+
+// "step-00000120"
+std::string checkpointFolderName(std::int64_t step);
+
+// Writes the checkpoint of state into checkpointsFolder/step-NNNNNNNN. lora chooses the weights'
+// file name. Throws tiertune::Error naming the folder (a full disk, no permission); then nothing
+// is left behind.
+WrittenCheckpoint writeCheckpoint(const std::filesystem::path& checkpointsFolder, const TrainerState& state,
+                                  const OptimizerTables& tables, bool lora);
+
+// Restores tables and returns the state; the tables' names and shapes must match the checkpoint's.
+// Throws tiertune::Error naming the file for a missing or altered file.
+TrainerState readCheckpoint(const std::filesystem::path& folder, const OptimizerTables& tables);
+
+// The checkpoint folders under checkpointsFolder, oldest first (temporary ones are not listed).
+std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& checkpointsFolder);
+
+// Removes all but the newest keep checkpoints (keep 0: none removed).
+void pruneCheckpoints(const std::filesystem::path& checkpointsFolder, std::int64_t keep);
+
+}  // namespace tiertune::train

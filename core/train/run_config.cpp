@@ -1,0 +1,225 @@
+#include "core/train/run_config.h"
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "core/util/error.h"
+
+namespace tiertune::train {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// Fields of run.json: the training ones and those only the planner reads.
+const std::set<std::string, std::less<>> kKnownFields = {
+    "model", "train_data", "validation_data", "validation_ratio", "output", "method", "lora_rank", "lora_alpha",
+    "lora_dropout", "lora_targets", "sequence_length", "micro_batch", "gradient_accumulation", "epochs",
+    "max_steps", "learning_rate", "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon", "lr_schedule",
+    "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "checkpoint_every",
+    "keep_checkpoints", "seed", "threads", "activation_checkpointing", "device_budget_gb", "host_budget_gb",
+    "disk_budget_gb"};
+
+class Fields {
+ public:
+  Fields(const json& object, std::string label) : object_(object), label_(std::move(label)) {}
+
+  [[noreturn]] void fail(const std::string& field, const std::string& what) const {
+    throw Error(label_ + ": \"" + field + "\" " + what);
+  }
+  const json* find(const std::string& field) const {
+    const auto found = object_.find(field);
+    return found == object_.end() || found->is_null() ? nullptr : &*found;
+  }
+  std::int64_t integer(const std::string& field, std::int64_t fallback, std::int64_t minimum,
+                       std::int64_t maximum) const {
+    const json* value = find(field);
+    if (value == nullptr) return fallback;
+    if (!value->is_number_integer() || value->get<std::int64_t>() < minimum || value->get<std::int64_t>() > maximum) {
+      fail(field, "must be a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum) + ".");
+    }
+    return value->get<std::int64_t>();
+  }
+  double number(const std::string& field, double fallback, double minimum, double maximum, bool maximumIncluded) const {
+    const json* value = find(field);
+    if (value == nullptr) return fallback;
+    const double x = value->is_number() ? value->get<double>() : NAN;
+    if (!(x >= minimum && (maximumIncluded ? x <= maximum : x < maximum))) {
+      std::ostringstream range;
+      range << "must be a number from " << minimum << (maximumIncluded ? " to " : " up to (not including) ")
+            << maximum << ".";
+      fail(field, range.str());
+    }
+    return x;
+  }
+  std::string text(const std::string& field, const std::string& fallback) const {
+    const json* value = find(field);
+    if (value == nullptr) return fallback;
+    if (!value->is_string()) fail(field, "must be text.");
+    return value->get<std::string>();
+  }
+  bool boolean(const std::string& field, bool fallback) const {
+    const json* value = find(field);
+    if (value == nullptr) return fallback;
+    if (!value->is_boolean()) fail(field, "must be true or false.");
+    return value->get<bool>();
+  }
+
+ private:
+  const json& object_;
+  std::string label_;
+};
+
+fs::path resolve(const std::string& path, const fs::path& base) {
+  fs::path result(path);
+  return result.is_relative() ? (base / result).lexically_normal() : result;
+}
+
+std::string scheduleName(LrSchedule schedule) {
+  switch (schedule) {
+    case LrSchedule::Constant: return "constant";
+    case LrSchedule::Linear: return "linear";
+    case LrSchedule::Cosine: return "cosine";
+  }
+  return "cosine";
+}
+
+}  // namespace
+
+RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder, const std::string& fileLabel) {
+  json object;
+  try {
+    object = json::parse(jsonText);
+  } catch (const json::parse_error& error) {
+    throw Error(fileLabel + " is not valid JSON (at byte " + std::to_string(error.byte) + ").");
+  }
+  if (!object.is_object()) throw Error(fileLabel + " must hold a JSON object.");
+  for (const auto& item : object.items()) {
+    if (!kKnownFields.contains(item.key())) {
+      throw Error(fileLabel + ": unknown field \"" + item.key() + "\" (README: \"The run configuration\" lists them).");
+    }
+  }
+  const Fields fields(object, fileLabel);
+  RunConfig config;
+  auto requiredPath = [&](const std::string& field, const std::string& what) {
+    const std::string value = fields.text(field, "");
+    if (value.empty()) fields.fail(field, "must name " + what + ".");
+    return resolve(value, baseFolder);
+  };
+  config.modelFolder = requiredPath("model", "the model folder");
+  config.trainData = requiredPath("train_data", "the training token file");
+  config.outputFolder = requiredPath("output", "the folder for checkpoints");
+  if (const std::string validation = fields.text("validation_data", ""); !validation.empty()) {
+    config.validationData = resolve(validation, baseFolder);
+  }
+  config.validationRatio = fields.number("validation_ratio", 0.0, 0.0, 0.5, true);
+  if (config.validationData && config.validationRatio > 0) {
+    fields.fail("validation_ratio", "cannot be used together with \"validation_data\".");
+  }
+
+  const std::string method = fields.text("method", "lora");
+  if (method != "lora" && method != "full") fields.fail("method", "must be \"lora\" or \"full\".");
+  config.lora = method == "lora";
+  config.loraConfig.rank = fields.integer("lora_rank", 16, 1, 4096);
+  config.loraConfig.alpha = fields.number("lora_alpha", 2.0 * static_cast<double>(config.loraConfig.rank), 1e-6,
+                                          1e6, true);
+  config.loraConfig.dropout = fields.number("lora_dropout", 0.05, 0.0, 1.0, false);
+  if (const json* targets = fields.find("lora_targets")) {
+    if (!targets->is_array() || targets->empty()) fields.fail("lora_targets", "must be a list such as [\"q_proj\", \"v_proj\"].");
+    config.loraConfig.targets.clear();
+    for (const json& target : *targets) {
+      if (!target.is_string()) fields.fail("lora_targets", "must list layer names as text.");
+      try {
+        config.loraConfig.targets.push_back(model::parseModuleShortName(target.get<std::string>()));
+      } catch (const Error& error) {
+        fields.fail("lora_targets", std::string(": ") + error.what());
+      }
+    }
+  }
+
+  config.sequenceLength = fields.integer("sequence_length", 2048, 2, 1 << 20);
+  config.microBatch = fields.integer("micro_batch", 1, 1, 4096);
+  config.gradientAccumulation = fields.integer("gradient_accumulation", 1, 1, 1 << 16);
+  config.epochs = fields.integer("epochs", 1, 1, 10000);
+  if (fields.find("max_steps")) config.maxSteps = fields.integer("max_steps", 1, 1, std::int64_t{1} << 40);
+
+  config.adamw.learningRate = fields.number("learning_rate", 2e-4, 0.0, 1.0, true);
+  config.adamw.weightDecay = fields.number("weight_decay", 0.0, 0.0, 1.0, true);
+  config.adamw.beta1 = fields.number("adam_beta1", 0.9, 0.0, 1.0, false);
+  config.adamw.beta2 = fields.number("adam_beta2", 0.999, 0.0, 1.0, false);
+  config.adamw.epsilon = fields.number("adam_epsilon", 1e-8, 0.0, 1.0, true);
+  const std::string schedule = fields.text("lr_schedule", "cosine");
+  if (schedule == "cosine") {
+    config.schedule = LrSchedule::Cosine;
+  } else if (schedule == "linear") {
+    config.schedule = LrSchedule::Linear;
+  } else if (schedule == "constant") {
+    config.schedule = LrSchedule::Constant;
+  } else {
+    fields.fail("lr_schedule", "must be \"cosine\", \"linear\" or \"constant\".");
+  }
+  config.warmupSteps = fields.integer("warmup_steps", 0, 0, std::int64_t{1} << 40);
+  config.warmupRatio = fields.number("warmup_ratio", 0.0, 0.0, 1.0, false);
+  config.minLrRatio = fields.number("min_lr_ratio", 0.0, 0.0, 1.0, true);
+  config.maxGradNorm = fields.number("max_grad_norm", 1.0, 0.0, 1e9, true);
+
+  config.evalEvery = fields.integer("eval_every", 0, 0, std::int64_t{1} << 40);
+  config.checkpointEvery = fields.integer("checkpoint_every", 0, 0, std::int64_t{1} << 40);
+  config.keepCheckpoints = fields.integer("keep_checkpoints", 3, 0, 1000000);
+  config.seed = static_cast<std::uint64_t>(fields.integer("seed", 42, 0, INT64_MAX));
+  config.threads = static_cast<int>(fields.integer("threads", 0, 0, 4096));
+  config.activationCheckpointing = fields.boolean("activation_checkpointing", true);
+  return config;
+}
+
+RunConfig loadRunConfig(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw Error("Cannot read the run configuration " + file.string() + ".");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseRunConfig(text.str(), fs::absolute(file).parent_path(), file.string());
+}
+
+std::string toJson(const RunConfig& config) {
+  json object = json::object();
+  object["model"] = config.modelFolder.string();
+  object["train_data"] = config.trainData.string();
+  if (config.validationData) object["validation_data"] = config.validationData->string();
+  object["validation_ratio"] = config.validationRatio;
+  object["output"] = config.outputFolder.string();
+  object["method"] = config.lora ? "lora" : "full";
+  object["lora_rank"] = config.loraConfig.rank;
+  object["lora_alpha"] = config.loraConfig.alpha;
+  object["lora_dropout"] = config.loraConfig.dropout;
+  json targets = json::array();
+  for (const model::LinearModule module : config.loraConfig.targets) targets.push_back(model::moduleShortName(module));
+  object["lora_targets"] = targets;
+  object["sequence_length"] = config.sequenceLength;
+  object["micro_batch"] = config.microBatch;
+  object["gradient_accumulation"] = config.gradientAccumulation;
+  object["epochs"] = config.epochs;
+  if (config.maxSteps) object["max_steps"] = *config.maxSteps;
+  object["learning_rate"] = config.adamw.learningRate;
+  object["weight_decay"] = config.adamw.weightDecay;
+  object["adam_beta1"] = config.adamw.beta1;
+  object["adam_beta2"] = config.adamw.beta2;
+  object["adam_epsilon"] = config.adamw.epsilon;
+  object["lr_schedule"] = scheduleName(config.schedule);
+  object["warmup_steps"] = config.warmupSteps;
+  object["warmup_ratio"] = config.warmupRatio;
+  object["min_lr_ratio"] = config.minLrRatio;
+  object["max_grad_norm"] = config.maxGradNorm;
+  object["eval_every"] = config.evalEvery;
+  object["checkpoint_every"] = config.checkpointEvery;
+  object["keep_checkpoints"] = config.keepCheckpoints;
+  object["seed"] = config.seed;
+  object["threads"] = config.threads;
+  object["activation_checkpointing"] = config.activationCheckpointing;
+  return object.dump(2);
+}
+
+}  // namespace tiertune::train

@@ -1,0 +1,60 @@
+// A training run's configuration: the run.json that `tiertune-cli train --config` reads, the
+// fine-tune wizard writes and the catalog keeps with the run. One flat JSON object; every field but
+// "model", "train_data" and "output" has a default (README: "The run configuration"). Unknown fields
+// are errors, so a misspelt field never silently keeps its default.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/model/lora.h"
+#include "kernels/backend.h"
+
+namespace tiertune::train {
+
+enum class LrSchedule { Constant, Linear, Cosine };
+
+struct RunConfig {
+  std::filesystem::path modelFolder;
+  std::filesystem::path trainData;                      // token file (JSON lines of input_ids/loss_mask)
+  std::optional<std::filesystem::path> validationData;  // else validationRatio of the training samples
+  double validationRatio = 0.0;
+  std::filesystem::path outputFolder;                   // checkpoints and the log go here
+
+  bool lora = true;  // "method": "lora" or "full"
+  model::LoraConfig loraConfig;
+
+  std::int64_t sequenceLength = 2048;  // samples are cut to this many tokens
+  std::int64_t microBatch = 1;         // samples per forward/backward
+  std::int64_t gradientAccumulation = 1;
+  std::int64_t epochs = 1;
+  std::optional<std::int64_t> maxSteps;  // optimizer steps; overrides epochs
+
+  kernels::AdamWHyper adamw{2e-4, 0.9, 0.999, 1e-8, 0.0};
+  LrSchedule schedule = LrSchedule::Cosine;
+  std::int64_t warmupSteps = 0;
+  double warmupRatio = 0.0;  // of the total steps, when warmupSteps is 0
+  double minLrRatio = 0.0;   // the schedule decays to learningRate * minLrRatio
+  double maxGradNorm = 1.0;  // 0 turns clipping off
+
+  std::int64_t evalEvery = 0;        // optimizer steps between evaluations; 0: at the end only
+  std::int64_t checkpointEvery = 0;  // optimizer steps between checkpoints; 0: at the end only
+  std::int64_t keepCheckpoints = 3;  // the newest are kept; 0 keeps all
+  std::uint64_t seed = 42;
+  int threads = 0;  // CPU threads; 0: all cores
+  bool activationCheckpointing = true;
+};
+
+// Parses run.json text; relative paths are taken from baseFolder. Throws tiertune::Error that
+// names fileLabel and the field.
+RunConfig parseRunConfig(const std::string& jsonText, const std::filesystem::path& baseFolder,
+                         const std::string& fileLabel = "run.json");
+RunConfig loadRunConfig(const std::filesystem::path& file);
+
+// The configuration as run.json text with every field explicit and absolute paths (what the
+// catalog keeps, so that a resume sees exactly what the run started with).
+std::string toJson(const RunConfig& config);
+
+}  // namespace tiertune::train

@@ -1,0 +1,62 @@
+// Tiny model folders and token files for tests of training and the command line: config.json,
+// model.safetensors with seeded random weights (transformers-style init, fp32), and JSON-lines
+// token files.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/formats/model_config.h"
+#include "core/formats/safetensors_writer.h"
+#include "core/model/base_weights.h"
+#include "core/util/random.h"
+#include "kernels/backend.h"
+
+namespace tiertune::test {
+
+inline const char* const kTinyLlamaConfig =
+    R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":32,"num_hidden_layers":2,
+        "num_attention_heads":4,"num_key_value_heads":2,"intermediate_size":48,"vocab_size":64,
+        "max_position_embeddings":128,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false,
+        "bos_token_id":1,"eos_token_id":2})";
+
+inline void writeRandomModelFolder(const std::filesystem::path& folder, const std::string& configJson,
+                                   std::uint64_t seed) {
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "config.json") << configJson;
+  const formats::ModelConfig config = formats::parseModelConfig(configJson);
+  const auto backend = kernels::makeCpuBackend();
+  const model::ParameterTable table(*backend, model::baseParameterSpecs(config));
+  model::initializeBaseWeights(table, seed, 0.1);
+  std::vector<float> values(table.elementCount());
+  backend->download(table.all(), values);
+  std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
+  for (const model::ParameterEntry& entry : table.entries()) {
+    tensors.push_back({formats::TensorDescriptor{entry.spec.name, formats::Dtype::F32, entry.spec.shape},
+                       std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
+  }
+  formats::writeSafetensors(folder / "model.safetensors", tensors);
+}
+
+// count samples of 6..(6 + spread) tokens below vocab; every other sample masks its first 3 tokens.
+// The tokens follow a simple rule (each is the previous + 1, modulo vocab, from a random start), so
+// that a model can learn them and the loss falls.
+inline void writeTokenFile(const std::filesystem::path& file, int count, int vocab, std::uint64_t seed, int spread = 10) {
+  SplitMix64 random(seed);
+  std::ofstream out(file);
+  for (int s = 0; s < count; ++s) {
+    const int length = 6 + static_cast<int>(random.below(static_cast<std::uint64_t>(spread)));
+    int token = static_cast<int>(random.below(static_cast<std::uint64_t>(vocab)));
+    std::string ids, mask;
+    for (int i = 0; i < length; ++i) {
+      ids += (i ? "," : "") + std::to_string(token);
+      mask += (i ? "," : "") + std::string(s % 2 == 1 && i < 3 ? "0" : "1");
+      token = (token + 1) % vocab;
+    }
+    out << R"({"input_ids":[)" << ids << R"(],"loss_mask":[)" << mask << "]}\n";
+  }
+}
+
+}  // namespace tiertune::test

@@ -1,0 +1,89 @@
+// run.json: defaults, every field read, and errors that name the field; the learning-rate schedule
+// at its landmarks (transformers' warmup, cosine and linear schedules).
+#include <QTest>
+#include <cmath>
+#include <numbers>
+
+#include "core/train/lr_schedule.h"
+#include "core/train/run_config.h"
+#include "core/util/error.h"
+
+using namespace tiertune;
+using namespace tiertune::train;
+
+namespace {
+
+std::string errorOf(const std::string& json) {
+  try {
+    parseRunConfig(json, "/base");
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+class RunConfigTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void defaults() {
+    const RunConfig config = parseRunConfig(R"({"model":"m","train_data":"t.jsonl","output":"out"})", "/base");
+    QCOMPARE(config.modelFolder.string(), std::string("/base/m"));
+    QCOMPARE(config.outputFolder.string(), std::string("/base/out"));
+    QVERIFY(config.lora);
+    QCOMPARE(config.loraConfig.rank, 16);
+    QCOMPARE(config.loraConfig.alpha, 32.0);
+    QCOMPARE(config.loraConfig.targets.size(), std::size_t(7));
+    QCOMPARE(config.adamw.learningRate, 2e-4);
+    QCOMPARE(config.maxGradNorm, 1.0);
+    QVERIFY(config.schedule == LrSchedule::Cosine);
+    QVERIFY(config.activationCheckpointing);
+  }
+
+  void roundTripsThroughJson() {
+    const RunConfig config = parseRunConfig(
+        R"({"model":"/m","train_data":"/t","output":"/o","method":"full","lr_schedule":"linear","max_steps":9,
+            "lora_targets":["q_proj","v_proj"],"warmup_ratio":0.1,"threads":2,"seed":7})",
+        "/");
+    const RunConfig again = parseRunConfig(toJson(config), "/");
+    QCOMPARE(toJson(again), toJson(config));
+    QVERIFY(!again.lora);
+    QCOMPARE(*again.maxSteps, 9);
+    QCOMPARE(again.loraConfig.targets.size(), std::size_t(2));
+  }
+
+  void errorsNameTheField() {
+    const std::string base = R"("model":"m","train_data":"t","output":"o")";
+    QVERIFY(errorOf("{" + base + R"(,"learnig_rate":1})").find("unknown field \"learnig_rate\"") != std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"method":"qlora"})").find("\"method\" must be \"lora\" or \"full\"") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"lora_dropout":1})").find("\"lora_dropout\" must be a number") != std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"micro_batch":0})").find("\"micro_batch\" must be a whole number") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"lora_targets":["q_proj","attn"]})").find("\"attn\" is not a layer") !=
+            std::string::npos);
+    QVERIFY(errorOf(R"({"model":"m","output":"o"})").find("\"train_data\" must name") != std::string::npos);
+    QVERIFY(errorOf("[1]").find("must hold a JSON object") != std::string::npos);
+  }
+
+  void scheduleLandmarks() {
+    const ScheduleSpec cosine{1e-3, LrSchedule::Cosine, 10, 110, 0.0};
+    QCOMPARE(learningRateAt(cosine, 0), 0.0);
+    QCOMPARE(learningRateAt(cosine, 5), 5e-4);
+    QCOMPARE(learningRateAt(cosine, 10), 1e-3);
+    QVERIFY(std::abs(learningRateAt(cosine, 60) - 5e-4) < 1e-15);
+    QVERIFY(std::abs(learningRateAt(cosine, 110)) < 1e-18);
+    const ScheduleSpec floor{1e-3, LrSchedule::Cosine, 0, 100, 0.1};
+    QVERIFY(std::abs(learningRateAt(floor, 100) - 1e-4) < 1e-15);
+    const ScheduleSpec linear{1e-3, LrSchedule::Linear, 0, 100, 0.0};
+    QVERIFY(std::abs(learningRateAt(linear, 25) - 7.5e-4) < 1e-15);
+    const ScheduleSpec constant{1e-3, LrSchedule::Constant, 4, 100, 0.0};
+    QCOMPARE(learningRateAt(constant, 2), 5e-4);
+    QCOMPARE(learningRateAt(constant, 99), 1e-3);
+  }
+};
+
+QTEST_GUILESS_MAIN(RunConfigTest)
+#include "tst_run_config.moc"
