@@ -18,10 +18,14 @@ int runDoctor(const std::vector<std::string>& args);
 int runCatalog(const std::vector<std::string>& args);
 int runModel(const std::vector<std::string>& args);
 int runPlan(const std::vector<std::string>& args);
+int runTrainCommand(const std::vector<std::string>& args);
+int runResumeCommand(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
 extern const Command kModelCommand;
 extern const Command kPlanCommand;
+extern const Command kTrainCommand;
+extern const Command kResumeCommand;
 
 }  // namespace tiertune::cli

@@ -17,7 +17,9 @@ using tiertune::cli::Command;
 const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kCatalogCommand,
                                     &tiertune::cli::kModelCommand,
-                                    &tiertune::cli::kPlanCommand};
+                                    &tiertune::cli::kPlanCommand,
+                                    &tiertune::cli::kTrainCommand,
+                                    &tiertune::cli::kResumeCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

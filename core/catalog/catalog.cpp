@@ -533,6 +533,21 @@ Id Catalog::addCheckpoint(const NewCheckpoint& checkpoint) {
   return id;
 }
 
+void Catalog::removeCheckpoint(Id id) {
+  Transaction transaction(*db_);
+  Statement owner(*db_, "SELECT run_id, step FROM checkpoints WHERE id = ?");
+  owner.bind(1, id);
+  if (!owner.step()) throw Error("There is no checkpoint " + std::to_string(id) + " in the catalog.");
+  const Id runId = owner.integer(0);
+  const std::int64_t step = owner.integer(1);
+  const std::string name = runNameOrThrow(*db_, runId);
+  Statement remove(*db_, "DELETE FROM checkpoints WHERE id = ?");
+  remove.bind(1, id).run();
+  insertEvent(*db_, EventLevel::Info, "run", runId,
+              "Removed the checkpoint of the run " + quoted(name) + " at step " + std::to_string(step));
+  transaction.commit();
+}
+
 std::vector<CheckpointRecord> Catalog::checkpoints(Id runId) const {
   Statement query(*db_, select(kCheckpointColumns, "FROM checkpoints WHERE run_id = ? ORDER BY step, id"));
   query.bind(1, runId);

@@ -71,7 +71,9 @@ class Catalog {
   std::vector<MetricPoint> metrics(Id runId, const std::string& name = {}) const;
 
   Id addCheckpoint(const NewCheckpoint& checkpoint);
-  std::vector<CheckpointRecord> checkpoints(Id runId) const;
+  std::vector<CheckpointRecord> checkpoints(Id runId) const;  // by step
+  // The row only (the trainer removes the folder); exports made from it keep their files.
+  void removeCheckpoint(Id id);
 
   Id addExport(const NewExport& exportRecord);
   std::vector<ExportRecord> exports(Id runId) const;

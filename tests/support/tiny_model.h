@@ -22,11 +22,31 @@ inline const char* const kTinyLlamaConfig =
         "max_position_embeddings":128,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false,
         "bos_token_id":1,"eos_token_id":2})";
 
+// A BPE tokenizer.json whose vocabulary is <unk>, <s>, </s> and then "t3", "t4", ..., vocab
+// entries in all, with no merges: enough for a folder to be a complete model folder.
+inline void writeTinyTokenizer(const std::filesystem::path& folder, std::int64_t vocab) {
+  std::string entries = R"("<unk>":0,"<s>":1,"</s>":2)";
+  for (std::int64_t id = 3; id < vocab; ++id) {
+    entries += ",\"t" + std::to_string(id) + "\":" + std::to_string(id);
+  }
+  std::ofstream(folder / "tokenizer.json")
+      << R"({"version":"1.0","truncation":null,"padding":null,"added_tokens":[)"
+      << R"({"id":0,"content":"<unk>","single_word":false,"lstrip":false,"rstrip":false,"normalized":false,"special":true},)"
+      << R"({"id":1,"content":"<s>","single_word":false,"lstrip":false,"rstrip":false,"normalized":false,"special":true},)"
+      << R"({"id":2,"content":"</s>","single_word":false,"lstrip":false,"rstrip":false,"normalized":false,"special":true}],)"
+      << R"("normalizer":null,"pre_tokenizer":null,"post_processor":null,"decoder":null,)"
+      << R"("model":{"type":"BPE","dropout":null,"unk_token":"<unk>","continuing_subword_prefix":null,)"
+      << R"("end_of_word_suffix":null,"fuse_unk":false,"byte_fallback":false,"vocab":{)" << entries
+      << R"(},"merges":[]}})";
+  std::ofstream(folder / "tokenizer_config.json") << R"({"bos_token":"<s>","eos_token":"</s>","unk_token":"<unk>"})";
+}
+
 inline void writeRandomModelFolder(const std::filesystem::path& folder, const std::string& configJson,
                                    std::uint64_t seed) {
   std::filesystem::create_directories(folder);
   std::ofstream(folder / "config.json") << configJson;
   const formats::ModelConfig config = formats::parseModelConfig(configJson);
+  writeTinyTokenizer(folder, config.vocabSize);
   const auto backend = kernels::makeCpuBackend();
   const model::ParameterTable table(*backend, model::baseParameterSpecs(config));
   model::initializeBaseWeights(table, seed, 0.1);

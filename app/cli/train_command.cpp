@@ -1,0 +1,227 @@
+// `tiertune-cli train --config RUN.json` starts a run; `tiertune-cli train --run ID` executes a run
+// the GUI created; `tiertune-cli resume ID` continues a stopped or crashed run from its last
+// checkpoint. Progress goes to stdout as JSON lines (what the GUI's run monitor reads) and, for a
+// person, as a progress line on stderr. Metrics and checkpoints are recorded in the catalog as
+// they happen, so a killed run keeps its history. Ctrl+C (SIGINT) or SIGTERM stops the run after
+// the current step with a checkpoint.
+#include <omp.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "core/catalog/catalog.h"
+#include "core/catalog/model_registration.h"
+#include "core/formats/model_folder.h"
+#include "core/settings/settings.h"
+#include "core/train/trainer.h"
+#include "core/util/error.h"
+#include "kernels/backend.h"
+
+namespace tiertune::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::atomic<bool> gStopRequested{false};
+
+extern "C" void onStopSignal(int) { gStopRequested.store(true); }
+
+void printJsonLine(const nlohmann::json& line) {
+  std::cout << line.dump() << "\n" << std::flush;
+}
+
+// Reports to the catalog, stdout (JSON lines) and stderr (one line per step for a person).
+class RunReporter final : public train::TrainingObserver {
+ public:
+  RunReporter(catalog::Catalog& store, catalog::Id runId) : store_(store), runId_(runId) {}
+
+  void stepDone(const train::StepReport& r) override {
+    const double tokensPerSecond = r.seconds > 0 ? static_cast<double>(r.tokens) / r.seconds : 0.0;
+    elapsed_ += r.seconds;
+    const double eta = elapsed_ / static_cast<double>(++stepsHere_) * static_cast<double>(r.totalSteps - r.step);
+    const catalog::MetricPoint points[] = {{r.step, "train/loss", r.loss},
+                                           {r.step, "train/lr", r.learningRate},
+                                           {r.step, "train/grad_norm", r.gradientNorm},
+                                           {r.step, "train/tokens_per_s", tokensPerSecond}};
+    store_.appendMetrics(runId_, points);
+    printJsonLine({{"event", "step"},
+                   {"run", runId_},
+                   {"step", r.step},
+                   {"total_steps", r.totalSteps},
+                   {"loss", r.loss},
+                   {"lr", r.learningRate},
+                   {"grad_norm", r.gradientNorm},
+                   {"tokens", r.tokens},
+                   {"tokens_per_s", tokensPerSecond},
+                   {"eta_s", eta}});
+    std::fprintf(stderr, "step %lld/%lld  loss %.4f  lr %.3g  %.0f tokens/s  about %.0f s left\n",
+                 static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), r.loss, r.learningRate,
+                 tokensPerSecond, eta);
+  }
+
+  void evaluated(const train::EvaluationReport& r) override {
+    const catalog::MetricPoint point{r.step, "val/loss", r.loss};
+    store_.appendMetrics(runId_, std::span(&point, 1));
+    printJsonLine({{"event", "evaluation"}, {"run", runId_}, {"step", r.step}, {"val_loss", r.loss}});
+    std::fprintf(stderr, "step %lld  validation loss %.4f\n", static_cast<long long>(r.step), r.loss);
+  }
+
+  void checkpointWritten(std::int64_t step, const train::WrittenCheckpoint& written) override {
+    store_.addCheckpoint({runId_, step, written.folder.string(), written.manifestSha256, written.bytes});
+    // The trainer keeps only the newest checkpoints; their rows go with their folders.
+    for (const catalog::CheckpointRecord& record : store_.checkpoints(runId_)) {
+      if (!fs::exists(record.path)) store_.removeCheckpoint(record.id);
+    }
+    printJsonLine({{"event", "checkpoint"}, {"run", runId_}, {"step", step}, {"path", written.folder.string()}});
+  }
+
+  bool stopRequested() override { return gStopRequested.load(); }
+
+ private:
+  catalog::Catalog& store_;
+  catalog::Id runId_;
+  double elapsed_ = 0;
+  std::int64_t stepsHere_ = 0;
+};
+
+catalog::Catalog openCatalog() { return catalog::Catalog::open(settings::loadSettings().catalogFile()); }
+
+catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
+  const formats::ModelFolderFacts facts = formats::inspectModelFolder(folder);
+  for (const catalog::ModelRecord& model : store.models()) {
+    if (fs::path(model.path) == facts.folder) return model.id;
+  }
+  return catalog::registerModelFolder(store, facts);
+}
+
+std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& config) {
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", std::localtime(&now));
+  return modelFolder.filename().string() + (config.lora ? " LoRA " : " full ") + stamp;
+}
+
+// Runs the trainer for a catalog run, resuming from checkpoint when given; records the outcome.
+int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& config,
+            const std::optional<fs::path>& checkpoint) {
+  if (config.threads > 0) omp_set_num_threads(config.threads);
+  std::signal(SIGINT, onStopSignal);
+  std::signal(SIGTERM, onStopSignal);
+  store.setRunStatus(runId, catalog::RunStatus::Running);
+  try {
+    const auto backend = kernels::makeCpuBackend();
+    train::Trainer trainer(config, *backend);
+    if (checkpoint) trainer.resumeFrom(*checkpoint);
+    printJsonLine({{"event", "start"},
+                   {"run", runId},
+                   {"step", trainer.step()},
+                   {"total_steps", trainer.totalSteps()},
+                   {"train_samples", trainer.trainSamples()},
+                   {"validation_samples", trainer.validationSamples()},
+                   {"backend", backend->name()}});
+    RunReporter reporter(store, runId);
+    trainer.run(reporter);
+    const bool finished = trainer.step() == trainer.totalSteps();
+    store.setRunStatus(runId, finished ? catalog::RunStatus::Completed : catalog::RunStatus::Stopped);
+    printJsonLine({{"event", finished ? "completed" : "stopped"}, {"run", runId}, {"step", trainer.step()}});
+    return 0;
+  } catch (const std::exception& error) {
+    store.setRunStatus(runId, catalog::RunStatus::Failed, error.what());
+    printJsonLine({{"event", "failed"}, {"run", runId}, {"error", error.what()}});
+    throw;
+  }
+}
+
+catalog::Id parseRunId(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("\"" + text + "\" is not a run number (see `tiertune-cli catalog`)");
+}
+
+train::RunConfig storedConfig(const catalog::RunRecord& run) {
+  return train::parseRunConfig(run.configJson, "/", "the configuration of run " + std::to_string(run.id));
+}
+
+int runTrain(const std::vector<std::string>& args) {
+  const Arguments arguments("train", args, OptionSpec{{}, {"config", "run", "name"}, 0});
+  catalog::Catalog store = openCatalog();
+  if (const auto runText = arguments.value("run")) {
+    const catalog::Id runId = parseRunId(*runText);
+    const std::optional<catalog::RunRecord> run = store.run(runId);
+    if (!run) throw Error("There is no run " + *runText + " in the catalog.");
+    return execute(store, runId, storedConfig(*run), std::nullopt);
+  }
+  const auto configFile = arguments.value("config");
+  if (!configFile) throw UsageError("train needs --config RUN.json or --run ID");
+  const train::RunConfig config = train::loadRunConfig(*configFile);
+  catalog::NewRun run;
+  run.name = arguments.value("name").value_or(defaultRunName(config.modelFolder, config));
+  run.modelId = modelIdFor(store, config.modelFolder);
+  run.method = config.lora ? "lora" : "full";
+  run.preset = "custom";
+  run.configJson = train::toJson(config);
+  const catalog::Id runId = store.createRun(run);
+  return execute(store, runId, config, std::nullopt);
+}
+
+int runResume(const std::vector<std::string>& args) {
+  const Arguments arguments("resume", args, OptionSpec{{}, {}, 1});
+  if (arguments.positionals().empty()) throw UsageError("resume needs the run's number");
+  const catalog::Id runId = parseRunId(arguments.positionals()[0]);
+  catalog::Catalog store = openCatalog();
+  const std::optional<catalog::RunRecord> run = store.run(runId);
+  if (!run) throw Error("There is no run " + arguments.positionals()[0] + " in the catalog.");
+  if (run->status == catalog::RunStatus::Completed) throw Error("Run " + std::to_string(runId) + " has already finished.");
+  std::optional<fs::path> checkpoint;
+  const std::vector<catalog::CheckpointRecord> checkpoints = store.checkpoints(runId);
+  for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) {
+    if (fs::exists(it->path)) {
+      checkpoint = it->path;
+      break;
+    }
+  }
+  if (!checkpoint) std::fprintf(stderr, "Run %lld has no checkpoint yet; it starts from the beginning.\n", static_cast<long long>(runId));
+  return execute(store, runId, storedConfig(*run), checkpoint);
+}
+
+}  // namespace
+
+int runTrainCommand(const std::vector<std::string>& args) { return runTrain(args); }
+int runResumeCommand(const std::vector<std::string>& args) { return runResume(args); }
+
+const Command kTrainCommand = {
+    "train", "fine-tune a model (LoRA or full) with the settings of a run.json",
+    "Usage: tiertune-cli train --config RUN.json [--name NAME]\n"
+    "       tiertune-cli train --run ID\n"
+    "\n"
+    "Trains the model of RUN.json on its token file and records the run in the catalog: metrics\n"
+    "after every step, checkpoints in the output folder. Progress goes to stdout as JSON lines\n"
+    "({\"event\": \"step\", \"loss\": ...}) and to stderr as a line per step. Ctrl+C stops after the\n"
+    "current step and saves a checkpoint; `tiertune-cli resume ID` continues.\n"
+    "--run ID executes a run created beforehand (by the application) with its stored settings.\n"
+    "The fields of RUN.json are listed in the README under \"The run configuration\".\n",
+    runTrainCommand};
+
+const Command kResumeCommand = {
+    "resume", "continue a stopped or crashed run from its last checkpoint",
+    "Usage: tiertune-cli resume ID\n"
+    "\n"
+    "Continues run ID (see `tiertune-cli catalog`) from its newest checkpoint with the settings it\n"
+    "started with. On the same machine and thread count the loss curve continues exactly as if the\n"
+    "run had never stopped.\n",
+    runResumeCommand};
+
+}  // namespace tiertune::cli

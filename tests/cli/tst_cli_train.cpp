@@ -1,0 +1,187 @@
+// `tiertune-cli train` and `resume` as the GUI's worker and a user run them: a real process on a
+// tiny model, its JSON lines, the catalog it fills, and what survives a kill. A run killed with
+// SIGKILL after a checkpoint keeps its metrics and checkpoint in the catalog, and `resume`
+// continues the same loss curve, bit for bit, as an uninterrupted run; SIGTERM stops with a
+// checkpoint.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "core/catalog/catalog.h"
+#include "core/settings/settings.h"
+#include "support/scratch.h"
+#include "support/tiny_model.h"
+
+using namespace tiertune;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<QJsonObject> jsonLines(const QByteArray& out) {
+  std::vector<QJsonObject> lines;
+  for (const QByteArray& line : out.split('\n')) {
+    if (!line.trimmed().isEmpty()) lines.push_back(QJsonDocument::fromJson(line).object());
+  }
+  return lines;
+}
+
+std::vector<QJsonObject> eventsOf(const std::vector<QJsonObject>& lines, const char* event) {
+  std::vector<QJsonObject> result;
+  for (const QJsonObject& line : lines) {
+    if (line[QStringLiteral("event")].toString() == QLatin1String(event)) result.push_back(line);
+  }
+  return result;
+}
+
+struct Finished {
+  int exitCode = -1;
+  QByteArray out, err;
+};
+
+Finished runCli(const QStringList& arguments) {
+  QProcess process;
+  process.start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
+  process.waitForFinished(240000);
+  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+          process.readAllStandardError()};
+}
+
+// Starts the CLI and sends signal once a line with this event has appeared on stdout.
+Finished runUntil(const QStringList& arguments, const char* event, int signal) {
+  QProcess process;
+  process.start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
+  QByteArray out;
+  bool sent = false;
+  while (process.state() != QProcess::NotRunning) {
+    process.waitForReadyRead(200);
+    out += process.readAllStandardOutput();
+    if (!sent && out.contains(QByteArray("\"event\":\"") + event + "\"")) {
+      ::kill(static_cast<pid_t>(process.processId()), signal);
+      sent = true;
+    }
+  }
+  out += process.readAllStandardOutput();
+  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, out, process.readAllStandardError()};
+}
+
+std::map<std::int64_t, double> trainLoss(const catalog::Catalog& store, catalog::Id run) {
+  std::map<std::int64_t, double> curve;
+  for (const catalog::MetricPoint& point : store.metrics(run, "train/loss")) curve[point.step] = point.value;
+  return curve;
+}
+
+struct Setup {
+  std::unique_ptr<QTemporaryDir> scratch = test::makeScratchDir();
+  fs::path root = scratch->path().toStdString();
+  Setup() {
+    // A catalog of its own for each test (the CLI processes inherit the environment).
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString((root / "data").string()));
+    qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString((root / "config").string()));
+    test::writeRandomModelFolder(root / "tiny-llama", test::kTinyLlamaConfig, 9);
+    test::writeTokenFile(root / "train.jsonl", 40, 64, 2);
+  }
+  QString runJson(const std::string& output, int steps) const {
+    const fs::path file = root / (output + ".json");
+    std::ofstream(file) << R"({"model":"tiny-llama","train_data":"train.jsonl","output":")" << output
+                        << R"(","method":"lora","lora_rank":4,"micro_batch":2,"max_steps":)" << steps
+                        << R"(,"checkpoint_every":3,"eval_every":3,"validation_ratio":0.1,"learning_rate":0.005,
+                              "threads":1,"sequence_length":16})";
+    return QString::fromStdString(file.string());
+  }
+};
+
+catalog::Id runIdOf(const std::vector<QJsonObject>& lines) {
+  return lines.empty() ? 0 : lines.front()[QStringLiteral("run")].toInteger();
+}
+
+}  // namespace
+
+class CliTrainTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void trainsAndRecordsTheRun() {
+    Setup setup;
+    const Finished result = runCli({"train", "--config", setup.runJson("out", 7), "--name", "tiny run"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const auto lines = jsonLines(result.out);
+    QCOMPARE(eventsOf(lines, "start").size(), std::size_t(1));
+    QCOMPARE(eventsOf(lines, "step").size(), std::size_t(7));
+    QCOMPARE(eventsOf(lines, "evaluation").size(), std::size_t(3));  // steps 3, 6 and the last
+    QCOMPARE(eventsOf(lines, "checkpoint").size(), std::size_t(3));
+    QCOMPARE(eventsOf(lines, "completed").size(), std::size_t(1));
+    QVERIFY(result.err.contains("step 7/7"));
+
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const std::optional<catalog::RunRecord> run = store.run(runIdOf(lines));
+    QVERIFY(run);
+    QCOMPARE(run->name, std::string("tiny run"));
+    QVERIFY(run->status == catalog::RunStatus::Completed);
+    QCOMPARE(run->method, std::string("lora"));
+    QCOMPARE(trainLoss(store, run->id).size(), std::size_t(7));
+    QCOMPARE(store.metrics(run->id, "val/loss").size(), std::size_t(3));
+    const auto checkpoints = store.checkpoints(run->id);
+    QCOMPARE(checkpoints.size(), std::size_t(3));
+    QCOMPARE(checkpoints.back().step, 7);
+    QVERIFY(fs::exists(fs::path(checkpoints.back().path) / "adapter_model.safetensors"));
+    QCOMPARE(store.models().size(), std::size_t(1));  // registered on first use
+  }
+
+  void aKilledRunResumesOnTheSameCurve() {
+    Setup setup;
+    // Long enough that the kill lands mid-run: a step of this model takes about a millisecond.
+    const Finished straight = runCli({"train", "--config", setup.runJson("straight", 300)});
+    QVERIFY2(straight.exitCode == 0, straight.err.constData());
+
+    const Finished killed = runUntil({"train", "--config", setup.runJson("killed", 300)}, "checkpoint", SIGKILL);
+    QCOMPARE(killed.exitCode, -1);
+    const catalog::Id killedRun = runIdOf(jsonLines(killed.out));
+    {
+      const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+      QVERIFY(!store.checkpoints(killedRun).empty());
+      QVERIFY(trainLoss(store, killedRun).size() >= 3);  // the history up to the kill is kept
+    }
+    const Finished resumed = runCli({"resume", QString::number(killedRun)});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const int resumedAt = eventsOf(jsonLines(resumed.out), "start").front()[QStringLiteral("step")].toInt();
+    QVERIFY(resumedAt >= 3 && resumedAt % 3 == 0 && resumedAt < 300);
+
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const auto expected = trainLoss(store, runIdOf(jsonLines(straight.out)));
+    const auto actual = trainLoss(store, killedRun);
+    QCOMPARE(actual.size(), std::size_t(300));
+    for (const auto& [step, loss] : expected) QCOMPARE(actual.at(step), loss);  // bit for bit
+    QVERIFY(store.run(killedRun)->status == catalog::RunStatus::Completed);
+  }
+
+  void terminateStopsWithACheckpoint() {
+    Setup setup;
+    const Finished stopped = runUntil({"train", "--config", setup.runJson("stopped", 200)}, "step", SIGTERM);
+    QVERIFY2(stopped.exitCode == 0, stopped.err.constData());
+    const auto lines = jsonLines(stopped.out);
+    QCOMPARE(eventsOf(lines, "stopped").size(), std::size_t(1));
+    QCOMPARE(eventsOf(lines, "checkpoint").size(), std::size_t(1));
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    QVERIFY(store.run(runIdOf(lines))->status == catalog::RunStatus::Stopped);
+  }
+
+  void badConfigurationNamesTheField() {
+    Setup setup;
+    std::ofstream(setup.root / "bad.json") << R"({"model":"tiny-llama","train_data":"train.jsonl","output":"o",
+                                                 "lora_rank":0})";
+    const Finished result = runCli({"train", "--config", QString::fromStdString((setup.root / "bad.json").string())});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("\"lora_rank\" must be a whole number from 1"), result.err.constData());
+    const Finished noRun = runCli({"resume", "999"});
+    QCOMPARE(noRun.exitCode, 1);
+    QVERIFY(noRun.err.contains("There is no run 999"));
+  }
+};
+
+QTEST_GUILESS_MAIN(CliTrainTest)
+#include "tst_cli_train.moc"
