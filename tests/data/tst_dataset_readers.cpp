@@ -11,6 +11,7 @@
 #include "core/data/record_shape.h"
 #include "core/data/text_encoding.h"
 #include "core/util/error.h"
+#include "formats/safetensors_test_files.h"
 #include "support/scratch.h"
 
 using namespace tiertune;
@@ -27,15 +28,6 @@ std::vector<RawRecord> readAll(const fs::path& file) {
     return true;
   });
   return records;
-}
-
-std::string errorOf(const std::function<void()>& body) {
-  try {
-    body();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return {};
 }
 
 std::string utf16(const std::u16string& text, bool bigEndian, bool bom) {
@@ -102,13 +94,13 @@ class DatasetReadersTest : public QObject {
 
   void legacyEncodingsAreNamed() {
     const fs::path latin = write("latin.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"caf\xe9 cr\xe8me br\xfbl\xe9\xe9\"}\n");
-    const std::string latinError = errorOf([&] { readAll(latin); });
+    const std::string latinError = test::errorOf([&] { readAll(latin); });
     QVERIFY2(latinError.find("latin.jsonl line 2: the file is not UTF-8 text; it looks like Windows-1252 or Latin-1") !=
                  std::string::npos,
              latinError.c_str());
     // "日本語のテキスト" in Shift JIS.
     const fs::path sjis = write("sjis.csv", "text\n\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\n");
-    const std::string sjisError = errorOf([&] { readAll(sjis); });
+    const std::string sjisError = test::errorOf([&] { readAll(sjis); });
     QVERIFY2(sjisError.find("Shift JIS") != std::string::npos, sjisError.c_str());
   }
 
@@ -152,7 +144,7 @@ class DatasetReadersTest : public QObject {
 
   void csvUnclosedQuoteNamesItsLine() {
     const fs::path file = write("open.csv", "a,b\n1,2\n3,\"never closed\n4,5\n");
-    const std::string error = errorOf([&] { readAll(file); });
+    const std::string error = test::errorOf([&] { readAll(file); });
     QVERIFY2(error.find("open.csv line 3: a quoted field is never closed") != std::string::npos, error.c_str());
   }
 
@@ -179,7 +171,7 @@ class DatasetReadersTest : public QObject {
     QCOMPARE(records[1].line, std::size_t(3));
     QCOMPARE((*records[1].value)["nested"]["a"][1]["b"].get<int>(), 2);
     const fs::path cut = write("cut.json", "[\n{\"text\": \"a\"},\n{\"text\": \"b\"\n");
-    const std::string error = errorOf([&] { readAll(cut); });
+    const std::string error = test::errorOf([&] { readAll(cut); });
     QVERIFY2(error.find("cut.json line") != std::string::npos && error.find("malformed or cut off") != std::string::npos,
              error.c_str());
   }
@@ -218,7 +210,7 @@ class DatasetReadersTest : public QObject {
     const auto qa = mapRecord(json::parse(R"({"question":"Why?","answer":"Because."})"), RecordShape::PromptCompletion, mapping);
     QVERIFY(qa.example);
     QCOMPARE(qa.example->completion, std::string("Because."));
-    QVERIFY(errorOf([] { FieldMapping::parse("answer=x"); }).find("\"answer\" is not a part") != std::string::npos);
+    QVERIFY(test::errorOf([] { FieldMapping::parse("answer=x"); }).find("\"answer\" is not a part") != std::string::npos);
   }
 
   void rowProblemsAreNamed_data() {
