@@ -10,6 +10,7 @@
 #include "core/data/record_reader.h"
 #include "core/data/record_shape.h"
 #include "core/data/text_encoding.h"
+#include "core/data/validation_report.h"
 #include "core/util/error.h"
 #include "formats/safetensors_test_files.h"
 #include "support/scratch.h"
@@ -243,6 +244,40 @@ class DatasetReadersTest : public QObject {
     QVERIFY(mapped.problem);
     QCOMPARE(int(mapped.problem->kind), kind);
     QVERIFY2(mapped.problem->detail.find(detail.toStdString()) != std::string::npos, mapped.problem->detail.c_str());
+  }
+
+  void reportCountsAndExportsEveryProblem() {
+    ValidationReport report;
+    report.add({3, 4, RowProblemKind::InvalidJson, "not valid JSON at character 7"});
+    report.add({5, 9, RowProblemKind::EmptyResponse, "the field \"output\" is empty, really"});
+    report.add({6, 10, RowProblemKind::EmptyResponse, "x"});
+    QCOMPARE(report.total(), std::size_t(3));
+    QCOMPARE(report.count(RowProblemKind::EmptyResponse), std::size_t(2));
+    QCOMPARE(report.count(RowProblemKind::Duplicate), std::size_t(0));
+    const fs::path file = folder_ / "report.csv";
+    report.saveCsv(file);
+    const auto records = readAll(file);  // our own CSV reader reads it back
+    QCOMPARE(records.size(), std::size_t(3));
+    QCOMPARE((*records[1].value)["detail"].get<std::string>(), std::string("the field \"output\" is empty, really"));
+    QCOMPARE((*records[1].value)["reason"].get<std::string>(), std::string("empty response"));
+    QCOMPARE((*records[0].value)["line"].get<std::string>(), std::string("4"));
+  }
+
+  void duplicatesAreExact() {
+    DuplicateFilter filter;
+    std::size_t first = 0;
+    Example a;
+    a.messages = {{"user", "hi"}, {"assistant", "hello"}};
+    Example b = a;
+    Example c = a;
+    c.messages[1].content = "hello ";
+    Example d;
+    d.messages = {{"user", "hihello"}};  // the same characters in other fields
+    QVERIFY(filter.firstTime(a, 1, first));
+    QVERIFY(!filter.firstTime(b, 2, first));
+    QCOMPARE(first, std::size_t(1));
+    QVERIFY(filter.firstTime(c, 3, first));
+    QVERIFY(filter.firstTime(d, 4, first));
   }
 
   void shapesAreDetected() {
