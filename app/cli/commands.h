@@ -20,6 +20,7 @@ int runModel(const std::vector<std::string>& args);
 int runPlan(const std::vector<std::string>& args);
 int runTrainCommand(const std::vector<std::string>& args);
 int runResumeCommand(const std::vector<std::string>& args);
+int runTemplate(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
@@ -27,5 +28,6 @@ extern const Command kModelCommand;
 extern const Command kPlanCommand;
 extern const Command kTrainCommand;
 extern const Command kResumeCommand;
+extern const Command kTemplateCommand;
 
 }  // namespace tiertune::cli

@@ -19,7 +19,8 @@ const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kModelCommand,
                                     &tiertune::cli::kPlanCommand,
                                     &tiertune::cli::kTrainCommand,
-                                    &tiertune::cli::kResumeCommand};
+                                    &tiertune::cli::kResumeCommand,
+                                    &tiertune::cli::kTemplateCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

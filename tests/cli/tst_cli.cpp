@@ -262,6 +262,41 @@ class TestCli : public QObject {
     QVERIFY2(result.err.contains(QStringLiteral("lora_rank")), qPrintable(result.err));
     QCOMPARE(runCli({QStringLiteral("plan")}).exitCode, 2);
   }
+
+  // `template` prints exactly the chat the model sees; a broken file or a conversation the
+  // template refuses is named in words.
+  void templateRendersTheModelsChat() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::filesystem::path model = scratch->path().toStdString() + "/chatml";
+    std::filesystem::create_directories(model);
+    // chat_template.jinja beside tokenizer_config.json, as recent transformers saves it.
+    tiertune::test::writeFile(model / "tokenizer_config.json", "{\"eos_token\": \"<|im_end|>\"}");
+    tiertune::test::writeFile(model / "chat_template.jinja",
+                              "{% for m in messages %}{% if m.role == \"tool\" %}{{ raise_exception(\"no tools here\") }}"
+                              "{% endif %}<|im_start|>{{ m.role }}\n{{ m.content | trim }}<|im_end|>\n{% endfor %}"
+                              "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}");
+    const std::filesystem::path chat = model / "chat.json";
+    tiertune::test::writeFile(chat, R"([{"role": "user", "content": " Grüß dich \n"}, {"role": "assistant", "content": "Hallo!"}])");
+    const QString folder = QString::fromStdString(model.string());
+    const QString chatFile = QString::fromStdString(chat.string());
+    Result result = runCli({QStringLiteral("template"), QStringLiteral("--model"), folder, QStringLiteral("--messages"),
+                            chatFile, QStringLiteral("--add-generation-prompt")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("<|im_start|>user\nGrüß dich<|im_end|>\n<|im_start|>assistant\nHallo!<|im_end|>\n"
+                                        "<|im_start|>assistant\n"));
+
+    tiertune::test::writeFile(chat, R"({"messages": [{"role": "tool", "content": "42"}]})");
+    result = runCli({QStringLiteral("template"), QStringLiteral("--model"), folder, QStringLiteral("--messages"), chatFile});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("refused this conversation")) && result.err.contains(QStringLiteral("no tools here")),
+             qPrintable(result.err));
+
+    tiertune::test::writeFile(chat, "[{\"role\": \"user\", \"content\": \"unfinished");
+    result = runCli({QStringLiteral("template"), QStringLiteral("--model"), folder, QStringLiteral("--messages"), chatFile});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(chatFile) && result.err.contains(QStringLiteral("not valid JSON")), qPrintable(result.err));
+    QCOMPARE(runCli({QStringLiteral("template"), QStringLiteral("--model"), folder}).exitCode, 2);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
