@@ -4,16 +4,22 @@
 // give the gradient of the whole batch, and bad batches are refused with a clear message.
 #include <QTest>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
 #include "core/formats/model_config.h"
+#include "core/formats/model_weights.h"
+#include "core/formats/safetensors_writer.h"
 #include "core/model/base_weights.h"
 #include "core/model/decoder.h"
 #include "core/model/lora.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
+#include "kernels/cpu/half_precision.h"
 #include "kernels/dropout_mask.h"
+#include "support/scratch.h"
 
 using namespace tiertune;
 using namespace tiertune::model;
@@ -172,6 +178,58 @@ class DecoderTest : public QObject {
     QCOMPARE(evaluated.counted, trained.counted);
     QCOMPARE(evaluated.sum, trained.sum);
     QVERIFY(std::isfinite(evaluated.mean()) && evaluated.mean() > 0);
+  }
+
+  // Hugging Face ships weights in bfloat16: every value, negative, tiny or subnormal, must arrive
+  // in the table exactly, and a tensor of the wrong shape is refused with its name.
+  void bf16WeightsLoadExactly() {
+    Fixture f;
+    const auto folder = test::makeScratchDir();
+    const std::filesystem::path file = std::filesystem::path(folder->path().toStdString()) / "model.safetensors";
+    std::vector<std::vector<std::uint16_t>> bits;
+    std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
+    std::uint16_t counter = 0x0001;  // walks through subnormals, normals and both signs
+    for (const ParameterEntry& entry : f.base.entries()) {
+      std::vector<std::uint16_t>& values = bits.emplace_back(entry.count);
+      for (std::uint16_t& value : values) {
+        counter = static_cast<std::uint16_t>(counter * 75u + 74u);
+        value = (counter & 0x7f80u) == 0x7f80u ? std::uint16_t(0x3f80) : counter;  // no Inf/NaN
+      }
+    }
+    for (std::size_t i = 0; i < f.base.tensorCount(); ++i) {
+      tensors.push_back({formats::TensorDescriptor{f.base.entry(i).spec.name, formats::Dtype::BF16,
+                                                   f.base.entry(i).spec.shape},
+                         std::as_bytes(std::span<const std::uint16_t>(bits[i]))});
+    }
+    formats::writeSafetensors(file, tensors);
+    loadBaseWeights(f.base, formats::ModelWeights::openSingleFile(file));
+    const std::vector<float> loaded = hostCopy(f.base);
+    for (std::size_t i = 0; i < f.base.tensorCount(); ++i) {
+      const ParameterEntry& entry = f.base.entry(i);
+      for (std::size_t j = 0; j < entry.count; ++j) {
+        const float expected = kernels::cpu::bf16ToFloat(bits[i][j]);
+        if (std::memcmp(&expected, &loaded[entry.offset + j], sizeof(float)) != 0) {
+          QFAIL(qPrintable(QStringLiteral("%1[%2]: %3 instead of %4")
+                               .arg(QString::fromStdString(entry.spec.name)).arg(j)
+                               .arg(double(loaded[entry.offset + j])).arg(double(expected))));
+        }
+      }
+    }
+
+    std::size_t matrix = 0;  // the first weight matrix that is not square
+    while (tensors[matrix].first.shape.size() != 2 || tensors[matrix].first.shape[0] == tensors[matrix].first.shape[1]) {
+      ++matrix;
+    }
+    std::swap(tensors[matrix].first.shape[0], tensors[matrix].first.shape[1]);
+    formats::writeSafetensors(file, tensors);
+    std::string error;
+    try {
+      loadBaseWeights(f.base, formats::ModelWeights::openSingleFile(file));
+    } catch (const Error& thrown) {
+      error = thrown.what();
+    }
+    QVERIFY2(error.find(tensors[matrix].first.name) != std::string::npos && error.find("config.json") != std::string::npos,
+             error.c_str());
   }
 
   void refusesBadBatches() {
