@@ -6,20 +6,13 @@
 #include <sstream>
 
 #include "core/util/error.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::formats {
 namespace {
 
 using nlohmann::json;
 
-std::string readText(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(file.string() + ": cannot open the file.");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw Error(file.string() + ": cannot read the file.");
-  return text.str();
-}
 
 // Shard names must be plain file names beside the index: a name with a folder in it could
 // point anywhere on the disk.
@@ -61,7 +54,7 @@ ModelWeights ModelWeights::openIndex(const std::filesystem::path& indexFile) {
   const std::string label = indexFile.string();
   json index;
   try {
-    index = json::parse(readText(indexFile));
+    index = json::parse(readWholeFile(indexFile));
   } catch (const json::exception& error) {  // parse_error, or out_of_range: a number too large
     throw Error(label + ": the file is not valid JSON (" + std::string(error.what()) +
                 "); download it again with the model.");

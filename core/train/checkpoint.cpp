@@ -9,6 +9,7 @@
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
+#include "core/util/read_file.h"
 #include "core/util/sha256.h"
 
 namespace tiertune::train {
@@ -53,13 +54,6 @@ void restoreTable(const formats::SafetensorsFile& file, const model::ParameterTa
   table.backend().upload(values, table.all());
 }
 
-std::string readText(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error("Cannot read " + file.string() + ".");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 bool isCheckpointName(const std::string& name) {
   return name.size() == 13 && name.starts_with("step-") &&
@@ -129,7 +123,7 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
 TrainerState readCheckpoint(const fs::path& folder, const OptimizerTables& tables) {
   json manifest;
   try {
-    manifest = json::parse(readText(folder / kManifestFile));
+    manifest = json::parse(readWholeFile(folder / kManifestFile));
   } catch (const json::exception&) {
     throw Error((folder / kManifestFile).string() + " is damaged.");
   }
@@ -143,7 +137,7 @@ TrainerState readCheckpoint(const fs::path& folder, const OptimizerTables& table
   }
   TrainerState state;
   try {
-    const json stored = json::parse(readText(folder / kStateFile));
+    const json stored = json::parse(readWholeFile(folder / kStateFile));
     state.step = stored.at("step").get<std::int64_t>();
     state.samplesConsumed = stored.at("samples_consumed").get<std::uint64_t>();
     state.configJson = stored.at("config").dump();

@@ -4,23 +4,16 @@
 #include <sstream>
 
 #include "core/util/error.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::formats {
 
 namespace {
 
-std::string readText(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(file.string() + ": cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw Error(file.string() + ": cannot be read");
-  return text.str();
-}
 
 nlohmann::json readJson(const std::filesystem::path& file) {
   try {
-    return nlohmann::json::parse(readText(file));
+    return nlohmann::json::parse(readWholeFile(file));
   } catch (const nlohmann::json::parse_error& error) {
     throw Error(file.string() + ": not valid JSON (" + error.what() + ")");
   }
@@ -59,7 +52,7 @@ ModelChatTemplate loadModelChatTemplate(const std::filesystem::path& folder, con
   const auto jinjaFile = folder / "chat_template.jinja";
   const auto jsonFile = folder / "chat_template.json";
   if (std::filesystem::exists(jinjaFile)) {
-    result.source = readText(jinjaFile);
+    result.source = readWholeFile(jinjaFile);
     result.file = jinjaFile;
   } else if (std::filesystem::exists(jsonFile)) {
     const nlohmann::json json = readJson(jsonFile);
