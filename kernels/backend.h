@@ -181,6 +181,14 @@ class Backend {
 // The reference backend: host memory, OpenBLAS and the OpenMP loops of kernels/cpu.
 std::unique_ptr<Backend> makeCpuBackend();
 
+#if defined(TIERTUNE_HAVE_CUDA)
+// The CUDA backend (kernels/cuda): fp32 in the memory of GPU `device`, every op on one stream of
+// its own, matrix products through cuBLAS. Only builds with the CUDA backend declare it. Throws
+// std::invalid_argument for a device that does not exist and std::runtime_error when the CUDA
+// runtime fails (no driver, no device), naming the call.
+std::unique_ptr<Backend> makeCudaBackend(int device = 0);
+#endif
+
 template <typename T>
 DeviceSpan<T> DeviceSpan<T>::subspan(std::size_t offset, std::size_t count) const {
   if (offset > size_ || count > size_ - offset) {

@@ -1,0 +1,61 @@
+// The per-row part of the fused head + cross-entropy on the GPU (the chunking and the GEMMs are in
+// cuda_backend.cpp): one block per logits row finds the maximum (fp32), the sum of exponentials
+// (double) and the row's loss, then turns the row into its gradient, rounding each value as
+// kernels/cpu/cross_entropy.cpp does.
+#include <cmath>
+
+#include "kernels/cuda/cuda_check.h"
+#include "kernels/cuda/cuda_ops.h"
+#include "kernels/cuda/device_util.cuh"
+
+namespace tiertune::kernels::cuda {
+
+namespace {
+
+constexpr unsigned kRowThreads = 512;  // a vocabulary row is 32k to 256k values
+constexpr unsigned kMaxRowBlocks = 1u << 16;
+
+__global__ void crossEntropyRowsKernel(float* logits, const std::int32_t* targets, std::size_t count,
+                                       std::size_t vocab, float scale, bool gradient, double* rowLoss) {
+  __shared__ float sharedFloat[kWarp];
+  __shared__ double sharedDouble[kWarp];
+  for (std::size_t t = blockIdx.x; t < count; t += gridDim.x) {
+    float* row = logits + t * vocab;
+    const std::int32_t target = targets[t];
+    if (target == kIgnoreTargetOnDevice) {  // the same for the whole block
+      if (gradient) {
+        for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) row[v] = 0.0f;  // no gradient
+      }
+      if (threadIdx.x == 0) rowLoss[t] = 0;
+      continue;
+    }
+    float maximum = -INFINITY;
+    for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) maximum = fmaxf(maximum, row[v]);
+    maximum = blockReduce(maximum, MaxOp{}, -INFINITY, sharedFloat);
+    double sum = 0;
+    for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) sum += exp(static_cast<double>(row[v] - maximum));
+    sum = blockReduce(sum, SumOp{}, 0.0, sharedDouble);
+    const double logSum = log(sum) + static_cast<double>(maximum);
+    if (threadIdx.x == 0) rowLoss[t] = logSum - static_cast<double>(row[target]);
+    if (!gradient) continue;
+    __syncthreads();  // row[target] is read above before any thread overwrites it below
+    // (softmax - one-hot) * scale, scale = 1 / normalizer.
+    for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) {
+      float g = static_cast<float>(exp(static_cast<double>(row[v]) - logSum)) * scale;
+      if (v == static_cast<std::size_t>(target)) g -= scale;
+      row[v] = g;
+    }
+  }
+}
+
+}  // namespace
+
+void crossEntropyRows(cudaStream_t stream, float* logits, const std::int32_t* targets, std::size_t count,
+                      std::size_t vocab, float scale, bool gradient, double* rowLoss) {
+  if (count == 0) return;
+  const auto blocks = static_cast<unsigned>(std::min<std::size_t>(count, kMaxRowBlocks));
+  crossEntropyRowsKernel<<<blocks, kRowThreads, 0, stream>>>(logits, targets, count, vocab, scale, gradient, rowLoss);
+  CUDA_CHECK("crossEntropy", cudaGetLastError());
+}
+
+}  // namespace tiertune::kernels::cuda

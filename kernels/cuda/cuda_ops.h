@@ -1,0 +1,90 @@
+// The CUDA kernels behind CudaBackend (cuda_backend.cpp), one launcher per op and direction, over
+// raw device pointers and one stream. Each .cu file holds one op family; the launchers check their
+// launches (cuda_check.h) and never synchronize. Shapes as in kernels/backend.h, row-major, fp32.
+// This header is C++17 (nvcc compiles the .cu files as C++17), so no std::span here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include <cublas_v2.h>
+#include <cuda_runtime_api.h>
+
+namespace tiertune::kernels::cuda {
+
+// elementwise.cu: x, y, out [n].
+void fill(cudaStream_t stream, float* x, std::size_t n, float value);
+void axpy(cudaStream_t stream, float alpha, const float* x, float* y, std::size_t n);  // y += alpha x
+void scale(cudaStream_t stream, float* x, std::size_t n, float factor);
+// y [rows, n] += bias [n]; dbias [n] += column sums of dy [rows, n].
+void addBias(cudaStream_t stream, float* y, const float* bias, std::size_t rows, std::size_t n);
+void biasBackward(cudaStream_t stream, const float* dy, std::size_t rows, std::size_t n, float* dbias);
+// out[i] = keeps(seed, i) ? x[i] * keepScale : 0, threshold from kernels::dropoutThreshold.
+void dropout(cudaStream_t stream, const float* x, float* out, std::size_t n, std::uint32_t threshold, float keepScale,
+             std::uint64_t seed);
+// *result = sum of x[i]^2 in double, in a fixed order (the same result for the same n):
+// partials holds kSumOfSquaresBlocks doubles of scratch.
+inline constexpr unsigned kSumOfSquaresBlocks = 512;
+void sumOfSquares(cudaStream_t stream, const float* x, std::size_t n, double* partials, double* result);
+// *result = values[0] + values[1] + ... in that order, in double.
+void sumInOrder(cudaStream_t stream, const double* values, std::size_t n, double* result);
+
+// matmul.cpp: C [m, n] = alpha op(A) op(B) + beta C, row-major, through cublasSgemm on the
+// handle's stream. op names the backend op for errors.
+void gemmRowMajor(cublasHandle_t blas, const char* op, const float* a, bool transposeA, const float* b,
+                  bool transposeB, float* c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);
+
+// rms_norm.cu: x, y, dy, dx [rows, dim]; weight, dweight [dim]; invRms [rows]. dweight may be null
+// (a frozen weight); otherwise it is accumulated into.
+void rmsNormForward(cudaStream_t stream, const float* x, const float* weight, std::size_t rows, std::size_t dim,
+                    double eps, float* y, float* invRms);
+void rmsNormBackward(cudaStream_t stream, const float* dy, const float* x, const float* weight, const float* invRms,
+                     std::size_t rows, std::size_t dim, float* dx, float* dweight);
+
+// rope.cu: x [tokens, heads, headDim] in place; positions [tokens]; invFreq [headDim / 2].
+void rope(cudaStream_t stream, float* x, std::size_t tokens, std::size_t heads, std::size_t headDim,
+          const std::int32_t* positions, const float* invFreq, bool inverse);
+
+// attention.cu: q, out, dout, dq [tokens, heads, headDim]; k, v, dk, dv [tokens, kvHeads, headDim];
+// sampleStart [tokens]; logSumExp [heads, tokens]. headDim at most kMaxAttentionHeadDim.
+// delta is scratch [heads, tokens]. dq, dk, dv are overwritten.
+inline constexpr std::size_t kMaxAttentionHeadDim = 256;
+struct AttentionDims {
+  std::size_t tokens = 0, heads = 0, kvHeads = 0, headDim = 0;
+};
+void attentionForward(cudaStream_t stream, const float* q, const float* k, const float* v,
+                      const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp);
+void attentionBackward(cudaStream_t stream, const float* dout, const float* q, const float* k, const float* v,
+                       const float* out, const float* logSumExp, const std::int32_t* sampleStart,
+                       const AttentionDims& dims, float* delta, float* dq, float* dk, float* dv);
+
+// swiglu.cu: all [n].
+void swigluForward(cudaStream_t stream, const float* gate, const float* up, float* out, std::size_t n);
+void swigluBackward(cudaStream_t stream, const float* dout, const float* gate, const float* up, float* dgate,
+                    float* dup, std::size_t n);
+
+// embedding.cu: table, dtable [vocab, dim]; ids [tokens] (checked by the caller); out, dout
+// [tokens, dim]. The backward adds the tokens' rows in token order (no atomics: reproducible).
+void embeddingForward(cudaStream_t stream, const float* table, const std::int32_t* ids, std::size_t tokens,
+                      std::size_t dim, float* out);
+void embeddingBackward(cudaStream_t stream, const float* dout, const std::int32_t* ids, std::size_t tokens,
+                       std::size_t dim, float* dtable);
+
+// cross_entropy.cu: logits [count, vocab] of one chunk, targets [count] (checked by the caller).
+// rowLoss[t] = logsumexp(logits[t]) - logits[t][target] (0 for kIgnoreTarget). With gradient, each
+// row becomes (softmax - one-hot) * scale (zero for an ignored target), as the CPU backend does.
+inline constexpr std::int32_t kIgnoreTargetOnDevice = -100;  // cpu::kIgnoreTarget (static_assert there)
+void crossEntropyRows(cudaStream_t stream, float* logits, const std::int32_t* targets, std::size_t count,
+                      std::size_t vocab, float scale, bool gradient, double* rowLoss);
+
+// adamw.cu: params, grads, m, v [n]; the factors are computed on the host as the CPU does.
+struct AdamWFactors {
+  float decay = 1;            // 1 - lr * wd
+  float stepSize = 0;         // lr / (1 - beta1^t)
+  float sqrtCorrection2 = 1;  // sqrt(1 - beta2^t)
+  float beta1 = 0, beta2 = 0, epsilon = 0;
+};
+void adamw(cudaStream_t stream, float* params, const float* grads, float* m, float* v, std::size_t n,
+           const AdamWFactors& factors);
+
+}  // namespace tiertune::kernels::cuda
