@@ -1,0 +1,573 @@
+// Parity of the CUDA backend with the CPU reference backend: every Backend op, forward and
+// backward, on fresh random inputs, run on both and compared with a stated bound; then one
+// forward and backward of tiny decoders (core/model) on both. Plain C++, no Qt: it runs on GPU
+// machines that have no Qt (tests/device/cuda_checks.sh). Without a CUDA device it says so and
+// exits 77, which CTest counts as skipped.
+//
+// Each check prints one line: its name, the measured error and the bound. The error of a tensor
+// is max |cuda - cpu| / max(max |cpu|, tiny): relative to the tensor's scale, not per element, so
+// values near zero (cancellation) do not dominate. Bounds, in fp32 (unit roundoff 6e-8):
+//   1e-5  element-wise ops: each element is a handful of roundings on either side (both sides
+//         without fused multiply-add, but expf/sinf/cosf differ by an ulp or two);
+//   1e-4  GEMMs and reductions (matmul, norms, attention, cross-entropy): the order of the
+//         additions differs (cuBLAS split-K and tiles against OpenBLAS, warp trees against
+//         loops), which costs about sqrt(k) ulps of the largest partial sum;
+//   1e-10 sums accumulated in double (sumOfSquares);
+//   0     dropout, fill and copy: the same hash, the same single rounding: bit for bit;
+//   1e-3  the decoder's loss and gradients: several layers of the above, compounded.
+// Any NaN or infinity in a CUDA output fails its check, whatever the bound: outputs are poisoned
+// with NaN before every op that overwrites them, so an element an op forgets to write shows up.
+// Outputs an op accumulates into start from random values instead.
+//
+// The seed comes from std::random_device and is printed; TIERTUNE_TEST_SEED=<number> repeats a run.
+#include <cuda_runtime_api.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/formats/model_config.h"
+#include "core/model/base_weights.h"
+#include "core/model/decoder.h"
+#include "core/model/lora.h"
+#include "core/model/parameter_table.h"
+#include "core/model/token_batch.h"
+#include "kernels/backend.h"
+#include "kernels/cpu/cross_entropy.h"
+#include "kernels/cpu/rope.h"
+
+using namespace tiertune;
+using namespace tiertune::kernels;
+
+namespace {
+
+constexpr double kElementwise = 1e-5;
+constexpr double kReduction = 1e-4;
+constexpr double kDoubleSum = 1e-10;
+constexpr double kBitwise = 0;
+constexpr double kModel = 1e-3;
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+int failures = 0;
+int checks = 0;
+
+void report(const std::string& name, bool passed, const std::string& detail) {
+  ++checks;
+  if (!passed) ++failures;
+  std::printf("%s %-58s %s\n", passed ? "PASS" : "FAIL", name.c_str(), detail.c_str());
+  std::fflush(stdout);
+}
+
+std::string scientific(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2e", value);
+  return text;
+}
+
+// Compares a CUDA result with the CPU's: error as in the header comment, and no NaN/Inf at all.
+void compare(const std::string& name, const std::vector<float>& reference, const std::vector<float>& actual,
+             double bound) {
+  if (reference.size() != actual.size()) {
+    report(name, false, "sizes differ: " + std::to_string(reference.size()) + " and " + std::to_string(actual.size()));
+    return;
+  }
+  double largest = 0, difference = 0;
+  for (std::size_t i = 0; i < reference.size(); ++i) {
+    if (!std::isfinite(actual[i])) {
+      report(name, false, "CUDA output [" + std::to_string(i) + "] is " + std::to_string(actual[i]));
+      return;
+    }
+    if (!std::isfinite(reference[i])) {
+      report(name, false, "CPU reference [" + std::to_string(i) + "] is " + std::to_string(reference[i]));
+      return;
+    }
+    largest = std::max(largest, std::abs(static_cast<double>(reference[i])));
+    difference = std::max(difference, std::abs(static_cast<double>(actual[i]) - reference[i]));
+  }
+  const double error = difference / std::max(largest, 1e-30);
+  const bool passed = bound == 0 ? difference == 0 : error <= bound;
+  report(name, passed,
+         "error " + scientific(error) + " (bound " + (bound == 0 ? std::string("bitwise") : scientific(bound)) +
+             ", max |ref| " + scientific(largest) + ", " + std::to_string(reference.size()) + " values)");
+}
+
+void compareScalar(const std::string& name, double reference, double actual, double bound) {
+  const double error = std::abs(actual - reference) / std::max(std::abs(reference), 1e-30);
+  report(name, std::isfinite(actual) && error <= bound,
+         "cpu " + std::to_string(reference) + ", cuda " + std::to_string(actual) + ", error " + scientific(error) +
+             " (bound " + scientific(bound) + ")");
+}
+
+// Host values and their copies on both backends. [0] is the CPU's, [1] the CUDA backend's.
+class Twin {
+ public:
+  Twin() = default;
+  Twin(Backend& cpu, Backend& gpu, const std::vector<float>& values) : size_(values.size()) {
+    buffers_[0] = cpu.allocate(values.size() * sizeof(float));
+    buffers_[1] = gpu.allocate(values.size() * sizeof(float));
+    cpu.upload(values, (*this)[0]);
+    gpu.upload(values, (*this)[1]);
+  }
+  DeviceSpan<float> operator[](int side) const { return buffers_[side].as<float>().subspan(0, size_); }
+  std::size_t size() const { return size_; }
+
+ private:
+  DeviceBuffer buffers_[2];
+  std::size_t size_ = 0;
+};
+
+class IdTwin {
+ public:
+  IdTwin(Backend& cpu, Backend& gpu, const std::vector<std::int32_t>& values) : size_(values.size()) {
+    buffers_[0] = cpu.allocate(std::max<std::size_t>(1, values.size()) * sizeof(std::int32_t));
+    buffers_[1] = gpu.allocate(std::max<std::size_t>(1, values.size()) * sizeof(std::int32_t));
+    cpu.upload(values, (*this)[0]);
+    gpu.upload(values, (*this)[1]);
+  }
+  DeviceSpan<std::int32_t> operator[](int side) const {
+    return buffers_[side].as<std::int32_t>().subspan(0, size_);
+  }
+
+ private:
+  DeviceBuffer buffers_[2];
+  std::size_t size_ = 0;
+};
+
+class Harness {
+ public:
+  explicit Harness(std::uint64_t seed) : random_(seed), cpu_(makeCpuBackend()), gpu_(makeCudaBackend(0)) {}
+
+  Backend& backend(int side) { return side == 0 ? *cpu_ : *gpu_; }
+  std::string gpuName() const { return gpu_->name(); }
+
+  std::vector<float> uniform(std::size_t n, float low = -1, float high = 1) {
+    std::uniform_real_distribution<float> distribution(low, high);
+    std::vector<float> values(n);
+    for (float& value : values) value = distribution(random_);
+    return values;
+  }
+  std::size_t below(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
+  std::uint64_t bits() { return random_(); }
+
+  Twin twin(const std::vector<float>& values) { return Twin(*cpu_, *gpu_, values); }
+  Twin random(std::size_t n, float low = -1, float high = 1) { return twin(uniform(n, low, high)); }
+  Twin poisoned(std::size_t n) { return twin(std::vector<float>(n, kNaN)); }
+  IdTwin ids(const std::vector<std::int32_t>& values) { return IdTwin(*cpu_, *gpu_, values); }
+
+  // Runs op on the CPU backend, then on the CUDA backend, then waits for the GPU.
+  void both(const std::function<void(Backend&, int)>& op) {
+    op(*cpu_, 0);
+    op(*gpu_, 1);
+    gpu_->synchronize();
+  }
+
+  std::vector<float> read(const Twin& twin, int side) {
+    std::vector<float> values(twin.size());
+    backend(side).download(twin[side], values);
+    return values;
+  }
+  void compare(const std::string& name, const Twin& twin, double bound) {
+    ::compare(name, read(twin, 0), read(twin, 1), bound);
+  }
+
+ private:
+  std::mt19937_64 random_;
+  std::unique_ptr<Backend> cpu_, gpu_;
+};
+
+// ---- element-wise ----------------------------------------------------------------------------
+
+void checkMemory(Harness& h) {
+  const std::size_t n = 10007;
+  const Twin x = h.poisoned(n);
+  h.both([&](Backend& b, int s) { b.fill(x[s], 0.37f); });
+  h.compare("fill", x, kBitwise);
+
+  const Twin from = h.random(n);
+  const Twin to = h.poisoned(n);
+  h.both([&](Backend& b, int s) { b.copy(from[s], to[s]); });
+  h.compare("copy", to, kBitwise);
+
+  // Overlapping ranges of one buffer: memmove semantics, both directions.
+  const Twin shifted = h.random(n);
+  h.both([&](Backend& b, int s) {
+    b.copy(shifted[s].subspan(0, n - 5), shifted[s].subspan(5, n - 5));
+    b.copy(shifted[s].subspan(3, n - 3), shifted[s].subspan(0, n - 3));
+  });
+  h.compare("copy (overlapping ranges)", shifted, kBitwise);
+}
+
+void checkElementwise(Harness& h) {
+  const std::size_t n = (1u << 16) + 7;
+  const Twin x = h.random(n);
+  const Twin y = h.random(n);  // accumulated into
+  h.both([&](Backend& b, int s) { b.axpy(-0.625f, x[s], y[s]); });
+  h.compare("axpy", y, kElementwise);
+
+  const Twin z = h.random(n);
+  h.both([&](Backend& b, int s) { b.scale(z[s], 1.37f); });
+  h.compare("scale", z, kElementwise);
+
+  for (const std::size_t count : {std::size_t(0), std::size_t(1), std::size_t(1000), std::size_t(3u << 20) + 11}) {
+    const Twin values = h.random(count, -2, 2);
+    double result[2] = {0, 0};
+    h.both([&](Backend& b, int s) { result[s] = b.sumOfSquares(values[s]); });
+    if (count == 0) {
+      report("sumOfSquares (empty)", result[1] == 0, "cuda " + std::to_string(result[1]));
+    } else {
+      compareScalar("sumOfSquares (n=" + std::to_string(count) + ")", result[0], result[1], kDoubleSum);
+    }
+  }
+
+  const std::size_t rows = 37, columns = 61;
+  const Twin biased = h.random(rows * columns);
+  const Twin bias = h.random(columns);
+  h.both([&](Backend& b, int s) { b.addBias(biased[s], bias[s], rows); });
+  h.compare("addBias", biased, kElementwise);
+
+  // 300 rows summed per column in fp32 in row order on both sides.
+  const Twin dy = h.random(300 * columns);
+  const Twin dbias = h.random(columns);  // accumulated into
+  h.both([&](Backend& b, int s) { b.biasBackward(dy[s], 300, dbias[s]); });
+  h.compare("biasBackward", dbias, kElementwise);
+
+  for (const float p : {0.1f, 0.5f}) {
+    const std::uint64_t seed = h.bits();
+    const Twin in = h.random(n, 0.5f, 1.5f);  // never zero: a zero output is a dropped element
+    const Twin out = h.poisoned(n);
+    h.both([&](Backend& b, int s) { b.dropout(in[s], out[s], p, seed); });
+    h.compare("dropout p=" + std::to_string(p).substr(0, 3) + " (the same mask, bit for bit)", out, kBitwise);
+    h.both([&](Backend& b, int s) { b.dropout(in[s], in[s], p, seed); });  // in place
+    h.compare("dropout in place p=" + std::to_string(p).substr(0, 3), in, kBitwise);
+  }
+
+  const Twin gate = h.random(n, -6, 6);
+  const Twin up = h.random(n, -2, 2);
+  const Twin act = h.poisoned(n);
+  h.both([&](Backend& b, int s) { b.swigluForward(gate[s], up[s], act[s]); });
+  h.compare("swigluForward", act, kElementwise);
+  const Twin dact = h.random(n);
+  const Twin dgate = h.poisoned(n);
+  const Twin dup = h.poisoned(n);
+  h.both([&](Backend& b, int s) { b.swigluBackward(dact[s], gate[s], up[s], dgate[s], dup[s]); });
+  h.compare("swigluBackward dgate", dgate, kElementwise);
+  h.compare("swigluBackward dup", dup, kElementwise);
+}
+
+void checkAdamw(Harness& h) {
+  const std::size_t n = 10007;
+  for (const std::int64_t step : {std::int64_t(1), std::int64_t(7), std::int64_t(1000)}) {
+    const Twin params = h.random(n);
+    const Twin grads = h.random(n, -0.1f, 0.1f);
+    const Twin m = h.random(n, -0.01f, 0.01f);
+    const Twin v = h.random(n, 0.0f, 1e-3f);
+    AdamWHyper hyper;
+    hyper.learningRate = 3e-4;
+    hyper.weightDecay = 0.01;
+    h.both([&](Backend& b, int s) { b.adamw(params[s], grads[s], m[s], v[s], hyper, step); });
+    const std::string name = "adamw step " + std::to_string(step);
+    h.compare(name + " params", params, kElementwise);
+    h.compare(name + " m", m, kElementwise);
+    h.compare(name + " v", v, kElementwise);
+  }
+}
+
+// ---- matrix products -------------------------------------------------------------------------
+
+void checkMatmul(Harness& h) {
+  struct Case {
+    std::size_t m, n, k;
+    float alpha, beta;
+  };
+  for (const Case c : {Case{37, 61, 45, 1.0f, 0.0f}, Case{37, 61, 45, 0.75f, -0.5f}, Case{1, 1, 1, 2.0f, 0.0f},
+                       Case{128, 96, 1000, 1.0f, 1.0f}, Case{301, 17, 64, -1.5f, 0.25f}}) {
+    for (const bool transposeA : {false, true}) {
+      for (const bool transposeB : {false, true}) {
+        const Twin a = h.random(c.m * c.k);
+        const Twin b = h.random(c.k * c.n);
+        // C is read only when beta is not 0: poisoned then, as an overwritten output.
+        const Twin out = c.beta == 0 ? h.poisoned(c.m * c.n) : h.random(c.m * c.n);
+        const MatmulShape shape{c.m, c.n, c.k, transposeA, transposeB};
+        h.both([&](Backend& backend, int s) { backend.matmul(a[s], b[s], out[s], shape, c.alpha, c.beta); });
+        h.compare("matmul " + std::to_string(c.m) + "x" + std::to_string(c.n) + "x" + std::to_string(c.k) +
+                      (transposeA ? " A^T" : " A") + (transposeB ? " B^T" : " B") + " alpha " +
+                      std::to_string(c.alpha).substr(0, 5) + " beta " + std::to_string(c.beta).substr(0, 5),
+                  out, kReduction);
+      }
+    }
+  }
+}
+
+// ---- normalization, rotary embedding, embeddings ------------------------------------------------
+
+void checkRmsNorm(Harness& h) {
+  struct Case {
+    std::size_t rows, dim;
+  };
+  for (const Case c : {Case{37, 61}, Case{8, 4096}, Case{130, 6}}) {
+    const RmsNormShape shape{c.rows, c.dim, 1e-6};
+    const std::string name = "rmsNorm " + std::to_string(c.rows) + "x" + std::to_string(c.dim);
+    const Twin x = h.random(c.rows * c.dim, -3, 3);
+    const Twin weight = h.random(c.dim, 0.5f, 1.5f);
+    const Twin y = h.poisoned(c.rows * c.dim);
+    const Twin invRms = h.poisoned(c.rows);
+    h.both([&](Backend& b, int s) { b.rmsNormForward(x[s], weight[s], shape, y[s], invRms[s]); });
+    h.compare(name + " forward y", y, kReduction);
+    h.compare(name + " forward invRms", invRms, kReduction);
+
+    // The backward's inputs are the same on both sides: the CPU's invRms.
+    const Twin savedInvRms = h.twin(h.read(invRms, 0));
+    const Twin dy = h.random(c.rows * c.dim);
+    for (const bool frozen : {false, true}) {
+      const Twin dx = h.poisoned(c.rows * c.dim);
+      const Twin dweight = h.random(c.dim);  // accumulated into
+      h.both([&](Backend& b, int s) {
+        b.rmsNormBackward(dy[s], x[s], weight[s], savedInvRms[s], shape, dx[s],
+                          frozen ? DeviceSpan<float>() : dweight[s]);
+      });
+      h.compare(name + " backward dx" + (frozen ? " (frozen weight)" : ""), dx, kReduction);
+      if (!frozen) h.compare(name + " backward dweight", dweight, kReduction);
+    }
+  }
+}
+
+void checkRope(Harness& h) {
+  for (const std::size_t headDim : {std::size_t(64), std::size_t(128), std::size_t(6)}) {
+    const RopeShape shape{70, 8, headDim};
+    std::vector<std::int32_t> positions(shape.tokens);
+    for (std::size_t t = 0; t < shape.tokens; ++t) positions[t] = static_cast<std::int32_t>(t < 30 ? t : t - 30 + 2000);
+    const IdTwin positionIds = h.ids(positions);
+    const Twin invFreq = h.twin(cpu::ropeInverseFrequencies<float>(headDim, 500000.0, cpu::RopeScalingSpec{}));
+    for (const bool inverse : {false, true}) {
+      const Twin x = h.random(shape.tokens * shape.heads * headDim);
+      h.both([&](Backend& b, int s) { b.rope(x[s], shape, positionIds[s], invFreq[s], inverse); });
+      h.compare("rope headDim " + std::to_string(headDim) + (inverse ? " inverse" : " forward"), x, kElementwise);
+    }
+  }
+}
+
+void checkEmbedding(Harness& h) {
+  const std::size_t vocab = 97, dim = 45, tokens = 300;  // tokens > vocab: ids repeat
+  std::vector<std::int32_t> ids(tokens);
+  for (auto& id : ids) id = static_cast<std::int32_t>(h.below(vocab));
+  const IdTwin idTwin = h.ids(ids);
+  const Twin table = h.random(vocab * dim);
+  const Twin out = h.poisoned(tokens * dim);
+  h.both([&](Backend& b, int s) { b.embeddingForward(table[s], idTwin[s], dim, out[s]); });
+  h.compare("embeddingForward", out, kBitwise);
+  const Twin dout = h.random(tokens * dim);
+  const Twin dtable = h.random(vocab * dim);  // accumulated into
+  h.both([&](Backend& b, int s) { b.embeddingBackward(dout[s], idTwin[s], dim, dtable[s]); });
+  h.compare("embeddingBackward (repeated ids add up)", dtable, kElementwise);
+}
+
+// ---- attention -----------------------------------------------------------------------------------
+
+void checkAttention(Harness& h, const AttentionShape& shape, const std::vector<std::int32_t>& sampleStart,
+                    const std::string& label) {
+  const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
+  const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
+  const std::string name = "attention " + label;
+  const IdTwin starts = h.ids(sampleStart);
+  // Scores of a few units, as in a trained model: softmax neither flat nor one-hot.
+  const Twin q = h.random(queryElements, -1.5f, 1.5f);
+  const Twin k = h.random(keyElements, -1.5f, 1.5f);
+  const Twin v = h.random(keyElements);
+  const Twin out = h.poisoned(queryElements);
+  const Twin logSumExp = h.poisoned(shape.heads * shape.tokens);
+  h.both([&](Backend& b, int s) { b.attentionForward(q[s], k[s], v[s], starts[s], shape, out[s], logSumExp[s]); });
+  h.compare(name + " forward out", out, kReduction);
+  h.compare(name + " forward logSumExp", logSumExp, kReduction);
+
+  // The backward gets the same out and logSumExp on both sides: the CPU's.
+  const Twin savedOut = h.twin(h.read(out, 0));
+  const Twin savedLse = h.twin(h.read(logSumExp, 0));
+  const Twin dout = h.random(queryElements);
+  const Twin dq = h.poisoned(queryElements);
+  const Twin dk = h.poisoned(keyElements);
+  const Twin dv = h.poisoned(keyElements);
+  h.both([&](Backend& b, int s) {
+    b.attentionBackward(dout[s], q[s], k[s], v[s], savedOut[s], savedLse[s], starts[s], shape, dq[s], dk[s], dv[s]);
+  });
+  h.compare(name + " backward dq", dq, kReduction);
+  h.compare(name + " backward dk", dk, kReduction);
+  h.compare(name + " backward dv", dv, kReduction);
+}
+
+std::vector<std::int32_t> packedStarts(const std::vector<std::size_t>& sampleLengths) {
+  std::vector<std::int32_t> starts;
+  for (const std::size_t length : sampleLengths) {
+    const auto first = static_cast<std::int32_t>(starts.size());
+    starts.insert(starts.end(), length, first);
+  }
+  return starts;
+}
+
+void checkAttention(Harness& h) {
+  checkAttention(h, {70, 8, 2, 64}, packedStarts({29, 41}), "70 tokens 8/2 heads d64, two samples");
+  checkAttention(h, {70, 8, 2, 128}, packedStarts({29, 41}), "70 tokens 8/2 heads d128, two samples");
+  checkAttention(h, {70, 8, 8, 64}, packedStarts({70}), "70 tokens 8/8 heads d64, one sample");
+  checkAttention(h, {45, 6, 3, 40}, packedStarts({1, 20, 3, 21}), "45 tokens 6/3 heads d40, four samples");
+  checkAttention(h, {33, 4, 2, 6}, packedStarts({33}), "33 tokens 4/2 heads d6");
+}
+
+// ---- cross-entropy ---------------------------------------------------------------------------------
+
+void checkCrossEntropy(Harness& h) {
+  const std::size_t tokens = 37, hiddenSize = 45, vocab = 301;
+  struct Case {
+    std::string label;
+    std::size_t chunkTokens, normalizer;
+    bool backward, frozenHead, allIgnored;
+  };
+  const std::vector<Case> cases = {
+      {"chunks of 8, trainable head", 8, 0, true, false, false},
+      {"chunks of 8, frozen head, normalizer 100", 8, 100, true, true, false},
+      {"one chunk of 1024, trainable head", 1024, 0, true, false, false},
+      {"chunks of 1, trainable head, normalizer 50", 1, 50, true, false, false},
+      {"forward only, chunks of 5", 5, 0, false, false, false},
+      {"every target ignored", 8, 0, true, false, true},
+  };
+  for (const Case& c : cases) {
+    const std::string name = "crossEntropy " + c.label;
+    std::vector<std::int32_t> targets(tokens);
+    for (std::size_t t = 0; t < tokens; ++t) {
+      targets[t] = c.allIgnored || t % 4 == 1 ? cpu::kIgnoreTarget : static_cast<std::int32_t>(h.below(vocab));
+    }
+    const IdTwin targetTwin = h.ids(targets);
+    const Twin hidden = h.random(tokens * hiddenSize, -2, 2);
+    const Twin head = h.random(vocab * hiddenSize, -0.5f, 0.5f);
+    const Twin dhidden = h.poisoned(tokens * hiddenSize);
+    const Twin dhead = h.random(vocab * hiddenSize);  // accumulated into
+    const CrossEntropyShape shape{tokens, hiddenSize, vocab, c.chunkTokens, c.normalizer};
+    CrossEntropyOutcome outcome[2];
+    h.both([&](Backend& b, int s) {
+      outcome[s] = b.crossEntropy(hidden[s], head[s], targetTwin[s], shape, c.backward ? dhidden[s] : DeviceSpan<float>(),
+                                  c.backward && !c.frozenHead ? dhead[s] : DeviceSpan<float>());
+    });
+    report(name + " counted", outcome[0].counted == outcome[1].counted,
+           "cpu " + std::to_string(outcome[0].counted) + ", cuda " + std::to_string(outcome[1].counted));
+    if (c.allIgnored) {
+      report(name + " lossSum", outcome[1].lossSum == 0, "cuda " + std::to_string(outcome[1].lossSum));
+    } else {
+      compareScalar(name + " lossSum", outcome[0].lossSum, outcome[1].lossSum, kReduction);
+    }
+    if (c.backward) {
+      // All zeros when every target is ignored: compare bit for bit then (the error is 0 / tiny).
+      h.compare(name + " dhidden", dhidden, c.allIgnored ? kBitwise : kReduction);
+      h.compare(name + (c.frozenHead ? " dhead (frozen, untouched)" : " dhead"), dhead, kReduction);
+    }
+  }
+}
+
+// ---- the decoder, end to end -------------------------------------------------------------------
+
+const char* const kQwen2Config =
+    R"({"architectures":["Qwen2ForCausalLM"],"model_type":"qwen2","hidden_size":24,"num_hidden_layers":3,
+        "num_attention_heads":4,"num_key_value_heads":2,"intermediate_size":36,"vocab_size":61,
+        "max_position_embeddings":64,"rms_norm_eps":1e-6,"rope_theta":10000.0,"tie_word_embeddings":false})";
+const char* const kQwen3Config =
+    R"({"architectures":["Qwen3ForCausalLM"],"model_type":"qwen3","hidden_size":64,"num_hidden_layers":2,
+        "num_attention_heads":4,"num_key_value_heads":2,"head_dim":32,"intermediate_size":96,"vocab_size":131,
+        "max_position_embeddings":128,"rms_norm_eps":1e-6,"rope_theta":1000000.0,"tie_word_embeddings":false})";
+
+std::vector<float> hostCopy(const model::ParameterTable& table) {
+  std::vector<float> values(table.elementCount());
+  table.backend().download(table.all(), values);
+  return values;
+}
+
+void checkDecoder(Harness& h, const char* configJson, const std::string& label, bool lora) {
+  const formats::ModelConfig config = formats::parseModelConfig(configJson);
+  const auto vocab = static_cast<std::size_t>(config.vocabSize);
+  model::TokenBatch batch;
+  for (const std::size_t length : {std::size_t(17), std::size_t(9), std::size_t(23)}) {
+    std::vector<std::int32_t> ids(length);
+    for (auto& id : ids) id = static_cast<std::int32_t>(h.below(vocab));
+    std::vector<std::uint8_t> mask(length, 1);
+    mask[0] = mask[1] = 0;  // a prompt
+    batch.append(ids, mask);
+  }
+  model::LoraConfig loraConfig;
+  loraConfig.rank = 4;
+  loraConfig.dropout = 0.25;
+  const std::uint64_t weightSeed = h.bits(), dropoutSeed = h.bits();
+  std::vector<float> gradients[2];
+  double loss[2] = {0, 0};
+  for (const int side : {0, 1}) {
+    Backend& backend = h.backend(side);
+    const model::ParameterTable base(backend, model::baseParameterSpecs(config));
+    model::initializeBaseWeights(base, weightSeed, 0.2);
+    std::unique_ptr<model::ParameterTable> adapter;
+    if (lora) {
+      adapter = std::make_unique<model::ParameterTable>(backend, model::loraParameterSpecs(config, loraConfig));
+      model::initializeLora(*adapter, config, loraConfig, weightSeed + 1);
+      // B non-zero, so that gradient flows into A through the adapters.
+      for (std::int64_t layer = 0; layer < config.layerCount; ++layer) {
+        backend.fill(adapter->tensor(model::loraTensorName(layer, model::LinearModule::Up, 'B')), 0.05f);
+        backend.fill(adapter->tensor(model::loraTensorName(layer, model::LinearModule::Query, 'B')), -0.03f);
+      }
+    }
+    const model::ParameterTable& trained = lora ? *adapter : base;
+    const model::ParameterTable grads = trained.sameLayout();
+    // Chunks of 8 tokens: the cross-entropy takes several chunks.
+    model::Decoder decoder(backend, config, base, adapter.get(), lora ? &loraConfig : nullptr, &grads,
+                           model::DecoderOptions{true, 8});
+    loss[side] = decoder.forwardBackward(batch, batch.countedTargets(), dropoutSeed).sum;
+    gradients[side] = hostCopy(grads);
+  }
+  const std::string name = "decoder " + label;
+  compareScalar(name + " loss sum", loss[0], loss[1], kModel);
+  compare(name + " gradients", gradients[0], gradients[1], kModel);
+}
+
+std::uint64_t chooseSeed() {
+  if (const char* text = std::getenv("TIERTUNE_TEST_SEED"); text != nullptr && *text != '\0') {
+    return std::strtoull(text, nullptr, 10);
+  }
+  std::random_device device;
+  return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+}  // namespace
+
+int main() {
+  int devices = 0;
+  const cudaError_t error = cudaGetDeviceCount(&devices);
+  if (error != cudaSuccess || devices == 0) {
+    std::printf("no CUDA device: skipped (%s)\n",
+                error != cudaSuccess ? cudaGetErrorString(error) : "the runtime found none");
+    return 77;
+  }
+  const std::uint64_t seed = chooseSeed();
+  std::printf("seed %llu (repeat with TIERTUNE_TEST_SEED=%llu)\n", static_cast<unsigned long long>(seed),
+              static_cast<unsigned long long>(seed));
+  try {
+    Harness h(seed);
+    std::printf("comparing %s with the CPU backend\n", h.gpuName().c_str());
+    checkMemory(h);
+    checkElementwise(h);
+    checkAdamw(h);
+    checkMatmul(h);
+    checkRmsNorm(h);
+    checkRope(h);
+    checkEmbedding(h);
+    checkAttention(h);
+    checkCrossEntropy(h);
+    checkDecoder(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
+    checkDecoder(h, kQwen3Config, "qwen3 (qk-norm, head_dim 32) LoRA with dropout", true);
+  } catch (const std::exception& exception) {
+    std::printf("FAIL with an exception: %s\n", exception.what());
+    return 1;
+  }
+  std::printf("%d of %d checks failed (seed %llu)\n", failures, checks, static_cast<unsigned long long>(seed));
+  return failures == 0 ? 0 : 1;
+}
