@@ -183,7 +183,8 @@ std::unique_ptr<Backend> makeCpuBackend();
 
 #if defined(TIERTUNE_HAVE_CUDA)
 // The CUDA backend (kernels/cuda): fp32 in the memory of GPU `device`, every op on one stream of
-// its own, matrix products through cuBLAS. Only builds with the CUDA backend declare it. Throws
+// its own, matrix products through cuBLAS. Only builds with the CUDA backend declare it, and
+// programs that call it link tiertune_kernels_cuda. Throws
 // std::invalid_argument for a device that does not exist and std::runtime_error when the CUDA
 // runtime fails (no driver, no device), naming the call.
 std::unique_ptr<Backend> makeCudaBackend(int device = 0);

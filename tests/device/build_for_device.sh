@@ -1,24 +1,57 @@
 #!/usr/bin/env bash
 # Builds the Qt-free programs that GPU checks run on the lent device machine (which has CUDA but
-# no Qt and no Debian -dev packages): tiertune-cli and bench_ssd_store from the ci build, linked
-# with static liburing, SQLite, OpenSSL and libstdc++, into build/device/. Run here, then carry
-# build/device to the device and run tests/device/gpu_checks.sh there.
+# no Qt and no Debian -dev packages): tiertune-cli, bench_ssd_store and tst_backend_parity from
+# the ci build, linked with static liburing, SQLite, OpenSSL, OpenBLAS, libgomp and libstdc++, into
+# build/device/. Run here, then carry build/device to the device and run tests/device/gpu_checks.sh
+# and tests/device/cuda_checks.sh there.
+# TIERTUNE_DEVICE_BUILD names another build folder of the ci preset (default build/ci), for
+# example one configured with -DCMAKE_CUDA_ARCHITECTURES="80;90" to build faster.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-cmake --preset ci >/dev/null
-cmake --build --preset ci --target tiertune-cli bench_ssd_store
+build=${TIERTUNE_DEVICE_BUILD:-build/ci}
+cmake --preset ci -B "$build" >/dev/null
+cmake --build "$build" --target tiertune-cli bench_ssd_store tst_backend_parity
 out=build/device
 mkdir -p "$out"
-libs=(build/ci/app/cli/libtiertune_cli_commands.a build/ci/core/libtiertune_core.a
-      build/ci/kernels/libtiertune_kernels.a)
-cudart=$(sed -n 's/^CUDA_cudart_static_LIBRARY:FILEPATH=//p' build/ci/CMakeCache.txt)
+libs=("$build/app/cli/libtiertune_cli_commands.a" "$build/core/libtiertune_core.a"
+      "$build/kernels/libtiertune_kernels.a")
+cached() { sed -n "s/^$1:FILEPATH=//p" "$build/CMakeCache.txt"; }
+cudart=$(cached CUDA_cudart_static_LIBRARY)
 [ -f "$cudart" ] || { echo "no libcudart_static.a: is the CUDA toolkit installed?" >&2; exit 1; }
 static=(-fopenmp -static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcrypto.a
         /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.a -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
-g++ -o "$out/tiertune-cli" build/ci/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o "${libs[@]}" "$cudart" "${static[@]}"
-g++ -o "$out/bench_ssd_store" build/ci/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o \
-    build/ci/core/libtiertune_core.a build/ci/kernels/libtiertune_kernels.a "$cudart" "${static[@]}"
+g++ -o "$out/tiertune-cli" "$build/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o" "${libs[@]}" "$cudart" "${static[@]}"
+g++ -o "$out/bench_ssd_store" "$build/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o" \
+    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "$cudart" "${static[@]}"
 g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
-    build/ci/kernels/libtiertune_kernels.a "$cudart" "${static[@]}"
-strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check"
+    "$build/kernels/libtiertune_kernels.a" "$cudart" "${static[@]}"
+
+# tst_backend_parity uses the CUDA backend, so cuBLAS too: static (with cuBLASLt and culibos) when
+# the toolkit has libcublas_static.a. The NVIDIA packages installed here have only libcublas.so.13
+# (and a 540 MB libcublasLt.so.13, too big to carry); then the program links them dynamically and
+# cuda_checks.sh finds the device's own copies (its CUDA 13 toolkit or PyTorch's wheels).
+cublas_static=$(cached CUDA_cublas_static_LIBRARY)
+if [ -f "$cublas_static" ]; then
+  cublas=("$cublas_static" "$(cached CUDA_cublasLt_static_LIBRARY)" "$(cached CUDA_culibos_LIBRARY)")
+  allowed_cublas=
+else
+  echo "note: no static cuBLAS in this CUDA toolkit: tst_backend_parity needs libcublas.so.13 at run time" >&2
+  cublas=(-L"$(dirname "$(cached CUDA_cublas_LIBRARY)")" -lcublas -lcublasLt
+          -Wl,-rpath,/usr/local/cuda/lib64:/usr/local/cuda/lib)
+  allowed_cublas='|libcublas\.so\.13|libcublasLt\.so\.13'
+fi
+# libgomp static as well (the device image need not have gcc's runtime).
+parity_static=("${static[@]/-fopenmp/-l:libgomp.a}")
+g++ -pthread -o "$out/tst_backend_parity" \
+    "$build/tests/kernels/CMakeFiles/tst_backend_parity.dir/tst_backend_parity.cpp.o" \
+    "$build/kernels/libtiertune_kernels_cuda.a" "$build/core/libtiertune_core.a" \
+    "$build/kernels/libtiertune_kernels.a" "${cublas[@]}" "$cudart" \
+    "${parity_static[@]}"
+strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/tst_backend_parity"
+# Only the C library's own parts (and cuBLAS when it is not static) may remain shared.
+allowed="linux-vdso\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libgcc_s\.so$allowed_cublas"
+if ldd "$out/tst_backend_parity" | grep -vE "^[[:space:]]*(/[^ ]*/)?($allowed)"; then
+  echo "tst_backend_parity needs the shared libraries above, which the device machine may not have" >&2
+  exit 1
+fi
 ls -la "$out"

@@ -2,7 +2,8 @@
 // backward, on fresh random inputs, run on both and compared with a stated bound; then one
 // forward and backward of tiny decoders (core/model) on both. Plain C++, no Qt: it runs on GPU
 // machines that have no Qt (tests/device/cuda_checks.sh). Without a CUDA device it says so and
-// exits 77, which CTest counts as skipped.
+// exits 77, which CTest counts as skipped. --self-check puts a second CPU backend in the CUDA
+// backend's place: it checks the harness itself on machines without a GPU.
 //
 // Each check prints one line: its name, the measured error and the bound. The error of a tensor
 // is max |cuda - cpu| / max(max |cpu|, tiny): relative to the tensor's scale, not per element, so
@@ -62,7 +63,7 @@ int checks = 0;
 void report(const std::string& name, bool passed, const std::string& detail) {
   ++checks;
   if (!passed) ++failures;
-  std::printf("%s %-58s %s\n", passed ? "PASS" : "FAIL", name.c_str(), detail.c_str());
+  std::printf("%s %-72s %s\n", passed ? "PASS" : "FAIL", name.c_str(), detail.c_str());
   std::fflush(stdout);
 }
 
@@ -143,7 +144,10 @@ class IdTwin {
 
 class Harness {
  public:
-  explicit Harness(std::uint64_t seed) : random_(seed), cpu_(makeCpuBackend()), gpu_(makeCudaBackend(0)) {}
+  // selfCheck: the "CUDA" side is a second CPU backend, so the harness itself (inputs, poisoning,
+  // the reference side of every check) runs where there is no GPU.
+  Harness(std::uint64_t seed, bool selfCheck)
+      : random_(seed), cpu_(makeCpuBackend()), gpu_(selfCheck ? makeCpuBackend() : makeCudaBackend(0)) {}
 
   Backend& backend(int side) { return side == 0 ? *cpu_ : *gpu_; }
   std::string gpuName() const { return gpu_->name(); }
@@ -539,10 +543,12 @@ std::uint64_t chooseSeed() {
 
 }  // namespace
 
-int main() {
+// tst_backend_parity [--self-check]
+int main(int argc, char** argv) {
+  const bool selfCheck = argc > 1 && std::string(argv[1]) == "--self-check";
   int devices = 0;
-  const cudaError_t error = cudaGetDeviceCount(&devices);
-  if (error != cudaSuccess || devices == 0) {
+  const cudaError_t error = selfCheck ? cudaSuccess : cudaGetDeviceCount(&devices);
+  if (!selfCheck && (error != cudaSuccess || devices == 0)) {
     std::printf("no CUDA device: skipped (%s)\n",
                 error != cudaSuccess ? cudaGetErrorString(error) : "the runtime found none");
     return 77;
@@ -551,8 +557,9 @@ int main() {
   std::printf("seed %llu (repeat with TIERTUNE_TEST_SEED=%llu)\n", static_cast<unsigned long long>(seed),
               static_cast<unsigned long long>(seed));
   try {
-    Harness h(seed);
-    std::printf("comparing %s with the CPU backend\n", h.gpuName().c_str());
+    Harness h(seed, selfCheck);
+    std::printf("comparing %s with the CPU backend%s\n", h.gpuName().c_str(),
+                selfCheck ? " (--self-check: the harness alone, no GPU)" : "");
     checkMemory(h);
     checkElementwise(h);
     checkAdamw(h);

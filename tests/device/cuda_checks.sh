@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs on the device machine (CUDA 13, no Qt, no network), from a carried build/device made by
+# build_for_device.sh: the CUDA backend against the CPU backend, op by op and on tiny decoders
+# (tst_backend_parity). Everything it prints goes to $OUT/cuda_parity.txt; the exit status is the
+# test's. TIERTUNE_TEST_SEED=<n> repeats a run's inputs; SANITIZE=1 also runs it under
+# compute-sanitizer memcheck into $OUT/cuda_memcheck.txt (where the sanitizer supports the GPU).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+out=${OUT:-/tmp/tiertune-device-out}
+mkdir -p "$out"
+report="$out/cuda_parity.txt"
+bin=build/device/tst_backend_parity
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>&1 | tee "$report"
+# A build without static cuBLAS needs the device's libcublas.so.13 (and libcublasLt.so.13 beside it).
+if ldd "$bin" | grep -q 'libcublas\.so\.13 => not found'; then
+  cublas=$(find /usr/local/cuda/ /usr/local/cuda/lib64/ /usr/lib/x86_64-linux-gnu /opt /usr/local/lib \
+           -name libcublas.so.13 2>/dev/null | head -n 1)
+  if [ -z "$cublas" ]; then
+    echo "no libcublas.so.13 on this machine: tst_backend_parity cannot start" | tee -a "$report"
+    exit 1
+  fi
+  export LD_LIBRARY_PATH="$(dirname "$cublas")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  echo "cuBLAS from $(dirname "$cublas")" | tee -a "$report"
+fi
+"$bin" 2>&1 | tee -a "$report"
+status=${PIPESTATUS[0]}
+echo "tst_backend_parity exit status $status" | tee -a "$report"
+if [ "${SANITIZE:-0}" = 1 ] && command -v compute-sanitizer >/dev/null; then
+  compute-sanitizer --tool memcheck --leak-check full "$bin" > "$out/cuda_memcheck.txt" 2>&1
+  echo "compute-sanitizer memcheck exit status $?" | tee -a "$report"
+fi
+exit "$status"
