@@ -133,10 +133,13 @@ class CudaBackend final : public Backend {
                                  cudaGetErrorName(error) + ": " + cudaGetErrorString(error));
       }
     }
-    // cudaFree waits for the device to finish the work queued before it, so a buffer can go while
-    // ops that read it are still queued.
+    // A buffer may go while ops that use it are still queued (the decoder replaces its work buffers
+    // when a batch grows): wait for the device before the memory can be handed out again. Errors
+    // cannot leave a destructor; the next checked call reports a sticky one.
     return DeviceBuffer(data, bytes, [](void* p) {
-      if (p != nullptr) static_cast<void>(cudaFree(p));
+      if (p == nullptr) return;
+      static_cast<void>(cudaDeviceSynchronize());
+      static_cast<void>(cudaFree(p));
     });
   }
 
