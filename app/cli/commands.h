@@ -21,6 +21,7 @@ int runPlan(const std::vector<std::string>& args);
 int runTrainCommand(const std::vector<std::string>& args);
 int runResumeCommand(const std::vector<std::string>& args);
 int runTemplate(const std::vector<std::string>& args);
+int runTokenize(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
@@ -29,5 +30,6 @@ extern const Command kPlanCommand;
 extern const Command kTrainCommand;
 extern const Command kResumeCommand;
 extern const Command kTemplateCommand;
+extern const Command kTokenizeCommand;
 
 }  // namespace tiertune::cli

@@ -20,7 +20,8 @@ const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kPlanCommand,
                                     &tiertune::cli::kTrainCommand,
                                     &tiertune::cli::kResumeCommand,
-                                    &tiertune::cli::kTemplateCommand};
+                                    &tiertune::cli::kTemplateCommand,
+                                    &tiertune::cli::kTokenizeCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

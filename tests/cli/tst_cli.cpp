@@ -297,6 +297,51 @@ class TestCli : public QObject {
     QVERIFY2(result.err.contains(chatFile) && result.err.contains(QStringLiteral("not valid JSON")), qPrintable(result.err));
     QCOMPARE(runCli({QStringLiteral("template"), QStringLiteral("--model"), folder}).exitCode, 2);
   }
+
+  // `tokenize` turns JSON strings into ids and back, line by line; a bad line is named.
+  void tokenizeEncodesAndDecodesLines() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::filesystem::path model = scratch->path().toStdString() + "/tok";
+    std::filesystem::create_directories(model);
+    tiertune::test::writeFile(model / "tokenizer.json",
+                              "{\"added_tokens\": [{\"id\": 0, \"content\": \"<s>\", \"special\": true}],"
+                              " \"pre_tokenizer\": {\"type\": \"WhitespaceSplit\"}, \"decoder\": null,"
+                              " \"post_processor\": {\"type\": \"TemplateProcessing\", \"single\": "
+                              "[{\"SpecialToken\": {\"id\": \"<s>\"}}, {\"Sequence\": {\"id\": \"A\"}}]},"
+                              " \"model\": {\"type\": \"BPE\", \"vocab\": {\"<s>\": 0, \"h\": 1, \"i\": 2, \"hi\": 3},"
+                              " \"merges\": [\"h i\"]}}");
+    const QString folder = QString::fromStdString(model.string());
+    const auto runWithInput = [](const QStringList& arguments, const QByteArray& input) {
+      QProcess process;
+      process.start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
+      process.write(input);
+      process.closeWriteChannel();
+      process.waitForFinished(60000);
+      return Result{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                    QString::fromUtf8(process.readAllStandardError())};
+    };
+    Result result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder},
+                                 "\"hi ih\"\n\n\"\"\n");
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("[0,3,2,1]\n[0]\n"));
+    result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder, QStringLiteral("--no-special")},
+                          "\"hi ih\"\n");
+    QCOMPARE(result.out, QStringLiteral("[3,2,1]\n"));
+    result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder, QStringLiteral("--decode"),
+                           QStringLiteral("--skip-special")},
+                          "[0, 3, 2]\n");
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out, QStringLiteral("\"hi i\"\n"));
+    result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder}, "\"hi\"\nhi\n");
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QStringLiteral("[0,3]\n"));
+    QVERIFY2(result.err.contains(QStringLiteral("stdin line 2")), qPrintable(result.err));
+    result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder, QStringLiteral("--decode")},
+                          "[7]\n");
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("token id 7")), qPrintable(result.err));
+    QCOMPARE(runCli({QStringLiteral("tokenize")}).exitCode, 2);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
