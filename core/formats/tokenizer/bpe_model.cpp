@@ -109,7 +109,7 @@ BpeModel::BpeModel(const json& model, const std::vector<AddedTokenId>& addedToke
     tokenToId_[added.content] = added.id;
     maxId = std::max<std::int64_t>(maxId, added.id);
   }
-  if (maxId >= 16'000'000) fail("vocab", "has token id " + std::to_string(maxId) + ", far above any real vocabulary");
+  if (maxId >= 4'000'000) fail("vocab", "has token id " + std::to_string(maxId) + ", far above any real vocabulary");
   tokensById_.resize(static_cast<std::size_t>(maxId + 1));
   hasId_.resize(static_cast<std::size_t>(maxId + 1), false);
   for (const auto& [token, value] : vocab->items()) {

@@ -298,7 +298,7 @@ std::vector<AddedToken> parseAddedTokens(const Reader& reader, const json& root)
     if (token.content.empty()) reader.fail(path + ".content", "must not be empty");
     if (unicode::findInvalidUtf8(token.content) != std::string::npos) reader.fail(path + ".content", "is not valid UTF-8");
     const auto id = entry.find("id");
-    if (id == entry.end() || !id->is_number_unsigned() || id->get<std::uint64_t>() > 16'000'000) {
+    if (id == entry.end() || !id->is_number_unsigned() || id->get<std::uint64_t>() > 4'000'000) {
       reader.fail(path + ".id", "must be a token id (a non-negative integer)");
     }
     token.id = id->get<std::int32_t>();
