@@ -3,8 +3,9 @@
 // white space, digits, rare and unusual-but-valid characters, special tokens inside text), then
 // encodes each with @lenml/tokenizers for every tokenizer package (with and without special
 // tokens) and decodes the ids back. tst_tokenizer_conformance compares our tokenizer with this.
-// Usage: node encode_corpus.mjs NODE_MODULES OUT_JSON [--bench SECONDS]
-// With --bench it only times encoding of the whole corpus and prints tokens per second as JSON.
+// Usage: node encode_corpus.mjs NODE_MODULES OUT_JSON [--bench SECONDS | --corpus-only]
+// With --bench it only times loading and encoding the whole corpus (tokens per second, one thread)
+// and writes that as JSON; with --corpus-only it writes the corpus alone (tests/bench uses both).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,7 @@ if (!outFile) {
 }
 const benchIndex = args.indexOf('--bench');
 const benchSeconds = benchIndex >= 0 ? Number(args[benchIndex + 1]) : 0;
+const corpusOnly = args.includes('--corpus-only');
 
 const { TokenizerLoader } = await import(
   pathToFileURL(path.join(nodeModules, '@lenml/tokenizers/dist/main.mjs')).href);
@@ -137,12 +139,18 @@ function loadTokenizer(name) {
 }
 
 const corpus = buildCorpus();
+if (corpusOnly) {
+  fs.writeFileSync(outFile, JSON.stringify({ corpus }));
+  process.exit(0);
+}
 
 if (benchSeconds > 0) {
   // Tokens per second on one thread (Node runs JavaScript on one), whole corpus per round.
   const results = {};
   for (const name of PACKAGES) {
+    const loadStart = process.hrtime.bigint();
     const { tokenizer } = loadTokenizer(name);
+    const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
     let tokens = 0;
     for (const text of corpus) tokens += tokenizer.encode(text).length;  // warm-up, and the count
     let rounds = 0;
@@ -153,7 +161,8 @@ if (benchSeconds > 0) {
       ++rounds;
       elapsed = Number(process.hrtime.bigint() - start) / 1e9;
     }
-    results[name] = { tokens_per_round: tokens, rounds, seconds: elapsed, tokens_per_second: (tokens * rounds) / elapsed };
+    results[name] = { load_seconds: loadSeconds, tokens_per_round: tokens, rounds, seconds: elapsed,
+                      tokens_per_second: (tokens * rounds) / elapsed };
   }
   fs.writeFileSync(outFile, JSON.stringify(results, null, 1));
   process.exit(0);
