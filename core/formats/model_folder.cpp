@@ -5,7 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/formats/chat_template/chat_template.h"
+#include "core/formats/chat_template/model_chat_template.h"
 #include "core/formats/model_weights.h"
+#include "core/formats/tokenizer/tokenizer.h"
 #include "core/formats/weights_check.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
@@ -15,22 +18,6 @@ namespace tiertune::formats {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<nlohmann::json> readJson(const fs::path& file, std::vector<std::string>& problems) {
-  std::ifstream in(file);
-  if (!in) {
-    problems.push_back(file.filename().string() + " cannot be read.");
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    return nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::exception&) {  // parse_error, and out_of_range for a number too large
-    problems.push_back(file.filename().string() + " is not valid JSON; the download may be incomplete.");
-    return std::nullopt;
-  }
-}
 
 std::string torchName(Dtype dtype) {
   switch (dtype) {
@@ -67,34 +54,37 @@ void inspectTokenizer(ModelFolderFacts& facts) {
             : "tokenizer.json is missing: Tiertune needs it to turn text into tokens.");
     return;
   }
-  const auto tokenizer = readJson(tokenizerFile, facts.problems);
-  if (!tokenizer) return;
-  if (!tokenizer->is_object() || !tokenizer->contains("model")) {
-    facts.problems.push_back("tokenizer.json has no \"model\" section; it is not a Hugging Face tokenizer file.");
-    return;
+  // Loading it is the whole check: every component is read the way encoding will use it.
+  try {
+    const tokenizer::Tokenizer loaded = tokenizer::Tokenizer::load(facts.folder);
+    facts.hasTokenizer = true;
+    facts.tokenizerVocabulary = loaded.vocabularySize();
+    if (facts.config && facts.tokenizerVocabulary > static_cast<std::size_t>(facts.config->vocabSize)) {
+      facts.problems.push_back("The tokenizer has token ids up to " + std::to_string(facts.tokenizerVocabulary - 1) +
+                               " but the model has only " + std::to_string(facts.config->vocabSize) +
+                               " token embeddings (vocab_size in config.json): they do not belong together.");
+    }
+  } catch (const Error& error) {
+    facts.problems.push_back(std::string("The tokenizer cannot be used: ") + error.what());
   }
-  facts.hasTokenizer = true;
 }
 
 void inspectChatTemplate(ModelFolderFacts& facts) {
-  if (fs::exists(facts.folder / "chat_template.jinja")) {
-    facts.hasChatTemplate = true;
-    return;
-  }
-  const fs::path configFile = facts.folder / "tokenizer_config.json";
-  if (fs::exists(configFile)) {
-    if (const auto config = readJson(configFile, facts.problems)) {
-      const auto found = config->find("chat_template");
-      if (found != config->end()) {
-        facts.hasChatTemplate = (found->is_string() && !found->get<std::string>().empty()) ||
-                                (found->is_array() && !found->empty());
-      }
-    }
-  }
-  if (!facts.hasChatTemplate) {
+  std::string source;
+  try {
+    source = loadModelChatTemplate(facts.folder).source;
+  } catch (const Error&) {
     facts.notes.push_back(
         "The model has no chat template: it is a base model. Train it on plain text, or on "
         "conversations with a template chosen when you create the run.");
+    return;
+  }
+  try {
+    (void)ChatTemplate::parse(source);
+    facts.hasChatTemplate = true;
+  } catch (const Error& error) {
+    facts.notes.push_back(std::string("The model's chat template cannot be read (") + error.what() +
+                          "); conversations need a template chosen when you create the run.");
   }
 }
 

@@ -23,8 +23,9 @@ struct ModelFolderFacts {
   std::uint64_t weightBytes = 0;      // size of the safetensors files on disk
   std::string weightsDtype;           // "bfloat16", "float16", "float32" or "mixed", from the weights
   std::size_t weightFiles = 0;
-  bool hasTokenizer = false;          // tokenizer.json present and readable
-  bool hasChatTemplate = false;       // in tokenizer_config.json or chat_template.jinja
+  bool hasTokenizer = false;          // tokenizer.json present and loads (tokenizer/tokenizer.h)
+  std::size_t tokenizerVocabulary = 0;  // one more than the tokenizer's highest id
+  bool hasChatTemplate = false;       // found (model_chat_template.h) and parses
   std::string configSha256;           // of config.json, to notice a changed folder later
   std::vector<std::string> problems;  // empty: the model can be trained
   std::vector<std::string> notes;     // worth knowing, not blocking (no chat template, ...)

@@ -131,7 +131,25 @@ class ModelFolderTest : public QObject {
     test::writeFile(model / "tokenizer.model", "sentencepiece");
     QVERIFY(mentions(inspectModelFolder(model).problems, "SentencePiece"));
     test::writeFile(model / "tokenizer.json", "{\"model\": ");
-    QVERIFY(mentions(inspectModelFolder(model).problems, "tokenizer.json is not valid JSON"));
+    QVERIFY(mentions(inspectModelFolder(model).problems, "tokenizer.json: not valid JSON"));
+    // The tokenizer is loaded, so an unsupported part is named with its field.
+    test::writeFile(model / "tokenizer.json",
+                    R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "BertPreTokenizer"}})");
+    QVERIFY(mentions(inspectModelFolder(model).problems, "pre_tokenizer.type is \"BertPreTokenizer\""));
+    // Ids beyond the model's embeddings: the tokenizer belongs to another model.
+    test::writeFile(model / "tokenizer.json", R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 100000}, "merges": []}})");
+    const ModelFolderFacts facts = inspectModelFolder(model);
+    QVERIFY2(mentions(facts.problems, "token ids up to 100000"), joined(facts.problems).c_str());
+    QCOMPARE(facts.tokenizerVocabulary, std::size_t(100001));
+  }
+
+  void anUnreadableChatTemplateIsANote() {
+    const fs::path model = writeTinyModelFolder(folder("m"));
+    test::writeFile(model / "chat_template.jinja", "{% for m in messages %}{{ m.content }");
+    const ModelFolderFacts facts = inspectModelFolder(model);
+    QVERIFY(facts.usable());
+    QVERIFY(!facts.hasChatTemplate);
+    QVERIFY2(mentions(facts.notes, "chat template cannot be read"), joined(facts.notes).c_str());
   }
 
   void aBaseModelWithoutTemplateIsUsableWithANote() {
