@@ -34,7 +34,11 @@ enum class RowProblemKind {
   BadCsvRow,         // wrong number of columns, text after a closing quote
   TooLong,           // longer than the context (when the user chose to skip)
   Duplicate,         // the same example as an earlier row
+  TemplateRefused,   // the chat template raised an error for this conversation; detail: its words
+  AnswerNotFound,    // the rendered text does not show where the answers are, so no loss mask
 };
+
+inline constexpr std::size_t kRowProblemKinds = static_cast<std::size_t>(RowProblemKind::AnswerNotFound) + 1;
 
 // "invalid JSON", "missing field", ...: the words the report and its CSV use.
 const char* problemName(RowProblemKind kind);

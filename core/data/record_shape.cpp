@@ -20,6 +20,8 @@ const char* problemName(RowProblemKind kind) {
     case RowProblemKind::BadCsvRow: return "bad CSV row";
     case RowProblemKind::TooLong: return "longer than the context";
     case RowProblemKind::Duplicate: return "duplicate";
+    case RowProblemKind::TemplateRefused: return "refused by the chat template";
+    case RowProblemKind::AnswerNotFound: return "answer not found after templating";
   }
   return "problem";
 }

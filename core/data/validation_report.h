@@ -29,7 +29,7 @@ class ValidationReport {
 
  private:
   std::vector<RowProblem> problems_;
-  std::array<std::size_t, 10> counts_{};
+  std::array<std::size_t, kRowProblemKinds> counts_{};
 };
 
 // A canonical digest of an example (kind, roles, texts), equal exactly when the examples are.
