@@ -1,6 +1,7 @@
 // Parity of the CUDA backend with the CPU reference backend: every Backend op, forward and
 // backward, on fresh random inputs, run on both and compared with a stated bound; then one
-// forward and backward of tiny decoders (core/model) on both. Plain C++, no Qt: it runs on GPU
+// forward and backward of tiny decoders (core/model) on both; then whole short training runs of the
+// real trainer (core/train), whose loss curves and final weights must agree. Plain C++, no Qt: it runs on GPU
 // machines that have no Qt (tests/device/cuda_checks.sh). Without a CUDA device it says so and
 // exits 77, which CTest counts as skipped. --self-check puts a second CPU backend in the CUDA
 // backend's place: it checks the harness itself on machines without a GPU.
@@ -15,19 +16,23 @@
 //         loops), which costs about sqrt(k) ulps of the largest partial sum;
 //   1e-10 sums accumulated in double (sumOfSquares);
 //   0     dropout, fill and copy: the same hash, the same single rounding: bit for bit;
-//   1e-3  the decoder's loss and gradients: several layers of the above, compounded.
+//   1e-3  the decoder's loss and gradients: several layers of the above, compounded; and every
+//         step's loss and the final trained weights of a 30-step run (see checkTraining for why
+//         the optimizer does not amplify the differences past that).
 // Any NaN or infinity in a CUDA output fails its check, whatever the bound: outputs are poisoned
 // with NaN before every op that overwrites them, so an element an op forgets to write shows up.
 // Outputs an op accumulates into start from random values instead.
 //
 // The seed comes from std::random_device and is printed; TIERTUNE_TEST_SEED=<number> repeats a run.
 #include <cuda_runtime_api.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -41,9 +46,12 @@
 #include "core/model/lora.h"
 #include "core/model/parameter_table.h"
 #include "core/model/token_batch.h"
+#include "core/train/run_config.h"
+#include "core/train/trainer.h"
 #include "kernels/backend.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/rope.h"
+#include "support/tiny_model.h"
 
 using namespace tiertune;
 using namespace tiertune::kernels;
@@ -533,6 +541,94 @@ void checkDecoder(Harness& h, const char* configJson, const std::string& label, 
   compare(name + " gradients", gradients[0], gradients[1], kModel);
 }
 
+// ---- whole training runs --------------------------------------------------------------------------
+
+// A scratch folder under $TMPDIR (or /tmp), removed with everything in it when this goes.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    const std::filesystem::path base = std::filesystem::temp_directory_path();
+    std::string pattern = (base / "tiertune-parity-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a folder under " + base.string());
+    path_ = pattern;
+  }
+  ~ScratchFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The same run (model folder, token file, seeds) with the real trainer on both backends, step by
+// step: 30 optimizer steps of 2 micro-batches of 2 samples, gradient clipping, AdamW with weight
+// decay, warmup and cosine decay, activation checkpointing; LoRA with dropout 0.1. Every step's
+// loss must agree within 1e-3 and so must the trained weights at the end; the two curves are
+// printed side by side for the log.
+//
+// Adam divides each gradient element by its own running magnitude, so an element whose gradient is
+// at rounding level takes a full-size step of either sign, and the two backends' weights part by
+// 2 x learning rate there. Epsilon 1e-6 (gradients here are ~1e-3..1e-1) damps exactly those
+// elements and leaves the rest of the update as it is; the learning rate (2e-3) still makes the
+// loss fall visibly within 30 steps.
+void checkTraining(Harness& h, const char* configJson, const std::string& label, bool lora) {
+  const ScratchFolder scratch;
+  const std::uint64_t modelSeed = h.bits(), dataSeed = h.bits(), runSeed = h.bits();
+  const formats::ModelConfig modelConfig = formats::parseModelConfig(configJson);
+  test::writeRandomModelFolder(scratch.path() / "model", configJson, modelSeed);
+  test::writeTokenFile(scratch.path() / "train.jsonl", 48, static_cast<int>(modelConfig.vocabSize), dataSeed);
+
+  train::RunConfig config;
+  config.modelFolder = scratch.path() / "model";
+  config.trainData = scratch.path() / "train.jsonl";
+  config.outputFolder = scratch.path() / "output";
+  config.lora = lora;
+  config.loraConfig.rank = 4;
+  config.loraConfig.alpha = 8;
+  config.loraConfig.dropout = 0.1;
+  config.sequenceLength = 16;
+  config.microBatch = 2;
+  config.gradientAccumulation = 2;
+  config.maxSteps = 30;
+  config.adamw = kernels::AdamWHyper{2e-3, 0.9, 0.999, 1e-6, 0.01};
+  config.schedule = train::LrSchedule::Cosine;
+  config.warmupSteps = 3;
+  config.maxGradNorm = 1.0;
+  config.seed = runSeed;
+  config.activationCheckpointing = true;
+
+  std::vector<double> losses[2];
+  std::vector<float> weights[2];
+  for (const int side : {0, 1}) {
+    train::Trainer trainer(config, h.backend(side));
+    while (trainer.step() < trainer.totalSteps()) losses[side].push_back(trainer.trainStep().loss);
+    weights[side].resize(trainer.trained().elementCount());
+    h.backend(side).download(trainer.trained().all(), weights[side]);
+  }
+
+  const std::string name = "training " + label + " (30 steps)";
+  std::printf("     %s: step, cpu loss, cuda loss, relative error\n", name.c_str());
+  double worst = 0;
+  bool finite = true;
+  for (std::size_t step = 0; step < losses[0].size(); ++step) {
+    const double cpuLoss = losses[0][step], gpuLoss = losses[1][step];
+    const double error = std::abs(gpuLoss - cpuLoss) / std::max(std::abs(cpuLoss), 1e-30);
+    finite = finite && std::isfinite(cpuLoss) && std::isfinite(gpuLoss);
+    worst = std::isfinite(error) ? std::max(worst, error) : std::numeric_limits<double>::infinity();
+    std::printf("     %4zu %12.6f %12.6f %10.2e\n", step + 1, cpuLoss, gpuLoss, error);
+  }
+  const bool complete = losses[0].size() == 30 && losses[1].size() == 30;
+  report(name + " loss at every step", complete && finite && worst <= kModel,
+         "worst error " + scientific(worst) + " (bound " + scientific(kModel) + "), loss " +
+             std::to_string(losses[0].empty() ? 0.0 : losses[0].front()) + " -> " +
+             std::to_string(losses[0].empty() ? 0.0 : losses[0].back()));
+  compare(name + " final trained weights", weights[0], weights[1], kModel);
+}
+
 std::uint64_t chooseSeed() {
   if (const char* text = std::getenv("TIERTUNE_TEST_SEED"); text != nullptr && *text != '\0') {
     return std::strtoull(text, nullptr, 10);
@@ -571,6 +667,10 @@ int main(int argc, char** argv) {
     checkCrossEntropy(h);
     checkDecoder(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
     checkDecoder(h, kQwen3Config, "qwen3 (qk-norm, head_dim 32) LoRA with dropout", true);
+    checkTraining(h, test::kTinyLlamaConfig, "llama full fine-tuning", false);
+    checkTraining(h, test::kTinyLlamaConfig, "llama LoRA r4 dropout 0.1", true);
+    checkTraining(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
+    checkTraining(h, kQwen2Config, "qwen2 (qkv bias) LoRA r4 dropout 0.1", true);
   } catch (const std::exception& exception) {
     std::printf("FAIL with an exception: %s\n", exception.what());
     return 1;
