@@ -220,9 +220,6 @@ class CpuBackend final : public Backend {
 
 }  // namespace
 
-DeviceBuffer::DeviceBuffer(void* data, std::size_t bytes, std::function<void(void*)> release)
-    : data_(data, std::move(release)), bytes_(bytes) {}
-
 std::unique_ptr<Backend> makeCpuBackend() { return std::make_unique<CpuBackend>(); }
 
 }  // namespace tiertune::kernels
