@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Builds the Qt-free programs that GPU checks run on the lent device machine (which has CUDA but
-# no Qt and no Debian -dev packages): tiertune-cli, bench_ssd_store and tst_backend_parity from
-# the ci build, linked with static liburing, SQLite, OpenSSL, OpenBLAS, libgomp and libstdc++, into
+# no Qt and no Debian -dev packages): tiertune-cli, bench_ssd_store, tst_backend_parity and
+# bench_gpu_train from the ci build, linked with static liburing, SQLite, OpenSSL, OpenBLAS, libgomp and libstdc++, into
 # build/device/. Run here, then carry build/device to the device and run tests/device/gpu_checks.sh
-# and tests/device/cuda_checks.sh there.
+# and tests/device/cuda_checks.sh (tests/device/gpu_bench.sh for the benchmark) there.
 # TIERTUNE_DEVICE_BUILD names another build folder of the ci preset (default build/ci), for
 # example one configured with -DCMAKE_CUDA_ARCHITECTURES="80;90" to build faster.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${TIERTUNE_DEVICE_BUILD:-build/ci}
 cmake --preset ci -B "$build" >/dev/null
-cmake --build "$build" --target tiertune-cli bench_ssd_store tst_backend_parity
+cmake --build "$build" --target tiertune-cli bench_ssd_store tst_backend_parity bench_gpu_train
 out=build/device
 mkdir -p "$out"
 libs=("$build/app/cli/libtiertune_cli_commands.a" "$build/core/libtiertune_core.a"
@@ -47,11 +47,19 @@ g++ -pthread -o "$out/tst_backend_parity" \
     "$build/kernels/libtiertune_kernels_cuda.a" "$build/core/libtiertune_core.a" \
     "$build/kernels/libtiertune_kernels.a" "${cublas[@]}" "$cudart" \
     "${parity_static[@]}"
-strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/tst_backend_parity"
+g++ -pthread -o "$out/bench_gpu_train" \
+    "$build/tests/bench/CMakeFiles/bench_gpu_train.dir/bench_gpu_train.cpp.o" \
+    "$build/kernels/libtiertune_kernels_cuda.a" "$build/core/libtiertune_core.a" \
+    "$build/kernels/libtiertune_kernels.a" "${cublas[@]}" "$cudart" \
+    "${parity_static[@]}"
+strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/tst_backend_parity" \
+      "$out/bench_gpu_train"
 # Only the C library's own parts (and cuBLAS when it is not static) may remain shared.
 allowed="linux-vdso\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libgcc_s\.so$allowed_cublas"
-if ldd "$out/tst_backend_parity" | grep -vE "^[[:space:]]*(/[^ ]*/)?($allowed)"; then
-  echo "tst_backend_parity needs the shared libraries above, which the device machine may not have" >&2
-  exit 1
-fi
+for program in tst_backend_parity bench_gpu_train; do
+  if ldd "$out/$program" | grep -vE "^[[:space:]]*(/[^ ]*/)?($allowed)"; then
+    echo "$program needs the shared libraries above, which the device machine may not have" >&2
+    exit 1
+  fi
+done
 ls -la "$out"
