@@ -25,7 +25,7 @@ formats::ChatRequest readConversation(const std::string& file) {
   nlohmann::ordered_json json;
   try {
     json = nlohmann::ordered_json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
     throw Error(file + ": not valid JSON (" + error.what() + ")");
   }
   formats::ChatRequest request;

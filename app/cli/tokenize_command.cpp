@@ -19,7 +19,7 @@ using nlohmann::json;
 json parseLine(const std::string& line, std::size_t number) {
   try {
     return json::parse(line);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
     throw Error("stdin line " + std::to_string(number) + ": not valid JSON (" + error.what() + ")");
   }
 }

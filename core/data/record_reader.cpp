@@ -184,6 +184,9 @@ bool readRecords(const fs::path& file, const FileFormat& format,
         } catch (const nlohmann::json::parse_error& error) {
           record.problem = RowProblem{record.row, lineNumber, RowProblemKind::InvalidJson,
                                       "not valid JSON at character " + std::to_string(error.byte)};
+        } catch (const nlohmann::json::exception&) {  // out_of_range: a number beyond any double
+          record.problem = RowProblem{record.row, lineNumber, RowProblemKind::InvalidJson,
+                                      "a number in it is too large to be read"};
         }
         if (!onRecord(std::move(record), progress())) return false;
       }

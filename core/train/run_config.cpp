@@ -96,6 +96,8 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
     object = json::parse(jsonText);
   } catch (const json::parse_error& error) {
     throw Error(fileLabel + " is not valid JSON (at byte " + std::to_string(error.byte) + ").");
+  } catch (const json::exception& error) {
+    throw Error(fileLabel + " is not usable JSON (" + error.what() + ").");
   }
   if (!object.is_object()) throw Error(fileLabel + " must hold a JSON object.");
   for (const auto& item : object.items()) {

@@ -35,6 +35,8 @@ std::vector<Sample> loadTokenFile(const std::filesystem::path& file, std::int64_
       object = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& error) {
       throw Error(where + ": not valid JSON (at character " + std::to_string(error.byte) + ").");
+    } catch (const nlohmann::json::exception& error) {
+      throw Error(where + ": not usable JSON (" + error.what() + ").");
     }
     const auto ids = object.is_object() ? object.find("input_ids") : object.end();
     if (!object.is_object() || ids == object.end() || !ids->is_array()) {

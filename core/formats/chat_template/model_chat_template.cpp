@@ -14,7 +14,7 @@ namespace {
 nlohmann::json readJson(const std::filesystem::path& file) {
   try {
     return nlohmann::json::parse(readWholeFile(file));
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
     throw Error(file.string() + ": not valid JSON (" + error.what() + ")");
   }
 }

@@ -317,7 +317,7 @@ std::vector<AddedToken> parseAddedTokens(const Reader& reader, const json& root)
 json parseJson(std::string_view text, const std::string& label) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
     throw Error(label + ": not valid JSON (" + error.what() + ")");
   }
 }
