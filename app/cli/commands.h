@@ -22,6 +22,7 @@ int runTrainCommand(const std::vector<std::string>& args);
 int runResumeCommand(const std::vector<std::string>& args);
 int runTemplate(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
+int runDataset(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
@@ -31,5 +32,6 @@ extern const Command kTrainCommand;
 extern const Command kResumeCommand;
 extern const Command kTemplateCommand;
 extern const Command kTokenizeCommand;
+extern const Command kDatasetCommand;
 
 }  // namespace tiertune::cli

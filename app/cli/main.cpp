@@ -21,7 +21,8 @@ const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kTrainCommand,
                                     &tiertune::cli::kResumeCommand,
                                     &tiertune::cli::kTemplateCommand,
-                                    &tiertune::cli::kTokenizeCommand};
+                                    &tiertune::cli::kTokenizeCommand,
+                                    &tiertune::cli::kDatasetCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

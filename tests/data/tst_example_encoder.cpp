@@ -6,7 +6,7 @@
 
 #include "core/data/example_encoder.h"
 #include "core/util/error.h"
-#include "core/util/utf8.h"
+#include "support/byte_tokenizer.h"
 
 using namespace tiertune;
 using namespace tiertune::data;
@@ -16,33 +16,11 @@ using tiertune::formats::tokenizer::Tokenizer;
 
 namespace {
 
-constexpr std::int32_t kImStart = 256, kImEnd = 257, kBos = 258, kEos = 259;
+constexpr std::int32_t kImStart = test::kByteImStart, kImEnd = test::kByteImEnd, kEos = test::kByteEos;
 
-Tokenizer byteTokenizer() {
-  // GPT-2's byte-to-character table, so that every byte is one vocabulary entry.
-  nlohmann::json vocab = nlohmann::json::object();
-  int extra = 256;
-  for (int b = 0; b < 256; ++b) {
-    const bool printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
-    const char32_t c = printable ? static_cast<char32_t>(b) : static_cast<char32_t>(extra++);
-    std::string utf8;
-    appendUtf8(utf8, c);
-    vocab[utf8] = b;
-  }
-  nlohmann::json file = {
-      {"added_tokens", {{{"id", kImStart}, {"content", "<|im_start|>"}, {"special", true}},
-                        {{"id", kImEnd}, {"content", "<|im_end|>"}, {"special", true}},
-                        {{"id", kBos}, {"content", "<s>"}, {"special", true}},
-                        {{"id", kEos}, {"content", "</s>"}, {"special", true}}}},
-      {"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}, {"use_regex", false}}},
-      {"decoder", {{"type", "ByteLevel"}}},
-      {"model", {{"type", "BPE"}, {"vocab", vocab}, {"merges", nlohmann::json::array()}}}};
-  return Tokenizer::fromJson(file.dump(), "", "byte/tokenizer.json");
-}
+Tokenizer byteTokenizer() { return Tokenizer::fromJson(test::byteTokenizerJson(), "", "byte/tokenizer.json"); }
 
-const char* const kChatMl =
-    "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}"
-    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
+const char* const kChatMl = test::kChatMlTemplate;
 
 // Like Qwen3: earlier answers lose their <think> part once a later turn follows.
 const char* const kDropsOldThinking =

@@ -1,0 +1,345 @@
+#include "core/data/dataset_import.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/data/token_shards.h"
+#include "core/formats/chat_template/model_chat_template.h"
+#include "core/formats/safetensors_writer.h"
+#include "core/formats/tokenizer/tokenizer.h"
+#include "core/util/error.h"
+#include "core/util/random.h"
+#include "core/util/read_file.h"
+#include "core/util/sha256.h"
+
+namespace tiertune::data {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr std::size_t kShapeSample = 200;
+
+const char* lossOnName(LossOn lossOn) {
+  switch (lossOn) {
+    case LossOn::Responses: return "responses";
+    case LossOn::LastResponse: return "last-response";
+    case LossOn::Everything: return "everything";
+  }
+  return "responses";
+}
+
+ordered_json exampleJson(const Example& example, const char* split) {
+  ordered_json line = {{"split", split}};
+  switch (example.kind) {
+    case Example::Kind::Chat: {
+      ordered_json messages = ordered_json::array();
+      for (const ChatMessage& message : example.messages) {
+        messages.push_back({{"role", message.role}, {"content", message.content}});
+      }
+      line["messages"] = std::move(messages);
+      break;
+    }
+    case Example::Kind::Completion:
+      line["prompt"] = example.prompt;
+      line["completion"] = example.completion;
+      break;
+    case Example::Kind::Text:
+      line["text"] = example.text;
+      break;
+  }
+  return line;
+}
+
+json statisticsJson(const SplitStatistics& s) {
+  return {{"rows", s.rows},           {"tokens", s.tokens},   {"trained_tokens", s.trainedTokens},
+          {"truncated", s.truncated}, {"longest", s.longest}, {"untrained_answers", s.untrainedAnswers},
+          {"histogram", s.histogram}};
+}
+
+// The first records of a file, for recognizing the shape.
+std::vector<ordered_json> sampleRecords(const fs::path& file, const FileFormat& format) {
+  std::vector<ordered_json> sample;
+  readRecords(file, format, [&](RawRecord&& record, const ReadProgress&) {
+    if (record.value) sample.push_back(std::move(*record.value));
+    return sample.size() < kShapeSample;
+  });
+  return sample;
+}
+
+// Removes the staging folder unless released.
+class StagingFolder {
+ public:
+  explicit StagingFolder(fs::path folder) : folder_(std::move(folder)) { fs::create_directories(folder_); }
+  ~StagingFolder() {
+    if (!released_) {
+      std::error_code ignored;
+      fs::remove_all(folder_, ignored);
+    }
+  }
+  StagingFolder(const StagingFolder&) = delete;
+  StagingFolder& operator=(const StagingFolder&) = delete;
+  const fs::path& path() const { return folder_; }
+  void release() { released_ = true; }
+
+ private:
+  fs::path folder_;
+  bool released_ = false;
+};
+
+// Staging folders are named .staging-PID-KEY. One whose process is gone is what a killed import
+// left behind: removed before the next import starts, so a kill leaves no lasting trace.
+void removeAbandonedStaging(const fs::path& datasets) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(datasets, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(".staging-")) continue;
+    const std::size_t dash = name.find('-', 9);
+    if (dash == std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::strtol(name.c_str() + 9, nullptr, 10));
+    if (pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // still importing
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
+void fsyncFile(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const int code = errno;
+    if (fd >= 0) ::close(fd);
+    throw Error(file.string() + ": cannot be saved (" + errnoText(code) + ")");
+  }
+  ::close(fd);
+}
+
+}  // namespace
+
+fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
+  const json stats = json::parse(dataset.statsJson, nullptr, false);
+  if (!stats.is_object() || !stats.contains("folder") || !stats["folder"].is_string()) return {};
+  return dataFolder / "datasets" / stats["folder"].get<std::string>();
+}
+
+ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder, const ImportRequest& request,
+                           const std::function<void(const ImportProgress&)>& progress, std::stop_token stop) {
+  if (request.name.empty()) throw Error("the dataset needs a name");
+  for (const catalog::DatasetRecord& existing : catalog.datasets()) {
+    if (existing.name == request.name) {
+      throw Error("a dataset named \"" + request.name + "\" exists already; choose another name or delete it first");
+    }
+  }
+  if (!(request.validationShare >= 0 && request.validationShare < 1)) {
+    throw Error("the validation share must be at least 0 and below 1");
+  }
+
+  // The model's tokenizer, chat template and special tokens.
+  const auto tokenizer = formats::tokenizer::Tokenizer::load(request.modelFolder);
+  const fs::path tokenizerFile = request.modelFolder / "tokenizer.json";
+  const std::string tokenizerSha256 = sha256HexOfFile(tokenizerFile);
+  std::optional<formats::ChatTemplate> chatTemplate;
+  formats::SpecialTokens specialTokens;
+  if (const fs::path config = request.modelFolder / "tokenizer_config.json"; fs::exists(config)) {
+    const json parsed = json::parse(readWholeFile(config), nullptr, false);
+    if (parsed.is_object()) specialTokens = formats::SpecialTokens::fromTokenizerConfig(parsed);
+  }
+  try {
+    chatTemplate = formats::ChatTemplate::parse(formats::loadModelChatTemplate(request.modelFolder).source);
+  } catch (const Error&) {
+    // No template (a base model), or one that does not parse: chats are refused below.
+  }
+  const ExampleEncoder encoder(tokenizer, chatTemplate ? &*chatTemplate : nullptr, specialTokens, request.encode);
+
+  ImportResult result;
+  std::vector<fs::path> files{request.file};
+  if (request.validationFile) files.push_back(*request.validationFile);
+  std::vector<FileFormat> formats;
+  std::uintmax_t totalBytes = 0;
+  for (const fs::path& file : files) {
+    formats.push_back(detectFileFormat(file));
+    totalBytes += fs::file_size(file);
+  }
+  if (request.shape) {
+    result.shape = *request.shape;
+  } else {
+    const auto guess = detectShape(sampleRecords(request.file, formats[0]), request.mapping);
+    if (!guess) {
+      throw Error(request.file.string() + ": none of the first records reads as instructions, conversations, "
+                                          "prompts with completions or text; choose the format and fields by hand");
+    }
+    result.shape = guess->shape;
+    result.shapeConfidence = guess->confidence;
+  }
+  const bool chats = result.shape == RecordShape::Alpaca || result.shape == RecordShape::ShareGpt ||
+                     result.shape == RecordShape::Messages;
+  if (chats && !chatTemplate) {
+    throw Error("the model in " + request.modelFolder.string() +
+                " has no usable chat template, so conversations cannot be written the way it expects; "
+                "choose a chat (instruct) model");
+  }
+
+  const fs::path datasets = dataFolder / "datasets";
+  fs::create_directories(datasets);
+  const std::string folderName =
+      "d-" + sha256Hex(request.name + "\n" + std::to_string(::getpid()) + "\n" +
+                       std::to_string(std::chrono::system_clock::now().time_since_epoch().count()))
+                 .substr(0, 16);
+  removeAbandonedStaging(datasets);
+  StagingFolder staging(datasets / (".staging-" + std::to_string(::getpid()) + "-" + folderName));
+  const std::string tokensName = "tokens-" + tokenizerSha256.substr(0, 16);
+  const fs::path tokens = staging.path() / tokensName;
+  fs::create_directories(tokens);
+  TokenShardWriter trainShard(tokens, "train");
+  TokenShardWriter validationShard(tokens, "validation");
+  std::ofstream examples(staging.path() / "examples.jsonl", std::ios::binary);
+  if (!examples) throw Error((staging.path() / "examples.jsonl").string() + ": cannot be created");
+
+  result.train.histogram.assign(kHistogramBins, 0);
+  result.validation.histogram.assign(kHistogramBins, 0);
+  const std::size_t binWidth = (request.encode.maxTokens + kHistogramBins - 1) / kHistogramBins;
+  DuplicateFilter duplicates;
+  ImportProgress status;
+  status.totalBytes = totalBytes;
+  std::uintmax_t bytesBefore = 0;
+
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const bool validationFile = f == 1;
+    const std::string where = validationFile ? "(validation file) " : "";
+    const bool completed = readRecords(files[f], formats[f], [&](RawRecord&& record, const ReadProgress& read) {
+      if (stop.stop_requested()) return false;
+      status.bytesRead = bytesBefore + read.bytesRead;
+      if (progress && ++status.rows % 512 == 0) progress(status);
+      const auto report = [&](RowProblem problem) {
+        problem.row = record.row;
+        problem.line = record.line;
+        problem.detail = where + problem.detail;
+        result.report.add(std::move(problem));
+      };
+      if (record.problem) {
+        report(std::move(*record.problem));
+        return true;
+      }
+      MappedRecord mapped = mapRecord(*record.value, result.shape, request.mapping);
+      if (mapped.problem) {
+        report(std::move(*mapped.problem));
+        return true;
+      }
+      std::size_t firstRow = 0;
+      if (request.removeDuplicates && !duplicates.firstTime(*mapped.example, record.row, firstRow)) {
+        report({0, 0, RowProblemKind::Duplicate, "the same as row " + std::to_string(firstRow)});
+        return true;
+      }
+      auto encoded = encoder.encode(*mapped.example);
+      if (auto* problem = std::get_if<RowProblem>(&encoded)) {
+        report(std::move(*problem));
+        return true;
+      }
+      const EncodedExample& example = std::get<EncodedExample>(encoded);
+      bool toValidation = validationFile;
+      if (!request.validationFile && request.validationShare > 0) {
+        SplitMix64 draw(request.seed ^ (static_cast<std::uint64_t>(record.row) * 0x9e3779b97f4a7c15ull));
+        toValidation = draw.uniform() < request.validationShare;
+      }
+      SplitStatistics& stats = toValidation ? result.validation : result.train;
+      (toValidation ? validationShard : trainShard).append(example.ids, example.lossMask);
+      examples << exampleJson(*mapped.example, toValidation ? "validation" : "train")
+                      .dump(-1, ' ', false, ordered_json::error_handler_t::replace)
+               << '\n';
+      ++stats.rows;
+      stats.tokens += example.ids.size();
+      stats.trainedTokens += example.trainedTokens();
+      stats.truncated += example.truncated ? 1 : 0;
+      stats.untrainedAnswers += example.untrainedAnswers;
+      stats.longest = std::max(stats.longest, example.ids.size());
+      ++stats.histogram[std::min(kHistogramBins - 1, (example.ids.size() - 1) / binWidth)];
+      return true;
+    });
+    if (!completed || stop.stop_requested()) {
+      result.cancelled = true;
+      result.failure = "the import was cancelled; nothing was added";
+      return result;
+    }
+    bytesBefore += fs::file_size(files[f]);
+  }
+  status.bytesRead = totalBytes;
+  if (progress) progress(status);
+
+  if (result.train.rows == 0) {
+    result.failure = result.report.total() == 0 ? "the file has no rows"
+                                                 : "no row could be used; the report lists why for each of them";
+    return result;
+  }
+
+  // Everything to disk, then the folder into place, then the catalog row.
+  trainShard.finish();
+  validationShard.finish();
+  examples.close();
+  if (!examples) throw Error((staging.path() / "examples.jsonl").string() + ": cannot be written");
+  fsyncFile(staging.path() / "examples.jsonl");
+  result.report.saveCsv(staging.path() / "report.csv");
+  json encodeJson = {{"loss_on", lossOnName(request.encode.lossOn)},
+                     {"max_tokens", request.encode.maxTokens},
+                     {"too_long", request.encode.tooLong == TooLongPolicy::Skip ? "skip" : "truncate"}};
+  const json manifest = {{"tokenizer_sha256", tokenizerSha256},
+                         {"model_folder", fs::absolute(request.modelFolder).string()},
+                         {"encode", encodeJson},
+                         {"train", {{"samples", trainShard.samples()}, {"tokens", trainShard.tokens()}}},
+                         {"validation", {{"samples", validationShard.samples()}, {"tokens", validationShard.tokens()}}}};
+  formats::writeFileAtomically(tokens / "manifest.json", manifest.dump(1));
+  formats::syncFolder(tokens);
+  formats::syncFolder(staging.path());
+
+  json problems = json::object();
+  for (std::size_t kind = 0; kind < kRowProblemKinds; ++kind) {
+    const auto problemKind = static_cast<RowProblemKind>(kind);
+    if (result.report.count(problemKind) > 0) problems[problemName(problemKind)] = result.report.count(problemKind);
+  }
+  json stats = {{"folder", folderName},
+                {"shape", shapeName(result.shape)},
+                {"shape_confidence", result.shapeConfidence},
+                {"container", containerName(formats[0].container)},
+                {"model_folder", fs::absolute(request.modelFolder).string()},
+                {"tokens_folder", tokensName},
+                {"encode", encodeJson},
+                {"seed", request.seed},
+                {"validation_share", request.validationFile ? 0.0 : request.validationShare},
+                {"validation_file", request.validationFile ? fs::absolute(*request.validationFile).string() : ""},
+                {"removed_duplicates", result.report.count(RowProblemKind::Duplicate)},
+                {"histogram_bin_tokens", binWidth},
+                {"train", statisticsJson(result.train)},
+                {"validation", statisticsJson(result.validation)},
+                {"problems", problems}};
+
+  const fs::path target = datasets / folderName;
+  fs::rename(staging.path(), target);
+  staging.release();
+  formats::syncFolder(datasets);
+  catalog::NewDataset row;
+  row.name = request.name;
+  row.sourcePath = fs::absolute(request.file).string();
+  row.sourceSha256 = sha256HexOfFile(request.file);
+  row.format = shapeName(result.shape);
+  row.trainRows = static_cast<std::int64_t>(result.train.rows);
+  row.validationRows = static_cast<std::int64_t>(result.validation.rows);
+  row.tokenCount = static_cast<std::int64_t>(result.train.tokens + result.validation.tokens);
+  row.statsJson = stats.dump();
+  try {
+    result.dataset = catalog.addDataset(row);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(target, ignored);
+    throw;
+  }
+  result.folder = target;
+  return result;
+}
+
+}  // namespace tiertune::data

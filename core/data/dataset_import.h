@@ -1,0 +1,86 @@
+// Importing a dataset file: read it as a stream, map every record to an example, keep the first
+// of exact duplicates, split train/validation with a seed, encode with the chosen model's
+// tokenizer and chat template, and write the result where training reads it. Every row that is not
+// used appears in the validation report. Shared by the import wizard and `tiertune-cli dataset`.
+//
+// On disk, under DATA_FOLDER/datasets/FOLDER (FOLDER recorded in the catalog row's statistics):
+//   examples.jsonl       the kept examples in one canonical shape with their split, so that the
+//                        tokenized form can be rebuilt for another model without the source file
+//   report.csv           the validation report
+//   tokens-KEY/          per tokenizer (KEY: its file's SHA-256): train.* and validation.* token
+//                        shards (token_shards.h) and manifest.json
+// Atomic: everything is written into a staging folder beside it, fsynced, renamed into place, and
+// only then is the catalog row added; a failed or cancelled import removes its staging folder and
+// leaves the catalog as it was.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/data/example_encoder.h"
+#include "core/data/record_reader.h"
+#include "core/data/record_shape.h"
+#include "core/data/validation_report.h"
+
+namespace tiertune::data {
+
+struct ImportRequest {
+  std::filesystem::path file;
+  std::optional<std::filesystem::path> validationFile;  // instead of a share of file
+  std::string name;                                     // unique in the catalog
+  std::optional<RecordShape> shape;                     // detected from the first records when empty
+  FieldMapping mapping;
+  double validationShare = 0.05;  // of the rows, when there is no validation file
+  std::uint64_t seed = 1234;      // the split
+  bool removeDuplicates = true;
+  EncodeSettings encode;
+  std::filesystem::path modelFolder;  // its tokenizer and chat template
+};
+
+struct SplitStatistics {
+  std::size_t rows = 0;
+  std::uint64_t tokens = 0;
+  std::uint64_t trainedTokens = 0;
+  std::size_t truncated = 0;
+  std::size_t untrainedAnswers = 0;
+  std::size_t longest = 0;
+  std::vector<std::size_t> histogram;  // rows per length bin of width maxTokens / bins
+};
+
+struct ImportProgress {
+  std::uintmax_t bytesRead = 0;  // over all input files
+  std::uintmax_t totalBytes = 0;
+  std::size_t rows = 0;
+};
+
+struct ImportResult {
+  std::optional<catalog::Id> dataset;  // empty when cancelled or when no row was usable
+  bool cancelled = false;
+  std::string failure;                 // why there is no dataset, in words (empty when there is)
+  RecordShape shape = RecordShape::Text;
+  double shapeConfidence = 1;
+  ValidationReport report;
+  SplitStatistics train, validation;
+  std::filesystem::path folder;        // the dataset's folder, when imported
+};
+
+inline constexpr std::size_t kHistogramBins = 16;
+
+// Throws tiertune::Error naming the file for what breaks a whole file (unreadable, not UTF-8, a
+// model folder without a tokenizer, a name already taken). progress is called now and then from
+// the calling thread; a stop request ends the import at the next row, without a trace.
+ImportResult importDataset(catalog::Catalog& catalog, const std::filesystem::path& dataFolder,
+                           const ImportRequest& request,
+                           const std::function<void(const ImportProgress&)>& progress = {},
+                           std::stop_token stop = {});
+
+// The folder of a dataset row (from its statistics), or empty for a row that names none.
+std::filesystem::path datasetFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset);
+
+}  // namespace tiertune::data
