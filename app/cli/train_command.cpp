@@ -19,10 +19,12 @@
 #include "app/cli/commands.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
+#include "core/data/dataset_import.h"
 #include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
+#include "core/util/sha256.h"
 #include "kernels/backend.h"
 
 namespace tiertune::cli {
@@ -103,6 +105,22 @@ catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
   return catalog::registerModelFolder(store, facts);
 }
 
+// The token folder of a catalog dataset (name or id) for the model's tokenizer.
+std::pair<catalog::Id, fs::path> datasetTokens(const catalog::Catalog& store, const std::string& key,
+                                               const fs::path& modelFolder) {
+  for (const catalog::DatasetRecord& dataset : store.datasets()) {
+    if (dataset.name != key && std::to_string(dataset.id) != key) continue;
+    const fs::path folder = data::datasetFolder(settings::loadSettings().dataFolder, dataset);
+    const fs::path tokens = folder / ("tokens-" + sha256HexOfFile(modelFolder / "tokenizer.json").substr(0, 16));
+    if (!fs::exists(tokens / "train.index")) {
+      throw Error("The dataset \"" + dataset.name + "\" was tokenized for another model's tokenizer; import it again "
+                  "for " + modelFolder.string() + ".");
+    }
+    return {dataset.id, tokens};
+  }
+  throw Error("There is no dataset \"" + key + "\" in the catalog (tiertune-cli dataset list shows them).");
+}
+
 std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& config) {
   const std::time_t now = std::time(nullptr);
   char stamp[32];
@@ -166,8 +184,13 @@ int runTrain(const std::vector<std::string>& args) {
   }
   const auto configFile = arguments.value("config");
   if (!configFile) throw UsageError("train needs --config RUN.json or --run ID");
-  const train::RunConfig config = train::loadRunConfig(*configFile);
+  train::RunConfig config = train::loadRunConfig(*configFile);
   catalog::NewRun run;
+  if (!config.dataset.empty()) {
+    const auto [datasetId, tokens] = datasetTokens(store, config.dataset, config.modelFolder);
+    config.trainData = tokens;
+    run.datasetId = datasetId;
+  }
   run.name = arguments.value("name").value_or(defaultRunName(config.modelFolder, config));
   run.modelId = modelIdFor(store, config.modelFolder);
   run.method = config.lora ? "lora" : "full";

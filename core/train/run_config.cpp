@@ -17,7 +17,7 @@ namespace {
 
 // Fields of run.json: the training ones and those only the planner reads.
 const std::set<std::string, std::less<>> kKnownFields = {
-    "model", "train_data", "validation_data", "validation_ratio", "output", "method", "lora_rank", "lora_alpha",
+    "model", "dataset", "train_data", "validation_data", "validation_ratio", "output", "method", "lora_rank", "lora_alpha",
     "lora_dropout", "lora_targets", "sequence_length", "micro_batch", "gradient_accumulation", "epochs",
     "max_steps", "learning_rate", "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon", "lr_schedule",
     "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "checkpoint_every",
@@ -113,7 +113,12 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
     return resolve(value, baseFolder);
   };
   config.modelFolder = requiredPath("model", "the model folder");
-  config.trainData = requiredPath("train_data", "the training token file");
+  config.dataset = fields.text("dataset", "");
+  if (config.dataset.empty()) {
+    config.trainData = requiredPath("train_data", "the training data (or give \"dataset\" instead)");
+  } else if (!fields.text("train_data", "").empty()) {
+    fields.fail("train_data", "cannot be used together with \"dataset\".");
+  }
   config.outputFolder = requiredPath("output", "the folder for checkpoints");
   if (const std::string validation = fields.text("validation_data", ""); !validation.empty()) {
     config.validationData = resolve(validation, baseFolder);
@@ -189,7 +194,7 @@ RunConfig loadRunConfig(const fs::path& file) {
 std::string toJson(const RunConfig& config) {
   json object = json::object();
   object["model"] = config.modelFolder.string();
-  object["train_data"] = config.trainData.string();
+  object["train_data"] = config.trainData.string();  // a dataset is stored resolved to its token folder
   if (config.validationData) object["validation_data"] = config.validationData->string();
   object["validation_ratio"] = config.validationRatio;
   object["output"] = config.outputFolder.string();

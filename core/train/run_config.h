@@ -1,6 +1,6 @@
 // A training run's configuration: the run.json that `tiertune-cli train --config` reads, the
 // fine-tune wizard writes and the catalog keeps with the run. One flat JSON object; every field but
-// "model", "train_data" and "output" has a default (README: "The run configuration"). Unknown fields
+// "model", "output" and one of "dataset" or "train_data" has a default (README: "The run configuration"). Unknown fields
 // are errors, so a misspelt field never silently keeps its default.
 #pragma once
 
@@ -18,7 +18,8 @@ enum class LrSchedule { Constant, Linear, Cosine };
 
 struct RunConfig {
   std::filesystem::path modelFolder;
-  std::filesystem::path trainData;                      // token file (JSON lines of input_ids/loss_mask)
+  std::string dataset;                                  // a catalog dataset (name or id), resolved to trainData
+  std::filesystem::path trainData;                      // token file, or a dataset's token folder
   std::optional<std::filesystem::path> validationData;  // else validationRatio of the training samples
   double validationRatio = 0.0;
   std::filesystem::path outputFolder;                   // checkpoints and the log go here

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <string>
 
+#include "core/data/token_shards.h"
 #include "core/util/error.h"
 #include "core/util/random.h"
 
@@ -65,6 +66,25 @@ std::vector<Sample> loadTokenFile(const std::filesystem::path& file, std::int64_
     samples.push_back(std::move(sample));
   }
   if (samples.empty()) throw Error(file.string() + " holds no samples.");
+  return samples;
+}
+
+std::vector<Sample> loadTokenShard(const std::filesystem::path& folder, const std::string& split, std::int64_t vocabSize) {
+  const data::TokenShard shard = data::TokenShard::open(folder, split);
+  std::vector<Sample> samples(shard.size());
+  for (std::size_t i = 0; i < shard.size(); ++i) {
+    const auto ids = shard.ids(i);
+    for (const std::int32_t id : ids) {
+      if (id < 0 || id >= vocabSize) {
+        throw Error((folder / (split + ".ids")).string() + ": sample " + std::to_string(i + 1) + " has token id " +
+                    std::to_string(id) + ", outside the model's vocabulary of " + std::to_string(vocabSize) +
+                    "; the dataset was tokenized for another model");
+      }
+    }
+    samples[i].ids.assign(ids.begin(), ids.end());
+    const auto mask = shard.mask(i);
+    samples[i].lossMask.assign(mask.begin(), mask.end());
+  }
   return samples;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/model/token_batch.h"
@@ -21,6 +22,10 @@ struct Sample {
 
 // Reads a token file; errors name the file and the line. Ids must be below vocabSize.
 std::vector<Sample> loadTokenFile(const std::filesystem::path& file, std::int64_t vocabSize);
+
+// A split ("train" or "validation") of a dataset's token folder (core/data/token_shards.h). Ids
+// must be below vocabSize; errors name the folder.
+std::vector<Sample> loadTokenShard(const std::filesystem::path& folder, const std::string& split, std::int64_t vocabSize);
 
 // Moves a seeded share of samples (at least one when ratio > 0 and there are two or more) into
 // validation; the rest stay, in their order.

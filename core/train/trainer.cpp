@@ -14,12 +14,18 @@ namespace fs = std::filesystem;
 
 Trainer::Trainer(const RunConfig& config, kernels::Backend& backend) : config_(config), backend_(backend) {
   modelConfig_ = formats::loadModelConfig(config_.modelFolder / "config.json");
-  train_ = loadTokenFile(config_.trainData, modelConfig_.vocabSize);
+  // A dataset's token folder brings its own validation split; a token file is split here.
+  const bool tokenFolder = fs::is_directory(config_.trainData);
+  train_ = tokenFolder ? loadTokenShard(config_.trainData, "train", modelConfig_.vocabSize)
+                       : loadTokenFile(config_.trainData, modelConfig_.vocabSize);
   if (config_.validationData) {
     validation_ = loadTokenFile(*config_.validationData, modelConfig_.vocabSize);
+  } else if (tokenFolder && config_.validationRatio == 0) {
+    validation_ = loadTokenShard(config_.trainData, "validation", modelConfig_.vocabSize);
   } else {
     validation_ = splitValidation(train_, config_.validationRatio, config_.seed);
   }
+  if (train_.empty()) throw Error(config_.trainData.string() + ": there are no training samples");
   order_ = std::make_unique<SampleOrder>(train_.size(), config_.seed);
 
   const std::int64_t samplesPerStep = config_.microBatch * config_.gradientAccumulation;

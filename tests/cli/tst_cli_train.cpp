@@ -14,6 +14,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/settings/settings.h"
+#include "support/byte_tokenizer.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
 
@@ -180,6 +181,45 @@ class CliTrainTest : public QObject {
     const Finished noRun = runCli({"resume", "999"});
     QCOMPARE(noRun.exitCode, 1);
     QVERIFY(noRun.err.contains("There is no run 999"));
+  }
+
+  // A dataset imported with `dataset import` trains by name; the run row points at it.
+  void trainsOnAnImportedDataset() {
+    Setup setup;
+    const fs::path model = setup.root / "chat-llama";
+    std::string config = test::kTinyLlamaConfig;
+    config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
+    test::writeRandomModelFolder(model, config, 5);
+    std::ofstream(model / "tokenizer.json") << test::byteTokenizerJson();
+    std::ofstream(model / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
+    std::ofstream(model / "chat_template.jinja") << test::kChatMlTemplate;
+    {
+      std::ofstream chats(setup.root / "chats.jsonl");
+      for (int i = 0; i < 24; ++i) {
+        chats << "{\"messages\": [{\"role\": \"user\", \"content\": \"what is " << i << " + 1?\"}, "
+              << "{\"role\": \"assistant\", \"content\": \"" << i + 1 << "\"}]}\n";
+      }
+    }
+    Finished imported = runCli({"dataset", "import", QString::fromStdString((setup.root / "chats.jsonl").string()),
+                                "--model", QString::fromStdString(model.string()), "--name", "sums"});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY2(imported.out.contains("Imported as dataset 1 \"sums\""), imported.out.constData());
+
+    const fs::path runFile = setup.root / "sums.json";
+    std::ofstream(runFile) << "{\"model\": \"chat-llama\", \"dataset\": \"sums\", \"output\": \"sums-run\", "
+                              "\"max_steps\": 3, \"micro_batch\": 2, \"threads\": 1, \"sequence_length\": 64}";
+    const Finished result = runCli({"train", "--config", QString::fromStdString(runFile.string())});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const auto lines = jsonLines(result.out);
+    QCOMPARE(eventsOf(lines, "step").size(), std::size_t(3));
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const auto run = store.run(runIdOf(lines));
+    QVERIFY(run && run->datasetId == std::optional<catalog::Id>(1));
+
+    std::ofstream(runFile) << "{\"model\": \"tiny-llama\", \"dataset\": \"sums\", \"output\": \"other\"}";
+    const Finished otherTokenizer = runCli({"train", "--config", QString::fromStdString(runFile.string())});
+    QCOMPARE(otherTokenizer.exitCode, 1);
+    QVERIFY2(otherTokenizer.err.contains("tokenized for another model"), otherTokenizer.err.constData());
   }
 };
 
