@@ -8,12 +8,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/data/token_shards.h"
 #include "core/formats/chat_template/model_chat_template.h"
 #include "core/formats/safetensors_writer.h"
 #include "core/formats/tokenizer/tokenizer.h"
 #include "core/util/error.h"
+#include "core/util/parallel_for.h"
 #include "core/util/random.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
@@ -27,6 +29,17 @@ using nlohmann::ordered_json;
 namespace {
 
 constexpr std::size_t kShapeSample = 200;
+constexpr std::size_t kChunkRows = 2048;
+
+using Clock = std::chrono::steady_clock;
+double seconds(Clock::time_point from, Clock::time_point to) { return std::chrono::duration<double>(to - from).count(); }
+
+// A row on its way through the import: read, then mapped and encoded (in parallel), then written.
+struct Pending {
+  RawRecord record;
+  MappedRecord mapped;
+  std::optional<std::variant<EncodedExample, RowProblem>> encoded;
+};
 
 const char* lossOnName(LossOn lossOn) {
   switch (lossOn) {
@@ -210,58 +223,84 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   status.totalBytes = totalBytes;
   std::uintmax_t bytesBefore = 0;
 
+  const unsigned threads = request.threads > 0 ? request.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Pending> chunk;
+  chunk.reserve(kChunkRows);
+  const auto importStart = Clock::now();
   for (std::size_t f = 0; f < files.size(); ++f) {
     const bool validationFile = f == 1;
     const std::string where = validationFile ? "(validation file) " : "";
+    // Rows are read in chunks; mapping and encoding run in parallel over a chunk, and the chunk is
+    // then consumed in file order, so the result is the same as one row after the other.
+    const auto consumeChunk = [&] {
+      const auto encodeStart = Clock::now();
+      parallelFor(chunk.size(), threads, [&](std::size_t i) {
+        Pending& pending = chunk[i];
+        if (pending.record.problem) return;
+        pending.mapped = mapRecord(*pending.record.value, result.shape, request.mapping);
+        if (pending.mapped.example) pending.encoded = encoder.encode(*pending.mapped.example);
+      });
+      const auto writeStart = Clock::now();
+      result.timings.encodeSeconds += seconds(encodeStart, writeStart);
+      for (Pending& pending : chunk) {
+        const RawRecord& record = pending.record;
+        const auto report = [&](RowProblem problem) {
+          problem.row = record.row;
+          problem.line = record.line;
+          problem.detail = where + problem.detail;
+          result.report.add(std::move(problem));
+        };
+        if (record.problem) {
+          report(*record.problem);
+          continue;
+        }
+        if (pending.mapped.problem) {
+          report(*pending.mapped.problem);
+          continue;
+        }
+        std::size_t firstRow = 0;
+        if (request.removeDuplicates && !duplicates.firstTime(*pending.mapped.example, record.row, firstRow)) {
+          report({0, 0, RowProblemKind::Duplicate, "the same as row " + std::to_string(firstRow)});
+          continue;
+        }
+        if (auto* problem = std::get_if<RowProblem>(&*pending.encoded)) {
+          report(*problem);
+          continue;
+        }
+        const EncodedExample& example = std::get<EncodedExample>(*pending.encoded);
+        bool toValidation = validationFile;
+        if (!request.validationFile && request.validationShare > 0) {
+          SplitMix64 draw(request.seed ^ (static_cast<std::uint64_t>(record.row) * 0x9e3779b97f4a7c15ull));
+          toValidation = draw.uniform() < request.validationShare;
+        }
+        SplitStatistics& stats = toValidation ? result.validation : result.train;
+        (toValidation ? validationShard : trainShard).append(example.ids, example.lossMask);
+        examples << exampleJson(*pending.mapped.example, toValidation ? "validation" : "train")
+                        .dump(-1, ' ', false, ordered_json::error_handler_t::replace)
+                 << '\n';
+        ++stats.rows;
+        stats.tokens += example.ids.size();
+        stats.trainedTokens += example.trainedTokens();
+        stats.truncated += example.truncated ? 1 : 0;
+        stats.untrainedAnswers += example.untrainedAnswers;
+        stats.longest = std::max(stats.longest, example.ids.size());
+        ++stats.histogram[std::min(kHistogramBins - 1, (example.ids.size() - 1) / binWidth)];
+      }
+      result.timings.writeSeconds += seconds(writeStart, Clock::now());
+      chunk.clear();
+    };
     const bool completed = readRecords(files[f], formats[f], [&](RawRecord&& record, const ReadProgress& read) {
       if (stop.stop_requested()) return false;
       status.bytesRead = bytesBefore + read.bytesRead;
-      if (progress && ++status.rows % 512 == 0) progress(status);
-      const auto report = [&](RowProblem problem) {
-        problem.row = record.row;
-        problem.line = record.line;
-        problem.detail = where + problem.detail;
-        result.report.add(std::move(problem));
-      };
-      if (record.problem) {
-        report(std::move(*record.problem));
-        return true;
+      ++status.rows;
+      chunk.push_back(Pending{std::move(record), {}, {}});
+      if (chunk.size() == kChunkRows) {
+        consumeChunk();
+        if (progress) progress(status);
       }
-      MappedRecord mapped = mapRecord(*record.value, result.shape, request.mapping);
-      if (mapped.problem) {
-        report(std::move(*mapped.problem));
-        return true;
-      }
-      std::size_t firstRow = 0;
-      if (request.removeDuplicates && !duplicates.firstTime(*mapped.example, record.row, firstRow)) {
-        report({0, 0, RowProblemKind::Duplicate, "the same as row " + std::to_string(firstRow)});
-        return true;
-      }
-      auto encoded = encoder.encode(*mapped.example);
-      if (auto* problem = std::get_if<RowProblem>(&encoded)) {
-        report(std::move(*problem));
-        return true;
-      }
-      const EncodedExample& example = std::get<EncodedExample>(encoded);
-      bool toValidation = validationFile;
-      if (!request.validationFile && request.validationShare > 0) {
-        SplitMix64 draw(request.seed ^ (static_cast<std::uint64_t>(record.row) * 0x9e3779b97f4a7c15ull));
-        toValidation = draw.uniform() < request.validationShare;
-      }
-      SplitStatistics& stats = toValidation ? result.validation : result.train;
-      (toValidation ? validationShard : trainShard).append(example.ids, example.lossMask);
-      examples << exampleJson(*mapped.example, toValidation ? "validation" : "train")
-                      .dump(-1, ' ', false, ordered_json::error_handler_t::replace)
-               << '\n';
-      ++stats.rows;
-      stats.tokens += example.ids.size();
-      stats.trainedTokens += example.trainedTokens();
-      stats.truncated += example.truncated ? 1 : 0;
-      stats.untrainedAnswers += example.untrainedAnswers;
-      stats.longest = std::max(stats.longest, example.ids.size());
-      ++stats.histogram[std::min(kHistogramBins - 1, (example.ids.size() - 1) / binWidth)];
       return true;
     });
+    if (completed && !stop.stop_requested()) consumeChunk();
     if (!completed || stop.stop_requested()) {
       result.cancelled = true;
       result.failure = "the import was cancelled; nothing was added";
@@ -271,6 +310,10 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   }
   status.bytesRead = totalBytes;
   if (progress) progress(status);
+  result.timings.readSeconds =
+      seconds(importStart, Clock::now()) - result.timings.encodeSeconds - result.timings.writeSeconds;
+  result.timings.renderCpuSeconds = encoder.timings().renderSeconds();
+  result.timings.tokenizeCpuSeconds = encoder.timings().tokenizeSeconds();
 
   if (result.train.rows == 0) {
     result.failure = result.report.total() == 0 ? "the file has no rows"

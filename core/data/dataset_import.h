@@ -41,6 +41,16 @@ struct ImportRequest {
   bool removeDuplicates = true;
   EncodeSettings encode;
   std::filesystem::path modelFolder;  // its tokenizer and chat template
+  unsigned threads = 0;               // for mapping and encoding; 0: every core
+};
+
+// Where the time went (tests/bench/bench_dataset_import reports it).
+struct ImportTimings {
+  double readSeconds = 0;    // reading and parsing the files (wall)
+  double encodeSeconds = 0;  // mapping, templating and tokenizing, in parallel (wall)
+  double writeSeconds = 0;   // report, deduplication, split and the files (wall)
+  double renderCpuSeconds = 0;    // of encodeSeconds' thread time: the chat template
+  double tokenizeCpuSeconds = 0;  // and the tokenizer
 };
 
 struct SplitStatistics {
@@ -68,6 +78,7 @@ struct ImportResult {
   ValidationReport report;
   SplitStatistics train, validation;
   std::filesystem::path folder;        // the dataset's folder, when imported
+  ImportTimings timings;
 };
 
 inline constexpr std::size_t kHistogramBins = 16;

@@ -1,6 +1,7 @@
 #include "core/data/example_encoder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "core/formats/chat_template/errors.h"
@@ -17,6 +18,11 @@ constexpr EncodeOptions kPlain{.addSpecialTokens = false};
 std::size_t commonPrefix(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b) {
   const auto [left, right] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
   return static_cast<std::size_t>(left - a.begin());
+}
+
+using Clock = std::chrono::steady_clock;
+std::uint64_t nanosecondsSince(Clock::time_point start) {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count());
 }
 
 RowProblem problem(RowProblemKind kind, std::string detail) { return RowProblem{0, 0, kind, std::move(detail)}; }
@@ -57,6 +63,7 @@ std::string ExampleEncoder::renderChat(const Example& example, bool addGeneratio
 std::variant<EncodedExample, RowProblem> ExampleEncoder::encode(const Example& example) const {
   const bool everything = settings_.lossOn == LossOn::Everything;
   EncodedExample encoded;
+  const auto start = Clock::now();
   switch (example.kind) {
     case Example::Kind::Chat:
       return encodeChat(example);
@@ -73,6 +80,7 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::encode(const Example& e
       encoded.lossMask.assign(encoded.ids.size(), 1);
       break;
   }
+  timings_.addTokenize(nanosecondsSince(start));
   if (endOfSequence_ && (encoded.ids.empty() || encoded.ids.back() != *endOfSequence_)) {
     encoded.ids.push_back(*endOfSequence_);
     encoded.lossMask.push_back(1);
@@ -87,16 +95,25 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::encodeChat(const Exampl
   // The template's own text carries the special tokens (bos), so none are added when encoding,
   // as apply_chat_template does.
   const auto render = [&](std::size_t count, bool generationPrompt) {
+    const auto start = Clock::now();
     formats::ChatRequest request;
     request.messages = messagesJson(example, count);
     request.addGenerationPrompt = generationPrompt;
-    return chatTemplate_->render(request, specialTokens_);
+    std::string text = chatTemplate_->render(request, specialTokens_);
+    timings_.addRender(nanosecondsSince(start));
+    return text;
+  };
+  const auto tokenize = [&](const std::string& text) {
+    const auto start = Clock::now();
+    std::vector<std::int32_t> ids = tokenizer_.encode(text, kPlain);
+    timings_.addTokenize(nanosecondsSince(start));
+    return ids;
   };
   EncodedExample encoded;
   std::string whole;
   try {
     whole = render(example.messages.size(), false);
-    encoded.ids = tokenizer_.encode(whole, kPlain);
+    encoded.ids = tokenize(whole);
     if (settings_.lossOn == LossOn::Everything) {
       encoded.lossMask.assign(encoded.ids.size(), 1);
       return finish(std::move(encoded));
@@ -116,8 +133,8 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::encodeChat(const Exampl
         ++encoded.untrainedAnswers;
         continue;
       }
-      const std::size_t start = commonPrefix(tokenizer_.encode(before, kPlain), encoded.ids);
-      const std::size_t end = commonPrefix(tokenizer_.encode(through, kPlain), encoded.ids);
+      const std::size_t start = commonPrefix(tokenize(before), encoded.ids);
+      const std::size_t end = commonPrefix(tokenize(through), encoded.ids);
       if (end <= start) {
         ++encoded.untrainedAnswers;
         continue;

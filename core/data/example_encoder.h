@@ -13,6 +13,7 @@
 // Used by the dataset import and its preview.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +48,18 @@ struct EncodedExample {
   std::size_t trainedTokens() const;
 };
 
+// Thread time spent in the chat template and the tokenizer, summed over all encode() calls.
+class EncoderTimings {
+ public:
+  double renderSeconds() const { return static_cast<double>(renderNs_.load()) * 1e-9; }
+  double tokenizeSeconds() const { return static_cast<double>(tokenizeNs_.load()) * 1e-9; }
+  void addRender(std::uint64_t ns) const { renderNs_ += ns; }
+  void addTokenize(std::uint64_t ns) const { tokenizeNs_ += ns; }
+
+ private:
+  mutable std::atomic<std::uint64_t> renderNs_{0}, tokenizeNs_{0};
+};
+
 class ExampleEncoder {
  public:
   // chatTemplate may be null for a model without one; chats are then an error (the import checks
@@ -62,6 +75,7 @@ class ExampleEncoder {
   std::string renderChat(const Example& example, bool addGenerationPrompt) const;
 
   const EncodeSettings& settings() const { return settings_; }
+  const EncoderTimings& timings() const { return timings_; }
 
  private:
   std::variant<EncodedExample, RowProblem> encodeChat(const Example& example) const;
@@ -72,6 +86,7 @@ class ExampleEncoder {
   formats::SpecialTokens specialTokens_;
   EncodeSettings settings_;
   std::optional<std::int32_t> endOfSequence_;
+  EncoderTimings timings_;
 };
 
 }  // namespace tiertune::data
