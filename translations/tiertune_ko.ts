@@ -15,6 +15,74 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="106"/>
+        <source>Not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="107"/>
+        <source>Not an object with fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="108"/>
+        <source>A field is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="109"/>
+        <source>A field has the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="110"/>
+        <source>A field is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="111"/>
+        <source>Unknown speaker role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="112"/>
+        <source>No answer to learn from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="113"/>
+        <source>Broken CSV row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="114"/>
+        <source>Longer than the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="115"/>
+        <source>Exact duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="116"/>
+        <source>Refused by the chat template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="117"/>
+        <source>Answer not found after templating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
@@ -193,57 +261,109 @@
 <context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="12"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
         <source>Datasets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="13"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>The examples your models learn from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="15"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
         <source>No datasets yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="16"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
+        <source>Import dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <source>Try an example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
+        <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
+        <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
+        <source>Choose a dataset file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
+        <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <source>The example could not be copied to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
+        <source>Delete dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Training rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Validation rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,6 +493,388 @@
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="38"/>
         <source>This machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportDatasetWizard</name>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="141"/>
+        <source>Import dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="162"/>
+        <source>Choose the file and the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="163"/>
+        <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="167"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="169"/>
+        <source>Choose a dataset file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="170"/>
+        <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="189"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="190"/>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="191"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="195"/>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="205"/>
+        <source>Format and fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="206"/>
+        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="211"/>
+        <source>Recognize it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="212"/>
+        <source>Instructions (instruction, input, output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="213"/>
+        <source>Conversations, ShareGPT (conversations: from, value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="214"/>
+        <source>Conversations (messages: role, content)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="215"/>
+        <source>Prompt and completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="216"/>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="222"/>
+        <source>for example: prompt=question,completion=answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="227"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="228"/>
+        <source>Field names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="239"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="240"/>
+        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="251"/>
+        <source>Check every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="252"/>
+        <source>Rows that cannot be used are listed with their row and line numbers and the reason. Nothing is left out without appearing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
+        <source>Export the report as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="274"/>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="275"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="280"/>
+        <source>The report could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="293"/>
+        <source>Split and options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="294"/>
+        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="311"/>
+        <source>Cut them to the length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="312"/>
+        <source>Leave them out (listed in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="315"/>
+        <source>Every answer (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="316"/>
+        <source>Only the last answer of each conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="317"/>
+        <source>Every token, questions included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="318"/>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="322"/>
+        <source>Held back for validation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="323"/>
+        <source>Seed of the split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="324"/>
+        <source>Longest example (tokens):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="325"/>
+        <source>Longer examples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="326"/>
+        <source>The model learns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="333"/>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="334"/>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="340"/>
+        <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="345"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="357"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <source>Choose a file that exists: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="401"/>
+        <source>Add a model on the Models page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="406"/>
+        <source>Give the dataset a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="412"/>
+        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="447"/>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="459"/>
+        <source>Row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <source>not used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="465"/>
+        <source>%1 tokens, %2 learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="485"/>
+        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="508"/>
+        <source>Reading every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="533"/>
+        <source>The file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="543"/>
+        <source>All %1 rows can be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="544"/>
+        <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="579"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="602"/>
+        <source>%1 rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <source>The import failed and left nothing behind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="622"/>
+        <source>Cancelled. Nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="623"/>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="628"/>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::LengthHistogram</name>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="70"/>
+        <source>1 token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="73"/>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="75"/>
+        <source>rows by length</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

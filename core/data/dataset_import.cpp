@@ -134,7 +134,123 @@ void fsyncFile(const fs::path& file) {
   ::close(fd);
 }
 
+// 1, 2 or 5 times a power of ten: the smallest such width that fits longest into kHistogramBins.
+std::size_t histogramBinWidth(std::size_t longest) {
+  for (std::size_t scale = 1;; scale *= 10) {
+    for (const std::size_t step : {1, 2, 5}) {
+      if (step * scale * kHistogramBins >= longest) return step * scale;
+    }
+  }
+}
+
+std::vector<std::size_t> histogramOf(const std::vector<std::uint64_t>& lengths, std::size_t binWidth) {
+  std::vector<std::size_t> bins(kHistogramBins, 0);
+  for (const std::uint64_t length : lengths) {
+    ++bins[std::min<std::size_t>(kHistogramBins - 1, (static_cast<std::size_t>(length) - 1) / binWidth)];
+  }
+  return bins;
+}
+
+// The model's side of the import: its tokenizer, chat template (when it has a usable one) and
+// special tokens.
+struct ModelText {
+  formats::tokenizer::Tokenizer tokenizer;
+  std::optional<formats::ChatTemplate> chatTemplate;
+  formats::SpecialTokens specialTokens;
+  std::string tokenizerSha256;
+
+  static ModelText load(const fs::path& folder) {
+    ModelText model{formats::tokenizer::Tokenizer::load(folder), std::nullopt, {},
+                    sha256HexOfFile(folder / "tokenizer.json")};
+    if (const fs::path config = folder / "tokenizer_config.json"; fs::exists(config)) {
+      const json parsed = json::parse(readWholeFile(config), nullptr, false);
+      if (parsed.is_object()) model.specialTokens = formats::SpecialTokens::fromTokenizerConfig(parsed);
+    }
+    try {
+      model.chatTemplate = formats::ChatTemplate::parse(formats::loadModelChatTemplate(folder).source);
+    } catch (const Error&) {
+      // No template (a base model), or one that does not parse: chats are refused by resolveShape.
+    }
+    return model;
+  }
+};
+
+// The shape the request names, or the one that reads most of the first records; chats need the
+// model's chat template.
+RecordShape resolveShape(const ImportRequest& request, const FileFormat& format, const ModelText& model,
+                         double& confidence) {
+  RecordShape shape = RecordShape::Text;
+  confidence = 1;
+  if (request.shape) {
+    shape = *request.shape;
+  } else {
+    const auto guess = detectShape(sampleRecords(request.file, format), request.mapping);
+    if (!guess) {
+      throw Error(request.file.string() + ": none of the first records reads as instructions, conversations, "
+                                          "prompts with completions or text; choose the format and fields by hand");
+    }
+    shape = guess->shape;
+    confidence = guess->confidence;
+  }
+  const bool chats = shape == RecordShape::Alpaca || shape == RecordShape::ShareGpt || shape == RecordShape::Messages;
+  if (chats && !model.chatTemplate) {
+    throw Error("the model in " + request.modelFolder.string() +
+                " has no usable chat template, so conversations cannot be written the way it expects; "
+                "choose a chat (instruct) model");
+  }
+  return shape;
+}
+
 }  // namespace
+
+std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t rows, RecordShape* shapeUsed,
+                                      double* confidence) {
+  const ModelText model = ModelText::load(request.modelFolder);
+  const ExampleEncoder encoder(model.tokenizer, model.chatTemplate ? &*model.chatTemplate : nullptr,
+                               model.specialTokens, request.encode);
+  const FileFormat format = detectFileFormat(request.file);
+  double shapeConfidence = 1;
+  const RecordShape shape = resolveShape(request, format, model, shapeConfidence);
+  if (shapeUsed) *shapeUsed = shape;
+  if (confidence) *confidence = shapeConfidence;
+  std::vector<PreviewRow> preview;
+  readRecords(request.file, format, [&](RawRecord&& record, const ReadProgress&) {
+    PreviewRow& row = preview.emplace_back();
+    row.row = record.row;
+    if (record.problem) {
+      row.problem = std::move(record.problem);
+      return preview.size() < rows;
+    }
+    MappedRecord mapped = mapRecord(*record.value, shape, request.mapping);
+    if (mapped.problem) {
+      row.problem = std::move(mapped.problem);
+      return preview.size() < rows;
+    }
+    auto encoded = encoder.encode(*mapped.example);
+    if (auto* problem = std::get_if<RowProblem>(&encoded)) {
+      row.problem = std::move(*problem);
+      return preview.size() < rows;
+    }
+    const EncodedExample& example = std::get<EncodedExample>(encoded);
+    row.tokens = example.ids.size();
+    row.trainedTokens = example.trainedTokens();
+    for (std::size_t start = 0; start < example.ids.size();) {
+      std::size_t end = start;
+      while (end < example.ids.size() && example.lossMask[end] == example.lossMask[start]) ++end;
+      const std::span<const std::int32_t> run(example.ids.data() + start, end - start);
+      row.segments.emplace_back(model.tokenizer.decode(run, {.skipSpecialTokens = false, .cleanUpTokenizationSpaces = false}),
+                                example.lossMask[start] != 0);
+      start = end;
+    }
+    return preview.size() < rows;
+  });
+  for (PreviewRow& row : preview) {
+    if (row.problem) {
+      row.problem->row = row.row;
+    }
+  }
+  return preview;
+}
 
 fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
   const json stats = json::parse(dataset.statsJson, nullptr, false);
@@ -154,22 +270,10 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
     throw Error("the validation share must be at least 0 and below 1");
   }
 
-  // The model's tokenizer, chat template and special tokens.
-  const auto tokenizer = formats::tokenizer::Tokenizer::load(request.modelFolder);
-  const fs::path tokenizerFile = request.modelFolder / "tokenizer.json";
-  const std::string tokenizerSha256 = sha256HexOfFile(tokenizerFile);
-  std::optional<formats::ChatTemplate> chatTemplate;
-  formats::SpecialTokens specialTokens;
-  if (const fs::path config = request.modelFolder / "tokenizer_config.json"; fs::exists(config)) {
-    const json parsed = json::parse(readWholeFile(config), nullptr, false);
-    if (parsed.is_object()) specialTokens = formats::SpecialTokens::fromTokenizerConfig(parsed);
-  }
-  try {
-    chatTemplate = formats::ChatTemplate::parse(formats::loadModelChatTemplate(request.modelFolder).source);
-  } catch (const Error&) {
-    // No template (a base model), or one that does not parse: chats are refused below.
-  }
-  const ExampleEncoder encoder(tokenizer, chatTemplate ? &*chatTemplate : nullptr, specialTokens, request.encode);
+  const ModelText model = ModelText::load(request.modelFolder);
+  const ExampleEncoder encoder(model.tokenizer, model.chatTemplate ? &*model.chatTemplate : nullptr,
+                               model.specialTokens, request.encode);
+  const std::string& tokenizerSha256 = model.tokenizerSha256;
 
   ImportResult result;
   std::vector<fs::path> files{request.file};
@@ -180,24 +284,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
     formats.push_back(detectFileFormat(file));
     totalBytes += fs::file_size(file);
   }
-  if (request.shape) {
-    result.shape = *request.shape;
-  } else {
-    const auto guess = detectShape(sampleRecords(request.file, formats[0]), request.mapping);
-    if (!guess) {
-      throw Error(request.file.string() + ": none of the first records reads as instructions, conversations, "
-                                          "prompts with completions or text; choose the format and fields by hand");
-    }
-    result.shape = guess->shape;
-    result.shapeConfidence = guess->confidence;
-  }
-  const bool chats = result.shape == RecordShape::Alpaca || result.shape == RecordShape::ShareGpt ||
-                     result.shape == RecordShape::Messages;
-  if (chats && !chatTemplate) {
-    throw Error("the model in " + request.modelFolder.string() +
-                " has no usable chat template, so conversations cannot be written the way it expects; "
-                "choose a chat (instruct) model");
-  }
+  result.shape = resolveShape(request, formats[0], model, result.shapeConfidence);
 
   const fs::path datasets = dataFolder / "datasets";
   fs::create_directories(datasets);
@@ -215,9 +302,6 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   std::ofstream examples(staging.path() / "examples.jsonl", std::ios::binary);
   if (!examples) throw Error((staging.path() / "examples.jsonl").string() + ": cannot be created");
 
-  result.train.histogram.assign(kHistogramBins, 0);
-  result.validation.histogram.assign(kHistogramBins, 0);
-  const std::size_t binWidth = (request.encode.maxTokens + kHistogramBins - 1) / kHistogramBins;
   DuplicateFilter duplicates;
   ImportProgress status;
   status.totalBytes = totalBytes;
@@ -284,7 +368,6 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
         stats.truncated += example.truncated ? 1 : 0;
         stats.untrainedAnswers += example.untrainedAnswers;
         stats.longest = std::max(stats.longest, example.ids.size());
-        ++stats.histogram[std::min(kHistogramBins - 1, (example.ids.size() - 1) / binWidth)];
       }
       result.timings.writeSeconds += seconds(writeStart, Clock::now());
       chunk.clear();
@@ -320,6 +403,11 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
                                                  : "no row could be used; the report lists why for each of them";
     return result;
   }
+  // Lengths by bins of a round width that spreads the longest row over the bins.
+  result.histogramBinTokens = histogramBinWidth(std::max(result.train.longest, result.validation.longest));
+  result.train.histogram = histogramOf(trainShard.lengths(), result.histogramBinTokens);
+  result.validation.histogram = histogramOf(validationShard.lengths(), result.histogramBinTokens);
+  if (request.dryRun) return result;  // the staging folder goes with it
 
   // Everything to disk, then the folder into place, then the catalog row.
   trainShard.finish();
@@ -356,7 +444,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
                 {"validation_share", request.validationFile ? 0.0 : request.validationShare},
                 {"validation_file", request.validationFile ? fs::absolute(*request.validationFile).string() : ""},
                 {"removed_duplicates", result.report.count(RowProblemKind::Duplicate)},
-                {"histogram_bin_tokens", binWidth},
+                {"histogram_bin_tokens", result.histogramBinTokens},
                 {"train", statisticsJson(result.train)},
                 {"validation", statisticsJson(result.validation)},
                 {"problems", problems}};

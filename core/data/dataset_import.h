@@ -42,6 +42,7 @@ struct ImportRequest {
   EncodeSettings encode;
   std::filesystem::path modelFolder;  // its tokenizer and chat template
   unsigned threads = 0;               // for mapping and encoding; 0: every core
+  bool dryRun = false;                // the whole check and the statistics, but no dataset
 };
 
 // Where the time went (tests/bench/bench_dataset_import reports it).
@@ -60,7 +61,7 @@ struct SplitStatistics {
   std::size_t truncated = 0;
   std::size_t untrainedAnswers = 0;
   std::size_t longest = 0;
-  std::vector<std::size_t> histogram;  // rows per length bin of width maxTokens / bins
+  std::vector<std::size_t> histogram;  // rows per length bin (ImportResult::histogramBinTokens wide)
 };
 
 struct ImportProgress {
@@ -77,6 +78,7 @@ struct ImportResult {
   double shapeConfidence = 1;
   ValidationReport report;
   SplitStatistics train, validation;
+  std::size_t histogramBinTokens = 1;  // bin i holds rows of i * width + 1 ... (i + 1) * width tokens
   std::filesystem::path folder;        // the dataset's folder, when imported
   ImportTimings timings;
 };
@@ -90,6 +92,18 @@ ImportResult importDataset(catalog::Catalog& catalog, const std::filesystem::pat
                            const ImportRequest& request,
                            const std::function<void(const ImportProgress&)>& progress = {},
                            std::stop_token stop = {});
+
+// The first rows of a file as the model will see them: for the import wizard's preview.
+struct PreviewRow {
+  std::size_t row = 0;
+  std::optional<RowProblem> problem;                   // or:
+  std::vector<std::pair<std::string, bool>> segments;  // decoded text, trained or not
+  std::size_t tokens = 0, trainedTokens = 0;
+};
+// The shape and mapping as importDataset would use them (detected when request.shape is empty).
+// Throws tiertune::Error as importDataset does.
+std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t rows, RecordShape* shapeUsed = nullptr,
+                                      double* confidence = nullptr);
 
 // The folder of a dataset row (from its statistics), or empty for a row that names none.
 std::filesystem::path datasetFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset);

@@ -82,6 +82,12 @@ void TokenShardWriter::append(std::span<const std::int32_t> ids, std::span<const
   offsets_.push_back(offsets_.back() + ids.size());
 }
 
+std::vector<std::uint64_t> TokenShardWriter::lengths() const {
+  std::vector<std::uint64_t> result(offsets_.size() - 1);
+  for (std::size_t i = 0; i + 1 < offsets_.size(); ++i) result[i] = offsets_[i + 1] - offsets_[i];
+  return result;
+}
+
 void TokenShardWriter::finish() {
   if (finished_) return;
   finished_ = true;

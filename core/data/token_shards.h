@@ -32,6 +32,8 @@ class TokenShardWriter {
   void finish();
 
   std::size_t samples() const { return offsets_.size() - 1; }
+  // The length of every sample appended so far.
+  std::vector<std::uint64_t> lengths() const;
   std::uint64_t tokens() const { return offsets_.back(); }
 
  private:

@@ -1,8 +1,23 @@
 #include "app/gui/pages/DatasetsPage.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLayout>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <filesystem>
 
+#include "app/gui/AppContext.h"
+#include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/pages/EmptyState.h"
 #include "core/catalog/catalog.h"
+#include "core/data/dataset_import.h"
+#include "core/util/error.h"
 
 namespace tiertune::gui {
 
@@ -17,8 +32,89 @@ DatasetsPage::DatasetsPage(AppContext& context, QWidget* parent)
                            "or documents, as JSONL, JSON, CSV or plain text. Imported datasets are "
                            "listed here with their format, rows and tokens; every row that "
                            "cannot be used is reported, never silently dropped.")},
-          parent) {
+          parent),
+      import_(new QPushButton(tr("Import dataset…"))),
+      example_(new QPushButton(tr("Try an example"))),
+      delete_(new QPushButton(tr("Delete"))) {
   setObjectName(QStringLiteral("datasetsPage"));
+  import_->setObjectName(QStringLiteral("importDatasetButton"));
+  example_->setObjectName(QStringLiteral("tryExampleButton"));
+  delete_->setObjectName(QStringLiteral("deleteDatasetButton"));
+  import_->setDefault(true);
+  example_->setToolTip(tr("Import a small set of conversations written for Tiertune, to see how it works."));
+  auto* actions = new QHBoxLayout;
+  actions->addWidget(import_);
+  actions->addWidget(example_);
+  actions->addWidget(delete_);
+  actions->addStretch(1);
+  pageLayout()->insertLayout(2, actions);
+
+  connect(import_, &QPushButton::clicked, this, &DatasetsPage::chooseDatasetFile);
+  connect(example_, &QPushButton::clicked, this, &DatasetsPage::tryExample);
+  connect(delete_, &QPushButton::clicked, this, &DatasetsPage::deleteSelectedDataset);
+  connect(table(), &QTableWidget::itemSelectionChanged, this, &DatasetsPage::updateButtons);
+  connect(&context, &AppContext::catalogChanged, this, &DatasetsPage::updateButtons);
+  updateButtons();
+}
+
+void DatasetsPage::updateButtons() {
+  catalog::Catalog* catalog = context().catalog();
+  const bool models = catalog && !catalog->models().empty();
+  import_->setEnabled(models);
+  example_->setEnabled(models);
+  const QString why = tr("Add a model on the Models page first: a dataset is prepared for a model.");
+  import_->setToolTip(models ? QString() : why);
+  delete_->setEnabled(catalog && !table()->selectedItems().isEmpty());
+}
+
+void DatasetsPage::chooseDatasetFile() {
+  const QString file = QFileDialog::getOpenFileName(this, tr("Choose a dataset file"), QDir::homePath(),
+                                                    tr("Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)"));
+  if (!file.isEmpty()) importDataset(file);
+}
+
+ImportDatasetWizard* DatasetsPage::importDataset(const QString& file) {
+  auto* wizard = new ImportDatasetWizard(context(), file, this);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  wizard->open();
+  return wizard;
+}
+
+ImportDatasetWizard* DatasetsPage::tryExample() {
+  const QString folder = QString::fromStdString((context().settings().dataFolder / "examples").string());
+  QDir().mkpath(folder);
+  const QString target = folder + QStringLiteral("/example-chats.jsonl");
+  QFile::remove(target);
+  if (!QFile::copy(QStringLiteral(":/samples/chat.jsonl"), target)) {
+    QMessageBox::warning(this, tr("Try an example"), tr("The example could not be copied to %1.").arg(folder));
+    return nullptr;
+  }
+  QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+  return importDataset(target);
+}
+
+void DatasetsPage::deleteSelectedDataset() {
+  catalog::Catalog* catalog = context().catalog();
+  const qint64 id = selectedId();
+  if (!catalog || id == 0) return;
+  const auto dataset = catalog->dataset(id);
+  if (!dataset) return;
+  const QString name = QString::fromStdString(dataset->name);
+  const auto answer = QMessageBox::question(
+      this, tr("Delete dataset"),
+      tr("Delete \"%1\" and its prepared files? The file it was imported from stays where it is; runs that used "
+         "it keep their history.")
+          .arg(name));
+  if (answer != QMessageBox::Yes) return;
+  try {
+    const std::filesystem::path folder = data::datasetFolder(context().settings().dataFolder, *dataset);
+    catalog->removeDataset(id);  // the row first: files without a row are only wasted space
+    std::error_code ignored;
+    if (!folder.empty()) std::filesystem::remove_all(folder, ignored);
+  } catch (const Error& error) {
+    QMessageBox::warning(this, tr("Delete dataset"), QString::fromStdString(error.what()));
+  }
+  context().notifyCatalogChanged();
 }
 
 QStringList DatasetsPage::headers() const {

@@ -1,9 +1,15 @@
-// Datasets: the imported training data with format, split sizes and token counts.
+// Datasets: the imported training data with format, split sizes and token counts; importing a
+// file (ImportDatasetWizard), trying one of the bundled examples, and deleting a dataset with its
+// files.
 #pragma once
 
 #include "app/gui/pages/CatalogListPage.h"
 
+class QPushButton;
+
 namespace tiertune::gui {
+
+class ImportDatasetWizard;
 
 class DatasetsPage : public CatalogListPage {
   Q_OBJECT
@@ -11,9 +17,26 @@ class DatasetsPage : public CatalogListPage {
  public:
   explicit DatasetsPage(AppContext& context, QWidget* parent = nullptr);
 
+ public slots:
+  // Asks for a file, then opens the wizard on it.
+  void chooseDatasetFile();
+  // Opens the import wizard (window-modal, not blocking) on file and returns it.
+  ImportDatasetWizard* importDataset(const QString& file);
+  // Copies the bundled example chat dataset into the data folder and opens the wizard on it.
+  ImportDatasetWizard* tryExample();
+  // Deletes the selected dataset and its files after asking.
+  void deleteSelectedDataset();
+
  protected:
   QStringList headers() const override;
   std::vector<Row> rows(catalog::Catalog& catalog) const override;
+
+ private:
+  void updateButtons();
+
+  QPushButton* import_;
+  QPushButton* example_;
+  QPushButton* delete_;
 };
 
 }  // namespace tiertune::gui

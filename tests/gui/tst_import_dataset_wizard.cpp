@@ -1,0 +1,209 @@
+// The dataset import wizard as a person uses it, on a file with broken rows: every page in turn,
+// the report listing each unusable row, back and forth keeping the choices, the import with its
+// summary and histogram, the new row on the Datasets page, and deleting it with its files. With
+// TIERTUNE_GUI_SNAPSHOTS=DIR each page is saved as a PNG there, to look at.
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/pages/DatasetsPage.h"
+#include "core/catalog/model_registration.h"
+#include "core/formats/model_folder.h"
+#include "core/settings/settings.h"
+#include "support/byte_tokenizer.h"
+#include "support/scratch.h"
+#include "support/tiny_model.h"
+
+using namespace tiertune;
+using tiertune::gui::AppContext;
+using tiertune::gui::DatasetsPage;
+using tiertune::gui::ImportDatasetWizard;
+namespace fs = std::filesystem;
+
+namespace {
+
+void snapshot(QWidget* widget, const QString& name) {
+  const QString folder = qEnvironmentVariable("TIERTUNE_GUI_SNAPSHOTS");
+  if (folder.isEmpty()) return;
+  QDir().mkpath(folder);
+  widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+// Answers the next message box that offers button as soon as it shows.
+void answerNextMessageBox(QMessageBox::StandardButton button) {
+  QTimer::singleShot(0, [button] {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box || !box->isVisible() || !box->button(button)) {
+      answerNextMessageBox(button);
+      return;
+    }
+    box->button(button)->click();
+  });
+}
+
+std::string chat(const std::string& question, const std::string& answer) {
+  return "{\"messages\": [{\"role\": \"user\", \"content\": \"" + question +
+         "\"}, {\"role\": \"assistant\", \"content\": \"" + answer + "\"}]}\n";
+}
+
+}  // namespace
+
+class TestImportDatasetWizard : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void importsAFileWithBrokenRows() {
+    QFile::remove(QString::fromStdString(settings::settingsFile().string()));
+    QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
+    const auto scratch = test::makeScratchDir();
+    const fs::path root = scratch->path().toStdString();
+
+    // A chat model with the byte tokenizer, registered in the catalog.
+    const fs::path model = root / "chat-model";
+    std::string config = test::kTinyLlamaConfig;
+    config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
+    test::writeRandomModelFolder(model, config, 3);
+    std::ofstream(model / "tokenizer.json") << test::byteTokenizerJson();
+    std::ofstream(model / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
+    std::ofstream(model / "chat_template.jinja") << test::kChatMlTemplate;
+    AppContext context(settings::settingsFile());
+    QVERIFY(context.catalog());
+    catalog::registerModelFolder(*context.catalog(), formats::inspectModelFolder(model), "Chat model");
+
+    // 30 good conversations and three broken rows: rows 31-33.
+    const fs::path file = root / "support-chats.jsonl";
+    {
+      std::ofstream out(file);
+      for (int i = 0; i < 30; ++i) out << chat("How do I reset password " + std::to_string(i) + "?", "Open Settings, then Account.");
+      out << "{\"messages\": [\n";                                                     // row 31: broken JSON
+      out << "{\"messages\": [{\"role\": \"user\", \"content\": \"Anyone there?\"}]}\n";  // row 32: no answer
+      out << chat("How do I reset password 3?", "Open Settings, then Account.");        // row 33: repeats row 4
+    }
+
+    DatasetsPage page(context);
+    page.show();
+    QVERIFY(page.showsEmptyState());
+    auto* importButton = page.findChild<QPushButton*>(QStringLiteral("importDatasetButton"));
+    QVERIFY(importButton->isEnabled());
+    ImportDatasetWizard* wizard = page.importDataset(QString::fromStdString(file.string()));
+    QVERIFY(wizard->isVisible());
+
+    // 1. File and model.
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FilePage));
+    auto* name = wizard->findChild<QLineEdit*>(QStringLiteral("datasetName"));
+    QCOMPARE(name->text(), QStringLiteral("support-chats"));
+    QCOMPARE(wizard->findChild<QComboBox*>(QStringLiteral("datasetModel"))->currentText(), QStringLiteral("Chat model"));
+    snapshot(wizard, QStringLiteral("1-file"));
+    name->clear();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FilePage));  // a name is needed
+    QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("fileError"))->text().contains(QStringLiteral("name")));
+    name->setText(QStringLiteral("Support chats"));
+    wizard->next();
+
+    // 2. Format: recognized from the first rows.
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FormatPage));
+    const QString detected = wizard->findChild<QLabel*>(QStringLiteral("detectedFormat"))->text();
+    QVERIFY2(detected.contains(QStringLiteral("messages")), qPrintable(detected));
+    snapshot(wizard, QStringLiteral("2-format"));
+    wizard->next();
+
+    // 3. Preview: the chat as the model reads it, the answer highlighted.
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::PreviewPage));
+    const QString preview = wizard->findChild<QTextBrowser*>(QStringLiteral("datasetPreview"))->toHtml();
+    QVERIFY2(preview.contains(QStringLiteral("Open Settings, then Account.")), qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("&lt;|im_start|&gt;user")));
+    QVERIFY(preview.contains(QStringLiteral("background-color:#cfe8cf")));
+    snapshot(wizard, QStringLiteral("3-preview"));
+    wizard->next();
+
+    // 4. The report: each broken row with its row and reason; Next waits for the check.
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::ReportPage));
+    QSignalSpy checked(wizard, &ImportDatasetWizard::checkFinished);
+    QVERIFY(checked.wait(60000));
+    auto* reasons = wizard->findChild<QTableWidget*>(QStringLiteral("reportReasons"));
+    auto* problems = wizard->findChild<QTableWidget*>(QStringLiteral("reportProblems"));
+    QCOMPARE(reasons->rowCount(), 3);
+    QCOMPARE(problems->rowCount(), 3);
+    QCOMPARE(problems->item(0, 0)->text(), QStringLiteral("31"));
+    QCOMPARE(problems->item(1, 0)->text(), QStringLiteral("32"));
+    QCOMPARE(problems->item(2, 2)->text(), QStringLiteral("Exact duplicate"));
+    QVERIFY(problems->item(2, 3)->text().contains(QStringLiteral("row 4")));
+    QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("checkStatus"))->text().contains(QStringLiteral("30 rows")));
+    QVERIFY(wizard->findChild<QPushButton*>(QStringLiteral("exportReport"))->isEnabled());
+    snapshot(wizard, QStringLiteral("4-report"));
+    wizard->next();
+
+    // 5. Options; back to the format page and forward again keeps them and the name.
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::OptionsPage));
+    wizard->findChild<QDoubleSpinBox*>(QStringLiteral("validationShare"))->setValue(20);
+    snapshot(wizard, QStringLiteral("5-options"));
+    wizard->back();
+    QSignalSpy rechecked(wizard, &ImportDatasetWizard::checkFinished);
+    wizard->back();
+    wizard->back();
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FormatPage));
+    wizard->next();
+    wizard->next();
+    QVERIFY(rechecked.wait(60000));
+    wizard->next();
+    QCOMPARE(wizard->findChild<QDoubleSpinBox*>(QStringLiteral("validationShare"))->value(), 20.0);
+    QCOMPARE(name->text(), QStringLiteral("Support chats"));
+    wizard->next();
+
+    // 6. Import with progress; 7. the summary and the histogram.
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::ImportPage));
+    QSignalSpy imported(wizard, &ImportDatasetWizard::importFinished);
+    QVERIFY(imported.wait(60000));
+    snapshot(wizard, QStringLiteral("6-import"));
+    QVERIFY(wizard->importResult() && wizard->importResult()->dataset);
+    const auto& result = *wizard->importResult();
+    QCOMPARE(result.train.rows + result.validation.rows, std::size_t(30));
+    QVERIFY(result.validation.rows > 0);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::SummaryPage));
+    const QString summary = wizard->findChild<QLabel*>(QStringLiteral("importSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("Support chats")) && summary.contains(QStringLiteral("3 rows were not used")),
+             qPrintable(summary));
+    snapshot(wizard, QStringLiteral("7-summary"));
+    wizard->accept();
+
+    // The Datasets page lists it; deleting it removes its files too.
+    QTRY_COMPARE(page.rowCount(), 1);
+    QCOMPARE(page.table()->item(0, 0)->text(), QStringLiteral("Support chats"));
+    snapshot(&page, QStringLiteral("8-datasets-page"));
+    const fs::path folder = result.folder;
+    QVERIFY(fs::exists(folder));
+    page.table()->selectRow(0);
+    answerNextMessageBox(QMessageBox::Yes);
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("deleteDatasetButton")), Qt::LeftButton);
+    QTRY_COMPARE(page.rowCount(), 0);
+    QVERIFY(!fs::exists(folder));
+    QVERIFY(context.catalog()->datasets().empty());
+
+    // "Try an example" opens the wizard on the bundled conversations, copied into the data folder.
+    ImportDatasetWizard* example = page.tryExample();
+    QVERIFY(example);
+    const fs::path copied = context.settings().dataFolder / "examples" / "example-chats.jsonl";
+    QVERIFY(fs::file_size(copied) > 10000);
+    QCOMPARE(example->findChild<QLineEdit*>(QStringLiteral("datasetName"))->text(), QStringLiteral("example-chats"));
+    example->reject();
+  }
+};
+
+QTEST_MAIN(TestImportDatasetWizard)
+#include "tst_import_dataset_wizard.moc"
