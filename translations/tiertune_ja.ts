@@ -6,80 +6,85 @@
     <message>
         <location filename="../app/gui/NumberText.cpp" line="12"/>
         <source>%1 billion</source>
-        <translation type="unfinished"></translation>
+        <translation>%1十億</translation>
     </message>
     <message>
         <location filename="../app/gui/NumberText.cpp" line="15"/>
         <source>%1 million</source>
-        <translation type="unfinished"></translation>
+        <translation>%1百万</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="106"/>
-        <source>Not valid JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="107"/>
-        <source>Not an object with fields</source>
-        <translation type="unfinished"></translation>
+        <source>Not valid JSON</source>
+        <translation>正しい JSON ではありません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="108"/>
-        <source>A field is missing</source>
-        <translation type="unfinished"></translation>
+        <source>Not an object with fields</source>
+        <translation>フィールドを持つオブジェクトではありません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="109"/>
-        <source>A field has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <source>A field is missing</source>
+        <translation>フィールドが足りません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="110"/>
-        <source>A field is empty</source>
-        <translation type="unfinished"></translation>
+        <source>A field has the wrong type</source>
+        <translation>フィールドの型が正しくありません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="111"/>
-        <source>Unknown speaker role</source>
-        <translation type="unfinished"></translation>
+        <source>A field is empty</source>
+        <translation>フィールドが空です</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="112"/>
-        <source>No answer to learn from</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown speaker role</source>
+        <translation>話者の役割が不明です</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="113"/>
-        <source>Broken CSV row</source>
-        <translation type="unfinished"></translation>
+        <source>No answer to learn from</source>
+        <translation>学習できる回答がありません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="114"/>
-        <source>Longer than the context</source>
-        <translation type="unfinished"></translation>
+        <source>Broken CSV row</source>
+        <translation>CSV の行が壊れています</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="115"/>
-        <source>Exact duplicate</source>
-        <translation type="unfinished"></translation>
+        <source>Longer than the context</source>
+        <translation>コンテキスト長を超えています</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="116"/>
-        <source>Refused by the chat template</source>
-        <translation type="unfinished"></translation>
+        <source>Exact duplicate</source>
+        <translation>完全な重複です</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="117"/>
+        <source>Refused by the chat template</source>
+        <translation>チャットテンプレートで処理できません</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="118"/>
         <source>Answer not found after templating</source>
-        <translation type="unfinished"></translation>
+        <translation>テンプレート適用後に回答が見つかりません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
-        <source>Problem</source>
+        <source>File cannot be read as text</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
@@ -87,32 +92,32 @@
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2、計算能力 %3.%4、マルチプロセッサ %5 基</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="31"/>
         <source>NVIDIA driver for CUDA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA %1 対応の NVIDIA ドライバー</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="36"/>
         <source>No NVIDIA GPU found — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA GPU が見つかりません — 学習は CPU で行います。</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="38"/>
         <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA ドライバーが古すぎます（対応している CUDA は %1、Tiertune には %2 が必要です）。GPU で学習するにはドライバーを更新してください。それまでは CPU で学習します。</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="42"/>
         <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>この Tiertune は GPU 対応なしでビルドされています — 学習は CPU で行います。</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="44"/>
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU を使用できませんでした（%1）— 学習は CPU で行います。</translation>
     </message>
 </context>
 <context>
@@ -120,123 +125,123 @@
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="60"/>
         <source>Add model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルフォルダーの追加</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="65"/>
         <source>Checking the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを確認しています…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="74"/>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="75"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="76"/>
         <source>Architecture:</source>
-        <translation type="unfinished"></translation>
+        <translation>アーキテクチャ：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="77"/>
         <source>Parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメーター数：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="78"/>
         <source>Layers:</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー数：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="79"/>
         <source>Context length:</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト長：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="80"/>
         <source>Vocabulary:</source>
-        <translation type="unfinished"></translation>
+        <translation>語彙数：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="81"/>
         <source>Weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>重み：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="82"/>
         <source>Tokenizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>トークナイザー：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="83"/>
         <source>Chat template:</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットテンプレート：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="85"/>
         <source>Add to catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログに追加</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="128"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="132"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="136"/>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="137"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 トークン</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="148"/>
         <source>%1 in one file, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（1 ファイル）、%2</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="150"/>
         <source>%1 in %2 files, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 ファイル）、%3</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>tokenizer.json</source>
-        <translation type="unfinished"></translation>
+        <translation>tokenizer.json</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>あり</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>no (base model)</source>
-        <translation type="unfinished"></translation>
+        <translation>なし（ベースモデル）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="155"/>
         <source>This folder cannot be trained yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>このフォルダーはまだ学習に使用できません：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="163"/>
         <source>The catalog is not open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログが開かれていません：%1</translation>
     </message>
 </context>
 <context>
@@ -245,17 +250,17 @@
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="25"/>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="64"/>
         <source>The catalog could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログを開けませんでした</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="66"/>
         <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>「設定」で別のデータフォルダーを選ぶか、問題を解決してから Tiertune を再起動してください。何も変更・削除されていません。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="75"/>
         <source>The catalog could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログを読み込めませんでした</translation>
     </message>
 </context>
 <context>
@@ -263,109 +268,109 @@
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>The examples your models learn from.</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルが学習に使う例です。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
         <source>No datasets yet</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットはまだありません</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットとは、質問と回答、会話、文書などの例をまとめたファイルです（JSONL、JSON、CSV、プレーンテキスト）。インポートしたデータセットは、形式・行数・トークン数とともにここに表示されます。使えない行はすべて報告され、黙って除外されることはありません。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
         <source>Import dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットをインポート…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
         <source>Try an example</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルを試す</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune 用に用意した少量の会話データをインポートして、使い方を確かめられます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>先に「モデル」ページでモデルを追加してください。データセットはモデルに合わせて準備されます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
         <source>Choose a dataset file</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットファイルを選択</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット (*.jsonl *.json *.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
         <source>The example could not be copied to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルを %1 にコピーできませんでした。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
         <source>Delete dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットの削除</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」とその準備済みファイルを削除しますか？インポート元のファイルはそのまま残り、このデータセットを使った実行の履歴も保持されます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>形式</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Training rows</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用の行数</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Validation rows</source>
-        <translation type="unfinished"></translation>
+        <translation>検証用の行数</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン数</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>インポート元</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>インポート日時</translation>
     </message>
 </context>
 <context>
@@ -373,104 +378,105 @@
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>確認中…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="32"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/秒</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="45"/>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="161"/>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未測定</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="47"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>再確認</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="48"/>
         <source>Measure disk speed</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスク速度を測定</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="49"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="60"/>
         <source>Writes and reads a scratch file in the offload folder for a few seconds, bypassing the cache, to see how fast the tier on disk is.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロードフォルダーに一時ファイルを数秒間書き込み・読み込みし、キャッシュを通さずにディスク階層の速度を調べます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="64"/>
         <source>Processor:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロセッサー：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="65"/>
         <source>Memory:</source>
-        <translation type="unfinished"></translation>
+        <translation>メモリ：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="66"/>
         <source>GPU:</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="67"/>
         <source>Offload folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロードフォルダー：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="68"/>
         <source>Disk speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスク速度：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="122"/>
         <source>%1 — %2 cores, %3 threads%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 コア、%3 スレッド%4</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="127"/>
         <source>%1 total, %2 available</source>
-        <translation type="unfinished"></translation>
+        <translation>合計 %1、使用可能 %2</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="132"/>
         <source>%1
 %2 free of %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+空き %2 / %3（%4）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="146"/>
         <source>write %1, read %2</source>
-        <translation type="unfinished"></translation>
+        <translation>書き込み %1、読み込み %2</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="148"/>
         <source> — the file system does not allow direct I/O, so these figures include the cache and are higher than the disk itself</source>
-        <translation type="unfinished"></translation>
+        <translation> — ファイルシステムがダイレクト I/O に対応していないため、この数値にはキャッシュの効果が含まれ、ディスク本来の速度より高くなります</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="151"/>
         <source> (cancelled early: figures from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（途中でキャンセル：%1 分の測定結果）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="157"/>
         <source>write %1, read %2 (measured %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>書き込み %1、読み込み %2（%3 に測定）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="170"/>
         <source>measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>測定中…</translation>
     </message>
 </context>
 <context>
@@ -478,404 +484,424 @@
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="16"/>
         <source>Welcome to Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune へようこそ</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="24"/>
         <source>Tiertune fine-tunes open language models (Llama, Mistral, Qwen) on this computer. It spreads the work over the graphics card, the memory and the SSD, so models larger than the graphics card still train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune は、オープンな言語モデル（Llama、Mistral、Qwen）をこのコンピューター上でファインチューニングします。処理をグラフィックカード・メモリ・SSD に分散するので、グラフィックカードに収まらない大きなモデルでも学習できます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="30"/>
         <source>&lt;b&gt;Getting started&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Check below what this machine offers, and measure the disk speed once.&lt;/li&gt;&lt;li&gt;Add a base model on the &lt;i&gt;Models&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Import your examples on the &lt;i&gt;Datasets&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Start a fine-tune and follow it on the &lt;i&gt;Runs&lt;/i&gt; page.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;はじめに&lt;/b&gt;&lt;ol&gt;&lt;li&gt;下でこのコンピューターの性能を確認し、ディスク速度を一度測定します。&lt;/li&gt;&lt;li&gt;&lt;i&gt;モデル&lt;/i&gt;ページでベースモデルを追加します。&lt;/li&gt;&lt;li&gt;&lt;i&gt;データセット&lt;/i&gt;ページで例のデータをインポートします。&lt;/li&gt;&lt;li&gt;ファインチューニングを開始し、&lt;i&gt;実行&lt;/i&gt;ページで進み具合を確認します。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="38"/>
         <source>This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューター</translation>
     </message>
 </context>
 <context>
     <name>tiertune::gui::ImportDatasetWizard</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="141"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="143"/>
         <source>Import dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットのインポート</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="162"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="164"/>
         <source>Choose the file and the model</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルとモデルを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="163"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="165"/>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="167"/>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines、JSON の配列、またはヘッダー行のある CSV/TSV に対応しています。例をどのような文章に書き出すか（チャットテンプレート）と、どうトークンに分割するかはモデルによって決まります。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="169"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="171"/>
         <source>Choose a dataset file</source>
-        <translation type="unfinished"></translation>
+        <translation>データセットファイルを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="170"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="172"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>データセット (*.jsonl *.json *.csv *.tsv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
+        <source>Folder of texts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="189"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
+        <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
+        <source>Choose a folder of .txt or .md files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="190"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="201"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="191"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="202"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="195"/>
-        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="205"/>
-        <source>Format and fields</source>
-        <translation type="unfinished"></translation>
+        <translation>名前：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="206"/>
-        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="211"/>
-        <source>Recognize it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="212"/>
-        <source>Instructions (instruction, input, output)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="213"/>
-        <source>Conversations, ShareGPT (conversations: from, value)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="214"/>
-        <source>Conversations (messages: role, content)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="215"/>
-        <source>Prompt and completion</source>
-        <translation type="unfinished"></translation>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation>カタログにはまだモデルがありません。先に「モデル」ページでモデルを追加してください。データセットは特定のモデルに合わせて準備されます。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="216"/>
-        <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <source>Format and fields</source>
+        <translation>形式とフィールド</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="217"/>
+        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
+        <translation>ファイルの先頭の行から読み取った、各行の内容です。推測が違っていれば変更し、ファイルでのフィールド名が異なる場合は名前を対応付けてください。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="222"/>
-        <source>for example: prompt=question,completion=answer</source>
-        <translation type="unfinished"></translation>
+        <source>Recognize it</source>
+        <translation>自動認識</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="223"/>
+        <source>Instructions (instruction, input, output)</source>
+        <translation>指示（instruction, input, output）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="224"/>
+        <source>Conversations, ShareGPT (conversations: from, value)</source>
+        <translation>会話、ShareGPT（conversations: from, value）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="225"/>
+        <source>Conversations (messages: role, content)</source>
+        <translation>会話（messages: role, content）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="226"/>
+        <source>Prompt and completion</source>
+        <translation>プロンプトと補完文</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="227"/>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <source>Plain text</source>
+        <translation>プレーンテキスト</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="228"/>
-        <source>Field names:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="233"/>
+        <source>for example: prompt=question,completion=answer</source>
+        <translation>例: prompt=question,completion=answer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="238"/>
+        <source>Format:</source>
+        <translation>形式：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="239"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <source>Field names:</source>
+        <translation>フィールド名：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="240"/>
-        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="250"/>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="251"/>
+        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
+        <translation>モデルが読み込むそのままの形で、先頭の行を表示しています。モデルは強調表示されたテキストを書けるように学習し、それ以外はモデルに与えられる内容です。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="262"/>
         <source>Check every row</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての行をチェック</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="252"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="263"/>
         <source>Rows that cannot be used are listed with their row and line numbers and the reason. Nothing is left out without appearing here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
-        <source>Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>使用できない行は、行番号・ファイルの行番号・理由とともに一覧表示されます。ここに表示されずに除外されるものはありません。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
-        <source>Export the report as CSV…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="274"/>
-        <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
+        <source>Rows</source>
+        <translation>行数</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="275"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Line</source>
+        <translation>ファイル行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Details</source>
+        <translation>詳細</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="280"/>
+        <source>Export the report as CSV…</source>
+        <translation>レポートを CSV でエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="285"/>
+        <source>Save the report</source>
+        <translation>レポートを保存</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="286"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="291"/>
         <source>The report could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを保存できませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="293"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="304"/>
         <source>Split and options</source>
-        <translation type="unfinished"></translation>
+        <translation>分割とオプション</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="294"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="305"/>
         <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="311"/>
-        <source>Cut them to the length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="312"/>
-        <source>Leave them out (listed in the report)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="315"/>
-        <source>Every answer (recommended)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="316"/>
-        <source>Only the last answer of each conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="317"/>
-        <source>Every token, questions included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="318"/>
-        <source>Leave out exact duplicates (listed in the report)</source>
-        <translation type="unfinished"></translation>
+        <translation>一部の行を学習に使わずに取っておき、学習していない例に対してモデルがどれだけうまくできるかを測ります。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="322"/>
-        <source>Held back for validation:</source>
-        <translation type="unfinished"></translation>
+        <source>Cut them to the length</source>
+        <translation>その長さで切り詰める</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="323"/>
-        <source>Seed of the split:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="324"/>
-        <source>Longest example (tokens):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="325"/>
-        <source>Longer examples:</source>
-        <translation type="unfinished"></translation>
+        <source>Leave them out (listed in the report)</source>
+        <translation>除外する（レポートに記載）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="326"/>
-        <source>The model learns:</source>
-        <translation type="unfinished"></translation>
+        <source>Every answer (recommended)</source>
+        <translation>すべての回答（推奨）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="327"/>
+        <source>Only the last answer of each conversation</source>
+        <translation>各会話の最後の回答のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="328"/>
+        <source>Every token, questions included</source>
+        <translation>質問を含むすべてのトークン</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="329"/>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation>完全な重複を除外する（レポートに記載）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="333"/>
-        <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <source>Held back for validation:</source>
+        <translation>検証用に取っておく割合：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="334"/>
-        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
-        <translation type="unfinished"></translation>
+        <source>Seed of the split:</source>
+        <translation>分割のシード：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="340"/>
-        <source>Cancel the import</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="335"/>
+        <source>Longest example (tokens):</source>
+        <translation>例の最大長（トークン）：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="336"/>
+        <source>Longer examples:</source>
+        <translation>それより長い例：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="337"/>
+        <source>The model learns:</source>
+        <translation>モデルが学習する部分：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="344"/>
+        <source>Importing</source>
+        <translation>インポート中</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="345"/>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation>行を読み込み、チェックし、トークンに分割します。キャンセルしても何も残りません。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="351"/>
+        <source>Cancel the import</source>
+        <translation>インポートをキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="356"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="357"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="368"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>インポート完了</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>Choose a file that exists: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>存在するファイルを選択してください：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="401"/>
-        <source>Add a model on the Models page first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="406"/>
-        <source>Give the dataset a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="412"/>
+        <source>Add a model on the Models page first.</source>
+        <translation>先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="417"/>
+        <source>Give the dataset a name.</source>
+        <translation>データセットに名前を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="423"/>
         <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」という名前のデータセットはすでにあります。別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="447"/>
-        <source>Read as %1 (%2), %3% of the first rows fit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="459"/>
-        <source>Row %1</source>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
+        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation>%1（%2）として読み取りました。先頭の行の %3% がこの形式に合っています。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="475"/>
+        <source>Row %1</source>
+        <translation>%1 行目</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="478"/>
         <source>not used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>使用しません：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="465"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="481"/>
         <source>%1 tokens, %2 learned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 トークン、うち %2 トークンを学習</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="485"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="501"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」の準備ができました：学習用 %2 行と検証用 %3 行、合計 %4 トークンのうち、モデルが学習するのは %5 トークンです。使用されなかった行は %6 行です（一覧はデータセットのフォルダーにあります）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="508"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="524"/>
         <source>Reading every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての行を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="533"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="549"/>
         <source>The file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルをインポートできません：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="543"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="559"/>
         <source>All %1 rows can be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行すべてを使用できます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="544"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="560"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行を使用できます。%2 行は以下の理由で使用できません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="579"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="595"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="602"/>
-        <source>%1 rows read</source>
-        <translation type="unfinished"></translation>
+        <translation>開始しています…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <source>%1 rows read</source>
+        <translation>%1 行を読み込みました</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="634"/>
         <source>The import failed and left nothing behind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>インポートに失敗しました（何も残っていません）：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="622"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="638"/>
         <source>Cancelled. Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました。何も追加されていません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="623"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="639"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>何もインポートされませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="628"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="644"/>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>完了しました。</translation>
     </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="70"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="71"/>
         <source>1 token</source>
-        <translation type="unfinished"></translation>
+        <translation>1 トークン</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="73"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="74"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 トークン</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="75"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
-        <translation type="unfinished"></translation>
+        <translation>長さ別の行数</translation>
     </message>
 </context>
 <context>
@@ -883,77 +909,77 @@
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="28"/>
         <source>Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="33"/>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>セクション</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="39"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>ホーム</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="40"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="41"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="43"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>実行</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="44"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="56"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="57"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="59"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="60"/>
         <source>&amp;About Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune について(&amp;A)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="61"/>
         <source>About Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune について</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="62"/>
         <source>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;Fine-tune open language models on the hardware you have: one GPU or none, memory and an SSD.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;手持ちのハードウェアでオープンな言語モデルをファインチューニング。GPU は 1 基でもなくても、メモリと SSD があれば使えます。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="89"/>
         <source>Catalog: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログ：%1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="91"/>
         <source>No catalog open — see Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログが開かれていません — 「設定」を確認してください</translation>
     </message>
 </context>
 <context>
@@ -961,103 +987,103 @@
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Base models you can fine-tune.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファインチューニングできるベースモデルです。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
         <source>No models yet</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルはまだありません</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
-        <translation type="unfinished"></translation>
+        <translation>ベースモデルとは、Hugging Face からダウンロードしたフォルダーで、config.json、重み（*.safetensors）、tokenizer.json が入っています。たとえば Qwen2.5-0.5B-Instruct や Llama-3.2-1B-Instruct です。追加したモデルは、アーキテクチャ・サイズ・コンテキスト長とともにここに表示されます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
         <source>Add model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルフォルダーを追加…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Remove from catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログから外す</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルフォルダーを選択（config.json と *.safetensors を含むフォルダー）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルを外す</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」をカタログから外しますか？フォルダーとファイルはそのまま残ります。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>アーキテクチャ</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメーター数</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>コンテキスト長</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Data type</source>
-        <translation type="unfinished"></translation>
+        <translation>データ型</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Size on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスク上のサイズ</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>チャットテンプレート</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>追加日時</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>あり</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>なし</translation>
     </message>
 </context>
 <context>
@@ -1065,97 +1091,97 @@
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="13"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="14"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="15"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>一時停止中</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="16"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="17"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="18"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="28"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>実行</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="29"/>
         <source>Every fine-tuning run, finished or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>完了したものも途中のものも含め、すべてのファインチューニングの実行です。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="31"/>
         <source>No runs yet</source>
-        <translation type="unfinished"></translation>
+        <translation>実行はまだありません</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="32"/>
         <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>実行とは、データセットを使ってベースモデルをファインチューニングすることです。まずモデルを追加し、データセットをインポートしてください。すべての実行は状態・損失曲線・チェックポイントとともにここに保存され、比較・再開・エクスポートができます。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデル</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>データセット</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>手法</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>作成日時</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>開始日時</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>終了日時</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
@@ -1163,92 +1189,92 @@
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="23"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="43"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="44"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="51"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>データフォルダー</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="52"/>
         <source>Offload folder</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロードフォルダー</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="57"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="64"/>
         <source>Holds the catalog, imported datasets, checkpoints and exports. Changing it opens (or creates) the catalog there; nothing is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログ、インポートしたデータセット、チェックポイント、エクスポートしたファイルを保存します。変更すると、その場所のカタログを開きます（なければ作成します）。既存のファイルは移動しません。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="68"/>
         <source>Where training keeps what fits neither on the graphics card nor in memory. Choose a folder on a fast SSD with plenty of free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフィックカードにもメモリにも収まらないデータを、学習中に置いておく場所です。空き容量が十分にある高速な SSD 上のフォルダーを選んでください。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>データフォルダー：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>データフォルダーを選択</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="76"/>
         <source>Offload folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロードフォルダー：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="77"/>
         <source>Choose the offload folder</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロードフォルダーを選択</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="79"/>
         <source>Catalog:</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログ：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="117"/>
         <source>The data folder must be a full path, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>データフォルダーは %1 のような完全なパスで指定してください。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="121"/>
         <source>The offload folder must be a full path, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフロードフォルダーは %1 のような完全なパスで指定してください。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="126"/>
         <source>The folder %1 cannot be created. Check that the disk is present and that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー %1 を作成できません。ディスクが接続されていて、書き込み権限があるか確認してください。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="142"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存しました。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="148"/>
         <source>%1 (schema version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（スキーマバージョン %2）</translation>
     </message>
 </context>
 </TS>

@@ -6,80 +6,85 @@
     <message>
         <location filename="../app/gui/NumberText.cpp" line="12"/>
         <source>%1 billion</source>
-        <translation type="unfinished"></translation>
+        <translation>%1십억</translation>
     </message>
     <message>
         <location filename="../app/gui/NumberText.cpp" line="15"/>
         <source>%1 million</source>
-        <translation type="unfinished"></translation>
+        <translation>%1백만</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="106"/>
-        <source>Not valid JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="107"/>
-        <source>Not an object with fields</source>
-        <translation type="unfinished"></translation>
+        <source>Not valid JSON</source>
+        <translation>올바른 JSON이 아님</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="108"/>
-        <source>A field is missing</source>
-        <translation type="unfinished"></translation>
+        <source>Not an object with fields</source>
+        <translation>필드가 있는 객체가 아님</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="109"/>
-        <source>A field has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <source>A field is missing</source>
+        <translation>필드가 없음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="110"/>
-        <source>A field is empty</source>
-        <translation type="unfinished"></translation>
+        <source>A field has the wrong type</source>
+        <translation>필드 형식이 잘못됨</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="111"/>
-        <source>Unknown speaker role</source>
-        <translation type="unfinished"></translation>
+        <source>A field is empty</source>
+        <translation>필드가 비어 있음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="112"/>
-        <source>No answer to learn from</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown speaker role</source>
+        <translation>알 수 없는 화자 역할</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="113"/>
-        <source>Broken CSV row</source>
-        <translation type="unfinished"></translation>
+        <source>No answer to learn from</source>
+        <translation>학습할 답변이 없음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="114"/>
-        <source>Longer than the context</source>
-        <translation type="unfinished"></translation>
+        <source>Broken CSV row</source>
+        <translation>손상된 CSV 행</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="115"/>
-        <source>Exact duplicate</source>
-        <translation type="unfinished"></translation>
+        <source>Longer than the context</source>
+        <translation>컨텍스트보다 김</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="116"/>
-        <source>Refused by the chat template</source>
-        <translation type="unfinished"></translation>
+        <source>Exact duplicate</source>
+        <translation>완전히 같은 중복</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="117"/>
+        <source>Refused by the chat template</source>
+        <translation>채팅 템플릿이 거부함</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="118"/>
         <source>Answer not found after templating</source>
-        <translation type="unfinished"></translation>
+        <translation>템플릿 적용 후 답변을 찾을 수 없음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
-        <source>Problem</source>
+        <source>File cannot be read as text</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
+        <source>Problem</source>
+        <translation>문제</translation>
     </message>
 </context>
 <context>
@@ -87,32 +92,32 @@
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, 연산 능력 %3.%4, 멀티프로세서 %5개</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="31"/>
         <source>NVIDIA driver for CUDA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA %1용 NVIDIA 드라이버</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="36"/>
         <source>No NVIDIA GPU found — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA GPU를 찾을 수 없습니다 — 학습은 CPU에서 실행됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="38"/>
         <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA 드라이버가 너무 오래되었습니다(지원하는 CUDA 버전은 %1이고, Tiertune에는 %2 버전이 필요합니다). GPU에서 학습하려면 드라이버를 업데이트하세요. 그때까지는 학습이 CPU에서 실행됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="42"/>
         <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 Tiertune은 GPU 지원 없이 빌드되었습니다 — 학습은 CPU에서 실행됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="44"/>
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU를 사용할 수 없습니다(%1) — 학습은 CPU에서 실행됩니다.</translation>
     </message>
 </context>
 <context>
@@ -120,123 +125,123 @@
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="60"/>
         <source>Add model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 폴더 추가</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="65"/>
         <source>Checking the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더를 확인하는 중…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="74"/>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="75"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>이름:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="76"/>
         <source>Architecture:</source>
-        <translation type="unfinished"></translation>
+        <translation>아키텍처:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="77"/>
         <source>Parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>파라미터 수:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="78"/>
         <source>Layers:</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 수:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="79"/>
         <source>Context length:</source>
-        <translation type="unfinished"></translation>
+        <translation>컨텍스트 길이:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="80"/>
         <source>Vocabulary:</source>
-        <translation type="unfinished"></translation>
+        <translation>어휘 크기:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="81"/>
         <source>Weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="82"/>
         <source>Tokenizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>토크나이저:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="83"/>
         <source>Chat template:</source>
-        <translation type="unfinished"></translation>
+        <translation>채팅 템플릿:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="85"/>
         <source>Add to catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그에 추가</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="128"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="132"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="136"/>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="137"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 %1개</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="148"/>
         <source>%1 in one file, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (파일 1개), %2</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="150"/>
         <source>%1 in %2 files, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (파일 %2개), %3</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>tokenizer.json</source>
-        <translation type="unfinished"></translation>
+        <translation>tokenizer.json</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>있음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>no (base model)</source>
-        <translation type="unfinished"></translation>
+        <translation>없음(기본 모델)</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="155"/>
         <source>This folder cannot be trained yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>이 폴더는 아직 학습에 사용할 수 없습니다:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="163"/>
         <source>The catalog is not open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그가 열려 있지 않습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -245,17 +250,17 @@
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="25"/>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="64"/>
         <source>The catalog could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그를 열 수 없습니다</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="66"/>
         <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>설정에서 다른 데이터 폴더를 선택하거나, 문제를 해결한 뒤 Tiertune을 다시 시작하세요. 변경되거나 삭제된 것은 없습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="75"/>
         <source>The catalog could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그를 읽을 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -263,109 +268,109 @@
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>The examples your models learn from.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 학습하는 예제입니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
         <source>No datasets yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 데이터셋이 없습니다</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋은 예제를 담은 파일입니다. 질문과 답변, 대화 또는 문서를 JSONL, JSON, CSV 또는 일반 텍스트로 담을 수 있습니다. 가져온 데이터셋은 형식, 행 수, 토큰 수와 함께 여기에 표시됩니다. 사용할 수 없는 행은 말없이 빠지는 일 없이 모두 보고됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
         <source>Import dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 가져오기…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
         <source>Try an example</source>
-        <translation type="unfinished"></translation>
+        <translation>예제로 체험해 보기</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune용으로 작성된 작은 대화 모음을 가져와서 작동 방식을 살펴보세요.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 모델 페이지에서 모델을 추가하세요. 데이터셋은 모델에 맞춰 준비됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
         <source>Choose a dataset file</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 파일 선택</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 (*.jsonl *.json *.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
         <source>The example could not be copied to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>예제를 %1에 복사할 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
         <source>Delete dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 삭제</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;과(와) 준비된 파일을 삭제할까요? 가져온 원본 파일은 그대로 남고, 이 데이터셋을 사용한 실행의 기록도 유지됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>형식</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Training rows</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 행 수</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Validation rows</source>
-        <translation type="unfinished"></translation>
+        <translation>검증 행 수</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 수</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>원본</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>가져온 일시</translation>
     </message>
 </context>
 <context>
@@ -373,104 +378,105 @@
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 중…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="32"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="45"/>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="161"/>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 측정하지 않음</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="47"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 확인</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="48"/>
         <source>Measure disk speed</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크 속도 측정</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="49"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="60"/>
         <source>Writes and reads a scratch file in the offload folder for a few seconds, bypassing the cache, to see how fast the tier on disk is.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프로드 폴더에 임시 파일을 몇 초 동안 쓰고 읽으면서, 캐시를 거치지 않고 디스크 계층이 얼마나 빠른지 확인합니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="64"/>
         <source>Processor:</source>
-        <translation type="unfinished"></translation>
+        <translation>프로세서:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="65"/>
         <source>Memory:</source>
-        <translation type="unfinished"></translation>
+        <translation>메모리:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="66"/>
         <source>GPU:</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="67"/>
         <source>Offload folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>오프로드 폴더:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="68"/>
         <source>Disk speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크 속도:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="122"/>
         <source>%1 — %2 cores, %3 threads%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 코어 %2개, 스레드 %3개%4</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="127"/>
         <source>%1 total, %2 available</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 %1, 사용 가능 %2</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="132"/>
         <source>%1
 %2 free of %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%3 중 %2 남음 (%4)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="146"/>
         <source>write %1, read %2</source>
-        <translation type="unfinished"></translation>
+        <translation>쓰기 %1, 읽기 %2</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="148"/>
         <source> — the file system does not allow direct I/O, so these figures include the cache and are higher than the disk itself</source>
-        <translation type="unfinished"></translation>
+        <translation> — 파일 시스템이 다이렉트 I/O를 허용하지 않아 이 수치에는 캐시가 포함되며, 실제 디스크 속도보다 높게 나옵니다</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="151"/>
         <source> (cancelled early: figures from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (중간에 취소됨: %1만큼 측정한 값)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="157"/>
         <source>write %1, read %2 (measured %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>쓰기 %1, 읽기 %2 (%3에 측정)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="170"/>
         <source>measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>측정 중…</translation>
     </message>
 </context>
 <context>
@@ -478,404 +484,424 @@
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="16"/>
         <source>Welcome to Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune에 오신 것을 환영합니다</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="24"/>
         <source>Tiertune fine-tunes open language models (Llama, Mistral, Qwen) on this computer. It spreads the work over the graphics card, the memory and the SSD, so models larger than the graphics card still train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune은 이 컴퓨터에서 오픈 언어 모델(Llama, Mistral, Qwen)을 파인튜닝합니다. 작업을 그래픽 카드, 메모리, SSD에 나누어 처리하므로 그래픽 카드에 다 들어가지 않는 큰 모델도 학습할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="30"/>
         <source>&lt;b&gt;Getting started&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Check below what this machine offers, and measure the disk speed once.&lt;/li&gt;&lt;li&gt;Add a base model on the &lt;i&gt;Models&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Import your examples on the &lt;i&gt;Datasets&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Start a fine-tune and follow it on the &lt;i&gt;Runs&lt;/i&gt; page.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;시작하기&lt;/b&gt;&lt;ol&gt;&lt;li&gt;아래에서 이 컴퓨터의 사양을 확인하고, 디스크 속도를 한 번 측정하세요.&lt;/li&gt;&lt;li&gt;&lt;i&gt;모델&lt;/i&gt; 페이지에서 기본 모델을 추가하세요.&lt;/li&gt;&lt;li&gt;&lt;i&gt;데이터셋&lt;/i&gt; 페이지에서 예제를 가져오세요.&lt;/li&gt;&lt;li&gt;파인튜닝을 시작하고 &lt;i&gt;실행&lt;/i&gt; 페이지에서 진행 상황을 확인하세요.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="38"/>
         <source>This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터</translation>
     </message>
 </context>
 <context>
     <name>tiertune::gui::ImportDatasetWizard</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="141"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="143"/>
         <source>Import dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 가져오기</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="162"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="164"/>
         <source>Choose the file and the model</source>
-        <translation type="unfinished"></translation>
+        <translation>파일과 모델 선택</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="163"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="165"/>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="167"/>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines, JSON 목록, 또는 헤더 행이 있는 CSV/TSV 파일을 사용할 수 있습니다. 예제를 어떤 형태로 작성할지(채팅 템플릿)와 토큰으로 어떻게 나눌지는 모델이 결정합니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="169"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="171"/>
         <source>Choose a dataset file</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 파일 선택</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="170"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="172"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>데이터셋 (*.jsonl *.json *.csv *.tsv *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
+        <source>Folder of texts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="189"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
+        <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
+        <source>Choose a folder of .txt or .md files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>파일:</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="190"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="201"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>모델:</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="191"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="202"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="195"/>
-        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="205"/>
-        <source>Format and fields</source>
-        <translation type="unfinished"></translation>
+        <translation>이름:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="206"/>
-        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="211"/>
-        <source>Recognize it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="212"/>
-        <source>Instructions (instruction, input, output)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="213"/>
-        <source>Conversations, ShareGPT (conversations: from, value)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="214"/>
-        <source>Conversations (messages: role, content)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="215"/>
-        <source>Prompt and completion</source>
-        <translation type="unfinished"></translation>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation>카탈로그에 아직 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요. 데이터셋은 특정 모델에 맞춰 준비됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="216"/>
-        <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <source>Format and fields</source>
+        <translation>형식과 필드</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="217"/>
+        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
+        <translation>파일의 처음 몇 행을 읽고 판단한 행의 내용입니다. 추측이 틀렸다면 바꾸고, 파일의 필드 이름이 다르다면 이름을 다시 지정하세요.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="222"/>
-        <source>for example: prompt=question,completion=answer</source>
-        <translation type="unfinished"></translation>
+        <source>Recognize it</source>
+        <translation>자동 인식</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="223"/>
+        <source>Instructions (instruction, input, output)</source>
+        <translation>지시문 (instruction, input, output)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="224"/>
+        <source>Conversations, ShareGPT (conversations: from, value)</source>
+        <translation>대화, ShareGPT (conversations: from, value)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="225"/>
+        <source>Conversations (messages: role, content)</source>
+        <translation>대화 (messages: role, content)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="226"/>
+        <source>Prompt and completion</source>
+        <translation>프롬프트와 완성문</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="227"/>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <source>Plain text</source>
+        <translation>일반 텍스트</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="228"/>
-        <source>Field names:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="233"/>
+        <source>for example: prompt=question,completion=answer</source>
+        <translation>예: prompt=question,completion=answer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="238"/>
+        <source>Format:</source>
+        <translation>형식:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="239"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <source>Field names:</source>
+        <translation>필드 이름:</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="240"/>
-        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="250"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="251"/>
+        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
+        <translation>모델이 읽게 될 그대로 보여 주는 처음 몇 행입니다. 모델은 강조 표시된 텍스트를 작성하도록 학습하며, 나머지는 모델에 주어지는 내용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="262"/>
         <source>Check every row</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 행 확인</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="252"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="263"/>
         <source>Rows that cannot be used are listed with their row and line numbers and the reason. Nothing is left out without appearing here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
-        <source>Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 수 없는 행은 행 번호, 줄 번호, 이유와 함께 표시됩니다. 여기에 나타나지 않고 제외되는 것은 없습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
-        <source>Export the report as CSV…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Reason</source>
+        <translation>이유</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="274"/>
-        <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
+        <source>Rows</source>
+        <translation>행 수</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="275"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Line</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Details</source>
+        <translation>세부 정보</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="280"/>
+        <source>Export the report as CSV…</source>
+        <translation>보고서를 CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="285"/>
+        <source>Save the report</source>
+        <translation>보고서 저장</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="286"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="291"/>
         <source>The report could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>보고서를 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="293"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="304"/>
         <source>Split and options</source>
-        <translation type="unfinished"></translation>
+        <translation>분할 및 옵션</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="294"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="305"/>
         <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="311"/>
-        <source>Cut them to the length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="312"/>
-        <source>Leave them out (listed in the report)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="315"/>
-        <source>Every answer (recommended)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="316"/>
-        <source>Only the last answer of each conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="317"/>
-        <source>Every token, questions included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="318"/>
-        <source>Leave out exact duplicates (listed in the report)</source>
-        <translation type="unfinished"></translation>
+        <translation>일부 행을 학습에 쓰지 않고 남겨 두었다가, 학습하지 않은 예제에서 모델이 얼마나 잘하는지 측정하는 데 사용합니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="322"/>
-        <source>Held back for validation:</source>
-        <translation type="unfinished"></translation>
+        <source>Cut them to the length</source>
+        <translation>이 길이에 맞게 자르기</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="323"/>
-        <source>Seed of the split:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="324"/>
-        <source>Longest example (tokens):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="325"/>
-        <source>Longer examples:</source>
-        <translation type="unfinished"></translation>
+        <source>Leave them out (listed in the report)</source>
+        <translation>제외하기 (보고서에 표시됨)</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="326"/>
-        <source>The model learns:</source>
-        <translation type="unfinished"></translation>
+        <source>Every answer (recommended)</source>
+        <translation>모든 답변 (권장)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="327"/>
+        <source>Only the last answer of each conversation</source>
+        <translation>각 대화의 마지막 답변만</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="328"/>
+        <source>Every token, questions included</source>
+        <translation>질문을 포함한 모든 토큰</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="329"/>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation>완전히 같은 중복 항목 제외 (보고서에 표시됨)</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="333"/>
-        <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <source>Held back for validation:</source>
+        <translation>검증용으로 남겨 둘 비율:</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="334"/>
-        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
-        <translation type="unfinished"></translation>
+        <source>Seed of the split:</source>
+        <translation>분할 시드:</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="340"/>
-        <source>Cancel the import</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="335"/>
+        <source>Longest example (tokens):</source>
+        <translation>예제 최대 길이(토큰):</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="336"/>
+        <source>Longer examples:</source>
+        <translation>더 긴 예제:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="337"/>
+        <source>The model learns:</source>
+        <translation>모델이 학습할 부분:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="344"/>
+        <source>Importing</source>
+        <translation>가져오는 중</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="345"/>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation>행을 읽고 확인한 뒤 토큰으로 나눕니다. 취소하면 아무것도 남지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="351"/>
+        <source>Cancel the import</source>
+        <translation>가져오기 취소</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="356"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="357"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="368"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기 완료</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>Choose a file that exists: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>존재하는 파일을 선택하세요: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="401"/>
-        <source>Add a model on the Models page first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="406"/>
-        <source>Give the dataset a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>(없음)</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="412"/>
+        <source>Add a model on the Models page first.</source>
+        <translation>먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="417"/>
+        <source>Give the dataset a name.</source>
+        <translation>데이터셋 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="423"/>
         <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>이름이 &quot;%1&quot;인 데이터셋이 이미 있습니다. 다른 이름을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="447"/>
-        <source>Read as %1 (%2), %3% of the first rows fit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="459"/>
-        <source>Row %1</source>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
+        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation>%1 (%2) 형식으로 읽었습니다. 처음 몇 행 중 %3%가 이 형식에 맞습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="475"/>
+        <source>Row %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="478"/>
         <source>not used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>사용 안 함: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="465"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="481"/>
         <source>%1 tokens, %2 learned</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 %1개, 그중 %2개 학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="485"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="501"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 준비 완료: 학습 행 %2개와 검증 행 %3개, 토큰 %4개이며 그중 모델이 학습하는 토큰은 %5개입니다. 사용되지 않은 행은 %6개입니다(목록은 데이터셋 폴더에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="508"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="524"/>
         <source>Reading every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 행을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="533"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="549"/>
         <source>The file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="543"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="559"/>
         <source>All %1 rows can be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1개 행을 모두 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="544"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="560"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1개 행을 사용할 수 있습니다. %2개 행은 아래 이유로 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="579"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="595"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="602"/>
-        <source>%1 rows read</source>
-        <translation type="unfinished"></translation>
+        <translation>시작하는 중…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <source>%1 rows read</source>
+        <translation>%1개 행 읽음</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="634"/>
         <source>The import failed and left nothing behind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기에 실패했으며 아무것도 남지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="622"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="638"/>
         <source>Cancelled. Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>취소되었습니다. 아무것도 추가되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="623"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="639"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>아무것도 가져오지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="628"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="644"/>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>완료되었습니다.</translation>
     </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="70"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="71"/>
         <source>1 token</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 1개</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="73"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="74"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="75"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
-        <translation type="unfinished"></translation>
+        <translation>길이별 행 수</translation>
     </message>
 </context>
 <context>
@@ -883,77 +909,77 @@
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="28"/>
         <source>Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="33"/>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>섹션</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="39"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>홈</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="40"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>모델</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="41"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="43"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>실행</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="44"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="56"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="57"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="59"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="60"/>
         <source>&amp;About Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune 정보(&amp;A)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="61"/>
         <source>About Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune 정보</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="62"/>
         <source>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;Fine-tune open language models on the hardware you have: one GPU or none, memory and an SSD.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;지금 가진 하드웨어로 오픈 언어 모델을 파인튜닝하세요. GPU가 하나 있든 없든, 메모리와 SSD만 있으면 됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="89"/>
         <source>Catalog: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그: %1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="91"/>
         <source>No catalog open — see Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>열린 카탈로그 없음 — 설정을 확인하세요</translation>
     </message>
 </context>
 <context>
@@ -961,103 +987,103 @@
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>모델</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Base models you can fine-tune.</source>
-        <translation type="unfinished"></translation>
+        <translation>파인튜닝할 수 있는 기본 모델입니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
         <source>No models yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 모델이 없습니다</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 모델은 Hugging Face에서 내려받은 폴더로, config.json, 가중치(*.safetensors), tokenizer.json이 들어 있습니다. 예: Qwen2.5-0.5B-Instruct, Llama-3.2-1B-Instruct. 추가한 모델은 아키텍처, 크기, 컨텍스트 길이와 함께 여기에 표시됩니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
         <source>Add model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 폴더 추가…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Remove from catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그에서 제거</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 폴더 선택 (config.json과 *.safetensors가 있는 폴더)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 제거</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;을(를) 카탈로그에서 제거할까요? 폴더와 파일은 그대로 남습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>아키텍처</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>파라미터 수</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>컨텍스트 길이</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Data type</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 타입</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Size on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크 크기</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>채팅 템플릿</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>추가한 일시</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>있음</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
 </context>
 <context>
@@ -1065,97 +1091,97 @@
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="13"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>대기 중</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="14"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 중</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="15"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 중지됨</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="16"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>완료됨</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="17"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>실패함</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="18"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>중지됨</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="28"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>실행</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="29"/>
         <source>Every fine-tuning run, finished or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>완료 여부와 관계없이 모든 파인튜닝 실행입니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="31"/>
         <source>No runs yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 실행이 없습니다</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="32"/>
         <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>실행은 데이터셋으로 기본 모델을 파인튜닝하는 작업입니다. 먼저 모델을 추가하고 데이터셋을 가져오세요. 모든 실행은 상태, 손실 곡선, 체크포인트와 함께 여기에 보관되므로 비교하거나, 이어서 진행하거나, 내보낼 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>이름</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>방법</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>생성 일시</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 일시</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>종료 일시</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>문제</translation>
     </message>
 </context>
 <context>
@@ -1163,92 +1189,92 @@
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="23"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>찾아보기…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="43"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="44"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌리기</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="51"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="52"/>
         <source>Offload folder</source>
-        <translation type="unfinished"></translation>
+        <translation>오프로드 폴더</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="57"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="64"/>
         <source>Holds the catalog, imported datasets, checkpoints and exports. Changing it opens (or creates) the catalog there; nothing is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그, 가져온 데이터셋, 체크포인트, 내보낸 파일을 보관합니다. 변경하면 그 위치의 카탈로그를 열거나 새로 만들며, 아무것도 옮기지 않습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="68"/>
         <source>Where training keeps what fits neither on the graphics card nor in memory. Choose a folder on a fast SSD with plenty of free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중에 그래픽 카드에도 메모리에도 들어가지 않는 데이터를 보관하는 곳입니다. 여유 공간이 충분한 빠른 SSD에 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더 선택</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="76"/>
         <source>Offload folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>오프로드 폴더:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="77"/>
         <source>Choose the offload folder</source>
-        <translation type="unfinished"></translation>
+        <translation>오프로드 폴더 선택</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="79"/>
         <source>Catalog:</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그:</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="117"/>
         <source>The data folder must be a full path, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 폴더는 전체 경로여야 합니다(예: %1).</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="121"/>
         <source>The offload folder must be a full path, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프로드 폴더는 전체 경로여야 합니다(예: %1).</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="126"/>
         <source>The folder %1 cannot be created. Check that the disk is present and that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 %1을(를) 만들 수 없습니다. 디스크가 연결되어 있는지, 그 위치에 쓸 수 있는 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="142"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>저장되었습니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="148"/>
         <source>%1 (schema version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (스키마 버전 %2)</translation>
     </message>
 </context>
 </TS>

@@ -6,80 +6,85 @@
     <message>
         <location filename="../app/gui/NumberText.cpp" line="12"/>
         <source>%1 billion</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 十億</translation>
     </message>
     <message>
         <location filename="../app/gui/NumberText.cpp" line="15"/>
         <source>%1 million</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 百萬</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="106"/>
-        <source>Not valid JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="107"/>
-        <source>Not an object with fields</source>
-        <translation type="unfinished"></translation>
+        <source>Not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="108"/>
-        <source>A field is missing</source>
-        <translation type="unfinished"></translation>
+        <source>Not an object with fields</source>
+        <translation>不是含有欄位的物件</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="109"/>
-        <source>A field has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <source>A field is missing</source>
+        <translation>缺少欄位</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="110"/>
-        <source>A field is empty</source>
-        <translation type="unfinished"></translation>
+        <source>A field has the wrong type</source>
+        <translation>欄位類型錯誤</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="111"/>
-        <source>Unknown speaker role</source>
-        <translation type="unfinished"></translation>
+        <source>A field is empty</source>
+        <translation>欄位是空的</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="112"/>
-        <source>No answer to learn from</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown speaker role</source>
+        <translation>無法辨識的發言者角色</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="113"/>
-        <source>Broken CSV row</source>
-        <translation type="unfinished"></translation>
+        <source>No answer to learn from</source>
+        <translation>沒有可供學習的回答</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="114"/>
-        <source>Longer than the context</source>
-        <translation type="unfinished"></translation>
+        <source>Broken CSV row</source>
+        <translation>損壞的 CSV 列</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="115"/>
-        <source>Exact duplicate</source>
-        <translation type="unfinished"></translation>
+        <source>Longer than the context</source>
+        <translation>超過上下文長度</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="116"/>
-        <source>Refused by the chat template</source>
-        <translation type="unfinished"></translation>
+        <source>Exact duplicate</source>
+        <translation>完全重複</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="117"/>
+        <source>Refused by the chat template</source>
+        <translation>對話範本拒絕處理</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="118"/>
         <source>Answer not found after templating</source>
-        <translation type="unfinished"></translation>
+        <translation>套用範本後找不到回答</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
-        <source>Problem</source>
+        <source>File cannot be read as text</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
+        <source>Problem</source>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
@@ -87,32 +92,32 @@
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2，運算能力 %3.%4，%5 個多處理器</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="31"/>
         <source>NVIDIA driver for CUDA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>支援 CUDA %1 的 NVIDIA 驅動程式</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="36"/>
         <source>No NVIDIA GPU found — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 NVIDIA GPU — 將使用 CPU 訓練。</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="38"/>
         <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA 驅動程式版本過舊（支援 CUDA %1，Tiertune 需要 %2）。請更新驅動程式以使用 GPU 訓練；在此之前會使用 CPU 訓練。</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="42"/>
         <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Tiertune 未包含 GPU 支援 — 將使用 CPU 訓練。</translation>
     </message>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="44"/>
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法使用 GPU（%1）— 將使用 CPU 訓練。</translation>
     </message>
 </context>
 <context>
@@ -120,123 +125,123 @@
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="60"/>
         <source>Add model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>新增模型資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="65"/>
         <source>Checking the folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在檢查資料夾…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="74"/>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>資料夾：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="75"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="76"/>
         <source>Architecture:</source>
-        <translation type="unfinished"></translation>
+        <translation>架構：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="77"/>
         <source>Parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>參數量：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="78"/>
         <source>Layers:</source>
-        <translation type="unfinished"></translation>
+        <translation>層數：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="79"/>
         <source>Context length:</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文長度：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="80"/>
         <source>Vocabulary:</source>
-        <translation type="unfinished"></translation>
+        <translation>詞彙量：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="81"/>
         <source>Weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>權重：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="82"/>
         <source>Tokenizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>分詞器：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="83"/>
         <source>Chat template:</source>
-        <translation type="unfinished"></translation>
+        <translation>對話範本：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="85"/>
         <source>Add to catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>加入目錄</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="128"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="132"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="136"/>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="137"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 個 token</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="148"/>
         <source>%1 in one file, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（1 個檔案），%2</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="150"/>
         <source>%1 in %2 files, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 個檔案），%3</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>tokenizer.json</source>
-        <translation type="unfinished"></translation>
+        <translation>tokenizer.json</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>有</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>no (base model)</source>
-        <translation type="unfinished"></translation>
+        <translation>無（基礎模型）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="155"/>
         <source>This folder cannot be trained yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>此資料夾目前還無法用於訓練：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="163"/>
         <source>The catalog is not open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目錄未開啟：%1</translation>
     </message>
 </context>
 <context>
@@ -245,17 +250,17 @@
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="25"/>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="64"/>
         <source>The catalog could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟目錄</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="66"/>
         <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>請在「設定」中選擇其他資料資料夾，或修正問題後重新啟動 Tiertune。沒有任何內容遭到變更或刪除。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/CatalogListPage.cpp" line="75"/>
         <source>The catalog could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取目錄</translation>
     </message>
 </context>
 <context>
@@ -263,109 +268,109 @@
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>資料集</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>The examples your models learn from.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型用來學習的範例。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
         <source>No datasets yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無資料集</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料集是一個包含範例的檔案：問答、對話或文件，格式可為 JSONL、JSON、CSV 或純文字。匯入的資料集會連同格式、列數和 token 數列在這裡；無法使用的每一列都會回報，絕不會默默略過。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
         <source>Import dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入資料集…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
         <source>Try an example</source>
-        <translation type="unfinished"></translation>
+        <translation>試用範例</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入一小組專為 Tiertune 撰寫的對話，看看它如何運作。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先在「模型」頁面新增模型：資料集是針對模型準備的。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
         <source>Choose a dataset file</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇資料集檔案</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>資料集 (*.jsonl *.json *.csv *.tsv *.txt);;所有檔案 (*)</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
         <source>The example could not be copied to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將範例複製到 %1。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
         <source>Delete dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除資料集</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
-        <translation type="unfinished"></translation>
+        <translation>要刪除「%1」及其準備好的檔案嗎？匯入來源檔案會保留在原處；使用過它的執行也會保留紀錄。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Training rows</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練列數</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Validation rows</source>
-        <translation type="unfinished"></translation>
+        <translation>驗證列數</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>token 數</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>來源</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入時間</translation>
     </message>
 </context>
 <context>
@@ -373,104 +378,105 @@
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查中…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="32"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/秒</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="45"/>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="161"/>
         <source>not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未測量</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="47"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新檢查</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="48"/>
         <source>Measure disk speed</source>
-        <translation type="unfinished"></translation>
+        <translation>測量磁碟速度</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="49"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="60"/>
         <source>Writes and reads a scratch file in the offload folder for a few seconds, bypassing the cache, to see how fast the tier on disk is.</source>
-        <translation type="unfinished"></translation>
+        <translation>在卸載資料夾中寫入並讀取暫存檔數秒鐘（略過快取），以了解磁碟這一層的速度。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="64"/>
         <source>Processor:</source>
-        <translation type="unfinished"></translation>
+        <translation>處理器：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="65"/>
         <source>Memory:</source>
-        <translation type="unfinished"></translation>
+        <translation>記憶體：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="66"/>
         <source>GPU:</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="67"/>
         <source>Offload folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>卸載資料夾：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="68"/>
         <source>Disk speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>磁碟速度：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="122"/>
         <source>%1 — %2 cores, %3 threads%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 核心、%3 執行緒%4</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="127"/>
         <source>%1 total, %2 available</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1，可用 %2</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="132"/>
         <source>%1
 %2 free of %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+可用 %2 / 共 %3（%4）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="146"/>
         <source>write %1, read %2</source>
-        <translation type="unfinished"></translation>
+        <translation>寫入 %1，讀取 %2</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="148"/>
         <source> — the file system does not allow direct I/O, so these figures include the cache and are higher than the disk itself</source>
-        <translation type="unfinished"></translation>
+        <translation> — 檔案系統不允許直接 I/O，因此這些數值包含快取，會比磁碟本身的速度高</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="151"/>
         <source> (cancelled early: figures from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（提前取消：依據 %1 的測量結果）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="157"/>
         <source>write %1, read %2 (measured %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>寫入 %1，讀取 %2（測量於 %3）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="170"/>
         <source>measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>測量中…</translation>
     </message>
 </context>
 <context>
@@ -478,404 +484,424 @@
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="16"/>
         <source>Welcome to Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>歡迎使用 Tiertune</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="24"/>
         <source>Tiertune fine-tunes open language models (Llama, Mistral, Qwen) on this computer. It spreads the work over the graphics card, the memory and the SSD, so models larger than the graphics card still train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune 可在這台電腦上微調開放的語言模型（Llama、Mistral、Qwen）。它會把工作分散到顯示卡、記憶體和 SSD 上，因此比顯示卡容量更大的模型也能訓練。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="30"/>
         <source>&lt;b&gt;Getting started&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Check below what this machine offers, and measure the disk speed once.&lt;/li&gt;&lt;li&gt;Add a base model on the &lt;i&gt;Models&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Import your examples on the &lt;i&gt;Datasets&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Start a fine-tune and follow it on the &lt;i&gt;Runs&lt;/i&gt; page.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;開始使用&lt;/b&gt;&lt;ol&gt;&lt;li&gt;在下方查看這台電腦的配備，並測量一次磁碟速度。&lt;/li&gt;&lt;li&gt;在&lt;i&gt;模型&lt;/i&gt;頁面新增基礎模型。&lt;/li&gt;&lt;li&gt;在&lt;i&gt;資料集&lt;/i&gt;頁面匯入你的範例。&lt;/li&gt;&lt;li&gt;開始微調，並在&lt;i&gt;執行&lt;/i&gt;頁面追蹤進度。&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/HomePage.cpp" line="38"/>
         <source>This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>這台電腦</translation>
     </message>
 </context>
 <context>
     <name>tiertune::gui::ImportDatasetWizard</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="141"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="143"/>
         <source>Import dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入資料集</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="162"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="164"/>
         <source>Choose the file and the model</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇檔案和模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="163"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="165"/>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="167"/>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>可使用 JSON Lines、JSON 清單，或含標題列的 CSV/TSV。範例要寫成什麼樣的文字（對話範本）以及如何切分成 token，都由模型決定。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="169"/>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="171"/>
         <source>Choose a dataset file</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇資料集檔案</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="170"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="172"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>資料集 (*.jsonl *.json *.csv *.tsv *.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
+        <source>Folder of texts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="189"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
+        <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
+        <source>Choose a folder of .txt or .md files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="190"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="201"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="191"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="202"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="195"/>
-        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="205"/>
-        <source>Format and fields</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="206"/>
-        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="211"/>
-        <source>Recognize it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="212"/>
-        <source>Instructions (instruction, input, output)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="213"/>
-        <source>Conversations, ShareGPT (conversations: from, value)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="214"/>
-        <source>Conversations (messages: role, content)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="215"/>
-        <source>Prompt and completion</source>
-        <translation type="unfinished"></translation>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation>目錄中還沒有模型。請先在「模型」頁面新增一個：資料集是針對特定模型準備的。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="216"/>
-        <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <source>Format and fields</source>
+        <translation>格式與欄位</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="217"/>
+        <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
+        <translation>根據檔案前幾列判斷出的各列內容。若判斷有誤請修改；若你的檔案使用不同的欄位名稱，請重新對應名稱。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="222"/>
-        <source>for example: prompt=question,completion=answer</source>
-        <translation type="unfinished"></translation>
+        <source>Recognize it</source>
+        <translation>自動辨識</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="223"/>
+        <source>Instructions (instruction, input, output)</source>
+        <translation>指令（instruction, input, output）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="224"/>
+        <source>Conversations, ShareGPT (conversations: from, value)</source>
+        <translation>對話，ShareGPT（conversations: from, value）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="225"/>
+        <source>Conversations (messages: role, content)</source>
+        <translation>對話（messages: role, content）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="226"/>
+        <source>Prompt and completion</source>
+        <translation>提示與補全</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="227"/>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <source>Plain text</source>
+        <translation>純文字</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="228"/>
-        <source>Field names:</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="233"/>
+        <source>for example: prompt=question,completion=answer</source>
+        <translation>例如：prompt=question,completion=answer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="238"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="239"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <source>Field names:</source>
+        <translation>欄位名稱：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="240"/>
-        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="250"/>
+        <source>Preview</source>
+        <translation>預覽</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="251"/>
+        <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
+        <translation>以下是模型實際會讀到的前幾列。模型會學習寫出醒目標示的文字；其餘部分是提供給模型的內容。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="262"/>
         <source>Check every row</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查每一列</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="252"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="263"/>
         <source>Rows that cannot be used are listed with their row and line numbers and the reason. Nothing is left out without appearing here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="258"/>
-        <source>Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="265"/>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>無法使用的列會連同列號、行號與原因一起列出。任何被略過的內容都一定會出現在這裡。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
-        <source>Export the report as CSV…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="274"/>
-        <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
+        <source>Rows</source>
+        <translation>列數</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="275"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Row</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
+        <source>Details</source>
+        <translation>詳細資訊</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="280"/>
+        <source>Export the report as CSV…</source>
+        <translation>將報告匯出為 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="285"/>
+        <source>Save the report</source>
+        <translation>儲存報告</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="286"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="291"/>
         <source>The report could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法儲存報告：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="293"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="304"/>
         <source>Split and options</source>
-        <translation type="unfinished"></translation>
+        <translation>分割與選項</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="294"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="305"/>
         <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="311"/>
-        <source>Cut them to the length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="312"/>
-        <source>Leave them out (listed in the report)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="315"/>
-        <source>Every answer (recommended)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="316"/>
-        <source>Only the last answer of each conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="317"/>
-        <source>Every token, questions included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="318"/>
-        <source>Leave out exact duplicates (listed in the report)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留一部分的列不用於訓練，用來衡量模型在沒學過的範例上表現如何。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="322"/>
-        <source>Held back for validation:</source>
-        <translation type="unfinished"></translation>
+        <source>Cut them to the length</source>
+        <translation>截斷至該長度</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="323"/>
-        <source>Seed of the split:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="324"/>
-        <source>Longest example (tokens):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="325"/>
-        <source>Longer examples:</source>
-        <translation type="unfinished"></translation>
+        <source>Leave them out (listed in the report)</source>
+        <translation>略過（列於報告中）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="326"/>
-        <source>The model learns:</source>
-        <translation type="unfinished"></translation>
+        <source>Every answer (recommended)</source>
+        <translation>每個回答（建議）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="327"/>
+        <source>Only the last answer of each conversation</source>
+        <translation>只有每段對話的最後一個回答</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="328"/>
+        <source>Every token, questions included</source>
+        <translation>所有 token，包括問題</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="329"/>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation>略過完全重複的項目（列於報告中）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="333"/>
-        <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <source>Held back for validation:</source>
+        <translation>保留作為驗證的比例：</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="334"/>
-        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
-        <translation type="unfinished"></translation>
+        <source>Seed of the split:</source>
+        <translation>分割的種子值：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="340"/>
-        <source>Cancel the import</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="335"/>
+        <source>Longest example (tokens):</source>
+        <translation>範例最大長度（token）：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="336"/>
+        <source>Longer examples:</source>
+        <translation>超過長度的範例：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="337"/>
+        <source>The model learns:</source>
+        <translation>模型學習的內容：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="344"/>
+        <source>Importing</source>
+        <translation>正在匯入</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="345"/>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation>正在讀取、檢查各列並切分成 token。取消後不會留下任何東西。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="351"/>
+        <source>Cancel the import</source>
+        <translation>取消匯入</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="356"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="357"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="368"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入完成</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>Choose a file that exists: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇存在的檔案：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="397"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="401"/>
-        <source>Add a model on the Models page first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="406"/>
-        <source>Give the dataset a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>（無）</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="412"/>
+        <source>Add a model on the Models page first.</source>
+        <translation>請先在「模型」頁面新增模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="417"/>
+        <source>Give the dataset a name.</source>
+        <translation>請為資料集命名。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="423"/>
         <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>已經有名為「%1」的資料集；請使用其他名稱。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="447"/>
-        <source>Read as %1 (%2), %3% of the first rows fit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="459"/>
-        <source>Row %1</source>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
+        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation>已依 %1（%2）格式讀取，前幾列中有 %3% 符合。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="475"/>
+        <source>Row %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="478"/>
         <source>not used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="465"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="481"/>
         <source>%1 tokens, %2 learned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 個 token，其中學習 %2 個</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="485"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="501"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」已準備就緒：%2 列訓練資料與 %3 列驗證資料，共 %4 個 token，其中模型會學習 %5 個。有 %6 列未使用（清單位於資料集的資料夾中）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="508"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="524"/>
         <source>Reading every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取每一列…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="533"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="549"/>
         <source>The file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法匯入檔案：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="543"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="559"/>
         <source>All %1 rows can be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 %1 列皆可使用。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="544"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="560"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 列可以使用；%2 列因下列原因無法使用。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="579"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="595"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="602"/>
-        <source>%1 rows read</source>
-        <translation type="unfinished"></translation>
+        <translation>正在開始…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <source>%1 rows read</source>
+        <translation>已讀取 %1 列</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="634"/>
         <source>The import failed and left nothing behind: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入失敗，未留下任何內容：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="622"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="638"/>
         <source>Cancelled. Nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未新增任何內容。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="623"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="639"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未匯入任何內容：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="628"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="644"/>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成。</translation>
     </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="70"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="71"/>
         <source>1 token</source>
-        <translation type="unfinished"></translation>
+        <translation>1 個 token</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="73"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="74"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 個 token</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="75"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
-        <translation type="unfinished"></translation>
+        <translation>依長度統計的列數</translation>
     </message>
 </context>
 <context>
@@ -883,77 +909,77 @@
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="28"/>
         <source>Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiertune</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="33"/>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>區段</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="39"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>首頁</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="40"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="41"/>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>資料集</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="43"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>執行</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="44"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="56"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="57"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>結束(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="59"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="60"/>
         <source>&amp;About Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>關於 Tiertune(&amp;A)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="61"/>
         <source>About Tiertune</source>
-        <translation type="unfinished"></translation>
+        <translation>關於 Tiertune</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="62"/>
         <source>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;Fine-tune open language models on the hardware you have: one GPU or none, memory and an SSD.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;用你手邊的硬體微調開放的語言模型：有一張 GPU 或沒有 GPU 都可以，再加上記憶體與 SSD。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="89"/>
         <source>Catalog: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目錄：%1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="91"/>
         <source>No catalog open — see Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>未開啟目錄 — 請查看「設定」</translation>
     </message>
 </context>
 <context>
@@ -961,103 +987,103 @@
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Base models you can fine-tune.</source>
-        <translation type="unfinished"></translation>
+        <translation>可供微調的基礎模型。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
         <source>No models yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無模型</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
-        <translation type="unfinished"></translation>
+        <translation>基礎模型是從 Hugging Face 下載的資料夾，內含 config.json、權重（*.safetensors）和 tokenizer.json，例如 Qwen2.5-0.5B-Instruct 或 Llama-3.2-1B-Instruct。新增的模型會連同架構、大小和上下文長度列在這裡。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
         <source>Add model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增模型資料夾…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Remove from catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>從目錄中移除</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇模型資料夾（含 config.json 與 *.safetensors）</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>移除模型</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>要從目錄中移除「%1」嗎？它的資料夾和檔案會保留在原處。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>架構</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>參數量</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文長度</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
         <source>Data type</source>
-        <translation type="unfinished"></translation>
+        <translation>資料類型</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Size on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>磁碟大小</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>對話範本</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增時間</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>有</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>無</translation>
     </message>
 </context>
 <context>
@@ -1065,97 +1091,97 @@
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="13"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排隊中</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="14"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>執行中</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="15"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暫停</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="16"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="17"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="18"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="28"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>執行</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="29"/>
         <source>Every fine-tuning run, finished or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有微調執行，無論是否已完成。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="31"/>
         <source>No runs yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無執行</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="32"/>
         <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>一次執行就是用資料集微調一個基礎模型。請先新增模型並匯入資料集。每次執行都會連同狀態、損失曲線和檢查點保存在這裡，方便你比較、繼續執行和匯出。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>資料集</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>建立時間</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>開始時間</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>結束時間</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
 </context>
 <context>
@@ -1163,92 +1189,92 @@
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="23"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>瀏覽…</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="43"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="44"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>還原</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="51"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>資料資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="52"/>
         <source>Offload folder</source>
-        <translation type="unfinished"></translation>
+        <translation>卸載資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="57"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="64"/>
         <source>Holds the catalog, imported datasets, checkpoints and exports. Changing it opens (or creates) the catalog there; nothing is moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放目錄、匯入的資料集、檢查點與匯出檔案。變更後會開啟（或建立）該處的目錄；不會搬移任何檔案。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="68"/>
         <source>Where training keeps what fits neither on the graphics card nor in memory. Choose a folder on a fast SSD with plenty of free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練時用來存放顯示卡和記憶體都放不下的資料。請選擇位於高速 SSD、且有充足可用空間的資料夾。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>資料資料夾：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇資料資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="76"/>
         <source>Offload folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>卸載資料夾：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="77"/>
         <source>Choose the offload folder</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇卸載資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="79"/>
         <source>Catalog:</source>
-        <translation type="unfinished"></translation>
+        <translation>目錄：</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="117"/>
         <source>The data folder must be a full path, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料資料夾必須是完整路徑，例如 %1。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="121"/>
         <source>The offload folder must be a full path, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>卸載資料夾必須是完整路徑，例如 %1。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="126"/>
         <source>The folder %1 cannot be created. Check that the disk is present and that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法建立資料夾 %1。請確認磁碟存在，且你有寫入權限。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="142"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存。</translation>
     </message>
     <message>
         <location filename="../app/gui/pages/SettingsPage.cpp" line="148"/>
         <source>%1 (schema version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（結構描述版本 %2）</translation>
     </message>
 </context>
 </TS>
