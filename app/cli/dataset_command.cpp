@@ -68,7 +68,7 @@ int importCommand(const std::vector<std::string>& args) {
   const Arguments arguments(
       "dataset import", args,
       {.flags = {"json", "keep-duplicates"},
-       .valued = {"model", "name", "format", "map", "validation-file", "validation-share", "seed", "max-tokens",
+       .valued = {"model", "name", "format", "map", "validation-file", "validation-share", "seed", "max-tokens", "chunk-overlap",
                   "too-long", "loss-on", "report"},
        .maxPositionals = 1});
   if (arguments.positionals().size() != 1 || !arguments.value("model")) {
@@ -93,6 +93,7 @@ int importCommand(const std::vector<std::string>& args) {
   request.seed = number<std::uint64_t>(arguments, "seed", 1234);
   request.removeDuplicates = !arguments.flag("keep-duplicates");
   request.encode.maxTokens = number<std::size_t>(arguments, "max-tokens", 2048);
+  request.chunkOverlap = number<std::size_t>(arguments, "chunk-overlap", 128);
   const std::string tooLong = arguments.value("too-long").value_or("truncate");
   if (tooLong != "truncate" && tooLong != "skip") throw UsageError("--too-long is truncate or skip");
   request.encode.tooLong = tooLong == "skip" ? data::TooLongPolicy::Skip : data::TooLongPolicy::Truncate;
@@ -290,7 +291,7 @@ const Command kDatasetCommand = {
     "                                   [--validation-file FILE | --validation-share 0.05] [--seed N]\n"
     "                                   [--max-tokens 2048] [--too-long truncate|skip]\n"
     "                                   [--loss-on responses|last-response|everything]\n"
-    "                                   [--keep-duplicates] [--report FILE.csv] [--json]\n"
+    "                                   [--keep-duplicates] [--chunk-overlap 128] [--report FILE.csv] [--json]\n"
     "       tiertune-cli dataset list [--json]\n"
     "       tiertune-cli dataset show ID|NAME [--json]\n"
     "       tiertune-cli dataset remove ID|NAME\n"
@@ -301,7 +302,9 @@ const Command kDatasetCommand = {
     "duplicates, splits off a validation share with the seed, and writes the rows as MODEL's\n"
     "tokenizer and chat template turn them into tokens; the loss counts on the answers only unless\n"
     "--loss-on says otherwise. MODEL is a catalog model's ID or name, or a model folder. Every row\n"
-    "that is not used is reported with its row, line and reason. Ctrl+C cancels without a trace.\n",
+    "that is not used is reported with its row, line and reason. Ctrl+C cancels without a trace.\n"
+    "FILE may also be a .txt or .md file or a folder of them (continued pre-training): each document\n"
+    "is cut into samples of --max-tokens that share --chunk-overlap tokens, all of them learned.\n",
     runDataset};
 
 }  // namespace tiertune::cli

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/data/text_documents.h"
 #include "core/data/token_shards.h"
 #include "core/formats/chat_template/model_chat_template.h"
 #include "core/formats/safetensors_writer.h"
@@ -208,12 +209,33 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
   const ModelText model = ModelText::load(request.modelFolder);
   const ExampleEncoder encoder(model.tokenizer, model.chatTemplate ? &*model.chatTemplate : nullptr,
                                model.specialTokens, request.encode);
+  std::vector<PreviewRow> preview;
+  if (isTextDocumentSource(request.file)) {
+    // The first samples of the first document, all of them learned.
+    if (shapeUsed) *shapeUsed = RecordShape::Text;
+    if (confidence) *confidence = 1;
+    TokenWindows windows(request.encode.maxTokens, std::min(request.chunkOverlap, request.encode.maxTokens / 2));
+    const TokenWindows::Emit emit = [&](std::span<const std::int32_t> ids) {
+      if (preview.size() >= rows) return;
+      PreviewRow& row = preview.emplace_back();
+      row.row = preview.size();
+      row.tokens = row.trainedTokens = ids.size();
+      row.segments.emplace_back(model.tokenizer.decode(ids, {.skipSpecialTokens = false, .cleanUpTokenizationSpaces = false}), true);
+    };
+    bool first = true;
+    readTextBlocks(textDocuments(request.file).front(), [&](std::string_view block, std::uintmax_t) {
+      windows.add(model.tokenizer.encode(block, {.addSpecialTokens = first}), emit);
+      first = false;
+      return preview.size() < rows;
+    });
+    windows.finishDocument(emit);
+    return preview;
+  }
   const FileFormat format = detectFileFormat(request.file);
   double shapeConfidence = 1;
   const RecordShape shape = resolveShape(request, format, model, shapeConfidence);
   if (shapeUsed) *shapeUsed = shape;
   if (confidence) *confidence = shapeConfidence;
-  std::vector<PreviewRow> preview;
   readRecords(request.file, format, [&](RawRecord&& record, const ReadProgress&) {
     PreviewRow& row = preview.emplace_back();
     row.row = record.row;
@@ -280,11 +302,20 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   if (request.validationFile) files.push_back(*request.validationFile);
   std::vector<FileFormat> formats;
   std::uintmax_t totalBytes = 0;
-  for (const fs::path& file : files) {
-    formats.push_back(detectFileFormat(file));
-    totalBytes += fs::file_size(file);
+  const bool textSource = isTextDocumentSource(request.file);
+  if (textSource) {
+    // Continued pre-training: documents cut into overlapping windows of tokens.
+    if (request.validationFile) throw Error("text documents are split by a share, not by a validation file");
+    files = textDocuments(request.file);
+    for (const fs::path& file : files) totalBytes += fs::file_size(file);
+    result.shape = RecordShape::Text;
+  } else {
+    for (const fs::path& file : files) {
+      formats.push_back(detectFileFormat(file));
+      totalBytes += fs::file_size(file);
+    }
+    result.shape = resolveShape(request, formats[0], model, result.shapeConfidence);
   }
-  result.shape = resolveShape(request, formats[0], model, result.shapeConfidence);
 
   const fs::path datasets = dataFolder / "datasets";
   fs::create_directories(datasets);
@@ -311,7 +342,62 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   std::vector<Pending> chunk;
   chunk.reserve(kChunkRows);
   const auto importStart = Clock::now();
-  for (std::size_t f = 0; f < files.size(); ++f) {
+  std::optional<std::int32_t> endOfSequence;
+  for (const auto& [tokenName, text] : model.specialTokens.tokens) {
+    if (tokenName == "eos_token") endOfSequence = model.tokenizer.tokenId(text);
+  }
+  for (std::size_t f = 0; textSource && f < files.size(); ++f) {
+    const std::size_t row = f + 1;
+    SplitMix64 draw(request.seed ^ (static_cast<std::uint64_t>(row) * 0x9e3779b97f4a7c15ull));
+    const bool toValidation = request.validationShare > 0 && draw.uniform() < request.validationShare;
+    SplitStatistics& stats = toValidation ? result.validation : result.train;
+    TokenShardWriter& shard = toValidation ? validationShard : trainShard;
+    const auto encodeStart = Clock::now();
+    const TokenWindows::Emit emit = [&](std::span<const std::int32_t> ids) {
+      const std::vector<std::uint8_t> mask(ids.size(), 1);
+      shard.append(ids, mask);
+      ++stats.rows;
+      stats.tokens += ids.size();
+      stats.trainedTokens += ids.size();
+      stats.longest = std::max(stats.longest, ids.size());
+    };
+    TokenWindows windows(request.encode.maxTokens, std::min(request.chunkOverlap, request.encode.maxTokens / 2));
+    bool first = true, stopped = false;
+    std::uintmax_t documentBytes = 0;
+    try {
+      stopped = !readTextBlocks(files[f], [&](std::string_view block, std::uintmax_t read) {
+        if (stop.stop_requested()) return false;
+        const std::vector<std::int32_t> ids = model.tokenizer.encode(block, {.addSpecialTokens = first});
+        first = false;
+        windows.add(ids, emit);
+        ordered_json line = {{"split", toValidation ? "validation" : "train"}, {"document", row},
+                             {"text", std::string(block)}};
+        examples << line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+        documentBytes = read;
+        status.bytesRead = bytesBefore + read;
+        if (progress) progress(status);
+        return true;
+      });
+      if (first && !stopped) {
+        result.report.add({row, 0, RowProblemKind::EmptyField, files[f].string() + " is empty"});
+      } else {
+        if (endOfSequence) windows.add(std::span<const std::int32_t>(&*endOfSequence, 1), emit);
+        windows.finishDocument(emit);
+      }
+    } catch (const Error& error) {
+      result.report.add({row, 0, RowProblemKind::UnreadableFile, error.what()});
+    }
+    result.timings.encodeSeconds += seconds(encodeStart, Clock::now());
+    if (stopped || stop.stop_requested()) {
+      result.cancelled = true;
+      result.failure = "the import was cancelled; nothing was added";
+      return result;
+    }
+    ++status.rows;
+    (void)documentBytes;
+    bytesBefore += fs::file_size(files[f]);
+  }
+  for (std::size_t f = 0; !textSource && f < files.size(); ++f) {
     const bool validationFile = f == 1;
     const std::string where = validationFile ? "(validation file) " : "";
     // Rows are read in chunks; mapping and encoding run in parallel over a chunk, and the chunk is
@@ -436,7 +522,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   json stats = {{"folder", folderName},
                 {"shape", shapeName(result.shape)},
                 {"shape_confidence", result.shapeConfidence},
-                {"container", containerName(formats[0].container)},
+                {"container", textSource ? "text documents" : containerName(formats[0].container)},
                 {"model_folder", fs::absolute(request.modelFolder).string()},
                 {"tokens_folder", tokensName},
                 {"encode", encodeJson},
@@ -456,7 +542,13 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   catalog::NewDataset row;
   row.name = request.name;
   row.sourcePath = fs::absolute(request.file).string();
-  row.sourceSha256 = sha256HexOfFile(request.file);
+  if (fs::is_directory(request.file)) {
+    std::string listing;  // a folder of documents: the hash of its files' names and hashes
+    for (const fs::path& file : files) listing += file.lexically_relative(request.file).string() + " " + sha256HexOfFile(file) + "\n";
+    row.sourceSha256 = sha256Hex(listing);
+  } else {
+    row.sourceSha256 = sha256HexOfFile(request.file);
+  }
   row.format = shapeName(result.shape);
   row.trainRows = static_cast<std::int64_t>(result.train.rows);
   row.validationRows = static_cast<std::int64_t>(result.validation.rows);

@@ -31,7 +31,7 @@
 namespace tiertune::data {
 
 struct ImportRequest {
-  std::filesystem::path file;
+  std::filesystem::path file;  // a dataset file; or a .txt/.md file or a folder of them (text_documents.h)
   std::optional<std::filesystem::path> validationFile;  // instead of a share of file
   std::string name;                                     // unique in the catalog
   std::optional<RecordShape> shape;                     // detected from the first records when empty
@@ -43,6 +43,7 @@ struct ImportRequest {
   std::filesystem::path modelFolder;  // its tokenizer and chat template
   unsigned threads = 0;               // for mapping and encoding; 0: every core
   bool dryRun = false;                // the whole check and the statistics, but no dataset
+  std::size_t chunkOverlap = 128;     // text documents: tokens shared by consecutive samples
 };
 
 // Where the time went (tests/bench/bench_dataset_import reports it).

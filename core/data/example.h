@@ -36,9 +36,10 @@ enum class RowProblemKind {
   Duplicate,         // the same example as an earlier row
   TemplateRefused,   // the chat template raised an error for this conversation; detail: its words
   AnswerNotFound,    // the rendered text does not show where the answers are, so no loss mask
+  UnreadableFile,    // a document of a text folder that cannot be read as text; detail: why
 };
 
-inline constexpr std::size_t kRowProblemKinds = static_cast<std::size_t>(RowProblemKind::AnswerNotFound) + 1;
+inline constexpr std::size_t kRowProblemKinds = static_cast<std::size_t>(RowProblemKind::UnreadableFile) + 1;
 
 // "invalid JSON", "missing field", ...: the words the report and its CSV use.
 const char* problemName(RowProblemKind kind);

@@ -22,6 +22,7 @@ const char* problemName(RowProblemKind kind) {
     case RowProblemKind::Duplicate: return "duplicate";
     case RowProblemKind::TemplateRefused: return "refused by the chat template";
     case RowProblemKind::AnswerNotFound: return "answer not found after templating";
+    case RowProblemKind::UnreadableFile: return "unreadable file";
   }
   return "problem";
 }

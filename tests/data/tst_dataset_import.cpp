@@ -215,6 +215,44 @@ class DatasetImportTest : public QObject {
     QCOMPARE(train.mask(0)[0], std::uint8_t(0));
     QCOMPARE(train.mask(0)[ids.size() - 2], std::uint8_t(1));
   }
+
+  // Text documents for continued pre-training: every .md/.txt file of a folder, cut into
+  // overlapping windows; an unreadable or empty file is reported, the others are used.
+  void textFoldersAreCutIntoOverlappingWindows() {
+    Fixture f;
+    const fs::path docs = f.root / "docs";
+    std::string long150(149, 'a');
+    long150 += '\n';
+    write(docs / "a-long.md", long150);
+    write(docs / "b-short.txt", "short note\n");
+    write(docs / "c-empty.txt", "");
+    write(docs / "sub" / "d-latin1.txt", "caf\xe9 cr\xe8me\n");
+    write(docs / "ignored.jsonl", "{}\n");
+    ImportRequest request;
+    request.file = docs;
+    request.name = "docs";
+    request.modelFolder = f.model;
+    request.validationShare = 0;
+    request.encode.maxTokens = 64;
+    request.chunkOverlap = 16;
+    const ImportResult result = importDataset(f.store, f.dataFolder, request);
+    QVERIFY2(result.dataset.has_value(), result.failure.c_str());
+    QCOMPARE(result.shape, RecordShape::Text);
+    // 150 bytes + </s> = 151 tokens: windows at 0, 48 and 96 (the last 55 long); "short note\n" + </s>.
+    const auto stats = nlohmann::json::parse(f.store.dataset(*result.dataset)->statsJson);
+    const TokenShard train = TokenShard::open(result.folder / stats["tokens_folder"].get<std::string>(), "train");
+    QCOMPARE(train.size(), std::size_t(4));
+    QCOMPARE(train.ids(0).size(), std::size_t(64));
+    QCOMPARE(train.ids(1).size(), std::size_t(64));
+    QCOMPARE(train.ids(2).size(), std::size_t(55));
+    QCOMPARE(train.ids(2).back(), test::kByteEos);
+    QCOMPARE(train.ids(3).size(), std::size_t(12));
+    QVERIFY(std::equal(train.ids(0).begin() + 48, train.ids(0).end(), train.ids(1).begin()));  // the overlap
+    QCOMPARE(result.report.count(RowProblemKind::EmptyField), std::size_t(1));
+    QCOMPARE(result.report.count(RowProblemKind::UnreadableFile), std::size_t(1));
+    const RowProblem& unreadable = result.report.problems().back();
+    QVERIFY2(unreadable.detail.find("d-latin1.txt") != std::string::npos, unreadable.detail.c_str());
+  }
 };
 
 QTEST_GUILESS_MAIN(DatasetImportTest)

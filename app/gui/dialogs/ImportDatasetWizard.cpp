@@ -23,6 +23,7 @@
 
 #include "app/gui/AppContext.h"
 #include "core/catalog/catalog.h"
+#include "core/data/text_documents.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -115,6 +116,7 @@ QString reasonText(data::RowProblemKind kind) {
     case data::RowProblemKind::Duplicate: return QObject::tr("Exact duplicate");
     case data::RowProblemKind::TemplateRefused: return QObject::tr("Refused by the chat template");
     case data::RowProblemKind::AnswerNotFound: return QObject::tr("Answer not found after templating");
+    case data::RowProblemKind::UnreadableFile: return QObject::tr("File cannot be read as text");
   }
   return QObject::tr("Problem");
 }
@@ -172,9 +174,18 @@ QWizardPage* ImportDatasetWizard::makeFilePage() {
     file_->setText(chosen);
     if (name_->text().isEmpty()) name_->setText(QFileInfo(chosen).completeBaseName());
   });
+  auto* folder = new QPushButton(tr("Folder of texts…"));
+  folder->setToolTip(tr("Every .txt and .md file in a folder, for teaching the model your documents."));
+  connect(folder, &QPushButton::clicked, this, [this] {
+    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose a folder of .txt or .md files"), file_->text());
+    if (chosen.isEmpty()) return;
+    file_->setText(chosen);
+    if (name_->text().isEmpty()) name_->setText(QFileInfo(chosen).fileName());
+  });
   auto* fileRow = new QHBoxLayout;
   fileRow->addWidget(file_, 1);
   fileRow->addWidget(browse);
+  fileRow->addWidget(folder);
   model_ = new QComboBox;
   model_->setObjectName(QStringLiteral("datasetModel"));
   if (catalog::Catalog* catalog = context_.catalog()) {
@@ -393,7 +404,7 @@ bool ImportDatasetWizard::validateCurrentPage() {
   switch (currentId()) {
     case FilePage: {
       const QString file = file_->text().trimmed();
-      if (file.isEmpty() || !QFileInfo(file).isFile()) {
+      if (file.isEmpty() || !QFileInfo::exists(file)) {
         showError(fileError_, tr("Choose a file that exists: %1").arg(file.isEmpty() ? tr("(none)") : file));
         return false;
       }
@@ -441,13 +452,18 @@ void ImportDatasetWizard::initializePage(int id) {
       probe.shape.reset();
       data::RecordShape shape = data::RecordShape::Text;
       double confidence = 0;
-      const auto format = data::detectFileFormat(probe.file);
       (void)data::previewImport(probe, 1, &shape, &confidence);
       detectedShape_ = shape;
-      detected_->setText(tr("Read as %1 (%2), %3% of the first rows fit.")
-                             .arg(QString::fromLatin1(data::shapeName(shape)),
-                                  QString::fromLatin1(data::containerName(format.container)))
-                             .arg(qRound(confidence * 100)));
+      if (data::isTextDocumentSource(probe.file)) {
+        detected_->setText(tr("Plain text documents: cut into samples of the longest example's length that "
+                              "overlap a little, and the model learns all of the text."));
+      } else {
+        const auto format = data::detectFileFormat(probe.file);
+        detected_->setText(tr("Read as %1 (%2), %3% of the first rows fit.")
+                               .arg(QString::fromLatin1(data::shapeName(shape)),
+                                    QString::fromLatin1(data::containerName(format.container)))
+                               .arg(qRound(confidence * 100)));
+      }
     } catch (const Error& error) {
       detected_->setText(QString::fromStdString(error.what()));
     }
