@@ -24,7 +24,6 @@
 #include "core/settings/settings.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
-#include "core/util/sha256.h"
 #include "kernels/backend.h"
 
 namespace tiertune::cli {
@@ -105,18 +104,13 @@ catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
   return catalog::registerModelFolder(store, facts);
 }
 
-// The token folder of a catalog dataset (name or id) for the model's tokenizer.
+// The token folder of a catalog dataset (name or id) for the model's tokenizer, built from the
+// dataset's examples when it was imported for another model.
 std::pair<catalog::Id, fs::path> datasetTokens(const catalog::Catalog& store, const std::string& key,
                                                const fs::path& modelFolder) {
   for (const catalog::DatasetRecord& dataset : store.datasets()) {
     if (dataset.name != key && std::to_string(dataset.id) != key) continue;
-    const fs::path folder = data::datasetFolder(settings::loadSettings().dataFolder, dataset);
-    const fs::path tokens = folder / ("tokens-" + sha256HexOfFile(modelFolder / "tokenizer.json").substr(0, 16));
-    if (!fs::exists(tokens / "train.index")) {
-      throw Error("The dataset \"" + dataset.name + "\" was tokenized for another model's tokenizer; import it again "
-                  "for " + modelFolder.string() + ".");
-    }
-    return {dataset.id, tokens};
+    return {dataset.id, data::ensureTokenFolder(settings::loadSettings().dataFolder, dataset, modelFolder)};
   }
   throw Error("There is no dataset \"" + key + "\" in the catalog (tiertune-cli dataset list shows them).");
 }

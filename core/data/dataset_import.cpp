@@ -280,6 +280,104 @@ fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord&
   return dataFolder / "datasets" / stats["folder"].get<std::string>();
 }
 
+fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset, const fs::path& modelFolder,
+                           std::stop_token stop) {
+  const fs::path folder = datasetFolder(dataFolder, dataset);
+  if (folder.empty() || !fs::exists(folder / "examples.jsonl")) {
+    throw Error("the files of dataset \"" + dataset.name + "\" are missing (" + folder.string() +
+                "); import it again");
+  }
+  const ModelText model = ModelText::load(modelFolder);
+  const fs::path target = folder / ("tokens-" + model.tokenizerSha256.substr(0, 16));
+  if (fs::exists(target / "manifest.json")) return target;
+
+  // The settings the dataset was imported with.
+  const json stats = json::parse(dataset.statsJson);
+  EncodeSettings settings;
+  const json encode = stats.value("encode", json::object());
+  settings.maxTokens = encode.value("max_tokens", std::size_t{2048});
+  settings.tooLong = encode.value("too_long", std::string("truncate")) == "skip" ? TooLongPolicy::Skip : TooLongPolicy::Truncate;
+  const std::string lossOn = encode.value("loss_on", std::string("responses"));
+  settings.lossOn = lossOn == "everything"      ? LossOn::Everything
+                    : lossOn == "last-response" ? LossOn::LastResponse
+                                                : LossOn::Responses;
+  const std::size_t overlap = std::min(stats.value("chunk_overlap", std::size_t{128}), settings.maxTokens / 2);
+  const ExampleEncoder encoder(model.tokenizer, model.chatTemplate ? &*model.chatTemplate : nullptr,
+                               model.specialTokens, settings);
+  std::optional<std::int32_t> endOfSequence;
+  for (const auto& [tokenName, text] : model.specialTokens.tokens) {
+    if (tokenName == "eos_token") endOfSequence = model.tokenizer.tokenId(text);
+  }
+
+  StagingFolder staging(folder / (".staging-" + std::to_string(::getpid()) + "-tokens"));
+  TokenShardWriter train(staging.path(), "train"), validation(staging.path(), "validation");
+  // Text documents come as blocks with their document number; the windows run over a document.
+  TokenWindows windows(settings.maxTokens, overlap);
+  std::size_t document = 0;
+  bool documentIsValidation = false, firstBlock = true;
+  const auto closeDocument = [&] {
+    if (document == 0) return;
+    TokenShardWriter& shard = documentIsValidation ? validation : train;
+    const TokenWindows::Emit emit = [&](std::span<const std::int32_t> ids) {
+      shard.append(ids, std::vector<std::uint8_t>(ids.size(), 1));
+    };
+    if (endOfSequence) windows.add(std::span<const std::int32_t>(&*endOfSequence, 1), emit);
+    windows.finishDocument(emit);
+  };
+  std::ifstream examples(folder / "examples.jsonl");
+  std::size_t lineNumber = 0;
+  for (std::string line; std::getline(examples, line);) {
+    ++lineNumber;
+    if (stop.stop_requested()) throw Error("building the tokens of \"" + dataset.name + "\" was cancelled");
+    const ordered_json value = ordered_json::parse(line, nullptr, false);
+    if (!value.is_object()) throw Error((folder / "examples.jsonl").string() + " line " + std::to_string(lineNumber) + " is damaged");
+    const bool toValidation = value.value("split", std::string("train")) == "validation";
+    TokenShardWriter& shard = toValidation ? validation : train;
+    if (value.contains("document")) {
+      const std::size_t number = value["document"].get<std::size_t>();
+      if (number != document) {
+        closeDocument();
+        document = number;
+        documentIsValidation = toValidation;
+        firstBlock = true;
+      }
+      const TokenWindows::Emit emit = [&](std::span<const std::int32_t> ids) {
+        shard.append(ids, std::vector<std::uint8_t>(ids.size(), 1));
+      };
+      windows.add(model.tokenizer.encode(value["text"].get<std::string>(), {.addSpecialTokens = firstBlock}), emit);
+      firstBlock = false;
+      continue;
+    }
+    MappedRecord mapped = mapRecord(value, value.contains("messages")  ? RecordShape::Messages
+                                           : value.contains("prompt") ? RecordShape::PromptCompletion
+                                                                      : RecordShape::Text,
+                                    FieldMapping{});
+    if (!mapped.example) continue;
+    const auto encoded = encoder.encode(*mapped.example);
+    // A row the new tokenizer or template cannot use is left out here as in an import; the
+    // dataset's report lists what the first import left out.
+    if (const auto* example = std::get_if<EncodedExample>(&encoded)) shard.append(example->ids, example->lossMask);
+  }
+  closeDocument();
+  if (train.samples() == 0) throw Error("none of the examples of \"" + dataset.name + "\" can be used with " + modelFolder.string());
+  train.finish();
+  validation.finish();
+  const json manifest = {{"tokenizer_sha256", model.tokenizerSha256},
+                         {"model_folder", fs::absolute(modelFolder).string()},
+                         {"encode", encode},
+                         {"rebuilt_from", "examples.jsonl"},
+                         {"train", {{"samples", train.samples()}, {"tokens", train.tokens()}}},
+                         {"validation", {{"samples", validation.samples()}, {"tokens", validation.tokens()}}}};
+  formats::writeFileAtomically(staging.path() / "manifest.json", manifest.dump(1));
+  formats::syncFolder(staging.path());
+  std::error_code ignored;
+  fs::remove_all(target, ignored);  // a folder without a manifest is an interrupted build
+  fs::rename(staging.path(), target);
+  staging.release();
+  formats::syncFolder(folder);
+  return target;
+}
+
 ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder, const ImportRequest& request,
                            const std::function<void(const ImportProgress&)>& progress, std::stop_token stop) {
   if (request.name.empty()) throw Error("the dataset needs a name");
@@ -527,6 +625,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
                 {"tokens_folder", tokensName},
                 {"encode", encodeJson},
                 {"seed", request.seed},
+                {"chunk_overlap", request.chunkOverlap},
                 {"validation_share", request.validationFile ? 0.0 : request.validationShare},
                 {"validation_file", request.validationFile ? fs::absolute(*request.validationFile).string() : ""},
                 {"removed_duplicates", result.report.count(RowProblemKind::Duplicate)},

@@ -106,6 +106,12 @@ struct PreviewRow {
 std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t rows, RecordShape* shapeUsed = nullptr,
                                       double* confidence = nullptr);
 
+// The token folder of a dataset for a model's tokenizer: the existing one, or one built from the
+// dataset's examples.jsonl with the settings it was imported with (another model, or a folder
+// that went missing), atomically. Throws tiertune::Error naming what is missing.
+std::filesystem::path ensureTokenFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset,
+                                        const std::filesystem::path& modelFolder, std::stop_token stop = {});
+
 // The folder of a dataset row (from its statistics), or empty for a row that names none.
 std::filesystem::path datasetFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset);
 

@@ -96,6 +96,17 @@ struct Setup {
   }
 };
 
+// A tiny Llama that reads the byte tokenizer and writes chats as ChatML.
+fs::path writeChatModel(const fs::path& model) {
+  std::string config = test::kTinyLlamaConfig;
+  config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
+  test::writeRandomModelFolder(model, config, 5);
+  std::ofstream(model / "tokenizer.json") << test::byteTokenizerJson();
+  std::ofstream(model / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
+  std::ofstream(model / "chat_template.jinja") << test::kChatMlTemplate;
+  return model;
+}
+
 catalog::Id runIdOf(const std::vector<QJsonObject>& lines) {
   return lines.empty() ? 0 : lines.front()[QStringLiteral("run")].toInteger();
 }
@@ -186,13 +197,7 @@ class CliTrainTest : public QObject {
   // A dataset imported with `dataset import` trains by name; the run row points at it.
   void trainsOnAnImportedDataset() {
     Setup setup;
-    const fs::path model = setup.root / "chat-llama";
-    std::string config = test::kTinyLlamaConfig;
-    config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
-    test::writeRandomModelFolder(model, config, 5);
-    std::ofstream(model / "tokenizer.json") << test::byteTokenizerJson();
-    std::ofstream(model / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
-    std::ofstream(model / "chat_template.jinja") << test::kChatMlTemplate;
+    const fs::path model = writeChatModel(setup.root / "chat-llama");
     {
       std::ofstream chats(setup.root / "chats.jsonl");
       for (int i = 0; i < 24; ++i) {
@@ -216,10 +221,57 @@ class CliTrainTest : public QObject {
     const auto run = store.run(runIdOf(lines));
     QVERIFY(run && run->datasetId == std::optional<catalog::Id>(1));
 
+    // The tiny Llama's own tokenizer has no chat template: the dataset's chats cannot be rebuilt for it.
     std::ofstream(runFile) << "{\"model\": \"tiny-llama\", \"dataset\": \"sums\", \"output\": \"other\"}";
     const Finished otherTokenizer = runCli({"train", "--config", QString::fromStdString(runFile.string())});
     QCOMPARE(otherTokenizer.exitCode, 1);
-    QVERIFY2(otherTokenizer.err.contains("tokenized for another model"), otherTokenizer.err.constData());
+    QVERIFY2(otherTokenizer.err.contains("no chat template"), otherTokenizer.err.constData());
+  }
+
+  // An import killed midway leaves no dataset; the next import clears what it left behind.
+  void aKilledImportLeavesNoTrace() {
+    Setup setup;
+    const fs::path model = writeChatModel(setup.root / "chat-llama");
+    const fs::path big = setup.root / "big.jsonl";
+    {
+      std::ofstream chats(big);
+      const std::string answer(400, 'x');
+      for (int i = 0; i < 60000; ++i) {
+        chats << "{\"messages\": [{\"role\": \"user\", \"content\": \"q" << i << "\"}, {\"role\": \"assistant\", \"content\": \""
+              << answer << "\"}]}\n";
+      }
+    }
+    const fs::path datasets = fs::path(settings::loadSettings().dataFolder) / "datasets";
+    QProcess process;
+    process.start(QStringLiteral(TIERTUNE_CLI_PATH),
+                  {"dataset", "import", QString::fromStdString(big.string()), "--model", QString::fromStdString(model.string())});
+    QVERIFY(process.waitForStarted());
+    const auto staging = [&] {
+      std::error_code error;
+      for (const auto& entry : fs::directory_iterator(datasets, error)) {
+        if (entry.path().filename().string().starts_with(".staging-")) return true;
+      }
+      return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(staging(), 60000);
+    QTest::qWait(300);
+    ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+    process.waitForFinished();
+    QVERIFY(staging());  // what the killed process left
+    {
+      const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+      QVERIFY(store.datasets().empty());
+    }
+    {
+      std::ofstream small(setup.root / "small.jsonl");
+      small << "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n";
+    }
+    const Finished next = runCli({"dataset", "import", QString::fromStdString((setup.root / "small.jsonl").string()),
+                                  "--model", QString::fromStdString(model.string())});
+    QVERIFY2(next.exitCode == 0, next.err.constData());
+    QVERIFY(!staging());
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    QCOMPARE(store.datasets().size(), std::size_t(1));
   }
 };
 

@@ -253,6 +253,52 @@ class DatasetImportTest : public QObject {
     const RowProblem& unreadable = result.report.problems().back();
     QVERIFY2(unreadable.detail.find("d-latin1.txt") != std::string::npos, unreadable.detail.c_str());
   }
+
+  // Training another model on a dataset builds that model's tokens from the stored examples: the
+  // same samples an import for that model makes, and again when the folder went missing.
+  void tokensAreRebuiltForAnotherModel() {
+    Fixture f;
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += chatLine("question " + std::to_string(i), "answer " + std::to_string(i));
+    write(f.root / "chat.jsonl", text);
+    // Another tokenizer: the byte tokenizer with a merge ("a" "n" -> "an" = 260).
+    nlohmann::json other = nlohmann::json::parse(test::byteTokenizerJson());
+    other["model"]["vocab"]["an"] = 260;
+    other["model"]["merges"].push_back("a n");
+    const fs::path otherModel = writeModel(f.root / "other-model");
+    write(otherModel / "tokenizer.json", other.dump());
+
+    ImportRequest request;
+    request.file = f.root / "chat.jsonl";
+    request.name = "for the first";
+    request.modelFolder = f.model;
+    request.validationShare = 0.2;
+    const ImportResult first = importDataset(f.store, f.dataFolder, request);
+    request.name = "for the other";
+    request.modelFolder = otherModel;
+    const ImportResult direct = importDataset(f.store, f.dataFolder, request);
+
+    const fs::path rebuilt = ensureTokenFolder(f.dataFolder, *f.store.dataset(*first.dataset), otherModel);
+    QVERIFY(rebuilt.parent_path() == first.folder);
+    const auto directStats = nlohmann::json::parse(f.store.dataset(*direct.dataset)->statsJson);
+    for (const std::string split : {"train", "validation"}) {
+      const TokenShard a = TokenShard::open(rebuilt, split);
+      const TokenShard b = TokenShard::open(direct.folder / directStats["tokens_folder"].get<std::string>(), split);
+      QCOMPARE(a.size(), b.size());
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        QVERIFY(std::equal(a.ids(i).begin(), a.ids(i).end(), b.ids(i).begin(), b.ids(i).end()));
+        QVERIFY(std::equal(a.mask(i).begin(), a.mask(i).end(), b.mask(i).begin(), b.mask(i).end()));
+      }
+    }
+    bool merged = false;
+    const TokenShard rebuiltTrain = TokenShard::open(rebuilt, "train");  // the ids are views into its mapping
+    for (const std::int32_t id : rebuiltTrain.ids(0)) merged |= id == 260;
+    QVERIFY(merged);  // "answer" went through the other tokenizer
+
+    fs::remove_all(rebuilt);
+    QCOMPARE(ensureTokenFolder(f.dataFolder, *f.store.dataset(*first.dataset), otherModel), rebuilt);
+    QCOMPARE(TokenShard::open(rebuilt, "train").size(), direct.train.rows);
+  }
 };
 
 QTEST_GUILESS_MAIN(DatasetImportTest)
