@@ -79,7 +79,7 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
         <source>File cannot be read as text</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルをテキストとして読み込めません</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
@@ -537,17 +537,17 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
         <source>Folder of texts…</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストのフォルダー…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
         <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー内のすべての .txt と .md ファイルで、モデルにドキュメントを学習させます。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
         <source>Choose a folder of .txt or .md files</source>
-        <translation type="unfinished"></translation>
+        <translation>.txt または .md ファイルのあるフォルダーを選択</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
@@ -808,7 +808,7 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>プレーンテキスト文書: 最長の例の長さのサンプルに少しずつ重ねて分割し、モデルはテキスト全体を学習します。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>

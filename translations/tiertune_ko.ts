@@ -79,7 +79,7 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
         <source>File cannot be read as text</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 텍스트로 읽을 수 없음</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
@@ -537,17 +537,17 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
         <source>Folder of texts…</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트 폴더…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
         <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 안의 모든 .txt 및 .md 파일로, 모델에 문서를 학습시킵니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
         <source>Choose a folder of .txt or .md files</source>
-        <translation type="unfinished"></translation>
+        <translation>.txt 또는 .md 파일이 있는 폴더 선택</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
@@ -808,7 +808,7 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>일반 텍스트 문서: 가장 긴 예시 길이의 샘플로 조금씩 겹치게 나누며, 모델은 텍스트 전체를 학습합니다.</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>

@@ -79,7 +79,7 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
         <source>File cannot be read as text</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案無法以文字讀取</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
@@ -537,17 +537,17 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
         <source>Folder of texts…</source>
-        <translation type="unfinished"></translation>
+        <translation>文字資料夾…</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
         <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料夾中的所有 .txt 與 .md 檔案，用來讓模型學習您的文件。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
         <source>Choose a folder of .txt or .md files</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇含有 .txt 或 .md 檔案的資料夾</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
@@ -808,7 +808,7 @@
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>純文字文件：切成最長範例長度、彼此稍有重疊的樣本，模型會學習全部文字。</translation>
     </message>
     <message>
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
