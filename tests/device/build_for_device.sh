@@ -63,3 +63,8 @@ for program in tst_backend_parity bench_gpu_train; do
   fi
 done
 ls -la "$out"
+# Nsight Systems' importer on the device machine needs libdw (gpu_profile.sh); carry it along.
+mkdir -p "$out/lib"
+for library in libdw.so.1 libelf.so.1 liblzma.so.5 libbz2.so.1.0; do
+  cp -L "/usr/lib/x86_64-linux-gnu/$library" "$out/lib/" 2>/dev/null || cp -L "/lib/x86_64-linux-gnu/$library" "$out/lib/"
+done

@@ -26,7 +26,9 @@ if [ ! -f /tmp/tiertune-profile.nsys-rep ]; then
   # Some installations leave the raw capture for a separate importer to convert.
   importer=$(find "$(dirname "$(readlink -f "$nsys")")/.." /opt /usr/local/cuda* -name 'QdstrmImporter*' -type f 2>/dev/null | head -n 1)
   echo "converting with ${importer:-no importer found}" | tee -a "$report"
-  [ -n "$importer" ] && "$importer" -i /tmp/tiertune-profile.qdstrm 2>&1 | tail -n 3 | tee -a "$report"
+  # Its libdw.so.1 may be missing there: build/device/lib can carry it (build_for_device.sh).
+  [ -n "$importer" ] && LD_LIBRARY_PATH="$PWD/build/device/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "$importer" -i /tmp/tiertune-profile.qdstrm 2>&1 | tail -n 3 | tee -a "$report"
 fi
 "$nsys" stats --force-export true --report cuda_gpu_kern_sum --report cuda_api_sum --format table \
   /tmp/tiertune-profile.nsys-rep 2>&1 | cut -c1-220 | head -n 80 | tee -a "$report"
