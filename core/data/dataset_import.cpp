@@ -381,7 +381,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
 ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder, const ImportRequest& request,
                            const std::function<void(const ImportProgress&)>& progress, std::stop_token stop) {
   if (request.name.empty()) throw Error("the dataset needs a name");
-  for (const catalog::DatasetRecord& existing : catalog.datasets()) {
+  for (const catalog::DatasetRecord& existing : request.dryRun ? std::vector<catalog::DatasetRecord>{} : catalog.datasets()) {
     if (existing.name == request.name) {
       throw Error("a dataset named \"" + request.name + "\" exists already; choose another name or delete it first");
     }

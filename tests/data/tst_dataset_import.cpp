@@ -96,6 +96,16 @@ class DatasetImportTest : public QObject {
     QVERIFY(result.validation.rows > 0 && result.validation.rows < 20);
     QVERIFY(progressCalls > 0);
 
+    // A dry run of the same file (the wizard's check) reports the same and adds nothing, even
+    // under a name that is taken.
+    ImportRequest check = request;
+    check.dryRun = true;
+    const ImportResult dry = importDataset(f.store, f.dataFolder, check);
+    QVERIFY(!dry.dataset);
+    QCOMPARE(dry.report.total(), result.report.total());
+    QCOMPARE(dry.train.rows, result.train.rows);
+    QCOMPARE(f.store.datasets().size(), std::size_t(1));
+
     // The catalog row, the files, and shards that read back as the encoder wrote them.
     const auto row = f.store.dataset(*result.dataset);
     QVERIFY(row.has_value());
