@@ -1,14 +1,33 @@
 // Causal grouped-query attention on the GPU with packed-sample boundaries, as
-// kernels/cpu/attention.cpp computes it, without ever holding a tokens x tokens matrix:
+// kernels/cpu/attention.cpp computes it, without ever holding a tokens x tokens matrix.
+//
+// Head dimensions 64 and 128 (the models we train) take tiled FlashAttention-2-style kernels, fp32
+// storage and math: a block of 256 threads owns a 64 x 64 tile of scores, each thread 4 rows x 4
+// columns of it (rows ty + 16 i, columns tx + 16 j, tx = thread % 16, ty = thread / 16), and
+// 4 rows x headDim / 16 columns of the output tile (columns 4 (tx + 16 n) .. +3). Tiles of q, k, v,
+// dout live in shared memory, rows padded by 4 floats so that float4 reads do not conflict.
+//   forward  grid (query tiles, heads): for each key tile the sample boundaries let it see,
+//            S = Q K^T, online softmax (running maximum m and sum l per row), O += P V; it saves
+//            logSumExp = m + log l [heads, tokens] for the backward.
+//   dq       grid (query tiles, heads): the same walk over key tiles; P = exp(S - lse),
+//            dS = P (dO V^T - delta), dQ += dS K.
+//   dk, dv   grid (key tiles, kv heads): over the query heads of the group and the query tiles that
+//            can see the key tile (up to the last query whose sample starts at or before the tile's
+//            last key), dV += P^T dO and dK += dS^T Q.
+// Each output element is written by one thread: no atomics, a fixed order, so results repeat.
+//
+// Other head dimensions (up to kMaxAttentionHeadDim), unaligned tensors, and GPUs without enough
+// shared memory per block take the simple kernels: one warp per (token, head) row, the head vector
+// held as 32 lanes x kPerLane values (element i in lane i % 32, slot i / 32).
 //   forward: one warp per (query token t, head h) walks the keys sampleStart[t]..t with an online
-//     softmax (running maximum and sum), keeping the output row in registers; it saves
-//     logSumExp [heads, tokens] for the backward.
-//   backward: delta = rowsum(dout * out) per (t, h); then dq per (t, h) over its keys; then dk, dv
-//     per (key token s, kv head) over the query heads of its group and the queries t >= s whose
-//     sample contains s. Each output row is written by one warp: no atomics, a fixed order.
-// A warp holds a head vector as 32 lanes x kPerLane values: element i lives in lane i % 32, slot
-// i / 32, so headDim up to kMaxAttentionHeadDim (256) and of any size.
+//     softmax, keeping the output row in registers.
+//   backward: delta = rowsum(dout * out) per (t, h) (both paths); then dq per (t, h) over its keys;
+//     then dk, dv per (key token s, kv head) over the query heads of its group and the queries
+//     t >= s whose sample contains s.
+#include <climits>
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 
 #include "kernels/cuda/cuda_check.h"
 #include "kernels/cuda/cuda_ops.h"
@@ -184,12 +203,492 @@ unsigned warpBlocks(std::size_t warps) {
   return static_cast<unsigned>((warps + kWarpsPerBlock - 1) / kWarpsPerBlock);
 }
 
+
+// ---- tiled kernels (head dimension 64 or 128) ------------------------------------------------------
+
+constexpr int kTile = 64;            // query and key rows per tile
+constexpr int kTileThreads = 256;    // 16 x 16 threads, each 4 x 4 scores
+constexpr int kPad = 4;              // floats of padding per shared row (keeps float4 alignment)
+constexpr int kScoreStride = kTile + kPad;
+constexpr int kRowsPerThread = kTile / 16;
+
+template <int D>
+struct TileShape {
+  static_assert(D % 64 == 0, "the tiled kernels take head dimensions that are multiples of 64");
+  static constexpr int stride = D + kPad;         // floats per shared row of a q/k/v/dout tile
+  static constexpr int floats = kTile * stride;   // floats per such tile
+  static constexpr int chunks = D / 64;           // float4 output columns per thread per row
+  // Dynamic shared memory of each kernel, in bytes.
+  static constexpr std::size_t forwardBytes = sizeof(float) * (3 * floats + kTile * kScoreStride);
+  static constexpr std::size_t queryGradientBytes = sizeof(float) * (4 * floats + kTile * kScoreStride);
+  static constexpr std::size_t keyValueGradientBytes = sizeof(float) * (4 * floats + 2 * kTile * kScoreStride);
+};
+
+struct MinOp {
+  __device__ int operator()(int a, int b) const { return a < b ? a : b; }
+};
+
+// Reductions over the 16 threads that share a score row (lanes 0-15 or 16-31 of a warp).
+__device__ __forceinline__ float rowMax(float value) {
+  for (int offset = 8; offset > 0; offset /= 2) value = fmaxf(value, __shfl_xor_sync(0xffffffffu, value, offset));
+  return value;
+}
+__device__ __forceinline__ float rowSum(float value) {
+  for (int offset = 8; offset > 0; offset /= 2) value += __shfl_xor_sync(0xffffffffu, value, offset);
+  return value;
+}
+
+__device__ __forceinline__ float dot4(float4 a, float4 b, float acc) {
+  acc = fmaf(a.x, b.x, acc);
+  acc = fmaf(a.y, b.y, acc);
+  acc = fmaf(a.z, b.z, acc);
+  return fmaf(a.w, b.w, acc);
+}
+__device__ __forceinline__ void addScaled(float4& acc, float weight, float4 row) {
+  acc.x = fmaf(weight, row.x, acc.x);
+  acc.y = fmaf(weight, row.y, acc.y);
+  acc.z = fmaf(weight, row.z, acc.z);
+  acc.w = fmaf(weight, row.w, acc.w);
+}
+__device__ __forceinline__ float component(float4 value, int i) {
+  return i == 0 ? value.x : i == 1 ? value.y : i == 2 ? value.z : value.w;
+}
+__device__ __forceinline__ float4 scaled(float4 value, float factor) {
+  return make_float4(value.x * factor, value.y * factor, value.z * factor, value.w * factor);
+}
+
+template <int D>
+__device__ __forceinline__ const float4& sharedChunk(const float* tile, int row, int column) {
+  return *reinterpret_cast<const float4*>(tile + row * TileShape<D>::stride + column);
+}
+
+// tile [kTile, D + kPad] = rows firstRow .. firstRow + kTile - 1 of a [*, rowStride] tensor (base
+// already at the head's columns); rows at or past validRows become zeros. Every thread calls it.
+template <int D>
+__device__ void loadTile(float* tile, const float* base, int firstRow, int validRows, std::size_t rowStride) {
+  constexpr int chunksPerRow = D / 4;
+  for (int index = static_cast<int>(threadIdx.x); index < kTile * chunksPerRow; index += kTileThreads) {
+    const int row = index / chunksPerRow;
+    const int column = (index % chunksPerRow) * 4;
+    float4 value = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+    if (row < validRows) {
+      value = *reinterpret_cast<const float4*>(base + static_cast<std::size_t>(firstRow + row) * rowStride + column);
+    }
+    *reinterpret_cast<float4*>(tile + row * TileShape<D>::stride + column) = value;
+  }
+}
+
+// scores[i][j] += rowsA[ty + 16 i] . rowsB[tx + 16 j] over the head dimension (shared tiles).
+template <int D>
+__device__ __forceinline__ void tileDot(const float* rowsA, const float* rowsB, int tx, int ty,
+                                        float (&scores)[kRowsPerThread][kRowsPerThread]) {
+#pragma unroll 4
+  for (int d = 0; d < D; d += 4) {
+    float4 a[kRowsPerThread], b[kRowsPerThread];
+#pragma unroll
+    for (int i = 0; i < kRowsPerThread; ++i) a[i] = sharedChunk<D>(rowsA, ty + 16 * i, d);
+#pragma unroll
+    for (int j = 0; j < kRowsPerThread; ++j) b[j] = sharedChunk<D>(rowsB, tx + 16 * j, d);
+#pragma unroll
+    for (int i = 0; i < kRowsPerThread; ++i) {
+#pragma unroll
+      for (int j = 0; j < kRowsPerThread; ++j) scores[i][j] = dot4(a[i], b[j], scores[i][j]);
+    }
+  }
+}
+
+// acc[i][n] += sum over c of weights[ty + 16 i][c] * rows[c][4 (tx + 16 n) ..] (shared tiles;
+// weights [kTile, kScoreStride]).
+template <int D>
+__device__ __forceinline__ void tileAccumulate(const float* weights, const float* rows, int tx, int ty,
+                                               float4 (&acc)[kRowsPerThread][TileShape<D>::chunks]) {
+#pragma unroll 2
+  for (int c = 0; c < kTile; c += 4) {
+    float4 w[kRowsPerThread];
+#pragma unroll
+    for (int i = 0; i < kRowsPerThread; ++i) {
+      w[i] = *reinterpret_cast<const float4*>(weights + (ty + 16 * i) * kScoreStride + c);
+    }
+#pragma unroll
+    for (int cc = 0; cc < 4; ++cc) {
+#pragma unroll
+      for (int n = 0; n < TileShape<D>::chunks; ++n) {
+        const float4 row = sharedChunk<D>(rows, c + cc, 4 * (tx + 16 * n));
+#pragma unroll
+        for (int i = 0; i < kRowsPerThread; ++i) addScaled(acc[i][n], component(w[i], cc), row);
+      }
+    }
+  }
+}
+
+// The smallest sampleStart over the query tile's rows: its first visible key. Every thread calls it.
+__device__ int firstVisibleKey(const std::int32_t* sampleStart, int firstQuery, int queryRows, int* reduceShared) {
+  const int tid = static_cast<int>(threadIdx.x);
+  const int start = tid < queryRows ? sampleStart[firstQuery + tid] : INT_MAX;
+  return blockReduce(start, MinOp{}, INT_MAX, reduceShared);
+}
+
+template <int D>
+__global__ void __launch_bounds__(kTileThreads)
+    tiledForwardKernel(const float* __restrict__ q, const float* __restrict__ k, const float* __restrict__ v,
+                       const std::int32_t* __restrict__ sampleStart, AttentionDims dims, float* __restrict__ out,
+                       float* __restrict__ logSumExp) {
+  using Shape = TileShape<D>;
+  extern __shared__ float4 sharedFloat4[];
+  float* const queryTile = reinterpret_cast<float*>(sharedFloat4);
+  float* const keyTile = queryTile + Shape::floats;
+  float* const valueTile = keyTile + Shape::floats;
+  float* const probabilityTile = valueTile + Shape::floats;  // [kTile, kScoreStride]
+  __shared__ int reduceShared[kWarp];
+
+  const int tokens = static_cast<int>(dims.tokens);
+  const int heads = static_cast<int>(dims.heads);
+  const int h = static_cast<int>(blockIdx.y);
+  const int kvHead = h / (heads / static_cast<int>(dims.kvHeads));
+  const std::size_t queryStride = dims.heads * D, kvStride = dims.kvHeads * D;
+  const int firstQuery = static_cast<int>(blockIdx.x) * kTile;
+  const int queryRows = min(kTile, tokens - firstQuery);
+  const int lastQuery = firstQuery + queryRows - 1;
+  const int tx = static_cast<int>(threadIdx.x) % 16, ty = static_cast<int>(threadIdx.x) / 16;
+  const float scale = 1.0f / sqrtf(static_cast<float>(D));
+
+  loadTile<D>(queryTile, q + static_cast<std::size_t>(h) * D, firstQuery, queryRows, queryStride);
+  // Row i of this thread is query rowToken[i]; it sees keys rowStart[i] .. rowToken[i]. A row past
+  // the last token sees none (-1 < every key).
+  int rowToken[kRowsPerThread], rowStart[kRowsPerThread];
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int t = firstQuery + ty + 16 * i;
+    rowToken[i] = t < tokens ? t : -1;
+    rowStart[i] = t < tokens ? sampleStart[t] : 0;
+  }
+  const int firstKey = firstVisibleKey(sampleStart, firstQuery, queryRows, reduceShared);
+
+  float maximum[kRowsPerThread], sum[kRowsPerThread];
+  float4 acc[kRowsPerThread][Shape::chunks];
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    maximum[i] = -INFINITY;
+    sum[i] = 0.0f;
+#pragma unroll
+    for (int n = 0; n < Shape::chunks; ++n) acc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+  }
+
+  for (int firstKeyOfTile = firstKey; firstKeyOfTile <= lastQuery; firstKeyOfTile += kTile) {
+    __syncthreads();  // the previous tile's K, V and P are no longer read
+    const int keyRows = min(kTile, tokens - firstKeyOfTile);
+    loadTile<D>(keyTile, k + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
+    loadTile<D>(valueTile, v + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
+    __syncthreads();
+
+    float scores[kRowsPerThread][kRowsPerThread] = {};
+    tileDot<D>(queryTile, keyTile, tx, ty, scores);
+#pragma unroll
+    for (int i = 0; i < kRowsPerThread; ++i) {
+      float tileMaximum = -INFINITY;
+#pragma unroll
+      for (int j = 0; j < kRowsPerThread; ++j) {
+        const int key = firstKeyOfTile + tx + 16 * j;
+        const bool visible = key >= rowStart[i] && key <= rowToken[i];
+        scores[i][j] = visible ? scores[i][j] * scale : -INFINITY;
+        tileMaximum = fmaxf(tileMaximum, scores[i][j]);
+      }
+      const float newMaximum = fmaxf(maximum[i], rowMax(tileMaximum));
+      // While a row has seen no key its maximum is -inf; subtract 0 then, not -inf (NaN).
+      const float base = newMaximum == -INFINITY ? 0.0f : newMaximum;
+      const float correction = expf(maximum[i] - base);  // 0 while nothing was seen
+      float tileSum = 0.0f;
+#pragma unroll
+      for (int j = 0; j < kRowsPerThread; ++j) {
+        scores[i][j] = expf(scores[i][j] - base);  // exactly 0 where masked
+        tileSum += scores[i][j];
+      }
+      sum[i] = sum[i] * correction + rowSum(tileSum);
+      maximum[i] = newMaximum;
+#pragma unroll
+      for (int n = 0; n < Shape::chunks; ++n) acc[i][n] = scaled(acc[i][n], correction);
+#pragma unroll
+      for (int j = 0; j < kRowsPerThread; ++j) {
+        probabilityTile[(ty + 16 * i) * kScoreStride + tx + 16 * j] = scores[i][j];
+      }
+    }
+    __syncthreads();
+    tileAccumulate<D>(probabilityTile, valueTile, tx, ty, acc);
+  }
+
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int t = rowToken[i];
+    if (t < 0) continue;
+    const float inverse = 1.0f / sum[i];
+    float* const row = out + (static_cast<std::size_t>(t) * dims.heads + h) * D;
+#pragma unroll
+    for (int n = 0; n < Shape::chunks; ++n) {
+      *reinterpret_cast<float4*>(row + 4 * (tx + 16 * n)) = scaled(acc[i][n], inverse);
+    }
+    if (tx == 0) logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] = maximum[i] + logf(sum[i]);
+  }
+}
+
+template <int D>
+__global__ void __launch_bounds__(kTileThreads)
+    tiledQueryGradientKernel(const float* __restrict__ dout, const float* __restrict__ q,
+                             const float* __restrict__ k, const float* __restrict__ v,
+                             const float* __restrict__ logSumExp, const float* __restrict__ delta,
+                             const std::int32_t* __restrict__ sampleStart, AttentionDims dims,
+                             float* __restrict__ dq) {
+  using Shape = TileShape<D>;
+  extern __shared__ float4 sharedFloat4[];
+  float* const queryTile = reinterpret_cast<float*>(sharedFloat4);
+  float* const gradOutTile = queryTile + Shape::floats;
+  float* const keyTile = gradOutTile + Shape::floats;
+  float* const valueTile = keyTile + Shape::floats;
+  float* const scoreGradTile = valueTile + Shape::floats;  // dS [kTile, kScoreStride]
+  __shared__ int reduceShared[kWarp];
+
+  const int tokens = static_cast<int>(dims.tokens);
+  const int heads = static_cast<int>(dims.heads);
+  const int h = static_cast<int>(blockIdx.y);
+  const int kvHead = h / (heads / static_cast<int>(dims.kvHeads));
+  const std::size_t queryStride = dims.heads * D, kvStride = dims.kvHeads * D;
+  const int firstQuery = static_cast<int>(blockIdx.x) * kTile;
+  const int queryRows = min(kTile, tokens - firstQuery);
+  const int lastQuery = firstQuery + queryRows - 1;
+  const int tx = static_cast<int>(threadIdx.x) % 16, ty = static_cast<int>(threadIdx.x) / 16;
+  const float scale = 1.0f / sqrtf(static_cast<float>(D));
+
+  loadTile<D>(queryTile, q + static_cast<std::size_t>(h) * D, firstQuery, queryRows, queryStride);
+  loadTile<D>(gradOutTile, dout + static_cast<std::size_t>(h) * D, firstQuery, queryRows, queryStride);
+  int rowToken[kRowsPerThread], rowStart[kRowsPerThread];
+  float rowLse[kRowsPerThread], rowDelta[kRowsPerThread];
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int t = firstQuery + ty + 16 * i;
+    const bool valid = t < tokens;
+    rowToken[i] = valid ? t : -1;
+    rowStart[i] = valid ? sampleStart[t] : 0;
+    rowLse[i] = valid ? logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
+    rowDelta[i] = valid ? delta[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
+  }
+  const int firstKey = firstVisibleKey(sampleStart, firstQuery, queryRows, reduceShared);
+
+  float4 acc[kRowsPerThread][Shape::chunks];
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+#pragma unroll
+    for (int n = 0; n < Shape::chunks; ++n) acc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+  }
+
+  for (int firstKeyOfTile = firstKey; firstKeyOfTile <= lastQuery; firstKeyOfTile += kTile) {
+    __syncthreads();  // the previous tile's K and dS are no longer read
+    const int keyRows = min(kTile, tokens - firstKeyOfTile);
+    loadTile<D>(keyTile, k + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
+    loadTile<D>(valueTile, v + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
+    __syncthreads();
+
+    float scores[kRowsPerThread][kRowsPerThread] = {};
+    float probabilityGrads[kRowsPerThread][kRowsPerThread] = {};
+    tileDot<D>(queryTile, keyTile, tx, ty, scores);
+    tileDot<D>(gradOutTile, valueTile, tx, ty, probabilityGrads);
+#pragma unroll
+    for (int i = 0; i < kRowsPerThread; ++i) {
+#pragma unroll
+      for (int j = 0; j < kRowsPerThread; ++j) {
+        const int key = firstKeyOfTile + tx + 16 * j;
+        const bool visible = key >= rowStart[i] && key <= rowToken[i];
+        const float p = visible ? expf(scores[i][j] * scale - rowLse[i]) : 0.0f;
+        scoreGradTile[(ty + 16 * i) * kScoreStride + tx + 16 * j] = p * (probabilityGrads[i][j] - rowDelta[i]);
+      }
+    }
+    __syncthreads();
+    tileAccumulate<D>(scoreGradTile, keyTile, tx, ty, acc);
+  }
+
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int t = rowToken[i];
+    if (t < 0) continue;
+    float* const row = dq + (static_cast<std::size_t>(t) * dims.heads + h) * D;
+#pragma unroll
+    for (int n = 0; n < Shape::chunks; ++n) *reinterpret_cast<float4*>(row + 4 * (tx + 16 * n)) = scaled(acc[i][n], scale);
+  }
+}
+
+template <int D>
+__global__ void __launch_bounds__(kTileThreads)
+    tiledKeyValueGradientKernel(const float* __restrict__ dout, const float* __restrict__ q,
+                                const float* __restrict__ k, const float* __restrict__ v,
+                                const float* __restrict__ logSumExp, const float* __restrict__ delta,
+                                const std::int32_t* __restrict__ sampleStart, AttentionDims dims,
+                                float* __restrict__ dk, float* __restrict__ dv) {
+  using Shape = TileShape<D>;
+  extern __shared__ float4 sharedFloat4[];
+  float* const keyTile = reinterpret_cast<float*>(sharedFloat4);
+  float* const valueTile = keyTile + Shape::floats;
+  float* const queryTile = valueTile + Shape::floats;
+  float* const gradOutTile = queryTile + Shape::floats;
+  float* const probabilityTile = gradOutTile + Shape::floats;      // P^T [key, query]
+  float* const scoreGradTile = probabilityTile + kTile * kScoreStride;  // dS^T [key, query]
+  __shared__ int reduceShared[kWarp];
+  __shared__ float queryLse[kTile], queryDelta[kTile];
+  __shared__ int queryStart[kTile];
+
+  const int tokens = static_cast<int>(dims.tokens);
+  const int group = static_cast<int>(dims.heads / dims.kvHeads);
+  const int kvHead = static_cast<int>(blockIdx.y);
+  const std::size_t queryStride = dims.heads * D, kvStride = dims.kvHeads * D;
+  const int firstKey = static_cast<int>(blockIdx.x) * kTile;
+  const int keyRows = min(kTile, tokens - firstKey);
+  const int lastKey = firstKey + keyRows - 1;
+  const int tid = static_cast<int>(threadIdx.x);
+  const int tx = tid % 16, ty = tid / 16;
+  const float scale = 1.0f / sqrtf(static_cast<float>(D));
+
+  // The last query that sees any key of the tile: the last t >= firstKey whose sample starts at or
+  // before lastKey (at least lastKey itself).
+  int lastSeeing = -1;
+  for (int t = firstKey + tid; t < tokens; t += kTileThreads) {
+    if (sampleStart[t] <= lastKey) lastSeeing = t;
+  }
+  const int lastQuery = blockReduce(lastSeeing, MaxOp{}, -1, reduceShared);
+
+  loadTile<D>(keyTile, k + static_cast<std::size_t>(kvHead) * D, firstKey, keyRows, kvStride);
+  loadTile<D>(valueTile, v + static_cast<std::size_t>(kvHead) * D, firstKey, keyRows, kvStride);
+  int rowKey[kRowsPerThread];  // this thread's key rows; past the last token: INT_MAX, seen by no query
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int key = firstKey + ty + 16 * i;
+    rowKey[i] = key < tokens ? key : INT_MAX;
+  }
+
+  float4 keyAcc[kRowsPerThread][Shape::chunks], valueAcc[kRowsPerThread][Shape::chunks];
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+#pragma unroll
+    for (int n = 0; n < Shape::chunks; ++n) {
+      keyAcc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+      valueAcc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+    }
+  }
+
+  for (int h = kvHead * group; h < (kvHead + 1) * group; ++h) {
+    for (int firstQueryOfTile = firstKey; firstQueryOfTile <= lastQuery; firstQueryOfTile += kTile) {
+      __syncthreads();  // the previous tile's Q, dO, P and dS are no longer read
+      const int queryRows = min(kTile, tokens - firstQueryOfTile);
+      loadTile<D>(queryTile, q + static_cast<std::size_t>(h) * D, firstQueryOfTile, queryRows, queryStride);
+      loadTile<D>(gradOutTile, dout + static_cast<std::size_t>(h) * D, firstQueryOfTile, queryRows, queryStride);
+      if (tid < kTile) {
+        const int t = firstQueryOfTile + tid;
+        const bool valid = t < tokens;
+        queryLse[tid] = valid ? logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
+        queryDelta[tid] = valid ? delta[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
+        queryStart[tid] = valid ? sampleStart[t] : INT_MAX;  // a row past the end sees no key
+      }
+      __syncthreads();
+
+      float scores[kRowsPerThread][kRowsPerThread] = {};            // S^T: key rows, query columns
+      float probabilityGrads[kRowsPerThread][kRowsPerThread] = {};  // dP^T
+      tileDot<D>(keyTile, queryTile, tx, ty, scores);
+      tileDot<D>(valueTile, gradOutTile, tx, ty, probabilityGrads);
+#pragma unroll
+      for (int i = 0; i < kRowsPerThread; ++i) {
+#pragma unroll
+        for (int j = 0; j < kRowsPerThread; ++j) {
+          const int column = tx + 16 * j;
+          const int t = firstQueryOfTile + column;
+          const bool visible = queryStart[column] <= rowKey[i] && rowKey[i] <= t;
+          const float p = visible ? expf(scores[i][j] * scale - queryLse[column]) : 0.0f;
+          probabilityTile[(ty + 16 * i) * kScoreStride + column] = p;
+          scoreGradTile[(ty + 16 * i) * kScoreStride + column] = p * (probabilityGrads[i][j] - queryDelta[column]);
+        }
+      }
+      __syncthreads();
+      tileAccumulate<D>(probabilityTile, gradOutTile, tx, ty, valueAcc);
+      tileAccumulate<D>(scoreGradTile, queryTile, tx, ty, keyAcc);
+    }
+  }
+
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    if (rowKey[i] == INT_MAX) continue;
+    const std::size_t at = (static_cast<std::size_t>(rowKey[i]) * dims.kvHeads + kvHead) * D;
+#pragma unroll
+    for (int n = 0; n < Shape::chunks; ++n) {
+      *reinterpret_cast<float4*>(dk + at + 4 * (tx + 16 * n)) = scaled(keyAcc[i][n], scale);
+      *reinterpret_cast<float4*>(dv + at + 4 * (tx + 16 * n)) = valueAcc[i][n];
+    }
+  }
+}
+
+bool aligned16(const void* pointer) { return reinterpret_cast<std::uintptr_t>(pointer) % 16 == 0; }
+
+// Whether the tiled kernels for dims.headDim can run here: a head dimension they are built for,
+// float4-aligned tensors, and a GPU that gives a block the shared memory the kernels ask for
+// (the dk/dv kernel for headDim 128 wants 166 KiB: H100/H200 yes, A100 no).
+bool tiledPathFits(const char* op, const AttentionDims& dims, std::initializer_list<const void*> tensors) {
+  if (dims.headDim != 64 && dims.headDim != 128) return false;
+  for (const void* tensor : tensors) {
+    if (!aligned16(tensor)) return false;
+  }
+  int device = 0, limit = 0;
+  CUDA_CHECK(op, cudaGetDevice(&device));
+  CUDA_CHECK(op, cudaDeviceGetAttribute(&limit, cudaDevAttrMaxSharedMemoryPerBlockOptin, device));
+  const std::size_t widest = dims.headDim == 64 ? TileShape<64>::keyValueGradientBytes
+                                                : TileShape<128>::keyValueGradientBytes;
+  constexpr std::size_t staticBytes = 2048;  // the kernels' own __shared__ arrays, with room to spare
+  return widest + staticBytes <= static_cast<std::size_t>(limit);
+}
+
+dim3 tileGrid(std::size_t tokens, std::size_t headsOfGrid) {
+  return dim3(static_cast<unsigned>((tokens + kTile - 1) / kTile), static_cast<unsigned>(headsOfGrid));
+}
+
+template <int D>
+void launchTiledForward(cudaStream_t stream, const float* q, const float* k, const float* v,
+                        const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp) {
+  constexpr std::size_t bytes = TileShape<D>::forwardBytes;
+  CUDA_CHECK("attentionForward", cudaFuncSetAttribute(tiledForwardKernel<D>,
+                                                      cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                                      static_cast<int>(bytes)));
+  tiledForwardKernel<D><<<tileGrid(dims.tokens, dims.heads), kTileThreads, bytes, stream>>>(q, k, v, sampleStart,
+                                                                                            dims, out, logSumExp);
+  CUDA_CHECK("attentionForward", cudaGetLastError());
+}
+
+template <int D>
+void launchTiledBackward(cudaStream_t stream, const float* dout, const float* q, const float* k, const float* v,
+                         const float* logSumExp, const float* delta, const std::int32_t* sampleStart,
+                         const AttentionDims& dims, float* dq, float* dk, float* dv) {
+  constexpr std::size_t queryBytes = TileShape<D>::queryGradientBytes;
+  CUDA_CHECK("attentionBackward (dq)", cudaFuncSetAttribute(tiledQueryGradientKernel<D>,
+                                                            cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                                            static_cast<int>(queryBytes)));
+  tiledQueryGradientKernel<D><<<tileGrid(dims.tokens, dims.heads), kTileThreads, queryBytes, stream>>>(
+      dout, q, k, v, logSumExp, delta, sampleStart, dims, dq);
+  CUDA_CHECK("attentionBackward (dq)", cudaGetLastError());
+  constexpr std::size_t keyBytes = TileShape<D>::keyValueGradientBytes;
+  CUDA_CHECK("attentionBackward (dk, dv)", cudaFuncSetAttribute(tiledKeyValueGradientKernel<D>,
+                                                                cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                                                static_cast<int>(keyBytes)));
+  tiledKeyValueGradientKernel<D><<<tileGrid(dims.tokens, dims.kvHeads), kTileThreads, keyBytes, stream>>>(
+      dout, q, k, v, logSumExp, delta, sampleStart, dims, dk, dv);
+  CUDA_CHECK("attentionBackward (dk, dv)", cudaGetLastError());
+}
+
 }  // namespace
 
 void attentionForward(cudaStream_t stream, const float* q, const float* k, const float* v,
                       const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp) {
   const std::size_t warps = dims.tokens * dims.heads;
   if (warps == 0) return;
+  if (tiledPathFits("attentionForward", dims, {q, k, v, out})) {
+    if (dims.headDim == 64) {
+      launchTiledForward<64>(stream, q, k, v, sampleStart, dims, out, logSumExp);
+    } else {
+      launchTiledForward<128>(stream, q, k, v, sampleStart, dims, out, logSumExp);
+    }
+    return;
+  }
   forwardKernel<<<warpBlocks(warps), kWarpsPerBlock * kWarp, 0, stream>>>(q, k, v, sampleStart, dims, out, logSumExp);
   CUDA_CHECK("attentionForward", cudaGetLastError());
 }
@@ -202,6 +701,14 @@ void attentionBackward(cudaStream_t stream, const float* dout, const float* q, c
   constexpr unsigned threads = kWarpsPerBlock * kWarp;
   deltaKernel<<<warpBlocks(queryWarps), threads, 0, stream>>>(dout, out, dims, delta);
   CUDA_CHECK("attentionBackward (delta)", cudaGetLastError());
+  if (tiledPathFits("attentionBackward", dims, {dout, q, k, v, dq, dk, dv})) {
+    if (dims.headDim == 64) {
+      launchTiledBackward<64>(stream, dout, q, k, v, logSumExp, delta, sampleStart, dims, dq, dk, dv);
+    } else {
+      launchTiledBackward<128>(stream, dout, q, k, v, logSumExp, delta, sampleStart, dims, dq, dk, dv);
+    }
+    return;
+  }
   queryGradientKernel<<<warpBlocks(queryWarps), threads, 0, stream>>>(dout, q, k, v, logSumExp, delta, sampleStart,
                                                                        dims, dq);
   CUDA_CHECK("attentionBackward (dq)", cudaGetLastError());

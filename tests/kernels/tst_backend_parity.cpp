@@ -429,6 +429,11 @@ void checkAttention(Harness& h) {
   checkAttention(h, {70, 8, 8, 64}, packedStarts({70}), "70 tokens 8/8 heads d64, one sample");
   checkAttention(h, {45, 6, 3, 40}, packedStarts({1, 20, 3, 21}), "45 tokens 6/3 heads d40, four samples");
   checkAttention(h, {33, 4, 2, 6}, packedStarts({33}), "33 tokens 4/2 heads d6");
+  // The tiled kernels (head dimensions 64 and 128): token counts that are not a multiple of their
+  // 64-row tiles, sample boundaries inside tiles (50 and 140), and a training-sized sequence.
+  checkAttention(h, {200, 8, 2, 64}, packedStarts({50, 90, 60}), "200 tokens 8/2 heads d64, three samples");
+  checkAttention(h, {200, 8, 2, 128}, packedStarts({50, 90, 60}), "200 tokens 8/2 heads d128, three samples");
+  checkAttention(h, {1024, 16, 8, 64}, packedStarts({1024}), "1024 tokens 16/8 heads d64, one sample");
 }
 
 // ---- cross-entropy ---------------------------------------------------------------------------------
