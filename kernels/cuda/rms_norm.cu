@@ -51,14 +51,31 @@ __global__ void rmsNormBackwardKernel(const float* dy, const float* x, const flo
   }
 }
 
-// dweight[i] += sum over rows of dy * x * invRms, rows in order (fp32, as the CPU).
+// dweight[i] += sum over rows of dy * x * invRms. A block owns 32 columns; its 32 warps' lanes
+// are the columns (coalesced rows) and the warps take every 32nd row, then the 32 partial sums of
+// a column are added in warp order in shared memory: no atomics, the same result on every run.
+// (One thread per column over all rows, as before, left most of the GPU idle: 11.8% of a step.)
+constexpr int kWeightColumns = 32;
+constexpr int kWeightRowGroups = 32;
+
 __global__ void rmsNormWeightGradientKernel(const float* dy, const float* x, const float* invRms, std::size_t rows,
                                             std::size_t dim, float* dweight) {
-  for (std::size_t i = static_cast<std::size_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < dim;
-       i += static_cast<std::size_t>(gridDim.x) * blockDim.x) {
-    float sum = 0;
-    for (std::size_t row = 0; row < rows; ++row) sum += dy[row * dim + i] * x[row * dim + i] * invRms[row];
-    dweight[i] += sum;
+  __shared__ float partial[kWeightRowGroups][kWeightColumns + 1];
+  const int lane = static_cast<int>(threadIdx.x) % kWeightColumns;
+  const int group = static_cast<int>(threadIdx.x) / kWeightColumns;
+  const std::size_t column = static_cast<std::size_t>(blockIdx.x) * kWeightColumns + static_cast<std::size_t>(lane);
+  float sum = 0;
+  if (column < dim) {
+    for (std::size_t row = static_cast<std::size_t>(group); row < rows; row += kWeightRowGroups) {
+      sum += dy[row * dim + column] * x[row * dim + column] * invRms[row];
+    }
+  }
+  partial[group][lane] = sum;
+  __syncthreads();
+  if (group == 0 && column < dim) {
+    float total = 0;
+    for (int g = 0; g < kWeightRowGroups; ++g) total += partial[g][lane];
+    dweight[column] += total;
   }
 }
 
@@ -77,7 +94,9 @@ void rmsNormBackward(cudaStream_t stream, const float* dy, const float* x, const
   rmsNormBackwardKernel<<<rowBlocks(rows), kThreads, 0, stream>>>(dy, x, weight, invRms, rows, dim, dx);
   CUDA_CHECK("rmsNormBackward", cudaGetLastError());
   if (dweight == nullptr || dim == 0) return;  // a frozen weight
-  rmsNormWeightGradientKernel<<<blocksFor(dim), kThreads, 0, stream>>>(dy, x, invRms, rows, dim, dweight);
+  const auto columnBlocks = static_cast<unsigned>((dim + kWeightColumns - 1) / kWeightColumns);
+  rmsNormWeightGradientKernel<<<columnBlocks, kWeightColumns * kWeightRowGroups, 0, stream>>>(dy, x, invRms, rows, dim,
+                                                                                              dweight);
   CUDA_CHECK("rmsNormBackward (weight gradient)", cudaGetLastError());
 }
 
