@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/TimeText.h"
 #include "app/gui/dialogs/ImportDatasetWizard.h"
 #include "app/gui/pages/EmptyState.h"
 #include "core/catalog/catalog.h"
@@ -131,7 +132,7 @@ std::vector<CatalogListPage::Row> DatasetsPage::rows(catalog::Catalog& catalog) 
                       locale.toString(static_cast<qlonglong>(dataset.validationRows)),
                       locale.toString(static_cast<qlonglong>(dataset.tokenCount)),
                       QString::fromStdString(dataset.sourcePath),
-                      QString::fromStdString(dataset.createdAt)}});
+                      localTimeText(dataset.createdAt)}});
   }
   return result;
 }

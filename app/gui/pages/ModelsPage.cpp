@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/TimeText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/dialogs/AddModelDialog.h"
 #include "core/catalog/catalog.h"
@@ -102,7 +103,7 @@ std::vector<CatalogListPage::Row> ModelsPage::rows(catalog::Catalog& catalog) co
                       locale.formattedDataSize(model.sizeBytes),
                       model.hasChatTemplate ? tr("yes") : tr("no"),
                       QString::fromStdString(model.path),
-                      QString::fromStdString(model.addedAt)}});
+                      localTimeText(model.addedAt)}});
   }
   return result;
 }

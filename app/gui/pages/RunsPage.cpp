@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/gui/TimeText.h"
 #include "core/catalog/catalog.h"
 
 namespace tiertune::gui {
@@ -53,8 +54,8 @@ std::vector<CatalogListPage::Row> RunsPage::rows(catalog::Catalog& catalog) cons
     result.push_back({run.id, {QString::fromStdString(run.name), statusText(run.status),
                       modelNames[run.modelId],
                       run.datasetId ? datasetNames[*run.datasetId] : QString(),
-                      QString::fromStdString(run.method), QString::fromStdString(run.createdAt),
-                      QString::fromStdString(run.startedAt), QString::fromStdString(run.finishedAt),
+                      QString::fromStdString(run.method), localTimeText(run.createdAt),
+                      localTimeText(run.startedAt), localTimeText(run.finishedAt),
                       QString::fromStdString(run.errorText)}});
   }
   return result;
