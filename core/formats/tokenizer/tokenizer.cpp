@@ -100,31 +100,25 @@ std::string collapseWhitespace(std::string_view text) {
 struct Tokenizer::Impl {
   detail::Definition definition;
   AddedTokenTrie trie;
-  StringMap<std::int32_t> addedIds;             // content → id, the last entry winning
-  std::unordered_set<std::string> addedContents;  // for the ByteLevel decoder
-  bool hasAddedTokens = false;
+  StringMap<const detail::AddedToken*> addedByContent;  // the last entry of a content wins
+  std::unordered_set<std::string> addedContents;         // for the ByteLevel decoder
 
   explicit Impl(detail::Definition loaded) : definition(std::move(loaded)) {
     for (const detail::AddedToken& token : definition.addedTokens) {
-      addedIds[token.content] = token.id;
+      addedByContent[token.content] = &token;
       addedContents.insert(token.content);
       trie.insert(token.content, token.id);
-      hasAddedTokens = true;
     }
   }
 
   const detail::AddedToken* addedToken(std::string_view content) const {
-    if (!addedIds.contains(content)) return nullptr;
-    const auto& tokens = definition.addedTokens;
-    for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
-      if (it->content == content) return &*it;
-    }
-    return nullptr;
+    const auto found = addedByContent.find(content);
+    return found == addedByContent.end() ? nullptr : found->second;
   }
 
   void splitAddedTokens(std::string_view text, std::vector<std::string_view>& sections) const {
     sections.clear();
-    if (!hasAddedTokens) {
+    if (definition.addedTokens.empty()) {
       sections.push_back(text);
       return;
     }
@@ -222,8 +216,8 @@ std::vector<std::int32_t> Tokenizer::encode(std::string_view text, const EncodeO
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const std::string_view section = sections[i];
     if (section.empty()) continue;
-    if (const auto added = impl.addedIds.find(section); added != impl.addedIds.end()) {
-      ids.push_back(*d.model->tokenId(section));
+    if (const detail::AddedToken* token = impl.addedToken(section)) {
+      ids.push_back(token->id);
       continue;
     }
     impl.encodeSection(section, i, words, ids);
