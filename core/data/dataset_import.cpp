@@ -89,6 +89,11 @@ std::vector<ordered_json> sampleRecords(const fs::path& file, const FileFormat& 
   return sample;
 }
 
+// Text windows go to a shard whole, every token learned.
+TokenWindows::Emit appendLearned(TokenShardWriter& shard) {
+  return [&shard](std::span<const std::int32_t> ids) { shard.append(ids, std::vector<std::uint8_t>(ids.size(), 1)); };
+}
+
 // Removes the staging folder unless released.
 class StagingFolder {
  public:
@@ -304,10 +309,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   const std::size_t overlap = std::min(stats.value("chunk_overlap", std::size_t{128}), settings.maxTokens / 2);
   const ExampleEncoder encoder(model.tokenizer, model.chatTemplate ? &*model.chatTemplate : nullptr,
                                model.specialTokens, settings);
-  std::optional<std::int32_t> endOfSequence;
-  for (const auto& [tokenName, text] : model.specialTokens.tokens) {
-    if (tokenName == "eos_token") endOfSequence = model.tokenizer.tokenId(text);
-  }
+  const std::optional<std::int32_t> endOfSequence = encoder.endOfSequence();
 
   StagingFolder staging(folder / (".staging-" + std::to_string(::getpid()) + "-tokens"));
   TokenShardWriter train(staging.path(), "train"), validation(staging.path(), "validation");
@@ -318,9 +320,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   const auto closeDocument = [&] {
     if (document == 0) return;
     TokenShardWriter& shard = documentIsValidation ? validation : train;
-    const TokenWindows::Emit emit = [&](std::span<const std::int32_t> ids) {
-      shard.append(ids, std::vector<std::uint8_t>(ids.size(), 1));
-    };
+    const TokenWindows::Emit emit = appendLearned(shard);
     if (endOfSequence) windows.add(std::span<const std::int32_t>(&*endOfSequence, 1), emit);
     windows.finishDocument(emit);
   };
@@ -341,10 +341,8 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
         documentIsValidation = toValidation;
         firstBlock = true;
       }
-      const TokenWindows::Emit emit = [&](std::span<const std::int32_t> ids) {
-        shard.append(ids, std::vector<std::uint8_t>(ids.size(), 1));
-      };
-      windows.add(model.tokenizer.encode(value["text"].get<std::string>(), {.addSpecialTokens = firstBlock}), emit);
+      windows.add(model.tokenizer.encode(value["text"].get<std::string>(), {.addSpecialTokens = firstBlock}),
+                  appendLearned(shard));
       firstBlock = false;
       continue;
     }
@@ -440,10 +438,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   std::vector<Pending> chunk;
   chunk.reserve(kChunkRows);
   const auto importStart = Clock::now();
-  std::optional<std::int32_t> endOfSequence;
-  for (const auto& [tokenName, text] : model.specialTokens.tokens) {
-    if (tokenName == "eos_token") endOfSequence = model.tokenizer.tokenId(text);
-  }
+  const std::optional<std::int32_t> endOfSequence = encoder.endOfSequence();
   for (std::size_t f = 0; textSource && f < files.size(); ++f) {
     const std::size_t row = f + 1;
     SplitMix64 draw(request.seed ^ (static_cast<std::uint64_t>(row) * 0x9e3779b97f4a7c15ull));
@@ -461,7 +456,6 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
     };
     TokenWindows windows(request.encode.maxTokens, std::min(request.chunkOverlap, request.encode.maxTokens / 2));
     bool first = true, stopped = false;
-    std::uintmax_t documentBytes = 0;
     try {
       stopped = !readTextBlocks(files[f], [&](std::string_view block, std::uintmax_t read) {
         if (stop.stop_requested()) return false;
@@ -471,7 +465,6 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
         ordered_json line = {{"split", toValidation ? "validation" : "train"}, {"document", row},
                              {"text", std::string(block)}};
         examples << line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
-        documentBytes = read;
         status.bytesRead = bytesBefore + read;
         if (progress) progress(status);
         return true;
@@ -492,7 +485,6 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
       return result;
     }
     ++status.rows;
-    (void)documentBytes;
     bytesBefore += fs::file_size(files[f]);
   }
   for (std::size_t f = 0; !textSource && f < files.size(); ++f) {

@@ -76,6 +76,8 @@ class ExampleEncoder {
 
   const EncodeSettings& settings() const { return settings_; }
   const EncoderTimings& timings() const { return timings_; }
+  // The id of the special tokens' eos_token, when the tokenizer has it.
+  std::optional<std::int32_t> endOfSequence() const { return endOfSequence_; }
 
  private:
   std::variant<EncodedExample, RowProblem> encodeChat(const Example& example) const;
