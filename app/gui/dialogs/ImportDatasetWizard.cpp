@@ -430,9 +430,8 @@ bool ImportDatasetWizard::validateCurrentPage() {
     }
     case FormatPage: {
       try {
-        data::RecordShape shape = data::RecordShape::Text;
-        double confidence = 1;
-        (void)data::previewImport(request(), 1, &shape, &confidence);
+        // The preview page shows these rows: read them once, with the format as chosen here.
+        previewRows_ = data::previewImport(request(), 5);
         showError(formatError_, {});
         return true;
       } catch (const Error& error) {
@@ -453,7 +452,6 @@ void ImportDatasetWizard::initializePage(int id) {
       data::RecordShape shape = data::RecordShape::Text;
       double confidence = 0;
       (void)data::previewImport(probe, 1, &shape, &confidence);
-      detectedShape_ = shape;
       if (data::isTextDocumentSource(probe.file)) {
         detected_->setText(tr("Plain text documents: cut into samples of the longest example's length that "
                               "overlap a little, and the model learns all of the text."));
@@ -469,25 +467,20 @@ void ImportDatasetWizard::initializePage(int id) {
     }
   } else if (id == PreviewPage) {
     QString html;
-    try {
-      const auto rows = data::previewImport(request(), 5);
-      for (const data::PreviewRow& row : rows) {
-        html += QStringLiteral("<p><b>%1</b> ").arg(tr("Row %1").arg(row.row));
-        if (row.problem) {
-          html += QStringLiteral("<span style='color:#b00020'>%1</span></p>")
-                      .arg(tr("not used: %1").arg(QString::fromStdString(row.problem->detail).toHtmlEscaped()));
-          continue;
-        }
-        html += tr("%1 tokens, %2 learned").arg(row.tokens).arg(row.trainedTokens) + QStringLiteral("</p><pre style='white-space:pre-wrap'>");
-        for (const auto& [text, trained] : row.segments) {
-          const QString escaped = QString::fromStdString(text).toHtmlEscaped();
-          html += trained ? QStringLiteral("<span style='background:#cfe8cf'>%1</span>").arg(escaped)
-                          : QStringLiteral("<span style='color:#666'>%1</span>").arg(escaped);
-        }
-        html += QStringLiteral("</pre><hr/>");
+    for (const data::PreviewRow& row : previewRows_) {
+      html += QStringLiteral("<p><b>%1</b> ").arg(tr("Row %1").arg(row.row));
+      if (row.problem) {
+        html += QStringLiteral("<span style='color:#b00020'>%1</span></p>")
+                    .arg(tr("not used: %1").arg(QString::fromStdString(row.problem->detail).toHtmlEscaped()));
+        continue;
       }
-    } catch (const Error& error) {
-      html = QString::fromStdString(error.what()).toHtmlEscaped();
+      html += tr("%1 tokens, %2 learned").arg(row.tokens).arg(row.trainedTokens) + QStringLiteral("</p><pre style='white-space:pre-wrap'>");
+      for (const auto& [text, trained] : row.segments) {
+        const QString escaped = QString::fromStdString(text).toHtmlEscaped();
+        html += trained ? QStringLiteral("<span style='background:#cfe8cf'>%1</span>").arg(escaped)
+                        : QStringLiteral("<span style='color:#666'>%1</span>").arg(escaped);
+      }
+      html += QStringLiteral("</pre><hr/>");
     }
     preview_->setHtml(html);
   } else if (id == ReportPage) {

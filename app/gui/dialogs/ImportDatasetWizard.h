@@ -10,6 +10,7 @@
 #include <optional>
 #include <stop_token>
 #include <thread>
+#include <vector>
 
 #include "core/data/dataset_import.h"
 
@@ -97,7 +98,7 @@ class ImportDatasetWizard : public QWizard {
   QLabel* summary_;
   LengthHistogram* histogram_;
 
-  std::optional<data::RecordShape> detectedShape_;
+  std::vector<data::PreviewRow> previewRows_;  // read when the format page is left
   std::optional<data::ImportResult> check_;
   std::optional<data::ImportResult> imported_;
   bool working_ = false;
