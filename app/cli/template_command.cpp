@@ -1,15 +1,14 @@
 // `tiertune-cli template`: renders a conversation with a model's chat template, to see exactly
 // the text the model will be trained on (the dataset import renders through the same core call).
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "core/formats/chat_template/chat_template.h"
 #include "core/formats/chat_template/errors.h"
 #include "core/formats/chat_template/model_chat_template.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::cli {
 
@@ -18,13 +17,10 @@ namespace {
 // The conversation file: a list of messages, or an object with "messages" and optionally "tools",
 // "documents", "add_generation_prompt" and any other keys the template reads (enable_thinking).
 formats::ChatRequest readConversation(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(file + ": cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = readWholeFile(file);
   nlohmann::ordered_json json;
   try {
-    json = nlohmann::ordered_json::parse(text.str());
+    json = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::exception& error) {
     throw Error(file + ": not valid JSON (" + error.what() + ")");
   }
