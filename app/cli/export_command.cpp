@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
@@ -80,8 +81,12 @@ int runExport(const std::vector<std::string>& args) {
   std::signal(SIGTERM, onCancelSignal);
   exports::ExportResult result;
   {
-    TerminalProgress bar(peft ? "Adapter" : "Merging");
-    const exports::ExportProgress progress{[&](double fraction, const std::string& words) { bar.update(fraction, words); },
+    // Started by the first report, so that an export refused up front prints only its reason.
+    std::optional<TerminalProgress> bar;
+    const exports::ExportProgress progress{[&](double fraction, const std::string& words) {
+                                             if (!bar) bar.emplace(peft ? "Adapter" : "Merging");
+                                             bar->update(fraction, words);
+                                           },
                                            [] { return gCancelRequested.load(); }};
     result = peft ? exports::exportPeftAdapter(source, *output, dtype, progress)
                   : exports::exportMergedModel(source, *output, {dtype}, progress);

@@ -65,6 +65,12 @@ class MergedWeights {
       base_ = formats::ModelWeights::openFolder(source.run.modelFolder);
       adapter_.emplace(source.weights);
       adapted_ = adaptedWeights(model, lora_);
+      // Every tensor of the adapter must be merged somewhere: one left over means the run's
+      // settings and its adapter disagree, and the merged model would silently lack it.
+      if (adapter_->tensors().size() != 2 * adapted_.size()) {
+        throw Error(source.weights.string() + " holds " + std::to_string(adapter_->tensors().size()) +
+                    " tensors; the run's LoRA settings make " + std::to_string(2 * adapted_.size()) + ".");
+      }
     } else {
       trained_ = formats::ModelWeights::openSingleFile(source.weights);
     }

@@ -192,6 +192,22 @@ class ExportTest : public QObject {
     QVERIFY(leftNothing(fixture.root / "peft"));
   }
 
+  // An adapter with tensors the run's LoRA settings do not name would lose them in the merge.
+  void refusesAnAdapterTheRunDoesNotDescribe() {
+    const auto scratch = test::makeScratchDir();
+    test::ExportFixture fixture(scratch->path().toStdString());
+    const model::ParameterTable adapter = fixture.randomAdapter();
+    fixture.lora.targets.pop_back();
+    const exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true));
+    try {
+      exports::exportMergedModel(source, fixture.root / "merged", {});
+      QFAIL("an adapter with unnamed tensors was merged");
+    } catch (const Error& error) {
+      QVERIFY2(QString(error.what()).contains("the run's LoRA settings make"), error.what());
+    }
+    QVERIFY(leftNothing(fixture.root / "merged"));
+  }
+
   void refusesWhatWouldDamageTheModel() {
     const test::AdapterCheckpoint lora;
     const auto& [scratch, fixture, adapter, source] = lora;
