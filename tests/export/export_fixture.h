@@ -1,5 +1,5 @@
-// Checkpoints for the export tests, written by the real checkpoint writer: a tiny random Llama
-// folder (tests/support/tiny_model.h) and either a LoRA adapter with random A and B (B nonzero,
+// Checkpoints for the export tests, written by the real checkpoint writer: a tiny random model
+// folder (Llama unless another config.json is given) (tests/support/tiny_model.h) and either a LoRA adapter with random A and B (B nonzero,
 // unlike PEFT's zero start, so that merging changes the model) or fully fine-tuned weights (the
 // base plus noise). Also the logits our fp32 decoder gives for the same batch, and the check that a
 // refused export left nothing.
@@ -57,13 +57,15 @@ inline void writeTableFile(const std::filesystem::path& file, const model::Param
 struct ExportFixture {
   std::filesystem::path root;
   std::filesystem::path modelFolder = root / "tiny-llama";
-  formats::ModelConfig config = formats::parseModelConfig(kTinyLlamaConfig);
+  std::string configJson;
+  formats::ModelConfig config = formats::parseModelConfig(configJson);
   std::unique_ptr<kernels::Backend> backend = kernels::makeCpuBackend();
   model::ParameterTable base{*backend, model::baseParameterSpecs(config)};
   model::LoraConfig lora;
 
-  explicit ExportFixture(std::filesystem::path scratch) : root(std::move(scratch)) {
-    writeRandomModelFolder(modelFolder, kTinyLlamaConfig, 11);
+  explicit ExportFixture(std::filesystem::path scratch, std::string modelConfigJson = kTinyLlamaConfig)
+      : root(std::move(scratch)), configJson(std::move(modelConfigJson)) {
+    writeRandomModelFolder(modelFolder, configJson, 11);
     model::loadBaseWeights(base, formats::ModelWeights::openFolder(modelFolder));
     lora.rank = 4;
     lora.alpha = 8;
