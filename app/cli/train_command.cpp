@@ -21,7 +21,11 @@
 #include "core/catalog/model_registration.h"
 #include "core/data/dataset_import.h"
 #include "core/formats/model_folder.h"
+#include "core/hardware/disk_speed_record.h"
+#include "core/hardware/hardware_report.h"
 #include "core/settings/settings.h"
+#include "core/tiers/machine_budget.h"
+#include "core/train/run_memory.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
@@ -122,6 +126,19 @@ std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& 
   return modelFolder.filename().string() + (config.lora ? " LoRA " : " full ") + stamp;
 }
 
+// The memory plan of the run on this machine, for the CPU backend (the only one the CLI runs yet):
+// its "device" is a RAM arena, whatever GPU the hardware check finds.
+train::RunMemory planMemory(const train::RunConfig& config) {
+  const settings::Settings userSettings = settings::loadSettings();
+  hardware::HardwareReport report = hardware::probeHardware(userSettings.offloadFolder);
+  report.gpu.status = kernels::GpuReport::Status::NoDevice;
+  report.gpu.devices.clear();
+  const tiers::MachineAssessment machine = tiers::assessMachine(
+      report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder));
+  return train::planRunMemory(config, formats::loadModelConfig(config.modelFolder / "config.json"), machine.budget,
+                              userSettings.offloadFolder);
+}
+
 // Runs the trainer for a catalog run, resuming from checkpoint when given; records the outcome.
 int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& config,
             const std::optional<fs::path>& checkpoint) {
@@ -130,8 +147,18 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
   std::signal(SIGTERM, onStopSignal);
   store.setRunStatus(runId, catalog::RunStatus::Running);
   try {
-    const auto backend = kernels::makeCpuBackend();
-    train::Trainer trainer(config, *backend);
+    train::RunMemory memory = planMemory(config);
+    printJsonLine({{"event", "plan"},
+                   {"run", runId},
+                   {"summary", memory.plan.summary},
+                   {"streams", memory.streams},
+                   {"peak_bytes",
+                    {{"device", memory.plan.peakBytes[0]}, {"host", memory.plan.peakBytes[1]},
+                     {"disk", memory.plan.peakBytes[2]}}},
+                   {"predicted_step_seconds", memory.plan.stepSeconds},
+                   {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
+    const auto backend = kernels::makeCpuBackend(memory.deviceArenaBytes);
+    train::Trainer trainer(config, *backend, std::move(memory.tiering));
     if (checkpoint) trainer.resumeFrom(*checkpoint);
     printJsonLine({{"event", "start"},
                    {"run", runId},

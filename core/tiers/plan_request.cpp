@@ -72,6 +72,7 @@ PlanRequest loadPlanRequest(const fs::path& file) {
   request.setup.microBatch = positiveInteger(json, "micro_batch", 1, file);
   request.setup.sequenceLength = positiveInteger(json, "sequence_length", 2048, file);
   request.setup.gradientAccumulation = positiveInteger(json, "gradient_accumulation", 1, file);
+  request.setup.fp32Weights = true;  // what both backends store today
   request.caps.deviceBytes = gigabytes(json, "device_budget_gb", file);
   request.caps.hostBytes = gigabytes(json, "host_budget_gb", file);
   request.caps.diskBytes = gigabytes(json, "disk_budget_gb", file);

@@ -22,7 +22,7 @@ const std::set<std::string, std::less<>> kKnownFields = {
     "max_steps", "learning_rate", "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon", "lr_schedule",
     "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "checkpoint_every",
     "keep_checkpoints", "seed", "threads", "activation_checkpointing", "device_budget_gb", "host_budget_gb",
-    "disk_budget_gb"};
+    "disk_budget_gb", "offload_folder"};
 
 class Fields {
  public:
@@ -180,6 +180,14 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
   config.seed = static_cast<std::uint64_t>(fields.integer("seed", 42, 0, INT64_MAX));
   config.threads = static_cast<int>(fields.integer("threads", 0, 0, 4096));
   config.activationCheckpointing = fields.boolean("activation_checkpointing", true);
+  auto budget = [&](const char* field) -> std::optional<std::uint64_t> {
+    if (!fields.find(field)) return std::nullopt;
+    return static_cast<std::uint64_t>(fields.number(field, 0.0, 0.0, 1e6, true) * 1e9);
+  };
+  config.budgets.deviceBytes = budget("device_budget_gb");
+  config.budgets.hostBytes = budget("host_budget_gb");
+  config.budgets.diskBytes = budget("disk_budget_gb");
+  if (fields.find("offload_folder")) config.offloadFolder = requiredPath("offload_folder", "a folder on an SSD");
   return config;
 }
 
@@ -226,6 +234,13 @@ std::string toJson(const RunConfig& config) {
   object["seed"] = config.seed;
   object["threads"] = config.threads;
   object["activation_checkpointing"] = config.activationCheckpointing;
+  auto gigabytes = [&](const char* field, const std::optional<std::uint64_t>& bytes) {
+    if (bytes) object[field] = static_cast<double>(*bytes) / 1e9;
+  };
+  gigabytes("device_budget_gb", config.budgets.deviceBytes);
+  gigabytes("host_budget_gb", config.budgets.hostBytes);
+  gigabytes("disk_budget_gb", config.budgets.diskBytes);
+  if (config.offloadFolder) object["offload_folder"] = config.offloadFolder->string();
   return object.dump(2);
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/model/lora.h"
+#include "core/tiers/machine_budget.h"
 #include "kernels/backend.h"
 
 namespace tiertune::train {
@@ -46,6 +47,11 @@ struct RunConfig {
   std::uint64_t seed = 42;
   int threads = 0;  // CPU threads; 0: all cores
   bool activationCheckpointing = true;
+
+  // The memory plan: caps on what the hardware check finds ("device_budget_gb", ...), and the
+  // offload folder for state on disk ("offload_folder"; default: the settings' offload folder).
+  tiers::BudgetCaps budgets;
+  std::optional<std::filesystem::path> offloadFolder;
 };
 
 // Parses run.json text; relative paths are taken from baseFolder. Throws tiertune::Error that

@@ -84,11 +84,23 @@ struct ExportFixture {
   }
 
   // trained: the adapter (LoRA) or the whole model (full); returns the checkpoint folder.
-  std::filesystem::path writeCheckpoint(const model::ParameterTable& trained, bool useLora, std::int64_t step = 5) const {
-    const model::ParameterTable first = trained.sameLayout();
-    const model::ParameterTable second = trained.sameLayout();
+  // layout: the adapter's tensors when they differ from what the run's settings (lora) describe.
+  std::filesystem::path writeCheckpoint(const model::ParameterTable& trained, bool useLora, std::int64_t step = 5,
+                                        const model::LoraConfig* layout = nullptr) const {
+    // The checkpoint writer reads the trained values unit by unit from a tiered state (moments zero).
+    tiers::TieredState tensors(*backend, config, useLora ? (layout ? layout : &lora) : nullptr,
+                               tiers::residentPlacement(model::unitCount(config)));
+    std::vector<float> values;
+    for (std::size_t unit = 0; unit < tensors.unitCount(); ++unit) {
+      values.clear();
+      for (const model::ParameterSpec& spec : tensors.specs(tiers::StateKind::Trained, unit)) {
+        const kernels::DeviceSpan<float> tensor = trained.tensor(spec.name);
+        values.insert(values.end(), tensor.data(), tensor.data() + tensor.size());
+      }
+      tensors.write(tiers::StateKind::Trained, unit, values);
+    }
     const train::TrainerState state{step, 40, train::toJson(runConfig(useLora))};
-    return train::writeCheckpoint(root / "run" / "checkpoints", state, {&trained, &first, &second}, useLora).folder;
+    return train::writeCheckpoint(root / "run" / "checkpoints", state, tensors, useLora).folder;
   }
 
   // An adapter whose every tensor is random (B of a size that moves the logits well past rounding).

@@ -218,8 +218,9 @@ class ExportTest : public QObject {
     const auto scratch = test::makeScratchDir();
     test::ExportFixture fixture(scratch->path().toStdString());
     const model::ParameterTable adapter = fixture.randomAdapter();
+    const model::LoraConfig written = fixture.lora;
     fixture.lora.targets.pop_back();
-    const exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true));
+    const exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true, 5, &written));
     try {
       exports::exportMergedModel(source, fixture.root / "merged", {});
       QFAIL("an adapter with unnamed tensors was merged");

@@ -1,0 +1,40 @@
+#include "core/train/run_memory.h"
+
+#include "core/model/model_units.h"
+#include "core/tiers/state_placement.h"
+#include "core/util/error.h"
+
+namespace tiertune::train {
+
+RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
+                        const std::filesystem::path& offloadFolder) {
+  if (config.budgets.deviceBytes) machine.deviceBytes = *config.budgets.deviceBytes;
+  if (config.budgets.hostBytes) machine.hostBytes = *config.budgets.hostBytes;
+  if (config.budgets.diskBytes) machine.diskBytes = *config.budgets.diskBytes;
+
+  RunMemory memory;
+  memory.deviceArenaBytes = kernels::MemoryUse{}.limit;
+  tiers::TrainingSetup& setup = memory.setup;
+  setup.model = model;
+  setup.method = config.lora ? tiers::Method::Lora : tiers::Method::Full;
+  setup.loraRank = static_cast<int>(config.loraConfig.rank);
+  setup.microBatch = static_cast<int>(config.microBatch);
+  setup.sequenceLength = static_cast<int>(config.sequenceLength);
+  setup.gradientAccumulation = static_cast<int>(config.gradientAccumulation);
+  setup.fp32Weights = true;  // what both backends store today
+  memory.plan = tiers::planTraining(setup, machine);
+  if (!memory.plan.fits) {
+    std::string text = "The run does not fit this machine. " + memory.plan.summary;
+    for (const std::string& suggestion : memory.plan.suggestions) text += " " + suggestion;
+    throw Error(text);
+  }
+  const tiers::StatePlacement placement = tiers::placementFromPlan(setup, memory.plan);
+  memory.streams = placement.anyOn(tiers::Tier::Host) || placement.anyOn(tiers::Tier::Disk);
+  if (!memory.streams) return memory;
+  memory.deviceArenaBytes = machine.deviceBytes;
+  memory.tiering.placement = placement;
+  memory.tiering.options.offloadFolder = config.offloadFolder.value_or(offloadFolder);
+  return memory;
+}
+
+}  // namespace tiertune::train

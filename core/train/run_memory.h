@@ -1,0 +1,32 @@
+// Where a run's training state will live on this machine, decided before the run starts: the
+// planner's placement for the run's model, method and batch on the machine's budgets (capped by
+// the run's own "device_budget_gb" etc.), as the trainer's tiering. A run that fits on the device
+// stays resident with no arena cap, as before; one that does not streams from RAM and the offload
+// folder, with the backend capped at the device budget. A run that cannot fit at all is refused
+// here, with the planner's words and what would make it fit.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+
+#include "core/formats/model_config.h"
+#include "core/tiers/planner.h"
+#include "core/train/run_config.h"
+#include "core/train/trainer.h"
+
+namespace tiertune::train {
+
+struct RunMemory {
+  tiers::TrainingSetup setup;
+  tiers::Plan plan;
+  bool streams = false;           // false: everything on the device
+  std::size_t deviceArenaBytes;   // the backend's cap (unlimited when resident)
+  TrainerTiering tiering;
+};
+
+// machine: the assessed budgets of the backend the run uses (before the run's caps);
+// offloadFolder: the settings' folder, unless the run names its own.
+RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
+                        const std::filesystem::path& offloadFolder);
+
+}  // namespace tiertune::train
