@@ -8,6 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git  # toolchain
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev  # Qt 6 Widgets, Test, SVG icons
+  qt6-charts-dev         # loss curves of the run history and the run monitor (Qt Charts)
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Qt Linguist: lupdate, lrelease
   libsqlite3-dev         # the catalog
   liburing-dev           # SSD tier and disk speed test (io_uring)

@@ -88,6 +88,74 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="10"/>
+        <source>Queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="11"/>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="12"/>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="13"/>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="14"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="15"/>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="26"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="27"/>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="29"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 日 %2 時間</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="33"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="38"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="39"/>
+        <source>Full fine-tune</source>
+        <translation>フルファインチューニング</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
@@ -247,18 +315,12 @@
 <context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="25"/>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="64"/>
+        <location filename="../app/gui/pages/CatalogListPage.cpp" line="26"/>
         <source>The catalog could not be opened</source>
         <translation>カタログを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="66"/>
-        <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
-        <translation>「設定」で別のデータフォルダーを選ぶか、問題を解決してから Tiertune を再起動してください。何も変更・削除されていません。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="75"/>
+        <location filename="../app/gui/pages/CatalogListPage.cpp" line="68"/>
         <source>The catalog could not be read</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
@@ -266,111 +328,124 @@
 <context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>Datasets</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="29"/>
         <source>The examples your models learn from.</source>
         <translation>モデルが学習に使う例です。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>No datasets yet</source>
         <translation>データセットはまだありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="32"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
         <translation>データセットとは、質問と回答、会話、文書などの例をまとめたファイルです（JSONL、JSON、CSV、プレーンテキスト）。インポートしたデータセットは、形式・行数・トークン数とともにここに表示されます。使えない行はすべて報告され、黙って除外されることはありません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <source>Import dataset…</source>
         <translation>データセットをインポート…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>Try an example</source>
         <translation>サンプルを試す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="39"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="45"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
         <translation>Tiertune 用に用意した少量の会話データをインポートして、使い方を確かめられます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="66"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
         <translation>先に「モデル」ページでモデルを追加してください。データセットはモデルに合わせて準備されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Choose a dataset file</source>
         <translation>データセットファイルを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="73"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
         <translation>データセット (*.jsonl *.json *.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>The example could not be copied to %1.</source>
         <translation>サンプルを %1 にコピーできませんでした。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="116"/>
         <source>Delete dataset</source>
         <translation>データセットの削除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="106"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
         <translation>「%1」とその準備済みファイルを削除しますか？インポート元のファイルはそのまま残り、このデータセットを使った実行の履歴も保持されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Training rows</source>
         <translation>学習用の行数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Validation rows</source>
         <translation>検証用の行数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Tokens</source>
         <translation>トークン数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Source</source>
         <translation>インポート元</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Imported</source>
         <translation>インポート日時</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::EmptyState</name>
+    <message>
+        <location filename="../app/gui/pages/EmptyState.cpp" line="49"/>
+        <source>The catalog could not be opened</source>
+        <translation>カタログを開けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/EmptyState.cpp" line="51"/>
+        <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
+        <translation>「設定」で別のデータフォルダーを選ぶか、問題を解決してから Tiertune を再起動してください。何も変更・削除されていません。</translation>
     </message>
 </context>
 <context>
@@ -806,82 +881,82 @@
         <translation>「%1」という名前のデータセットはすでにあります。別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="456"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation>プレーンテキスト文書: 最長の例の長さのサンプルに少しずつ重ねて分割し、モデルはテキスト全体を学習します。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="460"/>
         <source>Read as %1 (%2), %3% of the first rows fit.</source>
         <translation>%1（%2）として読み取りました。先頭の行の %3% がこの形式に合っています。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="475"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="471"/>
         <source>Row %1</source>
         <translation>%1 行目</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="478"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="474"/>
         <source>not used: %1</source>
         <translation>使用しません：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="481"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="477"/>
         <source>%1 tokens, %2 learned</source>
         <translation>%1 トークン、うち %2 トークンを学習</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="501"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="494"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
         <translation>「%1」の準備ができました：学習用 %2 行と検証用 %3 行、合計 %4 トークンのうち、モデルが学習するのは %5 トークンです。使用されなかった行は %6 行です（一覧はデータセットのフォルダーにあります）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="524"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="517"/>
         <source>Reading every row…</source>
         <translation>すべての行を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="549"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="542"/>
         <source>The file cannot be imported: %1</source>
         <translation>ファイルをインポートできません：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="559"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="552"/>
         <source>All %1 rows can be used.</source>
         <translation>%1 行すべてを使用できます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="560"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="553"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1 行を使用できます。%2 行は以下の理由で使用できません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="595"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="588"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="611"/>
         <source>%1 rows read</source>
         <translation>%1 行を読み込みました</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="634"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="627"/>
         <source>The import failed and left nothing behind: %1</source>
         <translation>インポートに失敗しました（何も残っていません）：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="638"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="631"/>
         <source>Cancelled. Nothing was added.</source>
         <translation>キャンセルしました。何も追加されていません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="639"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="632"/>
         <source>Nothing was imported: %1</source>
         <translation>何もインポートされませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="644"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="637"/>
         <source>Done.</source>
         <translation>完了しました。</translation>
     </message>
@@ -902,6 +977,39 @@
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
         <translation>長さ別の行数</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::LossChart</name>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="54"/>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="57"/>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
+        <source>%1 (training)</source>
+        <translation>%1（学習）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
+        <source>Training loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
+        <source>%1 (validation)</source>
+        <translation>%1（検証）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
+        <source>Validation loss</source>
+        <translation>検証損失</translation>
     </message>
 </context>
 <context>
@@ -985,203 +1093,553 @@
 <context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="24"/>
         <source>Base models you can fine-tune.</source>
         <translation>ファインチューニングできるベースモデルです。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>No models yet</source>
         <translation>モデルはまだありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
         <translation>ベースモデルとは、Hugging Face からダウンロードしたフォルダーで、config.json、重み（*.safetensors）、tokenizer.json が入っています。たとえば Qwen2.5-0.5B-Instruct や Llama-3.2-1B-Instruct です。追加したモデルは、アーキテクチャ・サイズ・コンテキスト長とともにここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Add model folder…</source>
         <translation>モデルフォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="34"/>
         <source>Remove from catalog</source>
         <translation>カタログから外す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="59"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
         <translation>モデルフォルダーを選択（config.json と *.safetensors を含むフォルダー）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="85"/>
         <source>Remove model</source>
         <translation>モデルを外す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="79"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
         <translation>「%1」をカタログから外しますか？フォルダーとファイルはそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Architecture</source>
         <translation>アーキテクチャ</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Parameters</source>
         <translation>パラメーター数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Context</source>
         <translation>コンテキスト長</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Data type</source>
         <translation>データ型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Size on disk</source>
         <translation>ディスク上のサイズ</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Chat template</source>
         <translation>チャットテンプレート</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Added</source>
         <translation>追加日時</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>no</source>
         <translation>なし</translation>
     </message>
 </context>
 <context>
-    <name>tiertune::gui::RunsPage</name>
+    <name>tiertune::gui::RunCompareDialog</name>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="13"/>
-        <source>Queued</source>
-        <translation>待機中</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="22"/>
+        <source>Compare runs</source>
+        <translation>実行の比較</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="14"/>
-        <source>Running</source>
-        <translation>実行中</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="23"/>
+        <source>Reading the loss curves…</source>
+        <translation>損失曲線を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="15"/>
-        <source>Paused</source>
-        <translation>一時停止中</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="25"/>
+        <source>Solid lines: training loss. Dotted lines: validation loss. Long curves are thinned to %1 points, keeping each stretch&apos;s highest and lowest value.</source>
+        <translation>実線：学習損失。点線：検証損失。長い曲線は区間ごとの最高値と最低値を残して %1 点まで間引いて表示します。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="16"/>
-        <source>Completed</source>
-        <translation>完了</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="40"/>
+        <source>The curves could not be read: %1</source>
+        <translation>曲線を読み込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="17"/>
-        <source>Failed</source>
-        <translation>失敗</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="50"/>
+        <source>These runs have no loss recorded yet. Curves appear once a run has trained a few steps.</source>
+        <translation>これらの実行にはまだ損失が記録されていません。数ステップ学習すると曲線が表示されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="18"/>
-        <source>Stopped</source>
-        <translation>停止</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="53"/>
+        <source>Only one of the selected runs is still in the catalog.</source>
+        <translation>選択した実行のうち、カタログに残っているのは 1 件だけです。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunDetailDialog</name>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="41"/>
+        <source>Info</source>
+        <translation>情報</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="28"/>
-        <source>Runs</source>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="50"/>
+        <source>LoRA adapter (PEFT)</source>
+        <translation>LoRA アダプター（PEFT）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
+        <source>Merged model (Hugging Face)</source>
+        <translation>統合済みモデル（Hugging Face）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
+        <source>GGUF</source>
+        <translation>GGUF</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="64"/>
+        <source>Reading the run…</source>
+        <translation>実行を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="68"/>
+        <source>Save name and notes</source>
+        <translation>名前とメモを保存</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Saved</source>
+        <translation>保存日時</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Path</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Level</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
+        <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="29"/>
-        <source>Every fine-tuning run, finished or not.</source>
-        <translation>完了したものも途中のものも含め、すべてのファインチューニングの実行です。</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="78"/>
+        <source>What you tried in this run and what you learned from it.</source>
+        <translation>この実行で試したことと、そこから分かったこと。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="31"/>
-        <source>No runs yet</source>
-        <translation>実行はまだありません</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="84"/>
+        <source>Overview</source>
+        <translation>概要</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="32"/>
-        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation>実行とは、データセットを使ってベースモデルをファインチューニングすることです。まずモデルを追加し、データセットをインポートしてください。すべての実行は状態・損失曲線・チェックポイントとともにここに保存され、比較・再開・エクスポートができます。</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="85"/>
+        <source>Loss</source>
+        <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
+        <source>Configuration</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
+        <source>Exports</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="93"/>
+        <source>Delete run…</source>
+        <translation>実行を削除…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="106"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
+        <source>Something went wrong: %1</source>
+        <translation>問題が発生しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="131"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="133"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="148"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="202"/>
+        <source>Run “%1”</source>
+        <translation>実行「%1」</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="154"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="159"/>
+        <source>Status:</source>
+        <translation>状態：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="160"/>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="161"/>
+        <source>Dataset:</source>
+        <translation>データセット：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="162"/>
+        <source>Method:</source>
+        <translation>手法：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="163"/>
+        <source>Created:</source>
+        <translation>作成：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="164"/>
+        <source>Started:</source>
+        <translation>開始：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="165"/>
+        <source>Finished:</source>
+        <translation>終了：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
+        <source>Problem:</source>
+        <translation>問題：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="194"/>
+        <source>A run needs a name.</source>
+        <translation>実行には名前が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="203"/>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunFilterBar</name>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="38"/>
+        <source>Search names and notes</source>
+        <translation>名前とメモを検索</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="43"/>
+        <source>All statuses</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="72"/>
+        <source>All models</source>
+        <translation>すべてのモデル</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="73"/>
+        <source>All datasets</source>
+        <translation>すべてのデータセット</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunHistoryModel</name>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="104"/>
+        <source>not started</source>
+        <translation>未開始</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="138"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="139"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="140"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="141"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="142"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
-        <source>Created</source>
-        <translation>作成日時</translation>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="143"/>
+        <source>Steps</source>
+        <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="144"/>
+        <source>Best validation loss</source>
+        <translation>最良の検証損失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="145"/>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="146"/>
         <source>Started</source>
         <translation>開始日時</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
-        <source>Finished</source>
-        <translation>終了日時</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="147"/>
         <source>Problem</source>
         <translation>問題</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunsPage</name>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="85"/>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="105"/>
+        <source>Runs</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="47"/>
+        <source>Compare curves</source>
+        <translation>曲線を比較</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="48"/>
+        <source>Details…</source>
+        <translation>詳細…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="49"/>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="52"/>
+        <source>No runs yet</source>
+        <translation>実行はまだありません</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="53"/>
+        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
+        <translation>実行とは、データセットを使ってベースモデルをファインチューニングすることです。まずモデルを追加し、データセットをインポートしてください。すべての実行は状態・損失曲線・チェックポイントとともにここに保存され、比較・再開・エクスポートができます。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="56"/>
+        <source>No run matches</source>
+        <translation>一致する実行はありません</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="57"/>
+        <source>No run matches the search and filters above. Clear the search field or choose “All” in the lists to see every run.</source>
+        <translation>上の検索とフィルターに一致する実行はありません。すべての実行を表示するには、検索欄を空にするか、一覧で「すべて」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="62"/>
+        <source>Select two or more runs (Ctrl+click) to see their loss curves together.</source>
+        <translation>2 件以上の実行を選択すると（Ctrl+クリック）、損失曲線を並べて表示できます。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="92"/>
+        <source>Every fine-tuning run, finished or not. Select several to compare their loss curves; double-click one to see all of it.</source>
+        <translation>完了したものも途中のものも、すべてのファインチューニングの実行です。複数選択すると損失曲線を比較でき、ダブルクリックするとすべての情報を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="116"/>
+        <source>The catalog could not be read</source>
+        <translation>カタログを読み込めませんでした</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="188"/>
+        <source>No run matches (of %1).</source>
+        <translation>一致する実行はありません（全 %1 件）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="191"/>
+        <source>Runs: %1</source>
+        <translation>実行：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="192"/>
+        <source>%1 of %2 runs match</source>
+        <translation>%2 件中 %1 件の実行が一致</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="256"/>
+        <source>From the catalog: the run, its %1 metric points, %2 checkpoint records and %3 export records.</source>
+        <translation>カタログから：実行と、その指標値 %1 件、チェックポイントの記録 %2 件、エクスポートの記録 %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="261"/>
+        <source>No folder of this run is left on the disk.</source>
+        <translation>この実行のフォルダーはディスクに残っていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="262"/>
+        <source>From the disk, with everything in them:</source>
+        <translation>ディスクから（中身ごと）：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="265"/>
+        <source>Exports saved elsewhere are kept:</source>
+        <translation>別の場所に保存したエクスポートは残ります：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="268"/>
+        <source>Delete run</source>
+        <translation>実行の削除</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="269"/>
+        <source>Delete the run “%1”? This cannot be undone.</source>
+        <translation>実行「%1」を削除しますか？元に戻せません。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="272"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="280"/>
+        <source>Some files were not removed</source>
+        <translation>一部のファイルを削除できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="281"/>
+        <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
+        <translation>実行はカタログから削除されましたが、次のものは削除できませんでした。手動で削除してください：</translation>
     </message>
 </context>
 <context>

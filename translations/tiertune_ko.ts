@@ -88,6 +88,74 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="10"/>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="11"/>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="12"/>
+        <source>Paused</source>
+        <translation>일시 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="13"/>
+        <source>Completed</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="14"/>
+        <source>Failed</source>
+        <translation>실패함</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="15"/>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="26"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="27"/>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="29"/>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="33"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="38"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="39"/>
+        <source>Full fine-tune</source>
+        <translation>전체 파인튜닝</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
@@ -247,18 +315,12 @@
 <context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="25"/>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="64"/>
+        <location filename="../app/gui/pages/CatalogListPage.cpp" line="26"/>
         <source>The catalog could not be opened</source>
         <translation>카탈로그를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="66"/>
-        <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
-        <translation>설정에서 다른 데이터 폴더를 선택하거나, 문제를 해결한 뒤 Tiertune을 다시 시작하세요. 변경되거나 삭제된 것은 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="75"/>
+        <location filename="../app/gui/pages/CatalogListPage.cpp" line="68"/>
         <source>The catalog could not be read</source>
         <translation>카탈로그를 읽을 수 없습니다</translation>
     </message>
@@ -266,111 +328,124 @@
 <context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>Datasets</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="29"/>
         <source>The examples your models learn from.</source>
         <translation>모델이 학습하는 예제입니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>No datasets yet</source>
         <translation>아직 데이터셋이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="32"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
         <translation>데이터셋은 예제를 담은 파일입니다. 질문과 답변, 대화 또는 문서를 JSONL, JSON, CSV 또는 일반 텍스트로 담을 수 있습니다. 가져온 데이터셋은 형식, 행 수, 토큰 수와 함께 여기에 표시됩니다. 사용할 수 없는 행은 말없이 빠지는 일 없이 모두 보고됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <source>Import dataset…</source>
         <translation>데이터셋 가져오기…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>Try an example</source>
         <translation>예제로 체험해 보기</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="39"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="45"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
         <translation>Tiertune용으로 작성된 작은 대화 모음을 가져와서 작동 방식을 살펴보세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="66"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
         <translation>먼저 모델 페이지에서 모델을 추가하세요. 데이터셋은 모델에 맞춰 준비됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Choose a dataset file</source>
         <translation>데이터셋 파일 선택</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="73"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
         <translation>데이터셋 (*.jsonl *.json *.csv *.tsv *.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>The example could not be copied to %1.</source>
         <translation>예제를 %1에 복사할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="116"/>
         <source>Delete dataset</source>
         <translation>데이터셋 삭제</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="106"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
         <translation>&quot;%1&quot;과(와) 준비된 파일을 삭제할까요? 가져온 원본 파일은 그대로 남고, 이 데이터셋을 사용한 실행의 기록도 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Format</source>
         <translation>형식</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Training rows</source>
         <translation>학습 행 수</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Validation rows</source>
         <translation>검증 행 수</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Tokens</source>
         <translation>토큰 수</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Source</source>
         <translation>원본</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Imported</source>
         <translation>가져온 일시</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::EmptyState</name>
+    <message>
+        <location filename="../app/gui/pages/EmptyState.cpp" line="49"/>
+        <source>The catalog could not be opened</source>
+        <translation>카탈로그를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/EmptyState.cpp" line="51"/>
+        <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
+        <translation>설정에서 다른 데이터 폴더를 선택하거나, 문제를 해결한 뒤 Tiertune을 다시 시작하세요. 변경되거나 삭제된 것은 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -806,82 +881,82 @@
         <translation>이름이 &quot;%1&quot;인 데이터셋이 이미 있습니다. 다른 이름을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="456"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation>일반 텍스트 문서: 가장 긴 예시 길이의 샘플로 조금씩 겹치게 나누며, 모델은 텍스트 전체를 학습합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="460"/>
         <source>Read as %1 (%2), %3% of the first rows fit.</source>
         <translation>%1 (%2) 형식으로 읽었습니다. 처음 몇 행 중 %3%가 이 형식에 맞습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="475"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="471"/>
         <source>Row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="478"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="474"/>
         <source>not used: %1</source>
         <translation>사용 안 함: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="481"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="477"/>
         <source>%1 tokens, %2 learned</source>
         <translation>토큰 %1개, 그중 %2개 학습</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="501"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="494"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
         <translation>&quot;%1&quot; 준비 완료: 학습 행 %2개와 검증 행 %3개, 토큰 %4개이며 그중 모델이 학습하는 토큰은 %5개입니다. 사용되지 않은 행은 %6개입니다(목록은 데이터셋 폴더에 있습니다).</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="524"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="517"/>
         <source>Reading every row…</source>
         <translation>모든 행을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="549"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="542"/>
         <source>The file cannot be imported: %1</source>
         <translation>파일을 가져올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="559"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="552"/>
         <source>All %1 rows can be used.</source>
         <translation>%1개 행을 모두 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="560"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="553"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1개 행을 사용할 수 있습니다. %2개 행은 아래 이유로 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="595"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="588"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="611"/>
         <source>%1 rows read</source>
         <translation>%1개 행 읽음</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="634"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="627"/>
         <source>The import failed and left nothing behind: %1</source>
         <translation>가져오기에 실패했으며 아무것도 남지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="638"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="631"/>
         <source>Cancelled. Nothing was added.</source>
         <translation>취소되었습니다. 아무것도 추가되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="639"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="632"/>
         <source>Nothing was imported: %1</source>
         <translation>아무것도 가져오지 않았습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="644"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="637"/>
         <source>Done.</source>
         <translation>완료되었습니다.</translation>
     </message>
@@ -902,6 +977,39 @@
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
         <translation>길이별 행 수</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::LossChart</name>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="54"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="57"/>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
+        <source>%1 (training)</source>
+        <translation>%1 (학습)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
+        <source>Training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
+        <source>%1 (validation)</source>
+        <translation>%1 (검증)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
+        <source>Validation loss</source>
+        <translation>검증 손실</translation>
     </message>
 </context>
 <context>
@@ -985,203 +1093,553 @@
 <context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="24"/>
         <source>Base models you can fine-tune.</source>
         <translation>파인튜닝할 수 있는 기본 모델입니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>No models yet</source>
         <translation>아직 모델이 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
         <translation>기본 모델은 Hugging Face에서 내려받은 폴더로, config.json, 가중치(*.safetensors), tokenizer.json이 들어 있습니다. 예: Qwen2.5-0.5B-Instruct, Llama-3.2-1B-Instruct. 추가한 모델은 아키텍처, 크기, 컨텍스트 길이와 함께 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Add model folder…</source>
         <translation>모델 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="34"/>
         <source>Remove from catalog</source>
         <translation>카탈로그에서 제거</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="59"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
         <translation>모델 폴더 선택 (config.json과 *.safetensors가 있는 폴더)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="85"/>
         <source>Remove model</source>
         <translation>모델 제거</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="79"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
         <translation>&quot;%1&quot;을(를) 카탈로그에서 제거할까요? 폴더와 파일은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Architecture</source>
         <translation>아키텍처</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Parameters</source>
         <translation>파라미터 수</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Context</source>
         <translation>컨텍스트 길이</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Data type</source>
         <translation>데이터 타입</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Size on disk</source>
         <translation>디스크 크기</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Chat template</source>
         <translation>채팅 템플릿</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Added</source>
         <translation>추가한 일시</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>yes</source>
         <translation>있음</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>no</source>
         <translation>없음</translation>
     </message>
 </context>
 <context>
-    <name>tiertune::gui::RunsPage</name>
+    <name>tiertune::gui::RunCompareDialog</name>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="13"/>
-        <source>Queued</source>
-        <translation>대기 중</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="22"/>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="14"/>
-        <source>Running</source>
-        <translation>실행 중</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="23"/>
+        <source>Reading the loss curves…</source>
+        <translation>손실 곡선을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="15"/>
-        <source>Paused</source>
-        <translation>일시 중지됨</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="25"/>
+        <source>Solid lines: training loss. Dotted lines: validation loss. Long curves are thinned to %1 points, keeping each stretch&apos;s highest and lowest value.</source>
+        <translation>실선: 학습 손실. 점선: 검증 손실. 긴 곡선은 구간마다 가장 높은 값과 가장 낮은 값을 남기고 %1개 점으로 줄여 표시합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="16"/>
-        <source>Completed</source>
-        <translation>완료됨</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="40"/>
+        <source>The curves could not be read: %1</source>
+        <translation>곡선을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="17"/>
-        <source>Failed</source>
-        <translation>실패함</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="50"/>
+        <source>These runs have no loss recorded yet. Curves appear once a run has trained a few steps.</source>
+        <translation>이 실행들에는 아직 기록된 손실이 없습니다. 실행이 몇 스텝 학습하면 곡선이 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="18"/>
-        <source>Stopped</source>
-        <translation>중지됨</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="53"/>
+        <source>Only one of the selected runs is still in the catalog.</source>
+        <translation>선택한 실행 중 하나만 아직 카탈로그에 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunDetailDialog</name>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="41"/>
+        <source>Info</source>
+        <translation>정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="28"/>
-        <source>Runs</source>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="50"/>
+        <source>LoRA adapter (PEFT)</source>
+        <translation>LoRA 어댑터 (PEFT)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
+        <source>Merged model (Hugging Face)</source>
+        <translation>병합된 모델 (Hugging Face)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
+        <source>GGUF</source>
+        <translation>GGUF</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="64"/>
+        <source>Reading the run…</source>
+        <translation>실행을 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="68"/>
+        <source>Save name and notes</source>
+        <translation>이름과 메모 저장</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Saved</source>
+        <translation>저장 일시</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Level</source>
+        <translation>수준</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
+        <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="29"/>
-        <source>Every fine-tuning run, finished or not.</source>
-        <translation>완료 여부와 관계없이 모든 파인튜닝 실행입니다.</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="78"/>
+        <source>What you tried in this run and what you learned from it.</source>
+        <translation>이 실행에서 무엇을 시도했고 무엇을 알게 되었는지 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="31"/>
-        <source>No runs yet</source>
-        <translation>아직 실행이 없습니다</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="84"/>
+        <source>Overview</source>
+        <translation>개요</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="32"/>
-        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation>실행은 데이터셋으로 기본 모델을 파인튜닝하는 작업입니다. 먼저 모델을 추가하고 데이터셋을 가져오세요. 모든 실행은 상태, 손실 곡선, 체크포인트와 함께 여기에 보관되므로 비교하거나, 이어서 진행하거나, 내보낼 수 있습니다.</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="85"/>
+        <source>Loss</source>
+        <translation>손실</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
+        <source>Configuration</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
+        <source>Checkpoints</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
+        <source>Exports</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="93"/>
+        <source>Delete run…</source>
+        <translation>실행 삭제…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="106"/>
+        <source>Saved.</source>
+        <translation>저장되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
+        <source>Something went wrong: %1</source>
+        <translation>문제가 발생했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="131"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="133"/>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="148"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="202"/>
+        <source>Run “%1”</source>
+        <translation>실행 “%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="154"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="159"/>
+        <source>Status:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="160"/>
+        <source>Model:</source>
+        <translation>모델:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="161"/>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="162"/>
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="163"/>
+        <source>Created:</source>
+        <translation>생성:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="164"/>
+        <source>Started:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="165"/>
+        <source>Finished:</source>
+        <translation>종료:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
+        <source>Problem:</source>
+        <translation>문제:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="194"/>
+        <source>A run needs a name.</source>
+        <translation>실행에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="203"/>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunFilterBar</name>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="38"/>
+        <source>Search names and notes</source>
+        <translation>이름과 메모 검색</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="43"/>
+        <source>All statuses</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="72"/>
+        <source>All models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="73"/>
+        <source>All datasets</source>
+        <translation>모든 데이터셋</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunHistoryModel</name>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="104"/>
+        <source>not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="138"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="139"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="140"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="141"/>
         <source>Dataset</source>
         <translation>데이터셋</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="142"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
-        <source>Created</source>
-        <translation>생성 일시</translation>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="143"/>
+        <source>Steps</source>
+        <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="144"/>
+        <source>Best validation loss</source>
+        <translation>최저 검증 손실</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="145"/>
+        <source>Duration</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="146"/>
         <source>Started</source>
         <translation>시작 일시</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
-        <source>Finished</source>
-        <translation>종료 일시</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="147"/>
         <source>Problem</source>
         <translation>문제</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunsPage</name>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="85"/>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="105"/>
+        <source>Runs</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="47"/>
+        <source>Compare curves</source>
+        <translation>곡선 비교</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="48"/>
+        <source>Details…</source>
+        <translation>자세히…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="49"/>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="52"/>
+        <source>No runs yet</source>
+        <translation>아직 실행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="53"/>
+        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
+        <translation>실행은 데이터셋으로 기본 모델을 파인튜닝하는 작업입니다. 먼저 모델을 추가하고 데이터셋을 가져오세요. 모든 실행은 상태, 손실 곡선, 체크포인트와 함께 여기에 보관되므로 비교하거나, 이어서 진행하거나, 내보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="56"/>
+        <source>No run matches</source>
+        <translation>일치하는 실행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="57"/>
+        <source>No run matches the search and filters above. Clear the search field or choose “All” in the lists to see every run.</source>
+        <translation>위의 검색어와 필터에 맞는 실행이 없습니다. 모든 실행을 보려면 검색란을 비우거나 목록에서 “모든”으로 시작하는 항목을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="62"/>
+        <source>Select two or more runs (Ctrl+click) to see their loss curves together.</source>
+        <translation>두 개 이상의 실행을 선택하면(Ctrl+클릭) 손실 곡선을 함께 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="92"/>
+        <source>Every fine-tuning run, finished or not. Select several to compare their loss curves; double-click one to see all of it.</source>
+        <translation>끝났든 아니든 모든 파인튜닝 실행입니다. 여러 개를 선택하면 손실 곡선을 비교하고, 하나를 두 번 클릭하면 전체 내용을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="116"/>
+        <source>The catalog could not be read</source>
+        <translation>카탈로그를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="188"/>
+        <source>No run matches (of %1).</source>
+        <translation>일치하는 실행이 없습니다(전체 %1개).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="191"/>
+        <source>Runs: %1</source>
+        <translation>실행: %1개</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="192"/>
+        <source>%1 of %2 runs match</source>
+        <translation>실행 %2개 중 %1개 일치</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="256"/>
+        <source>From the catalog: the run, its %1 metric points, %2 checkpoint records and %3 export records.</source>
+        <translation>카탈로그에서: 실행과 그 지표 값 %1개, 체크포인트 기록 %2개, 내보내기 기록 %3개.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="261"/>
+        <source>No folder of this run is left on the disk.</source>
+        <translation>디스크에 남아 있는 이 실행의 폴더는 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="262"/>
+        <source>From the disk, with everything in them:</source>
+        <translation>디스크에서 (안의 모든 내용 포함):</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="265"/>
+        <source>Exports saved elsewhere are kept:</source>
+        <translation>다른 곳에 저장된 내보내기는 유지됩니다:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="268"/>
+        <source>Delete run</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="269"/>
+        <source>Delete the run “%1”? This cannot be undone.</source>
+        <translation>실행 “%1”을(를) 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="272"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="280"/>
+        <source>Some files were not removed</source>
+        <translation>일부 파일을 삭제하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="281"/>
+        <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
+        <translation>실행은 카탈로그에서 삭제되었지만 다음 항목은 삭제하지 못했습니다. 직접 삭제하세요:</translation>
     </message>
 </context>
 <context>

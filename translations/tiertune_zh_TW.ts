@@ -88,6 +88,74 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="10"/>
+        <source>Queued</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="11"/>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="12"/>
+        <source>Paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="13"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="14"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="15"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="26"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="27"/>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="29"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小時</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="33"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="38"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunText.cpp" line="39"/>
+        <source>Full fine-tune</source>
+        <translation>完整微調</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <location filename="../app/gui/GpuText.cpp" line="24"/>
@@ -247,18 +315,12 @@
 <context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="25"/>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="64"/>
+        <location filename="../app/gui/pages/CatalogListPage.cpp" line="26"/>
         <source>The catalog could not be opened</source>
         <translation>無法開啟目錄</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="66"/>
-        <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
-        <translation>請在「設定」中選擇其他資料資料夾，或修正問題後重新啟動 Tiertune。沒有任何內容遭到變更或刪除。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="75"/>
+        <location filename="../app/gui/pages/CatalogListPage.cpp" line="68"/>
         <source>The catalog could not be read</source>
         <translation>無法讀取目錄</translation>
     </message>
@@ -266,111 +328,124 @@
 <context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="27"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>Datasets</source>
         <translation>資料集</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="29"/>
         <source>The examples your models learn from.</source>
         <translation>模型用來學習的範例。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="30"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>No datasets yet</source>
         <translation>尚無資料集</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="32"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
         <translation>資料集是一個包含範例的檔案：問答、對話或文件，格式可為 JSONL、JSON、CSV 或純文字。匯入的資料集會連同格式、列數和 token 數列在這裡；無法使用的每一列都會回報，絕不會默默略過。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="36"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <source>Import dataset…</source>
         <translation>匯入資料集…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>Try an example</source>
         <translation>試用範例</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="39"/>
         <source>Delete</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="44"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="45"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
         <translation>匯入一小組專為 Tiertune 撰寫的對話，看看它如何運作。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="65"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="66"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
         <translation>請先在「模型」頁面新增模型：資料集是針對模型準備的。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="71"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Choose a dataset file</source>
         <translation>選擇資料集檔案</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="73"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
         <translation>資料集 (*.jsonl *.json *.csv *.tsv *.txt);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>The example could not be copied to %1.</source>
         <translation>無法將範例複製到 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="104"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="115"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="116"/>
         <source>Delete dataset</source>
         <translation>刪除資料集</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="106"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
         <translation>要刪除「%1」及其準備好的檔案嗎？匯入來源檔案會保留在原處；使用過它的執行也會保留紀錄。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Training rows</source>
         <translation>訓練列數</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Validation rows</source>
         <translation>驗證列數</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="121"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Tokens</source>
         <translation>token 數</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
+        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Imported</source>
         <translation>匯入時間</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::EmptyState</name>
+    <message>
+        <location filename="../app/gui/pages/EmptyState.cpp" line="49"/>
+        <source>The catalog could not be opened</source>
+        <translation>無法開啟目錄</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/EmptyState.cpp" line="51"/>
+        <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
+        <translation>請在「設定」中選擇其他資料資料夾，或修正問題後重新啟動 Tiertune。沒有任何內容遭到變更或刪除。</translation>
     </message>
 </context>
 <context>
@@ -806,82 +881,82 @@
         <translation>已經有名為「%1」的資料集；請使用其他名稱。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="458"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="456"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation>純文字文件：切成最長範例長度、彼此稍有重疊的樣本，模型會學習全部文字。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="462"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="460"/>
         <source>Read as %1 (%2), %3% of the first rows fit.</source>
         <translation>已依 %1（%2）格式讀取，前幾列中有 %3% 符合。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="475"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="471"/>
         <source>Row %1</source>
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="478"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="474"/>
         <source>not used: %1</source>
         <translation>未使用：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="481"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="477"/>
         <source>%1 tokens, %2 learned</source>
         <translation>%1 個 token，其中學習 %2 個</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="501"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="494"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
         <translation>「%1」已準備就緒：%2 列訓練資料與 %3 列驗證資料，共 %4 個 token，其中模型會學習 %5 個。有 %6 列未使用（清單位於資料集的資料夾中）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="524"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="517"/>
         <source>Reading every row…</source>
         <translation>正在讀取每一列…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="549"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="542"/>
         <source>The file cannot be imported: %1</source>
         <translation>無法匯入檔案：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="559"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="552"/>
         <source>All %1 rows can be used.</source>
         <translation>全部 %1 列皆可使用。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="560"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="553"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1 列可以使用；%2 列因下列原因無法使用。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="595"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="588"/>
         <source>Starting…</source>
         <translation>正在開始…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="618"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="611"/>
         <source>%1 rows read</source>
         <translation>已讀取 %1 列</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="634"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="627"/>
         <source>The import failed and left nothing behind: %1</source>
         <translation>匯入失敗，未留下任何內容：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="638"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="631"/>
         <source>Cancelled. Nothing was added.</source>
         <translation>已取消，未新增任何內容。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="639"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="632"/>
         <source>Nothing was imported: %1</source>
         <translation>未匯入任何內容：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="644"/>
+        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="637"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
@@ -902,6 +977,39 @@
         <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
         <translation>依長度統計的列數</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::LossChart</name>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="54"/>
+        <source>Step</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="57"/>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
+        <source>%1 (training)</source>
+        <translation>%1（訓練）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
+        <source>Training loss</source>
+        <translation>訓練損失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
+        <source>%1 (validation)</source>
+        <translation>%1（驗證）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
+        <source>Validation loss</source>
+        <translation>驗證損失</translation>
     </message>
 </context>
 <context>
@@ -985,203 +1093,553 @@
 <context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="22"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="24"/>
         <source>Base models you can fine-tune.</source>
         <translation>可供微調的基礎模型。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="25"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>No models yet</source>
         <translation>尚無模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
         <translation>基礎模型是從 Hugging Face 下載的資料夾，內含 config.json、權重（*.safetensors）和 tokenizer.json，例如 Qwen2.5-0.5B-Instruct 或 Llama-3.2-1B-Instruct。新增的模型會連同架構、大小和上下文長度列在這裡。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="32"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Add model folder…</source>
         <translation>新增模型資料夾…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="34"/>
         <source>Remove from catalog</source>
         <translation>從目錄中移除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="58"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="59"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
         <translation>選擇模型資料夾（含 config.json 與 *.safetensors）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="77"/>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="84"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="85"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="79"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
         <translation>要從目錄中移除「%1」嗎？它的資料夾和檔案會保留在原處。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Architecture</source>
         <translation>架構</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Parameters</source>
         <translation>參數量</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Context</source>
         <translation>上下文長度</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="89"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Data type</source>
         <translation>資料類型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Size on disk</source>
         <translation>磁碟大小</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Chat template</source>
         <translation>對話範本</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Folder</source>
         <translation>資料夾</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Added</source>
         <translation>新增時間</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="103"/>
+        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>no</source>
         <translation>無</translation>
     </message>
 </context>
 <context>
-    <name>tiertune::gui::RunsPage</name>
+    <name>tiertune::gui::RunCompareDialog</name>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="13"/>
-        <source>Queued</source>
-        <translation>排隊中</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="22"/>
+        <source>Compare runs</source>
+        <translation>比較執行</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="14"/>
-        <source>Running</source>
-        <translation>執行中</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="23"/>
+        <source>Reading the loss curves…</source>
+        <translation>正在讀取損失曲線…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="15"/>
-        <source>Paused</source>
-        <translation>已暫停</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="25"/>
+        <source>Solid lines: training loss. Dotted lines: validation loss. Long curves are thinned to %1 points, keeping each stretch&apos;s highest and lowest value.</source>
+        <translation>實線：訓練損失。點線：驗證損失。較長的曲線會保留每一段的最高值與最低值，精簡為 %1 個點。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="16"/>
-        <source>Completed</source>
-        <translation>已完成</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="40"/>
+        <source>The curves could not be read: %1</source>
+        <translation>無法讀取曲線：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="17"/>
-        <source>Failed</source>
-        <translation>失敗</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="50"/>
+        <source>These runs have no loss recorded yet. Curves appear once a run has trained a few steps.</source>
+        <translation>這些執行尚未記錄任何損失。執行訓練幾步之後就會出現曲線。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="18"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
+        <location filename="../app/gui/history/RunCompareDialog.cpp" line="53"/>
+        <source>Only one of the selected runs is still in the catalog.</source>
+        <translation>所選的執行中只有一個仍在目錄中。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunDetailDialog</name>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="41"/>
+        <source>Info</source>
+        <translation>資訊</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="28"/>
-        <source>Runs</source>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="50"/>
+        <source>LoRA adapter (PEFT)</source>
+        <translation>LoRA 配接器（PEFT）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
+        <source>Merged model (Hugging Face)</source>
+        <translation>合併後的模型（Hugging Face）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
+        <source>GGUF</source>
+        <translation>GGUF</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="64"/>
+        <source>Reading the run…</source>
+        <translation>正在讀取執行…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="68"/>
+        <source>Save name and notes</source>
+        <translation>儲存名稱與備註</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Step</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Saved</source>
+        <translation>儲存時間</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <source>Path</source>
+        <translation>路徑</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Level</source>
+        <translation>等級</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
+        <source>Run</source>
         <translation>執行</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="29"/>
-        <source>Every fine-tuning run, finished or not.</source>
-        <translation>所有微調執行，無論是否已完成。</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="78"/>
+        <source>What you tried in this run and what you learned from it.</source>
+        <translation>這次執行嘗試了什麼，以及從中學到了什麼。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="31"/>
-        <source>No runs yet</source>
-        <translation>尚無執行</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="84"/>
+        <source>Overview</source>
+        <translation>概覽</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="32"/>
-        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation>一次執行就是用資料集微調一個基礎模型。請先新增模型並匯入資料集。每次執行都會連同狀態、損失曲線和檢查點保存在這裡，方便你比較、繼續執行和匯出。</translation>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="85"/>
+        <source>Loss</source>
+        <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
+        <source>Configuration</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
+        <source>Checkpoints</source>
+        <translation>檢查點</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
+        <source>Exports</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
+        <source>Log</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="93"/>
+        <source>Delete run…</source>
+        <translation>刪除執行…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="106"/>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
+        <source>Something went wrong: %1</source>
+        <translation>發生問題：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="131"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="133"/>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="148"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="202"/>
+        <source>Run “%1”</source>
+        <translation>執行「%1」</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="154"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="159"/>
+        <source>Status:</source>
+        <translation>狀態：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="160"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="161"/>
+        <source>Dataset:</source>
+        <translation>資料集：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="162"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="163"/>
+        <source>Created:</source>
+        <translation>建立：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="164"/>
+        <source>Started:</source>
+        <translation>開始：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="165"/>
+        <source>Finished:</source>
+        <translation>結束：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
+        <source>Problem:</source>
+        <translation>問題：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="194"/>
+        <source>A run needs a name.</source>
+        <translation>執行需要名稱。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="203"/>
+        <source>Saving…</source>
+        <translation>正在儲存…</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunFilterBar</name>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="38"/>
+        <source>Search names and notes</source>
+        <translation>搜尋名稱與備註</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="43"/>
+        <source>All statuses</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="72"/>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunFilterBar.cpp" line="73"/>
+        <source>All datasets</source>
+        <translation>所有資料集</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunHistoryModel</name>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="104"/>
+        <source>not started</source>
+        <translation>尚未開始</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="138"/>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="139"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="140"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="141"/>
         <source>Dataset</source>
         <translation>資料集</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="40"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="142"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
-        <source>Created</source>
-        <translation>建立時間</translation>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="143"/>
+        <source>Steps</source>
+        <translation>步數</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="144"/>
+        <source>Best validation loss</source>
+        <translation>最佳驗證損失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="145"/>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="146"/>
         <source>Started</source>
         <translation>開始時間</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
-        <source>Finished</source>
-        <translation>結束時間</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="41"/>
+        <location filename="../app/gui/history/RunHistoryModel.cpp" line="147"/>
         <source>Problem</source>
         <translation>問題</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunsPage</name>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="85"/>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="105"/>
+        <source>Runs</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="47"/>
+        <source>Compare curves</source>
+        <translation>比較曲線</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="48"/>
+        <source>Details…</source>
+        <translation>詳細資料…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="49"/>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="52"/>
+        <source>No runs yet</source>
+        <translation>尚無執行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="53"/>
+        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
+        <translation>一次執行就是用資料集微調一個基礎模型。請先新增模型並匯入資料集。每次執行都會連同狀態、損失曲線和檢查點保存在這裡，方便你比較、繼續執行和匯出。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="56"/>
+        <source>No run matches</source>
+        <translation>沒有符合的執行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="57"/>
+        <source>No run matches the search and filters above. Clear the search field or choose “All” in the lists to see every run.</source>
+        <translation>沒有執行符合上方的搜尋與篩選條件。若要查看所有執行，請清除搜尋欄位，或在清單中選擇「所有」。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="62"/>
+        <source>Select two or more runs (Ctrl+click) to see their loss curves together.</source>
+        <translation>選取兩個以上的執行（Ctrl+點按），即可一起查看它們的損失曲線。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="92"/>
+        <source>Every fine-tuning run, finished or not. Select several to compare their loss curves; double-click one to see all of it.</source>
+        <translation>所有微調執行，無論是否已完成。選取多個即可比較損失曲線；按兩下其中一個即可查看完整內容。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="116"/>
+        <source>The catalog could not be read</source>
+        <translation>無法讀取目錄</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="188"/>
+        <source>No run matches (of %1).</source>
+        <translation>沒有符合的執行（共 %1 個）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="191"/>
+        <source>Runs: %1</source>
+        <translation>執行：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="192"/>
+        <source>%1 of %2 runs match</source>
+        <translation>%2 次執行中有 %1 次符合</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="256"/>
+        <source>From the catalog: the run, its %1 metric points, %2 checkpoint records and %3 export records.</source>
+        <translation>從目錄中：此執行及其 %1 個指標點、%2 筆檢查點紀錄與 %3 筆匯出紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="261"/>
+        <source>No folder of this run is left on the disk.</source>
+        <translation>磁碟上已沒有此執行的資料夾。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="262"/>
+        <source>From the disk, with everything in them:</source>
+        <translation>從磁碟中（連同其中所有內容）：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="265"/>
+        <source>Exports saved elsewhere are kept:</source>
+        <translation>儲存在其他位置的匯出會保留：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="268"/>
+        <source>Delete run</source>
+        <translation>刪除執行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="269"/>
+        <source>Delete the run “%1”? This cannot be undone.</source>
+        <translation>要刪除執行「%1」嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="272"/>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="280"/>
+        <source>Some files were not removed</source>
+        <translation>部分檔案未能刪除</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pages/RunsPage.cpp" line="281"/>
+        <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
+        <translation>此執行已從目錄中移除，但下列項目無法刪除，請手動刪除：</translation>
     </message>
 </context>
 <context>

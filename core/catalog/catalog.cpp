@@ -154,6 +154,21 @@ ExportRecord readExport(const Statement& row) {
   return record;
 }
 
+std::vector<EventRecord> readEvents(Statement& query) {
+  std::vector<EventRecord> result;
+  while (query.step()) {
+    EventRecord event;
+    event.id = query.integer(0);
+    event.at = query.text(1);
+    event.level = eventLevelFromString(query.text(2)).value_or(EventLevel::Info);
+    event.subjectKind = query.text(3);
+    event.subjectId = query.optionalInteger(4);
+    event.message = query.text(5);
+    result.push_back(std::move(event));
+  }
+  return result;
+}
+
 std::string select(const char* columns, const char* rest) {
   return std::string("SELECT ") + columns + " " + rest;
 }
@@ -604,18 +619,16 @@ std::vector<EventRecord> Catalog::events(int limit) const {
                   "SELECT id, at, level, subject_kind, subject_id, message FROM events "
                   "ORDER BY id DESC LIMIT ?");
   query.bind(1, std::int64_t{limit});
-  std::vector<EventRecord> result;
-  while (query.step()) {
-    EventRecord event;
-    event.id = query.integer(0);
-    event.at = query.text(1);
-    event.level = eventLevelFromString(query.text(2)).value_or(EventLevel::Info);
-    event.subjectKind = query.text(3);
-    event.subjectId = query.optionalInteger(4);
-    event.message = query.text(5);
-    result.push_back(std::move(event));
-  }
-  return result;
+  return readEvents(query);
+}
+
+std::vector<EventRecord> Catalog::runEvents(Id runId, int limit) const {
+  // Served by the index events_by_subject (schema 2).
+  Statement query(*db_,
+                  "SELECT id, at, level, subject_kind, subject_id, message FROM events "
+                  "WHERE subject_kind = 'run' AND subject_id = ? ORDER BY id DESC LIMIT ?");
+  query.bind(1, runId).bind(2, std::int64_t{limit});
+  return readEvents(query);
 }
 
 }  // namespace tiertune::catalog

@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "core/catalog/records.h"
+#include "core/catalog/run_history.h"
 
 namespace tiertune::catalog {
 
 class Database;  // core/catalog/sqlite.h
 
 // The schema version this build writes and understands (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of a Tiertune catalog ("TTUN"), so another SQLite file is never mistaken
 // for ours and never migrated.
 inline constexpr int kApplicationId = 0x5454554E;
@@ -69,6 +70,18 @@ class Catalog {
   void appendMetrics(Id runId, std::span<const MetricPoint> points);
   // Points of one metric of a run, by step; all metrics when name is empty.
   std::vector<MetricPoint> metrics(Id runId, const std::string& name = {}) const;
+
+  // Run history (run_history.cpp): filtered, sorted pages of run summaries, computed in SQL.
+  std::int64_t countRuns(const RunQuery& query) const;
+  std::vector<RunSummary> runSummaries(const RunQuery& query, std::int64_t offset,
+                                       std::int64_t limit) const;
+  std::int64_t metricPointCount(Id runId) const;
+  // One metric of a run by step, NaN points left out, thinned in SQL to at most maxPoints
+  // (maxPoints / 2 equal step ranges, each giving its lowest and highest point, so that spikes
+  // and the minimum survive). All points when there are no more than maxPoints.
+  std::vector<MetricPoint> metricCurve(Id runId, const std::string& name, int maxPoints) const;
+  // The event log of one run, newest first.
+  std::vector<EventRecord> runEvents(Id runId, int limit = 500) const;
 
   Id addCheckpoint(const NewCheckpoint& checkpoint);
   std::vector<CheckpointRecord> checkpoints(Id runId) const;  // by step

@@ -105,8 +105,15 @@ CREATE TABLE events(
 ) STRICT;
 )sql";
 
+// Version 2. The run history shows a run's own log lines; without this index every detail view
+// would scan the whole event log.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE INDEX events_by_subject ON events(subject_kind, subject_id, id);
+)sql";
+
 const Migration kMigrations[] = {
     {1, [](Database& database) { database.exec(kSchemaV1); }},
+    {2, [](Database& database) { database.exec(kSchemaV2); }},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "core/catalog/catalog.h"
 #include "core/formats/model_config.h"
 #include "formats/safetensors_test_files.h"
 #include "support/scratch.h"
@@ -154,7 +155,7 @@ class TestCli : public QObject {
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     const QJsonObject info = parseObject(result.out);
     QCOMPARE(info[QStringLiteral("file")].toString(), dataHome + QStringLiteral("/Tiertune/catalog.sqlite"));
-    QCOMPARE(info[QStringLiteral("schema_version")].toInt(), 1);
+    QCOMPARE(info[QStringLiteral("schema_version")].toInt(), tiertune::catalog::kSchemaVersion);
     QCOMPARE(info[QStringLiteral("runs")].toInt(), 0);
     QVERIFY(QFile::exists(dataHome + QStringLiteral("/Tiertune/catalog.sqlite")));
   }

@@ -25,6 +25,7 @@
 #include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
 #include "support/byte_tokenizer.h"
+#include "support/gui_helpers.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
 
@@ -33,27 +34,10 @@ using tiertune::gui::AppContext;
 using tiertune::gui::DatasetsPage;
 using tiertune::gui::ImportDatasetWizard;
 namespace fs = std::filesystem;
+using tiertune::test::answerNextMessageBox;
+using tiertune::test::snapshot;
 
 namespace {
-
-void snapshot(QWidget* widget, const QString& name) {
-  const QString folder = qEnvironmentVariable("TIERTUNE_GUI_SNAPSHOTS");
-  if (folder.isEmpty()) return;
-  QDir().mkpath(folder);
-  widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-// Answers the next message box that offers button as soon as it shows.
-void answerNextMessageBox(QMessageBox::StandardButton button) {
-  QTimer::singleShot(0, [button] {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box || !box->isVisible() || !box->button(button)) {
-      answerNextMessageBox(button);
-      return;
-    }
-    box->button(button)->click();
-  });
-}
 
 std::string chat(const std::string& question, const std::string& answer) {
   return "{\"messages\": [{\"role\": \"user\", \"content\": \"" + question +

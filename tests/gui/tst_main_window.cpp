@@ -15,10 +15,12 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/history/RunHistoryModel.h"
 #include "app/gui/pages/CatalogListPage.h"
 #include "app/gui/pages/EmptyState.h"
 #include "app/gui/pages/HardwareCheckPanel.h"
 #include "app/gui/pages/HomePage.h"
+#include "app/gui/pages/RunsPage.h"
 #include "core/catalog/catalog.h"
 #include "core/settings/paths.h"
 #include "core/settings/settings.h"
@@ -28,6 +30,7 @@ using tiertune::gui::AppContext;
 using tiertune::gui::CatalogListPage;
 using tiertune::gui::HardwareCheckPanel;
 using tiertune::gui::MainWindow;
+using tiertune::gui::RunsPage;
 
 namespace {
 
@@ -82,13 +85,17 @@ class TestMainWindow : public QObject {
       QVERIFY(currentPage(window)->isVisible());
     }
     // The lists are empty on a first start and tell a newcomer what belongs there.
-    for (const char* name : {"modelsPage", "datasetsPage", "runsPage"}) {
+    for (const char* name : {"modelsPage", "datasetsPage"}) {
       auto* page = window.findChild<CatalogListPage*>(QLatin1String(name));
       QVERIFY(page);
       page->refresh();
       QVERIFY2(page->showsEmptyState(), name);
       QVERIFY(page->emptyState()->text().size() > 80);
     }
+    auto* runs = window.findChild<RunsPage*>(QStringLiteral("runsPage"));
+    QVERIFY(runs);
+    QTRY_VERIFY(runs->showsEmptyState());  // the history is read off the GUI thread
+    QVERIFY(runs->emptyState()->text().size() > 80);
     QVERIFY(window.statusBar()->findChild<QLabel*>() != nullptr);
   }
 
@@ -122,11 +129,12 @@ class TestMainWindow : public QObject {
     QCOMPARE(models->table()->item(0, 0)->text(), QStringLiteral("Tiny-Llama-Test"));
     QCOMPARE(models->table()->item(0, 1)->text(), QStringLiteral("LlamaForCausalLM"));
 
-    auto* runs = window.findChild<CatalogListPage*>(QStringLiteral("runsPage"));
-    QCOMPARE(runs->rowCount(), 1);
+    auto* runs = window.findChild<RunsPage*>(QStringLiteral("runsPage"));
+    window.showPage(MainWindow::Page::Runs);
+    QTRY_COMPARE(runs->model()->rowCount(), 1);
     QStringList cells;
-    for (int column = 0; column < runs->table()->columnCount(); ++column) {
-      if (auto* item = runs->table()->item(0, column)) cells << item->text();
+    for (int column = 0; column < runs->model()->columnCount(); ++column) {
+      cells << runs->model()->data(runs->model()->index(0, column)).toString();
     }
     QVERIFY2(cells.contains(QStringLiteral("first-try")), qPrintable(cells.join('|')));
     QVERIFY(cells.contains(QStringLiteral("Tiny-Llama-Test")));
@@ -262,7 +270,7 @@ class TestMainWindow : public QObject {
     MainWindow window(context);
     window.show();
     window.showPage(MainWindow::Page::Runs);
-    auto* runs = window.findChild<CatalogListPage*>(QStringLiteral("runsPage"));
+    auto* runs = window.findChild<RunsPage*>(QStringLiteral("runsPage"));
     QVERIFY(runs->showsError());
     QVERIFY(runs->errorState()->text().contains(defaultCatalogPath()));
     QVERIFY(garbage.open(QIODevice::ReadOnly));

@@ -18,6 +18,7 @@
 #include "core/formats/model_config.h"
 #include "core/settings/settings.h"
 #include "formats/safetensors_test_files.h"
+#include "support/gui_helpers.h"
 #include "support/scratch.h"
 
 using namespace tiertune;
@@ -26,6 +27,7 @@ using tiertune::gui::AppContext;
 using tiertune::gui::MainWindow;
 using tiertune::gui::ModelsPage;
 namespace fs = std::filesystem;
+using tiertune::test::answerNextMessageBox;
 
 namespace {
 
@@ -45,19 +47,6 @@ fs::path writeTinyModelFolder(const fs::path& folder, bool withTokenizer = true)
 QString labelText(QWidget* parent, const char* name) {
   auto* label = parent->findChild<QLabel*>(QString::fromLatin1(name));
   return label ? label->text() : QString();
-}
-
-// Answers the next message box that offers button (Yes, Ok, ...) as soon as it shows.
-void answerNextMessageBox(QMessageBox::StandardButton button, QString* text = nullptr) {
-  QTimer::singleShot(0, [button, text] {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box || !box->isVisible() || !box->button(button)) {
-      answerNextMessageBox(button, text);  // not shown yet: try again on the next turn
-      return;
-    }
-    if (text) *text = box->text();
-    box->button(button)->click();
-  });
 }
 
 }  // namespace

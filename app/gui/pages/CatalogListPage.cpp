@@ -8,6 +8,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/pages/EmptyState.h"
+#include "app/gui/pages/PageHeading.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -23,12 +24,7 @@ CatalogListPage::CatalogListPage(AppContext& context, const Texts& texts, QWidge
       table_(new QTableWidget),
       empty_(new EmptyState(texts.emptyIcon, texts.emptyTitle, texts.emptyText)),
       error_(new EmptyState(texts.emptyIcon, tr("The catalog could not be opened"), {})) {
-  auto* heading = new QLabel(texts.title);
-  heading->setObjectName(QStringLiteral("pageTitle"));
-  QFont headingFont = heading->font();
-  headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
-  headingFont.setBold(true);
-  heading->setFont(headingFont);
+  QLabel* heading = pageHeading(texts.title);
   auto* subtitle = new QLabel(texts.subtitle);
   subtitle->setWordWrap(true);
 
@@ -61,10 +57,7 @@ void CatalogListPage::showEvent(QShowEvent* event) {
 void CatalogListPage::refresh() {
   catalog::Catalog* catalog = context_.catalog();
   if (!catalog) {
-    error_->setText(tr("The catalog could not be opened"),
-                    context_.catalogError() + "\n\n" +
-                        tr("Choose another data folder in Settings, or fix the problem and restart "
-                           "Tiertune. Nothing has been changed or deleted."));
+    error_->setCatalogNotOpened(context_.catalogError());
     stack_->setCurrentIndex(kError);
     return;
   }

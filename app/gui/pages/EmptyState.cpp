@@ -45,6 +45,13 @@ EmptyState::EmptyState(const QString& iconPath, const QString& title, const QStr
   setText(title, text);
 }
 
+void EmptyState::setCatalogNotOpened(const QString& catalogError) {
+  setText(tr("The catalog could not be opened"),
+          catalogError + "\n\n" +
+              tr("Choose another data folder in Settings, or fix the problem and restart "
+                 "Tiertune. Nothing has been changed or deleted."));
+}
+
 void EmptyState::setText(const QString& title, const QString& text) {
   title_->setText(title);
   text_->setText(text);

@@ -15,6 +15,8 @@ class EmptyState : public QWidget {
   EmptyState(const QString& iconPath, const QString& title, const QString& text,
              QWidget* parent = nullptr);
   void setText(const QString& title, const QString& text);
+  // "The catalog could not be opened", why (AppContext::catalogError) and what to do.
+  void setCatalogNotOpened(const QString& catalogError);
   QString title() const;
   QString text() const;
 

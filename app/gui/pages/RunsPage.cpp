@@ -1,64 +1,288 @@
 #include "app/gui/pages/RunsPage.h"
 
-#include <map>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
 
-#include "app/gui/TimeText.h"
-#include "core/catalog/catalog.h"
+#include "app/gui/AppContext.h"
+#include "app/gui/history/RunCompareDialog.h"
+#include "app/gui/history/RunDetailDialog.h"
+#include "app/gui/history/RunFilterBar.h"
+#include "app/gui/history/RunHistoryModel.h"
+#include "app/gui/history/RunHistoryWorker.h"
+#include "app/gui/pages/EmptyState.h"
+#include "app/gui/pages/PageHeading.h"
 
 namespace tiertune::gui {
+
 namespace {
 
-QString statusText(catalog::RunStatus status) {
-  using catalog::RunStatus;
-  switch (status) {
-    case RunStatus::Queued: return RunsPage::tr("Queued");
-    case RunStatus::Running: return RunsPage::tr("Running");
-    case RunStatus::Paused: return RunsPage::tr("Paused");
-    case RunStatus::Completed: return RunsPage::tr("Completed");
-    case RunStatus::Failed: return RunsPage::tr("Failed");
-    case RunStatus::Stopped: return RunsPage::tr("Stopped");
-  }
-  return {};
+enum StackIndex { kTable = 0, kEmpty = 1, kNoMatch = 2, kError = 3 };
+const QString kIcon = QStringLiteral(":/icons/runs.svg");
+
+QString bulletList(const std::vector<std::filesystem::path>& paths) {
+  QStringList lines;
+  for (const auto& path : paths) lines << QStringLiteral("\u2022 ") + QString::fromStdString(path.string());
+  return lines.join(QLatin1Char('\n'));
 }
 
 }  // namespace
 
 RunsPage::RunsPage(AppContext& context, QWidget* parent)
-    : CatalogListPage(
-          context,
-          {.title = tr("Runs"),
-           .subtitle = tr("Every fine-tuning run, finished or not."),
-           .emptyIcon = QStringLiteral(":/icons/runs.svg"),
-           .emptyTitle = tr("No runs yet"),
-           .emptyText = tr("A run fine-tunes a base model on a dataset. Add a model and import a "
-                           "dataset first. Every run is kept here with its status, loss curve "
-                           "and checkpoints, so that you can compare, resume and export it.")},
-          parent) {
+    : QWidget(parent),
+      context_(context),
+      worker_(new RunHistoryWorker(this)),
+      model_(new RunHistoryModel(*worker_, this)),
+      filters_(new RunFilterBar),
+      controls_(new QWidget),
+      count_(new QLabel),
+      problem_(new QLabel),
+      compare_(new QPushButton(tr("Compare curves"))),
+      details_(new QPushButton(tr("Details…"))),
+      delete_(new QPushButton(tr("Delete…"))),
+      stack_(new QStackedWidget),
+      table_(new QTableView),
+      empty_(new EmptyState(kIcon, tr("No runs yet"),
+                            tr("A run fine-tunes a base model on a dataset. Add a model and import a "
+                               "dataset first. Every run is kept here with its status, loss curve "
+                               "and checkpoints, so that you can compare, resume and export it."))),
+      noMatch_(new EmptyState(kIcon, tr("No run matches"),
+                              tr("No run matches the search and filters above. Clear the search "
+                                 "field or choose “All” in the lists to see every run."))),
+      error_(new EmptyState(kIcon, {}, {})) {  // its words are set when there is an error
   setObjectName(QStringLiteral("runsPage"));
+  compare_->setObjectName(QStringLiteral("compareRunsButton"));
+  compare_->setToolTip(tr("Select two or more runs (Ctrl+click) to see their loss curves together."));
+  details_->setObjectName(QStringLiteral("runDetailsButton"));
+  delete_->setObjectName(QStringLiteral("deleteRunButton"));
+  count_->setObjectName(QStringLiteral("runCount"));
+  problem_->setObjectName(QStringLiteral("runsProblem"));
+  problem_->setWordWrap(true);
+  problem_->setStyleSheet(QStringLiteral("color: #b02020;"));
+  problem_->hide();
+
+  table_->setObjectName(QStringLiteral("runTable"));
+  table_->setModel(model_);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  table_->setAlternatingRowColors(true);
+  table_->setWordWrap(false);
+  table_->verticalHeader()->hide();
+  // Fixed row height: the view never measures thousands of rows.
+  table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->horizontalHeader()->setResizeContentsPrecision(50);  // measure 50 rows, not every loaded one
+  table_->horizontalHeader()->setSortIndicator(RunHistoryModel::Started, Qt::DescendingOrder);
+  table_->setSortingEnabled(true);  // the model sorts in SQL
+  table_->setAccessibleName(tr("Runs"));
+
+  stack_->insertWidget(kTable, table_);
+  stack_->insertWidget(kEmpty, empty_);
+  stack_->insertWidget(kNoMatch, noMatch_);
+  stack_->insertWidget(kError, error_);
+
+  auto* subtitle = new QLabel(tr("Every fine-tuning run, finished or not. Select several to "
+                                 "compare their loss curves; double-click one to see all of it."));
+  subtitle->setWordWrap(true);
+  // Search, filters and actions mean nothing before the first run: hidden until there is one.
+  auto* actions = new QHBoxLayout(controls_);
+  actions->setContentsMargins(0, 0, 0, 0);
+  actions->addWidget(count_, 1);
+  actions->addWidget(compare_);
+  actions->addWidget(details_);
+  actions->addWidget(delete_);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(24, 18, 24, 18);
+  layout->addWidget(pageHeading(tr("Runs")));
+  layout->addWidget(subtitle);
+  layout->addSpacing(8);
+  layout->addWidget(filters_);
+  layout->addWidget(controls_);
+  layout->addWidget(problem_);
+  layout->addWidget(stack_, 1);
+
+  connect(filters_, &RunFilterBar::changed, this, &RunsPage::applyFilters);
+  connect(model_, &RunHistoryModel::loaded, this, &RunsPage::onLoaded);
+  connect(model_, &RunHistoryModel::failed, this, [this](const QString& message) {
+    error_->setText(tr("The catalog could not be read"), message);
+    stack_->setCurrentIndex(kError);
+    setControlsVisible(false);
+  });
+  connect(model_, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPage::updateButtons);
+  connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    openDetails(model_->run(index.row()).id);
+  });
+  connect(compare_, &QPushButton::clicked, this, &RunsPage::compareSelected);
+  connect(details_, &QPushButton::clicked, this, [this] {
+    if (const auto ids = selectedRunIds(); ids.size() == 1) openDetails(ids.front());
+  });
+  connect(delete_, &QPushButton::clicked, this, [this] {
+    if (const auto ids = selectedRunIds(); ids.size() == 1) deleteRun(ids.front());
+  });
+  connect(worker_, &RunHistoryWorker::choicesFetched, filters_, &RunFilterBar::setChoices);
+  connect(worker_, &RunHistoryWorker::removalPlanned, this, &RunsPage::onRemovalPlanned);
+  connect(worker_, &RunHistoryWorker::runChanged, model_, &RunHistoryModel::reload);
+  connect(worker_, &RunHistoryWorker::runRemoved, this, &RunsPage::onRunRemoved);
+  connect(worker_, &RunHistoryWorker::failed, this, &RunsPage::showProblem);
+  connect(&context_, &AppContext::catalogChanged, this, &RunsPage::refresh);
+  setControlsVisible(false);  // until the first answer says there are runs
+  updateButtons();
 }
 
-QStringList RunsPage::headers() const {
-  return {tr("Name"), tr("Status"), tr("Model"), tr("Dataset"), tr("Method"),
-          tr("Created"), tr("Started"), tr("Finished"), tr("Problem")};
+RunsPage::~RunsPage() = default;
+
+void RunsPage::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  refresh();
 }
 
-std::vector<CatalogListPage::Row> RunsPage::rows(catalog::Catalog& catalog) const {
-  std::map<catalog::Id, QString> modelNames;
-  for (const auto& model : catalog.models()) modelNames[model.id] = QString::fromStdString(model.name);
-  std::map<catalog::Id, QString> datasetNames;
-  for (const auto& dataset : catalog.datasets()) {
-    datasetNames[dataset.id] = QString::fromStdString(dataset.name);
+void RunsPage::refresh() {
+  catalog::Catalog* catalog = context_.catalog();
+  if (!catalog) {
+    error_->setCatalogNotOpened(context_.catalogError());
+    stack_->setCurrentIndex(kError);
+    setControlsVisible(false);
+    openFile_.clear();
+    worker_->requestOpen({});
+    updateButtons();
+    return;
   }
-  std::vector<Row> result;
-  for (const auto& run : catalog.runs()) {
-    result.push_back({run.id, {QString::fromStdString(run.name), statusText(run.status),
-                      modelNames[run.modelId],
-                      run.datasetId ? datasetNames[*run.datasetId] : QString(),
-                      QString::fromStdString(run.method), localTimeText(run.createdAt),
-                      localTimeText(run.startedAt), localTimeText(run.finishedAt),
-                      QString::fromStdString(run.errorText)}});
+  // The path only: the catalog itself is opened again on the worker's thread.
+  const QString file = QString::fromStdString(catalog->file().string());
+  if (file != openFile_) {
+    openFile_ = file;
+    worker_->requestOpen(file);
   }
-  return result;
+  worker_->requestChoices();
+  applyFilters();
+}
+
+void RunsPage::applyFilters() {
+  if (openFile_.isEmpty()) return;
+  catalog::RunQuery query = model_->query();
+  filters_->applyTo(query);
+  model_->setQuery(query);
+}
+
+void RunsPage::onLoaded() {
+  problem_->hide();
+  const QLocale locale;
+  const qint64 matching = model_->matchingRuns();
+  const qint64 all = model_->catalogRuns();
+  setControlsVisible(all > 0);
+  if (all == 0) {
+    stack_->setCurrentIndex(kEmpty);
+    count_->clear();
+  } else if (matching == 0) {
+    stack_->setCurrentIndex(kNoMatch);
+    count_->setText(tr("No run matches (of %1).").arg(locale.toString(all)));
+  } else {
+    stack_->setCurrentIndex(kTable);
+    count_->setText(matching == all ? tr("Runs: %1").arg(locale.toString(all))
+                                    : tr("%1 of %2 runs match").arg(locale.toString(matching), locale.toString(all)));
+  }
+  if (!sizedColumns_ && model_->rowCount() > 0) {
+    // Once, from the first page: measuring every later page would cost time on each scroll.
+    sizedColumns_ = true;
+    table_->resizeColumnsToContents();
+    table_->setColumnWidth(RunHistoryModel::Name, std::min(table_->columnWidth(RunHistoryModel::Name), 320));
+  }
+  updateButtons();
+}
+
+bool RunsPage::showsEmptyState() const { return stack_->currentIndex() == kEmpty; }
+bool RunsPage::showsNoMatch() const { return stack_->currentIndex() == kNoMatch; }
+bool RunsPage::showsError() const { return stack_->currentIndex() == kError; }
+
+std::vector<catalog::Id> RunsPage::selectedRunIds() const {
+  std::vector<catalog::Id> ids;
+  for (const QModelIndex& index : table_->selectionModel()->selectedRows()) ids.push_back(model_->run(index.row()).id);
+  return ids;
+}
+
+void RunsPage::updateButtons() {
+  const std::size_t selected = stack_->currentIndex() == kTable ? selectedRunIds().size() : 0;
+  compare_->setEnabled(selected >= 2);
+  details_->setEnabled(selected == 1);
+  delete_->setEnabled(selected == 1);
+}
+
+void RunsPage::setControlsVisible(bool visible) {
+  filters_->setVisible(visible);
+  controls_->setVisible(visible);
+}
+
+void RunsPage::showProblem(const QString& message) {
+  problem_->setText(message);
+  problem_->show();
+}
+
+RunCompareDialog* RunsPage::compareSelected() {
+  const auto ids = selectedRunIds();
+  if (ids.size() < 2) return nullptr;
+  auto* dialog = new RunCompareDialog(*worker_, ids, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
+}
+
+RunDetailDialog* RunsPage::openDetails(catalog::Id runId) {
+  auto* dialog = new RunDetailDialog(*worker_, runId, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &RunDetailDialog::deleteRequested, this, [this](qint64 id) { deleteRun(id); });
+  dialog->show();
+  return dialog;
+}
+
+void RunsPage::deleteRun(catalog::Id runId) {
+  removing_ = runId;
+  worker_->requestRemovalPlan(runId);  // onRemovalPlanned asks the user
+}
+
+void RunsPage::onRemovalPlanned(const catalog::RunRemovalPlan& plan) {
+  if (plan.runId != removing_) return;
+  removing_ = 0;
+  const QLocale locale;
+  QString details = tr("From the catalog: the run, its %1 metric points, %2 checkpoint records and "
+                       "%3 export records.")
+                        .arg(locale.toString(plan.metricPoints), locale.toString(plan.checkpoints),
+                             locale.toString(plan.exports));
+  details += QStringLiteral("\n\n") +
+             (plan.folders.empty() ? tr("No folder of this run is left on the disk.")
+                                   : tr("From the disk, with everything in them:") + QLatin1Char('\n') +
+                                         bulletList(plan.folders));
+  if (!plan.keptExports.empty()) {
+    details += QStringLiteral("\n\n") + tr("Exports saved elsewhere are kept:") + QLatin1Char('\n') +
+               bulletList(plan.keptExports);
+  }
+  QMessageBox box(QMessageBox::Warning, tr("Delete run"),
+                  tr("Delete the run “%1”? This cannot be undone.").arg(QString::fromStdString(plan.runName)),
+                  QMessageBox::Yes | QMessageBox::Cancel, this);
+  box.setInformativeText(details);
+  box.button(QMessageBox::Yes)->setText(tr("Delete"));
+  box.setDefaultButton(QMessageBox::Cancel);
+  if (box.exec() != QMessageBox::Yes) return;
+  worker_->requestRemoval(plan);
+}
+
+void RunsPage::onRunRemoved(qint64 runId, const QStringList& problems) {
+  if (!problems.isEmpty()) {
+    QMessageBox::warning(this, tr("Some files were not removed"),
+                         tr("The run is gone from the catalog, but these could not be removed; "
+                            "delete them by hand:") + QStringLiteral("\n\n") + problems.join(QLatin1Char('\n')));
+  }
+  context_.notifyCatalogChanged();  // other pages (a model in use by runs) and this list
+  emit runRemoved(runId, problems);
 }
 
 }  // namespace tiertune::gui

@@ -1,19 +1,87 @@
-// Runs: every fine-tuning run with its status, model, dataset and method, newest first.
+// Runs: the run history. Every run with status, model, dataset, method, steps, best validation
+// loss and duration; search and filters; compare the loss curves of several runs; a run's detail
+// view with rename, notes and delete. All catalog work happens on RunHistoryWorker's thread.
 #pragma once
 
-#include "app/gui/pages/CatalogListPage.h"
+#include <QWidget>
+#include <vector>
+
+#include "app/gui/history/RunHistoryTypes.h"
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
 
 namespace tiertune::gui {
 
-class RunsPage : public CatalogListPage {
+class AppContext;
+class EmptyState;
+class RunCompareDialog;
+class RunDetailDialog;
+class RunFilterBar;
+class RunHistoryModel;
+class RunHistoryWorker;
+
+class RunsPage : public QWidget {
   Q_OBJECT
 
  public:
   explicit RunsPage(AppContext& context, QWidget* parent = nullptr);
+  ~RunsPage() override;
+
+  RunHistoryModel* model() const { return model_; }
+  QTableView* table() const { return table_; }
+  RunFilterBar* filters() const { return filters_; }
+  EmptyState* emptyState() const { return empty_; }
+  EmptyState* errorState() const { return error_; }
+  bool showsEmptyState() const;
+  bool showsNoMatch() const;
+  bool showsError() const;
+  std::vector<catalog::Id> selectedRunIds() const;
+
+  // The actions of the buttons, for the buttons and for tests.
+  RunCompareDialog* compareSelected();
+  RunDetailDialog* openDetails(catalog::Id runId);
+  void deleteRun(catalog::Id runId);  // asks first, naming what goes
+
+ public slots:
+  void refresh();
+
+ signals:
+  // A run was deleted (problems: its folders that could not be removed).
+  void runRemoved(qint64 runId, const QStringList& problems);
 
  protected:
-  QStringList headers() const override;
-  std::vector<Row> rows(catalog::Catalog& catalog) const override;
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  void onLoaded();
+  void onRemovalPlanned(const catalog::RunRemovalPlan& plan);
+  void onRunRemoved(qint64 runId, const QStringList& problems);
+  void applyFilters();
+  void updateButtons();
+  void showProblem(const QString& message);
+  void setControlsVisible(bool visible);
+
+  AppContext& context_;
+  RunHistoryWorker* worker_;
+  RunHistoryModel* model_;
+  RunFilterBar* filters_;
+  QWidget* controls_;  // the count and the action buttons
+  QLabel* count_;
+  QLabel* problem_;
+  QPushButton* compare_;
+  QPushButton* details_;
+  QPushButton* delete_;
+  QStackedWidget* stack_;
+  QTableView* table_;
+  EmptyState* empty_;
+  EmptyState* noMatch_;
+  EmptyState* error_;
+  QString openFile_;                // the catalog the worker reads
+  catalog::Id removing_ = 0;        // the run whose deletion plan we asked for
+  bool sizedColumns_ = false;
 };
 
 }  // namespace tiertune::gui

@@ -1,0 +1,117 @@
+#include "app/gui/history/LossChart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace tiertune::gui {
+
+namespace {
+
+// Distinct, colour-blind-friendly hues (Okabe–Ito), one per run; they repeat after eight runs.
+const QColor kRunColours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),
+                              QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
+                              QColor(0x00, 0x00, 0x00), QColor(0xF0, 0xE4, 0x42)};
+
+QLineSeries* styledSeries(const QString& name, const QColor& colour, Qt::PenStyle style) {
+  auto* series = new QLineSeries;
+  series->setName(name);
+  QPen pen(colour);
+  pen.setWidthF(style == Qt::SolidLine ? 1.6 : 2.0);
+  pen.setStyle(style);
+  series->setPen(pen);
+  return series;
+}
+
+QList<QPointF> pointsOf(const std::vector<catalog::MetricPoint>& points) {
+  QList<QPointF> values;
+  values.reserve(static_cast<qsizetype>(points.size()));
+  for (const auto& point : points) values.append(QPointF(static_cast<double>(point.step), point.value));
+  return values;
+}
+
+constexpr std::size_t kAntialiasedPoints = 3000;
+
+}  // namespace
+
+LossChart::LossChart(QWidget* parent) : QChartView(new QChart, parent) {
+  chart()->legend()->setAlignment(Qt::AlignBottom);
+  chart()->setMargins(QMargins(4, 4, 4, 4));
+  setMinimumHeight(260);
+}
+
+void LossChart::setCurves(const std::vector<RunCurves>& runs) {
+  QChart* chart = this->chart();
+  chart->removeAllSeries();
+  for (QAbstractAxis* axis : chart->axes()) {
+    chart->removeAxis(axis);
+    delete axis;
+  }
+  auto* steps = new QValueAxis;
+  steps->setTitleText(tr("Step"));
+  steps->setLabelFormat(QStringLiteral("%d"));
+  auto* loss = new QValueAxis;
+  loss->setTitleText(tr("Loss"));
+  chart->addAxis(steps, Qt::AlignBottom);
+  chart->addAxis(loss, Qt::AlignLeft);
+
+  // Ranges first, then empty series on their axes, then the points: Qt Charts recomputes every
+  // series' geometry when a range changes or a series is attached, so this order lays out each
+  // curve once (filling attached series after the fact cost ~100 ms for six 2,000-point curves).
+  double maxStep = 1, minLoss = INFINITY, maxLoss = -INFINITY;
+  for (const RunCurves& run : runs) {
+    for (const auto* points : {&run.train, &run.validation}) {
+      for (const auto& point : *points) {
+        maxStep = std::max(maxStep, static_cast<double>(point.step));
+        minLoss = std::min(minLoss, point.value);
+        maxLoss = std::max(maxLoss, point.value);
+      }
+    }
+  }
+  steps->setRange(0, maxStep);
+  steps->applyNiceNumbers();
+  if (std::isfinite(minLoss)) {
+    const double pad = std::max(1e-3, (maxLoss - minLoss) * 0.05);
+    loss->setRange(std::max(0.0, minLoss - pad), maxLoss + pad);
+  }
+
+  // Antialiased stroking of thousands of short zigzag segments costs ~100 ms per paint (measured
+  // with six 2,000-point curves): smooth lines only while the chart holds few points.
+  std::size_t totalPoints = 0;
+  for (const RunCurves& run : runs) totalPoints += run.train.size() + run.validation.size();
+  setRenderHint(QPainter::Antialiasing, totalPoints <= kAntialiasedPoints);
+
+  const bool several = runs.size() > 1;
+  // Run names need the width of a column on the right; two short names fit under the chart.
+  chart->legend()->setAlignment(several ? Qt::AlignRight : Qt::AlignBottom);
+  std::size_t index = 0;
+  for (const RunCurves& run : runs) {
+    const QColor colour = kRunColours[index++ % std::size(kRunColours)];
+    const std::pair<const std::vector<catalog::MetricPoint>*, QString> curves[] = {
+        {&run.train, several ? tr("%1 (training)").arg(run.runName) : tr("Training loss")},
+        {&run.validation, several ? tr("%1 (validation)").arg(run.runName) : tr("Validation loss")}};
+    for (const auto& [points, name] : curves) {
+      if (points->empty()) continue;
+      QLineSeries* series = styledSeries(name, colour, points == &run.train ? Qt::SolidLine : Qt::DotLine);
+      chart->addSeries(series);
+      series->attachAxis(steps);
+      series->attachAxis(loss);
+      series->replace(pointsOf(*points));
+    }
+  }
+}
+
+int LossChart::seriesCount() const { return static_cast<int>(chart()->series().size()); }
+
+int LossChart::largestSeries() const {
+  int largest = 0;
+  for (QAbstractSeries* series : chart()->series()) {
+    if (auto* line = qobject_cast<QLineSeries*>(series)) largest = std::max(largest, static_cast<int>(line->count()));
+  }
+  return largest;
+}
+
+}  // namespace tiertune::gui

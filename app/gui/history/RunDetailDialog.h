@@ -1,0 +1,58 @@
+// One run in full: its facts, loss chart, configuration, checkpoints, exports and log, with
+// rename, notes and delete. Everything is read and written through the history worker; deleting
+// is handed to the page (deleteRequested), which asks for confirmation with the list of files.
+#pragma once
+
+#include <QDialog>
+
+#include "app/gui/history/RunHistoryTypes.h"
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace tiertune::gui {
+
+class LossChart;
+class RunHistoryWorker;
+
+class RunDetailDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QWidget* parent = nullptr);
+
+  catalog::Id runId() const { return runId_; }
+  bool isLoaded() const { return loaded_; }
+
+ signals:
+  void deleteRequested(qint64 runId);
+
+ private:
+  void onDetail(const RunDetail& detail);
+  void save();
+  QWidget* overviewTab();
+  QTableWidget* table(const QStringList& headers);
+
+  RunHistoryWorker& worker_;
+  catalog::Id runId_;
+  bool loaded_ = false;
+  QString savedName_;
+  QString savedNotes_;
+  QTabWidget* tabs_;
+  QLabel* status_;
+  QLineEdit* name_;
+  QPlainTextEdit* notes_;
+  QLabel* facts_;
+  QPushButton* save_;
+  LossChart* chart_;
+  QPlainTextEdit* config_;
+  QTableWidget* checkpoints_;
+  QTableWidget* exports_;
+  QTableWidget* log_;
+};
+
+}  // namespace tiertune::gui
