@@ -1,0 +1,137 @@
+#include "core/export/gguf_export.h"
+
+#include <cmath>
+#include <optional>
+
+#include "core/export/gguf_model_metadata.h"
+#include "core/export/gguf_vocabulary.h"
+#include "core/export/ollama_modelfile.h"
+#include "core/formats/gguf_tensor_encoding.h"
+#include "core/formats/model_config.h"
+#include "core/formats/model_weights.h"
+#include "core/formats/safetensors_writer.h"
+#include "core/util/error.h"
+#include "core/util/sha256.h"
+
+namespace tiertune::exporting {
+namespace {
+
+namespace fs = std::filesystem;
+using formats::GgufTensorType;
+
+constexpr float kLargestF16 = 65504.0f;
+constexpr std::size_t kEncodeChunkValues = std::size_t{1} << 20;  // bounds the encoded buffer
+
+void requirePathComponent(const std::string& name, const char* what) {
+  if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
+      name.find('\0') != std::string::npos) {
+    throw Error(std::string("GGUF export: the ") + what + " \"" + name +
+                "\" must be a non-empty name without \"/\" (it becomes part of a file path).");
+  }
+}
+
+// The weights as the GGUF tensor holds them, before encoding: rotary rows reordered for llama.cpp.
+std::vector<float> tensorValues(const GgufTensorPlan& entry, const formats::ModelWeights& weights,
+                                const formats::ModelConfig& config) {
+  if (entry.sourceName.empty()) return llama3RopeFactors(config);
+  std::vector<float> values = formats::readAsFloat(weights.tensor(entry.sourceName));
+  if (entry.rotaryHeads > 0) {
+    const std::int64_t columns = entry.info.dims.size() > 1 ? static_cast<std::int64_t>(entry.info.dims[0]) : 1;
+    values = permuteRotaryRows(values, entry.rotaryHeads, columns);
+  }
+  return values;
+}
+
+// No silent damage: a NaN or infinity would poison every output of llama.cpp, and values past
+// F16's range would become infinities.
+void checkRepresentable(const std::vector<float>& values, const GgufTensorPlan& entry, const fs::path& folder) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string where = folder.string() + ": tensor " + entry.sourceName + " (" + entry.info.name + ")";
+    if (!std::isfinite(values[i])) {
+      throw Error(where + " holds a non-finite value (" + std::to_string(values[i]) + ") at element " +
+                  std::to_string(i) + "; the model is damaged and cannot be exported.");
+    }
+    if (entry.info.type == GgufTensorType::F16 && std::fabs(values[i]) > kLargestF16) {
+      throw Error(where + " holds " + std::to_string(values[i]) + " at element " + std::to_string(i) +
+                  ", beyond float16's range: export as BF16 instead.");
+    }
+  }
+}
+
+void checkSourceShapes(const std::vector<GgufTensorPlan>& plan, const formats::ModelWeights& weights,
+                       const fs::path& folder) {
+  for (const GgufTensorPlan& entry : plan) {
+    if (entry.sourceName.empty()) continue;
+    const formats::TensorInfo* info = weights.find(entry.sourceName);
+    if (info == nullptr) throw Error(folder.string() + ": the weights have no tensor " + entry.sourceName + ".");
+    const std::vector<std::int64_t> expected(entry.info.dims.rbegin(), entry.info.dims.rend());
+    if (info->shape != expected) {
+      throw Error(folder.string() + ": tensor " + entry.sourceName + " does not have the shape config.json implies.");
+    }
+  }
+}
+
+}  // namespace
+
+fs::path ggufExportPath(const GgufExportOptions& options) {
+  requirePathComponent(options.modelName, "model name");
+  const std::string fileName = options.modelName + "-" + ggufFileTypeLabel(options.fileType) + ".gguf";
+  if (options.layout == GgufLayout::Flat) return options.outputFolder / fileName;
+  requirePathComponent(options.publisher, "publisher");
+  return options.outputFolder / options.publisher / options.modelName / fileName;
+}
+
+GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions& options,
+                            const std::function<void(const GgufExportProgress&)>& progress, std::stop_token stop) {
+  const fs::path target = ggufExportPath(options);
+  const formats::ModelConfig config = formats::loadModelConfig(modelFolder / "config.json");
+  const formats::ModelWeights weights = formats::ModelWeights::openFolder(modelFolder);
+  const GgufVocabulary vocabulary = readGgufVocabulary(modelFolder, config);
+  // Made before any file is written, so that a template Ollama cannot follow fails first.
+  std::optional<OllamaModelfile> modelfile;
+  if (options.writeOllamaModelfile) {
+    modelfile = makeOllamaModelfile(target.filename().string(), vocabulary.chatTemplate, vocabulary.eosText);
+  }
+
+  formats::GgufMetadata metadata;
+  addModelMetadata(metadata, config, options.modelName, options.fileType);
+  addVocabularyMetadata(metadata, vocabulary);
+  const std::vector<GgufTensorPlan> plan = planGgufTensors(config, options.fileType);
+  checkSourceShapes(plan, weights, modelFolder);
+  std::vector<formats::GgufTensorInfo> infos;
+  for (const GgufTensorPlan& entry : plan) infos.push_back(entry.info);
+
+  fs::create_directories(target.parent_path());
+  formats::GgufWriter writer(target, metadata, infos);
+  GgufExportProgress report{0, plan.size(), writer.dataStart(), writer.fileBytes(), {}};
+  std::vector<std::byte> encoded;
+  for (const GgufTensorPlan& entry : plan) {
+    if (stop.stop_requested()) return GgufExportResult{.cancelled = true, .files = {}};  // the writer removes its file
+    const std::vector<float> values = tensorValues(entry, weights, config);
+    checkRepresentable(values, entry, modelFolder);
+    for (std::size_t start = 0; start < values.size(); start += kEncodeChunkValues) {
+      // Chunks are whole Q8_0 blocks: kEncodeChunkValues is a multiple of 32.
+      const std::size_t count = std::min(kEncodeChunkValues, values.size() - start);
+      encoded.clear();
+      formats::encodeGgufValues(entry.info.type, std::span(values).subspan(start, count), encoded);
+      writer.write(entry.info.name, encoded);
+    }
+    if (entry.sourceName.size() > 0) weights.fileOf(entry.sourceName).release(weights.tensor(entry.sourceName));
+    ++report.tensorsDone;
+    report.bytesWritten = writer.dataStart() + writer.dataOffsets()[report.tensorsDone - 1] + entry.info.byteCount();
+    report.currentTensor = entry.info.name;
+    if (progress) progress(report);
+  }
+  writer.finish();
+
+  GgufExportResult result;
+  result.files.push_back({target, sha256HexOfFile(target), fs::file_size(target)});
+  if (modelfile) {
+    const fs::path modelfilePath = target.parent_path() / "Modelfile";
+    formats::writeFileAtomically(modelfilePath, modelfile->text);
+    result.files.push_back({modelfilePath, sha256Hex(modelfile->text), modelfile->text.size()});
+  }
+  return result;
+}
+
+}  // namespace tiertune::exporting

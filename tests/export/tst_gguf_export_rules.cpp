@@ -1,0 +1,266 @@
+// The GGUF export's rules that need no reference package: the writer's header bytes, alignment and
+// refusals; Q8_0 blocks; llama.cpp's rotary row order; the Ollama Modelfile of each chat template
+// family (TEMPLATE text and stop lines); the LM Studio layout; refusal of non-finite weights;
+// progress and cancel. tests/conformance/tst_gguf_export reads whole exports back with an
+// independent parser.
+#include <QTest>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stop_token>
+
+#include "core/export/gguf_export.h"
+#include "core/export/ollama_modelfile.h"
+#include "core/formats/gguf_tensor_encoding.h"
+#include "core/formats/gguf_writer.h"
+#include "core/formats/safetensors_reader.h"
+#include "core/formats/safetensors_writer.h"
+#include "core/util/error.h"
+#include "core/util/read_file.h"
+#include "kernels/cpu/half_precision.h"
+#include "tests/support/scratch.h"
+#include "tests/support/tiny_model.h"
+
+using namespace tiertune;
+using namespace tiertune::exporting;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fileText(const fs::path& file) { return readWholeFile(file); }
+
+GgufExportOptions flatOptions(const fs::path& output, const std::string& name, GgufFileType type = GgufFileType::F16) {
+  GgufExportOptions options;
+  options.outputFolder = output;
+  options.modelName = name;
+  options.fileType = type;
+  return options;
+}
+
+template <typename Word>
+Word wordAt(const std::string& bytes, std::size_t at) {
+  Word word;
+  std::memcpy(&word, bytes.data() + at, sizeof word);
+  return word;
+}
+
+// The tiny Llama with a byte-level tokenizer (GPT-2 style), which GGUF can carry.
+void writeExportableModel(const fs::path& folder) {
+  test::writeRandomModelFolder(folder, test::kTinyLlamaConfig, 3);
+  std::string tokenizer = readWholeFile(folder / "tokenizer.json");
+  const std::string none = R"("pre_tokenizer":null)";
+  tokenizer.replace(tokenizer.find(none), none.size(),
+                    R"("pre_tokenizer":{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true})");
+  std::ofstream(folder / "tokenizer.json") << tokenizer;
+}
+
+const char* const kChatMl = "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}";
+const char* const kLlama3 = "{{ '<|start_header_id|>' + m.role + '<|end_header_id|>\n\n' }}";
+const char* const kLlama2 = "{{ '[INST] <<SYS>>\n' + system + '\n<</SYS>>\n\n' + content + ' [/INST]' }}";
+const char* const kMistralV2 = "{{ '[INST] ' + message['content'] + ' [/INST]' }}";
+const char* const kMistralV3 = "{{ '[INST] ' + message['content'] + '[/INST]' }}{{ ' ' + message['content'] + eos_token }}";
+
+}  // namespace
+
+class GgufExportRulesTest : public QObject {
+  Q_OBJECT
+
+  std::unique_ptr<QTemporaryDir> scratch_;
+  fs::path root() const { return scratch_->path().toStdString(); }
+
+ private slots:
+  void initTestCase() {
+    scratch_ = test::makeScratchDir();
+    QVERIFY(scratch_->isValid());
+  }
+
+  void writerHeaderAndAlignment() {
+    formats::GgufMetadata metadata;
+    metadata.add("general.architecture", "llama");
+    const fs::path file = root() / "header.gguf";
+    formats::GgufWriter writer(file, metadata, {{"x", formats::GgufTensorType::F32, {3}}, {"y", formats::GgufTensorType::F16, {5}}});
+    QCOMPARE(writer.dataStart() % 32, std::uint64_t{0});
+    QCOMPARE(writer.dataOffsets(), (std::vector<std::uint64_t>{0, 32}));
+    QVERIFY(!fs::exists(file));  // nothing under the real name before finish()
+    writer.write("x", std::vector<std::byte>(12, std::byte{0x11}));
+    writer.write("y", std::vector<std::byte>(10, std::byte{0x22}));
+    writer.finish();
+    const std::string bytes = fileText(file);
+    QCOMPARE(bytes.substr(0, 4), std::string("GGUF"));
+    QCOMPARE(wordAt<std::uint32_t>(bytes, 4), 3u);             // version
+    QCOMPARE(wordAt<std::uint64_t>(bytes, 8), std::uint64_t{2});   // tensors
+    QCOMPARE(wordAt<std::uint64_t>(bytes, 16), std::uint64_t{2});  // architecture + general.alignment
+    QCOMPARE(bytes.size(), writer.dataStart() + 64);
+    QCOMPARE(bytes[writer.dataStart() + 11], '\x11');
+    QCOMPARE(bytes[writer.dataStart() + 12], '\0');  // padding
+    QCOMPARE(bytes[writer.dataStart() + 32], '\x22');
+  }
+
+  void writerRefusals() {
+    formats::GgufMetadata metadata;
+    metadata.add("a", std::uint32_t{1});
+    QVERIFY_THROWS_EXCEPTION(Error, metadata.add("a", std::uint32_t{2}));
+    QVERIFY_THROWS_EXCEPTION(Error, formats::GgufWriter(root() / "q.gguf", metadata, {{"w", formats::GgufTensorType::Q8_0, {48, 2}}}));
+    QVERIFY_THROWS_EXCEPTION(Error, formats::GgufWriter(root() / "d.gguf", metadata,
+                                                        {{"w", formats::GgufTensorType::F32, {2}}, {"w", formats::GgufTensorType::F32, {2}}}));
+    const fs::path file = root() / "incomplete.gguf";
+    {
+      formats::GgufWriter writer(file, metadata, {{"a", formats::GgufTensorType::F32, {2}}, {"b", formats::GgufTensorType::F32, {2}}});
+      QVERIFY_THROWS_EXCEPTION(Error, writer.write("b", std::vector<std::byte>(8)));  // out of order
+      writer.write("a", std::vector<std::byte>(8));
+      QVERIFY_THROWS_EXCEPTION(Error, writer.write("b", std::vector<std::byte>(9)));  // too many bytes
+      QVERIFY_THROWS_EXCEPTION(Error, writer.finish());                               // b is missing
+    }
+    QVERIFY(!fs::exists(file));
+    for (const auto& entry : fs::directory_iterator(root())) {
+      QVERIFY2(entry.path().filename().string().find(".tmp-") == std::string::npos, "a temporary file was left behind");
+    }
+  }
+
+  void q8_0Blocks() {
+    std::vector<float> values(32);
+    for (int i = 0; i < 32; ++i) values[i] = static_cast<float>(i - 16) * 0.25f;  // max |x| = 4
+    std::vector<std::byte> out;
+    formats::encodeGgufValues(formats::GgufTensorType::Q8_0, values, out);
+    QCOMPARE(out.size(), std::size_t{34});
+    std::uint16_t scaleBits;
+    std::memcpy(&scaleBits, out.data(), 2);
+    QCOMPARE(scaleBits, kernels::cpu::floatToF16(4.0f / 127.0f));
+    QCOMPARE(static_cast<std::int8_t>(out[2]), std::int8_t{-127});  // -4 is the largest magnitude
+    QCOMPARE(static_cast<std::int8_t>(out[2 + 16]), std::int8_t{0});
+    QCOMPARE(static_cast<std::int8_t>(out[2 + 17]), static_cast<std::int8_t>(std::round(0.25f * 127.0f / 4.0f)));
+    out.clear();
+    formats::encodeGgufValues(formats::GgufTensorType::Q8_0, std::vector<float>(32, 0.0f), out);  // all zero: scale 0
+    QVERIFY(std::all_of(out.begin(), out.end(), [](std::byte b) { return b == std::byte{0}; }));
+  }
+
+  void rotaryRowsOfTheLlamaArchitecture() {
+    // One head of 4 rows: rotate_half pairs (0, 2) and (1, 3) become adjacent.
+    QCOMPARE(permuteRotaryRows({0, 1, 2, 3}, 1, 1), (std::vector<float>{0, 2, 1, 3}));
+    // Two heads of 4 rows, 2 columns each.
+    const std::vector<float> rows = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7};
+    QCOMPARE(permuteRotaryRows(rows, 2, 2), (std::vector<float>{0, 0, 2, 2, 1, 1, 3, 3, 4, 4, 6, 6, 5, 5, 7, 7}));
+  }
+
+  void modelfileOfEachFamily_data() {
+    QTest::addColumn<QString>("chatTemplate");
+    QTest::addColumn<QString>("eos");
+    QTest::addColumn<QString>("templateStart");
+    QTest::addColumn<QString>("templatePart");
+    QTest::addColumn<QStringList>("stops");
+    QTest::newRow("chatml") << kChatMl << "<|im_end|>" << "{{- if .System }}<|im_start|>system\n"
+                            << "<|im_start|>assistant\n{{ end }}" << QStringList{"<|im_start|>", "<|im_end|>"};
+    QTest::newRow("chatml, other eos") << kChatMl << "<|endoftext|>" << "{{- if .System }}<|im_start|>system\n"
+                                       << "{{ .Content }}<|im_end|>\n"
+                                       << QStringList{"<|im_start|>", "<|im_end|>", "<|endoftext|>"};
+    QTest::newRow("llama3") << kLlama3 << "<|eot_id|>" << "{{- if .System }}<|start_header_id|>system<|end_header_id|>\n\n"
+                            << "<|start_header_id|>assistant<|end_header_id|>\n\n{{ end }}"
+                            << QStringList{"<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"};
+    QTest::newRow("llama2") << kLlama2 << "</s>" << "{{- $system := .System }}"
+                            << "[INST] {{ if $system }}<<SYS>>\n{{ $system }}\n<</SYS>>\n\n"
+                            << QStringList{"[INST]", "[/INST]", "<<SYS>>", "<</SYS>>", "</s>"};
+    QTest::newRow("mistral v0.2") << kMistralV2 << "</s>" << "{{- range $i, $_ := .Messages }}"
+                                  << "{{ .Content }} [/INST]\n{{- else if eq .Role \"assistant\" }}{{ .Content }}</s>"
+                                  << QStringList{"[INST]", "[/INST]", "</s>"};
+    QTest::newRow("mistral v0.3") << kMistralV3 << "</s>" << "{{- range $i, $_ := .Messages }}"
+                                  << "{{ .Content }}[/INST]\n{{- else if eq .Role \"assistant\" }} {{ .Content }}</s>"
+                                  << QStringList{"[INST]", "[/INST]", "</s>"};
+  }
+
+  void modelfileOfEachFamily() {
+    QFETCH(QString, chatTemplate);
+    QFETCH(QString, eos);
+    QFETCH(QString, templateStart);
+    QFETCH(QString, templatePart);
+    QFETCH(QStringList, stops);
+    const OllamaModelfile modelfile = makeOllamaModelfile("m-Q8_0.gguf", chatTemplate.toStdString(), eos.toStdString());
+    QVERIFY(modelfile.templateText.starts_with(templateStart.toStdString()));
+    QVERIFY2(modelfile.templateText.find(templatePart.toStdString()) != std::string::npos, modelfile.templateText.c_str());
+    std::string expectedStops;
+    for (const QString& stop : stops) expectedStops += "PARAMETER stop \"" + stop.toStdString() + "\"\n";
+    const std::string expectedText = "FROM ./m-Q8_0.gguf\nTEMPLATE \"\"\"" + modelfile.templateText + "\"\"\"\n" + expectedStops;
+    QVERIFY2(modelfile.text.ends_with(expectedText), modelfile.text.c_str());
+    QVERIFY(modelfile.text.starts_with("#"));
+  }
+
+  void modelfileWithoutOrWithUnknownTemplate() {
+    const OllamaModelfile base = makeOllamaModelfile("b-F16.gguf", std::nullopt, std::string("</s>"));
+    QVERIFY(base.templateText.empty());
+    QVERIFY(base.text.ends_with("FROM ./b-F16.gguf\nPARAMETER stop \"</s>\"\n"));
+    QVERIFY_THROWS_EXCEPTION(Error, makeOllamaModelfile("x.gguf", std::string("{{ messages[0].content }}"), std::nullopt));
+  }
+
+  void lmStudioLayout() {
+    GgufExportOptions options = flatOptions(root() / "lmstudio", "tiny-chat", GgufFileType::Q8_0);
+    options.publisher = "acme";
+    options.layout = GgufLayout::LmStudio;
+    QCOMPARE(ggufExportPath(options), root() / "lmstudio/acme/tiny-chat/tiny-chat-Q8_0.gguf");
+    const fs::path folder = root() / "lm-model";
+    writeExportableModel(folder);
+    const GgufExportResult result = exportGguf(folder, options);
+    QCOMPARE(result.files.size(), std::size_t{2});
+    QCOMPARE(result.files[0].path, root() / "lmstudio/acme/tiny-chat/tiny-chat-Q8_0.gguf");
+    QCOMPARE(result.files[1].path, root() / "lmstudio/acme/tiny-chat/Modelfile");
+    QVERIFY(fs::exists(result.files[0].path));
+    QCOMPARE(result.files[0].bytes, fs::file_size(result.files[0].path));
+
+    options.publisher = "../evil";
+    QVERIFY_THROWS_EXCEPTION(Error, ggufExportPath(options));
+    options.layout = GgufLayout::Flat;
+    options.modelName = "";
+    QVERIFY_THROWS_EXCEPTION(Error, ggufExportPath(options));
+  }
+
+  void nonFiniteWeightsAreRefused() {
+    const fs::path folder = root() / "nan-model";
+    writeExportableModel(folder);
+    std::vector<std::vector<float>> values;
+    std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
+    {
+      const formats::SafetensorsFile file(folder / "model.safetensors");
+      for (const formats::TensorInfo& info : file.tensors()) {
+        values.push_back(formats::readAsFloat(file.view(info)));
+        if (info.name == "model.layers.1.mlp.up_proj.weight") values.back()[5] = std::nanf("");
+        tensors.push_back({{info.name, formats::Dtype::F32, info.shape}, {}});
+      }
+    }
+    for (std::size_t i = 0; i < tensors.size(); ++i) tensors[i].second = std::as_bytes(std::span<const float>(values[i]));
+    formats::writeSafetensors(folder / "model.safetensors", tensors);
+    const fs::path output = root() / "nan-out";
+    try {
+      exportGguf(folder, flatOptions(output, "nan", GgufFileType::Q8_0));
+      QFAIL("a NaN weight was exported");
+    } catch (const Error& error) {
+      const std::string message = error.what();
+      QVERIFY2(message.find("model.layers.1.mlp.up_proj.weight") != std::string::npos && message.find("element 5") != std::string::npos,
+               error.what());
+    }
+    QVERIFY(!fs::exists(output / "nan-Q8_0.gguf"));
+  }
+
+  void progressAndCancel() {
+    const fs::path folder = root() / "progress-model";
+    writeExportableModel(folder);
+    std::vector<GgufExportProgress> reports;
+    const GgufExportResult done = exportGguf(folder, flatOptions(root() / "progress-out", "p"),
+                                             [&](const GgufExportProgress& report) { reports.push_back(report); });
+    QVERIFY(!done.cancelled);
+    QVERIFY(!reports.empty());
+    QCOMPARE(reports.back().tensorsDone, reports.back().tensorCount);
+    QCOMPARE(reports.back().bytesWritten, reports.back().totalBytes);
+    QCOMPARE(reports.back().totalBytes, fs::file_size(done.files[0].path));
+    QCOMPARE(reports.back().currentTensor, std::string("output.weight"));
+
+    std::stop_source stop;
+    const fs::path output = root() / "cancel-out";
+    const GgufExportResult cancelled =
+        exportGguf(folder, flatOptions(output, "c"),
+                   [&](const GgufExportProgress& report) { if (report.tensorsDone == 3) stop.request_stop(); }, stop.get_token());
+    QVERIFY(cancelled.cancelled);
+    QVERIFY(cancelled.files.empty());
+    QVERIFY(fs::is_empty(output));  // neither the GGUF, its temporary file, nor the Modelfile
+  }
+};
+
+QTEST_GUILESS_MAIN(GgufExportRulesTest)
+#include "tst_gguf_export_rules.moc"
