@@ -210,6 +210,9 @@ void expectTokenizer(const ModelCase& model, const fs::path& folder, std::map<st
   }
   for (std::int64_t id = 0; id < model.vocab; ++id) {
     if (types[id] == 5) tokens[id] = "[PAD" + std::to_string(id) + "]";
+    // The parser decodes strings with TextDecoder, which drops a leading byte order mark (Llama 2's
+    // token 31759 is U+FEFF alone); the file holds its three bytes.
+    if (tokens[id].starts_with("\xEF\xBB\xBF")) tokens[id].erase(0, 3);
     if (sentencePiece && tokens[id].size() == 6 && tokens[id].starts_with("<0x") && types[id] == 1) types[id] = 6;  // BYTE
   }
   if (sentencePiece) types[0] = 2;  // <unk>: UNKNOWN
@@ -279,7 +282,14 @@ void compareEntry(const std::string& key, const Expected& want, const json& got)
       same = gotValues[i].is_number() && static_cast<float>(gotValues[i].get<double>()) == wantValues[i].get<float>();
     }
   }
-  QVERIFY2(same, (key + ": got " + cut(value) + ", want " + cut(want.value)).c_str());
+  std::string where;
+  if (!same && value.is_array() && want.value.is_array()) {
+    std::size_t i = 0;
+    while (i < value.size() && i < want.value.size() && value[i] == want.value[i]) ++i;
+    where = " (first difference at [" + std::to_string(i) + "]: got " + (i < value.size() ? cut(value[i]) : "nothing") +
+            ", want " + (i < want.value.size() ? cut(want.value[i]) : "nothing") + ")";
+  }
+  QVERIFY2(same, (key + where + ": got " + cut(value) + ", want " + cut(want.value)).c_str());
 }
 
 }  // namespace
