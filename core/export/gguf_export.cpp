@@ -116,9 +116,11 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
       formats::encodeGgufValues(entry.info.type, std::span(values).subspan(start, count), encoded);
       writer.write(entry.info.name, encoded);
     }
-    if (entry.sourceName.size() > 0) weights.fileOf(entry.sourceName).release(weights.tensor(entry.sourceName));
+    // Its pages are not needed again: keep the page cache for the tensors still to come.
+    if (!entry.sourceName.empty()) weights.fileOf(entry.sourceName).release(weights.tensor(entry.sourceName));
     ++report.tensorsDone;
-    report.bytesWritten = writer.dataStart() + writer.dataOffsets()[report.tensorsDone - 1] + entry.info.byteCount();
+    report.bytesWritten = report.tensorsDone < plan.size() ? writer.dataStart() + writer.dataOffsets()[report.tensorsDone]
+                                                           : writer.fileBytes();
     report.currentTensor = entry.info.name;
     if (progress) progress(report);
   }

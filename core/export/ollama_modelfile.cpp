@@ -109,6 +109,8 @@ OllamaModelfile makeOllamaModelfile(const std::string& ggufFileName, const std::
       case ChatFamily::Llama3:
         modelfile.templateText = kLlama3Template;
         modelfile.stops = {"<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"};
+        // Llama 3.1's tool calls end their turn with <|eom_id|> instead.
+        if (chatTemplate->find("<|eom_id|>") != std::string::npos) modelfile.stops.push_back("<|eom_id|>");
         break;
       case ChatFamily::Llama2:
         modelfile.templateText = kLlama2Template;

@@ -10,6 +10,7 @@
 #include <stop_token>
 
 #include "core/export/gguf_export.h"
+#include "core/export/gguf_model_metadata.h"
 #include "core/export/ollama_modelfile.h"
 #include "core/formats/gguf_tensor_encoding.h"
 #include "core/formats/gguf_writer.h"
@@ -142,6 +143,42 @@ class GgufExportRulesTest : public QObject {
     QCOMPARE(permuteRotaryRows(rows, 2, 2), (std::vector<float>{0, 0, 2, 2, 1, 1, 3, 3, 4, 4, 6, 6, 5, 5, 7, 7}));
   }
 
+  void planOfQwen2AndMistral() {
+    // Qwen2: qkv biases, NEOX rope in llama.cpp, so nothing is reordered.
+    const formats::ModelConfig qwen2 = formats::parseModelConfig(
+        R"({"architectures":["Qwen2ForCausalLM"],"hidden_size":64,"num_hidden_layers":1,"num_attention_heads":4,
+            "num_key_value_heads":2,"intermediate_size":96,"vocab_size":128,"max_position_embeddings":256,"rms_norm_eps":1e-6,
+            "tie_word_embeddings":true})");
+    QCOMPARE(ggufArchitecture(qwen2), std::string("qwen2"));
+    std::vector<std::string> names;
+    for (const GgufTensorPlan& entry : planGgufTensors(qwen2, GgufFileType::Q8_0)) {
+      names.push_back(entry.info.name);
+      QCOMPARE(entry.rotaryHeads, std::int64_t{0});
+      const bool matrix = entry.info.dims.size() == 2;
+      QCOMPARE(entry.info.type, matrix ? formats::GgufTensorType::Q8_0 : formats::GgufTensorType::F32);
+    }
+    const std::vector<std::string> expected = {
+        "token_embd.weight", "blk.0.attn_norm.weight", "blk.0.attn_q.weight", "blk.0.attn_q.bias", "blk.0.attn_k.weight",
+        "blk.0.attn_k.bias", "blk.0.attn_v.weight", "blk.0.attn_v.bias", "blk.0.attn_output.weight", "blk.0.ffn_norm.weight",
+        "blk.0.ffn_gate.weight", "blk.0.ffn_up.weight", "blk.0.ffn_down.weight", "output_norm.weight"};
+    QCOMPARE(names, expected);
+
+    formats::ModelConfig mistral = qwen2;
+    mistral.architecture = formats::Architecture::Mistral;
+    QCOMPARE(ggufArchitecture(mistral), std::string("llama"));
+  }
+
+  void ropeScalingsLlamaCppCannotRun() {
+    formats::ModelConfig config = formats::parseModelConfig(test::kTinyLlamaConfig);
+    formats::GgufMetadata metadata;
+    config.ropeScaling.type = formats::RopeScalingType::Dynamic;
+    QVERIFY_THROWS_EXCEPTION(Error, addModelMetadata(metadata, config, "m", GgufFileType::F16));
+    config.architecture = formats::Architecture::Qwen2;
+    config.ropeScaling.type = formats::RopeScalingType::Llama3;
+    formats::GgufMetadata other;
+    QVERIFY_THROWS_EXCEPTION(Error, addModelMetadata(other, config, "m", GgufFileType::F16));
+  }
+
   void modelfileOfEachFamily_data() {
     QTest::addColumn<QString>("chatTemplate");
     QTest::addColumn<QString>("eos");
@@ -156,6 +193,10 @@ class GgufExportRulesTest : public QObject {
     QTest::newRow("llama3") << kLlama3 << "<|eot_id|>" << "{{- if .System }}<|start_header_id|>system<|end_header_id|>\n\n"
                             << "<|start_header_id|>assistant<|end_header_id|>\n\n{{ end }}"
                             << QStringList{"<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"};
+    QTest::newRow("llama3.1 tools") << QString(kLlama3) + "{{ '<|eom_id|>' }}" << "<|eot_id|>"
+                                    << "{{- if .System }}<|start_header_id|>system<|end_header_id|>\n\n"
+                                    << "{{ .Content }}{{ if not $last }}<|eot_id|>{{ end }}"
+                                    << QStringList{"<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|eom_id|>"};
     QTest::newRow("llama2") << kLlama2 << "</s>" << "{{- $system := .System }}"
                             << "[INST] {{ if $system }}<<SYS>>\n{{ $system }}\n<</SYS>>\n\n"
                             << QStringList{"[INST]", "[/INST]", "<<SYS>>", "<</SYS>>", "</s>"};
