@@ -90,7 +90,8 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
   // Made before any file is written, so that a template Ollama cannot follow fails first.
   std::optional<OllamaModelfile> modelfile;
   if (options.writeOllamaModelfile) {
-    modelfile = makeOllamaModelfile(target.filename().string(), vocabulary.chatTemplate, vocabulary.eosText);
+    modelfile = makeOllamaModelfile(target.filename().string(), vocabulary.chatTemplate, vocabulary.eosText,
+                                    vocabulary.bosText);
   }
 
   formats::GgufMetadata metadata;

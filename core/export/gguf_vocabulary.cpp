@@ -176,6 +176,7 @@ GgufVocabulary readGgufVocabulary(const fs::path& modelFolder, const formats::Mo
   // config.json's ids fill what tokenizer_config.json leaves out (Qwen has no bos_token there).
   if (!vocabulary.bosId && config.bosTokenId) vocabulary.bosId = static_cast<std::uint32_t>(*config.bosTokenId);
   if (!vocabulary.eosId && !config.eosTokenIds.empty()) vocabulary.eosId = static_cast<std::uint32_t>(config.eosTokenIds[0]);
+  if (vocabulary.bosId && *vocabulary.bosId < vocabSize) vocabulary.bosText = byId[*vocabulary.bosId];
   if (vocabulary.eosId && *vocabulary.eosId < vocabSize) vocabulary.eosText = byId[*vocabulary.eosId];
   if (vocabulary.unknownId) types[*vocabulary.unknownId] = GgufTokenType::Unknown;
   for (GgufTokenType type : types) vocabulary.tokenTypes.push_back(static_cast<std::int32_t>(type));

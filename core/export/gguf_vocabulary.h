@@ -30,7 +30,7 @@ struct GgufVocabulary {
   std::optional<std::uint32_t> bosId, eosId, unknownId, paddingId;
   bool addBos = false, addEos = false;
   std::optional<std::string> chatTemplate;
-  std::optional<std::string> eosText;  // the EOS token itself, for the Modelfile's stop lines
+  std::optional<std::string> bosText, eosText;  // the tokens themselves, for the Ollama Modelfile
 };
 
 // Throws tiertune::Error naming the file and field: no tokenizer.json, a tokenizer that is not BPE,

@@ -25,9 +25,12 @@ struct OllamaModelfile {
 
 // chatTemplate: the model's Jinja template, or nullopt for a base model, which gets no TEMPLATE
 // (Ollama passes the prompt through) and stops at its EOS token. eosText: the EOS token, added to
-// the stops when the family's own tokens do not include it. Throws tiertune::Error for a template
-// of an unknown family, naming the families known.
+// the stops when the family's own tokens do not include it. For the Mistral [INST] family the
+// spaces and the system prompt's place are read from a rendering of the template (with bosText
+// and eosText as its special tokens); one that cannot be rendered gets "[INST] text [/INST]answer</s>".
+// Throws tiertune::Error for a template of an unknown family, naming the families known.
 OllamaModelfile makeOllamaModelfile(const std::string& ggufFileName, const std::optional<std::string>& chatTemplate,
-                                    const std::optional<std::string>& eosText);
+                                    const std::optional<std::string>& eosText,
+                                    const std::optional<std::string>& bosText = std::nullopt);
 
 }  // namespace tiertune::exporting

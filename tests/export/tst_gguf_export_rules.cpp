@@ -58,8 +58,27 @@ void writeExportableModel(const fs::path& folder) {
 const char* const kChatMl = "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}";
 const char* const kLlama3 = "{{ '<|start_header_id|>' + m.role + '<|end_header_id|>\n\n' }}";
 const char* const kLlama2 = "{{ '[INST] <<SYS>>\n' + system + '\n<</SYS>>\n\n' + content + ' [/INST]' }}";
-const char* const kMistralV2 = "{{ '[INST] ' + message['content'] + ' [/INST]' }}";
-const char* const kMistralV3 = "{{ '[INST] ' + message['content'] + '[/INST]' }}{{ ' ' + message['content'] + eos_token }}";
+// Mistral v0.3: no space before [/INST], a space before the answer, the system prompt in the last
+// user turn.
+const char* const kMistralV3 =
+    R"({%- if messages[0]["role"] == "system" %}{%- set system_message = messages[0]["content"] %})"
+    R"({%- set loop_messages = messages[1:] %}{%- else %}{%- set loop_messages = messages %}{%- endif %})"
+    R"({{- bos_token }}{%- for message in loop_messages %}{%- if message["role"] == "user" %})"
+    R"({%- if loop.last and system_message is defined %})"
+    R"({{- "[INST] " + system_message + "\n\n" + message["content"] + "[/INST]" }})"
+    R"({%- else %}{{- "[INST] " + message["content"] + "[/INST]" }}{%- endif %})"
+    R"({%- elif message["role"] == "assistant" %}{{- " " + message["content"] + eos_token}}{%- endif %}{%- endfor %})";
+// Mixtral: " [INST] " after BOS, the system prompt in the first user turn.
+const char* const kMixtral =
+    R"({%- if messages[0]['role'] == 'system' %}{%- set system_message = messages[0]['content'] %})"
+    R"({%- set loop_messages = messages[1:] %}{%- else %}{%- set loop_messages = messages %}{%- endif %}{{- bos_token }})"
+    R"({%- for message in loop_messages %}{%- if message['role'] == 'user' %})"
+    R"({%- if loop.first and system_message is defined %})"
+    R"({{- ' [INST] ' + system_message + '\n\n' + message['content'] + ' [/INST]' }})"
+    R"({%- else %}{{- ' [INST] ' + message['content'] + ' [/INST]' }}{%- endif %})"
+    R"({%- elif message['role'] == 'assistant' %}{{- ' ' + message['content'] + eos_token}}{%- endif %}{%- endfor %})";
+// A template the renderer cannot take apart: the fixed [INST] shape.
+const char* const kInstUnrenderable = "{{ '[INST] ' + undefined_function() + ' [/INST]' }}";
 
 }  // namespace
 
@@ -200,12 +219,22 @@ class GgufExportRulesTest : public QObject {
     QTest::newRow("llama2") << kLlama2 << "</s>" << "{{- $system := .System }}"
                             << "[INST] {{ if $system }}<<SYS>>\n{{ $system }}\n<</SYS>>\n\n"
                             << QStringList{"[INST]", "[/INST]", "<<SYS>>", "<</SYS>>", "</s>"};
-    QTest::newRow("mistral v0.2") << kMistralV2 << "</s>" << "{{- range $i, $_ := .Messages }}"
-                                  << "{{ .Content }} [/INST]\n{{- else if eq .Role \"assistant\" }}{{ .Content }}</s>"
+    // The Mistral rows: Ollama renders "[INST] Hi[/INST] Hello!</s>[INST] Be brief.\n\nBye[/INST]" (v0.3)
+    // and " [INST] Be brief.\n\nHi [/INST] Hello!</s> [INST] Bye [/INST]" (Mixtral) for a system prompt
+    // and three turns, as their Jinja templates do (checked with Go's text/template).
+    QTest::newRow("mistral v0.3") << kMistralV3 << "</s>" << "{{- $system := .System }}"
+                                  << R"({{ "[INST] " }}{{ if and $system $last }}{{ $system }}{{ "\n\n" }}{{ $system = "" }})"
+                                     R"({{ end }}{{ .Content }}{{ "[/INST]" }})" "\n"
+                                     R"({{- else if eq .Role "assistant" }}{{ " " }}{{ .Content }}{{ "</s>" }})"
                                   << QStringList{"[INST]", "[/INST]", "</s>"};
-    QTest::newRow("mistral v0.3") << kMistralV3 << "</s>" << "{{- range $i, $_ := .Messages }}"
-                                  << "{{ .Content }}[/INST]\n{{- else if eq .Role \"assistant\" }} {{ .Content }}</s>"
-                                  << QStringList{"[INST]", "[/INST]", "</s>"};
+    QTest::newRow("mixtral") << kMixtral << "</s>" << "{{- $system := .System }}"
+                             << R"({{ " [INST] " }}{{ if and $system true }}{{ $system }}{{ "\n\n" }}{{ $system = "" }})"
+                                R"({{ end }}{{ .Content }}{{ " [/INST]" }})" "\n"
+                                R"({{- else if eq .Role "assistant" }}{{ " " }}{{ .Content }}{{ "</s>" }})"
+                             << QStringList{"[INST]", "[/INST]", "</s>"};
+    QTest::newRow("[INST] not renderable") << kInstUnrenderable << "</s>" << "{{- $system := .System }}"
+                                           << R"({{ "[INST] " }}{{ if and $system $last }})"
+                                           << QStringList{"[INST]", "[/INST]", "</s>"};
   }
 
   void modelfileOfEachFamily() {
@@ -214,7 +243,8 @@ class GgufExportRulesTest : public QObject {
     QFETCH(QString, templateStart);
     QFETCH(QString, templatePart);
     QFETCH(QStringList, stops);
-    const OllamaModelfile modelfile = makeOllamaModelfile("m-Q8_0.gguf", chatTemplate.toStdString(), eos.toStdString());
+    const OllamaModelfile modelfile =
+        makeOllamaModelfile("m-Q8_0.gguf", chatTemplate.toStdString(), eos.toStdString(), std::string("<s>"));
     QVERIFY(modelfile.templateText.starts_with(templateStart.toStdString()));
     QVERIFY2(modelfile.templateText.find(templatePart.toStdString()) != std::string::npos, modelfile.templateText.c_str());
     std::string expectedStops;
