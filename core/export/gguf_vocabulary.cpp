@@ -107,10 +107,15 @@ GgufVocabulary readGgufVocabulary(const fs::path& modelFolder, const formats::Mo
     throw Error(tokenizerFile.string() + ": " + field + " " + what);
   };
 
-  const json& model = tokenizer.contains("model") ? tokenizer["model"] : json::object();
-  if (model.value("type", "BPE") != "BPE" || !model.contains("vocab") || !model["vocab"].is_object()) {
+  if (!tokenizer.is_object() || !tokenizerConfig.is_object()) {
+    throw Error(modelFolder.string() + ": tokenizer.json and tokenizer_config.json must hold JSON objects.");
+  }
+  const auto modelFound = tokenizer.find("model");
+  if (modelFound == tokenizer.end() || !modelFound->is_object() || modelFound->value("type", "BPE") != "BPE" ||
+      !modelFound->contains("vocab") || !(*modelFound)["vocab"].is_object()) {
     fail("model", "is not a BPE model with a vocab: only BPE tokenizers can be exported to GGUF.");
   }
+  const json& model = *modelFound;
   const auto preTokenizers = stagesOf(tokenizer, "pre_tokenizer", "pretokenizers");
   const bool byteLevel = hasStage(preTokenizers, "ByteLevel");
   const bool byteFallback = model.value("byte_fallback", false);
@@ -140,8 +145,12 @@ GgufVocabulary readGgufVocabulary(const fs::path& modelFolder, const formats::Mo
   }
   std::vector<GgufTokenType> types(vocabSize, GgufTokenType::Normal);
   for (const json& added : tokenizer.value("added_tokens", json::array())) {
-    const std::string content = added.value("content", "");
-    place(content, added.value("id", std::uint64_t{0}), "added_tokens");
+    if (!added.is_object() || !added.contains("content") || !added["content"].is_string() || !added.contains("id") ||
+        !added["id"].is_number_unsigned()) {
+      fail("added_tokens", "holds an entry without a \"content\" text and an \"id\".");
+    }
+    const std::string content = added["content"].get<std::string>();
+    place(content, added["id"].get<std::uint64_t>(), "added_tokens");
     types[idOf[content]] = added.value("special", false) ? GgufTokenType::Control : GgufTokenType::UserDefined;
   }
 
@@ -185,7 +194,7 @@ GgufVocabulary readGgufVocabulary(const fs::path& modelFolder, const formats::Mo
   // a space, which the string form cannot; gguf-py writes such spaces as U+0120 ("Ġ"), as here.
   std::vector<std::string> merges;
   for (const json& merge : model.value("merges", json::array())) {
-    if (merge.is_string()) {
+    if (merge.is_string() && merge.get<std::string>().find(' ') != std::string::npos) {
       merges.push_back(merge.get<std::string>());
     } else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() && merge[1].is_string()) {
       std::string joined;

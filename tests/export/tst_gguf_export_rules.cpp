@@ -309,6 +309,20 @@ class GgufExportRulesTest : public QObject {
     QVERIFY(!fs::exists(output / "nan-Q8_0.gguf"));
   }
 
+  void tokenizersLlamaCppCannotRunAreRefused() {
+    // The tiny tokenizer is BPE without a ByteLevel stage or byte_fallback: text outside its
+    // vocabulary could not be tokenized by llama.cpp.
+    const fs::path folder = root() / "plain-bpe-model";
+    test::writeRandomModelFolder(folder, test::kTinyLlamaConfig, 5);
+    try {
+      exportGguf(folder, flatOptions(root() / "plain-bpe-out", "plain"));
+      QFAIL("a tokenizer without byte fallback was exported");
+    } catch (const Error& error) {
+      QVERIFY2(std::string(error.what()).find("byte_fallback") != std::string::npos, error.what());
+    }
+    QVERIFY(!fs::exists(root() / "plain-bpe-out" / "plain-F16.gguf"));
+  }
+
   void progressAndCancel() {
     const fs::path folder = root() / "progress-model";
     writeExportableModel(folder);
