@@ -3,15 +3,18 @@
 // family (TEMPLATE text and stop lines); the LM Studio layout; refusal of non-finite weights;
 // progress and cancel. tests/conformance/tst_gguf_export reads whole exports back with an
 // independent parser.
+#include <QProcess>
 #include <QTest>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <stop_token>
 
 #include "core/export/gguf_export.h"
 #include "core/export/gguf_model_metadata.h"
 #include "core/export/ollama_modelfile.h"
+#include "core/formats/chat_template/chat_template.h"
 #include "core/formats/gguf_tensor_encoding.h"
 #include "core/formats/gguf_writer.h"
 #include "core/formats/safetensors_reader.h"
@@ -252,6 +255,56 @@ class GgufExportRulesTest : public QObject {
     const std::string expectedText = "FROM ./m-Q8_0.gguf\nTEMPLATE \"\"\"" + modelfile.templateText + "\"\"\"\n" + expectedStops;
     QVERIFY2(modelfile.text.ends_with(expectedText), modelfile.text.c_str());
     QVERIFY(modelfile.text.starts_with("#"));
+  }
+
+  // What Ollama would send the model (Go's text/template over the Modelfile's TEMPLATE) against
+  // what the model was trained on (its Jinja template, our interpreter), BOS left out as llama.cpp
+  // adds it. Llama 3 is not among them: its Modelfile leaves out the knowledge-date system header.
+  void modelfileRendersLikeTheChatTemplate_data() {
+    QTest::addColumn<QString>("chatTemplate");
+    const fs::path fixtures = TIERTUNE_CHAT_TEMPLATES_DIR;
+    for (const char* fixture : {"chatml.jinja", "llama2_chat.jinja", "mistral_instruct.jinja"}) {
+      QTest::newRow(fixture) << QString::fromStdString(readWholeFile(fixtures / fixture));
+    }
+    QTest::newRow("mistral v0.3") << QString(kMistralV3);
+  }
+
+  void modelfileRendersLikeTheChatTemplate() {
+    QFETCH(QString, chatTemplate);
+    const std::string go = TIERTUNE_GO;
+    if (go.empty()) QSKIP("no Go toolchain (go) was found when configuring");
+    const nlohmann::ordered_json conversations = nlohmann::ordered_json::parse(R"([
+        [{"role": "user", "content": "Hi"}],
+        [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"},
+         {"role": "assistant", "content": "Hello!"}, {"role": "user", "content": "Bye"}]])");
+    const std::string source = chatTemplate.toStdString();
+    const fs::path modelfileFile = root() / "render.Modelfile", conversationsFile = root() / "conversations.json";
+    std::ofstream(modelfileFile) << makeOllamaModelfile("m.gguf", source, std::string("</s>"), std::string("<s>")).text;
+    std::ofstream(conversationsFile) << conversations.dump();
+
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("GOCACHE", QString::fromStdString((root() / "go-cache").string()));
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(QString::fromStdString(go), {"run", QString::fromStdString((fs::path(TIERTUNE_EXPORT_TEST_DIR) / "render_ollama_template.go").string()),
+                                               QString::fromStdString(modelfileFile.string()),
+                                               QString::fromStdString(conversationsFile.string())});
+    QVERIFY2(process.waitForFinished(240000), "go run did not finish");
+    QCOMPARE(process.exitCode(), 0);
+    const auto ollama = nlohmann::json::parse(process.readAllStandardOutput().toStdString());
+
+    const formats::ChatTemplate jinja = formats::ChatTemplate::parse(source);
+    formats::SpecialTokens tokens;
+    tokens.tokens = {{"bos_token", "<s>"}, {"eos_token", "</s>"}};
+    for (std::size_t i = 0; i < conversations.size(); ++i) {
+      formats::ChatRequest request;
+      request.messages = conversations[i];
+      request.addGenerationPrompt = true;
+      std::string expected = jinja.render(request, tokens);
+      if (expected.starts_with("<s>")) expected.erase(0, 3);
+      QCOMPARE(ollama[i].get<std::string>(), expected);
+    }
   }
 
   void modelfileWithoutOrWithUnknownTemplate() {
