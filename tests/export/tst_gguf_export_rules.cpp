@@ -80,6 +80,12 @@ const char* const kMixtral =
     R"({{- ' [INST] ' + system_message + '\n\n' + message['content'] + ' [/INST]' }})"
     R"({%- else %}{{- ' [INST] ' + message['content'] + ' [/INST]' }}{%- endif %})"
     R"({%- elif message['role'] == 'assistant' %}{{- ' ' + message['content'] + eos_token}}{%- endif %}{%- endfor %})";
+// Meta Llama 3 Instruct's template.
+const char* const kLlama3Instruct =
+    R"({% set loop_messages = messages %}{% for message in loop_messages %})"
+    R"({% set content = '<|start_header_id|>' + message['role'] + '<|end_header_id|>\n\n'+ message['content'] | trim + '<|eot_id|>' %})"
+    R"({% if loop.index0 == 0 %}{% set content = bos_token + content %}{% endif %}{{ content }}{% endfor %})"
+    R"({% if add_generation_prompt %}{{ '<|start_header_id|>assistant<|end_header_id|>\n\n' }}{% endif %})";
 // A template the renderer cannot take apart: the fixed [INST] shape.
 const char* const kInstUnrenderable = "{{ '[INST] ' + undefined_function() + ' [/INST]' }}";
 
@@ -259,7 +265,7 @@ class GgufExportRulesTest : public QObject {
 
   // What Ollama would send the model (Go's text/template over the Modelfile's TEMPLATE) against
   // what the model was trained on (its Jinja template, our interpreter), BOS left out as llama.cpp
-  // adds it. Llama 3 is not among them: its Modelfile leaves out the knowledge-date system header.
+  // adds it. (Llama 3.1's template adds a knowledge-date system header the Modelfile leaves out.)
   void modelfileRendersLikeTheChatTemplate_data() {
     QTest::addColumn<QString>("chatTemplate");
     const fs::path fixtures = TIERTUNE_CHAT_TEMPLATES_DIR;
@@ -267,6 +273,7 @@ class GgufExportRulesTest : public QObject {
       QTest::newRow(fixture) << QString::fromStdString(readWholeFile(fixtures / fixture));
     }
     QTest::newRow("mistral v0.3") << QString(kMistralV3);
+    QTest::newRow("llama3 instruct") << QString(kLlama3Instruct);
   }
 
   void modelfileRendersLikeTheChatTemplate() {
