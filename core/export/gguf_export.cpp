@@ -1,6 +1,7 @@
 #include "core/export/gguf_export.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "core/export/gguf_model_metadata.h"
@@ -45,16 +46,16 @@ std::vector<float> tensorValues(const GgufTensorPlan& entry, const formats::Mode
 // No silent damage: a NaN or infinity would poison every output of llama.cpp, and values past
 // F16's range would become infinities.
 void checkRepresentable(const std::vector<float>& values, const GgufTensorPlan& entry, const fs::path& folder) {
+  const float largest = entry.info.type == GgufTensorType::F16 ? kLargestF16 : std::numeric_limits<float>::max();
   for (std::size_t i = 0; i < values.size(); ++i) {
+    if (std::fabs(values[i]) <= largest) continue;  // false for NaN too
     const std::string where = folder.string() + ": tensor " + entry.sourceName + " (" + entry.info.name + ")";
     if (!std::isfinite(values[i])) {
       throw Error(where + " holds a non-finite value (" + std::to_string(values[i]) + ") at element " +
                   std::to_string(i) + "; the model is damaged and cannot be exported.");
     }
-    if (entry.info.type == GgufTensorType::F16 && std::fabs(values[i]) > kLargestF16) {
-      throw Error(where + " holds " + std::to_string(values[i]) + " at element " + std::to_string(i) +
-                  ", beyond float16's range: export as BF16 instead.");
-    }
+    throw Error(where + " holds " + std::to_string(values[i]) + " at element " + std::to_string(i) +
+                ", beyond float16's range: export as BF16 instead.");
   }
 }
 

@@ -5,7 +5,9 @@
 // independent parser.
 #include <QProcess>
 #include <QTest>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -28,6 +30,8 @@
 using namespace tiertune;
 using namespace tiertune::exporting;
 namespace fs = std::filesystem;
+
+Q_DECLARE_METATYPE(tiertune::exporting::GgufFileType)
 
 namespace {
 
@@ -342,8 +346,20 @@ class GgufExportRulesTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, ggufExportPath(options));
   }
 
-  void nonFiniteWeightsAreRefused() {
-    const fs::path folder = root() / "nan-model";
+  void weightsAFileTypeCannotHoldAreRefused_data() {
+    QTest::addColumn<float>("value");
+    QTest::addColumn<GgufFileType>("fileType");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("NaN") << std::nanf("") << GgufFileType::Q8_0 << "non-finite value (nan) at element 5";
+    QTest::newRow("infinity") << std::numeric_limits<float>::infinity() << GgufFileType::BF16 << "non-finite value (inf) at element 5";
+    QTest::newRow("past float16") << 70000.0f << GgufFileType::F16 << "beyond float16's range: export as BF16";
+  }
+
+  void weightsAFileTypeCannotHoldAreRefused() {
+    QFETCH(float, value);
+    QFETCH(GgufFileType, fileType);
+    QFETCH(QString, message);
+    const fs::path folder = root() / "odd-model";
     writeExportableModel(folder);
     std::vector<std::vector<float>> values;
     std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
@@ -351,22 +367,26 @@ class GgufExportRulesTest : public QObject {
       const formats::SafetensorsFile file(folder / "model.safetensors");
       for (const formats::TensorInfo& info : file.tensors()) {
         values.push_back(formats::readAsFloat(file.view(info)));
-        if (info.name == "model.layers.1.mlp.up_proj.weight") values.back()[5] = std::nanf("");
+        if (info.name == "model.layers.1.mlp.up_proj.weight") values.back()[5] = value;
         tensors.push_back({{info.name, formats::Dtype::F32, info.shape}, {}});
       }
     }
     for (std::size_t i = 0; i < tensors.size(); ++i) tensors[i].second = std::as_bytes(std::span<const float>(values[i]));
     formats::writeSafetensors(folder / "model.safetensors", tensors);
-    const fs::path output = root() / "nan-out";
+    const fs::path output = root() / "odd-out";
     try {
-      exportGguf(folder, flatOptions(output, "nan", GgufFileType::Q8_0));
-      QFAIL("a NaN weight was exported");
+      exportGguf(folder, flatOptions(output, "odd", fileType));
+      QFAIL("the value was exported");
     } catch (const Error& error) {
-      const std::string message = error.what();
-      QVERIFY2(message.find("model.layers.1.mlp.up_proj.weight") != std::string::npos && message.find("element 5") != std::string::npos,
+      const std::string text = error.what();
+      QVERIFY2(text.find("model.layers.1.mlp.up_proj.weight") != std::string::npos &&
+                   text.find(message.toStdString()) != std::string::npos,
                error.what());
     }
-    QVERIFY(!fs::exists(output / "nan-Q8_0.gguf"));
+    QVERIFY(!fs::exists(output / ("odd-" + ggufFileTypeLabel(fileType) + ".gguf")));
+    if (fileType == GgufFileType::F16 && std::isfinite(value)) {
+      QVERIFY(!exportGguf(folder, flatOptions(output, "odd", GgufFileType::BF16)).files.empty());  // BF16 holds it
+    }
   }
 
   void tokenizersLlamaCppCannotRunAreRefused() {
