@@ -69,6 +69,8 @@ void checkSourceShapes(const std::vector<GgufTensorPlan>& plan, const formats::M
     if (info->shape != expected) {
       throw Error(folder.string() + ": tensor " + entry.sourceName + " does not have the shape config.json implies.");
     }
+    // Checked now, not half-way through writing: only BF16, F16 and F32 weights can be converted.
+    formats::requireLoadableFloat(weights.tensor(entry.sourceName));
   }
 }
 
