@@ -88,6 +88,45 @@ void readAddedSpecialTokens(const json& tokenizer, const json& config, GgufVocab
   vocabulary.addEos = flag("add_eos_token", templateEos);
 }
 
+// Merges: "left right" strings, or [left, right] pairs in newer files. In a pair a token may hold
+// a space, which the string form cannot; gguf-py writes such spaces as U+0120 ("Ġ"), as here.
+std::vector<std::string> readMerges(const json& model, const fs::path& file) {
+  std::vector<std::string> merges;
+  for (const json& merge : model.value("merges", json::array())) {
+    if (merge.is_string() && merge.get<std::string>().find(' ') != std::string::npos) {
+      merges.push_back(merge.get<std::string>());
+    } else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() && merge[1].is_string()) {
+      std::string joined;
+      for (int side = 0; side < 2; ++side) {
+        for (char c : merge[side].get<std::string>()) joined += c == ' ' ? std::string("\xC4\xA0") : std::string(1, c);
+        if (side == 0) joined += ' ';
+      }
+      merges.push_back(std::move(joined));
+    } else {
+      throw Error(file.string() + ": model.merges holds an entry that is neither \"left right\" nor [left, right].");
+    }
+  }
+  return merges;
+}
+
+// llama.cpp's SentencePiece tokenizer merges the adjacent pair whose result scores highest: the
+// score of a token is minus the rank of the first merge that makes it, so merges happen in
+// tokenizer.json's order. Normal tokens no merge makes score below every merge; the others 0.
+std::vector<float> mergeRankScores(const std::vector<std::string>& merges,
+                                   const std::unordered_map<std::string, std::int32_t>& idOf,
+                                   const std::vector<GgufTokenType>& types) {
+  std::vector<float> scores(types.size(), -static_cast<float>(merges.size()));
+  for (std::size_t rank = merges.size(); rank-- > 0;) {
+    std::string result = merges[rank];
+    result.erase(result.find(' '), 1);
+    if (const auto found = idOf.find(result); found != idOf.end()) scores[found->second] = -static_cast<float>(rank);
+  }
+  for (std::size_t id = 0; id < types.size(); ++id) {
+    if (types[id] != GgufTokenType::Normal) scores[id] = 0.0f;
+  }
+  return scores;
+}
+
 std::optional<std::string> readChatTemplate(const fs::path& folder, const json& config) {
   const bool hasTemplate = fs::exists(folder / "chat_template.jinja") || fs::exists(folder / "chat_template.json") ||
                            (config.contains("chat_template") && !config["chat_template"].is_null());
@@ -190,38 +229,11 @@ GgufVocabulary readGgufVocabulary(const fs::path& modelFolder, const formats::Mo
   if (vocabulary.unknownId) types[*vocabulary.unknownId] = GgufTokenType::Unknown;
   for (GgufTokenType type : types) vocabulary.tokenTypes.push_back(static_cast<std::int32_t>(type));
 
-  // Merges: "left right" strings, or [left, right] pairs in newer files. In a pair a token may hold
-  // a space, which the string form cannot; gguf-py writes such spaces as U+0120 ("Ġ"), as here.
-  std::vector<std::string> merges;
-  for (const json& merge : model.value("merges", json::array())) {
-    if (merge.is_string() && merge.get<std::string>().find(' ') != std::string::npos) {
-      merges.push_back(merge.get<std::string>());
-    } else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() && merge[1].is_string()) {
-      std::string joined;
-      for (int side = 0; side < 2; ++side) {
-        for (char c : merge[side].get<std::string>()) joined += c == ' ' ? std::string("\xC4\xA0") : std::string(1, c);
-        if (side == 0) joined += ' ';
-      }
-      merges.push_back(std::move(joined));
-    } else {
-      fail("model.merges", "holds an entry that is neither \"left right\" nor [left, right].");
-    }
-  }
+  std::vector<std::string> merges = readMerges(model, tokenizerFile);
   if (byteLevel) {
     vocabulary.merges = std::move(merges);
   } else {
-    // llama.cpp's SentencePiece tokenizer merges the adjacent pair whose result scores highest:
-    // the score of a token is minus the rank of the first merge that makes it, so merges happen in
-    // tokenizer.json's order. Tokens no merge makes score below every merge.
-    vocabulary.scores.assign(vocabSize, -static_cast<float>(merges.size()));
-    for (std::size_t rank = merges.size(); rank-- > 0;) {
-      std::string result = merges[rank];
-      result.erase(result.find(' '), 1);
-      if (const auto found = idOf.find(result); found != idOf.end()) vocabulary.scores[found->second] = -static_cast<float>(rank);
-    }
-    for (std::size_t id = 0; id < vocabSize; ++id) {
-      if (types[id] != GgufTokenType::Normal) vocabulary.scores[id] = 0.0f;
-    }
+    vocabulary.scores = mergeRankScores(merges, idOf, types);
   }
   readAddedSpecialTokens(tokenizer, tokenizerConfig, vocabulary);
   vocabulary.chatTemplate = readChatTemplate(modelFolder, tokenizerConfig);
