@@ -22,6 +22,7 @@
 
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/adamw.h"
+#include "kernels/memory_meter.h"
 
 namespace tiertune::kernels {
 
@@ -104,8 +105,12 @@ class Backend {
   virtual ~Backend() = default;
   virtual std::string name() const = 0;
 
-  // Memory. Allocation failures throw tiertune::Error naming the size and the backend.
+  // Memory. Allocation failures throw tiertune::Error naming the size and the backend; so does an
+  // allocation past the backend's cap (makeCpuBackend's arena).
   virtual DeviceBuffer allocate(std::size_t bytes) = 0;
+  // The bytes this backend's buffers hold now, their high-water mark and the cap.
+  virtual MemoryUse memoryUse() const = 0;
+  virtual void resetPeakMemory() = 0;
   virtual void upload(std::span<const float> host, DeviceSpan<float> device) = 0;
   virtual void upload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) = 0;
   virtual void download(DeviceSpan<const float> device, std::span<float> host) = 0;
@@ -178,8 +183,9 @@ class Backend {
                      DeviceSpan<float> v, const AdamWHyper& hyper, std::int64_t step) = 0;
 };
 
-// The reference backend: host memory, OpenBLAS and the OpenMP loops of kernels/cpu.
-std::unique_ptr<Backend> makeCpuBackend();
+// The reference backend: host memory, OpenBLAS and the OpenMP loops of kernels/cpu. arenaBytes caps
+// what it may allocate at once: the CPU backend's "device" tier, which the tiered executor plans for.
+std::unique_ptr<Backend> makeCpuBackend(std::size_t arenaBytes = MemoryUse{}.limit);
 
 #if defined(TIERTUNE_HAVE_CUDA)
 // The CUDA backend (kernels/cuda): fp32 in the memory of GPU `device`, every op on one stream of

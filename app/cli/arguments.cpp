@@ -1,5 +1,8 @@
 #include "app/cli/arguments.h"
 
+#include <exception>
+#include <string>
+
 namespace tiertune::cli {
 
 Arguments::Arguments(const std::string& command, const std::vector<std::string>& args,
@@ -43,6 +46,16 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::int64_t parseRunId(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("\"" + text + "\" is not a run number (see `tiertune-cli catalog`)");
 }
 
 }  // namespace tiertune::cli

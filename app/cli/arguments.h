@@ -3,6 +3,7 @@
 // instead of being ignored.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -40,5 +41,8 @@ class Arguments {
   std::map<std::string, std::string> values_;
   std::vector<std::string> positionals_;
 };
+
+// A run's number as `tiertune-cli catalog` and the GUI show it; UsageError for anything else.
+std::int64_t parseRunId(const std::string& text);
 
 }  // namespace tiertune::cli

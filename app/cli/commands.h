@@ -23,6 +23,7 @@ int runResumeCommand(const std::vector<std::string>& args);
 int runTemplate(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
 int runDataset(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
@@ -33,5 +34,6 @@ extern const Command kResumeCommand;
 extern const Command kTemplateCommand;
 extern const Command kTokenizeCommand;
 extern const Command kDatasetCommand;
+extern const Command kExportCommand;
 
 }  // namespace tiertune::cli

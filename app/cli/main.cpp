@@ -22,7 +22,8 @@ const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kResumeCommand,
                                     &tiertune::cli::kTemplateCommand,
                                     &tiertune::cli::kTokenizeCommand,
-                                    &tiertune::cli::kDatasetCommand};
+                                    &tiertune::cli::kDatasetCommand,
+                                    &tiertune::cli::kExportCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

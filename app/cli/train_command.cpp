@@ -153,16 +153,6 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
   }
 }
 
-catalog::Id parseRunId(const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
-  throw UsageError("\"" + text + "\" is not a run number (see `tiertune-cli catalog`)");
-}
-
 train::RunConfig storedConfig(const catalog::RunRecord& run) {
   return train::parseRunConfig(run.configJson, "/", "the configuration of run " + std::to_string(run.id));
 }

@@ -33,18 +33,37 @@ std::vector<ParameterSpec> baseParameterSpecs(const formats::ModelConfig& config
   return specs;
 }
 
+namespace {
+
+// One tensor as fp32, after checking its shape against the one config.json implies.
+void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights, std::span<float> values) {
+  const formats::TensorView view = weights.tensor(spec.name);
+  if (view.shape() != spec.shape) {
+    throw Error(std::string(view.fileLabel) + ": tensor " + spec.name + " has shape " + shapeText(view.shape()) +
+                " but config.json implies " + shapeText(spec.shape));
+  }
+  formats::readAsFloat(view, values);
+}
+
+}  // namespace
+
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights) {
   std::vector<float> staging;
   for (std::size_t i = 0; i < table.tensorCount(); ++i) {
     const ParameterEntry& entry = table.entry(i);
-    const formats::TensorView view = weights.tensor(entry.spec.name);
-    if (view.shape() != entry.spec.shape) {
-      throw Error(std::string(view.fileLabel) + ": tensor " + entry.spec.name + " has shape " +
-                  shapeText(view.shape()) + " but config.json implies " + shapeText(entry.spec.shape));
-    }
     staging.resize(entry.count);
-    formats::readAsFloat(view, staging);
+    readChecked(entry.spec, weights, staging);
     table.backend().upload(staging, table.tensor(i));
+  }
+}
+
+void readBaseWeights(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
+                     std::span<float> values) {
+  std::size_t offset = 0;
+  for (const ParameterSpec& spec : specs) {
+    const std::size_t count = elementCount(spec.shape);
+    readChecked(spec, weights, values.subspan(offset, count));
+    offset += count;
   }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/formats/model_config.h"
@@ -18,6 +19,9 @@ std::vector<ParameterSpec> baseParameterSpecs(const formats::ModelConfig& config
 // Copies every tensor of the table from the weights, checking names and shapes (tiertune::Error
 // naming the tensor and the file otherwise).
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights);
+// The same for the tensors of specs, packed in their order into values (host memory).
+void readBaseWeights(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
+                     std::span<float> values);
 
 // Weights as transformers initializes a new model: normal(0, initializerRange) for embeddings and
 // linear weights, ones for norms, zeros for biases; drawn from seed on the host.

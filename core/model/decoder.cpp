@@ -1,6 +1,8 @@
 #include "core/model/decoder.h"
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "core/util/error.h"
@@ -101,6 +103,39 @@ DeviceSpan<const float> constant(DeviceSpan<float> span) { return span; }
 
 }  // namespace
 
+namespace {
+
+// Every unit is always there: the tables a decoder was given whole.
+class WholeTables final : public UnitResidency {
+ public:
+  WholeTables(const ParameterTable& base, const ParameterTable* adapter, const ParameterTable* gradients)
+      : tables_{&base, adapter, gradients} {}
+  UnitTables acquire(std::size_t /*unit*/, bool gradients) override {
+    return {tables_.base, tables_.adapter, gradients ? tables_.gradients : nullptr};
+  }
+  void release(std::size_t /*unit*/) noexcept override {}
+
+ private:
+  UnitTables tables_;
+};
+
+}  // namespace
+
+// Holds a unit for one use: acquired and bound on construction, released when it goes.
+class Decoder::Held {
+ public:
+  Held(Decoder& decoder, std::size_t unit, bool gradients) : decoder_(decoder), unit_(unit) {
+    decoder.bindUnit(unit, decoder.residency_->acquire(unit, gradients));
+  }
+  ~Held() { decoder_.residency_->release(unit_); }
+  Held(const Held&) = delete;
+  Held& operator=(const Held&) = delete;
+
+ private:
+  Decoder& decoder_;
+  std::size_t unit_;
+};
+
 Decoder::Decoder(kernels::Backend& backend, const formats::ModelConfig& config, const ParameterTable& base,
                  const ParameterTable* adapter, const LoraConfig* lora, const ParameterTable* gradients,
                  DecoderOptions options)
@@ -108,13 +143,29 @@ Decoder::Decoder(kernels::Backend& backend, const formats::ModelConfig& config, 
   if ((adapter == nullptr) != (lora == nullptr)) {
     throw std::invalid_argument("a LoRA adapter needs both its tensors and its configuration");
   }
+  wholeTables_ = std::make_unique<WholeTables>(base, adapter, gradients);
+  residency_ = wholeTables_.get();
+  trainsBase_ = gradients != nullptr && adapter == nullptr;
+  training_ = gradients != nullptr;
+  initialize(lora);
+}
+
+Decoder::Decoder(kernels::Backend& backend, const formats::ModelConfig& config, UnitResidency& residency,
+                 const LoraConfig* lora, bool training, DecoderOptions options)
+    : backend_(backend), config_(config), residency_(&residency), options_(options),
+      work_(std::make_unique<Workspace>()) {
+  trainsBase_ = training && lora == nullptr;
+  training_ = training;
+  initialize(lora);
+}
+
+void Decoder::initialize(const LoraConfig* lora) {
   if (lora != nullptr) {
     validateLoraConfig(*lora);
     lora_ = *lora;
     hasAdapter_ = true;
   }
-  trainsBase_ = gradients != nullptr && !hasAdapter_;
-  bind(base, adapter, gradients);
+  layers_.resize(static_cast<std::size_t>(config_.layerCount));
   const std::vector<float> frequencies = kernels::cpu::ropeInverseFrequencies<float>(
       static_cast<std::size_t>(config_.headDim), config_.ropeTheta, ropeSpec(config_));
   inverseFrequencies_ = backend_.allocate(frequencies.size() * sizeof(float));
@@ -123,58 +174,73 @@ Decoder::Decoder(kernels::Backend& backend, const formats::ModelConfig& config, 
 
 Decoder::~Decoder() = default;
 
-void Decoder::bind(const ParameterTable& base, const ParameterTable* adapter, const ParameterTable* gradients) {
+// Binds the spans of what the unit holds; with tied embeddings unit 0 also gives the head.
+void Decoder::bindUnit(std::size_t unit, const UnitTables& tables) {
+  const ParameterTable& base = *tables.base;
+  auto baseGradient = [&](const std::string& name) {
+    return trainsBase_ && tables.gradients != nullptr && tables.gradients->find(name) ? tables.gradients->tensor(name)
+                                                                                      : DeviceSpan<float>();
+  };
+  if (unit == 0) {
+    embedding_ = constant(base.tensor("model.embed_tokens.weight"));
+    dEmbedding_ = baseGradient("model.embed_tokens.weight");
+    if (config_.tieWordEmbeddings) {
+      head_ = embedding_;
+      dHead_ = dEmbedding_;
+    }
+  } else if (unit == headUnit(config_)) {
+    finalNorm_ = constant(base.tensor("model.norm.weight"));
+    dFinalNorm_ = baseGradient("model.norm.weight");
+    if (!config_.tieWordEmbeddings) {
+      head_ = constant(base.tensor("lm_head.weight"));
+      dHead_ = baseGradient("lm_head.weight");
+    }
+  } else {
+    bindLayer(unit - 1, tables);
+  }
+}
+
+void Decoder::bindLayer(std::size_t index, const UnitTables& tables) {
+  const ParameterTable& base = *tables.base;
+  const ParameterTable* gradients = tables.gradients;
   auto weight = [&](const std::string& name) { return constant(base.tensor(name)); };
   auto optionalWeight = [&](const std::string& name) {
     return base.find(name) ? constant(base.tensor(name)) : DeviceSpan<const float>();
   };
   auto baseGradient = [&](const std::string& name) {
-    return trainsBase_ && gradients->find(name) ? gradients->tensor(name) : DeviceSpan<float>();
+    return trainsBase_ && gradients != nullptr && gradients->find(name) ? gradients->tensor(name) : DeviceSpan<float>();
   };
-  embedding_ = weight("model.embed_tokens.weight");
-  dEmbedding_ = baseGradient("model.embed_tokens.weight");
-  finalNorm_ = weight("model.norm.weight");
-  dFinalNorm_ = baseGradient("model.norm.weight");
-  const std::string headName = config_.tieWordEmbeddings ? "model.embed_tokens.weight" : "lm_head.weight";
-  head_ = weight(headName);
-  dHead_ = baseGradient(headName);
-
-  layers_.resize(static_cast<std::size_t>(config_.layerCount));
-  for (std::size_t index = 0; index < layers_.size(); ++index) {
-    Layer& layer = layers_[index];
-    const std::string prefix = "model.layers." + std::to_string(index) + ".";
-    layer.inputNorm = weight(prefix + "input_layernorm.weight");
-    layer.dInputNorm = baseGradient(prefix + "input_layernorm.weight");
-    layer.postNorm = weight(prefix + "post_attention_layernorm.weight");
-    layer.dPostNorm = baseGradient(prefix + "post_attention_layernorm.weight");
-    if (config_.qkNorm) {
-      layer.qNorm = weight(prefix + "self_attn.q_norm.weight");
-      layer.dQNorm = baseGradient(prefix + "self_attn.q_norm.weight");
-      layer.kNorm = weight(prefix + "self_attn.k_norm.weight");
-      layer.dKNorm = baseGradient(prefix + "self_attn.k_norm.weight");
-    }
-    for (int m = 0; m < kLinearModuleCount; ++m) {
-      const auto module = static_cast<LinearModule>(m);
-      Linear& linear = layer.linear[m];
-      const std::string path = prefix + std::string(modulePath(module));
-      linear.in = static_cast<std::size_t>(moduleInputs(config_, module));
-      linear.out = static_cast<std::size_t>(moduleOutputs(config_, module));
-      linear.weight = weight(path + ".weight");
-      linear.dWeight = baseGradient(path + ".weight");
-      linear.bias = optionalWeight(path + ".bias");
-      if (!linear.bias.empty()) linear.dBias = baseGradient(path + ".bias");
-      if (hasAdapter_ && lora_.adapts(module)) {
-        linear.adapted = true;
-        const std::string a = loraTensorName(static_cast<std::int64_t>(index), module, 'A');
-        const std::string b = loraTensorName(static_cast<std::int64_t>(index), module, 'B');
-        linear.loraA = constant(adapter->tensor(a));
-        linear.loraB = constant(adapter->tensor(b));
-        if (gradients != nullptr) {
-          linear.dLoraA = gradients->tensor(a);
-          linear.dLoraB = gradients->tensor(b);
-        }
-      }
-    }
+  Layer& layer = layers_.at(index);
+  const std::string prefix = "model.layers." + std::to_string(index) + ".";
+  layer.inputNorm = weight(prefix + "input_layernorm.weight");
+  layer.dInputNorm = baseGradient(prefix + "input_layernorm.weight");
+  layer.postNorm = weight(prefix + "post_attention_layernorm.weight");
+  layer.dPostNorm = baseGradient(prefix + "post_attention_layernorm.weight");
+  if (config_.qkNorm) {
+    layer.qNorm = weight(prefix + "self_attn.q_norm.weight");
+    layer.dQNorm = baseGradient(prefix + "self_attn.q_norm.weight");
+    layer.kNorm = weight(prefix + "self_attn.k_norm.weight");
+    layer.dKNorm = baseGradient(prefix + "self_attn.k_norm.weight");
+  }
+  for (int m = 0; m < kLinearModuleCount; ++m) {
+    const auto module = static_cast<LinearModule>(m);
+    Linear& linear = layer.linear[m];
+    const std::string path = prefix + std::string(modulePath(module));
+    linear.in = static_cast<std::size_t>(moduleInputs(config_, module));
+    linear.out = static_cast<std::size_t>(moduleOutputs(config_, module));
+    linear.weight = weight(path + ".weight");
+    linear.dWeight = baseGradient(path + ".weight");
+    linear.bias = optionalWeight(path + ".bias");
+    linear.dBias = linear.bias.empty() ? DeviceSpan<float>() : baseGradient(path + ".bias");
+    linear.adapted = hasAdapter_ && lora_.adapts(module);
+    if (!linear.adapted) continue;
+    if (tables.adapter == nullptr) throw std::logic_error("a LoRA decoder was given a unit without its adapter");
+    const std::string a = loraTensorName(static_cast<std::int64_t>(index), module, 'A');
+    const std::string b = loraTensorName(static_cast<std::int64_t>(index), module, 'B');
+    linear.loraA = constant(tables.adapter->tensor(a));
+    linear.loraB = constant(tables.adapter->tensor(b));
+    linear.dLoraA = gradients != nullptr ? gradients->tensor(a) : DeviceSpan<float>();
+    linear.dLoraB = gradients != nullptr ? gradients->tensor(b) : DeviceSpan<float>();
   }
 }
 
@@ -268,7 +334,7 @@ void Decoder::prepare(const TokenBatch& batch) {
     s.up = c.take(T * inner);
     s.act = c.take(T * inner);
     for (int m = 0; m < kLinearModuleCount; ++m) {
-      if (layers_.empty() || !layers_[0].linear[m].adapted) continue;
+      if (!hasAdapter_ || !lora_.adapts(static_cast<LinearModule>(m))) continue;
       s.loraHidden[m] = c.take(T * rank);
     }
     return s;
@@ -465,8 +531,12 @@ void Decoder::backwardLayer(std::size_t index, DeviceSpan<const float> x, const 
 
 void Decoder::forwardLayers(bool training, std::uint64_t seed) {
   Workspace& w = *work_;
-  backend_.embeddingForward(embedding_, w.ids, static_cast<std::size_t>(config_.hiddenSize), w.layerInputs[0]);
+  {
+    const Held embeddings(*this, 0, false);
+    backend_.embeddingForward(embedding_, w.ids, static_cast<std::size_t>(config_.hiddenSize), w.layerInputs[0]);
+  }
   for (std::size_t i = 0; i < layers_.size(); ++i) {
+    const Held layer(*this, i + 1, false);
     const Saved& saved = w.saved[options_.checkpointActivations ? 0 : i];
     forwardLayer(i, w.layerInputs[i], w.layerInputs[i + 1], saved, training, seed);
   }
@@ -481,34 +551,46 @@ DeviceSpan<float> Decoder::finalHidden() {
 }
 
 LossSum Decoder::forwardBackward(const TokenBatch& batch, std::size_t normalizer, std::uint64_t dropoutSeed) {
-  if (!trainsBase_ && !hasAdapter_) throw std::logic_error("this decoder has no gradients to compute");
+  if (!training_) throw std::logic_error("this decoder has no gradients to compute");
   prepare(batch);
   Workspace& w = *work_;
   const std::size_t T = w.tokens;
   const auto hidden = static_cast<std::size_t>(config_.hiddenSize);
   forwardLayers(true, dropoutSeed);
-  const DeviceSpan<float> normed = finalHidden();
 
-  // The head and the loss, whose backward gives d(final normed hidden) into dTemp.
-  kernels::CrossEntropyShape shape{T, hidden, static_cast<std::size_t>(config_.vocabSize),
-                                   options_.crossEntropyChunkTokens, normalizer};
-  const kernels::CrossEntropyOutcome outcome =
-      backend_.crossEntropy(normed, head_, w.targets, shape, w.dTemp, dHead_);
-  backend_.rmsNormBackward(w.dTemp, w.layerInputs.back(), finalNorm_, w.finalInvRms, {T, hidden, config_.rmsNormEps},
-                           w.dResidual, dFinalNorm_);
+  kernels::CrossEntropyOutcome outcome;
+  {
+    // The head and the loss, whose backward gives d(final normed hidden) into dTemp.
+    const Held head(*this, headUnit(config_), true);
+    std::optional<Held> tiedEmbeddings;
+    if (config_.tieWordEmbeddings) tiedEmbeddings.emplace(*this, 0, trainsBase_);
+    const DeviceSpan<float> normed = finalHidden();
+    kernels::CrossEntropyShape shape{T, hidden, static_cast<std::size_t>(config_.vocabSize),
+                                     options_.crossEntropyChunkTokens, normalizer};
+    outcome = backend_.crossEntropy(normed, head_, w.targets, shape, w.dTemp, dHead_);
+    backend_.rmsNormBackward(w.dTemp, w.layerInputs.back(), finalNorm_, w.finalInvRms,
+                             {T, hidden, config_.rmsNormEps}, w.dResidual, dFinalNorm_);
+  }
 
   for (std::size_t i = layers_.size(); i-- > 0;) {
+    const Held layer(*this, i + 1, true);
     const Saved& saved = w.saved[options_.checkpointActivations ? 0 : i];
     if (options_.checkpointActivations) forwardLayer(i, w.layerInputs[i], w.recomputed, saved, true, dropoutSeed);
     backwardLayer(i, w.layerInputs[i], saved, w.dResidual, dropoutSeed);
   }
-  if (!dEmbedding_.empty()) backend_.embeddingBackward(w.dResidual, w.ids, hidden, dEmbedding_);
+  if (trainsBase_) {
+    const Held embeddings(*this, 0, true);
+    backend_.embeddingBackward(w.dResidual, w.ids, hidden, dEmbedding_);
+  }
   return LossSum{outcome.lossSum, outcome.counted};
 }
 
 LossSum Decoder::evaluate(const TokenBatch& batch) {
   prepare(batch);
   forwardLayers(false, 0);
+  const Held head(*this, headUnit(config_), false);
+  std::optional<Held> tiedEmbeddings;
+  if (config_.tieWordEmbeddings) tiedEmbeddings.emplace(*this, 0, false);
   const DeviceSpan<float> normed = finalHidden();
   kernels::CrossEntropyShape shape{work_->tokens, static_cast<std::size_t>(config_.hiddenSize),
                                    static_cast<std::size_t>(config_.vocabSize), options_.crossEntropyChunkTokens, 0};
@@ -519,6 +601,9 @@ LossSum Decoder::evaluate(const TokenBatch& batch) {
 std::vector<float> Decoder::logits(const TokenBatch& batch) {
   prepare(batch);
   forwardLayers(false, 0);
+  const Held head(*this, headUnit(config_), false);
+  std::optional<Held> tiedEmbeddings;
+  if (config_.tieWordEmbeddings) tiedEmbeddings.emplace(*this, 0, false);
   const DeviceSpan<float> normed = finalHidden();
   const std::size_t T = work_->tokens;
   const auto vocab = static_cast<std::size_t>(config_.vocabSize);

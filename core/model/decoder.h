@@ -6,6 +6,10 @@
 // (gradients for the adapter table only). With activation checkpointing only each layer's input is
 // kept through the forward; the backward recomputes a layer's activations just before its
 // gradients, trading one more forward for memory that no longer grows with the layer count.
+//
+// The weights and gradients either live in whole tables given to the decoder, or come unit by unit
+// from a UnitResidency (core/model/model_units.h): the tiered executor, which streams them between
+// GPU, RAM and SSD. Either way the same ops run in the same order on the same values.
 #pragma once
 
 #include <array>
@@ -15,6 +19,7 @@
 
 #include "core/formats/model_config.h"
 #include "core/model/lora.h"
+#include "core/model/model_units.h"
 #include "core/model/parameter_table.h"
 #include "core/model/token_batch.h"
 #include "kernels/backend.h"
@@ -41,6 +46,10 @@ class Decoder {
   Decoder(kernels::Backend& backend, const formats::ModelConfig& config, const ParameterTable& base,
           const ParameterTable* adapter, const LoraConfig* lora, const ParameterTable* gradients,
           DecoderOptions options = {});
+  // Weights and gradients unit by unit from residency, which must outlive the decoder. lora: the
+  // adapter's configuration, or null; training: forwardBackward may be called.
+  Decoder(kernels::Backend& backend, const formats::ModelConfig& config, UnitResidency& residency,
+          const LoraConfig* lora, bool training, DecoderOptions options = {});
   ~Decoder();
   Decoder(const Decoder&) = delete;
   Decoder& operator=(const Decoder&) = delete;
@@ -62,8 +71,11 @@ class Decoder {
   struct Layer;
   struct Saved;
   struct Workspace;
+  class Held;
 
-  void bind(const ParameterTable& base, const ParameterTable* adapter, const ParameterTable* gradients);
+  void initialize(const LoraConfig* lora);
+  void bindUnit(std::size_t unit, const UnitTables& tables);
+  void bindLayer(std::size_t index, const UnitTables& tables);
   void checkBatch(const TokenBatch& batch) const;
   void prepare(const TokenBatch& batch);
   void forwardLayers(bool training, std::uint64_t seed);
@@ -80,10 +92,13 @@ class Decoder {
 
   kernels::Backend& backend_;
   formats::ModelConfig config_;
+  std::unique_ptr<UnitResidency> wholeTables_;  // with the first constructor
+  UnitResidency* residency_ = nullptr;
   DecoderOptions options_;
   LoraConfig lora_;
   bool hasAdapter_ = false;
   bool trainsBase_ = false;
+  bool training_ = false;
   std::vector<Layer> layers_;
   kernels::DeviceSpan<const float> embedding_, finalNorm_, head_;
   kernels::DeviceSpan<float> dEmbedding_, dFinalNorm_, dHead_;

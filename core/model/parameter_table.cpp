@@ -11,8 +11,34 @@ std::size_t elementCount(const std::vector<std::int64_t>& shape) {
   return count;
 }
 
+std::size_t ParameterTable::elementCount(const std::vector<ParameterSpec>& specs) {
+  std::size_t total = 0;
+  for (const ParameterSpec& spec : specs) total += model::elementCount(spec.shape);
+  return total;
+}
+
+ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs,
+                               kernels::DeviceSpan<float> storage)
+    : backend_(&backend) {
+  layOut(std::move(specs));
+  storage_ = storage.subspan(0, total_);
+}
+
 ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs) : backend_(&backend) {
+  layOut(std::move(specs));
+  buffer_ = backend.allocate(std::max<std::size_t>(total_, 1) * sizeof(float));
+  storage_ = buffer_.as<float>().subspan(0, total_);
+  zero();
+}
+
+std::vector<ParameterSpec> ParameterTable::inLayoutOrder(std::vector<ParameterSpec> specs) {
+  // Tensors that take weight decay first, each group in the given order: one contiguous range each.
   std::stable_partition(specs.begin(), specs.end(), [](const ParameterSpec& spec) { return spec.weightDecay; });
+  return specs;
+}
+
+void ParameterTable::layOut(std::vector<ParameterSpec> unordered) {
+  std::vector<ParameterSpec> specs = inLayoutOrder(std::move(unordered));
   entries_.reserve(specs.size());
   for (ParameterSpec& spec : specs) {
     ParameterEntry entry;
@@ -26,15 +52,15 @@ ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterS
     entry.spec = std::move(spec);
     entries_.push_back(std::move(entry));
   }
-  buffer_ = backend.allocate(std::max<std::size_t>(total_, 1) * sizeof(float));
-  zero();
 }
 
-ParameterTable ParameterTable::sameLayout() const {
+ParameterTable ParameterTable::sameLayout() const { return ParameterTable(*backend_, specs()); }
+
+std::vector<ParameterSpec> ParameterTable::specs() const {
   std::vector<ParameterSpec> specs;
   specs.reserve(entries_.size());
   for (const ParameterEntry& entry : entries_) specs.push_back(entry.spec);
-  return ParameterTable(*backend_, std::move(specs));
+  return specs;
 }
 
 std::optional<std::size_t> ParameterTable::find(std::string_view name) const {

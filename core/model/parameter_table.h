@@ -33,8 +33,16 @@ class ParameterTable {
  public:
   // Allocates one zeroed buffer on the backend for every tensor of specs.
   ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs);
+  // A view: the tensors of specs laid out in storage, which holds at least elementCount() floats
+  // of the backend's memory and outlives the table. Its contents are left as they are.
+  ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs, kernels::DeviceSpan<float> storage);
+  // specs in the order a table lays them out: those that take weight decay first.
+  static std::vector<ParameterSpec> inLayoutOrder(std::vector<ParameterSpec> specs);
+  // Elements a table of specs holds.
+  static std::size_t elementCount(const std::vector<ParameterSpec>& specs);
   // Another table with the same names and layout (gradients, moments), zeroed.
   ParameterTable sameLayout() const;
+  std::vector<ParameterSpec> specs() const;
 
   std::size_t tensorCount() const { return entries_.size(); }
   const ParameterEntry& entry(std::size_t index) const { return entries_[index]; }
@@ -45,7 +53,7 @@ class ParameterTable {
   kernels::DeviceSpan<float> tensor(std::size_t index) const;
 
   std::size_t elementCount() const { return total_; }
-  kernels::DeviceSpan<float> all() const { return buffer_.as<float>().subspan(0, total_); }
+  kernels::DeviceSpan<float> all() const { return storage_; }
   // The tensors that take weight decay, then the ones that do not.
   kernels::DeviceSpan<float> decayed() const { return all().subspan(0, decayedCount_); }
   kernels::DeviceSpan<float> undecayed() const { return all().subspan(decayedCount_, total_ - decayedCount_); }
@@ -54,12 +62,15 @@ class ParameterTable {
   void zero() const;
 
  private:
+  void layOut(std::vector<ParameterSpec> specs);
+
   kernels::Backend* backend_;
   std::vector<ParameterEntry> entries_;
   std::unordered_map<std::string, std::size_t> index_;
   std::size_t total_ = 0;
   std::size_t decayedCount_ = 0;
-  kernels::DeviceBuffer buffer_;
+  kernels::DeviceBuffer buffer_;        // empty for a view
+  kernels::DeviceSpan<float> storage_;  // [total_]
 };
 
 // Element count of a shape (1 for a scalar).

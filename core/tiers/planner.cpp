@@ -60,10 +60,11 @@ std::vector<LayerParameters> layerParameters(const TrainingSetup& setup) {
   return result;
 }
 
-std::uint64_t groupBytes(StateGroup group, const LayerParameters& parameters, Method method) {
+std::uint64_t groupBytes(StateGroup group, const LayerParameters& parameters, const TrainingSetup& setup) {
+  const std::uint64_t weightBytes = setup.fp32Weights ? 4 : 2;
   switch (group) {
-    case StateGroup::FrozenWeights: return method == Method::Lora ? 2 * parameters.all : 0;
-    case StateGroup::WorkingWeights: return 2 * parameters.trainable;
+    case StateGroup::FrozenWeights: return setup.method == Method::Lora ? weightBytes * parameters.all : 0;
+    case StateGroup::WorkingWeights: return setup.fp32Weights ? 0 : 2 * parameters.trainable;
     case StateGroup::MasterWeights:
     case StateGroup::Gradients:
     case StateGroup::AdamFirstMoment:
@@ -114,12 +115,18 @@ std::string secondsText(double seconds) {
 }
 
 // The order groups claim the fastest tier: what every micro-batch touches first, what only the
-// optimizer touches (once per step, and it can run where the states live) last.
-constexpr std::array kPlacementOrder = {
-    StateGroup::ActivationCheckpoints, StateGroup::WorkingWeights, StateGroup::FrozenWeights,
-    StateGroup::Gradients,             StateGroup::MasterWeights,  StateGroup::AdamFirstMoment,
-    StateGroup::AdamSecondMoment,
-};
+// optimizer touches (once per step, and it can run where the states live) last. With fp32
+// weights the master copy is what every micro-batch reads, so it comes with the weights.
+std::vector<StateGroup> placementOrder(const TrainingSetup& setup) {
+  std::vector<StateGroup> order{StateGroup::WorkingWeights};
+  if (setup.fp32Weights) order.push_back(StateGroup::MasterWeights);
+  order.push_back(StateGroup::FrozenWeights);
+  order.push_back(StateGroup::Gradients);
+  if (!setup.fp32Weights) order.push_back(StateGroup::MasterWeights);
+  order.push_back(StateGroup::AdamFirstMoment);
+  order.push_back(StateGroup::AdamSecondMoment);
+  return order;
+}
 
 }  // namespace
 
@@ -159,7 +166,7 @@ std::uint64_t trainingStateBytes(const TrainingSetup& setup, bool fusedAttention
   std::uint64_t total = workingBufferBytes(setup, fusedAttention) +
                         checkpointBytes(setup) * static_cast<std::uint64_t>(setup.model.layerCount);
   for (const auto& parameters : layerParameters(setup)) {
-    for (const StateGroup group : kPlacementOrder) total += groupBytes(group, parameters, setup.method);
+    for (const StateGroup group : placementOrder(setup)) total += groupBytes(group, parameters, setup);
   }
   return total;
 }
@@ -170,38 +177,43 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
   const auto parameters = layerParameters(setup);
   for (const auto& layer : parameters) plan.trainableParameters += layer.trainable;
 
-  // Every group of every layer with its size, before placement.
-  struct Item {
-    Placement placement;
-    std::size_t order;  // rank in kPlacementOrder
-  };
-  std::vector<Item> items;
+  // Every group of every layer with its size, before placement. The working buffers and the
+  // activation checkpoints stay on the device: every layer's compute reads them.
+  std::vector<Placement> items;
   const std::uint64_t working = workingBufferBytes(setup, machine.hasGpu);
-  items.push_back({{StateGroup::WorkingBuffers, layers, working, Tier::Device}, 0});
-  for (std::size_t order = 0; order < kPlacementOrder.size(); ++order) {
-    const StateGroup group = kPlacementOrder[order];
+  items.push_back({StateGroup::WorkingBuffers, layers, working, Tier::Device});
+  for (int layer = 0; layer < layers; ++layer) {
+    items.push_back({StateGroup::ActivationCheckpoints, layer, checkpointBytes(setup), Tier::Device});
+  }
+  const std::size_t onDeviceAlways = items.size();
+  const std::uint64_t deviceFixed = working + checkpointBytes(setup) * static_cast<std::uint64_t>(layers);
+  for (const StateGroup group : placementOrder(setup)) {
     for (int layer = -1; layer <= layers; ++layer) {
-      std::uint64_t bytes = 0;
-      if (group == StateGroup::ActivationCheckpoints) {
-        bytes = layer >= 0 && layer < layers ? checkpointBytes(setup) : 0;
-      } else {
-        bytes = groupBytes(group, parameters[static_cast<std::size_t>(layer + 1)], setup.method);
-      }
-      if (bytes > 0) items.push_back({{group, layer, bytes, Tier::Device}, order + 1});
+      const std::uint64_t bytes = groupBytes(group, parameters[static_cast<std::size_t>(layer + 1)], setup);
+      if (bytes > 0) items.push_back({group, layer, bytes, Tier::Device});
     }
   }
-  for (const auto& item : items) plan.totalStateBytes += item.placement.bytes;
+  for (const auto& item : items) plan.totalStateBytes += item.bytes;
 
-  // Streaming needs room for two layers in flight (the one computing, the one arriving). The
-  // embedding table is not streamed: its lookup runs where the table lives.
+  // Streaming needs device slots: kStreamingSlots as large as a decoder layer's weights and
+  // gradients (one computing, one arriving, one leaving), and one for the embeddings or the head
+  // when those are larger (a large vocabulary).
+  const auto streamBytes = [&](const LayerParameters& unit) {
+    std::uint64_t bytes = 0;
+    for (const StateGroup group : {StateGroup::FrozenWeights, StateGroup::WorkingWeights, StateGroup::Gradients}) {
+      bytes += groupBytes(group, unit, setup);
+    }
+    if (setup.fp32Weights) bytes += groupBytes(StateGroup::MasterWeights, unit, setup);
+    return bytes;
+  };
   std::uint64_t largestLayerStream = 0;
-  for (std::size_t index = 1; index < parameters.size(); ++index) {
-    const LayerParameters& layer = parameters[index];
-    largestLayerStream = std::max(largestLayerStream,
-                                  groupBytes(StateGroup::FrozenWeights, layer, setup.method) +
-                                      groupBytes(StateGroup::WorkingWeights, layer, setup.method) +
-                                      groupBytes(StateGroup::Gradients, layer, setup.method));
+  for (std::size_t unit = 1; unit + 1 < parameters.size(); ++unit) {
+    largestLayerStream = std::max(largestLayerStream, streamBytes(parameters[unit]));
   }
+  const std::uint64_t largestOuterStream = std::max(streamBytes(parameters.front()), streamBytes(parameters.back()));
+  const std::uint64_t largestUnitStream = std::max(largestLayerStream, largestOuterStream);
+  const std::uint64_t slotBytes =
+      kStreamingSlots * largestLayerStream + (largestOuterStream > largestLayerStream ? largestOuterStream : 0);
   const bool allOnDevice = plan.totalStateBytes <= machine.deviceBytes;
   std::uint64_t deviceLeft = machine.deviceBytes;
   std::uint64_t hostLeft = machine.hostBytes;
@@ -211,12 +223,12 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
     return true;
   };
 
-  bool workingFits = take(deviceLeft, working);
-  if (workingFits && !allOnDevice) workingFits = take(deviceLeft, 2 * largestLayerStream);
+  bool workingFits = take(deviceLeft, deviceFixed);
+  if (workingFits && !allOnDevice) workingFits = take(deviceLeft, slotBytes);
   if (!workingFits) {
     plan.fits = false;
-    plan.summary = "Does not fit: one layer's working memory for this batch and sequence (" +
-                   gb(working + (allOnDevice ? 0 : 2 * largestLayerStream)) + ") is more than the " +
+    plan.summary = "Does not fit: the working memory for this batch and sequence (" +
+                   gb(deviceFixed + (allOnDevice ? 0 : slotBytes)) + ") is more than the " +
                    (machine.hasGpu ? "GPU" : "training arena") + " offers (" + gb(machine.deviceBytes) + ").";
     plan.suggestions.push_back("Use a micro-batch of 1 and a shorter sequence (for example " +
                                std::to_string(std::max(256, setup.sequenceLength / 2)) + " tokens).");
@@ -232,19 +244,18 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
     }
     return plan;
   }
-  // What goes to disk passes through host memory: keep room for two layers of it there.
-  const std::uint64_t remainingAfterDevice = plan.totalStateBytes - working;
+  // What goes to disk passes through host memory: keep room for two units of it there.
+  const std::uint64_t remainingAfterDevice = plan.totalStateBytes - deviceFixed;
   bool hostStagingReserved = false;
-  for (auto& item : items) {
-    if (item.placement.group == StateGroup::WorkingBuffers) continue;
-    Placement& placement = item.placement;
+  for (std::size_t index = onDeviceAlways; index < items.size(); ++index) {
+    Placement& placement = items[index];
     if (take(deviceLeft, placement.bytes)) {
       placement.tier = Tier::Device;
       continue;
     }
     if (!hostStagingReserved && hostLeft < remainingAfterDevice) {
       hostStagingReserved = true;
-      hostLeft -= std::min(hostLeft, 2 * largestLayerStream);
+      hostLeft -= std::min(hostLeft, 2 * largestUnitStream);
     }
     if (take(hostLeft, placement.bytes)) {
       placement.tier = Tier::Host;
@@ -254,13 +265,13 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
   }
 
   std::uint64_t placedOnDisk = 0;
-  for (const auto& item : items) {
-    plan.placements.push_back(item.placement);
-    plan.peakBytes[static_cast<int>(item.placement.tier)] += item.placement.bytes;
-    if (item.placement.tier == Tier::Disk) placedOnDisk += item.placement.bytes;
+  for (const Placement& placement : items) {
+    plan.placements.push_back(placement);
+    plan.peakBytes[static_cast<int>(placement.tier)] += placement.bytes;
+    if (placement.tier == Tier::Disk) placedOnDisk += placement.bytes;
   }
-  plan.peakBytes[0] += allOnDevice ? 0 : 2 * largestLayerStream;
-  if (hostStagingReserved) plan.peakBytes[1] += std::min(machine.hostBytes, 2 * largestLayerStream);
+  plan.peakBytes[0] += allOnDevice ? 0 : slotBytes;
+  if (hostStagingReserved) plan.peakBytes[1] += std::min(machine.hostBytes, 2 * largestUnitStream);
   plan.fits = placedOnDisk <= machine.diskBytes;
 
   // Step time: compute, host<->device traffic and SSD traffic overlap layer by layer, so the
@@ -295,10 +306,21 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
         writes = placement.group == StateGroup::WorkingWeights ? bytes : 0;  // updated once per step
         break;
       case StateGroup::Gradients:
-        down = microBatches * bytes;  // accumulated where they live
+        // Down after every micro-batch's backward, up again before the next one adds to them (the
+        // first starts from zeros); read once more by the optimizer.
+        down = microBatches * bytes;
+        up = (microBatches - 1) * bytes;
         reads = writes = microBatches * bytes;
         break;
       case StateGroup::MasterWeights:
+        if (setup.fp32Weights) {  // the weights every micro-batch reads, updated once per step
+          up = 2 * microBatches * bytes;
+          reads = up;
+          writes = bytes;
+          break;
+        }
+        reads = writes = bytes;  // the optimizer step runs where they live
+        break;
       case StateGroup::AdamFirstMoment:
       case StateGroup::AdamSecondMoment:
         reads = writes = bytes;  // the optimizer step runs where they live

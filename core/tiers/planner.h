@@ -6,7 +6,8 @@
 //
 // What the training core must honour for these figures to hold: the loss runs over chunks of
 // 1,024 tokens, the GPU backend's attention is fused, layers are recomputed from their input in
-// the backward (activation checkpointing), and the embedding lookup runs where the table lives.
+// the backward (activation checkpointing) and their inputs stay on the device, and every unit
+// (embeddings, each layer, head) streams through the same device slots.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +42,9 @@ struct TrainingSetup {
   int microBatch = 1;      // sequences per forward/backward
   int sequenceLength = 2048;
   int gradientAccumulation = 1;  // micro-batches per optimizer step
+  // Weights kept in fp32 (the CPU backend, and the CUDA backend until bf16 storage lands): frozen
+  // weights take 4 bytes, and the trained weights are one fp32 copy with no bf16 working copy.
+  bool fp32Weights = false;
 };
 
 struct MachineBudget {
@@ -60,6 +64,9 @@ struct Placement {
   std::uint64_t bytes;
   Tier tier;
 };
+
+// Device buffers streamed units pass through: one computing, one arriving, one leaving.
+inline constexpr std::uint64_t kStreamingSlots = 3;
 
 enum class Bottleneck { Compute, HostDeviceLink, Disk };
 const char* toString(Bottleneck bottleneck);

@@ -25,35 +25,59 @@ constexpr const char* kManifestFile = "manifest.json";
 
 const char* weightsFile(bool lora) { return lora ? "adapter_model.safetensors" : "model.safetensors"; }
 
-std::vector<float> download(const model::ParameterTable& table) {
-  std::vector<float> values(table.elementCount());
-  table.backend().download(table.all(), values);
-  return values;
-}
+using tiers::StateKind;
 
-using TensorList = std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>>;
-
-void addTable(TensorList& list, const model::ParameterTable& table, const std::vector<float>& values,
-              const std::string& prefix) {
-  for (const model::ParameterEntry& entry : table.entries()) {
-    list.push_back({formats::TensorDescriptor{prefix + entry.spec.name, formats::Dtype::F32, entry.spec.shape},
-                    std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
+// Calls visit(unit, specs, values) for every unit that holds state of this kind, values sized to it.
+template <typename Visit>
+void forEachUnit(tiers::TieredState& tensors, StateKind kind, Visit visit) {
+  std::vector<float> values;
+  for (std::size_t unit = 0; unit < tensors.unitCount(); ++unit) {
+    const std::vector<model::ParameterSpec>& specs = tensors.specs(kind, unit);
+    if (specs.empty()) continue;
+    values.resize(model::ParameterTable::elementCount(specs));
+    visit(unit, specs, values);
   }
 }
 
-void restoreTable(const formats::SafetensorsFile& file, const model::ParameterTable& table, const std::string& prefix) {
-  std::vector<float> values(table.elementCount());
-  for (const model::ParameterEntry& entry : table.entries()) {
-    const std::string name = prefix + entry.spec.name;
-    const formats::TensorInfo* info = file.find(name);
-    if (info == nullptr || info->shape != entry.spec.shape || info->dtype != formats::Dtype::F32) {
-      throw Error(file.path().string() + ": tensor " + name + " is missing or has another shape than this run's");
+// Streams one kind of state of every unit into an open safetensors file, tensors named
+// prefix + name.
+void writeKind(formats::SafetensorsWriter& writer, tiers::TieredState& tensors, StateKind kind,
+               const std::string& prefix) {
+  forEachUnit(tensors, kind, [&](std::size_t unit, const auto& specs, std::vector<float>& values) {
+    tensors.read(kind, unit, values);
+    std::size_t offset = 0;
+    for (const model::ParameterSpec& spec : specs) {
+      const std::size_t count = model::elementCount(spec.shape);
+      writer.write(prefix + spec.name, std::as_bytes(std::span<const float>(values.data() + offset, count)));
+      offset += count;
     }
-    formats::readAsFloat(file.tensor(name), std::span<float>(values.data() + entry.offset, entry.count));
-  }
-  table.backend().upload(values, table.all());
+  });
 }
 
+std::vector<formats::TensorDescriptor> descriptors(const std::vector<model::ParameterSpec>& specs,
+                                                   const std::string& prefix) {
+  std::vector<formats::TensorDescriptor> result;
+  for (const model::ParameterSpec& spec : specs) result.push_back({prefix + spec.name, formats::Dtype::F32, spec.shape});
+  return result;
+}
+
+void restoreKind(const formats::SafetensorsFile& file, tiers::TieredState& tensors, StateKind kind,
+                 const std::string& prefix) {
+  forEachUnit(tensors, kind, [&](std::size_t unit, const auto& specs, std::vector<float>& values) {
+    std::size_t offset = 0;
+    for (const model::ParameterSpec& spec : specs) {
+      const std::string name = prefix + spec.name;
+      const formats::TensorInfo* info = file.find(name);
+      if (info == nullptr || info->shape != spec.shape || info->dtype != formats::Dtype::F32) {
+        throw Error(file.path().string() + ": tensor " + name + " is missing or has another shape than this run's");
+      }
+      const std::size_t count = model::elementCount(spec.shape);
+      formats::readAsFloat(file.tensor(name), std::span<float>(values.data() + offset, count));
+      offset += count;
+    }
+    tensors.write(kind, unit, values);
+  });
+}
 
 bool isCheckpointName(const std::string& name) {
   return name.size() == 13 && name.starts_with("step-") &&
@@ -69,7 +93,7 @@ std::string checkpointFolderName(std::int64_t step) {
 }
 
 WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const TrainerState& state,
-                                  const OptimizerTables& tables, bool lora) {
+                                  tiers::TieredState& tensors, bool lora) {
   const fs::path target = checkpointsFolder / checkpointFolderName(state.step);
   const fs::path temporary = checkpointsFolder / ("." + checkpointFolderName(state.step) + ".partial");
   std::error_code ignored;
@@ -78,17 +102,21 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
     fs::remove_all(temporary, ignored);
     fs::create_directory(temporary);
 
-    const std::vector<float> weights = download(*tables.trained);
-    TensorList weightTensors;
-    addTable(weightTensors, *tables.trained, weights, "");
-    formats::writeSafetensors(temporary / weightsFile(lora), weightTensors, {{"format", "pt"}});
-
-    const std::vector<float> first = download(*tables.firstMoment);
-    const std::vector<float> second = download(*tables.secondMoment);
-    TensorList moments;
-    addTable(moments, *tables.firstMoment, first, "exp_avg.");
-    addTable(moments, *tables.secondMoment, second, "exp_avg_sq.");
-    formats::writeSafetensors(temporary / kOptimizerFile, moments);
+    const std::vector<model::ParameterSpec> trained = tensors.trainedSpecs();
+    {
+      formats::SafetensorsWriter weights(temporary / weightsFile(lora), descriptors(trained, ""), {{"format", "pt"}});
+      writeKind(weights, tensors, StateKind::Trained, "");
+      weights.finish();
+    }
+    {
+      std::vector<formats::TensorDescriptor> moments = descriptors(trained, "exp_avg.");
+      const std::vector<formats::TensorDescriptor> second = descriptors(trained, "exp_avg_sq.");
+      moments.insert(moments.end(), second.begin(), second.end());
+      formats::SafetensorsWriter optimizer(temporary / kOptimizerFile, moments);
+      writeKind(optimizer, tensors, StateKind::FirstMoment, "exp_avg.");
+      writeKind(optimizer, tensors, StateKind::SecondMoment, "exp_avg_sq.");
+      optimizer.finish();
+    }
 
     json trainerState{{"format", 1},
                       {"step", state.step},
@@ -120,7 +148,7 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
   }
 }
 
-TrainerState readCheckpoint(const fs::path& folder, const OptimizerTables& tables) {
+TrainerState readCheckpoint(const fs::path& folder, tiers::TieredState& tensors) {
   json manifest;
   try {
     manifest = json::parse(readWholeFile(folder / kManifestFile));
@@ -144,10 +172,10 @@ TrainerState readCheckpoint(const fs::path& folder, const OptimizerTables& table
   } catch (const json::exception&) {
     throw Error((folder / kStateFile).string() + " is damaged.");
   }
-  restoreTable(formats::SafetensorsFile(folder / weightsFile(lora)), *tables.trained, "");
+  restoreKind(formats::SafetensorsFile(folder / weightsFile(lora)), tensors, StateKind::Trained, "");
   const formats::SafetensorsFile optimizer(folder / kOptimizerFile);
-  restoreTable(optimizer, *tables.firstMoment, "exp_avg.");
-  restoreTable(optimizer, *tables.secondMoment, "exp_avg_sq.");
+  restoreKind(optimizer, tensors, StateKind::FirstMoment, "exp_avg.");
+  restoreKind(optimizer, tensors, StateKind::SecondMoment, "exp_avg_sq.");
   return state;
 }
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model/parameter_table.h"
+#include "core/tiers/tiered_state.h"
 
 namespace tiertune::train {
 
@@ -21,12 +21,6 @@ struct TrainerState {
   std::int64_t step = 0;              // optimizer steps done
   std::uint64_t samplesConsumed = 0;  // position in the sample stream
   std::string configJson;             // the run configuration (train::toJson)
-};
-
-struct OptimizerTables {
-  const model::ParameterTable* trained = nullptr;
-  const model::ParameterTable* firstMoment = nullptr;
-  const model::ParameterTable* secondMoment = nullptr;
 };
 
 struct WrittenCheckpoint {
@@ -38,15 +32,16 @@ struct WrittenCheckpoint {
 // "step-00000120"
 std::string checkpointFolderName(std::int64_t step);
 
-// Writes the checkpoint of state into checkpointsFolder/step-NNNNNNNN. lora chooses the weights'
-// file name. Throws tiertune::Error naming the folder (a full disk, no permission); then nothing
-// is left behind.
+// Writes the checkpoint of state into checkpointsFolder/step-NNNNNNNN: the trained weights and
+// Adam's moments of tensors, wherever they live, streamed unit by unit (never the whole model in
+// memory). lora chooses the weights' file name. Throws tiertune::Error naming the folder (a full
+// disk, no permission); then nothing is left behind.
 WrittenCheckpoint writeCheckpoint(const std::filesystem::path& checkpointsFolder, const TrainerState& state,
-                                  const OptimizerTables& tables, bool lora);
+                                  tiers::TieredState& tensors, bool lora);
 
-// Restores tables and returns the state; the tables' names and shapes must match the checkpoint's.
-// Throws tiertune::Error naming the file for a missing or altered file.
-TrainerState readCheckpoint(const std::filesystem::path& folder, const OptimizerTables& tables);
+// Restores the trained weights and moments into tensors and returns the state; names and shapes
+// must match the checkpoint's. Throws tiertune::Error naming the file for a missing or altered file.
+TrainerState readCheckpoint(const std::filesystem::path& folder, tiers::TieredState& tensors);
 
 // The checkpoint folders under checkpointsFolder, oldest first (temporary ones are not listed).
 std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& checkpointsFolder);

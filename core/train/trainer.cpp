@@ -12,7 +12,8 @@ namespace tiertune::train {
 
 namespace fs = std::filesystem;
 
-Trainer::Trainer(const RunConfig& config, kernels::Backend& backend) : config_(config), backend_(backend) {
+Trainer::Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTiering tiering)
+    : config_(config), backend_(backend) {
   modelConfig_ = formats::loadModelConfig(config_.modelFolder / "config.json");
   // A dataset's token folder brings its own validation split; a token file is split here.
   const bool tokenFolder = fs::is_directory(config_.trainData);
@@ -35,29 +36,64 @@ Trainer::Trainer(const RunConfig& config, kernels::Backend& backend) : config_(c
   schedule_ = ScheduleSpec{config_.adamw.learningRate, config_.schedule, warmupStepsOf(config_, totalSteps_),
                            totalSteps_, config_.minLrRatio};
 
-  base_ = std::make_unique<model::ParameterTable>(backend_, model::baseParameterSpecs(modelConfig_));
-  model::loadBaseWeights(*base_, formats::ModelWeights::openFolder(config_.modelFolder));
   const model::LoraConfig* lora = nullptr;
   if (config_.lora) {
     lora = &config_.loraConfig;
     model::validateLoraConfig(*lora);
-    adapter_ = std::make_unique<model::ParameterTable>(backend_, model::loraParameterSpecs(modelConfig_, *lora));
-    model::initializeLora(*adapter_, modelConfig_, *lora, config_.seed);
   }
-  const model::ParameterTable& trainedTable = trained();
-  gradients_ = std::make_unique<model::ParameterTable>(trainedTable.sameLayout());
-  firstMoment_ = std::make_unique<model::ParameterTable>(trainedTable.sameLayout());
-  secondMoment_ = std::make_unique<model::ParameterTable>(trainedTable.sameLayout());
-  decoder_ = std::make_unique<model::Decoder>(backend_, modelConfig_, *base_, adapter_.get(), lora, gradients_.get(),
+  tiers::StatePlacement placement =
+      tiering.placement ? *tiering.placement : tiers::residentPlacement(model::unitCount(modelConfig_));
+  state_ = std::make_unique<tiers::TieredState>(backend_, modelConfig_, lora, std::move(placement),
+                                                std::move(tiering.options));
+  loadInitialState();
+  decoder_ = std::make_unique<model::Decoder>(backend_, modelConfig_, *state_, lora, true,
                                               model::DecoderOptions{config_.activationCheckpointing, 1024});
+  trainingPass_ = model::decoderAccessOrder(modelConfig_, true, !config_.lora);
+  evaluationPass_ = model::decoderAccessOrder(modelConfig_, false, !config_.lora);
+}
+
+// The base weights from the model folder into their homes, unit by unit, and a fresh adapter.
+void Trainer::loadInitialState() {
+  const formats::ModelWeights weights = formats::ModelWeights::openFolder(config_.modelFolder);
+  const tiers::StateKind baseKind = config_.lora ? tiers::StateKind::Frozen : tiers::StateKind::Trained;
+  std::vector<float> values;
+  for (std::size_t unit = 0; unit < state_->unitCount(); ++unit) {
+    const auto& specs = state_->specs(baseKind, unit);
+    values.resize(model::ParameterTable::elementCount(specs));
+    model::readBaseWeights(specs, weights, values);
+    state_->write(baseKind, unit, values);
+  }
+  if (!config_.lora) return;
+  // The adapter is small: drawn whole on the host (the same values whatever the placement), then
+  // handed to the units.
+  const auto host = kernels::makeCpuBackend();
+  const model::ParameterTable adapter(*host, model::loraParameterSpecs(modelConfig_, config_.loraConfig));
+  model::initializeLora(adapter, modelConfig_, config_.loraConfig, config_.seed);
+  for (std::size_t unit = 0; unit < state_->unitCount(); ++unit) {
+    const auto& specs = state_->specs(tiers::StateKind::Trained, unit);
+    values.clear();
+    for (const model::ParameterSpec& spec : specs) {
+      const kernels::DeviceSpan<float> tensor = adapter.tensor(spec.name);
+      values.insert(values.end(), tensor.data(), tensor.data() + tensor.size());
+    }
+    state_->write(tiers::StateKind::Trained, unit, values);
+  }
 }
 
 Trainer::~Trainer() = default;
 
-const model::ParameterTable& Trainer::trained() const { return adapter_ ? *adapter_ : *base_; }
+std::vector<float> Trainer::trainedValues() const {
+  std::vector<float> all, unitValues;
+  for (std::size_t unit = 0; unit < state_->unitCount(); ++unit) {
+    unitValues.resize(model::ParameterTable::elementCount(state_->specs(tiers::StateKind::Trained, unit)));
+    state_->read(tiers::StateKind::Trained, unit, unitValues);
+    all.insert(all.end(), unitValues.begin(), unitValues.end());
+  }
+  return all;
+}
 
 void Trainer::resumeFrom(const fs::path& checkpointFolder) {
-  const TrainerState state = readCheckpoint(checkpointFolder, {&trained(), firstMoment_.get(), secondMoment_.get()});
+  const TrainerState state = readCheckpoint(checkpointFolder, *state_);
   if (state.step > totalSteps_) {
     throw Error(checkpointFolder.string() + " is at step " + std::to_string(state.step) + ", past this run's " +
                 std::to_string(totalSteps_) + " steps.");
@@ -78,33 +114,27 @@ StepReport Trainer::trainStep() {
     tokens += microBatches.back().tokens();
   }
 
-  gradients_->zero();
+  state_->zeroGradients();
   double lossSum = 0;
   for (std::size_t m = 0; m < microBatches.size(); ++m) {
     const std::uint64_t dropoutSeed = SplitMix64(config_.seed ^ (static_cast<std::uint64_t>(step_) << 20 | m)).next();
-    lossSum += decoder_->forwardBackward(microBatches[m], std::max<std::size_t>(1, lossTokens), dropoutSeed).sum;
+    lossSum += pass(trainingPass_, [&] {
+                 return decoder_->forwardBackward(microBatches[m], std::max<std::size_t>(1, lossTokens), dropoutSeed);
+               }).sum;
   }
 
   StepReport report;
-  report.gradientNorm = std::sqrt(backend_.sumOfSquares(gradients_->all()));
+  report.gradientNorm = std::sqrt(state_->gradientSquaredNorm());
   if (!std::isfinite(report.gradientNorm)) {
     throw Error("training diverged at step " + std::to_string(step_ + 1) +
                 ": the gradients are not finite numbers (try a lower learning rate)");
   }
-  if (config_.maxGradNorm > 0) {
-    // torch.nn.utils.clip_grad_norm_: scale by max_norm / (norm + 1e-6) when that is below 1.
-    const double coefficient = config_.maxGradNorm / (report.gradientNorm + 1e-6);
-    if (coefficient < 1.0) backend_.scale(gradients_->all(), static_cast<float>(coefficient));
-  }
+  // torch.nn.utils.clip_grad_norm_: scale by max_norm / (norm + 1e-6) when that is below 1.
+  const double clipScale = config_.maxGradNorm > 0 ? config_.maxGradNorm / (report.gradientNorm + 1e-6) : 1.0;
   report.learningRate = learningRateAt(schedule_, step_);
   kernels::AdamWHyper hyper = config_.adamw;
   hyper.learningRate = report.learningRate;
-  const model::ParameterTable& table = trained();
-  backend_.adamw(table.decayed(), gradients_->decayed(), firstMoment_->decayed(), secondMoment_->decayed(), hyper,
-                 step_ + 1);
-  hyper.weightDecay = 0;
-  backend_.adamw(table.undecayed(), gradients_->undecayed(), firstMoment_->undecayed(), secondMoment_->undecayed(),
-                 hyper, step_ + 1);
+  state_->optimizerStep(clipScale, hyper, step_ + 1);
   backend_.synchronize();
   ++step_;
 
@@ -126,7 +156,8 @@ EvaluationReport Trainer::evaluate() {
     for (std::size_t i = first; i < std::min(validation_.size(), first + static_cast<std::size_t>(config_.microBatch)); ++i) {
       samples.push_back(&validation_[i]);
     }
-    const model::LossSum loss = decoder_->evaluate(packSamples(samples, config_.sequenceLength));
+    const model::TokenBatch batch = packSamples(samples, config_.sequenceLength);
+    const model::LossSum loss = pass(evaluationPass_, [&] { return decoder_->evaluate(batch); });
     sum += loss.sum;
     report.lossTokens += loss.counted;
   }
@@ -137,7 +168,7 @@ EvaluationReport Trainer::evaluate() {
 WrittenCheckpoint Trainer::writeCheckpointNow() {
   const TrainerState state{step_, samplesConsumed_, toJson(config_)};
   WrittenCheckpoint written =
-      writeCheckpoint(checkpointsFolder(), state, {&trained(), firstMoment_.get(), secondMoment_.get()}, config_.lora);
+      writeCheckpoint(checkpointsFolder(), state, *state_, config_.lora);
   pruneCheckpoints(checkpointsFolder(), config_.keepCheckpoints);
   return written;
 }

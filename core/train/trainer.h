@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/formats/model_config.h"
@@ -22,6 +23,7 @@
 #include "core/train/lr_schedule.h"
 #include "core/train/run_config.h"
 #include "core/train/token_data.h"
+#include "core/tiers/tiered_state.h"
 #include "kernels/backend.h"
 
 namespace tiertune::train {
@@ -53,10 +55,16 @@ class TrainingObserver {
   virtual bool stopRequested() { return false; }
 };
 
+// Where the training state lives (core/tiers): by default everything on the backend's device.
+struct TrainerTiering {
+  std::optional<tiers::StatePlacement> placement;
+  tiers::TieredStateOptions options;
+};
+
 class Trainer {
  public:
   // Reads the model folder and the token files; throws tiertune::Error naming what is wrong.
-  Trainer(const RunConfig& config, kernels::Backend& backend);
+  Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTiering tiering = {});
   ~Trainer();
 
   // Continues from a checkpoint written by a run with the same configuration.
@@ -72,7 +80,10 @@ class Trainer {
   std::int64_t totalSteps() const { return totalSteps_; }
   std::size_t trainSamples() const { return train_.size(); }
   std::size_t validationSamples() const { return validation_.size(); }
-  const model::ParameterTable& trained() const;
+  // The trained tensors (LoRA adapter or the whole model) and their values, unit by unit, on the host.
+  std::vector<model::ParameterSpec> trainedSpecs() const { return state_->trainedSpecs(); }
+  std::vector<float> trainedValues() const;
+  const tiers::TieredState& tieredState() const { return *state_; }
   const formats::ModelConfig& modelConfig() const { return modelConfig_; }
   std::filesystem::path checkpointsFolder() const { return config_.outputFolder / "checkpoints"; }
 
@@ -80,13 +91,29 @@ class Trainer {
   StepReport trainStep();
 
  private:
+  void loadInitialState();
+  // One decoder pass over the tiered state: the units move as the pass announces.
+  template <typename Run>
+  model::LossSum pass(const std::vector<model::UnitAccess>& order, Run run) {
+    state_->beginPass(order);
+    try {
+      const model::LossSum loss = run();
+      state_->endPass();
+      return loss;
+    } catch (...) {
+      state_->abandonPass();
+      throw;
+    }
+  }
+
   RunConfig config_;
   kernels::Backend& backend_;
   formats::ModelConfig modelConfig_;
   std::vector<Sample> train_, validation_;
   std::unique_ptr<SampleOrder> order_;
-  std::unique_ptr<model::ParameterTable> base_, adapter_, gradients_, firstMoment_, secondMoment_;
+  std::unique_ptr<tiers::TieredState> state_;
   std::unique_ptr<model::Decoder> decoder_;
+  std::vector<model::UnitAccess> trainingPass_, evaluationPass_;
   ScheduleSpec schedule_;
   std::int64_t totalSteps_ = 0;
   std::int64_t step_ = 0;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <span>
 #include <vector>
@@ -39,18 +40,29 @@ void requireSameSize(std::size_t a, std::size_t b, const char* op) {
 
 class CpuBackend final : public Backend {
  public:
+  explicit CpuBackend(std::size_t arenaBytes) : meter_(std::make_shared<MemoryMeter>(arenaBytes)) {}
+
   std::string name() const override { return "cpu"; }
 
   DeviceBuffer allocate(std::size_t bytes) override {
-    // 64-byte alignment: whole cache lines, and what AVX-512 loads like.
-    constexpr std::size_t alignment = 64;
+    // 4 KiB alignment: whole pages, so the tiered executor can read from the SSD straight into a
+    // buffer with O_DIRECT (and whole cache lines for AVX-512 loads).
+    constexpr std::size_t alignment = 4096;
     const std::size_t rounded = std::max<std::size_t>(alignment, (bytes + alignment - 1) / alignment * alignment);
+    meter_->charge(rounded, "the CPU backend");
     void* data = std::aligned_alloc(alignment, rounded);
     if (data == nullptr) {
+      meter_->refund(rounded);
       throw std::runtime_error("the CPU backend could not allocate " + std::to_string(bytes >> 20) + " MiB of memory");
     }
-    return DeviceBuffer(data, bytes, [](void* p) { std::free(p); });
+    // The meter outlives the backend when a buffer does.
+    return DeviceBuffer(data, bytes, [meter = meter_, rounded](void* p) {
+      std::free(p);
+      meter->refund(rounded);
+    });
   }
+  MemoryUse memoryUse() const override { return meter_->use(); }
+  void resetPeakMemory() override { meter_->resetPeak(); }
 
   void upload(std::span<const float> from, DeviceSpan<float> to) override {
     requireSameSize(from.size(), to.size(), "upload");
@@ -216,10 +228,13 @@ class CpuBackend final : public Backend {
     requireSameSize(params.size(), grads.size(), "adamw");
     cpu::adamwStep(host(params), host(grads), host(m), host(v), hyper, step);
   }
+
+ private:
+  std::shared_ptr<MemoryMeter> meter_;
 };
 
 }  // namespace
 
-std::unique_ptr<Backend> makeCpuBackend() { return std::make_unique<CpuBackend>(); }
+std::unique_ptr<Backend> makeCpuBackend(std::size_t arenaBytes) { return std::make_unique<CpuBackend>(arenaBytes); }
 
 }  // namespace tiertune::kernels

@@ -124,9 +124,11 @@ class CudaBackend final : public Backend {
   DeviceBuffer allocate(std::size_t bytes) override {
     CUDA_CHECK("allocate", cudaSetDevice(device_));
     void* data = nullptr;
+    meter_->charge(bytes, "the CUDA backend");
     if (bytes > 0) {  // a zero-byte buffer holds nothing; cudaMalloc would hand back null anyway
       const cudaError_t error = cudaMalloc(&data, bytes);
       if (error != cudaSuccess) {
+        meter_->refund(bytes);
         static_cast<void>(cudaGetLastError());  // an allocation failure is not sticky; clear it
         throw std::runtime_error("the CUDA backend (" + name_ + ") could not allocate " + std::to_string(bytes) +
                                  " bytes (" + std::to_string(bytes >> 20) + " MiB) of device memory: " +
@@ -136,12 +138,15 @@ class CudaBackend final : public Backend {
     // A buffer may go while ops that use it are still queued (the decoder replaces its work buffers
     // when a batch grows): wait for the device before the memory can be handed out again. Errors
     // cannot leave a destructor; the next checked call reports a sticky one.
-    return DeviceBuffer(data, bytes, [](void* p) {
+    return DeviceBuffer(data, bytes, [meter = meter_, bytes](void* p) {
+      meter->refund(bytes);
       if (p == nullptr) return;
       static_cast<void>(cudaDeviceSynchronize());
       static_cast<void>(cudaFree(p));
     });
   }
+  MemoryUse memoryUse() const override { return meter_->use(); }
+  void resetPeakMemory() override { meter_->resetPeak(); }
 
   // The host may reuse its memory as soon as upload returns, so upload waits for the copy.
   void upload(std::span<const float> from, DeviceSpan<float> to) override { uploadBytes(from, to, "upload"); }
@@ -399,6 +404,7 @@ class CudaBackend final : public Backend {
 
   int device_ = 0;
   std::string name_;
+  std::shared_ptr<MemoryMeter> meter_ = std::make_shared<MemoryMeter>();
   std::unique_ptr<std::remove_pointer_t<cudaStream_t>, StreamDeleter> stream_;
   std::unique_ptr<std::remove_pointer_t<cublasHandle_t>, BlasDeleter> blas_;
   Scratch copyScratch_, reductionScratch_, attentionScratch_, logitsScratch_, lossScratch_;

@@ -15,6 +15,7 @@
 #include "core/catalog/catalog.h"
 #include "core/settings/settings.h"
 #include "support/byte_tokenizer.h"
+#include "support/cli_process.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
 
@@ -39,18 +40,8 @@ std::vector<QJsonObject> eventsOf(const std::vector<QJsonObject>& lines, const c
   return result;
 }
 
-struct Finished {
-  int exitCode = -1;
-  QByteArray out, err;
-};
-
-Finished runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
-  process.waitForFinished(240000);
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-          process.readAllStandardError()};
-}
+using test::Finished;
+using test::runCli;
 
 // Starts the CLI and sends signal once a line with this event has appeared on stdout.
 Finished runUntil(const QStringList& arguments, const char* event, int signal) {

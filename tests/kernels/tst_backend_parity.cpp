@@ -611,8 +611,7 @@ void checkTraining(Harness& h, const char* configJson, const std::string& label,
   for (const int side : {0, 1}) {
     train::Trainer trainer(config, h.backend(side));
     while (trainer.step() < trainer.totalSteps()) losses[side].push_back(trainer.trainStep().loss);
-    weights[side].resize(trainer.trained().elementCount());
-    h.backend(side).download(trainer.trained().all(), weights[side]);
+    weights[side] = trainer.trainedValues();
   }
 
   const std::string name = "training " + label + " (30 steps)";

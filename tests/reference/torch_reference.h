@@ -1,5 +1,5 @@
 // Shared by the tests that hold our numerics to PyTorch: running a reference script with one JSON
-// job, and the error measure the bounds are stated in.
+// job, and the error measure the bounds are stated in (support/relative_error.h).
 #pragma once
 
 #include <QByteArray>
@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include "support/relative_error.h"
 
 namespace tiertune::test {
 
@@ -30,18 +32,19 @@ inline QJsonObject runTorchReference(const QString& script, const QJsonObject& j
   return QJsonDocument::fromJson(out).object();
 }
 
-// max |ours - theirs| / max |theirs|; infinity for NaN or a size mismatch.
+// relative_error.h over PyTorch's JSON numbers.
 inline double relativeError(const std::vector<float>& ours, const QJsonArray& theirs) {
-  if (static_cast<std::size_t>(theirs.size()) != ours.size()) return INFINITY;
-  double worst = 0;
-  double largest = 1e-30;
-  for (qsizetype i = 0; i < theirs.size(); ++i) {
-    const double value = theirs[i].toDouble();
-    largest = std::max(largest, std::abs(value));
-    const double difference = std::abs(static_cast<double>(ours[static_cast<std::size_t>(i)]) - value);
-    if (!(difference <= worst)) worst = std::isnan(difference) ? INFINITY : difference;
-  }
-  return worst / largest;
+  std::vector<double> values;
+  values.reserve(static_cast<std::size_t>(theirs.size()));
+  for (const QJsonValue& value : theirs) values.push_back(value.toDouble());
+  return relativeError(std::span<const float>(ours), std::span<const double>(values));
+}
+
+// Whether /usr/bin/python3 can import torch; tests that need it skip themselves when not.
+inline bool torchAvailable() {
+  QProcess python;
+  python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch")});
+  return python.waitForFinished(120000) && python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0;
 }
 
 }  // namespace tiertune::test

@@ -189,7 +189,7 @@ class PlannerTest : public QObject {
   }
 
   void noDiskMeansNoSpill() {
-    MachineBudget machine = laptop8();
+    MachineBudget machine = workstation24();
     machine.diskBytes = 0;
     const TrainingSetup training = setup("llama3-70b", Method::Lora);
     const Plan plan = planTraining(training, machine);

@@ -31,11 +31,7 @@ struct Recorder : TrainingObserver {
   bool stopRequested() override { return stopAfter >= 0 && !steps.empty() && steps.back().step >= stopAfter; }
 };
 
-std::vector<float> weightsOf(const Trainer& trainer) {
-  std::vector<float> values(trainer.trained().elementCount());
-  trainer.trained().backend().download(trainer.trained().all(), values);
-  return values;
-}
+std::vector<float> weightsOf(const Trainer& trainer) { return trainer.trainedValues(); }
 
 struct Setup {
   std::unique_ptr<QTemporaryDir> scratch = test::makeScratchDir();

@@ -1,0 +1,104 @@
+// The streaming executor's state: every unit's weights, gradients and Adam moments kept in the tier
+// the placement chose (device memory of the backend, host RAM, or extents of the SSD store), and
+// brought to the device just in time for the decoder.
+//
+// A pass (one micro-batch's forward and backward, or an evaluation) is announced with its access
+// order (model::decoderAccessOrder). A mover thread walks that order ahead of the decoder: while
+// unit i computes, unit i+1's weights (and, in the backward, its gradient sums) move up into a
+// device slot: SSD -> host staging through io_uring, host -> device through the backend. When the
+// decoder releases a unit whose gradients live below the device, they move down on the same thread
+// while the next unit computes. The optimizer step runs where the Adam moments live: on the device
+// through the backend, or on the host through the CPU kernels, with disk-resident state streamed
+// through host memory unit by unit.
+//
+// Only copies are added: the same ops run on the same values in the same order, so on the CPU
+// backend a run gives bit for bit the same losses whatever the placement (tested).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/formats/model_config.h"
+#include "core/model/lora.h"
+#include "core/model/model_units.h"
+#include "core/model/parameter_table.h"
+#include "core/tiers/ssd_store.h"
+#include "core/tiers/state_placement.h"
+#include "kernels/backend.h"
+
+namespace tiertune::tiers {
+
+struct TieredStateOptions {
+  std::filesystem::path offloadFolder;  // where the SSD store lives; needed when anything is on disk
+  SsdStoreOptions store;
+  bool recordTimeline = false;          // keep a TimelineEvent per transfer and per wait
+};
+
+struct TransferStats {
+  std::uint64_t hostToDevice = 0, deviceToHost = 0;  // bytes
+  std::uint64_t diskRead = 0, diskWritten = 0;       // bytes
+  double moverBusySeconds = 0;    // the mover thread moving data
+  double computeWaitSeconds = 0;  // the decoder waiting for a unit that had not arrived yet
+};
+
+struct TimelineEvent {
+  enum class Lane { Compute, Mover } lane = Lane::Mover;
+  std::string what;  // "load unit 3", "store gradients 3", "wait for unit 3", "compute unit 3"
+  double start = 0, end = 0;  // seconds since the state was made
+};
+
+class TieredState final : public model::UnitResidency {
+ public:
+  // lora: the adapter's configuration (LoRA), or null (full fine-tuning). Homes and slots are
+  // allocated here; the disk extents are reserved in the SSD store now, so a disk that cannot
+  // hold the plan fails here. Throws tiertune::Error naming what does not fit.
+  TieredState(kernels::Backend& backend, const formats::ModelConfig& config, const model::LoraConfig* lora,
+              StatePlacement placement, TieredStateOptions options = {});
+  ~TieredState() override;
+  TieredState(const TieredState&) = delete;
+  TieredState& operator=(const TieredState&) = delete;
+
+  std::size_t unitCount() const;
+  // The tensors of a unit's state of this kind (empty when the unit has none of it).
+  const std::vector<model::ParameterSpec>& specs(StateKind kind, std::size_t unit) const;
+  // The trained tensors of every unit, in unit order (what a checkpoint holds).
+  std::vector<model::ParameterSpec> trainedSpecs() const;
+
+  // Host copies of a unit's state, in the layout of a ParameterTable of specs(kind, unit) (decayed
+  // tensors first). Only between passes.
+  void write(StateKind kind, std::size_t unit, std::span<const float> values);
+  void read(StateKind kind, std::size_t unit, std::span<float> values);
+
+  // One pass of the decoder in this order; endPass() waits for the gradients to reach their homes
+  // and reports what went wrong on the mover thread. A pass that fails is abandoned by
+  // abandonPass(), which leaves the state usable for reading and a new pass.
+  void beginPass(std::vector<model::UnitAccess> order);
+  void endPass();
+  void abandonPass() noexcept;
+
+  model::UnitTables acquire(std::size_t unit, bool gradients) override;
+  void release(std::size_t unit) noexcept override;
+
+  // The optimizer's part of a step, between passes.
+  void zeroGradients();
+  double gradientSquaredNorm();  // summed unit by unit, in unit order
+  // Scales the gradients by clipScale when it is below 1, then one AdamW step (weight decay on the
+  // decayed tensors only) on every unit, where its moments live.
+  void optimizerStep(double clipScale, const kernels::AdamWHyper& hyper, std::int64_t step);
+
+  const StatePlacement& placement() const;
+  TransferStats stats() const;
+  std::vector<TimelineEvent> timeline() const;
+  std::uint64_t hostBytes() const;  // host homes and staging buffers
+  std::uint64_t diskBytes() const;  // reserved in the SSD store
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tiertune::tiers

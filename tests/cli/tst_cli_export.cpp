@@ -1,0 +1,147 @@
+// `tiertune-cli export` as a user runs it after `tiertune-cli train`: a tiny LoRA run exported as a
+// PEFT adapter and as a merged model folder, the files each must have, the catalog rows (run,
+// checkpoint, kind, path, content hash), and the clear errors and clean folders of exports that
+// cannot be done (no such run or checkpoint, an output that exists, a weight fp16 cannot hold).
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <filesystem>
+#include <fstream>
+
+#include "core/catalog/catalog.h"
+#include "core/export/export_folder.h"
+#include "core/formats/model_weights.h"
+#include "core/model/base_weights.h"
+#include "core/settings/settings.h"
+#include "export/export_fixture.h"
+#include "support/cli_process.h"
+#include "support/scratch.h"
+#include "support/tiny_model.h"
+
+using namespace tiertune;
+namespace fs = std::filesystem;
+
+namespace {
+
+using test::Finished;
+using test::runCli;
+
+using test::leftNothing;
+
+// A catalog of its own, a tiny model and a finished 4-step LoRA run with checkpoints at steps 2 and 4.
+struct TrainedRun {
+  std::unique_ptr<QTemporaryDir> scratch = test::makeScratchDir();
+  fs::path root = scratch->path().toStdString();
+  QString runId;
+
+  TrainedRun() {
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString((root / "data").string()));
+    qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString((root / "config").string()));
+    test::writeRandomModelFolder(root / "tiny-llama", test::kTinyLlamaConfig, 9);
+    test::writeTokenFile(root / "train.jsonl", 40, 64, 2);
+    std::ofstream(root / "run.json") << R"({"model":"tiny-llama","train_data":"train.jsonl","output":"out",
+        "method":"lora","lora_rank":4,"lora_alpha":8,"lora_targets":["q_proj","v_proj","down_proj"],
+        "micro_batch":2,"max_steps":4,"checkpoint_every":2,"keep_checkpoints":0,"learning_rate":0.05,
+        "threads":1,"sequence_length":16})";
+    const Finished trained = runCli({"train", "--config", QString::fromStdString((root / "run.json").string())});
+    if (trained.exitCode != 0) qFatal("training failed: %s", trained.err.constData());
+    runId = QString::number(QJsonDocument::fromJson(trained.out.split('\n').front()).object()["run"].toInteger());
+  }
+  QString path(const char* name) const { return QString::fromStdString((root / name).string()); }
+};
+
+catalog::Catalog openCatalog() { return catalog::Catalog::open(settings::loadSettings().catalogFile()); }
+
+}  // namespace
+
+class CliExportTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void exportsAdapterAndMergedModel() {
+    const TrainedRun run;
+    const Finished peft = runCli({"export", "--run", run.runId, "--format", "peft", "--output", run.path("adapter"),
+                                  "--json"});
+    QVERIFY2(peft.exitCode == 0, peft.err.constData());
+    const QJsonObject printed = QJsonDocument::fromJson(peft.out).object();
+    QCOMPARE(printed["step"].toInt(), 4);  // latest by default
+    QCOMPARE(printed["kind"].toString(), QStringLiteral("peft_adapter"));
+    QVERIFY(fs::exists(run.root / "adapter" / "adapter_config.json"));
+    QVERIFY(fs::exists(run.root / "adapter" / "adapter_model.safetensors"));
+
+    const Finished merged = runCli({"export", "--run", run.runId, "--checkpoint", "step-2", "--format", "merged",
+                                    "--dtype", "fp16", "--output", run.path("merged")});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    QVERIFY2(merged.out.contains("at step 2 as a merged model (float16)"), merged.out.constData());
+    for (const char* name : {"config.json", "model.safetensors", "generation_config.json", "tokenizer.json",
+                             "tokenizer_config.json"}) {
+      QVERIFY2(fs::exists(run.root / "merged" / name), name);
+    }
+    // The merged folder is a model our own loader takes.
+    const formats::ModelConfig config = formats::loadModelConfig(run.root / "merged" / "config.json");
+    const auto backend = kernels::makeCpuBackend();
+    const model::ParameterTable weights(*backend, model::baseParameterSpecs(config));
+    model::loadBaseWeights(weights, formats::ModelWeights::openFolder(run.root / "merged"));
+
+    const catalog::Catalog store = openCatalog();
+    const catalog::Id id = run.runId.toLongLong();
+    const auto checkpoints = store.checkpoints(id);
+    const auto exported = store.exports(id);
+    QCOMPARE(exported.size(), std::size_t(2));
+    QVERIFY(exported[0].kind == catalog::ExportKind::PeftAdapter);
+    QCOMPARE(exported[0].checkpointId, std::optional<catalog::Id>(checkpoints.back().id));
+    QCOMPARE(exported[0].path, fs::absolute(run.root / "adapter").string());
+    QCOMPARE(exported[0].sha256, exports::folderContentSha256(run.root / "adapter"));
+    QCOMPARE(printed["sha256"].toString().toStdString(), exported[0].sha256);
+    QVERIFY(exported[1].kind == catalog::ExportKind::MergedHf);
+    QCOMPARE(exported[1].checkpointId, std::optional<catalog::Id>(checkpoints.front().id));
+    QCOMPARE(exported[1].sha256, exports::folderContentSha256(run.root / "merged"));
+  }
+
+  void refusedExportsSayWhyAndLeaveNothing() {
+    const TrainedRun run;
+    const Finished noRun = runCli({"export", "--run", "999", "--format", "peft", "--output", run.path("x")});
+    QCOMPARE(noRun.exitCode, 1);
+    QVERIFY2(noRun.err.contains("There is no run 999"), noRun.err.constData());
+
+    const Finished noCheckpoint = runCli({"export", "--run", run.runId, "--checkpoint", "step-7", "--format", "peft",
+                                          "--output", run.path("x")});
+    QCOMPARE(noCheckpoint.exitCode, 1);
+    QVERIFY2(noCheckpoint.err.contains("no checkpoint \"step-7\"; it has step-00000002, step-00000004"),
+             noCheckpoint.err.constData());
+
+    const Finished badFormat = runCli({"export", "--run", run.runId, "--format", "gguf", "--output", run.path("x")});
+    QCOMPARE(badFormat.exitCode, 2);
+    const Finished badDtype = runCli({"export", "--run", run.runId, "--format", "merged", "--dtype", "int8",
+                                      "--output", run.path("x")});
+    QCOMPARE(badDtype.exitCode, 2);
+    QVERIFY(leftNothing(run.root / "x"));
+
+    // A base weight beyond float16's range (as a model trained in bf16 can have): fp16 names it.
+    const formats::ModelConfig config = formats::parseModelConfig(test::kTinyLlamaConfig);
+    const auto backend = kernels::makeCpuBackend();
+    const model::ParameterTable base(*backend, model::baseParameterSpecs(config));
+    model::loadBaseWeights(base, formats::ModelWeights::openFolder(run.root / "tiny-llama"));
+    const std::vector<float> huge{-7.0e4f};
+    backend->upload(huge, base.tensor("model.layers.1.mlp.down_proj.weight").subspan(3, 1));
+    test::writeTableFile(run.root / "tiny-llama" / "model.safetensors", base);
+    const Finished overflow = runCli({"export", "--run", run.runId, "--format", "merged", "--dtype", "fp16",
+                                      "--output", run.path("fp16")});
+    QCOMPARE(overflow.exitCode, 1);
+    QVERIFY2(overflow.err.contains("model.layers.1.mlp.down_proj.weight") && overflow.err.contains("bf16"),
+             overflow.err.constData());
+    QVERIFY(leftNothing(run.root / "fp16"));
+
+    // An existing folder is never overwritten.
+    fs::create_directories(run.root / "taken");
+    const Finished taken = runCli({"export", "--run", run.runId, "--format", "peft", "--output", run.path("taken")});
+    QCOMPARE(taken.exitCode, 1);
+    QVERIFY2(taken.err.contains("already exists"), taken.err.constData());
+    QVERIFY(fs::is_empty(run.root / "taken"));
+
+    QVERIFY(openCatalog().exports(run.runId.toLongLong()).empty());  // no refused export was recorded
+  }
+};
+
+QTEST_GUILESS_MAIN(CliExportTest)
+#include "tst_cli_export.moc"

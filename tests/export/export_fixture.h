@@ -1,0 +1,135 @@
+// Checkpoints for the export tests, written by the real checkpoint writer: a tiny random model
+// folder (Llama unless another config.json is given) (tests/support/tiny_model.h) and either a LoRA adapter with random A and B (B nonzero,
+// unlike PEFT's zero start, so that merging changes the model) or fully fine-tuned weights (the
+// base plus noise). Also the logits our fp32 decoder gives for the same batch, and the check that a
+// refused export left nothing.
+#pragma once
+
+#include <QRandomGenerator>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/export/checkpoint_source.h"
+#include "core/formats/model_weights.h"
+#include "core/model/base_weights.h"
+#include "core/model/decoder.h"
+#include "core/model/lora.h"
+#include "core/train/checkpoint.h"
+#include "core/train/run_config.h"
+#include "support/scratch.h"
+#include "support/tiny_model.h"
+
+namespace tiertune::test {
+
+inline std::vector<float> randomValues(std::size_t count, double scale) {
+  std::vector<float> values(count);
+  for (float& value : values) value = static_cast<float>(scale * (QRandomGenerator::global()->generateDouble() * 2 - 1));
+  return values;
+}
+
+// Nothing of an export that did not finish: neither its folder nor its staging folder.
+inline bool leftNothing(const std::filesystem::path& output) {
+  return !std::filesystem::exists(output) &&
+         !std::filesystem::exists(output.parent_path() / ("." + output.filename().string() + ".partial"));
+}
+
+inline void addNoise(const model::ParameterTable& table, double scale) {
+  std::vector<float> values(table.elementCount());
+  table.backend().download(table.all(), values);
+  const std::vector<float> noise = randomValues(values.size(), scale);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] += noise[i];
+  table.backend().upload(values, table.all());
+}
+
+inline void writeTableFile(const std::filesystem::path& file, const model::ParameterTable& table) {
+  std::vector<float> values(table.elementCount());
+  table.backend().download(table.all(), values);
+  std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
+  for (const model::ParameterEntry& entry : table.entries()) {
+    tensors.push_back({formats::TensorDescriptor{entry.spec.name, formats::Dtype::F32, entry.spec.shape},
+                       std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
+  }
+  formats::writeSafetensors(file, tensors);
+}
+
+struct ExportFixture {
+  std::filesystem::path root;
+  std::filesystem::path modelFolder = root / "tiny-llama";
+  std::string configJson;
+  formats::ModelConfig config = formats::parseModelConfig(configJson);
+  std::unique_ptr<kernels::Backend> backend = kernels::makeCpuBackend();
+  model::ParameterTable base{*backend, model::baseParameterSpecs(config)};
+  model::LoraConfig lora;
+
+  explicit ExportFixture(std::filesystem::path scratch, std::string modelConfigJson = kTinyLlamaConfig)
+      : root(std::move(scratch)), configJson(std::move(modelConfigJson)) {
+    writeRandomModelFolder(modelFolder, configJson, 11);
+    model::loadBaseWeights(base, formats::ModelWeights::openFolder(modelFolder));
+    lora.rank = 4;
+    lora.alpha = 8;
+    lora.targets = {model::LinearModule::Query, model::LinearModule::Value, model::LinearModule::Output,
+                    model::LinearModule::Gate, model::LinearModule::Down};
+  }
+
+  train::RunConfig runConfig(bool useLora) const {
+    train::RunConfig run;
+    run.modelFolder = modelFolder;
+    run.trainData = root / "train.jsonl";
+    run.outputFolder = root / "run";
+    run.lora = useLora;
+    run.loraConfig = lora;
+    return run;
+  }
+
+  // trained: the adapter (LoRA) or the whole model (full); returns the checkpoint folder.
+  std::filesystem::path writeCheckpoint(const model::ParameterTable& trained, bool useLora, std::int64_t step = 5) const {
+    const model::ParameterTable first = trained.sameLayout();
+    const model::ParameterTable second = trained.sameLayout();
+    const train::TrainerState state{step, 40, train::toJson(runConfig(useLora))};
+    return train::writeCheckpoint(root / "run" / "checkpoints", state, {&trained, &first, &second}, useLora).folder;
+  }
+
+  // An adapter whose every tensor is random (B of a size that moves the logits well past rounding).
+  model::ParameterTable randomAdapter() const {
+    model::ParameterTable adapter(*backend, model::loraParameterSpecs(config, lora));
+    for (const model::ParameterEntry& entry : adapter.entries()) {
+      const double scale = entry.spec.name.find("lora_A") != std::string::npos ? 0.3 : 0.2;
+      backend->upload(randomValues(entry.count, scale), adapter.tensor(entry.spec.name));
+    }
+    return adapter;
+  }
+
+  model::TokenBatch batch() const {
+    model::TokenBatch tokens;
+    std::vector<std::int32_t> ids;
+    for (int i = 0; i < 12; ++i) ids.push_back(static_cast<std::int32_t>((i * 7 + 3) % config.vocabSize));
+    tokens.append(ids);
+    tokens.append(std::vector<std::int32_t>{5, 9, 1, 60, 33});
+    return tokens;
+  }
+
+  std::vector<float> logits(const model::ParameterTable& weights, const model::ParameterTable* adapter) const {
+    model::Decoder decoder(*backend, config, weights, adapter, adapter ? &lora : nullptr, nullptr);
+    return decoder.logits(batch());
+  }
+
+  // The logits of an exported model folder, loaded through our own loader.
+  std::vector<float> logitsOfFolder(const std::filesystem::path& folder) const {
+    const formats::ModelConfig exported = formats::loadModelConfig(folder / "config.json");
+    const model::ParameterTable weights(*backend, model::baseParameterSpecs(exported));
+    model::loadBaseWeights(weights, formats::ModelWeights::openFolder(folder));
+    return logits(weights, nullptr);
+  }
+};
+
+// A fixture with a LoRA checkpoint of a random adapter, opened as an export source.
+struct AdapterCheckpoint {
+  std::unique_ptr<QTemporaryDir> scratch = makeScratchDir();
+  ExportFixture fixture{scratch->path().toStdString()};
+  model::ParameterTable adapter = fixture.randomAdapter();
+  exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true));
+};
+
+}  // namespace tiertune::test
