@@ -1,9 +1,11 @@
 #include "core/export/gguf_export.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
 
+#include "core/export/export_folder.h"
 #include "core/export/gguf_model_metadata.h"
 #include "core/export/gguf_vocabulary.h"
 #include "core/export/ollama_modelfile.h"
@@ -14,7 +16,7 @@
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 namespace {
 
 namespace fs = std::filesystem;
@@ -85,7 +87,7 @@ fs::path ggufExportPath(const GgufExportOptions& options) {
 }
 
 GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions& options,
-                            const std::function<void(const GgufExportProgress&)>& progress, std::stop_token stop) {
+                            const ExportProgress& progress) {
   const fs::path target = ggufExportPath(options);
   const formats::ModelConfig config = formats::loadModelConfig(modelFolder / "config.json");
   const formats::ModelWeights weights = formats::ModelWeights::openFolder(modelFolder);
@@ -105,12 +107,12 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
   std::vector<formats::GgufTensorInfo> infos;
   for (const GgufTensorPlan& entry : plan) infos.push_back(entry.info);
 
-  fs::create_directories(target.parent_path());
-  formats::GgufWriter writer(target, metadata, infos);
-  GgufExportProgress report{0, plan.size(), writer.dataStart(), writer.fileBytes(), {}};
+  StagingFolder staging(target.parent_path());
+  formats::GgufWriter writer(staging.path() / target.filename(), metadata, infos);
   std::vector<std::byte> encoded;
-  for (const GgufTensorPlan& entry : plan) {
-    if (stop.stop_requested()) return GgufExportResult{.cancelled = true, .files = {}};  // the writer removes its file
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const GgufTensorPlan& entry = plan[i];
+    progress.checkCancel();  // throws; the writer and the staging folder remove what was written
     const std::vector<float> values = tensorValues(entry, weights, config);
     checkRepresentable(values, entry, modelFolder);
     for (std::size_t start = 0; start < values.size(); start += kEncodeChunkValues) {
@@ -122,22 +124,22 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
     }
     // Its pages are not needed again: keep the page cache for the tensors still to come.
     if (!entry.sourceName.empty()) weights.fileOf(entry.sourceName).release(weights.tensor(entry.sourceName));
-    ++report.tensorsDone;
-    report.bytesWritten = report.tensorsDone < plan.size() ? writer.dataStart() + writer.dataOffsets()[report.tensorsDone]
-                                                           : writer.fileBytes();
-    report.currentTensor = entry.info.name;
-    if (progress) progress(report);
+    const std::uint64_t written = i + 1 < plan.size() ? writer.dataStart() + writer.dataOffsets()[i + 1] : writer.fileBytes();
+    // The last few percent are the hash and the commit.
+    progress.tell(0.95 * static_cast<double>(written) / static_cast<double>(writer.fileBytes()),
+                  "Writing " + entry.info.name);
   }
   writer.finish();
+  if (modelfile) formats::writeFileAtomically(staging.path() / "Modelfile", modelfile->text);
 
   GgufExportResult result;
-  result.files.push_back({target, sha256HexOfFile(target), fs::file_size(target)});
-  if (modelfile) {
-    const fs::path modelfilePath = target.parent_path() / "Modelfile";
-    formats::writeFileAtomically(modelfilePath, modelfile->text);
-    result.files.push_back({modelfilePath, sha256Hex(modelfile->text), modelfile->text.size()});
+  for (const fs::directory_entry& file : fs::directory_iterator(staging.path())) {
+    result.files.push_back({staging.target() / file.path().filename(), sha256HexOfFile(file.path()), file.file_size()});
   }
+  std::sort(result.files.begin(), result.files.end(),
+            [](const ExportedFile& a, const ExportedFile& b) { return a.path.extension() == ".gguf" && b.path.extension() != ".gguf"; });
+  result.folder = commitExport(staging, progress, "Exported " + target.filename().string());
   return result;
 }
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

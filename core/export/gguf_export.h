@@ -1,21 +1,20 @@
 // GGUF export of a Hugging Face model folder (config.json, safetensors, tokenizer.json,
 // tokenizer_config.json) for llama.cpp, Ollama and LM Studio: one GGUF file in F16, BF16 or Q8_0
 // with the metadata llama.cpp needs, an Ollama Modelfile beside it, in a flat folder or in LM
-// Studio's publisher/model/ layout. Tensors are read, converted and written one at a time; every
-// file is written under a temporary name and renamed when complete. Called by the CLI's export
-// command and the GUI's export dialog.
+// Studio's publisher/model/ layout. Tensors are read, converted and written one at a time into a
+// staging folder that is renamed into place when complete. For the CLI's export command and the
+// GUI's export dialog.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <stop_token>
 #include <string>
 #include <vector>
 
+#include "core/export/export_progress.h"
 #include "core/export/gguf_tensor_plan.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 
 enum class GgufLayout {
   Flat,      // OUTPUT/<model>-<TYPE>.gguf and OUTPUT/Modelfile
@@ -23,20 +22,14 @@ enum class GgufLayout {
 };
 
 struct GgufExportOptions {
-  std::filesystem::path outputFolder;  // created when missing
+  // Flat: the export's folder; LmStudio: the folder of publisher folders (LM Studio's models
+  // folder). Either way the export's own folder must not exist yet (export_folder.h).
+  std::filesystem::path outputFolder;
   GgufFileType fileType = GgufFileType::F16;
   std::string modelName;   // general.name and the file name; one path component
   std::string publisher;   // LmStudio layout only; one path component
   GgufLayout layout = GgufLayout::Flat;
   bool writeOllamaModelfile = true;
-};
-
-struct GgufExportProgress {
-  std::size_t tensorsDone = 0;
-  std::size_t tensorCount = 0;
-  std::uint64_t bytesWritten = 0;  // of the GGUF file
-  std::uint64_t totalBytes = 0;
-  std::string currentTensor;       // llama.cpp's name
 };
 
 struct ExportedFile {
@@ -46,7 +39,7 @@ struct ExportedFile {
 };
 
 struct GgufExportResult {
-  bool cancelled = false;           // then no file was left behind
+  ExportResult folder;              // the export's folder, its content hash (for the catalog) and bytes
   std::vector<ExportedFile> files;  // the GGUF file first, then the Modelfile
 };
 
@@ -55,11 +48,11 @@ std::filesystem::path ggufExportPath(const GgufExportOptions& options);
 
 // Throws tiertune::Error naming the file, tensor or field for what cannot be exported: unreadable
 // or inconsistent inputs, non-finite weights, F16 overflow, a chat template without an Ollama
-// counterpart (when the Modelfile is asked for), names that are not one path component.
-// progress is called from the calling thread after each tensor; a stop request ends the export
-// after the current tensor and removes what it had written.
+// counterpart (when the Modelfile is asked for), names that are not one path component, an
+// export folder that exists. progress is told after each tensor; a cancel (asked between tensors)
+// throws ExportCancelled. The files are written into a staging folder that is renamed into place
+// at the end, so an error or a cancel leaves nothing behind.
 GgufExportResult exportGguf(const std::filesystem::path& modelFolder, const GgufExportOptions& options,
-                            const std::function<void(const GgufExportProgress&)>& progress = {},
-                            std::stop_token stop = {});
+                            const ExportProgress& progress = {});
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

@@ -4,7 +4,7 @@
 
 #include "core/util/error.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 namespace {
 
 // The version of ggml's quantization formats (GGML_QUANT_VERSION) that the Q8_0 layout follows.
@@ -58,4 +58,4 @@ void addModelMetadata(formats::GgufMetadata& metadata, const formats::ModelConfi
   }
 }
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

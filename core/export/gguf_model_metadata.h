@@ -9,11 +9,11 @@
 #include "core/formats/gguf_writer.h"
 #include "core/formats/model_config.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 
 // Throws tiertune::Error for what llama.cpp cannot run as configured: dynamic (NTK) rope scaling,
 // which llama.cpp does not implement, and llama3 rope scaling outside the "llama" architecture.
 void addModelMetadata(formats::GgufMetadata& metadata, const formats::ModelConfig& config,
                       const std::string& modelName, GgufFileType fileType);
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

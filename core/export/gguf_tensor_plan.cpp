@@ -8,7 +8,7 @@
 
 #include "core/util/error.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 namespace {
 
 using formats::GgufTensorType;
@@ -149,4 +149,4 @@ std::vector<float> llama3RopeFactors(const ModelConfig& config) {
   return factors;
 }
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

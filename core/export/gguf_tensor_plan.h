@@ -10,7 +10,7 @@
 #include "core/formats/gguf_writer.h"
 #include "core/formats/model_config.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 
 // What the file is "mostly": llama.cpp's general.file_type (LLAMA_FTYPE_MOSTLY_*).
 enum class GgufFileType : std::uint32_t { F16 = 1, Q8_0 = 7, BF16 = 32 };
@@ -45,4 +45,4 @@ std::vector<float> permuteRotaryRows(const std::vector<float>& values, std::int6
 // headDim / 2 values), computed as transformers' _compute_llama3_parameters scales the frequencies.
 std::vector<float> llama3RopeFactors(const formats::ModelConfig& config);
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

@@ -10,7 +10,7 @@
 #include "core/util/error.h"
 #include "core/util/read_file.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 namespace {
 
 using nlohmann::json;
@@ -256,4 +256,4 @@ void addVocabularyMetadata(formats::GgufMetadata& metadata, const GgufVocabulary
   if (vocabulary.chatTemplate) metadata.add("tokenizer.chat_template", *vocabulary.chatTemplate);
 }
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

@@ -15,7 +15,7 @@
 #include "core/formats/gguf_writer.h"
 #include "core/formats/model_config.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 
 // llama.cpp's llama_token_type.
 enum class GgufTokenType : std::int32_t { Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6 };
@@ -40,4 +40,4 @@ GgufVocabulary readGgufVocabulary(const std::filesystem::path& modelFolder, cons
 
 void addVocabularyMetadata(formats::GgufMetadata& metadata, const GgufVocabulary& vocabulary);
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

@@ -5,7 +5,7 @@
 #include "core/formats/chat_template/chat_template.h"
 #include "core/util/error.h"
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 namespace {
 
 // Ollama hands templates that use .Messages every message of the conversation (system ones too)
@@ -207,4 +207,4 @@ OllamaModelfile makeOllamaModelfile(const std::string& ggufFileName, const std::
   return modelfile;
 }
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace tiertune::exporting {
+namespace tiertune::exports {
 
 enum class ChatFamily { ChatMl, Llama3, Llama2, MistralInstruct };
 
@@ -33,4 +33,4 @@ OllamaModelfile makeOllamaModelfile(const std::string& ggufFileName, const std::
                                     const std::optional<std::string>& eosText,
                                     const std::optional<std::string>& bosText = std::nullopt);
 
-}  // namespace tiertune::exporting
+}  // namespace tiertune::exports

@@ -28,11 +28,11 @@
 #include "tests/support/tiny_model.h"
 
 using namespace tiertune;
-using namespace tiertune::exporting;
+using namespace tiertune::exports;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-Q_DECLARE_METATYPE(tiertune::exporting::GgufFileType)
+Q_DECLARE_METATYPE(tiertune::exports::GgufFileType)
 
 namespace {
 

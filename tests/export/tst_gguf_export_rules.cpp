@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <stop_token>
 
 #include "core/export/gguf_export.h"
 #include "core/export/gguf_model_metadata.h"
@@ -28,10 +27,10 @@
 #include "tests/support/tiny_model.h"
 
 using namespace tiertune;
-using namespace tiertune::exporting;
+using namespace tiertune::exports;
 namespace fs = std::filesystem;
 
-Q_DECLARE_METATYPE(tiertune::exporting::GgufFileType)
+Q_DECLARE_METATYPE(tiertune::exports::GgufFileType)
 
 namespace {
 
@@ -373,7 +372,7 @@ class GgufExportRulesTest : public QObject {
     }
     for (std::size_t i = 0; i < tensors.size(); ++i) tensors[i].second = std::as_bytes(std::span<const float>(values[i]));
     formats::writeSafetensors(folder / "model.safetensors", tensors);
-    const fs::path output = root() / "odd-out";
+    const fs::path output = root() / ("odd-out-" + std::string(QTest::currentDataTag()));
     try {
       exportGguf(folder, flatOptions(output, "odd", fileType));
       QFAIL("the value was exported");
@@ -383,7 +382,7 @@ class GgufExportRulesTest : public QObject {
                    text.find(message.toStdString()) != std::string::npos,
                error.what());
     }
-    QVERIFY(!fs::exists(output / ("odd-" + ggufFileTypeLabel(fileType) + ".gguf")));
+    QVERIFY(!fs::exists(output));
     if (fileType == GgufFileType::F16 && std::isfinite(value)) {
       QVERIFY(!exportGguf(folder, flatOptions(output, "odd", GgufFileType::BF16)).files.empty());  // BF16 holds it
     }
@@ -400,30 +399,34 @@ class GgufExportRulesTest : public QObject {
     } catch (const Error& error) {
       QVERIFY2(std::string(error.what()).find("byte_fallback") != std::string::npos, error.what());
     }
-    QVERIFY(!fs::exists(root() / "plain-bpe-out" / "plain-F16.gguf"));
+    QVERIFY(!fs::exists(root() / "plain-bpe-out"));
   }
 
   void progressAndCancel() {
     const fs::path folder = root() / "progress-model";
     writeExportableModel(folder);
-    std::vector<GgufExportProgress> reports;
-    const GgufExportResult done = exportGguf(folder, flatOptions(root() / "progress-out", "p"),
-                                             [&](const GgufExportProgress& report) { reports.push_back(report); });
-    QVERIFY(!done.cancelled);
-    QVERIFY(!reports.empty());
-    QCOMPARE(reports.back().tensorsDone, reports.back().tensorCount);
-    QCOMPARE(reports.back().bytesWritten, reports.back().totalBytes);
-    QCOMPARE(reports.back().totalBytes, fs::file_size(done.files[0].path));
-    QCOMPARE(reports.back().currentTensor, std::string("output.weight"));
+    std::vector<std::pair<double, std::string>> reports;
+    ExportProgress progress;
+    progress.report = [&](double fraction, const std::string& words) { reports.emplace_back(fraction, words); };
+    const GgufExportResult done = exportGguf(folder, flatOptions(root() / "progress-out", "p"), progress);
+    QVERIFY(reports.size() > 2);
+    for (std::size_t i = 1; i < reports.size(); ++i) QVERIFY(reports[i].first >= reports[i - 1].first);
+    QCOMPARE(reports.back().first, 1.0);
+    QCOMPARE(reports.back().second, std::string("Exported p-F16.gguf"));
+    QCOMPARE(reports[reports.size() - 2].second, std::string("Writing output.weight"));
+    QCOMPARE(done.folder.folder, (root() / "progress-out").string());
+    QCOMPARE(done.folder.bytes, done.files[0].bytes + done.files[1].bytes);
+    QCOMPARE(done.files[0].bytes, fs::file_size(done.files[0].path));
 
-    std::stop_source stop;
+    // A cancel between tensors leaves nothing: no export folder, no staging folder beside it.
     const fs::path output = root() / "cancel-out";
-    const GgufExportResult cancelled =
-        exportGguf(folder, flatOptions(output, "c"),
-                   [&](const GgufExportProgress& report) { if (report.tensorsDone == 3) stop.request_stop(); }, stop.get_token());
-    QVERIFY(cancelled.cancelled);
-    QVERIFY(cancelled.files.empty());
-    QVERIFY(fs::is_empty(output));  // neither the GGUF, its temporary file, nor the Modelfile
+    progress.cancelRequested = [&] { return reports.size() > 3; };
+    reports.clear();
+    QVERIFY_THROWS_EXCEPTION(ExportCancelled, exportGguf(folder, flatOptions(output, "c"), progress));
+    QVERIFY(!fs::exists(output));
+    for (const auto& entry : fs::directory_iterator(root())) {
+      QVERIFY2(entry.path().filename().string().find("partial") == std::string::npos, "a staging folder was left behind");
+    }
   }
 };
 
