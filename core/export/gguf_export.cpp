@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <optional>
 
 #include "core/export/export_folder.h"
 #include "core/export/gguf_model_metadata.h"
 #include "core/export/gguf_vocabulary.h"
+#include "core/export/tensor_encoding.h"
 #include "core/export/ollama_modelfile.h"
-#include "core/formats/gguf_tensor_encoding.h"
+#include "core/formats/gguf_q8_0.h"
 #include "core/formats/model_config.h"
 #include "core/formats/model_weights.h"
 #include "core/formats/safetensors_writer.h"
@@ -22,8 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using formats::GgufTensorType;
 
-constexpr float kLargestF16 = 65504.0f;
-constexpr std::size_t kEncodeChunkValues = std::size_t{1} << 20;  // bounds the encoded buffer
+constexpr std::size_t kWriteSliceBytes = std::size_t{4} << 20;
 
 void requirePathComponent(const std::string& name, const char* what) {
   if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
@@ -45,20 +44,28 @@ std::vector<float> tensorValues(const GgufTensorPlan& entry, const formats::Mode
   return values;
 }
 
-// No silent damage: a NaN or infinity would poison every output of llama.cpp, and values past
-// F16's range would become infinities.
-void checkRepresentable(const std::vector<float>& values, const GgufTensorPlan& entry, const fs::path& folder) {
-  const float largest = entry.info.type == GgufTensorType::F16 ? kLargestF16 : std::numeric_limits<float>::max();
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (std::fabs(values[i]) <= largest) continue;  // false for NaN too
-    const std::string where = folder.string() + ": tensor " + entry.sourceName + " (" + entry.info.name + ")";
-    if (!std::isfinite(values[i])) {
-      throw Error(where + " holds a non-finite value (" + std::to_string(values[i]) + ") at element " +
-                  std::to_string(i) + "; the model is damaged and cannot be exported.");
-    }
-    throw Error(where + " holds " + std::to_string(values[i]) + " at element " + std::to_string(i) +
-                ", beyond float16's range: export as BF16 instead.");
+// The tensor's bytes in its GGUF type. F32, F16 and BF16 are the encodings every export shares
+// (tensor_encoding.h: rounding, and refusal of non-finite values and of values F16 cannot hold);
+// Q8_0's scale adapts to any range, so it only needs finite values: a NaN or infinity would poison
+// every output of llama.cpp.
+std::vector<std::byte> encodeForGguf(const GgufTensorPlan& entry, const std::vector<float>& values) {
+  const std::string label =
+      entry.sourceName.empty() ? entry.info.name : entry.sourceName + " (" + entry.info.name + ")";
+  switch (entry.info.type) {
+    case GgufTensorType::F32: return encodeTensor(label, values, formats::Dtype::F32);
+    case GgufTensorType::F16: return encodeTensor(label, values, formats::Dtype::F16);
+    case GgufTensorType::BF16: return encodeTensor(label, values, formats::Dtype::BF16);
+    case GgufTensorType::Q8_0: break;
   }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!std::isfinite(values[i])) {
+      throw Error("Tensor " + label + " holds " + std::to_string(values[i]) + " at element " + std::to_string(i) +
+                  "; the weights are damaged (training diverged?) and are not exported.");
+    }
+  }
+  std::vector<std::byte> bytes;
+  formats::appendQ8_0Blocks(values, bytes);
+  return bytes;
 }
 
 void checkSourceShapes(const std::vector<GgufTensorPlan>& plan, const formats::ModelWeights& weights,
@@ -109,18 +116,13 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
 
   StagingFolder staging(target.parent_path());
   formats::GgufWriter writer(staging.path() / target.filename(), metadata, infos);
-  std::vector<std::byte> encoded;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     const GgufTensorPlan& entry = plan[i];
     progress.checkCancel();  // throws; the writer and the staging folder remove what was written
-    const std::vector<float> values = tensorValues(entry, weights, config);
-    checkRepresentable(values, entry, modelFolder);
-    for (std::size_t start = 0; start < values.size(); start += kEncodeChunkValues) {
-      // Chunks are whole Q8_0 blocks: kEncodeChunkValues is a multiple of 32.
-      const std::size_t count = std::min(kEncodeChunkValues, values.size() - start);
-      encoded.clear();
-      formats::encodeGgufValues(entry.info.type, std::span(values).subspan(start, count), encoded);
-      writer.write(entry.info.name, encoded);
+    const std::vector<std::byte> encoded = encodeForGguf(entry, tensorValues(entry, weights, config));
+    // In slices, so that the writer's buffer stays small.
+    for (std::size_t start = 0; start < encoded.size(); start += kWriteSliceBytes) {
+      writer.write(entry.info.name, std::span(encoded).subspan(start, std::min(kWriteSliceBytes, encoded.size() - start)));
     }
     // Its pages are not needed again: keep the page cache for the tensors still to come.
     if (!entry.sourceName.empty()) weights.fileOf(entry.sourceName).release(weights.tensor(entry.sourceName));

@@ -16,7 +16,7 @@
 #include "core/export/gguf_model_metadata.h"
 #include "core/export/ollama_modelfile.h"
 #include "core/formats/chat_template/chat_template.h"
-#include "core/formats/gguf_tensor_encoding.h"
+#include "core/formats/gguf_q8_0.h"
 #include "core/formats/gguf_writer.h"
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
@@ -153,7 +153,7 @@ class GgufExportRulesTest : public QObject {
     std::vector<float> values(32);
     for (int i = 0; i < 32; ++i) values[i] = static_cast<float>(i - 16) * 0.25f;  // max |x| = 4
     std::vector<std::byte> out;
-    formats::encodeGgufValues(formats::GgufTensorType::Q8_0, values, out);
+    formats::appendQ8_0Blocks(values, out);
     QCOMPARE(out.size(), std::size_t{34});
     std::uint16_t scaleBits;
     std::memcpy(&scaleBits, out.data(), 2);
@@ -162,7 +162,7 @@ class GgufExportRulesTest : public QObject {
     QCOMPARE(static_cast<std::int8_t>(out[2 + 16]), std::int8_t{0});
     QCOMPARE(static_cast<std::int8_t>(out[2 + 17]), static_cast<std::int8_t>(std::round(0.25f * 127.0f / 4.0f)));
     out.clear();
-    formats::encodeGgufValues(formats::GgufTensorType::Q8_0, std::vector<float>(32, 0.0f), out);  // all zero: scale 0
+    formats::appendQ8_0Blocks(std::vector<float>(32, 0.0f), out);  // all zero: scale 0
     QVERIFY(std::all_of(out.begin(), out.end(), [](std::byte b) { return b == std::byte{0}; }));
   }
 
@@ -349,9 +349,10 @@ class GgufExportRulesTest : public QObject {
     QTest::addColumn<float>("value");
     QTest::addColumn<GgufFileType>("fileType");
     QTest::addColumn<QString>("message");
-    QTest::newRow("NaN") << std::nanf("") << GgufFileType::Q8_0 << "non-finite value (nan) at element 5";
-    QTest::newRow("infinity") << std::numeric_limits<float>::infinity() << GgufFileType::BF16 << "non-finite value (inf) at element 5";
-    QTest::newRow("past float16") << 70000.0f << GgufFileType::F16 << "beyond float16's range: export as BF16";
+    QTest::newRow("NaN in Q8_0") << std::nanf("") << GgufFileType::Q8_0 << "holds nan at element 5; the weights are damaged";
+    QTest::newRow("infinity in BF16") << std::numeric_limits<float>::infinity() << GgufFileType::BF16
+                                      << "holds inf; the weights are damaged";
+    QTest::newRow("past float16") << 70000.0f << GgufFileType::F16 << "can represent; export as bf16";
   }
 
   void weightsAFileTypeCannotHoldAreRefused() {
