@@ -12,7 +12,6 @@
 #include "core/util/error.h"
 
 namespace tiertune::formats {
-namespace {
 
 void writeAllAt(int fd, std::uint64_t offset, std::span<const std::byte> bytes,
                 const std::filesystem::path& file) {
@@ -26,7 +25,7 @@ void writeAllAt(int fd, std::uint64_t offset, std::span<const std::byte> bytes,
 }
 
 // Reserves the whole file now, so that a disk too small fails before any data is written.
-void reserve(int fd, std::uint64_t bytes, const std::filesystem::path& file) {
+void reserveFileBytes(int fd, std::uint64_t bytes, const std::filesystem::path& file) {
   if (bytes == 0) return;
   int result = ::posix_fallocate(fd, 0, static_cast<off_t>(bytes));
   if (result == EOPNOTSUPP || result == EINVAL) {
@@ -41,8 +40,6 @@ void reserve(int fd, std::uint64_t bytes, const std::filesystem::path& file) {
     throw Error(file.string() + ": cannot reserve " + std::to_string(bytes) + " bytes: " + errnoText(result) +
                 ".");
 }
-
-}  // namespace
 
 std::uint64_t tensorByteCount(const TensorDescriptor& tensor) {
   std::uint64_t elements = 1;
@@ -174,7 +171,7 @@ SafetensorsWriter::SafetensorsWriter(std::filesystem::path target,
 
   temporary_ = createTemporaryBeside(target_, fd_);
   try {
-    reserve(fd_, dataStart_ + dataBytes_, target_);
+    reserveFileBytes(fd_, dataStart_ + dataBytes_, target_);
     std::byte length[8];
     for (int i = 0; i < 8; ++i) length[i] = static_cast<std::byte>((header.size() >> (8 * i)) & 0xff);
     writeAt(0, length);

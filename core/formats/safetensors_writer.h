@@ -88,6 +88,11 @@ void writeSafetensors(const std::filesystem::path& target,
 std::filesystem::path createTemporaryBeside(const std::filesystem::path& target, int& fd);
 void commitTemporary(int fd, const std::filesystem::path& temporary, const std::filesystem::path& target);
 void writeFileAtomically(const std::filesystem::path& target, std::string_view contents);
+// pwrite of all the bytes at offset, retried after interruptions; errors name file.
+void writeAllAt(int fd, std::uint64_t offset, std::span<const std::byte> bytes, const std::filesystem::path& file);
+// Reserves the whole file now, so that a disk too small fails before any data is written.
+// Shared with the GGUF writer.
+void reserveFileBytes(int fd, std::uint64_t bytes, const std::filesystem::path& file);
 // fsync of a folder: makes the creation, removal or renaming of its entries durable.
 void syncFolder(const std::filesystem::path& folder);
 
