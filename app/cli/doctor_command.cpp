@@ -65,6 +65,13 @@ void printText(const hardware::HardwareReport& report) {
   } else if (!report.diskSpeedError.empty()) {
     printRow("Disk speed", report.diskSpeedError);
   }
+  if (report.compute) {
+    char text[128];
+    std::snprintf(text, sizeof text, "%.1f GFLOP/s fp32 matrix products, copies %s (%s backend)",
+                  report.compute->matmulFlopsPerSecond / 1e9,
+                  hardware::formatRate(report.compute->copyBytesPerSecond).c_str(), report.compute->backend.c_str());
+    printRow("Compute", text);
+  }
 }
 
 }  // namespace
@@ -105,6 +112,12 @@ int runDoctor(const std::vector<std::string>& args) {
         std::fprintf(stderr, "tiertune-cli: the measured speed was not kept: %s\n", e.what());
       }
     }
+  }
+
+  if (!arguments.flag("skip-speed")) {
+    // What the planner predicts step times from (`tiertune-cli plan`, `train`).
+    const auto backend = kernels::makeCpuBackend();
+    report.compute = hardware::measureComputeSpeed(*backend);
   }
 
   if (arguments.flag("json")) {

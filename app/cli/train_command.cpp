@@ -133,8 +133,10 @@ train::RunMemory planMemory(const train::RunConfig& config) {
   hardware::HardwareReport report = hardware::probeHardware(userSettings.offloadFolder);
   report.gpu.status = kernels::GpuReport::Status::NoDevice;
   report.gpu.devices.clear();
-  const tiers::MachineAssessment machine = tiers::assessMachine(
-      report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder));
+  const auto probe = kernels::makeCpuBackend();
+  const tiers::MachineAssessment machine =
+      tiers::assessMachine(report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder),
+                           config.budgets, hardware::measureComputeSpeed(*probe));
   return train::planRunMemory(config, formats::loadModelConfig(config.modelFolder / "config.json"), machine.budget,
                               userSettings.offloadFolder);
 }

@@ -153,6 +153,11 @@ nlohmann::json toJson(const HardwareReport& report) {
   } else if (!report.diskSpeedError.empty()) {
     offload["speed_error"] = report.diskSpeedError;
   }
+  if (report.compute) {
+    json["compute"] = {{"backend", report.compute->backend},
+                       {"matmul_flops_per_second", report.compute->matmulFlopsPerSecond},
+                       {"copy_bytes_per_second", report.compute->copyBytesPerSecond}};
+  }
   return json;
 }
 

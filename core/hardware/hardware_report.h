@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/hardware/compute_speed.h"
 #include "core/hardware/disk_probe.h"
 #include "core/hardware/system_probe.h"
 #include "kernels/gpu_probe.h"
@@ -24,6 +25,7 @@ struct HardwareReport {
   std::string diskError;              // why, in words
   std::optional<DiskSpeed> diskSpeed; // empty until measured, or when the measurement failed
   std::string diskSpeedError;
+  std::optional<ComputeSpeed> compute;  // the CPU backend's, when measured (doctor without --skip-speed)
 };
 
 // CPU, memory, GPUs and the offload folder's free space (creating the folder when missing).

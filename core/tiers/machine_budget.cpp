@@ -23,7 +23,8 @@ constexpr double kNominalCpuClockHz = 2.5e9;
 }  // namespace
 
 MachineAssessment assessMachine(const hardware::HardwareReport& report,
-                                const std::optional<hardware::DiskSpeedRecord>& diskSpeed, const BudgetCaps& caps) {
+                                const std::optional<hardware::DiskSpeedRecord>& diskSpeed, const BudgetCaps& caps,
+                                const std::optional<hardware::ComputeSpeed>& compute) {
   MachineAssessment assessment;
   MachineBudget& budget = assessment.budget;
   const auto available = static_cast<double>(report.memory.availableBytes);
@@ -64,6 +65,11 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
     assessment.notes.push_back(
         "The offload folder's speed was not measured yet (1 GB/s assumed): run `tiertune-cli doctor` or "
         "\"Measure disk speed\" on the Home page.");
+  }
+  if (compute) {
+    budget.computeFlopsPerSecond = compute->matmulFlopsPerSecond;
+    budget.hostToDeviceBytesPerSecond = compute->copyBytesPerSecond;
+    assessment.notes.push_back("Compute rate and host-device copies measured on the " + compute->backend + " backend.");
   }
   if (caps.deviceBytes) budget.deviceBytes = std::min(budget.deviceBytes, *caps.deviceBytes);
   if (caps.hostBytes) budget.hostBytes = std::min(budget.hostBytes, *caps.hostBytes);

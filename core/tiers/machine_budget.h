@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hardware/compute_speed.h"
 #include "core/hardware/disk_speed_record.h"
 #include "core/hardware/hardware_report.h"
 #include "core/tiers/planner.h"
@@ -24,8 +25,11 @@ struct MachineAssessment {
   std::vector<std::string> notes;  // where a figure is an estimate or a default, in words
 };
 
+// compute: the measured speed of the backend the run will use; without it the compute rate and
+// the host-device link are estimated from the hardware's kind.
 MachineAssessment assessMachine(const hardware::HardwareReport& report,
                                 const std::optional<hardware::DiskSpeedRecord>& diskSpeed,
-                                const BudgetCaps& caps = {});
+                                const BudgetCaps& caps = {},
+                                const std::optional<hardware::ComputeSpeed>& compute = std::nullopt);
 
 }  // namespace tiertune::tiers

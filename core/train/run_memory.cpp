@@ -8,10 +8,6 @@ namespace tiertune::train {
 
 RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
                         const std::filesystem::path& offloadFolder) {
-  if (config.budgets.deviceBytes) machine.deviceBytes = *config.budgets.deviceBytes;
-  if (config.budgets.hostBytes) machine.hostBytes = *config.budgets.hostBytes;
-  if (config.budgets.diskBytes) machine.diskBytes = *config.budgets.diskBytes;
-
   RunMemory memory;
   memory.deviceArenaBytes = kernels::MemoryUse{}.limit;
   tiers::TrainingSetup& setup = memory.setup;
@@ -31,7 +27,11 @@ RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& mod
   const tiers::StatePlacement placement = tiers::placementFromPlan(setup, memory.plan);
   memory.streams = placement.anyOn(tiers::Tier::Host) || placement.anyOn(tiers::Tier::Disk);
   if (!memory.streams) return memory;
-  memory.deviceArenaBytes = machine.deviceBytes;
+  // The planner counts bytes; the backend hands out whole 4 KiB pages per buffer: one page of slack
+  // for each buffer the executor and the decoder allocate (a home per unit and kind, the slots,
+  // the working buffers).
+  const std::size_t buffers = model::unitCount(model) * tiers::kStateKindCount + 32;
+  memory.deviceArenaBytes = machine.deviceBytes + buffers * 4096;
   memory.tiering.placement = placement;
   memory.tiering.options.offloadFolder = config.offloadFolder.value_or(offloadFolder);
   return memory;

@@ -24,7 +24,7 @@ struct RunMemory {
   TrainerTiering tiering;
 };
 
-// machine: the assessed budgets of the backend the run uses (before the run's caps);
+// machine: the assessed budgets of the backend the run uses, with the run's caps applied;
 // offloadFolder: the settings' folder, unless the run names its own.
 RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
                         const std::filesystem::path& offloadFolder);

@@ -162,6 +162,79 @@ class CliTrainTest : public QObject {
     QVERIFY(store.run(killedRun)->status == catalog::RunStatus::Completed);
   }
 
+  void aBrokenOffloadDiskFailsTheRunWhichResumes() {
+    // A model whose state is mostly layers, with budgets that leave most of it to the offload
+    // folder: the worker streams it from disk.
+    Setup setup;
+    test::writeRandomModelFolder(setup.root / "deep", test::kDeepLlamaConfig, 4);
+    test::writeTokenFile(setup.root / "deep.jsonl", 40, 96, 6);
+    auto runJson = [&](const std::string& output, double diskGb) {
+      const fs::path file = setup.root / (output + ".json");
+      const QString name = QString::fromStdString(output);
+      const QJsonObject run{{"model", "deep"}, {"train_data", "deep.jsonl"}, {"output", name},
+                            {"method", "lora"}, {"lora_rank", 4}, {"micro_batch", 2},
+                            {"max_steps", 40}, {"checkpoint_every", 4}, {"learning_rate", 0.005},
+                            {"threads", 1}, {"sequence_length", 16}, {"device_budget_gb", 0.004},
+                            {"host_budget_gb", 0.001}, {"disk_budget_gb", diskGb},
+                            {"offload_folder", "offload-" + name}};
+      std::ofstream(file) << QJsonDocument(run).toJson().toStdString();
+      fs::create_directories(setup.root / ("offload-" + output));
+      return QString::fromStdString(file.string());
+    };
+    const Finished straight = runCli({"train", "--config", runJson("straight", 1)});
+    QVERIFY2(straight.exitCode == 0, straight.err.constData());
+    const auto plan = eventsOf(jsonLines(straight.out), "plan");
+    QCOMPARE(plan.size(), std::size_t(1));
+    QVERIFY(plan.front()[QStringLiteral("streams")].toBool());
+    QVERIFY(plan.front()[QStringLiteral("peak_bytes")].toObject()[QStringLiteral("disk")].toDouble() > 0);
+
+    // The offload file loses its content under the running worker (as a failing disk would).
+    QProcess process;
+    process.start(QStringLiteral(TIERTUNE_CLI_PATH), {"train", "--config", runJson("broken", 1)});
+    QByteArray out;
+    bool broken = false;
+    while (process.state() != QProcess::NotRunning) {
+      process.waitForReadyRead(100);
+      out += process.readAllStandardOutput();
+      if (!broken && out.contains("\"event\":\"checkpoint\"")) {
+        // The store's file has no name (unlinked at once); the worker's descriptor still reaches it.
+        const fs::path descriptors = "/proc/" + std::to_string(process.processId()) + "/fd";
+        for (const auto& entry : fs::directory_iterator(descriptors)) {
+          std::error_code ignored;
+          if (fs::read_symlink(entry.path(), ignored).string().find(".tiertune-store-") == std::string::npos) continue;
+          fs::resize_file(entry.path(), 0);
+          broken = true;
+        }
+      }
+    }
+    out += process.readAllStandardOutput();
+    QVERIFY(broken);
+    QCOMPARE(process.exitCode(), 1);
+    const catalog::Id brokenRun = runIdOf(jsonLines(out));
+    {
+      const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+      const std::optional<catalog::RunRecord> run = store.run(brokenRun);
+      QVERIFY(run->status == catalog::RunStatus::Failed);
+      QVERIFY2(run->errorText.find("offload store") != std::string::npos, run->errorText.c_str());
+      QVERIFY(!store.checkpoints(brokenRun).empty());
+    }
+    // With the disk fine again, the run resumes from its last checkpoint onto the same curve.
+    const Finished resumed = runCli({"resume", QString::number(brokenRun)});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const auto expected = trainLoss(store, runIdOf(jsonLines(straight.out)));
+    const auto actual = trainLoss(store, brokenRun);
+    QCOMPARE(actual.size(), std::size_t(40));
+    for (const auto& [step, loss] : expected) QCOMPARE(actual.at(step), loss);  // bit for bit
+    QVERIFY(store.run(brokenRun)->status == catalog::RunStatus::Completed);
+
+    // An offload disk too small for the plan stops the run before its first step, in words.
+    const Finished tooSmall = runCli({"train", "--config", runJson("small", 0.000001)});
+    QCOMPARE(tooSmall.exitCode, 1);
+    QVERIFY2(tooSmall.err.contains("offload"), tooSmall.err.constData());
+    QVERIFY(eventsOf(jsonLines(tooSmall.out), "step").empty());
+  }
+
   void terminateStopsWithACheckpoint() {
     Setup setup;
     const Finished stopped = runUntil({"train", "--config", setup.runJson("stopped", 200)}, "step", SIGTERM);

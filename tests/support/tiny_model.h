@@ -22,6 +22,14 @@ inline const char* const kTinyLlamaConfig =
         "max_position_embeddings":128,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false,
         "bos_token_id":1,"eos_token_id":2})";
 
+// Twenty-four layers whose weights outweigh the activations of a short batch: a device arena under a
+// third of the state still holds the tiered executor's slots and working buffers.
+inline const char* const kDeepLlamaConfig =
+    R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":96,"num_hidden_layers":24,
+        "num_attention_heads":4,"num_key_value_heads":2,"intermediate_size":256,"vocab_size":96,
+        "max_position_embeddings":128,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false,
+        "bos_token_id":1,"eos_token_id":2})";
+
 // A BPE tokenizer.json whose vocabulary is <unk>, <s>, </s> and then "t3", "t4", ..., vocab
 // entries in all, with no merges: enough for a folder to be a complete model folder.
 inline void writeTinyTokenizer(const std::filesystem::path& folder, std::int64_t vocab) {

@@ -76,6 +76,21 @@ class MachineBudgetTest : public QObject {
     QVERIFY(saysNotMeasured);
   }
 
+  void aMeasuredBackendSetsComputeAndLink() {
+    // The CPU backend's own speed, measured here, replaces the estimate from the cores.
+    const auto backend = kernels::makeCpuBackend();
+    const hardware::ComputeSpeed speed = hardware::measureComputeSpeed(*backend);
+    QCOMPARE(speed.backend, std::string("cpu"));
+    QVERIFY2(speed.matmulFlopsPerSecond > 1e8 && speed.matmulFlopsPerSecond < 1e14,
+             std::to_string(speed.matmulFlopsPerSecond).c_str());
+    QVERIFY(speed.copyBytesPerSecond > 1e7 && speed.copyBytesPerSecond < 1e13);
+    hardware::HardwareReport report = machineWithH100();
+    report.gpu = {};
+    const MachineAssessment machine = assessMachine(report, std::nullopt, {}, speed);
+    QCOMPARE(machine.budget.computeFlopsPerSecond, speed.matmulFlopsPerSecond);
+    QCOMPARE(machine.budget.hostToDeviceBytesPerSecond, speed.copyBytesPerSecond);
+  }
+
   void capsMakeALargeGpuActSmall() {
     BudgetCaps caps;
     caps.deviceBytes = 16'000'000'000ull;

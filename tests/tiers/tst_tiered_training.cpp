@@ -27,13 +27,7 @@ using tiers::Tier;
 
 namespace {
 
-// Twenty-four layers whose weights outweigh the activations of a short batch, so that a device
-// arena under a third of the state can still hold three streaming slots and the working buffers.
-const char* const kDeepConfig =
-    R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":96,"num_hidden_layers":24,
-        "num_attention_heads":4,"num_key_value_heads":2,"intermediate_size":256,"vocab_size":96,
-        "max_position_embeddings":128,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false,
-        "bos_token_id":1,"eos_token_id":2})";
+const char* const kDeepConfig = test::kDeepLlamaConfig;
 
 struct Curve {
   std::vector<double> losses, norms, evaluations;
