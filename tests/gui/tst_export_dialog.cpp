@@ -1,7 +1,8 @@
 // Run detail → Export… as a person uses it, on the offscreen platform: a tiny LoRA checkpoint (the
 // real checkpoint writer, tests/export/export_fixture.h) in a catalog of its own, exported as a
 // PEFT adapter through the dialog (files, catalog row with its content hash, the exports tab
-// refreshed), and a cancelled export that leaves no folder and no row.
+// refreshed), as GGUF in LM Studio's layout (the form's rows follow the choice), and a cancelled
+// export that leaves no folder and no row.
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -81,6 +82,35 @@ class TestExportDialog : public QObject {
     auto* exportsTable = qobject_cast<QTableWidget*>(tabs->widget(4));
     QVERIFY(exportsTable && tabs->tabText(4) == QStringLiteral("Exports"));
     QTRY_COMPARE_WITH_TIMEOUT(exportsTable->rowCount(), 1, kExportTimeoutMs);
+  }
+
+  void ggufInLmStudioLayout() {
+    const CataloguedCheckpoint run;
+    test::makeTinyTokenizerByteLevel(run.checkpoint.fixture.modelFolder);  // a tokenizer GGUF can carry
+    gui::ExportDialog dialog(run.file(), run.runId, catalog::Catalog::open(run.catalogFile).checkpoints(run.runId));
+    dialog.show();
+    auto* dtype = child<QComboBox>(&dialog, "exportDtype");
+    auto* publisher = child<QLineEdit>(&dialog, "exportPublisher");
+    QVERIFY(dtype->isVisible() && !publisher->isVisible());
+    child<QComboBox>(&dialog, "exportFormat")->setCurrentIndex(2);  // GGUF
+    child<QComboBox>(&dialog, "exportGgufType")->setCurrentIndex(2);  // Q8_0
+    child<QComboBox>(&dialog, "exportLayout")->setCurrentIndex(1);  // LM Studio
+    QVERIFY(!dtype->isVisible() && publisher->isVisible());
+    publisher->setText(QStringLiteral("acme"));
+    child<QLineEdit>(&dialog, "exportOutput")->setText(QString::fromStdString((run.root / "models").string()));
+    test::snapshot(&dialog, QStringLiteral("export-dialog-gguf"));
+    QSignalSpy finished(&dialog, &gui::ExportDialog::finished);
+    child<QPushButton>(&dialog, "exportButton")->click();
+    QVERIFY(finished.wait(kExportTimeoutMs));
+    const fs::path folder = run.root / "models" / "acme" / "tiny-llama-run1-step5";
+    const QString status = child<QLabel>(&dialog, "exportStatus")->text();
+    QVERIFY2(status.contains(QStringLiteral("tiny-llama-run1-step5-Q8_0.gguf")), qPrintable(status));
+    QVERIFY(fs::exists(folder / "tiny-llama-run1-step5-Q8_0.gguf"));
+    QVERIFY(fs::exists(folder / "Modelfile"));
+    const auto exported = run.exports();
+    QCOMPARE(exported.size(), std::size_t{1});
+    QVERIFY(exported[0].kind == catalog::ExportKind::Gguf);
+    QCOMPARE(exported[0].sha256, exports::folderContentSha256(folder));
   }
 
   void cancelLeavesNothing() {
