@@ -449,6 +449,181 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ExportDialog</name>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="45"/>
+        <source>Also write an Ollama Modelfile</source>
+        <translation>Ollama の Modelfile も書き出す</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="47"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="50"/>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="51"/>
+        <source>Cancel export</source>
+        <translation>エクスポートを中止</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="53"/>
+        <source>Export run %1</source>
+        <translation>実行 %1 をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
+        <source>Step %1 (latest)</source>
+        <translation>ステップ %1（最新）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="72"/>
+        <source>LoRA adapter (PEFT), to load on top of the base model</source>
+        <translation>LoRA アダプター（PEFT）、ベースモデルに重ねて読み込む</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="73"/>
+        <source>Merged model (Hugging Face folder)</source>
+        <translation>マージ済みモデル（Hugging Face フォルダー）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="74"/>
+        <source>GGUF for llama.cpp, Ollama and LM Studio</source>
+        <translation>llama.cpp・Ollama・LM Studio 用の GGUF</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="75"/>
+        <source>float32 (as trained)</source>
+        <translation>float32（学習したまま）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="76"/>
+        <source>bfloat16 (half the size)</source>
+        <translation>bfloat16（サイズ半分）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="77"/>
+        <source>float16 (half the size, for older GPUs)</source>
+        <translation>float16（サイズ半分、古い GPU 向け）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="78"/>
+        <source>F16 (full quality)</source>
+        <translation>F16（品質そのまま）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="79"/>
+        <source>BF16 (full quality)</source>
+        <translation>BF16（品質そのまま）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="80"/>
+        <source>Q8_0 (half the size, nearly full quality)</source>
+        <translation>Q8_0（サイズ半分、品質はほぼそのまま）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="81"/>
+        <source>One folder (llama.cpp, Ollama)</source>
+        <translation>1 つのフォルダー（llama.cpp、Ollama）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="82"/>
+        <source>LM Studio models folder (publisher/model/)</source>
+        <translation>LM Studio のモデルフォルダー（公開者/モデル/）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="93"/>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="94"/>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="95"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="96"/>
+        <source>GGUF type</source>
+        <translation>GGUF の種類</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="97"/>
+        <source>Layout</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="98"/>
+        <source>Publisher</source>
+        <translation>公開者</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="100"/>
+        <source>Save to</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="121"/>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="124"/>
+        <source>This run has no checkpoint to export yet.</source>
+        <translation>この実行にはまだエクスポートできるチェックポイントがありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>LM Studio のモデルフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
+        <source>A new folder for the export</source>
+        <translation>エクスポート用の新しいフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
+        <source>Where to create the export&apos;s folder</source>
+        <translation>エクスポートのフォルダーを作る場所</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="182"/>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="183"/>
+        <source>Exported to %1</source>
+        <translation>%1 にエクスポートしました</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="187"/>
+        <source>The export did not succeed: %1</source>
+        <translation>エクスポートできませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="189"/>
+        <source>The export was cancelled; nothing was left behind.</source>
+        <translation>エクスポートを中止しました。ファイルは何も残っていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="195"/>
+        <source>Exporting… a large model takes several minutes.</source>
+        <translation>エクスポート中… 大きなモデルでは数分かかります。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
@@ -1230,214 +1405,219 @@
 <context>
     <name>tiertune::gui::RunDetailDialog</name>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="41"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="44"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="50"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
         <source>LoRA adapter (PEFT)</source>
         <translation>LoRA アダプター（PEFT）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
         <source>Merged model (Hugging Face)</source>
         <translation>統合済みモデル（Hugging Face）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="53"/>
         <source>GGUF</source>
         <translation>GGUF</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="64"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="65"/>
         <source>Reading the run…</source>
         <translation>実行を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="68"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="69"/>
         <source>Save name and notes</source>
         <translation>名前とメモを保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="70"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Saved</source>
         <translation>保存日時</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Path</source>
         <translation>パス</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Level</source>
         <translation>レベル</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="77"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="78"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="80"/>
         <source>What you tried in this run and what you learned from it.</source>
         <translation>この実行で試したことと、そこから分かったこと。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="84"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="85"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
         <source>Configuration</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
         <source>Checkpoints</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="90"/>
         <source>Exports</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="91"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="93"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="95"/>
         <source>Delete run…</source>
         <translation>実行を削除…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="106"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="118"/>
         <source>Something went wrong: %1</source>
         <translation>問題が発生しました：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="131"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="137"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="133"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="139"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="148"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="202"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="158"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="222"/>
         <source>Run “%1”</source>
         <translation>実行「%1」</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="154"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="159"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="171"/>
         <source>Status:</source>
         <translation>状態：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="160"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="172"/>
         <source>Model:</source>
         <translation>モデル：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="161"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="173"/>
         <source>Dataset:</source>
         <translation>データセット：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="162"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="174"/>
         <source>Method:</source>
         <translation>手法：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="163"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="175"/>
         <source>Created:</source>
         <translation>作成：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="164"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="176"/>
         <source>Started:</source>
         <translation>開始：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="165"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="177"/>
         <source>Finished:</source>
         <translation>終了：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="178"/>
         <source>Problem:</source>
         <translation>問題：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="194"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="214"/>
         <source>A run needs a name.</source>
         <translation>実行には名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="203"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="223"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>

@@ -449,6 +449,181 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ExportDialog</name>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="45"/>
+        <source>Also write an Ollama Modelfile</source>
+        <translation>Ollama Modelfile도 만들기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="47"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="50"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="51"/>
+        <source>Cancel export</source>
+        <translation>내보내기 취소</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="53"/>
+        <source>Export run %1</source>
+        <translation>실행 %1 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
+        <source>Step %1 (latest)</source>
+        <translation>%1단계 (최신)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
+        <source>Step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="72"/>
+        <source>LoRA adapter (PEFT), to load on top of the base model</source>
+        <translation>LoRA 어댑터 (PEFT), 기본 모델 위에 불러와 사용</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="73"/>
+        <source>Merged model (Hugging Face folder)</source>
+        <translation>병합된 모델 (Hugging Face 폴더)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="74"/>
+        <source>GGUF for llama.cpp, Ollama and LM Studio</source>
+        <translation>llama.cpp, Ollama, LM Studio용 GGUF</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="75"/>
+        <source>float32 (as trained)</source>
+        <translation>float32 (학습한 그대로)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="76"/>
+        <source>bfloat16 (half the size)</source>
+        <translation>bfloat16 (크기 절반)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="77"/>
+        <source>float16 (half the size, for older GPUs)</source>
+        <translation>float16 (크기 절반, 오래된 GPU용)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="78"/>
+        <source>F16 (full quality)</source>
+        <translation>F16 (원래 품질)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="79"/>
+        <source>BF16 (full quality)</source>
+        <translation>BF16 (원래 품질)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="80"/>
+        <source>Q8_0 (half the size, nearly full quality)</source>
+        <translation>Q8_0 (크기 절반, 품질은 거의 그대로)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="81"/>
+        <source>One folder (llama.cpp, Ollama)</source>
+        <translation>폴더 하나 (llama.cpp, Ollama)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="82"/>
+        <source>LM Studio models folder (publisher/model/)</source>
+        <translation>LM Studio 모델 폴더 (게시자/모델/)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="93"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="94"/>
+        <source>Form</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="95"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="96"/>
+        <source>GGUF type</source>
+        <translation>GGUF 유형</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="97"/>
+        <source>Layout</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="98"/>
+        <source>Publisher</source>
+        <translation>게시자</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="100"/>
+        <source>Save to</source>
+        <translation>저장 위치</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="121"/>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="124"/>
+        <source>This run has no checkpoint to export yet.</source>
+        <translation>이 실행에는 아직 내보낼 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>LM Studio의 모델 폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
+        <source>A new folder for the export</source>
+        <translation>내보낼 새 폴더</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
+        <source>Where to create the export&apos;s folder</source>
+        <translation>내보내기 폴더를 만들 위치</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="182"/>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="183"/>
+        <source>Exported to %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="187"/>
+        <source>The export did not succeed: %1</source>
+        <translation>내보내기에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="189"/>
+        <source>The export was cancelled; nothing was left behind.</source>
+        <translation>내보내기를 취소했습니다. 남은 파일은 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="195"/>
+        <source>Exporting… a large model takes several minutes.</source>
+        <translation>내보내는 중… 큰 모델은 몇 분 걸립니다.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
@@ -1230,214 +1405,219 @@
 <context>
     <name>tiertune::gui::RunDetailDialog</name>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="41"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
         <source>Info</source>
         <translation>정보</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="44"/>
         <source>Error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="50"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
         <source>LoRA adapter (PEFT)</source>
         <translation>LoRA 어댑터 (PEFT)</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
         <source>Merged model (Hugging Face)</source>
         <translation>병합된 모델 (Hugging Face)</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="53"/>
         <source>GGUF</source>
         <translation>GGUF</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="64"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="65"/>
         <source>Reading the run…</source>
         <translation>실행을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="68"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="69"/>
         <source>Save name and notes</source>
         <translation>이름과 메모 저장</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="70"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Saved</source>
         <translation>저장 일시</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Path</source>
         <translation>경로</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Level</source>
         <translation>수준</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="77"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="78"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="80"/>
         <source>What you tried in this run and what you learned from it.</source>
         <translation>이 실행에서 무엇을 시도했고 무엇을 알게 되었는지 적어 두세요.</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="84"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
         <source>Overview</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="85"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="90"/>
         <source>Exports</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="91"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="93"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="95"/>
         <source>Delete run…</source>
         <translation>실행 삭제…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="106"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
         <source>Saved.</source>
         <translation>저장되었습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="118"/>
         <source>Something went wrong: %1</source>
         <translation>문제가 발생했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="131"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="137"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="133"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="139"/>
         <source>Notes</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="148"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="202"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="158"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="222"/>
         <source>Run “%1”</source>
         <translation>실행 “%1”</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="154"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="159"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="171"/>
         <source>Status:</source>
         <translation>상태:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="160"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="172"/>
         <source>Model:</source>
         <translation>모델:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="161"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="173"/>
         <source>Dataset:</source>
         <translation>데이터셋:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="162"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="174"/>
         <source>Method:</source>
         <translation>방법:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="163"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="175"/>
         <source>Created:</source>
         <translation>생성:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="164"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="176"/>
         <source>Started:</source>
         <translation>시작:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="165"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="177"/>
         <source>Finished:</source>
         <translation>종료:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="178"/>
         <source>Problem:</source>
         <translation>문제:</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="194"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="214"/>
         <source>A run needs a name.</source>
         <translation>실행에는 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="203"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="223"/>
         <source>Saving…</source>
         <translation>저장하는 중…</translation>
     </message>

@@ -449,6 +449,181 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ExportDialog</name>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="45"/>
+        <source>Also write an Ollama Modelfile</source>
+        <translation>同時寫出 Ollama Modelfile</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="47"/>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="50"/>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="51"/>
+        <source>Cancel export</source>
+        <translation>取消匯出</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="53"/>
+        <source>Export run %1</source>
+        <translation>匯出執行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
+        <source>Step %1 (latest)</source>
+        <translation>第 %1 步（最新）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="72"/>
+        <source>LoRA adapter (PEFT), to load on top of the base model</source>
+        <translation>LoRA 轉接器（PEFT），載入於基礎模型之上</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="73"/>
+        <source>Merged model (Hugging Face folder)</source>
+        <translation>合併後的模型（Hugging Face 資料夾）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="74"/>
+        <source>GGUF for llama.cpp, Ollama and LM Studio</source>
+        <translation>適用於 llama.cpp、Ollama 與 LM Studio 的 GGUF</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="75"/>
+        <source>float32 (as trained)</source>
+        <translation>float32（與訓練時相同）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="76"/>
+        <source>bfloat16 (half the size)</source>
+        <translation>bfloat16（大小減半）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="77"/>
+        <source>float16 (half the size, for older GPUs)</source>
+        <translation>float16（大小減半，適用於較舊的 GPU）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="78"/>
+        <source>F16 (full quality)</source>
+        <translation>F16（完整品質）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="79"/>
+        <source>BF16 (full quality)</source>
+        <translation>BF16（完整品質）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="80"/>
+        <source>Q8_0 (half the size, nearly full quality)</source>
+        <translation>Q8_0（大小減半，品質幾乎不變）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="81"/>
+        <source>One folder (llama.cpp, Ollama)</source>
+        <translation>單一資料夾（llama.cpp、Ollama）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="82"/>
+        <source>LM Studio models folder (publisher/model/)</source>
+        <translation>LM Studio 模型資料夾（發布者/模型/）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="93"/>
+        <source>Checkpoint</source>
+        <translation>檢查點</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="94"/>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="95"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="96"/>
+        <source>GGUF type</source>
+        <translation>GGUF 類型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="97"/>
+        <source>Layout</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="98"/>
+        <source>Publisher</source>
+        <translation>發布者</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="100"/>
+        <source>Save to</source>
+        <translation>儲存至</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="121"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="124"/>
+        <source>This run has no checkpoint to export yet.</source>
+        <translation>此執行尚無可匯出的檢查點。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>LM Studio 的模型資料夾</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
+        <source>A new folder for the export</source>
+        <translation>用於匯出的新資料夾</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
+        <source>Where to create the export&apos;s folder</source>
+        <translation>要在哪裡建立匯出資料夾</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="182"/>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="183"/>
+        <source>Exported to %1</source>
+        <translation>已匯出至 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="187"/>
+        <source>The export did not succeed: %1</source>
+        <translation>匯出未成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="189"/>
+        <source>The export was cancelled; nothing was left behind.</source>
+        <translation>已取消匯出，未留下任何檔案。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/ExportDialog.cpp" line="195"/>
+        <source>Exporting… a large model takes several minutes.</source>
+        <translation>正在匯出… 大型模型需要幾分鐘。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
         <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
@@ -1230,214 +1405,219 @@
 <context>
     <name>tiertune::gui::RunDetailDialog</name>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="41"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
         <source>Info</source>
         <translation>資訊</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="44"/>
         <source>Error</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="50"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
         <source>LoRA adapter (PEFT)</source>
         <translation>LoRA 配接器（PEFT）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
         <source>Merged model (Hugging Face)</source>
         <translation>合併後的模型（Hugging Face）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="53"/>
         <source>GGUF</source>
         <translation>GGUF</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="64"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="65"/>
         <source>Reading the run…</source>
         <translation>正在讀取執行…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="68"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="69"/>
         <source>Save name and notes</source>
         <translation>儲存名稱與備註</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="70"/>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Step</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Saved</source>
         <translation>儲存時間</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="71"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Folder</source>
         <translation>資料夾</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="72"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Path</source>
         <translation>路徑</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Level</source>
         <translation>等級</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Message</source>
         <translation>訊息</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="77"/>
         <source>Run</source>
         <translation>執行</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="78"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="80"/>
         <source>What you tried in this run and what you learned from it.</source>
         <translation>這次執行嘗試了什麼，以及從中學到了什麼。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="84"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
         <source>Overview</source>
         <translation>概覽</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="85"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
         <source>Configuration</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
         <source>Checkpoints</source>
         <translation>檢查點</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="90"/>
         <source>Exports</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="91"/>
         <source>Log</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="93"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="95"/>
         <source>Delete run…</source>
         <translation>刪除執行…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="106"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="118"/>
         <source>Something went wrong: %1</source>
         <translation>發生問題：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="131"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="137"/>
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="133"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="139"/>
         <source>Notes</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="148"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="202"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="158"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="222"/>
         <source>Run “%1”</source>
         <translation>執行「%1」</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="154"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="159"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="171"/>
         <source>Status:</source>
         <translation>狀態：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="160"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="172"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="161"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="173"/>
         <source>Dataset:</source>
         <translation>資料集：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="162"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="174"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="163"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="175"/>
         <source>Created:</source>
         <translation>建立：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="164"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="176"/>
         <source>Started:</source>
         <translation>開始：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="165"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="177"/>
         <source>Finished:</source>
         <translation>結束：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="178"/>
         <source>Problem:</source>
         <translation>問題：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="194"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="214"/>
         <source>A run needs a name.</source>
         <translation>執行需要名稱。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="203"/>
+        <location filename="../app/gui/history/RunDetailDialog.cpp" line="223"/>
         <source>Saving…</source>
         <translation>正在儲存…</translation>
     </message>

@@ -28,10 +28,7 @@ std::vector<fs::path> filesIn(const fs::path& folder) {
 
 StagingFolder::StagingFolder(fs::path target) : target_(fs::absolute(std::move(target)).lexically_normal()) {
   if (target_.filename().empty()) target_ = target_.parent_path();  // "out/" names the folder "out"
-  std::error_code error;
-  if (fs::exists(target_, error)) {
-    throw Error(target_.string() + " already exists; choose a new folder for the export (nothing is overwritten).");
-  }
+  requireNewExportFolder(target_);
   staging_ = target_.parent_path() / ("." + target_.filename().string() + ".partial");
   try {
     fs::create_directories(target_.parent_path());
@@ -55,6 +52,13 @@ void StagingFolder::commit() {
   if (error) throw Error("Cannot move the finished export to " + target_.string() + ": " + error.message() + ".");
   committed_ = true;
   formats::syncFolder(target_.parent_path());
+}
+
+void requireNewExportFolder(const fs::path& target) {
+  std::error_code error;
+  if (fs::exists(target, error)) {
+    throw Error(target.string() + " already exists; choose a new folder for the export (nothing is overwritten).");
+  }
 }
 
 std::string folderContentSha256(const fs::path& folder) {

@@ -35,6 +35,10 @@ class StagingFolder {
   bool committed_ = false;
 };
 
+// Throws tiertune::Error when target exists: an export never replaces the user's files. StagingFolder
+// checks it too; this is for callers that must know before a long first stage.
+void requireNewExportFolder(const std::filesystem::path& target);
+
 // SHA-256 (hex) of the text sha256sum prints for the regular files directly in folder, taken in
 // bytewise name order: one line "SHA256-OF-FILE  NAME\n" each. The same files give the same hash
 // wherever the folder lives and whatever order the file system lists them in, and anyone can

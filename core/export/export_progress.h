@@ -23,6 +23,13 @@ struct ExportProgress {
   }
   // Throws ExportCancelled when the caller asked to cancel.
   void checkCancel() const;
+  // For one stage of an export made of several: the stage's fractions 0..1 reported as from..to,
+  // the same cancel.
+  ExportProgress stage(double from, double to) const {
+    ExportProgress part{nullptr, cancelRequested};
+    if (report) part.report = [outer = report, from, to](double fraction, const std::string& words) { outer(from + (to - from) * fraction, words); };
+    return part;
+  }
 };
 
 class ExportCancelled : public Error {

@@ -83,7 +83,31 @@ void checkSourceShapes(const std::vector<GgufTensorPlan>& plan, const formats::M
   }
 }
 
+// What is read and decided before any file is written, so that whatever cannot be exported fails
+// first: the names, the tokenizer, and the Modelfile of a template Ollama cannot follow.
+struct GgufInputs {
+  fs::path target;
+  formats::ModelConfig config;
+  GgufVocabulary vocabulary;
+  std::optional<OllamaModelfile> modelfile;
+};
+
+GgufInputs readGgufInputs(const fs::path& modelFolder, const GgufExportOptions& options) {
+  GgufInputs inputs{ggufExportPath(options), formats::loadModelConfig(modelFolder / "config.json"), {}, std::nullopt};
+  inputs.vocabulary = readGgufVocabulary(modelFolder, inputs.config);
+  if (options.writeOllamaModelfile) {
+    inputs.modelfile = makeOllamaModelfile(inputs.target.filename().string(), inputs.vocabulary.chatTemplate,
+                                           inputs.vocabulary.eosText, inputs.vocabulary.bosText);
+  }
+  return inputs;
+}
+
 }  // namespace
+
+void checkGgufExportable(const fs::path& modelFolder, const GgufExportOptions& options) {
+  const GgufInputs inputs = readGgufInputs(modelFolder, options);
+  requireNewExportFolder(fs::absolute(inputs.target.parent_path()));
+}
 
 fs::path ggufExportPath(const GgufExportOptions& options) {
   requirePathComponent(options.modelName, "model name");
@@ -95,16 +119,8 @@ fs::path ggufExportPath(const GgufExportOptions& options) {
 
 GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions& options,
                             const ExportProgress& progress) {
-  const fs::path target = ggufExportPath(options);
-  const formats::ModelConfig config = formats::loadModelConfig(modelFolder / "config.json");
+  const auto [target, config, vocabulary, modelfile] = readGgufInputs(modelFolder, options);
   const formats::ModelWeights weights = formats::ModelWeights::openFolder(modelFolder);
-  const GgufVocabulary vocabulary = readGgufVocabulary(modelFolder, config);
-  // Made before any file is written, so that a template Ollama cannot follow fails first.
-  std::optional<OllamaModelfile> modelfile;
-  if (options.writeOllamaModelfile) {
-    modelfile = makeOllamaModelfile(target.filename().string(), vocabulary.chatTemplate, vocabulary.eosText,
-                                    vocabulary.bosText);
-  }
 
   formats::GgufMetadata metadata;
   addModelMetadata(metadata, config, options.modelName, options.fileType);

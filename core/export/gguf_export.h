@@ -55,4 +55,9 @@ std::filesystem::path ggufExportPath(const GgufExportOptions& options);
 GgufExportResult exportGguf(const std::filesystem::path& modelFolder, const GgufExportOptions& options,
                             const ExportProgress& progress = {});
 
+// The checks exportGguf makes before it writes anything (names, an export folder that exists, the
+// tokenizer, the Modelfile's template), for a caller that must first make modelFolder, a long step:
+// run_export.h checks the run's base model folder before merging. Throws as exportGguf does.
+void checkGgufExportable(const std::filesystem::path& modelFolder, const GgufExportOptions& options);
+
 }  // namespace tiertune::exports

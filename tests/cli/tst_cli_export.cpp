@@ -1,7 +1,8 @@
 // `tiertune-cli export` as a user runs it after `tiertune-cli train`: a tiny LoRA run exported as a
-// PEFT adapter and as a merged model folder, the files each must have, the catalog rows (run,
-// checkpoint, kind, path, content hash), and the clear errors and clean folders of exports that
-// cannot be done (no such run or checkpoint, an output that exists, a weight fp16 cannot hold).
+// PEFT adapter, as a merged model folder and as GGUF (flat with a Modelfile, and in LM Studio's
+// layout), the files each must have, the catalog rows (run, checkpoint, kind, path, content hash),
+// and the clear errors and clean folders of exports that cannot be done (no such run or checkpoint,
+// bad options, an output that exists, a weight fp16 cannot hold, a tokenizer GGUF cannot carry).
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -52,6 +53,19 @@ struct TrainedRun {
 
 catalog::Catalog openCatalog() { return catalog::Catalog::open(settings::loadSettings().catalogFile()); }
 
+// No staging folder (.NAME.partial) nor GGUF's temporary merged model (.NAME.merged-fp32) left in folder.
+bool noHiddenFolders(const fs::path& folder) {
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
+    if (entry.path().filename().string().starts_with(".")) return false;
+  }
+  return true;
+}
+
+std::string fileText(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 }  // namespace
 
 class CliExportTest : public QObject {
@@ -98,6 +112,48 @@ class CliExportTest : public QObject {
     QCOMPARE(exported[1].sha256, exports::folderContentSha256(run.root / "merged"));
   }
 
+  void exportsGgufWithModelfileAndInLmStudioLayout() {
+    const TrainedRun run;
+    test::makeTinyTokenizerByteLevel(run.root / "tiny-llama");  // a tokenizer GGUF can carry
+    const Finished flat = runCli({"export", "--run", run.runId, "--format", "gguf", "--gguf-type", "q8_0", "--output",
+                                  run.path("gguf"), "--json"});
+    QVERIFY2(flat.exitCode == 0, flat.err.constData());
+    const QJsonObject printed = QJsonDocument::fromJson(flat.out).object();
+    QCOMPARE(printed["kind"].toString(), QStringLiteral("gguf"));
+    QCOMPARE(printed["step"].toInt(), 4);
+    const std::string name = "tiny-llama-run" + run.runId.toStdString() + "-step4";
+    const fs::path file = run.root / "gguf" / (name + "-Q8_0.gguf");
+    QVERIFY2(fileText(file).starts_with("GGUF"), file.c_str());
+    const std::string modelfile = fileText(run.root / "gguf" / "Modelfile");
+    QVERIFY2(modelfile.find("FROM ./" + name + "-Q8_0.gguf\n") != std::string::npos, modelfile.c_str());
+    QVERIFY2(modelfile.find("PARAMETER stop \"</s>\"") != std::string::npos, modelfile.c_str());
+    QVERIFY(noHiddenFolders(run.root));  // the fp32 merged model was removed
+
+    const Finished lmStudio = runCli({"export", "--run", run.runId, "--checkpoint", "step-2", "--format", "gguf",
+                                      "--layout", "lmstudio", "--publisher", "acme", "--name", "tiny-chat",
+                                      "--no-modelfile", "--output", run.path("models")});
+    QVERIFY2(lmStudio.exitCode == 0, lmStudio.err.constData());
+    QVERIFY2(lmStudio.out.contains("at step 2 as GGUF (F16)"), lmStudio.out.constData());
+    const fs::path lmFolder = run.root / "models" / "acme" / "tiny-chat";
+    QVERIFY(fs::exists(lmFolder / "tiny-chat-F16.gguf"));
+    QVERIFY(!fs::exists(lmFolder / "Modelfile"));
+    QVERIFY(noHiddenFolders(run.root / "models" / "acme"));
+
+    const catalog::Catalog store = openCatalog();
+    const auto checkpoints = store.checkpoints(run.runId.toLongLong());
+    const auto exported = store.exports(run.runId.toLongLong());
+    QCOMPARE(exported.size(), std::size_t(2));
+    QVERIFY(exported[0].kind == catalog::ExportKind::Gguf);
+    QCOMPARE(exported[0].checkpointId, std::optional<catalog::Id>(checkpoints.back().id));
+    QCOMPARE(exported[0].path, fs::absolute(run.root / "gguf").string());
+    QCOMPARE(exported[0].sha256, exports::folderContentSha256(run.root / "gguf"));
+    QCOMPARE(printed["sha256"].toString().toStdString(), exported[0].sha256);
+    QVERIFY(exported[1].kind == catalog::ExportKind::Gguf);
+    QCOMPARE(exported[1].checkpointId, std::optional<catalog::Id>(checkpoints.front().id));
+    QCOMPARE(exported[1].path, fs::absolute(lmFolder).string());
+    QCOMPARE(exported[1].sha256, exports::folderContentSha256(lmFolder));
+  }
+
   void refusedExportsSayWhyAndLeaveNothing() {
     const TrainedRun run;
     const Finished noRun = runCli({"export", "--run", "999", "--format", "peft", "--output", run.path("x")});
@@ -110,8 +166,15 @@ class CliExportTest : public QObject {
     QVERIFY2(noCheckpoint.err.contains("no checkpoint \"step-7\"; it has step-00000002, step-00000004"),
              noCheckpoint.err.constData());
 
-    const Finished badFormat = runCli({"export", "--run", run.runId, "--format", "gguf", "--output", run.path("x")});
+    const Finished badFormat = runCli({"export", "--run", run.runId, "--format", "onnx", "--output", run.path("x")});
     QCOMPARE(badFormat.exitCode, 2);
+    const Finished badGgufType = runCli({"export", "--run", run.runId, "--format", "gguf", "--gguf-type", "q4_k",
+                                         "--output", run.path("x")});
+    QCOMPARE(badGgufType.exitCode, 2);
+    QVERIFY2(badGgufType.err.contains("--gguf-type must be f16, bf16 or q8_0"), badGgufType.err.constData());
+    const Finished ggufOptionOnPeft = runCli({"export", "--run", run.runId, "--format", "peft", "--layout", "lmstudio",
+                                              "--output", run.path("x")});
+    QCOMPARE(ggufOptionOnPeft.exitCode, 2);
     const Finished badDtype = runCli({"export", "--run", run.runId, "--format", "merged", "--dtype", "int8",
                                       "--output", run.path("x")});
     QCOMPARE(badDtype.exitCode, 2);
@@ -131,6 +194,15 @@ class CliExportTest : public QObject {
     QVERIFY2(overflow.err.contains("model.layers.1.mlp.down_proj.weight") && overflow.err.contains("bf16"),
              overflow.err.constData());
     QVERIFY(leftNothing(run.root / "fp16"));
+
+    // The tiny tokenizer (no byte-level stage, no byte fallback) cannot go into GGUF: refused before
+    // the merge, nothing written, not even the temporary merged model.
+    const Finished plainTokenizer = runCli({"export", "--run", run.runId, "--format", "gguf", "--output",
+                                            run.path("gguf")});
+    QCOMPARE(plainTokenizer.exitCode, 1);
+    QVERIFY2(plainTokenizer.err.contains("byte_fallback"), plainTokenizer.err.constData());
+    QVERIFY(leftNothing(run.root / "gguf"));
+    QVERIFY(noHiddenFolders(run.root));
 
     // An existing folder is never overwritten.
     fs::create_directories(run.root / "taken");

@@ -2,7 +2,7 @@
 // folder (Llama unless another config.json is given) (tests/support/tiny_model.h) and either a LoRA adapter with random A and B (B nonzero,
 // unlike PEFT's zero start, so that merging changes the model) or fully fine-tuned weights (the
 // base plus noise). Also the logits our fp32 decoder gives for the same batch, and the check that a
-// refused export left nothing.
+// refused export left nothing; and the checkpoint in a catalog.
 #pragma once
 
 #include <QRandomGenerator>
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/catalog.h"
 #include "core/export/checkpoint_source.h"
 #include "core/formats/model_weights.h"
 #include "core/model/base_weights.h"
@@ -142,6 +143,26 @@ struct AdapterCheckpoint {
   ExportFixture fixture{scratch->path().toStdString()};
   model::ParameterTable adapter = fixture.randomAdapter();
   exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true));
+};
+
+// The same checkpoint in a catalog of its own (root/catalog.sqlite): the tiny model, one LoRA run
+// and its checkpoint, as exports::exportRun and the GUI's export dialog find them.
+struct CataloguedAdapterCheckpoint {
+  AdapterCheckpoint checkpoint;
+  std::filesystem::path root = checkpoint.fixture.root;
+  std::filesystem::path catalogFile = root / "catalog.sqlite";
+  catalog::Id runId = 0;
+
+  CataloguedAdapterCheckpoint() {
+    catalog::Catalog store = catalog::Catalog::open(catalogFile);
+    catalog::NewModel model;
+    model.name = "tiny-llama";
+    model.path = checkpoint.fixture.modelFolder.string();
+    const catalog::Id modelId = store.addModel(model);
+    runId = store.createRun({"tiny lora", modelId, std::nullopt, "lora", "custom", "{}"});
+    store.addCheckpoint({runId, checkpoint.source.step, checkpoint.source.folder.string(), {}, 0});
+  }
+  std::vector<catalog::ExportRecord> exports() const { return catalog::Catalog::open(catalogFile).exports(runId); }
 };
 
 }  // namespace tiertune::test

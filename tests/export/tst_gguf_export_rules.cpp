@@ -54,11 +54,7 @@ Word wordAt(const std::string& bytes, std::size_t at) {
 // The tiny Llama with a byte-level tokenizer (GPT-2 style), which GGUF can carry.
 void writeExportableModel(const fs::path& folder) {
   test::writeRandomModelFolder(folder, test::kTinyLlamaConfig, 3);
-  std::string tokenizer = readWholeFile(folder / "tokenizer.json");
-  const std::string none = R"("pre_tokenizer":null)";
-  tokenizer.replace(tokenizer.find(none), none.size(),
-                    R"("pre_tokenizer":{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true})");
-  std::ofstream(folder / "tokenizer.json") << tokenizer;
+  test::makeTinyTokenizerByteLevel(folder);
 }
 
 const char* const kChatMl = "{% for m in messages %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endfor %}";

@@ -12,6 +12,7 @@
 #include "core/formats/safetensors_writer.h"
 #include "core/model/base_weights.h"
 #include "core/util/random.h"
+#include "core/util/read_file.h"
 #include "kernels/backend.h"
 
 namespace tiertune::test {
@@ -66,6 +67,16 @@ inline void writeRandomModelFolder(const std::filesystem::path& folder, const st
                        std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
   }
   formats::writeSafetensors(folder / "model.safetensors", tensors);
+}
+
+// Turns the tiny tokenizer of folder into a byte-level one (GPT-2 style pre-tokenizer), which GGUF
+// can carry: the plain one is refused, as llama.cpp could not tokenize text outside its vocabulary.
+inline void makeTinyTokenizerByteLevel(const std::filesystem::path& folder) {
+  std::string tokenizer = readWholeFile(folder / "tokenizer.json");
+  const std::string none = R"("pre_tokenizer":null)";
+  tokenizer.replace(tokenizer.find(none), none.size(),
+                    R"("pre_tokenizer":{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true})");
+  std::ofstream(folder / "tokenizer.json") << tokenizer;
 }
 
 // count samples of 6..(6 + spread) tokens below vocab; every other sample masks its first 3 tokens.

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/TimeText.h"
+#include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunHistoryWorker.h"
 #include "app/gui/history/RunText.h"
@@ -66,6 +67,7 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
       notes_(new QPlainTextEdit),
       facts_(new QLabel),
       save_(new QPushButton(tr("Save name and notes"))),
+      export_(new QPushButton(tr("Export…"))),
       chart_(new LossChart),
       config_(new QPlainTextEdit),
       checkpoints_(table({tr("Step"), tr("Size"), tr("Saved"), tr("Folder")})),
@@ -93,6 +95,10 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   auto* remove = buttons->addButton(tr("Delete run…"), QDialogButtonBox::DestructiveRole);
   remove->setObjectName(QStringLiteral("deleteRunButton"));
   connect(remove, &QPushButton::clicked, this, [this] { emit deleteRequested(runId_); });
+  export_->setObjectName(QStringLiteral("exportRunButton"));
+  export_->setEnabled(false);
+  buttons->addButton(export_, QDialogButtonBox::ActionRole);
+  connect(export_, &QPushButton::clicked, this, &RunDetailDialog::openExportDialog);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(status_);
@@ -142,14 +148,20 @@ QWidget* RunDetailDialog::overviewTab() {
 void RunDetailDialog::onDetail(const RunDetail& detail) {
   if (detail.run.id != runId_) return;
   const catalog::RunRecord& run = detail.run;
+  // A refresh (after an export) keeps a name or notes being edited and not saved yet.
+  const bool editing = loaded_ && (name_->text() != savedName_ || notes_->toPlainText() != savedNotes_);
   loaded_ = true;
+  detail_ = detail;
   tabs_->setEnabled(true);
+  export_->setEnabled(!detail.checkpoints.empty());
   status_->hide();
   setWindowTitle(tr("Run “%1”").arg(qText(run.name)));
-  savedName_ = qText(run.name);
-  savedNotes_ = qText(run.notes);
-  name_->setText(savedName_);
-  notes_->setPlainText(savedNotes_);
+  if (!editing) {
+    savedName_ = qText(run.name);
+    savedNotes_ = qText(run.notes);
+    name_->setText(savedName_);
+    notes_->setPlainText(savedNotes_);
+  }
 
   const QString none = tr("—");
   QStringList facts;
@@ -186,6 +198,14 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
     rows.push_back({localTimeText(event.at), levelText(event.level), qText(event.message)});
   }
   fill(log_, rows);
+}
+
+void RunDetailDialog::openExportDialog() {
+  auto* dialog = new ExportDialog(detail_.catalogFile, runId_, detail_.checkpoints, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // The exports tab shows the new row.
+  connect(dialog, &ExportDialog::exported, this, [this] { worker_.requestDetail(runId_); });
+  dialog->open();
 }
 
 void RunDetailDialog::save() {

@@ -1,5 +1,5 @@
 // One run in full: its facts, loss chart, configuration, checkpoints, exports and log, with
-// rename, notes and delete. Everything is read and written through the history worker; deleting
+// rename, notes, export (ExportDialog) and delete. Everything is read and written through the history worker; deleting
 // is handed to the page (deleteRequested), which asks for confirmation with the list of files.
 #pragma once
 
@@ -34,6 +34,7 @@ class RunDetailDialog : public QDialog {
  private:
   void onDetail(const RunDetail& detail);
   void save();
+  void openExportDialog();
   QWidget* overviewTab();
   QTableWidget* table(const QStringList& headers);
 
@@ -48,6 +49,8 @@ class RunDetailDialog : public QDialog {
   QPlainTextEdit* notes_;
   QLabel* facts_;
   QPushButton* save_;
+  QPushButton* export_;
+  RunDetail detail_;  // as last fetched: the export dialog's checkpoints and catalog file
   LossChart* chart_;
   QPlainTextEdit* config_;
   QTableWidget* checkpoints_;

@@ -53,6 +53,7 @@ struct RunDetail {
   std::vector<catalog::CheckpointRecord> checkpoints;
   std::vector<catalog::ExportRecord> exports;
   std::vector<catalog::EventRecord> events;
+  QString catalogFile;  // for work that opens the catalog on a thread of its own (ExportJob)
 };
 
 }  // namespace tiertune::gui

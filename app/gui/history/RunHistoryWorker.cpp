@@ -107,6 +107,7 @@ void RunHistoryWorker::requestDetail(catalog::Id runId) {
     detail.checkpoints = catalog.checkpoints(runId);
     detail.exports = catalog.exports(runId);
     detail.events = catalog.runEvents(runId);
+    detail.catalogFile = file_;
     emit detailFetched(detail);
   });
 }
