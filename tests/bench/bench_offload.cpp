@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hardware/compute_speed.h"
 #include "core/model/model_units.h"
 #include "core/tiers/planner.h"
 #include "core/tiers/state_placement.h"
@@ -53,6 +54,7 @@ struct Variant {
   tiers::TransferStats stats;
   std::vector<double> losses;
   std::vector<tiers::TimelineEvent> timeline;
+  double predictedSeconds = 0;  // the planner's step time for this placement
 };
 
 Options parse(int argc, char** argv) {
@@ -152,8 +154,15 @@ int main(int argc, char** argv) {
   machine.deviceBytes = state / 4;
   machine.hostBytes = 4 * state;
   machine.diskBytes = 0;
-  machine.hostToDeviceBytesPerSecond = 10e9;
-  machine.computeFlopsPerSecond = 40e9;
+  {
+    // The rates the planner predicts from, measured as `tiertune-cli train` measures them.
+    const auto probe = kernels::makeCpuBackend();
+    const hardware::ComputeSpeed speed = hardware::measureComputeSpeed(*probe);
+    machine.hostToDeviceBytesPerSecond = speed.copyBytesPerSecond;
+    machine.computeFlopsPerSecond = speed.matmulFlopsPerSecond;
+    std::printf("measured: %.1f GFLOP/s fp32 matmul, %.1f GB/s copies\n", speed.matmulFlopsPerSecond / 1e9,
+                speed.copyBytesPerSecond / 1e9);
+  }
   tiers::MachineBudget diskMachine = machine;
   diskMachine.hostBytes = state / 16;
   diskMachine.diskBytes = 4 * state;
@@ -162,6 +171,11 @@ int main(int argc, char** argv) {
 
   std::vector<Variant> variants(3);
   variants[0].name = "resident";
+  {
+    tiers::MachineBudget everything = machine;
+    everything.deviceBytes = 4 * state;
+    variants[0].predictedSeconds = tiers::planTraining(setup, everything).stepSeconds;
+  }
   for (int v = 1; v <= 2; ++v) {
     const tiers::MachineBudget& budget = v == 1 ? machine : diskMachine;
     const tiers::Plan plan = tiers::planTraining(setup, budget);
@@ -172,6 +186,7 @@ int main(int argc, char** argv) {
     variants[v].name = v == 1 ? "1/4 arena, rest in RAM" : "1/4 arena, rest on SSD";
     variants[v].placement = tiers::placementFromPlan(setup, plan);
     variants[v].arenaBytes = budget.deviceBytes;
+    variants[v].predictedSeconds = plan.stepSeconds;
   }
   std::printf("Full fine-tuning, %.0fM parameters, %d x %d tokens per step, %d threads; training state %.0f MB\n",
               static_cast<double>(state) / 16e6, kMicroBatch, kSequence, options.threads, state / 1e6);
@@ -180,13 +195,13 @@ int main(int argc, char** argv) {
     run(variant, config, options);
   }
 
-  std::printf("\n| variant | step (s) | vs resident | arena peak (MB) | RAM tier (MB) | SSD tier (MB) | "
+  std::printf("\n| variant | step (s) | planner predicted (s) | vs resident | arena peak (MB) | RAM tier (MB) | SSD tier (MB) | "
               "host->device (MB/step) | disk read (MB/step) | decoder waited (s/step) |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
   const double steps = options.steps + 1.0;
   for (const Variant& variant : variants) {
-    std::printf("| %s | %.2f | %.3fx | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f |\n", variant.name.c_str(),
-                variant.stepSeconds, variant.stepSeconds / variants[0].stepSeconds, variant.arenaPeak / 1e6,
+    std::printf("| %s | %.2f | %.2f | %.3fx | %.0f | %.0f | %.0f | %.0f | %.0f | %.3f |\n", variant.name.c_str(),
+                variant.stepSeconds, variant.predictedSeconds, variant.stepSeconds / variants[0].stepSeconds, variant.arenaPeak / 1e6,
                 variant.hostBytes / 1e6, variant.diskBytes / 1e6, variant.stats.hostToDevice / 1e6 / steps,
                 variant.stats.diskRead / 1e6 / steps, variant.stats.computeWaitSeconds / steps);
   }
