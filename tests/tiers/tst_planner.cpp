@@ -180,6 +180,42 @@ class PlannerTest : public QObject {
     QCOMPARE(optimizerOnDevice, 0ull);
   }
 
+  void fp32WeightsHaveOneCopyThatStreamsWithTheFrozenOnes() {
+    // What both backends store today: frozen weights at 4 bytes, no bf16 working copy, and the
+    // trained fp32 weights (read by every micro-batch) claiming the device before the gradients.
+    TrainingSetup bf16 = setup("llama3-8b", Method::Full);
+    TrainingSetup fp32 = bf16;
+    fp32.fp32Weights = true;
+    const Plan plan = planTraining(fp32, workstation24());
+    std::uint64_t working = 0, master = 0, masterOnDevice = 0, gradientsOnDevice = 0;
+    for (const auto& placement : plan.placements) {
+      if (placement.group == StateGroup::WorkingWeights) working += placement.bytes;
+      if (placement.group == StateGroup::MasterWeights) master += placement.bytes;
+      if (placement.tier != Tier::Device) continue;
+      if (placement.group == StateGroup::MasterWeights) masterOnDevice += placement.bytes;
+      if (placement.group == StateGroup::Gradients) gradientsOnDevice += placement.bytes;
+    }
+    QCOMPARE(working, 0ull);
+    QCOMPARE(master, 4 * plan.trainableParameters);
+    QVERIFY(masterOnDevice > 0);
+    QVERIFY(gradientsOnDevice < masterOnDevice);
+    // 16 bytes per trained parameter before activations, against bf16's 18.
+    QVERIFY(trainingStateBytes(fp32, true) < trainingStateBytes(bf16, true));
+    TrainingSetup lora = fp32;
+    lora.method = Method::Lora;
+    TrainingSetup loraBf16 = bf16;
+    loraBf16.method = Method::Lora;
+    std::uint64_t frozen32 = 0, frozen16 = 0;
+    for (const auto& placement : planTraining(lora, workstation24()).placements) {
+      if (placement.group == StateGroup::FrozenWeights) frozen32 += placement.bytes;
+    }
+    for (const auto& placement : planTraining(loraBf16, workstation24()).placements) {
+      if (placement.group == StateGroup::FrozenWeights) frozen16 += placement.bytes;
+    }
+    QCOMPARE(frozen32, 2 * frozen16);
+    checkInvariants(fp32, workstation24(), plan);
+  }
+
   void aHugeBatchIsExplained() {
     const TrainingSetup training = setup("llama3-8b", Method::Lora, 8, 32768);
     const Plan plan = planTraining(training, laptop8());
