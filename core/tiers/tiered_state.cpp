@@ -626,8 +626,6 @@ void TieredState::optimizerStep(double clipScale, const kernels::AdamWHyper& hyp
   }
 }
 
-const StatePlacement& TieredState::placement() const { return impl_->placement; }
-
 TransferStats TieredState::stats() const {
   std::lock_guard lock(impl_->statsMutex);
   return impl_->stats;

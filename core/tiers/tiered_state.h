@@ -90,7 +90,6 @@ class TieredState final : public model::UnitResidency {
   // decayed tensors only) on every unit, where its moments live.
   void optimizerStep(double clipScale, const kernels::AdamWHyper& hyper, std::int64_t step);
 
-  const StatePlacement& placement() const;
   TransferStats stats() const;
   std::vector<TimelineEvent> timeline() const;
   std::uint64_t hostBytes() const;  // host homes and staging buffers
