@@ -4,12 +4,10 @@
 <context>
     <name>NumberText</name>
     <message>
-        <location filename="../app/gui/NumberText.cpp" line="12"/>
         <source>%1 billion</source>
         <translation>%1十億</translation>
     </message>
     <message>
-        <location filename="../app/gui/NumberText.cpp" line="15"/>
         <source>%1 million</source>
         <translation>%1百万</translation>
     </message>
@@ -17,72 +15,58 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="107"/>
         <source>Not valid JSON</source>
         <translation>正しい JSON ではありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="108"/>
         <source>Not an object with fields</source>
         <translation>フィールドを持つオブジェクトではありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="109"/>
         <source>A field is missing</source>
         <translation>フィールドが足りません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="110"/>
         <source>A field has the wrong type</source>
         <translation>フィールドの型が正しくありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="111"/>
         <source>A field is empty</source>
         <translation>フィールドが空です</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="112"/>
         <source>Unknown speaker role</source>
         <translation>話者の役割が不明です</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="113"/>
         <source>No answer to learn from</source>
         <translation>学習できる回答がありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="114"/>
         <source>Broken CSV row</source>
         <translation>CSV の行が壊れています</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="115"/>
         <source>Longer than the context</source>
         <translation>コンテキスト長を超えています</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="116"/>
         <source>Exact duplicate</source>
         <translation>完全な重複です</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="117"/>
         <source>Refused by the chat template</source>
         <translation>チャットテンプレートで処理できません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="118"/>
         <source>Answer not found after templating</source>
         <translation>テンプレート適用後に回答が見つかりません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="119"/>
         <source>File cannot be read as text</source>
         <translation>ファイルをテキストとして読み込めません</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="121"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
@@ -90,67 +74,54 @@
 <context>
     <name>RunText</name>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="10"/>
         <source>Queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="11"/>
         <source>Running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="12"/>
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="13"/>
         <source>Completed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="14"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="15"/>
         <source>Stopped</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="26"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="27"/>
         <source>%1 min</source>
         <translation>%1 分</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="28"/>
         <source>%1 h %2 min</source>
         <translation>%1 時間 %2 分</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="29"/>
         <source>%1 d %2 h</source>
         <translation>%1 日 %2 時間</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="33"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="38"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunText.cpp" line="39"/>
         <source>Full fine-tune</source>
         <translation>フルファインチューニング</translation>
     </message>
@@ -158,32 +129,26 @@
 <context>
     <name>tiertune::gui</name>
     <message>
-        <location filename="../app/gui/GpuText.cpp" line="24"/>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
         <translation>%1 — %2、計算能力 %3.%4、マルチプロセッサ %5 基</translation>
     </message>
     <message>
-        <location filename="../app/gui/GpuText.cpp" line="31"/>
         <source>NVIDIA driver for CUDA %1</source>
         <translation>CUDA %1 対応の NVIDIA ドライバー</translation>
     </message>
     <message>
-        <location filename="../app/gui/GpuText.cpp" line="36"/>
         <source>No NVIDIA GPU found — training runs on the CPU.</source>
         <translation>NVIDIA GPU が見つかりません — 学習は CPU で行います。</translation>
     </message>
     <message>
-        <location filename="../app/gui/GpuText.cpp" line="38"/>
         <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
         <translation>NVIDIA ドライバーが古すぎます（対応している CUDA は %1、Tiertune には %2 が必要です）。GPU で学習するにはドライバーを更新してください。それまでは CPU で学習します。</translation>
     </message>
     <message>
-        <location filename="../app/gui/GpuText.cpp" line="42"/>
         <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
         <translation>この Tiertune は GPU 対応なしでビルドされています — 学習は CPU で行います。</translation>
     </message>
     <message>
-        <location filename="../app/gui/GpuText.cpp" line="44"/>
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
         <translation>GPU を使用できませんでした（%1）— 学習は CPU で行います。</translation>
     </message>
@@ -191,123 +156,98 @@
 <context>
     <name>tiertune::gui::AddModelDialog</name>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="60"/>
         <source>Add model folder</source>
         <translation>モデルフォルダーの追加</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="65"/>
         <source>Checking the folder…</source>
         <translation>フォルダーを確認しています…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="74"/>
         <source>Folder:</source>
         <translation>フォルダー：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="75"/>
         <source>Name:</source>
         <translation>名前：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="76"/>
         <source>Architecture:</source>
         <translation>アーキテクチャ：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="77"/>
         <source>Parameters:</source>
         <translation>パラメーター数：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="78"/>
         <source>Layers:</source>
         <translation>レイヤー数：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="79"/>
         <source>Context length:</source>
         <translation>コンテキスト長：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="80"/>
         <source>Vocabulary:</source>
         <translation>語彙数：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="81"/>
         <source>Weights:</source>
         <translation>重み：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="82"/>
         <source>Tokenizer:</source>
         <translation>トークナイザー：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="83"/>
         <source>Chat template:</source>
         <translation>チャットテンプレート：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="85"/>
         <source>Add to catalog</source>
         <translation>カタログに追加</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="128"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="132"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="136"/>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="137"/>
         <source>%1 tokens</source>
         <translation>%1 トークン</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="148"/>
         <source>%1 in one file, %2</source>
         <translation>%1（1 ファイル）、%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="150"/>
         <source>%1 in %2 files, %3</source>
         <translation>%1（%2 ファイル）、%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>tokenizer.json</source>
         <translation>tokenizer.json</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="152"/>
         <source>missing</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="153"/>
         <source>no (base model)</source>
         <translation>なし（ベースモデル）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="155"/>
         <source>This folder cannot be trained yet:</source>
         <translation>このフォルダーはまだ学習に使用できません：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/AddModelDialog.cpp" line="163"/>
         <source>The catalog is not open: %1</source>
         <translation>カタログが開かれていません：%1</translation>
     </message>
@@ -315,12 +255,10 @@
 <context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="26"/>
         <source>The catalog could not be opened</source>
         <translation>カタログを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/CatalogListPage.cpp" line="68"/>
         <source>The catalog could not be read</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
@@ -328,109 +266,86 @@
 <context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="28"/>
         <source>Datasets</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="29"/>
         <source>The examples your models learn from.</source>
         <translation>モデルが学習に使う例です。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="31"/>
         <source>No datasets yet</source>
         <translation>データセットはまだありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="32"/>
         <source>A dataset is a file of examples: questions and answers, conversations or documents, as JSONL, JSON, CSV or plain text. Imported datasets are listed here with their format, rows and tokens; every row that cannot be used is reported, never silently dropped.</source>
         <translation>データセットとは、質問と回答、会話、文書などの例をまとめたファイルです（JSONL、JSON、CSV、プレーンテキスト）。インポートしたデータセットは、形式・行数・トークン数とともにここに表示されます。使えない行はすべて報告され、黙って除外されることはありません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="37"/>
         <source>Import dataset…</source>
         <translation>データセットをインポート…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="38"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>Try an example</source>
         <translation>サンプルを試す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="39"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="45"/>
         <source>Import a small set of conversations written for Tiertune, to see how it works.</source>
         <translation>Tiertune 用に用意した少量の会話データをインポートして、使い方を確かめられます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="66"/>
         <source>Add a model on the Models page first: a dataset is prepared for a model.</source>
         <translation>先に「モデル」ページでモデルを追加してください。データセットはモデルに合わせて準備されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="72"/>
         <source>Choose a dataset file</source>
         <translation>データセットファイルを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="73"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
         <translation>データセット (*.jsonl *.json *.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="90"/>
         <source>The example could not be copied to %1.</source>
         <translation>サンプルを %1 にコピーできませんでした。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="105"/>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="116"/>
         <source>Delete dataset</source>
         <translation>データセットの削除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="106"/>
         <source>Delete &quot;%1&quot; and its prepared files? The file it was imported from stays where it is; runs that used it keep their history.</source>
         <translation>「%1」とその準備済みファイルを削除しますか？インポート元のファイルはそのまま残り、このデータセットを使った実行の履歴も保持されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Training rows</source>
         <translation>学習用の行数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Validation rows</source>
         <translation>検証用の行数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="122"/>
         <source>Tokens</source>
         <translation>トークン数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Source</source>
         <translation>インポート元</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/DatasetsPage.cpp" line="123"/>
         <source>Imported</source>
         <translation>インポート日時</translation>
     </message>
@@ -438,12 +353,10 @@
 <context>
     <name>tiertune::gui::EmptyState</name>
     <message>
-        <location filename="../app/gui/pages/EmptyState.cpp" line="49"/>
         <source>The catalog could not be opened</source>
         <translation>カタログを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/EmptyState.cpp" line="51"/>
         <source>Choose another data folder in Settings, or fix the problem and restart Tiertune. Nothing has been changed or deleted.</source>
         <translation>「設定」で別のデータフォルダーを選ぶか、問題を解決してから Tiertune を再起動してください。何も変更・削除されていません。</translation>
     </message>
@@ -451,280 +364,290 @@
 <context>
     <name>tiertune::gui::ExportDialog</name>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="45"/>
         <source>Also write an Ollama Modelfile</source>
         <translation>Ollama の Modelfile も書き出す</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="47"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="50"/>
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="51"/>
         <source>Cancel export</source>
         <translation>エクスポートを中止</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="53"/>
         <source>Export run %1</source>
         <translation>実行 %1 をエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
         <source>Step %1 (latest)</source>
         <translation>ステップ %1（最新）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="70"/>
         <source>Step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="72"/>
         <source>LoRA adapter (PEFT), to load on top of the base model</source>
         <translation>LoRA アダプター（PEFT）、ベースモデルに重ねて読み込む</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="73"/>
         <source>Merged model (Hugging Face folder)</source>
         <translation>マージ済みモデル（Hugging Face フォルダー）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="74"/>
         <source>GGUF for llama.cpp, Ollama and LM Studio</source>
         <translation>llama.cpp・Ollama・LM Studio 用の GGUF</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="75"/>
         <source>float32 (as trained)</source>
         <translation>float32（学習したまま）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="76"/>
         <source>bfloat16 (half the size)</source>
         <translation>bfloat16（サイズ半分）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="77"/>
         <source>float16 (half the size, for older GPUs)</source>
         <translation>float16（サイズ半分、古い GPU 向け）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="78"/>
         <source>F16 (full quality)</source>
         <translation>F16（品質そのまま）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="79"/>
         <source>BF16 (full quality)</source>
         <translation>BF16（品質そのまま）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="80"/>
         <source>Q8_0 (half the size, nearly full quality)</source>
         <translation>Q8_0（サイズ半分、品質はほぼそのまま）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="81"/>
         <source>One folder (llama.cpp, Ollama)</source>
         <translation>1 つのフォルダー（llama.cpp、Ollama）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="82"/>
         <source>LM Studio models folder (publisher/model/)</source>
         <translation>LM Studio のモデルフォルダー（公開者/モデル/）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="93"/>
         <source>Checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="94"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="95"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="96"/>
         <source>GGUF type</source>
         <translation>GGUF の種類</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="97"/>
         <source>Layout</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="98"/>
         <source>Publisher</source>
         <translation>公開者</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="100"/>
         <source>Save to</source>
         <translation>保存先</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="121"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="124"/>
         <source>This run has no checkpoint to export yet.</source>
         <translation>この実行にはまだエクスポートできるチェックポイントがありません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
         <source>LM Studio&apos;s models folder</source>
         <translation>LM Studio のモデルフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="142"/>
         <source>A new folder for the export</source>
         <translation>エクスポート用の新しいフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="157"/>
         <source>Where to create the export&apos;s folder</source>
         <translation>エクスポートのフォルダーを作る場所</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="182"/>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="183"/>
         <source>Exported to %1</source>
         <translation>%1 にエクスポートしました</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="187"/>
         <source>The export did not succeed: %1</source>
         <translation>エクスポートできませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="189"/>
         <source>The export was cancelled; nothing was left behind.</source>
         <translation>エクスポートを中止しました。ファイルは何も残っていません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/ExportDialog.cpp" line="195"/>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>エクスポート中… 大きなモデルでは数分かかります。</translation>
     </message>
 </context>
 <context>
+    <name>tiertune::gui::GettingStartedPanel</name>
+    <message>
+        <source>Check this machine</source>
+        <translation>このマシンを確認する</translation>
+    </message>
+    <message>
+        <source>See below what the graphics card, the memory and the SSD offer, and measure the offload folder&apos;s speed once: the memory plan of every run uses it.</source>
+        <translation>グラフィックカード、メモリー、SSD の性能を下で確認し、オフロードフォルダーの速度を一度測定してください。すべての実行のメモリープランがこの値を使います。</translation>
+    </message>
+    <message>
+        <source>Measure the disk</source>
+        <translation>ディスクを測定</translation>
+    </message>
+    <message>
+        <source>Add a base model</source>
+        <translation>ベースモデルを追加する</translation>
+    </message>
+    <message>
+        <source>Choose a model folder downloaded from Hugging Face (Llama, Mistral or Qwen). It is checked and kept in the catalog; nothing is copied.</source>
+        <translation>Hugging Face からダウンロードしたモデルフォルダー（Llama、Mistral、Qwen）を選びます。内容を確認してカタログに登録します。ファイルはコピーしません。</translation>
+    </message>
+    <message>
+        <source>Add a model…</source>
+        <translation>モデルを追加…</translation>
+    </message>
+    <message>
+        <source>Try the example dataset</source>
+        <translation>サンプルのデータセットを試す</translation>
+    </message>
+    <message>
+        <source>Import the small example conversations that come with Tiertune to see how a dataset is checked, previewed and split. Your own files are imported the same way.</source>
+        <translation>Tiertune に付属する小さな会話サンプルを取り込み、データセットがどのように確認・プレビュー・分割されるかを見てみましょう。ご自分のファイルも同じ手順で取り込めます。</translation>
+    </message>
+    <message>
+        <source>Try the example</source>
+        <translation>サンプルを試す</translation>
+    </message>
+    <message>
+        <source>Start a Quick LoRA run</source>
+        <translation>クイック LoRA を実行する</translation>
+    </message>
+    <message>
+        <source>The fine-tune wizard picks settings that suit the model and the dataset, shows where the training state will live, and starts the run. You can follow it live.</source>
+        <translation>ファインチューニングウィザードがモデルとデータセットに合った設定を選び、学習状態がどこに置かれるかを示してから実行を開始します。進行状況はライブで確認できます。</translation>
+    </message>
+    <message>
+        <source>New fine-tune…</source>
+        <translation>新しいファインチューニング…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Getting started&lt;/b&gt;: all done. Every run is on the &lt;i&gt;Runs&lt;/i&gt; page.</source>
+        <translation>&lt;b&gt;はじめに&lt;/b&gt;：すべて完了しました。すべての実行は&lt;i&gt;実行&lt;/i&gt;ページにあります。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Getting started&lt;/b&gt;: %1 of %2 steps done.</source>
+        <translation>&lt;b&gt;はじめに&lt;/b&gt;：%2 ステップ中 %1 ステップ完了。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>未完了</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="21"/>
         <source>checking…</source>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="32"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="45"/>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="161"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="47"/>
         <source>Check again</source>
         <translation>再確認</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="48"/>
         <source>Measure disk speed</source>
         <translation>ディスク速度を測定</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="49"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="60"/>
         <source>Writes and reads a scratch file in the offload folder for a few seconds, bypassing the cache, to see how fast the tier on disk is.</source>
         <translation>オフロードフォルダーに一時ファイルを数秒間書き込み・読み込みし、キャッシュを通さずにディスク階層の速度を調べます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="64"/>
         <source>Processor:</source>
         <translation>プロセッサー：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="65"/>
         <source>Memory:</source>
         <translation>メモリ：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="66"/>
         <source>GPU:</source>
         <translation>GPU：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="67"/>
         <source>Offload folder:</source>
         <translation>オフロードフォルダー：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="68"/>
         <source>Disk speed:</source>
         <translation>ディスク速度：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="122"/>
         <source>%1 — %2 cores, %3 threads%4</source>
         <translation>%1 — %2 コア、%3 スレッド%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="127"/>
         <source>%1 total, %2 available</source>
         <translation>合計 %1、使用可能 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="132"/>
         <source>%1
 %2 free of %3 (%4)</source>
         <translation>%1
 空き %2 / %3（%4）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="146"/>
         <source>write %1, read %2</source>
         <translation>書き込み %1、読み込み %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="148"/>
         <source> — the file system does not allow direct I/O, so these figures include the cache and are higher than the disk itself</source>
         <translation> — ファイルシステムがダイレクト I/O に対応していないため、この数値にはキャッシュの効果が含まれ、ディスク本来の速度より高くなります</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="151"/>
         <source> (cancelled early: figures from %1)</source>
         <translation>（途中でキャンセル：%1 分の測定結果）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="157"/>
         <source>write %1, read %2 (measured %3)</source>
         <translation>書き込み %1、読み込み %2（%3 に測定）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HardwareCheckPanel.cpp" line="170"/>
         <source>measuring…</source>
         <translation>測定中…</translation>
     </message>
@@ -732,22 +655,14 @@
 <context>
     <name>tiertune::gui::HomePage</name>
     <message>
-        <location filename="../app/gui/pages/HomePage.cpp" line="16"/>
         <source>Welcome to Tiertune</source>
         <translation>Tiertune へようこそ</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HomePage.cpp" line="24"/>
         <source>Tiertune fine-tunes open language models (Llama, Mistral, Qwen) on this computer. It spreads the work over the graphics card, the memory and the SSD, so models larger than the graphics card still train.</source>
         <translation>Tiertune は、オープンな言語モデル（Llama、Mistral、Qwen）をこのコンピューター上でファインチューニングします。処理をグラフィックカード・メモリ・SSD に分散するので、グラフィックカードに収まらない大きなモデルでも学習できます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/HomePage.cpp" line="30"/>
-        <source>&lt;b&gt;Getting started&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Check below what this machine offers, and measure the disk speed once.&lt;/li&gt;&lt;li&gt;Add a base model on the &lt;i&gt;Models&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Import your examples on the &lt;i&gt;Datasets&lt;/i&gt; page.&lt;/li&gt;&lt;li&gt;Start a fine-tune and follow it on the &lt;i&gt;Runs&lt;/i&gt; page.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;b&gt;はじめに&lt;/b&gt;&lt;ol&gt;&lt;li&gt;下でこのコンピューターの性能を確認し、ディスク速度を一度測定します。&lt;/li&gt;&lt;li&gt;&lt;i&gt;モデル&lt;/i&gt;ページでベースモデルを追加します。&lt;/li&gt;&lt;li&gt;&lt;i&gt;データセット&lt;/i&gt;ページで例のデータをインポートします。&lt;/li&gt;&lt;li&gt;ファインチューニングを開始し、&lt;i&gt;実行&lt;/i&gt;ページで進み具合を確認します。&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pages/HomePage.cpp" line="38"/>
         <source>This machine</source>
         <translation>このコンピューター</translation>
     </message>
@@ -755,383 +670,306 @@
 <context>
     <name>tiertune::gui::ImportDatasetWizard</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="143"/>
         <source>Import dataset</source>
         <translation>データセットのインポート</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="164"/>
         <source>Choose the file and the model</source>
         <translation>ファイルとモデルを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="165"/>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
         <translation>JSON Lines、JSON の配列、またはヘッダー行のある CSV/TSV に対応しています。例をどのような文章に書き出すか（チャットテンプレート）と、どうトークンに分割するかはモデルによって決まります。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="169"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="171"/>
         <source>Choose a dataset file</source>
         <translation>データセットファイルを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="172"/>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
         <translation>データセット (*.jsonl *.json *.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="177"/>
         <source>Folder of texts…</source>
         <translation>テキストのフォルダー…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="178"/>
         <source>Every .txt and .md file in a folder, for teaching the model your documents.</source>
         <translation>フォルダー内のすべての .txt と .md ファイルで、モデルにドキュメントを学習させます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="180"/>
         <source>Choose a folder of .txt or .md files</source>
         <translation>.txt または .md ファイルのあるフォルダーを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="200"/>
         <source>File:</source>
         <translation>ファイル：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="201"/>
         <source>Model:</source>
         <translation>モデル：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="202"/>
         <source>Name:</source>
         <translation>名前：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="206"/>
         <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
         <translation>カタログにはまだモデルがありません。先に「モデル」ページでモデルを追加してください。データセットは特定のモデルに合わせて準備されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="216"/>
         <source>Format and fields</source>
         <translation>形式とフィールド</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="217"/>
         <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
         <translation>ファイルの先頭の行から読み取った、各行の内容です。推測が違っていれば変更し、ファイルでのフィールド名が異なる場合は名前を対応付けてください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="222"/>
         <source>Recognize it</source>
         <translation>自動認識</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="223"/>
         <source>Instructions (instruction, input, output)</source>
         <translation>指示（instruction, input, output）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="224"/>
         <source>Conversations, ShareGPT (conversations: from, value)</source>
         <translation>会話、ShareGPT（conversations: from, value）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="225"/>
         <source>Conversations (messages: role, content)</source>
         <translation>会話（messages: role, content）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="226"/>
         <source>Prompt and completion</source>
         <translation>プロンプトと補完文</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="227"/>
         <source>Plain text</source>
         <translation>プレーンテキスト</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="233"/>
         <source>for example: prompt=question,completion=answer</source>
         <translation>例: prompt=question,completion=answer</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="238"/>
         <source>Format:</source>
         <translation>形式：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="239"/>
         <source>Field names:</source>
         <translation>フィールド名：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="250"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="251"/>
         <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
         <translation>モデルが読み込むそのままの形で、先頭の行を表示しています。モデルは強調表示されたテキストを書けるように学習し、それ以外はモデルに与えられる内容です。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="262"/>
         <source>Check every row</source>
         <translation>すべての行をチェック</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="263"/>
         <source>Rows that cannot be used are listed with their row and line numbers and the reason. Nothing is left out without appearing here.</source>
         <translation>使用できない行は、行番号・ファイルの行番号・理由とともに一覧表示されます。ここに表示されずに除外されるものはありません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="269"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
         <source>Line</source>
         <translation>ファイル行</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="276"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="280"/>
         <source>Export the report as CSV…</source>
         <translation>レポートを CSV でエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="285"/>
         <source>Save the report</source>
         <translation>レポートを保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="286"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="291"/>
         <source>The report could not be saved: %1</source>
         <translation>レポートを保存できませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="304"/>
         <source>Split and options</source>
         <translation>分割とオプション</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="305"/>
         <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
         <translation>一部の行を学習に使わずに取っておき、学習していない例に対してモデルがどれだけうまくできるかを測ります。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="322"/>
         <source>Cut them to the length</source>
         <translation>その長さで切り詰める</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="323"/>
         <source>Leave them out (listed in the report)</source>
         <translation>除外する（レポートに記載）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="326"/>
         <source>Every answer (recommended)</source>
         <translation>すべての回答（推奨）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="327"/>
         <source>Only the last answer of each conversation</source>
         <translation>各会話の最後の回答のみ</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="328"/>
         <source>Every token, questions included</source>
         <translation>質問を含むすべてのトークン</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="329"/>
         <source>Leave out exact duplicates (listed in the report)</source>
         <translation>完全な重複を除外する（レポートに記載）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="333"/>
         <source>Held back for validation:</source>
         <translation>検証用に取っておく割合：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="334"/>
         <source>Seed of the split:</source>
         <translation>分割のシード：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="335"/>
         <source>Longest example (tokens):</source>
         <translation>例の最大長（トークン）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="336"/>
         <source>Longer examples:</source>
         <translation>それより長い例：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="337"/>
         <source>The model learns:</source>
         <translation>モデルが学習する部分：</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="344"/>
         <source>Importing</source>
         <translation>インポート中</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="345"/>
         <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
         <translation>行を読み込み、チェックし、トークンに分割します。キャンセルしても何も残りません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="351"/>
         <source>Cancel the import</source>
         <translation>インポートをキャンセル</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="356"/>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="368"/>
         <source>Imported</source>
         <translation>インポート完了</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>Choose a file that exists: %1</source>
         <translation>存在するファイルを選択してください：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="408"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="412"/>
         <source>Add a model on the Models page first.</source>
         <translation>先に「モデル」ページでモデルを追加してください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="417"/>
         <source>Give the dataset a name.</source>
         <translation>データセットに名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="423"/>
         <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
         <translation>「%1」という名前のデータセットはすでにあります。別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="456"/>
         <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
         <translation>プレーンテキスト文書: 最長の例の長さのサンプルに少しずつ重ねて分割し、モデルはテキスト全体を学習します。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="460"/>
         <source>Read as %1 (%2), %3% of the first rows fit.</source>
         <translation>%1（%2）として読み取りました。先頭の行の %3% がこの形式に合っています。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="471"/>
         <source>Row %1</source>
         <translation>%1 行目</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="474"/>
         <source>not used: %1</source>
         <translation>使用しません：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="477"/>
         <source>%1 tokens, %2 learned</source>
         <translation>%1 トークン、うち %2 トークンを学習</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="494"/>
         <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
         <translation>「%1」の準備ができました：学習用 %2 行と検証用 %3 行、合計 %4 トークンのうち、モデルが学習するのは %5 トークンです。使用されなかった行は %6 行です（一覧はデータセットのフォルダーにあります）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="517"/>
         <source>Reading every row…</source>
         <translation>すべての行を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="542"/>
         <source>The file cannot be imported: %1</source>
         <translation>ファイルをインポートできません：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="552"/>
         <source>All %1 rows can be used.</source>
         <translation>%1 行すべてを使用できます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="553"/>
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1 行を使用できます。%2 行は以下の理由で使用できません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="588"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="611"/>
         <source>%1 rows read</source>
         <translation>%1 行を読み込みました</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="627"/>
         <source>The import failed and left nothing behind: %1</source>
         <translation>インポートに失敗しました（何も残っていません）：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="631"/>
         <source>Cancelled. Nothing was added.</source>
         <translation>キャンセルしました。何も追加されていません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="632"/>
         <source>Nothing was imported: %1</source>
         <translation>何もインポートされませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="637"/>
         <source>Done.</source>
         <translation>完了しました。</translation>
     </message>
@@ -1139,17 +977,14 @@
 <context>
     <name>tiertune::gui::LengthHistogram</name>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="71"/>
         <source>1 token</source>
         <translation>1 トークン</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="74"/>
         <source>%1 tokens</source>
         <translation>%1 トークン</translation>
     </message>
     <message>
-        <location filename="../app/gui/dialogs/ImportDatasetWizard.cpp" line="76"/>
         <source>rows by length</source>
         <translation>長さ別の行数</translation>
     </message>
@@ -1157,32 +992,26 @@
 <context>
     <name>tiertune::gui::LossChart</name>
     <message>
-        <location filename="../app/gui/history/LossChart.cpp" line="54"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/LossChart.cpp" line="57"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
         <source>%1 (training)</source>
         <translation>%1（学習）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/LossChart.cpp" line="94"/>
         <source>Training loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
         <source>%1 (validation)</source>
         <translation>%1（検証）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/LossChart.cpp" line="95"/>
         <source>Validation loss</source>
         <translation>検証損失</translation>
     </message>
@@ -1190,77 +1019,62 @@
 <context>
     <name>tiertune::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="28"/>
         <source>Tiertune</source>
         <translation>Tiertune</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="33"/>
         <source>Sections</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="39"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="40"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="41"/>
         <source>Datasets</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="43"/>
         <source>Runs</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="44"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="56"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="57"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="59"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="60"/>
         <source>&amp;About Tiertune</source>
         <translation>Tiertune について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="61"/>
         <source>About Tiertune</source>
         <translation>Tiertune について</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="62"/>
         <source>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;Fine-tune open language models on the hardware you have: one GPU or none, memory and an SSD.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tiertune %1&lt;/h3&gt;&lt;p&gt;手持ちのハードウェアでオープンな言語モデルをファインチューニング。GPU は 1 基でもなくても、メモリと SSD があれば使えます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="89"/>
         <source>Catalog: %1</source>
         <translation>カタログ：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="91"/>
         <source>No catalog open — see Settings</source>
         <translation>カタログが開かれていません — 「設定」を確認してください</translation>
     </message>
@@ -1268,103 +1082,82 @@
 <context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="23"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="24"/>
         <source>Base models you can fine-tune.</source>
         <translation>ファインチューニングできるベースモデルです。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="26"/>
         <source>No models yet</source>
         <translation>モデルはまだありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="27"/>
         <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
         <translation>ベースモデルとは、Hugging Face からダウンロードしたフォルダーで、config.json、重み（*.safetensors）、tokenizer.json が入っています。たとえば Qwen2.5-0.5B-Instruct や Llama-3.2-1B-Instruct です。追加したモデルは、アーキテクチャ・サイズ・コンテキスト長とともにここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="33"/>
         <source>Add model folder…</source>
         <translation>モデルフォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="34"/>
         <source>Remove from catalog</source>
         <translation>カタログから外す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="59"/>
         <source>Choose a model folder (with config.json and *.safetensors)</source>
         <translation>モデルフォルダーを選択（config.json と *.safetensors を含むフォルダー）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="78"/>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="85"/>
         <source>Remove model</source>
         <translation>モデルを外す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="79"/>
         <source>Remove &quot;%1&quot; from the catalog? Its folder and files stay where they are.</source>
         <translation>「%1」をカタログから外しますか？フォルダーとファイルはそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Architecture</source>
         <translation>アーキテクチャ</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Parameters</source>
         <translation>パラメーター数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Context</source>
         <translation>コンテキスト長</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="90"/>
         <source>Data type</source>
         <translation>データ型</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Size on disk</source>
         <translation>ディスク上のサイズ</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Chat template</source>
         <translation>チャットテンプレート</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="91"/>
         <source>Added</source>
         <translation>追加日時</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>yes</source>
         <translation>あり</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/ModelsPage.cpp" line="104"/>
         <source>no</source>
         <translation>なし</translation>
     </message>
@@ -1372,32 +1165,26 @@
 <context>
     <name>tiertune::gui::RunCompareDialog</name>
     <message>
-        <location filename="../app/gui/history/RunCompareDialog.cpp" line="22"/>
         <source>Compare runs</source>
         <translation>実行の比較</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunCompareDialog.cpp" line="23"/>
         <source>Reading the loss curves…</source>
         <translation>損失曲線を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunCompareDialog.cpp" line="25"/>
         <source>Solid lines: training loss. Dotted lines: validation loss. Long curves are thinned to %1 points, keeping each stretch&apos;s highest and lowest value.</source>
         <translation>実線：学習損失。点線：検証損失。長い曲線は区間ごとの最高値と最低値を残して %1 点まで間引いて表示します。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunCompareDialog.cpp" line="40"/>
         <source>The curves could not be read: %1</source>
         <translation>曲線を読み込めませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunCompareDialog.cpp" line="50"/>
         <source>These runs have no loss recorded yet. Curves appear once a run has trained a few steps.</source>
         <translation>これらの実行にはまだ損失が記録されていません。数ステップ学習すると曲線が表示されます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunCompareDialog.cpp" line="53"/>
         <source>Only one of the selected runs is still in the catalog.</source>
         <translation>選択した実行のうち、カタログに残っているのは 1 件だけです。</translation>
     </message>
@@ -1405,219 +1192,174 @@
 <context>
     <name>tiertune::gui::RunDetailDialog</name>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="42"/>
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="43"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="44"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="51"/>
         <source>LoRA adapter (PEFT)</source>
         <translation>LoRA アダプター（PEFT）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="52"/>
         <source>Merged model (Hugging Face)</source>
         <translation>統合済みモデル（Hugging Face）</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="53"/>
         <source>GGUF</source>
         <translation>GGUF</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="65"/>
         <source>Reading the run…</source>
         <translation>実行を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="69"/>
         <source>Save name and notes</source>
         <translation>名前とメモを保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="70"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Saved</source>
         <translation>保存日時</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="73"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="74"/>
         <source>Path</source>
         <translation>パス</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Level</source>
         <translation>レベル</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="75"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="77"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="80"/>
         <source>What you tried in this run and what you learned from it.</source>
         <translation>この実行で試したことと、そこから分かったこと。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="86"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="87"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="88"/>
         <source>Configuration</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="89"/>
         <source>Checkpoints</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="90"/>
         <source>Exports</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="91"/>
         <source>Log</source>
         <translation>ログ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="95"/>
         <source>Delete run…</source>
         <translation>実行を削除…</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="112"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="118"/>
         <source>Something went wrong: %1</source>
         <translation>問題が発生しました：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="137"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="139"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="158"/>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="222"/>
         <source>Run “%1”</source>
         <translation>実行「%1」</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="166"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="171"/>
         <source>Status:</source>
         <translation>状態：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="172"/>
         <source>Model:</source>
         <translation>モデル：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="173"/>
         <source>Dataset:</source>
         <translation>データセット：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="174"/>
         <source>Method:</source>
         <translation>手法：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="175"/>
         <source>Created:</source>
         <translation>作成：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="176"/>
         <source>Started:</source>
         <translation>開始：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="177"/>
         <source>Finished:</source>
         <translation>終了：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="178"/>
         <source>Problem:</source>
         <translation>問題：</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="214"/>
         <source>A run needs a name.</source>
         <translation>実行には名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunDetailDialog.cpp" line="223"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
@@ -1625,22 +1367,18 @@
 <context>
     <name>tiertune::gui::RunFilterBar</name>
     <message>
-        <location filename="../app/gui/history/RunFilterBar.cpp" line="38"/>
         <source>Search names and notes</source>
         <translation>名前とメモを検索</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunFilterBar.cpp" line="43"/>
         <source>All statuses</source>
         <translation>すべての状態</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunFilterBar.cpp" line="72"/>
         <source>All models</source>
         <translation>すべてのモデル</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunFilterBar.cpp" line="73"/>
         <source>All datasets</source>
         <translation>すべてのデータセット</translation>
     </message>
@@ -1648,57 +1386,46 @@
 <context>
     <name>tiertune::gui::RunHistoryModel</name>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="104"/>
         <source>not started</source>
         <translation>未開始</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="138"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="139"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="140"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="141"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="142"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="143"/>
         <source>Steps</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="144"/>
         <source>Best validation loss</source>
         <translation>最良の検証損失</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="145"/>
         <source>Duration</source>
         <translation>所要時間</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="146"/>
         <source>Started</source>
         <translation>開始日時</translation>
     </message>
     <message>
-        <location filename="../app/gui/history/RunHistoryModel.cpp" line="147"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
@@ -1706,118 +1433,94 @@
 <context>
     <name>tiertune::gui::RunsPage</name>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="85"/>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="105"/>
         <source>Runs</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="47"/>
         <source>Compare curves</source>
         <translation>曲線を比較</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="48"/>
         <source>Details…</source>
         <translation>詳細…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="49"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="52"/>
         <source>No runs yet</source>
         <translation>実行はまだありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="53"/>
         <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
         <translation>実行とは、データセットを使ってベースモデルをファインチューニングすることです。まずモデルを追加し、データセットをインポートしてください。すべての実行は状態・損失曲線・チェックポイントとともにここに保存され、比較・再開・エクスポートができます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="56"/>
         <source>No run matches</source>
         <translation>一致する実行はありません</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="57"/>
         <source>No run matches the search and filters above. Clear the search field or choose “All” in the lists to see every run.</source>
         <translation>上の検索とフィルターに一致する実行はありません。すべての実行を表示するには、検索欄を空にするか、一覧で「すべて」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="62"/>
         <source>Select two or more runs (Ctrl+click) to see their loss curves together.</source>
         <translation>2 件以上の実行を選択すると（Ctrl+クリック）、損失曲線を並べて表示できます。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="92"/>
         <source>Every fine-tuning run, finished or not. Select several to compare their loss curves; double-click one to see all of it.</source>
         <translation>完了したものも途中のものも、すべてのファインチューニングの実行です。複数選択すると損失曲線を比較でき、ダブルクリックするとすべての情報を表示します。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="116"/>
         <source>The catalog could not be read</source>
         <translation>カタログを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="188"/>
         <source>No run matches (of %1).</source>
         <translation>一致する実行はありません（全 %1 件）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="191"/>
         <source>Runs: %1</source>
         <translation>実行：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="192"/>
         <source>%1 of %2 runs match</source>
         <translation>%2 件中 %1 件の実行が一致</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="256"/>
         <source>From the catalog: the run, its %1 metric points, %2 checkpoint records and %3 export records.</source>
         <translation>カタログから：実行と、その指標値 %1 件、チェックポイントの記録 %2 件、エクスポートの記録 %3 件。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="261"/>
         <source>No folder of this run is left on the disk.</source>
         <translation>この実行のフォルダーはディスクに残っていません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="262"/>
         <source>From the disk, with everything in them:</source>
         <translation>ディスクから（中身ごと）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="265"/>
         <source>Exports saved elsewhere are kept:</source>
         <translation>別の場所に保存したエクスポートは残ります：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="268"/>
         <source>Delete run</source>
         <translation>実行の削除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="269"/>
         <source>Delete the run “%1”? This cannot be undone.</source>
         <translation>実行「%1」を削除しますか？元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="272"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="280"/>
         <source>Some files were not removed</source>
         <translation>一部のファイルを削除できませんでした</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/RunsPage.cpp" line="281"/>
         <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
         <translation>実行はカタログから削除されましたが、次のものは削除できませんでした。手動で削除してください：</translation>
     </message>
@@ -1825,92 +1528,90 @@
 <context>
     <name>tiertune::gui::SettingsPage</name>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="23"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="43"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="44"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="51"/>
         <source>Data folder</source>
         <translation>データフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="52"/>
         <source>Offload folder</source>
         <translation>オフロードフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="57"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Follow the system (%1)</source>
+        <translation>システムに従う（%1）</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="64"/>
         <source>Holds the catalog, imported datasets, checkpoints and exports. Changing it opens (or creates) the catalog there; nothing is moved.</source>
         <translation>カタログ、インポートしたデータセット、チェックポイント、エクスポートしたファイルを保存します。変更すると、その場所のカタログを開きます（なければ作成します）。既存のファイルは移動しません。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="68"/>
         <source>Where training keeps what fits neither on the graphics card nor in memory. Choose a folder on a fast SSD with plenty of free space.</source>
         <translation>グラフィックカードにもメモリにも収まらないデータを、学習中に置いておく場所です。空き容量が十分にある高速な SSD 上のフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Data folder:</source>
         <translation>データフォルダー：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="74"/>
         <source>Choose the data folder</source>
         <translation>データフォルダーを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="76"/>
         <source>Offload folder:</source>
         <translation>オフロードフォルダー：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="77"/>
         <source>Choose the offload folder</source>
         <translation>オフロードフォルダーを選択</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="79"/>
+        <source>Language:</source>
+        <translation>言語：</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time Tiertune starts.</source>
+        <translation>新しい言語は、次に Tiertune を起動したときに表示されます。</translation>
+    </message>
+    <message>
         <source>Catalog:</source>
         <translation>カタログ：</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="117"/>
         <source>The data folder must be a full path, such as %1.</source>
         <translation>データフォルダーは %1 のような完全なパスで指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="121"/>
         <source>The offload folder must be a full path, such as %1.</source>
         <translation>オフロードフォルダーは %1 のような完全なパスで指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="126"/>
         <source>The folder %1 cannot be created. Check that the disk is present and that you may write there.</source>
         <translation>フォルダー %1 を作成できません。ディスクが接続されていて、書き込み権限があるか確認してください。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="142"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pages/SettingsPage.cpp" line="148"/>
         <source>%1 (schema version %2)</source>
         <translation>%1（スキーマバージョン %2）</translation>
     </message>

@@ -11,7 +11,9 @@
 #include <QStatusBar>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/pages/DatasetsPage.h"
+#include "app/gui/pages/GettingStartedPanel.h"
 #include "app/gui/pages/HomePage.h"
 #include "app/gui/pages/ModelsPage.h"
 #include "app/gui/pages/RunsPage.h"
@@ -26,7 +28,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
       pages_(new QStackedWidget),
       catalogStatus_(new QLabel) {
   setWindowTitle(tr("Tiertune"));
-  setWindowIcon(QIcon(QStringLiteral(":/icons/tiertune.svg")));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/tiertune.svg")));  // its own colours in both schemes
   resize(1180, 760);
 
   navigation_->setObjectName(QStringLiteral("navigation"));
@@ -36,13 +38,26 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   navigation_->setFixedWidth(190);
   navigation_->setFrameShape(QFrame::NoFrame);
 
-  addPage(Page::Home, QStringLiteral(":/icons/home.svg"), tr("Home"), new HomePage(context_));
-  addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), new ModelsPage(context_));
-  addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"),
-          new DatasetsPage(context_));
+  auto* home = new HomePage(context_);
+  auto* models = new ModelsPage(context_);
+  auto* datasets = new DatasetsPage(context_);
+  addPage(Page::Home, QStringLiteral(":/icons/home.svg"), tr("Home"), home);
+  addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), models);
+  addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"), datasets);
   addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), new RunsPage(context_));
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
+  // Getting started asks; the pages act, in view, so that the newcomer sees where things live.
+  GettingStartedPanel* guide = home->gettingStarted();
+  connect(guide, &GettingStartedPanel::addModelRequested, this, [this, models] {
+    showPage(Page::Models);
+    models->chooseModelFolder();
+  });
+  connect(guide, &GettingStartedPanel::tryExampleRequested, this, [this, datasets] {
+    showPage(Page::Datasets);
+    datasets->tryExample();
+  });
+  connect(guide, &GettingStartedPanel::newRunRequested, this, [this] { showPage(Page::Runs); });
   connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
 
   auto* central = new QWidget;
@@ -72,7 +87,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
 
 void MainWindow::addPage(Page page, const QString& iconPath, const QString& title, QWidget* widget) {
   Q_ASSERT(pages_->count() == static_cast<int>(page));
-  auto* item = new QListWidgetItem(QIcon(iconPath), title, navigation_);
+  auto* item = new QListWidgetItem(themedIcon(iconPath), title, navigation_);
   item->setSizeHint(QSize(0, 40));
   pages_->addWidget(widget);
 }

@@ -2,13 +2,12 @@
 // (creating an empty one on first start) and shows the main window.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 #include <cstdio>
 #include <map>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
+#include "app/gui/Language.h"
 #include "app/gui/MainWindow.h"
 #include "core/settings/settings.h"
 
@@ -17,18 +16,16 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("Tiertune"));
   QApplication::setApplicationVersion(QStringLiteral(TIERTUNE_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("tiertune"));
+  tiertune::gui::applyColorScheme(tiertune::gui::systemColorScheme());
 
-  // Follow the system language when Tiertune has a translation for it.
-  QTranslator qtTranslator;
-  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                        QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-    QApplication::installTranslator(&qtTranslator);
+  // The language the settings choose, else the system's when Tiertune has a translation for it.
+  // A settings file that cannot be read is reported by the main window; here it means the system's.
+  std::string language;
+  try {
+    language = tiertune::settings::loadSettings().language;
+  } catch (const std::exception&) {
   }
-  QTranslator translator;
-  if (translator.load(QLocale(), QStringLiteral("tiertune"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n"))) {
-    QApplication::installTranslator(&translator);
-  }
+  const tiertune::gui::InstalledTranslations translations(tiertune::gui::resolveLanguage(language));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <fstream>
+#include <regex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -28,6 +29,21 @@ std::filesystem::path readFolderField(const nlohmann::json& document, const char
                 "\" must be an absolute folder path, not \"" + folder.string() + "\".");
   }
   return folder.lexically_normal();
+}
+
+// A locale name such as "ja" or "zh_TW": letters and one underscore, so that it can only name a
+// translation file, never a path.
+std::string readLanguageField(const nlohmann::json& document, const std::filesystem::path& file) {
+  const auto& value = document.at("language");
+  const std::string text = value.is_string() ? value.get<std::string>() : std::string();
+  const bool wellFormed =
+      value.is_string() && std::regex_match(text, std::regex("([A-Za-z]{2,3}(_[A-Za-z]{2,4})?)?"));
+  if (!wellFormed) {
+    throw Error("The settings file " + file.string() +
+                " is invalid: field \"language\" must be a language name such as \"ja\" or \"zh_TW\", or empty "
+                "to follow the system.");
+  }
+  return text;
 }
 
 void writeAll(int fd, const std::string& bytes, const std::filesystem::path& file) {
@@ -86,6 +102,7 @@ Settings loadSettings(const std::filesystem::path& file) {
   } else if (hasData) {
     settings.offloadFolder = settings.dataFolder / "offload";
   }
+  if (document.contains("language")) settings.language = readLanguageField(document, file);
   return settings;
 }
 
@@ -95,6 +112,7 @@ void saveSettings(const Settings& settings, const std::filesystem::path& file) {
   }
   nlohmann::json document = {{"dataFolder", settings.dataFolder.string()},
                              {"offloadFolder", settings.offloadFolder.string()}};
+  if (!settings.language.empty()) document["language"] = settings.language;
   const std::string bytes = document.dump(2) + "\n";
 
   std::error_code ec;

@@ -1,15 +1,18 @@
 // The user's settings that both the GUI and the CLI honour: the data folder (catalog, datasets,
-// checkpoints) and the offload folder (the SSD tier). Stored as JSON in configFolder(), written
+// checkpoints), the offload folder (the SSD tier) and the GUI's language. Stored as JSON in configFolder(), written
 // atomically so that a crash never leaves a half-written file.
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace tiertune::settings {
 
 struct Settings {
   std::filesystem::path dataFolder;     // absolute
   std::filesystem::path offloadFolder;  // absolute; default: dataFolder / "offload"
+  // The GUI's language as a locale name ("ko", "ja", "zh_TW", "en"); empty follows the system.
+  std::string language;
 
   std::filesystem::path catalogFile() const;  // dataFolder / catalog.sqlite
   std::filesystem::path diskSpeedFile() const;  // dataFolder / disk_speed.json (measured speeds)

@@ -92,6 +92,25 @@ class TestSettings : public QObject {
     settings.offloadFolder = "/mnt/other";
     saveSettings(settings, file);  // replaces the old file
     QCOMPARE(loadSettings(file), settings);
+
+    settings.language = "zh_TW";
+    saveSettings(settings, file);
+    QCOMPARE(loadSettings(file).language, std::string("zh_TW"));
+    settings.language.clear();  // follow the system again
+    saveSettings(settings, file);
+    QCOMPARE(loadSettings(file), settings);
+  }
+
+  void languageIsALocaleNameNeverAPath() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const QString file = scratch->filePath("settings.json");
+    writeFile(file, R"({"language": "ja"})");
+    QCOMPARE(loadSettings(file.toStdString()).language, std::string("ja"));
+    for (const char* bad : {R"({"language": "../../etc/passwd"})", R"({"language": 7})", R"({"language": "ja_"})"}) {
+      writeFile(file, bad);
+      const QString message = errorOf([&] { loadSettings(file.toStdString()); });
+      QVERIFY2(message.contains(file) && message.contains("language"), qPrintable(message));
+    }
   }
 
   void offloadDefaultsUnderTheChosenDataFolder() {

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 #include "core/catalog/model_registration.h"
 #include "core/util/error.h"
@@ -66,7 +67,7 @@ AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidg
   busy_->setTextVisible(true);
   name_->setObjectName(QStringLiteral("modelName"));
   name_->setEnabled(false);
-  problems_->setStyleSheet(QStringLiteral("color: #a1260d;"));
+  showAsProblem(problems_);
   problems_->hide();
   notes_->hide();
 

@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "core/catalog/catalog.h"
 #include "core/data/text_documents.h"
 #include "core/util/error.h"
@@ -130,7 +131,7 @@ QLabel* wrappedLabel(const QString& text = {}) {
 QLabel* errorLabel(const char* name) {
   QLabel* label = wrappedLabel();
   label->setObjectName(QString::fromLatin1(name));
-  label->setStyleSheet(QStringLiteral("color: #b00020;"));
+  showAsProblem(label);
   label->hide();
   return label;
 }

@@ -1,11 +1,14 @@
 #include "app/gui/history/LossChart.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+
+#include "app/gui/Appearance.h"
 
 namespace tiertune::gui {
 
@@ -38,6 +41,9 @@ constexpr std::size_t kAntialiasedPoints = 3000;
 }  // namespace
 
 LossChart::LossChart(QWidget* parent) : QChartView(new QChart, parent) {
+  // Qt Charts draws its own background: its dark theme on a dark window, else its light one.
+  chart()->setTheme(schemeOf(QApplication::palette()) == ColorScheme::Dark ? QChart::ChartThemeDark
+                                                                            : QChart::ChartThemeLight);
   chart()->legend()->setAlignment(Qt::AlignBottom);
   chart()->setMargins(QMargins(4, 4, 4, 4));
   setMinimumHeight(260);
@@ -85,11 +91,13 @@ void LossChart::setCurves(const std::vector<RunCurves>& runs) {
   setRenderHint(QPainter::Antialiasing, totalPoints <= kAntialiasedPoints);
 
   const bool several = runs.size() > 1;
+  const bool dark = schemeOf(QApplication::palette()) == ColorScheme::Dark;
   // Run names need the width of a column on the right; two short names fit under the chart.
   chart->legend()->setAlignment(several ? Qt::AlignRight : Qt::AlignBottom);
   std::size_t index = 0;
   for (const RunCurves& run : runs) {
-    const QColor colour = kRunColours[index++ % std::size(kRunColours)];
+    QColor colour = kRunColours[index++ % std::size(kRunColours)];
+    if (colour == Qt::black && dark) colour = QColor(0xe6, 0xe6, 0xe6);  // Okabe–Ito's black, on a dark chart
     const std::pair<const std::vector<catalog::MetricPoint>*, QString> curves[] = {
         {&run.train, several ? tr("%1 (training)").arg(run.runName) : tr("Training loss")},
         {&run.validation, several ? tr("%1 (validation)").arg(run.runName) : tr("Validation loss")}};

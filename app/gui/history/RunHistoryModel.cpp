@@ -1,8 +1,10 @@
 #include "app/gui/history/RunHistoryModel.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 
+#include "app/gui/Appearance.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/history/RunHistoryWorker.h"
 #include "app/gui/history/RunText.h"
@@ -123,7 +125,7 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
       return {};
     case Qt::ForegroundRole:
       if (index.column() == Status && run.status == catalog::RunStatus::Failed) {
-        return QBrush(QColor(0xb0, 0x20, 0x20));
+        return QBrush(problemTextColor(QApplication::palette()));
       }
       if (index.column() == Started && run.startedAt.empty()) return QBrush(Qt::gray);
       return {};

@@ -1,9 +1,10 @@
 #include "app/gui/pages/EmptyState.h"
 
-#include <QIcon>
-#include <QLabel>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
+
+#include "app/gui/Appearance.h"
 
 namespace tiertune::gui {
 
@@ -11,7 +12,7 @@ EmptyState::EmptyState(const QString& iconPath, const QString& title, const QStr
                        QWidget* parent)
     : QWidget(parent), title_(new QLabel), text_(new QLabel) {
   auto* icon = new QLabel;
-  icon->setPixmap(QIcon(iconPath).pixmap(64, 64));
+  icon->setPixmap(themedIcon(iconPath).pixmap(64, 64));
   icon->setAlignment(Qt::AlignCenter);
   icon->setEnabled(false);  // greyed: a hint, not a control
 

@@ -5,12 +5,13 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "app/gui/pages/GettingStartedPanel.h"
 #include "app/gui/pages/HardwareCheckPanel.h"
 
 namespace tiertune::gui {
 
 HomePage::HomePage(AppContext& context, QWidget* parent)
-    : QWidget(parent), hardware_(new HardwareCheckPanel(context)) {
+    : QWidget(parent), gettingStarted_(new GettingStartedPanel(context)), hardware_(new HardwareCheckPanel(context)) {
   setObjectName(QStringLiteral("homePage"));
 
   auto* heading = new QLabel(tr("Welcome to Tiertune"));
@@ -26,15 +27,6 @@ HomePage::HomePage(AppContext& context, QWidget* parent)
          "the graphics card still train."));
   intro->setWordWrap(true);
 
-  auto* steps = new QLabel(
-      tr("<b>Getting started</b><ol>"
-         "<li>Check below what this machine offers, and measure the disk speed once.</li>"
-         "<li>Add a base model on the <i>Models</i> page.</li>"
-         "<li>Import your examples on the <i>Datasets</i> page.</li>"
-         "<li>Start a fine-tune and follow it on the <i>Runs</i> page.</li></ol>"));
-  steps->setObjectName(QStringLiteral("gettingStarted"));
-  steps->setWordWrap(true);
-
   auto* machine = new QGroupBox(tr("This machine"));
   auto* machineLayout = new QVBoxLayout(machine);
   machineLayout->addWidget(hardware_);
@@ -44,9 +36,15 @@ HomePage::HomePage(AppContext& context, QWidget* parent)
   layout->setContentsMargins(24, 18, 24, 18);
   layout->addWidget(heading);
   layout->addWidget(intro);
-  layout->addWidget(steps);
+  layout->addSpacing(6);
+  layout->addWidget(gettingStarted_);
+  layout->addSpacing(6);
   layout->addWidget(machine);
   layout->addStretch();
+
+  // A measurement ticks off the first step of getting started.
+  connect(hardware_, &HardwareCheckPanel::speedMeasured, gettingStarted_, &GettingStartedPanel::refresh);
+  connect(gettingStarted_, &GettingStartedPanel::measureDiskRequested, hardware_, &HardwareCheckPanel::measureDiskSpeed);
 
   auto* scroll = new QScrollArea;
   scroll->setWidget(content);

@@ -1,4 +1,4 @@
-// Home: a welcome with the first steps for a newcomer, and the hardware check of this machine.
+// Home: a welcome, the newcomer's getting-started steps, and the hardware check of this machine.
 #pragma once
 
 #include <QWidget>
@@ -6,6 +6,7 @@
 namespace tiertune::gui {
 
 class AppContext;
+class GettingStartedPanel;
 class HardwareCheckPanel;
 
 class HomePage : public QWidget {
@@ -14,8 +15,10 @@ class HomePage : public QWidget {
  public:
   explicit HomePage(AppContext& context, QWidget* parent = nullptr);
   HardwareCheckPanel* hardwareCheck() const { return hardware_; }
+  GettingStartedPanel* gettingStarted() const { return gettingStarted_; }
 
  private:
+  GettingStartedPanel* gettingStarted_;
   HardwareCheckPanel* hardware_;
 };
 

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/history/RunCompareDialog.h"
 #include "app/gui/history/RunDetailDialog.h"
 #include "app/gui/history/RunFilterBar.h"
@@ -65,7 +66,7 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
   count_->setObjectName(QStringLiteral("runCount"));
   problem_->setObjectName(QStringLiteral("runsProblem"));
   problem_->setWordWrap(true);
-  problem_->setStyleSheet(QStringLiteral("color: #b02020;"));
+  showAsProblem(problem_);
   problem_->hide();
 
   table_->setObjectName(QStringLiteral("runTable"));

@@ -1,5 +1,6 @@
 #include "app/gui/pages/SettingsPage.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -10,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Language.h"
 #include "core/catalog/catalog.h"
 #include "core/util/error.h"
 
@@ -38,6 +40,7 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
       context_(context),
       dataFolder_(new QLineEdit),
       offloadFolder_(new QLineEdit),
+      language_(new QComboBox),
       catalogState_(new QLabel),
       message_(new QLabel),
       saveButton_(new QPushButton(tr("Save"))),
@@ -50,6 +53,11 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   saveButton_->setObjectName(QStringLiteral("saveSettings"));
   dataFolder_->setAccessibleName(tr("Data folder"));
   offloadFolder_->setAccessibleName(tr("Offload folder"));
+  language_->setObjectName(QStringLiteral("language"));
+  language_->setAccessibleName(tr("Language"));
+  const QLocale systemLanguage = resolveLanguage({});
+  language_->addItem(tr("Follow the system (%1)").arg(systemLanguage.nativeLanguageName()), QString());
+  for (const LanguageChoice& choice : availableLanguages()) language_->addItem(choice.nativeName, choice.code);
   catalogState_->setWordWrap(true);
   catalogState_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   message_->setWordWrap(true);
@@ -76,6 +84,8 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   form->addRow(tr("Offload folder:"),
                folderRow(offloadFolder_, this, tr("Choose the offload folder")));
   form->addRow(QString(), offloadHelp);
+  form->addRow(tr("Language:"), language_);
+  form->addRow(QString(), new QLabel(tr("A new language shows the next time Tiertune starts.")));
   form->addRow(tr("Catalog:"), catalogState_);
 
   auto* buttons = new QHBoxLayout;
@@ -96,6 +106,7 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   connect(revertButton_, &QPushButton::clicked, this, &SettingsPage::revert);
   connect(dataFolder_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
   connect(offloadFolder_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
+  connect(language_, &QComboBox::currentIndexChanged, this, &SettingsPage::updateButtons);
   connect(&context_, &AppContext::catalogChanged, this, &SettingsPage::showCatalogState);
   revert();
   if (!context_.settingsError().isEmpty()) message_->setText(context_.settingsError());
@@ -104,6 +115,8 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
 void SettingsPage::revert() {
   dataFolder_->setText(QString::fromStdString(context_.settings().dataFolder.string()));
   offloadFolder_->setText(QString::fromStdString(context_.settings().offloadFolder.string()));
+  const int language = language_->findData(QString::fromStdString(context_.settings().language));
+  language_->setCurrentIndex(language < 0 ? 0 : language);  // a language this build lacks: the system's
   message_->clear();
   showCatalogState();
   updateButtons();
@@ -132,6 +145,7 @@ bool SettingsPage::save() {
   settings::Settings updated;
   updated.dataFolder = std::filesystem::path(QDir::cleanPath(dataPath).toStdString());
   updated.offloadFolder = std::filesystem::path(QDir::cleanPath(offloadPath).toStdString());
+  updated.language = chosenLanguage();
   try {
     context_.apply(updated);
   } catch (const Error& e) {
@@ -156,9 +170,14 @@ void SettingsPage::showCatalogState() {
 void SettingsPage::updateButtons() {
   const bool changed =
       dataFolder_->text() != QString::fromStdString(context_.settings().dataFolder.string()) ||
-      offloadFolder_->text() != QString::fromStdString(context_.settings().offloadFolder.string());
+      offloadFolder_->text() != QString::fromStdString(context_.settings().offloadFolder.string()) ||
+      chosenLanguage() != context_.settings().language;
   saveButton_->setEnabled(changed);
   revertButton_->setEnabled(changed);
+}
+
+std::string SettingsPage::chosenLanguage() const {
+  return language_->currentData().toString().toStdString();
 }
 
 }  // namespace tiertune::gui

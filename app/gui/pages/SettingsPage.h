@@ -1,9 +1,12 @@
-// Settings: the data folder (catalog, datasets, checkpoints) and the offload folder (the SSD tier).
+// Settings: the data folder (catalog, datasets, checkpoints), the offload folder (the SSD tier)
+// and the language.
 // Saving writes the settings file shared with tiertune-cli and reopens the catalog.
 #pragma once
 
 #include <QWidget>
+#include <string>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -26,10 +29,12 @@ class SettingsPage : public QWidget {
  private:
   void showCatalogState();
   void updateButtons();
+  std::string chosenLanguage() const;  // empty: follow the system
 
   AppContext& context_;
   QLineEdit* dataFolder_;
   QLineEdit* offloadFolder_;
+  QComboBox* language_;
   QLabel* catalogState_;
   QLabel* message_;
   QPushButton* saveButton_;

@@ -1,0 +1,161 @@
+#include "app/gui/Appearance.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusReply>
+#include <QDBusVariant>
+#include <QEvent>
+#include <QFile>
+#include <QPainter>
+#include <QStyle>
+#include <QSvgRenderer>
+#include <QWidget>
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace tiertune::gui {
+
+namespace {
+
+// The stroke colour the icons are drawn with in resources/icons; replaced by the palette's.
+const QByteArray kIconInk = QByteArrayLiteral("#3c5a7d");
+
+double relativeLuminance(const QColor& colour) {
+  auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+  return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF());
+}
+
+// The portal answers Read with a variant inside a variant; 1 prefers dark, 2 light, 0 no preference.
+std::optional<ColorScheme> portalColorScheme() {
+  QDBusConnection bus = QDBusConnection::sessionBus();
+  if (!bus.isConnected()) return std::nullopt;
+  QDBusMessage call = QDBusMessage::createMethodCall(
+      QStringLiteral("org.freedesktop.portal.Desktop"), QStringLiteral("/org/freedesktop/portal/desktop"),
+      QStringLiteral("org.freedesktop.portal.Settings"), QStringLiteral("Read"));
+  call << QStringLiteral("org.freedesktop.appearance") << QStringLiteral("color-scheme");
+  // A short wait: a desktop without the portal must not delay the start.
+  const QDBusMessage reply = bus.call(call, QDBus::Block, 300);
+  if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty()) return std::nullopt;
+  QVariant value = reply.arguments().constFirst();
+  while (value.canConvert<QDBusVariant>() && value.userType() == qMetaTypeId<QDBusVariant>()) {
+    value = value.value<QDBusVariant>().variant();
+  }
+  bool ok = false;
+  const uint preference = value.toUInt(&ok);
+  if (!ok || preference == 0) return std::nullopt;
+  return preference == 1 ? ColorScheme::Dark : ColorScheme::Light;
+}
+
+QPalette darkPalette() {
+  const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6),
+      disabled(0x80, 0x84, 0x8a), highlight(0x3d, 0x7e, 0xc8), button(0x35, 0x37, 0x3c);
+  QPalette palette;
+  palette.setColor(QPalette::Window, window);
+  palette.setColor(QPalette::WindowText, text);
+  palette.setColor(QPalette::Base, base);
+  palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+  palette.setColor(QPalette::ToolTipBase, base);
+  palette.setColor(QPalette::ToolTipText, text);
+  palette.setColor(QPalette::PlaceholderText, disabled);
+  palette.setColor(QPalette::Text, text);
+  palette.setColor(QPalette::Button, button);
+  palette.setColor(QPalette::ButtonText, text);
+  palette.setColor(QPalette::BrightText, QColor(0xff, 0x80, 0x80));
+  palette.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x53));
+  palette.setColor(QPalette::Midlight, QColor(0x40, 0x43, 0x48));
+  palette.setColor(QPalette::Mid, QColor(0x25, 0x26, 0x29));
+  palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+  palette.setColor(QPalette::Shadow, Qt::black);
+  palette.setColor(QPalette::Highlight, highlight);
+  palette.setColor(QPalette::HighlightedText, Qt::white);
+  palette.setColor(QPalette::Link, QColor(0x8a, 0xb8, 0xf0));
+  palette.setColor(QPalette::LinkVisited, QColor(0xb9, 0x9c, 0xe8));
+  for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
+    palette.setColor(QPalette::Disabled, role, disabled);
+  }
+  return palette;
+}
+
+// Keeps a widget's problem colour right when the application's palette changes.
+class ProblemColour final : public QObject {
+ public:
+  explicit ProblemColour(QWidget* widget) : QObject(widget) { apply(widget); }
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::ApplicationPaletteChange) apply(static_cast<QWidget*>(watched));
+    return false;
+  }
+
+ private:
+  static void apply(QWidget* widget) {
+    QPalette palette = widget->palette();
+    const QColor colour = problemTextColor(QApplication::palette());
+    palette.setColor(QPalette::WindowText, colour);
+    palette.setColor(QPalette::Text, colour);
+    widget->setPalette(palette);
+  }
+};
+
+}  // namespace
+
+double contrastRatio(const QColor& a, const QColor& b) {
+  const double la = relativeLuminance(a), lb = relativeLuminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+ColorScheme schemeOf(const QPalette& palette) {
+  return relativeLuminance(palette.color(QPalette::Window)) < relativeLuminance(palette.color(QPalette::WindowText))
+             ? ColorScheme::Dark
+             : ColorScheme::Light;
+}
+
+ColorScheme systemColorScheme() {
+  const QByteArray forced = qgetenv("TIERTUNE_COLOR_SCHEME").trimmed().toLower();
+  if (forced == "dark") return ColorScheme::Dark;
+  if (forced == "light") return ColorScheme::Light;
+  if (const auto portal = portalColorScheme()) return *portal;
+  if (qgetenv("GTK_THEME").toLower().endsWith(":dark")) return ColorScheme::Dark;
+  return schemeOf(QApplication::palette());
+}
+
+void applyColorScheme(ColorScheme scheme) {
+  if (schemeOf(QApplication::palette()) == scheme) return;  // the platform already follows it
+  QApplication::setStyle(QStringLiteral("Fusion"));
+  QApplication::setPalette(scheme == ColorScheme::Dark ? darkPalette() : QApplication::style()->standardPalette());
+}
+
+QColor problemTextColor(const QPalette& palette) {
+  const QColor window = palette.color(QPalette::Window);
+  // The same red, lighter on a dark window, darker on a light one, until it reads.
+  QColor colour = schemeOf(palette) == ColorScheme::Dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20);
+  for (int i = 0; i < 20 && contrastRatio(colour, window) < 4.5; ++i) {
+    colour = schemeOf(palette) == ColorScheme::Dark ? colour.lighter(110) : colour.darker(115);
+  }
+  return colour;
+}
+
+void showAsProblem(QWidget* widget) { widget->installEventFilter(new ProblemColour(widget)); }
+
+QIcon themedIcon(const QString& resourcePath) {
+  QFile file(resourcePath);
+  if (!file.open(QIODevice::ReadOnly)) return QIcon(resourcePath);
+  QByteArray svg = file.readAll();
+  if (schemeOf(QApplication::palette()) == ColorScheme::Dark) {
+    svg.replace(kIconInk, QByteArrayLiteral("#a9c4e4"));  // the same blue, light enough for a dark window
+  }
+  QSvgRenderer renderer(svg);
+  if (!renderer.isValid()) return QIcon(resourcePath);
+  QIcon icon;
+  for (int size : {16, 22, 24, 32, 48, 64, 96, 128, 256}) {
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    renderer.render(&painter);
+    painter.end();
+    icon.addPixmap(pixmap);
+  }
+  return icon;
+}
+
+}  // namespace tiertune::gui

@@ -1,0 +1,115 @@
+// The GUI's language: the translations built into the application, which one a settings value or
+// a system locale picks, that installing one really translates the widgets, and that the
+// Settings page keeps the choice.
+#include <QApplication>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFile>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/Language.h"
+#include "app/gui/MainWindow.h"
+#include "core/settings/settings.h"
+
+using tiertune::gui::AppContext;
+using tiertune::gui::availableLanguages;
+using tiertune::gui::InstalledTranslations;
+using tiertune::gui::MainWindow;
+using tiertune::gui::resolveLanguage;
+
+namespace {
+
+// The language part of a locale's name, with the territory only for Chinese (zh_TW), as the
+// translation files are named.
+QString code(const QLocale& locale) {
+  if (locale.language() == QLocale::English) return QStringLiteral("en");
+  return locale.language() == QLocale::Chinese ? locale.name() : locale.name().section(QLatin1Char('_'), 0, 0);
+}
+
+QStringList navigationTexts(MainWindow& window) {
+  auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+  QStringList texts;
+  for (int row = 0; row < navigation->count(); ++row) texts << navigation->item(row)->text();
+  return texts;
+}
+
+}  // namespace
+
+class TestLanguage : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void init() { QFile::remove(QString::fromStdString(tiertune::settings::settingsFile().string())); }
+
+  void shipsEnglishKoreanJapaneseAndTraditionalChinese() {
+    QStringList codes, names;
+    for (const auto& choice : availableLanguages()) {
+      codes << choice.code;
+      names << choice.nativeName;
+    }
+    QCOMPARE(codes, (QStringList{"en", "ja", "ko", "zh_TW"}));
+    QCOMPARE(names, (QStringList{"English", QStringLiteral("日本語"), QStringLiteral("한국어"), QStringLiteral("繁體中文")}));
+  }
+
+  void theSettingWinsThenTheSystemThenEnglish() {
+    const QLocale japanese(QLocale::Japanese, QLocale::Japan);
+    QCOMPARE(code(resolveLanguage("ko", japanese)), QStringLiteral("ko"));
+    QCOMPARE(code(resolveLanguage("", japanese)), QStringLiteral("ja"));
+    QCOMPARE(code(resolveLanguage("", QLocale(QLocale::Korean, QLocale::SouthKorea))), QStringLiteral("ko"));
+    // Traditional Chinese wherever it is written; Simplified Chinese is not Traditional.
+    QCOMPARE(code(resolveLanguage("", QLocale(QLocale::Chinese, QLocale::Taiwan))), QStringLiteral("zh_TW"));
+    QCOMPARE(code(resolveLanguage("", QLocale(QLocale::Chinese, QLocale::TraditionalChineseScript, QLocale::HongKong))),
+             QStringLiteral("zh_TW"));
+    QCOMPARE(code(resolveLanguage("", QLocale(QLocale::Chinese, QLocale::China))), QStringLiteral("en"));
+    QCOMPARE(code(resolveLanguage("", QLocale(QLocale::French, QLocale::France))), QStringLiteral("en"));
+    // A language this build does not have (a settings file from another version) falls back.
+    QCOMPARE(code(resolveLanguage("de", japanese)), QStringLiteral("ja"));
+    QCOMPARE(code(resolveLanguage("en", japanese)), QStringLiteral("en"));
+  }
+
+  void installedTranslationsTranslateNewWidgets() {
+    AppContext context(tiertune::settings::settingsFile());
+    QStringList english;
+    {
+      MainWindow window(context);
+      english = navigationTexts(window);
+    }
+    QCOMPARE(english, (QStringList{"Home", "Models", "Datasets", "Runs", "Settings"}));
+    for (const char* language : {"ja", "ko", "zh_TW"}) {
+      const InstalledTranslations translations(resolveLanguage(language));
+      MainWindow window(context);
+      const QStringList translated = navigationTexts(window);
+      QCOMPARE(translated.size(), english.size());
+      for (int i = 0; i < english.size(); ++i) {
+        QVERIFY2(!translated[i].isEmpty() && translated[i] != english[i],
+                 qPrintable(QStringLiteral("%1: \"%2\" is not translated").arg(language, english[i])));
+      }
+    }
+    // Removing them brings English back.
+    MainWindow window(context);
+    QCOMPARE(navigationTexts(window), english);
+  }
+
+  void settingsPageKeepsTheChoice() {
+    AppContext context(tiertune::settings::settingsFile());
+    MainWindow window(context);
+    window.showPage(MainWindow::Page::Settings);
+    auto* language = window.findChild<QComboBox*>(QStringLiteral("language"));
+    auto* save = window.findChild<QPushButton*>(QStringLiteral("saveSettings"));
+    QVERIFY(language && save);
+    QCOMPARE(language->currentData().toString(), QString());  // follows the system at first
+    QVERIFY(!save->isEnabled());
+    language->setCurrentIndex(language->findData(QStringLiteral("ja")));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(tiertune::settings::loadSettings().language, std::string("ja"));
+    QCOMPARE(context.settings().language, std::string("ja"));
+    QVERIFY(!save->isEnabled());
+  }
+};
+
+QTEST_MAIN(TestLanguage)
+#include "tst_language.moc"
