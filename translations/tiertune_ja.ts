@@ -973,6 +973,22 @@
         <source>Done.</source>
         <translation>完了しました。</translation>
     </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>データセットファイル</translation>
+    </message>
+    <message>
+        <source>Preview of the examples as the model reads them</source>
+        <translation>モデルが読む形での例のプレビュー</translation>
+    </message>
+    <message>
+        <source>Problems by reason</source>
+        <translation>理由別の問題</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>使用できない行</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
@@ -1381,6 +1397,10 @@
     <message>
         <source>All datasets</source>
         <translation>すべてのデータセット</translation>
+    </message>
+    <message>
+        <source>Search runs</source>
+        <translation>実行を検索</translation>
     </message>
 </context>
 <context>

@@ -973,6 +973,22 @@
         <source>Done.</source>
         <translation>완료되었습니다.</translation>
     </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>데이터셋 파일</translation>
+    </message>
+    <message>
+        <source>Preview of the examples as the model reads them</source>
+        <translation>모델이 읽는 형태로 본 예제 미리 보기</translation>
+    </message>
+    <message>
+        <source>Problems by reason</source>
+        <translation>이유별 문제</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>사용할 수 없는 행</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
@@ -1381,6 +1397,10 @@
     <message>
         <source>All datasets</source>
         <translation>모든 데이터셋</translation>
+    </message>
+    <message>
+        <source>Search runs</source>
+        <translation>실행 검색</translation>
     </message>
 </context>
 <context>

@@ -973,6 +973,22 @@
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>資料集檔案</translation>
+    </message>
+    <message>
+        <source>Preview of the examples as the model reads them</source>
+        <translation>以模型讀取的形式預覽範例</translation>
+    </message>
+    <message>
+        <source>Problems by reason</source>
+        <translation>依原因分類的問題</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>無法使用的列</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
@@ -1381,6 +1397,10 @@
     <message>
         <source>All datasets</source>
         <translation>所有資料集</translation>
+    </message>
+    <message>
+        <source>Search runs</source>
+        <translation>搜尋執行</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,8 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/dialogs/ImportDatasetWizard.h"
 #include "app/gui/pages/DatasetsPage.h"
-#include "core/catalog/model_registration.h"
-#include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
-#include "support/byte_tokenizer.h"
+#include "support/chat_model.h"
 #include "support/gui_helpers.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
@@ -57,16 +55,9 @@ class TestImportDatasetWizard : public QObject {
     const fs::path root = scratch->path().toStdString();
 
     // A chat model with the byte tokenizer, registered in the catalog.
-    const fs::path model = root / "chat-model";
-    std::string config = test::kTinyLlamaConfig;
-    config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
-    test::writeRandomModelFolder(model, config, 3);
-    std::ofstream(model / "tokenizer.json") << test::byteTokenizerJson();
-    std::ofstream(model / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
-    std::ofstream(model / "chat_template.jinja") << test::kChatMlTemplate;
     AppContext context(settings::settingsFile());
     QVERIFY(context.catalog());
-    catalog::registerModelFolder(*context.catalog(), formats::inspectModelFolder(model), "Chat model");
+    test::registerTinyChatModel(*context.catalog(), root / "chat-model", "Chat model");
 
     // 30 good conversations and three broken rows: rows 31-33.
     const fs::path file = root / "support-chats.jsonl";

@@ -167,6 +167,7 @@ QWizardPage* ImportDatasetWizard::makeFilePage() {
                        "examples are written out (its chat template) and cut into tokens."));
   file_ = new QLineEdit;
   file_->setObjectName(QStringLiteral("datasetFile"));
+  file_->setAccessibleName(tr("Dataset file"));
   auto* browse = new QPushButton(tr("Browse…"));
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString chosen = QFileDialog::getOpenFileName(this, tr("Choose a dataset file"), file_->text(),
@@ -253,6 +254,7 @@ QWizardPage* ImportDatasetWizard::makePreviewPage() {
                        "highlighted text; the rest is what it is given."));
   preview_ = new QTextBrowser;
   preview_->setObjectName(QStringLiteral("datasetPreview"));
+  preview_->setAccessibleName(tr("Preview of the examples as the model reads them"));
   auto* layout = new QVBoxLayout(page);
   layout->addWidget(preview_);
   return page;
@@ -267,6 +269,7 @@ QWizardPage* ImportDatasetWizard::makeReportPage() {
   checkStatus_->setObjectName(QStringLiteral("checkStatus"));
   reasons_ = new QTableWidget(0, 2);
   reasons_->setObjectName(QStringLiteral("reportReasons"));
+  reasons_->setAccessibleName(tr("Problems by reason"));
   reasons_->setHorizontalHeaderLabels({tr("Reason"), tr("Rows")});
   reasons_->horizontalHeader()->setStretchLastSection(true);
   reasons_->verticalHeader()->hide();
@@ -274,6 +277,7 @@ QWizardPage* ImportDatasetWizard::makeReportPage() {
   reasons_->setMaximumHeight(150);
   problems_ = new QTableWidget(0, 4);
   problems_->setObjectName(QStringLiteral("reportProblems"));
+  problems_->setAccessibleName(tr("Rows that cannot be used"));
   problems_->setHorizontalHeaderLabels({tr("Row"), tr("Line"), tr("Reason"), tr("Details")});
   problems_->horizontalHeader()->setStretchLastSection(true);
   problems_->verticalHeader()->hide();

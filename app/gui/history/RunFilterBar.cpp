@@ -35,6 +35,7 @@ RunFilterBar::RunFilterBar(QWidget* parent)
     : QWidget(parent), search_(new QLineEdit), status_(new QComboBox), model_(new QComboBox),
       dataset_(new QComboBox) {
   search_->setObjectName(QStringLiteral("runSearch"));
+  search_->setAccessibleName(tr("Search runs"));
   search_->setPlaceholderText(tr("Search names and notes"));
   search_->setClearButtonEnabled(true);
   status_->setObjectName(QStringLiteral("runStatusFilter"));
