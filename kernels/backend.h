@@ -22,6 +22,7 @@
 
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/adamw.h"
+#include "kernels/cpu/cached_attention.h"
 #include "kernels/memory_meter.h"
 
 namespace tiertune::kernels {
@@ -29,6 +30,7 @@ namespace tiertune::kernels {
 // Shapes and hyperparameters shared by every backend (defined beside the CPU kernels).
 using AttentionShape = cpu::AttentionShape;
 using AdamWHyper = cpu::AdamWHyper;
+using CachedAttentionShape = cpu::CachedAttentionShape;
 
 // A typed view of backend memory. Converts to a view of const elements.
 template <typename T>
@@ -158,6 +160,13 @@ class Backend {
                                  DeviceSpan<const float> logSumExp, DeviceSpan<const std::int32_t> sampleStart,
                                  const AttentionShape& shape, DeviceSpan<float> dq, DeviceSpan<float> dk,
                                  DeviceSpan<float> dv) = 0;
+
+  // Generation: new queries of one sequence against its key/value cache; see
+  // kernels/cpu/cached_attention.h for shapes. keys and values hold at least past + queries rows
+  // (the new tokens' rows already written); out is overwritten.
+  virtual void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys,
+                               DeviceSpan<const float> values, const CachedAttentionShape& shape,
+                               DeviceSpan<float> out) = 0;
 
   // out = silu(gate) * up, all [n]; the backward overwrites dgate and dup.
   virtual void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) = 0;

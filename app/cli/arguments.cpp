@@ -28,14 +28,18 @@ Arguments::Arguments(const std::string& command, const std::vector<std::string>&
         throw UsageError("tiertune-cli " + command + ": option --" + name + " takes no value" + help);
       }
       flags_.insert(name);
-    } else if (spec.valued.count(name)) {
+    } else if (spec.valued.count(name) || spec.repeated.count(name)) {
       if (!inlineValue) {
         if (i + 1 >= args.size()) {
           throw UsageError("tiertune-cli " + command + ": option --" + name + " needs a value" + help);
         }
         inlineValue = args[++i];
       }
-      values_[name] = *inlineValue;
+      if (spec.repeated.count(name)) {
+        repeatedValues_[name].push_back(*inlineValue);
+      } else {
+        values_[name] = *inlineValue;
+      }
     } else {
       throw UsageError("tiertune-cli " + command + ": unknown option --" + name + help);
     }
@@ -46,6 +50,11 @@ std::optional<std::string> Arguments::value(const std::string& name) const {
   auto it = values_.find(name);
   if (it == values_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> Arguments::values(const std::string& name) const {
+  auto it = repeatedValues_.find(name);
+  return it == repeatedValues_.end() ? std::vector<std::string>() : it->second;
 }
 
 std::int64_t parseRunId(const std::string& text) {

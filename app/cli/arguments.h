@@ -24,6 +24,7 @@ struct OptionSpec {
   std::set<std::string> flags;       // --json, --skip-speed (no value)
   std::set<std::string> valued;      // --offload-folder DIR (the next argument, or --x=DIR)
   int maxPositionals = 0;
+  std::set<std::string> repeated = {};  // --stop A --stop B: every value, in order
 };
 
 class Arguments {
@@ -34,11 +35,14 @@ class Arguments {
 
   bool flag(const std::string& name) const { return flags_.count(name) > 0; }
   std::optional<std::string> value(const std::string& name) const;
+  // Every value of a repeated option, in the order given.
+  std::vector<std::string> values(const std::string& name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
 
  private:
   std::set<std::string> flags_;
   std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> repeatedValues_;
   std::vector<std::string> positionals_;
 };
 

@@ -24,6 +24,7 @@ int runTemplate(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
 int runDataset(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
+int runGenerate(const std::vector<std::string>& args);
 
 extern const Command kDoctorCommand;
 extern const Command kCatalogCommand;
@@ -35,5 +36,6 @@ extern const Command kTemplateCommand;
 extern const Command kTokenizeCommand;
 extern const Command kDatasetCommand;
 extern const Command kExportCommand;
+extern const Command kGenerateCommand;
 
 }  // namespace tiertune::cli

@@ -23,7 +23,8 @@ const Command* const kCommands[] = {&tiertune::cli::kDoctorCommand,
                                     &tiertune::cli::kTemplateCommand,
                                     &tiertune::cli::kTokenizeCommand,
                                     &tiertune::cli::kDatasetCommand,
-                                    &tiertune::cli::kExportCommand};
+                                    &tiertune::cli::kExportCommand,
+                                    &tiertune::cli::kGenerateCommand};
 
 const Command* findCommand(const std::string& name) {
   for (const Command* command : kCommands) {

@@ -53,6 +53,7 @@ struct Decoder::Workspace {
   DeviceBuffer scratchBuffer;
   // hidden after the final norm and its inverse RMS; gradients flowing back; a layer's output
   // when it is recomputed; the dropped-out input of a LoRA layer.
+  DeviceBuffer lastLogits;  // [vocab]: extendSequence's result before it goes to the host
   DeviceSpan<float> finalNormed, finalInvRms, dResidual, dTemp, dNormed, dAttn, dq, dk, dv, dqRaw, dkRaw, dGate,
       dUp, dAct, dLora, recomputed, dropped;
 };
@@ -461,7 +462,16 @@ void Decoder::forwardLayer(std::size_t index, DeviceSpan<const float> x, DeviceS
   const DeviceSpan<const float> invFreq = inverseFrequencies_.as<float>().subspan(0, headDim / 2);
   backend_.rope(s.q, {T, heads, headDim}, work_->positions, invFreq, false);
   backend_.rope(s.k, {T, kvHeads, headDim}, work_->positions, invFreq, false);
-  backend_.attentionForward(s.q, s.k, s.v, work_->sampleStart, {T, heads, kvHeads, headDim}, s.attn, s.lse);
+  if (cacheStep_ != nullptr) {
+    // Generation: this step's keys and values join the cache, and the queries read all of it.
+    const LayerKeyValues& cache = cacheStep_->layers[index];
+    const std::size_t kvWidth = kvHeads * headDim, past = cacheStep_->past;
+    backend_.copy(s.k, cache.keys.subspan(past * kvWidth, T * kvWidth));
+    backend_.copy(s.v, cache.values.subspan(past * kvWidth, T * kvWidth));
+    backend_.cachedAttention(s.q, cache.keys, cache.values, {T, past, heads, kvHeads, headDim}, s.attn);
+  } else {
+    backend_.attentionForward(s.q, s.k, s.v, work_->sampleStart, {T, heads, kvHeads, headDim}, s.attn, s.lse);
+  }
   linearForward(layer[LinearModule::Output], s.attn, s.h1, hiddenOf(LinearModule::Output), training,
                 seedOf(LinearModule::Output));
   backend_.axpy(1.0f, x, s.h1);
@@ -612,6 +622,57 @@ std::vector<float> Decoder::logits(const TokenBatch& batch) {
   backend_.matmul(normed, head_, result, MatmulShape{T, vocab, static_cast<std::size_t>(config_.hiddenSize), false, true});
   std::vector<float> host(T * vocab);
   backend_.download(result, host);
+  return host;
+}
+
+std::vector<float> Decoder::extendSequence(std::span<const std::int32_t> ids, std::size_t past,
+                                           std::span<const LayerKeyValues> cache) {
+  if (ids.empty()) throw std::invalid_argument("extendSequence needs at least one token");
+  if (cache.size() != layers_.size()) throw std::invalid_argument("extendSequence needs one cache entry per layer");
+  const std::size_t total = past + ids.size();
+  const std::size_t kvWidth = static_cast<std::size_t>(config_.keyValueHeads * config_.headDim);
+  for (const LayerKeyValues& layer : cache) {
+    if (layer.keys.size() < total * kvWidth || layer.values.size() < total * kvWidth) {
+      throw std::invalid_argument("the key/value cache holds fewer than the " + std::to_string(total) +
+                                  " tokens of the sequence");
+    }
+  }
+  if (config_.slidingWindow > 0 && total > static_cast<std::size_t>(config_.slidingWindow)) {
+    throw Error("a sequence longer than the model's sliding attention window (" +
+                std::to_string(config_.slidingWindow) + " tokens) cannot be generated yet");
+  }
+  if (config_.ropeScaling.type == formats::RopeScalingType::Dynamic &&
+      total > static_cast<std::size_t>(config_.maxPositionEmbeddings)) {
+    throw Error("a sequence longer than the model's context (" + std::to_string(config_.maxPositionEmbeddings) +
+                " tokens) with dynamic RoPE scaling cannot be generated yet");
+  }
+  TokenBatch batch;
+  batch.inputIds.assign(ids.begin(), ids.end());
+  for (std::size_t i = 0; i < ids.size(); ++i) batch.positions.push_back(static_cast<std::int32_t>(past + i));
+  batch.sampleStart.assign(ids.size(), 0);
+  batch.targets.assign(ids.size(), kIgnoreTarget);
+  prepare(batch);
+
+  const CacheStep step{cache, past};
+  cacheStep_ = &step;
+  struct Reset {
+    const CacheStep*& step;
+    ~Reset() { step = nullptr; }
+  } reset{cacheStep_};
+  forwardLayers(false, 0);
+
+  const Held head(*this, headUnit(config_), false);
+  std::optional<Held> tiedEmbeddings;
+  if (config_.tieWordEmbeddings) tiedEmbeddings.emplace(*this, 0, false);
+  const auto hidden = static_cast<std::size_t>(config_.hiddenSize);
+  const auto vocab = static_cast<std::size_t>(config_.vocabSize);
+  const DeviceSpan<float> last = finalHidden().subspan((ids.size() - 1) * hidden, hidden);
+  Workspace& w = *work_;
+  if (w.lastLogits.bytes() < vocab * sizeof(float)) w.lastLogits = backend_.allocate(vocab * sizeof(float));
+  const DeviceSpan<float> logits = w.lastLogits.as<float>().subspan(0, vocab);
+  backend_.matmul(last, head_, logits, MatmulShape{1, vocab, hidden, false, true});
+  std::vector<float> host(vocab);
+  backend_.download(logits, host);
   return host;
 }
 

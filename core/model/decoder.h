@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "core/formats/model_config.h"
@@ -29,6 +30,12 @@ namespace tiertune::model {
 struct DecoderOptions {
   bool checkpointActivations = true;
   std::size_t crossEntropyChunkTokens = 1024;
+};
+
+// One layer's keys and values of the sequence being generated, each [capacity, kvHeads, headDim]
+// (core/infer's KvCache owns them). Rows [0, past) hold the earlier tokens' keys after RoPE.
+struct LayerKeyValues {
+  kernels::DeviceSpan<float> keys, values;
 };
 
 struct LossSum {
@@ -64,6 +71,14 @@ class Decoder {
   // Logits [tokens, vocab] on the host, for tests and generation of small batches.
   std::vector<float> logits(const TokenBatch& batch);
 
+  // Generation: runs ids, the tokens at positions [past, past + ids.size()) of one sequence,
+  // through the layers against cache (one entry per layer), whose rows [past, past + ids.size())
+  // receive their keys and values. Returns the logits [vocab] of the last of them, on the host.
+  // The same ops as logits() but attention reads the cache (Backend::cachedAttention), so a
+  // prompt's logits equal those of the whole sequence up to fp32 summation order.
+  std::vector<float> extendSequence(std::span<const std::int32_t> ids, std::size_t past,
+                                    std::span<const LayerKeyValues> cache);
+
   const formats::ModelConfig& config() const { return config_; }
 
  private:
@@ -72,6 +87,11 @@ class Decoder {
   struct Saved;
   struct Workspace;
   class Held;
+
+  struct CacheStep {
+    std::span<const LayerKeyValues> layers;
+    std::size_t past = 0;
+  };
 
   void initialize(const LoraConfig* lora);
   void bindUnit(std::size_t unit, const UnitTables& tables);
@@ -104,6 +124,7 @@ class Decoder {
   kernels::DeviceSpan<float> dEmbedding_, dFinalNorm_, dHead_;
   kernels::DeviceBuffer inverseFrequencies_;
   std::unique_ptr<Workspace> work_;
+  const CacheStep* cacheStep_ = nullptr;  // set while extendSequence runs the layers
 };
 
 }  // namespace tiertune::model

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include "kernels/backend.h"
 #include "kernels/cpu/attention.h"
+#include "kernels/cpu/cached_attention.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/embedding.h"
 #include "kernels/cpu/matmul.h"
@@ -35,6 +36,21 @@ void requireSameSize(std::size_t a, std::size_t b, const char* op) {
   if (a != b) {
     throw std::invalid_argument(std::string(op) + ": sizes differ (" + std::to_string(a) + " and " +
                                 std::to_string(b) + ")");
+  }
+}
+
+void requireAtLeast(std::size_t size, std::size_t needed, const char* op, const char* what) {
+  if (size < needed) {
+    throw std::invalid_argument(std::string(op) + ": " + what + " has " + std::to_string(size) +
+                                " elements, fewer than the " + std::to_string(needed) + " the shape needs");
+  }
+}
+
+void requireGroups(std::size_t heads, std::size_t kvHeads, const char* op) {
+  if (kvHeads == 0 || heads % kvHeads != 0) {
+    throw std::invalid_argument(std::string(op) + ": " + std::to_string(heads) +
+                                " query heads do not split into groups over " + std::to_string(kvHeads) +
+                                " key/value heads");
   }
 }
 
@@ -193,6 +209,19 @@ class CpuBackend final : public Backend {
                          DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) override {
     cpu::attentionBackward<float>(host(dout), host(q), host(k), host(v), host(out), host(logSumExp),
                                   host(sampleStart), shape, host(dq), host(dk), host(dv));
+  }
+
+  void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
+                       const CachedAttentionShape& shape, DeviceSpan<float> out) override {
+    const char* op = "cachedAttention";
+    requireGroups(shape.heads, shape.kvHeads, op);
+    const std::size_t queryElements = shape.queries * shape.heads * shape.headDim;
+    const std::size_t cacheElements = (shape.past + shape.queries) * shape.kvHeads * shape.headDim;
+    requireAtLeast(q.size(), queryElements, op, "q");
+    requireAtLeast(out.size(), queryElements, op, "out");
+    requireAtLeast(keys.size(), cacheElements, op, "keys");
+    requireAtLeast(values.size(), cacheElements, op, "values");
+    cpu::cachedAttention<float>(host(q), host(keys), host(values), shape, host(out));
   }
 
   void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {

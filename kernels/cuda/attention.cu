@@ -102,20 +102,19 @@ __device__ bool warpPair(std::size_t rows, std::size_t headsPerRow, std::size_t&
 
 __device__ float attentionScale(std::size_t d) { return 1.0f / sqrtf(static_cast<float>(d)); }
 
-__global__ void forwardKernel(const float* q, const float* k, const float* v, const std::int32_t* sampleStart,
-                              AttentionDims dims, float* out, float* logSumExp) {
-  std::size_t t = 0, h = 0;
-  if (!warpPair(dims.tokens, dims.heads, t, h)) return;
+// One warp's softmax-weighted sum of the value rows first..last for one query row (online softmax:
+// running maximum and sum), written to result; returns the row's log-sum-exp. k and v point at the
+// first row's kv head; rowStride floats separate consecutive rows.
+__device__ float attendRows(const float* queryRow, const float* k, const float* v, std::size_t first,
+                            std::size_t last, std::size_t rowStride, std::size_t d, float* result) {
   const unsigned lane = threadIdx.x % kWarp;
-  const std::size_t d = dims.headDim;
-  const std::size_t kvHead = h / (dims.heads / dims.kvHeads);
   const float scale = attentionScale(d);
-  const HeadVector query = loadVector(q + (t * dims.heads + h) * d, lane, d);
+  const HeadVector query = loadVector(queryRow, lane, d);
   HeadVector acc = zeroVector();
   float maximum = -INFINITY;
   float sum = 0;
-  for (std::size_t s = static_cast<std::size_t>(sampleStart[t]); s <= t; ++s) {
-    const std::size_t kvAt = (s * dims.kvHeads + kvHead) * d;
+  for (std::size_t s = first; s <= last; ++s) {
+    const std::size_t kvAt = s * rowStride;
     const float score = warpDot(query, k + kvAt, lane, d) * scale;
     const float newMaximum = fmaxf(maximum, score);
     const float correction = expf(maximum - newMaximum);  // 0 at the first key (maximum -inf)
@@ -127,8 +126,20 @@ __global__ void forwardKernel(const float* q, const float* k, const float* v, co
   const float inverse = 1.0f / sum;
 #pragma unroll
   for (int j = 0; j < kPerLane; ++j) acc.values[j] *= inverse;
-  storeVector(acc, out + (t * dims.heads + h) * d, lane, d);
-  if (lane == 0) logSumExp[h * dims.tokens + t] = maximum + logf(sum);
+  storeVector(acc, result, lane, d);
+  return maximum + logf(sum);
+}
+
+__global__ void forwardKernel(const float* q, const float* k, const float* v, const std::int32_t* sampleStart,
+                              AttentionDims dims, float* out, float* logSumExp) {
+  std::size_t t = 0, h = 0;
+  if (!warpPair(dims.tokens, dims.heads, t, h)) return;
+  const std::size_t d = dims.headDim;
+  const std::size_t kvOffset = (h / (dims.heads / dims.kvHeads)) * d;
+  const float lse = attendRows(q + (t * dims.heads + h) * d, k + kvOffset, v + kvOffset,
+                               static_cast<std::size_t>(sampleStart[t]), t, dims.kvHeads * d, d,
+                               out + (t * dims.heads + h) * d);
+  if (threadIdx.x % kWarp == 0) logSumExp[h * dims.tokens + t] = lse;
 }
 
 // delta[h, t] = sum_i dout[t, h, i] * out[t, h, i]  (= sum_s P_ts dP_ts)
@@ -675,6 +686,19 @@ void launchTiledBackward(cudaStream_t stream, const float* dout, const float* q,
   CUDA_CHECK("attentionBackward (dk, dv)", cudaGetLastError());
 }
 
+// Generation against a key/value cache: one warp per (query i, head h) walks the cache rows
+// 0..past + i with the online softmax of forwardKernel. Decoding has one query, so the grid is
+// only heads warps; the cache walk, not the launch, is what costs.
+__global__ void cachedForwardKernel(const float* q, const float* keys, const float* values, CachedAttentionDims dims,
+                                    float* out) {
+  std::size_t i = 0, h = 0;
+  if (!warpPair(dims.queries, dims.heads, i, h)) return;
+  const std::size_t d = dims.headDim;
+  const std::size_t kvOffset = (h / (dims.heads / dims.kvHeads)) * d;
+  attendRows(q + (i * dims.heads + h) * d, keys + kvOffset, values + kvOffset, 0, dims.past + i, dims.kvHeads * d, d,
+             out + (i * dims.heads + h) * d);
+}
+
 }  // namespace
 
 void attentionForward(cudaStream_t stream, const float* q, const float* k, const float* v,
@@ -716,6 +740,14 @@ void attentionBackward(cudaStream_t stream, const float* dout, const float* q, c
   keyValueGradientKernel<<<warpBlocks(keyWarps), threads, 0, stream>>>(dout, q, k, v, logSumExp, delta, sampleStart,
                                                                         dims, dk, dv);
   CUDA_CHECK("attentionBackward (dk, dv)", cudaGetLastError());
+}
+
+void cachedAttention(cudaStream_t stream, const float* q, const float* keys, const float* values,
+                     const CachedAttentionDims& dims, float* out) {
+  const std::size_t warps = dims.queries * dims.heads;
+  if (warps == 0) return;
+  cachedForwardKernel<<<warpBlocks(warps), kWarpsPerBlock * kWarp, 0, stream>>>(q, keys, values, dims, out);
+  CUDA_CHECK("cachedAttention", cudaGetLastError());
 }
 
 }  // namespace tiertune::kernels::cuda

@@ -293,6 +293,23 @@ class CudaBackend final : public Backend {
                             sampleStart.data(), dims, delta, dq.data(), dk.data(), dv.data());
   }
 
+  void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
+                       const CachedAttentionShape& shape, DeviceSpan<float> out) override {
+    const char* op = "cachedAttention";
+    const cuda::AttentionDims groups =
+        attentionDims(AttentionShape{shape.queries, shape.heads, shape.kvHeads, shape.headDim}, op);
+    const std::size_t queryElements = shape.queries * groups.heads * groups.headDim;
+    const std::size_t cacheElements = (shape.past + shape.queries) * groups.kvHeads * groups.headDim;
+    requireAtLeast(q.size(), queryElements, op, "q");
+    requireAtLeast(out.size(), queryElements, op, "out");
+    requireAtLeast(keys.size(), cacheElements, op, "keys");
+    requireAtLeast(values.size(), cacheElements, op, "values");
+    cuda::cachedAttention(stream(), q.data(), keys.data(), values.data(),
+                          cuda::CachedAttentionDims{shape.queries, shape.past, shape.heads, shape.kvHeads,
+                                                    shape.headDim},
+                          out.data());
+  }
+
   void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
     requireSameSize(gate.size(), up.size(), "swigluForward");
     requireSameSize(gate.size(), out.size(), "swigluForward");

@@ -58,6 +58,15 @@ void attentionBackward(cudaStream_t stream, const float* dout, const float* q, c
                        const float* out, const float* logSumExp, const std::int32_t* sampleStart,
                        const AttentionDims& dims, float* delta, float* dq, float* dk, float* dv);
 
+// Generation (also attention.cu): q, out [queries, heads, headDim] at positions past..past+queries-1
+// of one sequence; keys, values [past + queries rows at least, kvHeads, headDim]; query i attends
+// to rows 0..past + i. headDim at most kMaxAttentionHeadDim.
+struct CachedAttentionDims {
+  std::size_t queries = 0, past = 0, heads = 0, kvHeads = 0, headDim = 0;
+};
+void cachedAttention(cudaStream_t stream, const float* q, const float* keys, const float* values,
+                     const CachedAttentionDims& dims, float* out);
+
 // swiglu.cu: all [n].
 void swigluForward(cudaStream_t stream, const float* gate, const float* up, float* out, std::size_t n);
 void swigluBackward(cudaStream_t stream, const float* dout, const float* gate, const float* up, float* dgate,

@@ -25,16 +25,14 @@
 #include "core/model/lora.h"
 #include "core/util/random.h"
 #include "kernels/backend.h"
+#include "tests/bench/cpu_bench_model.h"
 
 using namespace tiertune;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const char* const kConfig =
-    R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":512,"num_hidden_layers":8,
-        "num_attention_heads":8,"num_key_value_heads":4,"intermediate_size":1376,"vocab_size":32000,
-        "max_position_embeddings":2048,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false})";
+const char* const kConfig = bench::kCpuBenchConfig;
 constexpr int kBatch = 4;
 constexpr int kSequence = 256;
 

@@ -18,6 +18,7 @@
 #include "support/cli_process.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
+#include "support/trained_run.h"
 
 using namespace tiertune;
 namespace fs = std::filesystem;
@@ -29,27 +30,7 @@ using test::runCli;
 
 using test::leftNothing;
 
-// A catalog of its own, a tiny model and a finished 4-step LoRA run with checkpoints at steps 2 and 4.
-struct TrainedRun {
-  std::unique_ptr<QTemporaryDir> scratch = test::makeScratchDir();
-  fs::path root = scratch->path().toStdString();
-  QString runId;
-
-  TrainedRun() {
-    qputenv("XDG_DATA_HOME", QByteArray::fromStdString((root / "data").string()));
-    qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString((root / "config").string()));
-    test::writeRandomModelFolder(root / "tiny-llama", test::kTinyLlamaConfig, 9);
-    test::writeTokenFile(root / "train.jsonl", 40, 64, 2);
-    std::ofstream(root / "run.json") << R"({"model":"tiny-llama","train_data":"train.jsonl","output":"out",
-        "method":"lora","lora_rank":4,"lora_alpha":8,"lora_targets":["q_proj","v_proj","down_proj"],
-        "micro_batch":2,"max_steps":4,"checkpoint_every":2,"keep_checkpoints":0,"learning_rate":0.05,
-        "threads":1,"sequence_length":16})";
-    const Finished trained = runCli({"train", "--config", QString::fromStdString((root / "run.json").string())});
-    if (trained.exitCode != 0) qFatal("training failed: %s", trained.err.constData());
-    runId = QString::number(QJsonDocument::fromJson(trained.out.split('\n').front()).object()["run"].toInteger());
-  }
-  QString path(const char* name) const { return QString::fromStdString((root / name).string()); }
-};
+using test::TrainedRun;
 
 catalog::Catalog openCatalog() { return catalog::Catalog::open(settings::loadSettings().catalogFile()); }
 

@@ -44,17 +44,6 @@ inline void addNoise(const model::ParameterTable& table, double scale) {
   table.backend().upload(values, table.all());
 }
 
-inline void writeTableFile(const std::filesystem::path& file, const model::ParameterTable& table) {
-  std::vector<float> values(table.elementCount());
-  table.backend().download(table.all(), values);
-  std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
-  for (const model::ParameterEntry& entry : table.entries()) {
-    tensors.push_back({formats::TensorDescriptor{entry.spec.name, formats::Dtype::F32, entry.spec.shape},
-                       std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
-  }
-  formats::writeSafetensors(file, tensors);
-}
-
 struct ExportFixture {
   std::filesystem::path root;
   std::filesystem::path modelFolder = root / "tiny-llama";

@@ -436,6 +436,25 @@ void checkAttention(Harness& h) {
   checkAttention(h, {1024, 16, 8, 64}, packedStarts({1024}), "1024 tokens 16/8 heads d64, one sample");
 }
 
+// Generation: new queries against a KV cache with spare rows past the filled ones (whose values
+// must not be read). Decoding is one query; a prefill many.
+void checkCachedAttention(Harness& h, const CachedAttentionShape& shape, const std::string& label) {
+  const std::size_t queryElements = shape.queries * shape.heads * shape.headDim;
+  const std::size_t cacheElements = (shape.past + shape.queries + 3) * shape.kvHeads * shape.headDim;
+  const Twin q = h.random(queryElements, -1.5f, 1.5f);
+  const Twin keys = h.random(cacheElements, -1.5f, 1.5f);
+  const Twin values = h.random(cacheElements);
+  const Twin out = h.poisoned(queryElements);
+  h.both([&](Backend& b, int s) { b.cachedAttention(q[s], keys[s], values[s], shape, out[s]); });
+  h.compare("cachedAttention " + label, out, kReduction);
+}
+
+void checkCachedAttention(Harness& h) {
+  checkCachedAttention(h, {1, 300, 8, 2, 64}, "decode after 300 tokens, 8/2 heads d64");
+  checkCachedAttention(h, {1, 0, 4, 4, 128}, "first token, 4/4 heads d128");
+  checkCachedAttention(h, {37, 20, 6, 3, 40}, "37 tokens after 20, 6/3 heads d40");
+}
+
 // ---- cross-entropy ---------------------------------------------------------------------------------
 
 void checkCrossEntropy(Harness& h) {
@@ -668,6 +687,7 @@ int main(int argc, char** argv) {
     checkRope(h);
     checkEmbedding(h);
     checkAttention(h);
+    checkCachedAttention(h);
     checkCrossEntropy(h);
     checkDecoder(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
     checkDecoder(h, kQwen3Config, "qwen3 (qk-norm, head_dim 32) LoRA with dropout", true);

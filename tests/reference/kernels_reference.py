@@ -89,6 +89,21 @@ def attention(job):
     return {"out": flat(out), "dq": flat(q.grad), "dk": flat(k.grad), "dv": flat(v.grad)}
 
 
+def cached_attention(job):
+    """New queries at positions past.. of one sequence against cached keys/values: query i sees
+    cache rows 0..past + i (the rows after that, if any, hold garbage it must not read)."""
+    queries, past, heads, kv_heads, head_dim = (job["queries"], job["past"], job["heads"], job["kv_heads"],
+                                                 job["head_dim"])
+    rows = job["rows"]
+    q = tensor(job, "q", (queries, heads, head_dim))
+    keys = tensor(job, "keys", (rows, kv_heads, head_dim)).repeat_interleave(heads // kv_heads, dim=1)
+    values = tensor(job, "values", (rows, kv_heads, head_dim)).repeat_interleave(heads // kv_heads, dim=1)
+    scores = torch.einsum("qhd,shd->hqs", q, keys) / math.sqrt(head_dim)
+    allowed = torch.arange(rows)[None, :] <= (past + torch.arange(queries))[:, None]
+    probabilities = scores.masked_fill(~allowed, float("-inf")).softmax(-1)
+    return {"out": flat(torch.einsum("hqs,shd->qhd", probabilities, values))}
+
+
 def cross_entropy(job):
     tokens, hidden_size, vocab = job["tokens"], job["hidden_size"], job["vocab"]
     hidden = tensor(job, "hidden", (tokens, hidden_size), True)
@@ -111,6 +126,7 @@ def adamw(job):
 
 
 OPERATIONS = {"rmsnorm": rmsnorm, "swiglu": swiglu, "rope": rope, "attention": attention,
+              "cached_attention": cached_attention,
               "cross_entropy": cross_entropy, "adamw": adamw}
 
 if __name__ == "__main__":

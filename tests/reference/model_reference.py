@@ -135,15 +135,19 @@ def flat(value):
     return value.detach().reshape(-1).tolist()
 
 
-def main():
-    job = json.loads(sys.stdin.readline())
+def read_job_model(job):
+    """config.json, model.safetensors and, for a "lora" job, adapter.safetensors of job's folder."""
     folder = job["folder"]
     with open(os.path.join(folder, "config.json")) as f:
         config = json.load(f)
     weights = read_safetensors(os.path.join(folder, "model.safetensors"))
-    adapter = None
-    if job.get("lora"):
-        adapter = read_safetensors(os.path.join(folder, "adapter.safetensors"))
+    adapter = read_safetensors(os.path.join(folder, "adapter.safetensors")) if job.get("lora") else None
+    return config, weights, adapter
+
+
+def main():
+    job = json.loads(sys.stdin.readline())
+    config, weights, adapter = read_job_model(job)
     trained = adapter if adapter is not None else weights
     for value in trained.values():
         value.requires_grad_(True)

@@ -13,6 +13,7 @@
 
 #include "kernels/cpu/adamw.h"
 #include "kernels/cpu/attention.h"
+#include "kernels/cpu/cached_attention.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/rms_norm.h"
 #include "kernels/cpu/rope.h"
@@ -145,6 +146,30 @@ class KernelsVsTorchTest : public QObject {
     CHECK_CLOSE(dq, result, "dq");
     CHECK_CLOSE(dk, result, "dk");
     CHECK_CLOSE(dv, result, "dv");
+  }
+
+  void cachedAttentionOfNewTokens_data() {
+    QTest::addColumn<int>("queries");
+    QTest::addColumn<int>("past");
+    QTest::newRow("decode one token after 13") << 1 << 13;
+    QTest::newRow("prefill 9 tokens") << 9 << 0;
+    QTest::newRow("5 more after 6") << 5 << 6;
+  }
+  void cachedAttentionOfNewTokens() {
+    QFETCH(int, queries);
+    QFETCH(int, past);
+    // The cache has room for 4 rows more than are filled: what they hold must not be read.
+    const CachedAttentionShape shape{std::size_t(queries), std::size_t(past), 6, 2, 16};
+    const std::size_t rows = shape.past + shape.queries + 4;
+    const auto q = randomValues(shape.queries * 6 * 16, 2.0), keys = randomValues(rows * 2 * 16, 2.0),
+               values = randomValues(rows * 2 * 16);
+    std::vector<float> out(q.size());
+    cachedAttention<float>(q, keys, values, shape, out);
+    const QJsonObject result = reference({{"op", "cached_attention"}, {"queries", queries}, {"past", past},
+                                          {"heads", 6}, {"kv_heads", 2}, {"head_dim", 16}, {"rows", int(rows)},
+                                          {"q", toJson(q)}, {"keys", toJson(keys)}, {"values", toJson(values)}});
+    REQUIRE_REFERENCE(result);
+    CHECK_CLOSE(out, result, "out");
   }
 
   void crossEntropyWithMaskedTargets() {

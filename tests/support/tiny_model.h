@@ -50,6 +50,18 @@ inline void writeTinyTokenizer(const std::filesystem::path& folder, std::int64_t
   std::ofstream(folder / "tokenizer_config.json") << R"({"bos_token":"<s>","eos_token":"</s>","unk_token":"<unk>"})";
 }
 
+// Every tensor of table, in fp32 with the table's names, as one safetensors file.
+inline void writeTableFile(const std::filesystem::path& file, const model::ParameterTable& table) {
+  std::vector<float> values(table.elementCount());
+  table.backend().download(table.all(), values);
+  std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
+  for (const model::ParameterEntry& entry : table.entries()) {
+    tensors.push_back({formats::TensorDescriptor{entry.spec.name, formats::Dtype::F32, entry.spec.shape},
+                       std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
+  }
+  formats::writeSafetensors(file, tensors);
+}
+
 inline void writeRandomModelFolder(const std::filesystem::path& folder, const std::string& configJson,
                                    std::uint64_t seed) {
   std::filesystem::create_directories(folder);
@@ -59,14 +71,7 @@ inline void writeRandomModelFolder(const std::filesystem::path& folder, const st
   const auto backend = kernels::makeCpuBackend();
   const model::ParameterTable table(*backend, model::baseParameterSpecs(config));
   model::initializeBaseWeights(table, seed, 0.1);
-  std::vector<float> values(table.elementCount());
-  backend->download(table.all(), values);
-  std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
-  for (const model::ParameterEntry& entry : table.entries()) {
-    tensors.push_back({formats::TensorDescriptor{entry.spec.name, formats::Dtype::F32, entry.spec.shape},
-                       std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
-  }
-  formats::writeSafetensors(folder / "model.safetensors", tensors);
+  writeTableFile(folder / "model.safetensors", table);
 }
 
 // Turns the tiny tokenizer of folder into a byte-level one (GPT-2 style pre-tokenizer), which GGUF

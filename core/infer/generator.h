@@ -1,0 +1,55 @@
+// Text generation: a prompt's tokens through a SequenceModel (ModelRunner: prefill), then one token per step
+// (decode) chosen by the Sampler, until an end-of-text token, a stop string, the token limit, the
+// model's context or a cancel request from another thread. Text is handed out piece by piece as
+// it becomes final (TextStream), so a GUI shows it while it is generated; call generate() on a
+// worker thread and set the cancel flag from the GUI thread to stop it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/formats/tokenizer/tokenizer.h"
+#include "core/infer/sequence_model.h"
+#include "core/infer/sampler.h"
+
+namespace tiertune::infer {
+
+struct GenerationSettings {
+  SamplingSettings sampling;
+  std::size_t maxNewTokens = 256;
+  std::vector<std::string> stopStrings;  // matched on the decoded text, never shown
+  std::vector<std::int32_t> eosIds;      // ModelText::eosIds, usually
+};
+
+enum class StopReason { EndOfText, StopString, MaxTokens, ContextFull, Cancelled };
+// "end of text", "stop string", ... for messages and summaries.
+const char* stopReasonName(StopReason reason);
+
+struct GenerationResult {
+  std::string text;                  // what the pieces added up to
+  std::vector<std::int32_t> tokens;  // generated, without the end-of-text token
+  StopReason reason = StopReason::MaxTokens;
+  std::size_t promptTokens = 0;
+  double prefillSeconds = 0;
+  double decodeSeconds = 0;  // the steps after the first token (each one model pass)
+  std::size_t decodeSteps = 0;
+  double prefillTokensPerSecond() const { return prefillSeconds > 0 ? promptTokens / prefillSeconds : 0; }
+  double decodeTokensPerSecond() const { return decodeSeconds > 0 ? decodeSteps / decodeSeconds : 0; }
+};
+
+// Receives each final piece of text (never part of a UTF-8 character or of a stop string).
+using TextSink = std::function<void(std::string_view piece)>;
+
+// Generates after prompt (at least one token). cancel, when given, is read before every model pass;
+// setting it stops generation after the current pass with StopReason::Cancelled. Throws
+// tiertune::Error for a prompt longer than the model's context, or what the backend throws.
+GenerationResult generate(SequenceModel& model, const formats::tokenizer::Tokenizer& tokenizer,
+                          std::span<const std::int32_t> prompt, const GenerationSettings& settings,
+                          const TextSink& onText = {}, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace tiertune::infer

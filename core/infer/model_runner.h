@@ -1,0 +1,58 @@
+// A model loaded on a Backend for generation: its weights (a base model folder, a merged folder
+// read the same way, or the base plus a run checkpoint's LoRA adapter applied on the fly, or a full
+// fine-tuning checkpoint's weights), a Decoder over them and the KV cache of one sequence.
+// prefill() takes a prompt in one pass, decode() one token per pass; both return the logits of
+// the sequence's last token. Holds no global state: one runner per worker thread (the Backend it
+// is given must not be used by another thread meanwhile). Used by the Generator.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/formats/model_config.h"
+#include "core/infer/kv_cache.h"
+#include "core/infer/sequence_model.h"
+#include "core/model/decoder.h"
+#include "core/model/lora.h"
+#include "core/model/parameter_table.h"
+#include "kernels/backend.h"
+
+namespace tiertune::infer {
+
+class ModelRunner final : public SequenceModel {
+ public:
+  // The model of modelFolder (config.json and safetensors). checkpoint: a run checkpoint folder
+  // (core/train/checkpoint.h): its LoRA adapter is applied over the base, or its full weights
+  // replace the base's. Throws tiertune::Error naming the file for a folder that cannot be loaded
+  // or a checkpoint of another model.
+  static std::unique_ptr<ModelRunner> load(kernels::Backend& backend, const std::filesystem::path& modelFolder,
+                                           const std::optional<std::filesystem::path>& checkpoint = {});
+  // Weights already on the backend (tests and benchmarks): base, and an adapter with its
+  // configuration or neither.
+  ModelRunner(kernels::Backend& backend, const formats::ModelConfig& config, std::unique_ptr<model::ParameterTable> base,
+              std::unique_ptr<model::ParameterTable> adapter = nullptr, std::optional<model::LoraConfig> lora = {});
+  ~ModelRunner() override;
+  ModelRunner(const ModelRunner&) = delete;
+  ModelRunner& operator=(const ModelRunner&) = delete;
+
+  std::vector<float> prefill(std::span<const std::int32_t> prompt) override;
+  std::vector<float> append(std::span<const std::int32_t> tokens) override;
+  std::size_t length() const override { return cache_.length(); }
+  std::size_t contextLength() const override { return cache_.limit(); }
+  const formats::ModelConfig& config() const { return config_; }
+  bool hasAdapter() const { return adapter_ != nullptr; }
+
+ private:
+  kernels::Backend& backend_;
+  formats::ModelConfig config_;
+  std::unique_ptr<model::ParameterTable> base_, adapter_;
+  std::optional<model::LoraConfig> lora_;
+  std::unique_ptr<model::Decoder> decoder_;
+  KvCache cache_;
+};
+
+}  // namespace tiertune::infer

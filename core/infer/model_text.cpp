@@ -1,0 +1,87 @@
+#include "core/infer/model_text.h"
+
+#include <algorithm>
+
+#include "core/formats/chat_template/chat_template.h"
+#include "core/formats/chat_template/errors.h"
+#include "core/util/error.h"
+#include "core/util/read_file.h"
+
+namespace tiertune::infer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void addIds(const nlohmann::json& value, std::vector<std::int32_t>& ids) {
+  if (value.is_number_integer()) ids.push_back(value.get<std::int32_t>());
+  if (value.is_array()) {
+    for (const auto& item : value) {
+      if (item.is_number_integer()) ids.push_back(item.get<std::int32_t>());
+    }
+  }
+}
+
+std::optional<nlohmann::json> readJson(const fs::path& file) {
+  if (!fs::exists(file)) return std::nullopt;
+  try {
+    return nlohmann::json::parse(readWholeFile(file));
+  } catch (const nlohmann::json::exception& error) {
+    throw Error(file.string() + " is not valid JSON: " + error.what());
+  }
+}
+
+}  // namespace
+
+ModelText loadModelText(const fs::path& modelFolder, const formats::ModelConfig& config) {
+  ModelText text{formats::tokenizer::Tokenizer::load(modelFolder), {}, std::nullopt};
+  const std::optional<nlohmann::json> generation = readJson(modelFolder / "generation_config.json");
+  if (generation && generation->contains("eos_token_id")) {
+    addIds(generation->at("eos_token_id"), text.eosIds);
+  } else {
+    text.eosIds.assign(config.eosTokenIds.begin(), config.eosTokenIds.end());
+  }
+  if (const auto tokenizerConfig = readJson(modelFolder / "tokenizer_config.json")) {
+    const formats::SpecialTokens special = formats::SpecialTokens::fromTokenizerConfig(*tokenizerConfig);
+    for (const auto& [name, token] : special.tokens) {
+      if (name != "eos_token") continue;
+      if (const auto id = text.tokenizer.tokenId(token)) text.eosIds.push_back(*id);
+    }
+  }
+  std::sort(text.eosIds.begin(), text.eosIds.end());
+  text.eosIds.erase(std::unique(text.eosIds.begin(), text.eosIds.end()), text.eosIds.end());
+  try {
+    text.chatTemplate = formats::loadModelChatTemplate(modelFolder);
+  } catch (const Error&) {
+    // A base model without a chat template still generates from plain prompts; chatting with it
+    // reports the missing template through renderChatPrompt.
+  }
+  return text;
+}
+
+std::string renderChatPrompt(const ModelText& text, const nlohmann::ordered_json& messages) {
+  if (!text.chatTemplate) {
+    throw Error("this model has no chat template (chat_template.jinja or tokenizer_config.json), so it cannot "
+                "chat; give it a plain prompt instead");
+  }
+  const std::string origin = text.chatTemplate->file.string();
+  formats::ChatRequest request;
+  request.messages = messages;
+  request.addGenerationPrompt = true;
+  try {
+    return formats::ChatTemplate::parse(text.chatTemplate->source).render(request, text.chatTemplate->specialTokens);
+  } catch (const formats::jinja::TemplateRaisedError& error) {
+    throw Error("the chat template in " + origin + " refused this conversation: " + error.what());
+  } catch (const Error& error) {
+    throw Error(origin + ": " + error.what());
+  }
+}
+
+std::vector<std::int32_t> encodePrompt(const ModelText& text, const std::string& prompt, bool fromChatTemplate) {
+  // The template already wrote BOS where the model wants it; the post-processor would add another.
+  formats::tokenizer::EncodeOptions options;
+  options.addSpecialTokens = !fromChatTemplate;
+  return text.tokenizer.encode(prompt, options);
+}
+
+}  // namespace tiertune::infer
