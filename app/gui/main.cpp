@@ -24,9 +24,13 @@ int main(int argc, char** argv) {
                         QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
     QApplication::installTranslator(&qtTranslator);
   }
+  // The installed translations (share/tiertune/translations beside bin/) before the copies built
+  // into the program, so that a corrected translation ships without a new build.
   QTranslator translator;
-  if (translator.load(QLocale(), QStringLiteral("tiertune"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n"))) {
+  const QString installedTranslations =
+      QCoreApplication::applicationDirPath() + QStringLiteral("/../share/tiertune/translations");
+  if (translator.load(QLocale(), QStringLiteral("tiertune"), QStringLiteral("_"), installedTranslations) ||
+      translator.load(QLocale(), QStringLiteral("tiertune"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
     QApplication::installTranslator(&translator);
   }
 
