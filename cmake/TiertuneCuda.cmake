@@ -2,6 +2,8 @@
 # CUDA is optional: without it the CPU backend builds alone. The toolkit is often installed outside
 # PATH (the NVIDIA packages use /usr/local/cuda), so look there when nvcc is not on PATH.
 set(TIERTUNE_HAVE_CUDA OFF)
+# Where the CUDA module (libtiertune-cuda.so) is installed, relative to the install prefix.
+set(TIERTUNE_CUDA_MODULE_DIR lib/tiertune)
 if(TIERTUNE_WITH_CUDA)
   if(NOT CMAKE_CUDA_COMPILER AND NOT DEFINED ENV{CUDACXX})
     find_program(_tiertune_nvcc nvcc HINTS ENV CUDA_PATH PATH_SUFFIXES bin PATHS /usr/local/cuda/bin)

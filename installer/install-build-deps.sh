@@ -16,6 +16,7 @@ packages=(
   libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
   libopenblas-dev        # matrix products of the CPU backend
   python3-torch          # the independent reference the kernels are tested against (tests/reference)
+  file appstream         # the Debian package: CPack finds its programs with file; its test validates the metainfo
 )
 
 missing=()

@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/adamw.h"
@@ -57,7 +58,9 @@ class DeviceSpan {
 class DeviceBuffer {
  public:
   DeviceBuffer() = default;
-  DeviceBuffer(void* data, std::size_t bytes, std::function<void(void*)> release);
+  // Inline, so that the CUDA module and the programs each have it without linking each other.
+  DeviceBuffer(void* data, std::size_t bytes, std::function<void(void*)> release)
+      : data_(data, std::move(release)), bytes_(bytes) {}
   DeviceBuffer(DeviceBuffer&&) noexcept = default;
   DeviceBuffer& operator=(DeviceBuffer&&) noexcept = default;
 
@@ -196,14 +199,14 @@ class Backend {
 // what it may allocate at once: the CPU backend's "device" tier, which the tiered executor plans for.
 std::unique_ptr<Backend> makeCpuBackend(std::size_t arenaBytes = MemoryUse{}.limit);
 
-#if defined(TIERTUNE_HAVE_CUDA)
 // The CUDA backend (kernels/cuda): fp32 in the memory of GPU `device`, every op on one stream of
-// its own, matrix products through cuBLAS. Only builds with the CUDA backend declare it, and
-// programs that call it link tiertune_kernels_cuda. Throws
-// std::invalid_argument for a device that does not exist and std::runtime_error when the CUDA
-// runtime fails (no driver, no device), naming the call.
+// its own, matrix products through cuBLAS. It lives in the CUDA module (libtiertune-cuda.so),
+// loaded on the first call (kernels/cuda_loader.cpp), unless the program links
+// tiertune_kernels_cuda itself. Throws std::invalid_argument for a device that does not exist and
+// std::runtime_error when there is no CUDA backend (a build without CUDA; the module or a CUDA
+// library it needs missing: the message names it) or the CUDA runtime fails (no driver, no
+// device), naming the call.
 std::unique_ptr<Backend> makeCudaBackend(int device = 0);
-#endif
 
 template <typename T>
 DeviceSpan<T> DeviceSpan<T>::subspan(std::size_t offset, std::size_t count) const {

@@ -26,6 +26,8 @@ struct GpuReport {
     DriverMissing,     // no NVIDIA driver (libcuda) on this machine
     DriverTooOld,      // the driver is older than the CUDA runtime Tiertune was built with
     NotBuiltWithCuda,  // this build has the CPU backend only
+    LibraryMissing,    // the CUDA module, or a CUDA library it needs (cuBLAS), could not be
+                       // loaded; detail names the file
     Error,             // the runtime failed otherwise; detail says how
   };
   Status status = Status::NotBuiltWithCuda;
@@ -35,7 +37,8 @@ struct GpuReport {
   std::vector<GpuDevice> devices;
 };
 
-// True when this build contains the CUDA backend.
+// True when this build has the CUDA backend (in the CUDA module or linked in), whether or not
+// this machine can load it: probeGpus says that.
 bool builtWithCuda();
 
 // What the probe does with the CUDA context it must create on each device to read its free
@@ -43,7 +46,8 @@ bool builtWithCuda();
 // release it, so that the window does not hold GPU memory the training process needs.
 enum class ProbeContext { Release, Keep };
 
-// Asks the CUDA runtime. Never throws: every failure becomes a Status with its detail.
+// Asks the CUDA runtime, through the CUDA module (loaded on the first call). Never throws: every
+// failure becomes a Status with its detail.
 // Release resets each probed device's primary context: never use it in a process that already
 // holds CUDA memory.
 GpuReport probeGpus(ProbeContext context = ProbeContext::Release);

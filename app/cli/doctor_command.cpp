@@ -36,14 +36,16 @@ void printText(const hardware::HardwareReport& report) {
                        device.pciBusId);
     }
   }
-  if (kernels::builtWithCuda()) {
+  if (report.gpu.runtimeVersion > 0) {  // the CUDA module loaded (or CUDA is linked in)
     std::string versions = "CUDA runtime " + kernels::cudaVersionText(report.gpu.runtimeVersion);
     versions += report.gpu.driverVersion > 0
                     ? ", driver supports CUDA " + kernels::cudaVersionText(report.gpu.driverVersion)
                     : ", no NVIDIA driver";
     printRow("", versions);
   }
-  if (report.gpu.status != kernels::GpuReport::Status::Found && !report.gpu.detail.empty()) {
+  // LibraryMissing's text above already carries its detail.
+  if (report.gpu.status != kernels::GpuReport::Status::Found &&
+      report.gpu.status != kernels::GpuReport::Status::LibraryMissing && !report.gpu.detail.empty()) {
     printRow("", "(" + report.gpu.detail + ")");
   }
   if (report.disk) {

@@ -40,6 +40,8 @@ QString describeGpus(const kernels::GpuReport& report) {
           .arg(version(report.driverVersion), version(report.runtimeVersion));
     case Status::NotBuiltWithCuda:
       return tr("This copy of Tiertune was built without GPU support — training runs on the CPU.");
+    case Status::LibraryMissing:
+      return tr("The GPU cannot be used: %1. Training runs on the CPU.").arg(QString::fromStdString(report.detail));
     case Status::Error:
       return tr("The GPU could not be used (%1) — training runs on the CPU.")
           .arg(QString::fromStdString(report.detail));

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QTranslator>
 
@@ -12,9 +13,17 @@ namespace {
 const QString kTranslations = QStringLiteral(":/i18n");
 const QString kPrefix = QStringLiteral("tiertune_");
 
+// The installed translations (share/tiertune/translations beside bin/, as the package lays them
+// out) come before the copies built into the program, so that a corrected translation ships
+// without a new build.
+QString installedFile(const QString& code) {
+  return QCoreApplication::applicationDirPath() + QStringLiteral("/../share/tiertune/translations/") + kPrefix + code +
+         QStringLiteral(".qm");
+}
+QString builtInFile(const QString& code) { return kTranslations + QLatin1Char('/') + kPrefix + code + QStringLiteral(".qm"); }
+
 bool shipped(const QString& code) {
-  return code == QLatin1String("en") || QFile::exists(kTranslations + QLatin1Char('/') + kPrefix + code +
-                                                      QStringLiteral(".qm"));
+  return code == QLatin1String("en") || QFile::exists(builtInFile(code)) || QFile::exists(installedFile(code));
 }
 
 // "zh_TW" for Traditional Chinese in Taiwan, "ja" for Japanese: the file name part of the locale.
@@ -58,7 +67,8 @@ QLocale resolveLanguage(const std::string& setting, const QLocale& system) {
 InstalledTranslations::InstalledTranslations(const QLocale& locale) : locale_(locale) {
   if (locale.language() == QLocale::English) return;
   tiertune_ = std::make_unique<QTranslator>();
-  if (tiertune_->load(kTranslations + QLatin1Char('/') + kPrefix + codeOf(locale) + QStringLiteral(".qm"))) {
+  const QString code = codeOf(locale);
+  if (tiertune_->load(installedFile(code)) || tiertune_->load(builtInFile(code))) {
     QCoreApplication::installTranslator(tiertune_.get());
   } else {
     tiertune_.reset();

@@ -37,6 +37,7 @@ const char* statusName(kernels::GpuReport::Status status) {
     case Status::DriverMissing: return "driver_missing";
     case Status::DriverTooOld: return "driver_too_old";
     case Status::NotBuiltWithCuda: return "not_built_with_cuda";
+    case Status::LibraryMissing: return "library_missing";
     case Status::Error: return "error";
   }
   return "error";
@@ -86,6 +87,8 @@ std::string describeGpus(const kernels::GpuReport& gpu) {
              "): update the driver to train on the GPU. Until then training runs on the CPU.";
     case Status::NotBuiltWithCuda:
       return "This build of Tiertune has no CUDA support — training runs on the CPU.";
+    case Status::LibraryMissing:
+      return "The GPU cannot be used: " + gpu.detail + ". Training runs on the CPU.";
     case Status::Error:
       return "The GPU could not be used (" + gpu.detail + ") — training runs on the CPU.";
   }

@@ -17,6 +17,7 @@
 #include "kernels/backend.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cuda/cuda_check.h"
+#include "kernels/cuda/cuda_entry.h"
 #include "kernels/cuda/cuda_ops.h"
 #include "kernels/dropout_mask.h"
 
@@ -480,6 +481,6 @@ CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, De
 
 }  // namespace
 
-std::unique_ptr<Backend> makeCudaBackend(int device) { return std::make_unique<CudaBackend>(device); }
+std::unique_ptr<Backend> cuda::makeBackend(int device) { return std::make_unique<CudaBackend>(device); }
 
 }  // namespace tiertune::kernels

@@ -2,7 +2,9 @@
 # Builds the Qt-free programs that GPU checks run on the lent device machine (which has CUDA but
 # no Qt and no Debian -dev packages): tiertune-cli, bench_ssd_store, tst_backend_parity and
 # bench_gpu_train from the ci build, linked with static liburing, SQLite, OpenSSL, OpenBLAS, libgomp and libstdc++, into
-# build/device/. Run here, then carry build/device to the device and run tests/device/gpu_checks.sh
+# build/device/. Each has the CUDA backend and GPU probe linked in (libtiertune_kernels_cuda.a)
+# rather than loading the CUDA module libtiertune-cuda.so, which needs the shared libstdc++ of the
+# build machine. Run here, then carry build/device to the device and run tests/device/gpu_checks.sh
 # and tests/device/cuda_checks.sh (tests/device/gpu_bench.sh for the benchmark) there.
 # TIERTUNE_DEVICE_BUILD names another build folder of the ci preset (default build/ci), for
 # example one configured with -DCMAKE_CUDA_ARCHITECTURES="80;90" to build faster.
@@ -20,37 +22,38 @@ cudart=$(cached CUDA_cudart_static_LIBRARY)
 [ -f "$cudart" ] || { echo "no libcudart_static.a: is the CUDA toolkit installed?" >&2; exit 1; }
 static=(-fopenmp -static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcrypto.a
         /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.a -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
-g++ -o "$out/tiertune-cli" "$build/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o" "${libs[@]}" "$cudart" "${static[@]}"
-g++ -o "$out/bench_ssd_store" "$build/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o" \
-    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "$cudart" "${static[@]}"
-g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
-    "$build/kernels/libtiertune_kernels.a" "$cudart" "${static[@]}"
-
-# tst_backend_parity uses the CUDA backend, so cuBLAS too: static (with cuBLASLt and culibos) when
-# the toolkit has libcublas_static.a. The NVIDIA packages installed here have only libcublas.so.13
-# (and a 540 MB libcublasLt.so.13, too big to carry); then the program links them dynamically and
-# cuda_checks.sh finds the device's own copies (its CUDA 13 toolkit or PyTorch's wheels).
+# The CUDA backend is linked into every program, so cuBLAS too: static (with cuBLASLt and culibos)
+# when the toolkit has libcublas_static.a. The NVIDIA packages installed here have only
+# libcublas.so.13 (and a 540 MB libcublasLt.so.13, too big to carry); then the programs link them
+# dynamically and the device scripts (cuda_library_path.sh) find the device's own copies (its
+# CUDA 13 toolkit or PyTorch's wheels).
 cublas_static=$(cached CUDA_cublas_static_LIBRARY)
 if [ -f "$cublas_static" ]; then
   cublas=("$cublas_static" "$(cached CUDA_cublasLt_static_LIBRARY)" "$(cached CUDA_culibos_LIBRARY)")
   allowed_cublas=
 else
-  echo "note: no static cuBLAS in this CUDA toolkit: tst_backend_parity needs libcublas.so.13 at run time" >&2
+  echo "note: no static cuBLAS in this CUDA toolkit: the programs need libcublas.so.13 at run time" >&2
   cublas=(-L"$(dirname "$(cached CUDA_cublas_LIBRARY)")" -lcublas -lcublasLt
           -Wl,-rpath,/usr/local/cuda/lib64:/usr/local/cuda/lib)
   allowed_cublas='|libcublas\.so\.13|libcublasLt\.so\.13'
 fi
+# The CUDA backend and probe, linked in: the loader refers to their table only weakly.
+cuda=("$build/kernels/libtiertune_kernels_cuda.a" -Wl,--undefined=tiertune_cuda_module "${cublas[@]}" "$cudart")
+g++ -o "$out/tiertune-cli" "$build/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o" "${libs[@]}" "${cuda[@]}" "${static[@]}"
+g++ -o "$out/bench_ssd_store" "$build/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o" \
+    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
+g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
+    "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
+
 # libgomp static as well (the device image need not have gcc's runtime).
 parity_static=("${static[@]/-fopenmp/-l:libgomp.a}")
 g++ -pthread -o "$out/tst_backend_parity" \
     "$build/tests/kernels/CMakeFiles/tst_backend_parity.dir/tst_backend_parity.cpp.o" \
-    "$build/kernels/libtiertune_kernels_cuda.a" "$build/core/libtiertune_core.a" \
-    "$build/kernels/libtiertune_kernels.a" "${cublas[@]}" "$cudart" \
+    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
 g++ -pthread -o "$out/bench_gpu_train" \
     "$build/tests/bench/CMakeFiles/bench_gpu_train.dir/bench_gpu_train.cpp.o" \
-    "$build/kernels/libtiertune_kernels_cuda.a" "$build/core/libtiertune_core.a" \
-    "$build/kernels/libtiertune_kernels.a" "${cublas[@]}" "$cudart" \
+    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
 strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/tst_backend_parity" \
       "$out/bench_gpu_train"

@@ -11,17 +11,7 @@ mkdir -p "$out"
 report="$out/cuda_parity.txt"
 bin=build/device/tst_backend_parity
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>&1 | tee "$report"
-# A build without static cuBLAS needs the device's libcublas.so.13 (and libcublasLt.so.13 beside it).
-if ldd "$bin" | grep -q 'libcublas\.so\.13 => not found'; then
-  cublas=$(find /usr/local/cuda/ /usr/local/cuda/lib64/ /usr/lib/x86_64-linux-gnu /opt /usr/local/lib \
-           -name libcublas.so.13 2>/dev/null | head -n 1)
-  if [ -z "$cublas" ]; then
-    echo "no libcublas.so.13 on this machine: tst_backend_parity cannot start" | tee -a "$report"
-    exit 1
-  fi
-  export LD_LIBRARY_PATH="$(dirname "$cublas")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  echo "cuBLAS from $(dirname "$cublas")" | tee -a "$report"
-fi
+source tests/device/cuda_library_path.sh "$bin" "$report"
 "$bin" 2>&1 | tee -a "$report"
 status=${PIPESTATUS[0]}
 echo "tst_backend_parity exit status $status" | tee -a "$report"

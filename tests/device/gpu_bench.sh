@@ -13,17 +13,7 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>
 python3 -c 'import torch; print("torch", torch.__version__, "CUDA", torch.version.cuda)' 2>&1 | tee -a "$report"
 # The peer runs with the caller's library path: PyTorch loads its own CUDA libraries.
 peer_library_path=${LD_LIBRARY_PATH:-}
-# A build without static cuBLAS needs the device's libcublas.so.13 (and libcublasLt.so.13 beside it).
-if ldd "$bin" | grep -q 'libcublas\.so\.13 => not found'; then
-  cublas=$(find /usr/local/cuda/ /usr/local/cuda/lib64/ /usr/lib/x86_64-linux-gnu /opt /usr/local/lib \
-           -name libcublas.so.13 2>/dev/null | head -n 1)
-  if [ -z "$cublas" ]; then
-    echo "no libcublas.so.13 on this machine: bench_gpu_train cannot start" | tee -a "$report"
-    exit 1
-  fi
-  export LD_LIBRARY_PATH="$(dirname "$cublas")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  echo "cuBLAS from $(dirname "$cublas")" | tee -a "$report"
-fi
+source tests/device/cuda_library_path.sh "$bin" "$report"
 timeout 175 "$bin" --peer "env LD_LIBRARY_PATH='$peer_library_path' timeout 60 python3 tests/bench/bench_gpu_train.py" "$@" 2>&1 | tee -a "$report"
 status=${PIPESTATUS[0]}
 echo "bench_gpu_train exit status $status" | tee -a "$report"

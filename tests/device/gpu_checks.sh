@@ -8,6 +8,8 @@ mkdir -p "$out"
 bin=build/device
 ldd --version | head -n 1
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$out/nvidia-smi.csv"
+# The programs carry the CUDA backend linked in, cuBLAS too (see build_for_device.sh).
+source tests/device/cuda_library_path.sh "$bin/tiertune-cli" "$out/library_path.txt"
 export HOME=/tmp/tiertune-home
 scratch=$(mktemp -d /var/tmp/tiertune-offload.XXXXXX)
 df -hT "$scratch" | tee "$out/disk.txt"

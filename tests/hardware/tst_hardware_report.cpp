@@ -75,6 +75,9 @@ class HardwareReportTest : public QObject {
     report.status = kernels::GpuReport::Status::NotBuiltWithCuda;
     QCOMPARE(describeGpus(report),
              std::string("This build of Tiertune has no CUDA support — training runs on the CPU."));
+    report.status = kernels::GpuReport::Status::LibraryMissing;
+    report.detail = "libcublas.so.13 is missing: the GPU backend needs NVIDIA's CUDA 13 libraries";
+    QCOMPARE(describeGpus(report), "The GPU cannot be used: " + report.detail + ". Training runs on the CPU.");
     report.status = kernels::GpuReport::Status::Error;
     report.detail = "cudaGetDeviceCount: cudaErrorUnknown: unknown error";
     QVERIFY(describeGpus(report).find(report.detail) != std::string::npos);
@@ -104,6 +107,7 @@ class HardwareReportTest : public QObject {
         {Status::DriverMissing, "driver_missing"},
         {Status::DriverTooOld, "driver_too_old"},
         {Status::NotBuiltWithCuda, "not_built_with_cuda"},
+        {Status::LibraryMissing, "library_missing"},
         {Status::Error, "error"}};
     for (const auto& [status, name] : names) {
       HardwareReport report;

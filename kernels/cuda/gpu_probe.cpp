@@ -1,13 +1,14 @@
-// The GPU probe through the CUDA runtime. The runtime is linked statically, so on a machine
-// without the NVIDIA driver the program still starts and this probe reports DriverMissing.
+// The GPU probe through the CUDA runtime, inside the CUDA module. The runtime is linked
+// statically, so on a machine without the NVIDIA driver the module still loads and this probe
+// reports DriverMissing. Host code only (no kernels): compiled by the C++ compiler.
 #include <cuda_runtime_api.h>
 
 #include <exception>
 #include <string>
 
-#include "kernels/gpu_probe.h"
+#include "kernels/cuda/cuda_entry.h"
 
-namespace tiertune::kernels {
+namespace tiertune::kernels::cuda {
 
 namespace {
 
@@ -125,9 +126,7 @@ GpuReport probe(ProbeContext context) {
 
 }  // namespace
 
-bool builtWithCuda() { return true; }
-
-GpuReport probeGpus(ProbeContext context) {
+GpuReport probeDevices(ProbeContext context) {
   try {
     return probe(context);
   } catch (const std::exception& exception) {  // std::string allocation is all that can throw
@@ -138,4 +137,4 @@ GpuReport probeGpus(ProbeContext context) {
   }
 }
 
-}  // namespace tiertune::kernels
+}  // namespace tiertune::kernels::cuda
