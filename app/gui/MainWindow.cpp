@@ -36,14 +36,20 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   navigation_->setFixedWidth(190);
   navigation_->setFrameShape(QFrame::NoFrame);
 
-  addPage(Page::Home, QStringLiteral(":/icons/home.svg"), tr("Home"), new HomePage(context_));
+  auto* home = new HomePage(context_);
+  auto* runs = new RunsPage(context_);
+  addPage(Page::Home, QStringLiteral(":/icons/home.svg"), tr("Home"), home);
   addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), new ModelsPage(context_));
   addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"),
           new DatasetsPage(context_));
-  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), new RunsPage(context_));
+  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), runs);
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
   connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+  connect(home, &HomePage::newRunRequested, this, [this, runs] {
+    showPage(Page::Runs);
+    runs->newRun();
+  });
 
   auto* central = new QWidget;
   auto* layout = new QHBoxLayout(central);

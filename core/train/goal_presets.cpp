@@ -105,7 +105,8 @@ void applyPreset(GoalPreset preset, const PresetInputs& inputs, RunConfig& confi
     config.loraConfig.targets = {model::LinearModule::Query, model::LinearModule::Key, model::LinearModule::Value,
                                  model::LinearModule::Output};
   } else {
-    config.loraConfig.rank = inputs.trainTokens >= 20'000'000 ? 32 : 16;
+    // (Full fine-tuning keeps rank 16: unused, but what the Advanced page shows if LoRA is chosen.)
+    config.loraConfig.rank = preset == GoalPreset::BalancedLora && inputs.trainTokens >= 20'000'000 ? 32 : 16;
     // Small datasets are memorized quickly: a little dropout on the adapters' input slows that.
     config.loraConfig.dropout = preset == GoalPreset::BalancedLora && examples < 1'000 ? 0.05 : 0.0;
   }

@@ -1,7 +1,9 @@
 #include "app/gui/pages/HomePage.h"
 
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -35,6 +37,14 @@ HomePage::HomePage(AppContext& context, QWidget* parent)
   steps->setObjectName(QStringLiteral("gettingStarted"));
   steps->setWordWrap(true);
 
+  auto* newRun = new QPushButton(tr("New fine-tune…"));
+  newRun->setObjectName(QStringLiteral("homeNewRunButton"));
+  connect(newRun, &QPushButton::clicked, this, &HomePage::newRunRequested);
+  auto* newRunRow = new QHBoxLayout;
+  newRunRow->setContentsMargins(24, 0, 0, 8);
+  newRunRow->addWidget(newRun);
+  newRunRow->addStretch();
+
   auto* machine = new QGroupBox(tr("This machine"));
   auto* machineLayout = new QVBoxLayout(machine);
   machineLayout->addWidget(hardware_);
@@ -45,6 +55,7 @@ HomePage::HomePage(AppContext& context, QWidget* parent)
   layout->addWidget(heading);
   layout->addWidget(intro);
   layout->addWidget(steps);
+  layout->addLayout(newRunRow);
   layout->addWidget(machine);
   layout->addStretch();
 

@@ -1,4 +1,5 @@
-// Home: a welcome with the first steps for a newcomer, and the hardware check of this machine.
+// Home: a welcome with the first steps for a newcomer (the last one starts the New fine-tune
+// wizard), and the hardware check of this machine.
 #pragma once
 
 #include <QWidget>
@@ -14,6 +15,10 @@ class HomePage : public QWidget {
  public:
   explicit HomePage(AppContext& context, QWidget* parent = nullptr);
   HardwareCheckPanel* hardwareCheck() const { return hardware_; }
+
+ signals:
+  // "New fine-tune…" in the getting-started list: the window opens the wizard on the Runs page.
+  void newRunRequested();
 
  private:
   HardwareCheckPanel* hardware_;
