@@ -3,7 +3,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -63,12 +62,14 @@ QDoubleSpinBox* doubleBox(const char* name, double minimum, double maximum, int 
   return box;
 }
 
-QFormLayout* group(QVBoxLayout* into, const QString& title) {
+// A titled group of settings: name, box and explanation side by side.
+QGridLayout* group(QVBoxLayout* into, const QString& title) {
   auto* box = new QGroupBox(title);
-  auto* form = new QFormLayout(box);
-  form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+  auto* grid = new QGridLayout(box);
+  grid->setColumnStretch(2, 1);
+  grid->setHorizontalSpacing(12);
   into->addWidget(box);
-  return form;
+  return grid;
 }
 
 double gigabytes(const std::optional<std::uint64_t>& bytes) { return bytes ? static_cast<double>(*bytes) / kGigabyte : 0.0; }
@@ -138,7 +139,7 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
 
   auto* content = new QWidget;
   auto* column = new QVBoxLayout(content);
-  QFormLayout* form = group(column, tr("What is trained"));
+  QGridLayout* form = group(column, tr("What is trained"));
   addRow(form, tr("Method:"), method_, tr("LoRA trains small adapters beside the frozen model: far less memory, and "
                                           "the result is a small file. Full fine-tuning changes every weight."));
   addRow(form, tr("LoRA rank:"), rank_, tr("Size of the adapters. 8–64 is usual; higher holds more, costs more memory."));
@@ -201,18 +202,20 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   connect(method_, &QComboBox::currentIndexChanged, this, &AdvancedSettingsPage::updateMethod);
 }
 
-void AdvancedSettingsPage::addRow(QFormLayout* form, const QString& label, QWidget* field, const QString& explanation) {
-  auto* cell = new QWidget;
-  auto* layout = new QVBoxLayout(cell);
-  layout->setContentsMargins(0, 0, 0, 4);
-  layout->setSpacing(1);
-  layout->addWidget(field);
+void AdvancedSettingsPage::addRow(QGridLayout* grid, const QString& label, QWidget* field, const QString& explanation) {
+  const int row = grid->rowCount();
+  auto* name = new QLabel(label);
+  name->setBuddy(field);
   auto* words = new QLabel(explanation);
   words->setWordWrap(true);
-  words->setStyleSheet(QStringLiteral("color: palette(mid);"));
-  layout->addWidget(words);
+  QFont small = words->font();
+  small.setPointSizeF(small.pointSizeF() * 0.9);
+  words->setFont(small);
   field->setToolTip(explanation);
-  form->addRow(label, cell);
+  field->setMinimumWidth(200);
+  grid->addWidget(name, row, 0, Qt::AlignTop | Qt::AlignLeft);
+  grid->addWidget(field, row, 1, Qt::AlignTop);
+  grid->addWidget(words, row, 2, Qt::AlignTop);
 }
 
 void AdvancedSettingsPage::updateMethod() {

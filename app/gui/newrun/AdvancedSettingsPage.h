@@ -11,7 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QSpinBox;
 
@@ -30,7 +30,7 @@ class AdvancedSettingsPage : public QWizardPage {
   bool validatePage() override;
 
  private:
-  void addRow(QFormLayout* form, const QString& label, QWidget* field, const QString& explanation);
+  void addRow(QGridLayout* grid, const QString& label, QWidget* field, const QString& explanation);
   void updateMethod();
   QString problem() const;  // empty when the values are consistent
   void store();

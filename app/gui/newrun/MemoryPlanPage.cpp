@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/NumberText.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/newrun/RunDraft.h"
 #include "app/gui/newrun/TierBars.h"
@@ -78,7 +79,9 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
   QFont bold = verdict_->font();
   bold.setBold(true);
   verdict_->setFont(bold);
-  notes_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  QFont small = notes_->font();
+  small.setPointSizeF(small.pointSizeF() * 0.9);
+  notes_->setFont(small);
   problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
   fixes_->setObjectName(QStringLiteral("planFixes"));
   fixesLayout_->setContentsMargins(0, 0, 0, 0);
@@ -96,7 +99,11 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
   layout->addStretch();
 }
 
-MemoryPlanPage::~MemoryPlanPage() = default;  // joins a running plan (about a second)
+MemoryPlanPage::~MemoryPlanPage() = default;
+
+QString MemoryPlanPage::durationText(double seconds) {
+  return seconds < 1 ? tr("under a second") : tr("about %1").arg(RunText::duration(seconds));
+}  // joins a running plan (about a second)
 
 void MemoryPlanPage::initializePage() { replan(); }
 
@@ -178,21 +185,16 @@ void MemoryPlanPage::showPlan() {
   verdict_->setText(plan.fits ? tr("This run fits on this machine.") : tr("This run does not fit on this machine."));
   verdict_->setStyleSheet(plan.fits ? QString() : QStringLiteral("color: #b00020;"));
   verdict_->show();
-  if (!budget.hasGpu) {
-    notes_->setText(tr("Training runs on the processor: the training arena is the part of RAM it computes in. "));
-  } else {
-    notes_->clear();
-  }
   QStringList notes;
   for (const std::string& note : plan_->machine.notes) notes << QString::fromStdString(note);
-  if (!notes.isEmpty()) notes_->setText(notes_->text() + notes.join(QLatin1Char(' ')));
+  notes_->setText(notes.join(QLatin1Char(' ')));
   notes_->setVisible(!notes_->text().isEmpty());
   if (plan.fits) {
     const std::int64_t steps = draft_.plannedSteps();
-    timing_->setText(tr("About %1 per optimizer step; %2 steps take about %3 in all.")
+    timing_->setText(tr("About %1 per optimizer step; %2 steps take %3 in all.")
                          .arg(stepTimeText(plan.stepSeconds))
                          .arg(QLocale().toString(static_cast<qlonglong>(steps)))
-                         .arg(RunText::duration(plan.stepSeconds * static_cast<double>(steps))));
+                         .arg(durationText(plan.stepSeconds * static_cast<double>(steps))));
     timing_->show();
     bottleneck_->setText(bottleneckText(plan.bottleneck, budget.hasGpu));
     bottleneck_->show();
@@ -245,17 +247,17 @@ void MemoryPlanPage::showFixes() {
   }
   if (config.budgets.diskBytes) {
     addFix("fixMoreDisk", tr("Allow more disk (remove the %1 limit)")
-                              .arg(QLocale().formattedDataSize(static_cast<qint64>(*config.budgets.diskBytes))),
+                              .arg(byteSizeText(*config.budgets.diskBytes)),
            [&config] { config.budgets.diskBytes.reset(); });
   }
   if (config.budgets.hostBytes) {
     addFix("fixMoreRam", tr("Allow more RAM (remove the %1 limit)")
-                             .arg(QLocale().formattedDataSize(static_cast<qint64>(*config.budgets.hostBytes))),
+                             .arg(byteSizeText(*config.budgets.hostBytes)),
            [&config] { config.budgets.hostBytes.reset(); });
   }
   if (config.budgets.deviceBytes) {
     addFix("fixMoreDevice", tr("Allow more training memory (remove the %1 limit)")
-                                .arg(QLocale().formattedDataSize(static_cast<qint64>(*config.budgets.deviceBytes))),
+                                .arg(byteSizeText(*config.budgets.deviceBytes)),
            [&config] { config.budgets.deviceBytes.reset(); });
   }
   fixes_->setVisible(!fixButtons().isEmpty());

@@ -39,6 +39,8 @@ class MemoryPlanPage : public QWizardPage {
   const std::optional<train::MachinePlan>& plan() const { return plan_; }
   // The fix buttons on show (object names "fix…"), for tests.
   QList<QPushButton*> fixButtons() const;
+  // A run's predicted length: "under a second", "about 45 s", "about 3 h 05 min".
+  static QString durationText(double seconds);
 
  signals:
   void planReady();

@@ -235,7 +235,7 @@ void NewRunWizard::showModelFacts() {
   modelFacts_->setText(tr("%1 parameters, context of %2 tokens, %3 on disk.\nFolder: %4")
                            .arg(parameterCountText(static_cast<quint64>(model->parameterCount)),
                                 locale.toString(static_cast<qlonglong>(model->contextLength)),
-                                locale.formattedDataSize(model->sizeBytes), QString::fromStdString(model->path)));
+                                byteSizeText(static_cast<quint64>(model->sizeBytes)), QString::fromStdString(model->path)));
 }
 
 void NewRunWizard::showDatasetFacts() {
@@ -269,9 +269,8 @@ void NewRunWizard::initializePage(int id) {
   if (id == ReviewPage) {
     folderStamp_ = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     if (name_->text().trimmed().isEmpty() && draft_.model) {
-      name_->setText(tr("%1 %2 %3")
-                         .arg(QString::fromStdString(draft_.model->name), goalName(draft_.preset),
-                              QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+      // The output folder adds the date and time, and the Runs page shows when it started.
+      name_->setText(tr("%1, %2").arg(QString::fromStdString(draft_.model->name), goalName(draft_.preset)));
     }
     output_->setText(QString::fromStdString(outputFolder().string()));
     review_->setText(reviewText());
@@ -376,20 +375,20 @@ QString NewRunWizard::reviewText() const {
   html += row(tr("Length"), c.maxSteps ? tr("%1 optimizer steps").arg(locale.toString(static_cast<qlonglong>(*c.maxSteps)))
                                        : tr("%n epoch(s), %1 optimizer steps", nullptr, static_cast<int>(c.epochs))
                                              .arg(locale.toString(static_cast<qlonglong>(draft_.plannedSteps()))));
-  html += row(tr("Batch"), tr("%1 example(s) of up to %2 tokens at once, %3 micro-batches per update")
+  html += row(tr("Batch"), tr("%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens")
                                .arg(c.microBatch)
-                               .arg(locale.toString(static_cast<qlonglong>(c.sequenceLength)))
-                               .arg(c.gradientAccumulation));
+                               .arg(c.gradientAccumulation)
+                               .arg(locale.toString(static_cast<qlonglong>(c.sequenceLength))));
   html += row(tr("Evaluation"), c.evalEvery > 0 ? tr("every %1 steps").arg(c.evalEvery) : tr("at the end"));
   html += row(tr("Checkpoints"), (c.checkpointEvery > 0 ? tr("every %1 steps").arg(c.checkpointEvery) : tr("at the end")) +
                                      (c.keepCheckpoints > 0 ? tr(", the newest %1 kept").arg(c.keepCheckpoints) : QString()));
   if (const auto& plan = planPage_->plan()) {
     const tiers::Plan& p = plan->memory.plan;
     html += row(tr("Memory"), tr("%1 training memory, %2 RAM, %3 disk at the peak")
-                                  .arg(locale.formattedDataSize(static_cast<qint64>(p.peakBytes[0])),
-                                       locale.formattedDataSize(static_cast<qint64>(p.peakBytes[1])),
-                                       locale.formattedDataSize(static_cast<qint64>(p.peakBytes[2]))));
-    html += row(tr("Time"), tr("about %1 in all").arg(RunText::duration(p.stepSeconds * static_cast<double>(draft_.plannedSteps()))));
+                                  .arg(byteSizeText(p.peakBytes[0]),
+                                       byteSizeText(p.peakBytes[1]),
+                                       byteSizeText(p.peakBytes[2])));
+    html += row(tr("Time"), tr("%1 in all").arg(MemoryPlanPage::durationText(p.stepSeconds * static_cast<double>(draft_.plannedSteps()))));
   }
   return html + QStringLiteral("</table>");
 }

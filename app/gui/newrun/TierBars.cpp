@@ -1,17 +1,19 @@
 #include "app/gui/newrun/TierBars.h"
 
-#include <QLocale>
 #include <QPainter>
 #include <algorithm>
+
+#include "app/gui/NumberText.h"
 
 namespace tiertune::gui {
 
 namespace {
 
-constexpr int kRowHeight = 30;
-constexpr int kRowGap = 14;
+constexpr int kBarHeight = 22;
+constexpr int kStripHeight = 6;
+constexpr int kRowHeight = kBarHeight + 3 + kStripHeight;
+constexpr int kRowGap = 12;
 constexpr int kNameWidth = 150;
-constexpr int kAmountWidth = 190;
 constexpr int kLegendHeight = 22;
 
 // Distinct in colour and in lightness, so that neighbours stay apart for colour-blind readers too.
@@ -89,55 +91,73 @@ void TierBars::setTiers(std::vector<TierUse> tiers) {
   update();
 }
 
+QString TierBars::amountText(const TierUse& use) {
+  if (use.peakBytes > use.budgetBytes) {
+    return tr("%1 needed, %2 allowed").arg(byteSizeText(use.peakBytes), byteSizeText(use.budgetBytes));
+  }
+  return tr("%1 of %2").arg(byteSizeText(use.peakBytes), byteSizeText(use.budgetBytes));
+}
+
 QSize TierBars::sizeHint() const {
   const int rows = static_cast<int>(std::max<std::size_t>(tiers_.size(), 3));
-  return {kNameWidth + kAmountWidth + 240, rows * (kRowHeight + kRowGap) + 2 * kLegendHeight + 8};
+  return {kNameWidth + 260 + 240, rows * (kRowHeight + kRowGap) + 3 * kLegendHeight + 8};
 }
 
 void TierBars::paintEvent(QPaintEvent*) {
   QPainter painter(this);
-  painter.setRenderHint(QPainter::Antialiasing);
   const QColor text = palette().color(QPalette::WindowText);
   const QColor trough = palette().color(QPalette::Base).darker(108);
+  const QColor overColor(0xb0, 0x00, 0x20);
+  const QFontMetrics metrics(font());
+  int amountWidth = 0;
+  for (const TierUse& use : tiers_) amountWidth = std::max(amountWidth, metrics.horizontalAdvance(amountText(use)) + 12);
   const int barLeft = kNameWidth;
-  const int barWidth = std::max(60, width() - kNameWidth - kAmountWidth - 8);
+  const int barWidth = std::max(80, width() - kNameWidth - amountWidth);
+  const auto drawSegments = [&](const TierUse& use, const QRectF& area, double scale) {
+    double x = area.left();
+    for (int s = 0; s < kStateSegmentCount; ++s) {
+      if (use.segmentBytes[s] == 0) continue;
+      const double w = std::max(static_cast<double>(use.segmentBytes[s]) * scale, 2.0);  // a sliver stays visible
+      painter.fillRect(QRectF(x, area.top(), std::min(w, area.right() - x), area.height()),
+                       segmentColor(static_cast<StateSegment>(s)));
+      x += w;
+      if (x >= area.right()) break;
+    }
+  };
+
   int y = 0;
   for (const TierUse& use : tiers_) {
-    const QRect nameRect(0, y, kNameWidth - 8, kRowHeight);
+    const bool over = use.peakBytes > use.budgetBytes;
     painter.setPen(text);
-    painter.drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft, use.name);
+    painter.drawText(QRect(0, y, kNameWidth - 8, kBarHeight), Qt::AlignVCenter | Qt::AlignLeft, use.name);
 
-    // The bar spans the larger of budget and peak: a peak over budget runs past the budget mark.
+    // The bar: the peak against the budget, to scale. It spans the larger of the two, so a peak
+    // over budget runs past the budget's mark.
     const double scale = static_cast<double>(barWidth) /
                          static_cast<double>(std::max<std::uint64_t>({use.budgetBytes, use.peakBytes, 1}));
-    const QRectF trackRect(barLeft, y + 4, static_cast<double>(use.budgetBytes) * scale, kRowHeight - 8);
-    painter.fillRect(trackRect, trough);
-    double x = barLeft;
-    for (int s = 0; s < kStateSegmentCount; ++s) {
-      const double w = static_cast<double>(use.segmentBytes[s]) * scale;
-      if (w <= 0) continue;
-      painter.fillRect(QRectF(x, y + 4, std::max(w, 1.0), kRowHeight - 8), segmentColor(static_cast<StateSegment>(s)));
-      x += w;
-    }
-    const bool over = use.peakBytes > use.budgetBytes;
-    painter.setPen(QPen(over ? QColor(0xb0, 0x00, 0x20) : text, over ? 2 : 1));
+    const QRectF bar(barLeft, y, barWidth, kBarHeight);
+    const QRectF budget(barLeft, y, static_cast<double>(use.budgetBytes) * scale, kBarHeight);
+    painter.fillRect(budget, trough);
+    drawSegments(use, bar, scale);
+    painter.setPen(QPen(over ? overColor : text.lighter(150), over ? 2 : 1));
     painter.setBrush(Qt::NoBrush);
-    painter.drawRect(trackRect);
-    if (over) {  // where the budget ends
-      const double budgetX = barLeft + static_cast<double>(use.budgetBytes) * scale;
-      painter.drawLine(QPointF(budgetX, y), QPointF(budgetX, y + kRowHeight));
+    painter.drawRect(budget);
+    if (over) painter.drawLine(QPointF(budget.right(), y - 3), QPointF(budget.right(), y + kBarHeight + 3));
+    painter.setPen(over ? overColor : text);
+    painter.drawText(QRect(barLeft + barWidth + 10, y, amountWidth, kBarHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                     amountText(use));
+
+    // The strip below: what the used part holds, across the whole width (a few megabytes of a
+    // large budget would otherwise be a sliver).
+    if (use.peakBytes > 0) {
+      drawSegments(use, QRectF(barLeft, y + kBarHeight + 3, barWidth, kStripHeight),
+                   static_cast<double>(barWidth) / static_cast<double>(use.peakBytes));
     }
-    painter.setPen(over ? QColor(0xb0, 0x00, 0x20) : text);
-    const QString amount = over ? tr("%1 needed, %2 allowed").arg(QLocale().formattedDataSize(static_cast<qint64>(use.peakBytes)), QLocale().formattedDataSize(static_cast<qint64>(use.budgetBytes)))
-                                : tr("%1 of %2").arg(QLocale().formattedDataSize(static_cast<qint64>(use.peakBytes)), QLocale().formattedDataSize(static_cast<qint64>(use.budgetBytes)));
-    painter.drawText(QRect(barLeft + barWidth + 8, y, kAmountWidth, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft, amount);
     y += kRowHeight + kRowGap;
   }
 
   // Legend: a swatch and the name of each group, in rows that fit the width.
-  const QFontMetrics metrics(font());
   int x = barLeft;
-  y += 4;
   for (int s = 0; s < kStateSegmentCount; ++s) {
     const auto segment = static_cast<StateSegment>(s);
     const QString name = segmentName(segment);
@@ -151,6 +171,10 @@ void TierBars::paintEvent(QPaintEvent*) {
     painter.drawText(QRect(x + 20, y, entryWidth, kLegendHeight), Qt::AlignVCenter | Qt::AlignLeft, name);
     x += entryWidth;
   }
+  y += kLegendHeight;
+  painter.drawText(QRect(barLeft, y, width() - barLeft, kLegendHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                   tr("Each bar: the peak against what the tier may hold. The thin strip below it: what that peak "
+                      "is made of."));
 }
 
 }  // namespace tiertune::gui

@@ -46,6 +46,8 @@ class TierBars : public QWidget {
   void paintEvent(QPaintEvent* event) override;
 
  private:
+  static QString amountText(const TierUse& use);
+
   std::vector<TierUse> tiers_;
 };
 
