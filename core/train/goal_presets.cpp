@@ -58,6 +58,7 @@ void readDatasetStatistics(const std::string& statsJson, PresetInputs& inputs) {
   };
   const nlohmann::json train = stats.value("train", nlohmann::json::object());
   inputs.longestExample = count(train, "longest");
+  if (const std::int64_t tokens = count(train, "tokens"); tokens > 0) inputs.trainTokens = tokens;
   inputs.histogramBinTokens = count(stats, "histogram_bin_tokens");
   inputs.lengthHistogram.clear();
   if (train.is_object() && train.contains("histogram") && train["histogram"].is_array()) {

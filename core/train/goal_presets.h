@@ -33,7 +33,7 @@ struct PresetInputs {
 };
 
 // Reads the inputs a dataset's statistics JSON (catalog DatasetRecord::statsJson) provides:
-// longest example, length histogram, validation split. Unknown or malformed stats leave them unset.
+// training tokens, longest example, length histogram, validation split. Unknown or malformed stats leave them unset.
 void readDatasetStatistics(const std::string& statsJson, PresetInputs& inputs);
 
 // The sequence length that covers 99 % of the examples (from the histogram, else the longest),

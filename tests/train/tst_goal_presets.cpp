@@ -164,10 +164,11 @@ class GoalPresetsTest : public QObject {
   void readsTheDatasetStatistics() {
     PresetInputs inputs;
     readDatasetStatistics(
-        "{\"histogram_bin_tokens\": 32, \"train\": {\"rows\": 30, \"longest\": 70, \"histogram\": [10, 15, 5]},"
+        "{\"histogram_bin_tokens\": 32, \"train\": {\"rows\": 30, \"tokens\": 900, \"longest\": 70, \"histogram\": [10, 15, 5]},"
         " \"validation\": {\"rows\": 3}}",
         inputs);
     QCOMPARE(inputs.longestExample, std::int64_t(70));
+    QCOMPARE(inputs.trainTokens, std::int64_t(900));
     QCOMPARE(inputs.histogramBinTokens, std::int64_t(32));
     QCOMPARE(inputs.lengthHistogram.size(), std::size_t(3));
     QVERIFY(inputs.hasValidation);

@@ -139,13 +139,15 @@ void MemoryPlanPage::replan() {
   const std::optional<catalog::DatasetRecord> dataset = draft_.dataset;
   const std::filesystem::path modelFolder = config.modelFolder;
   QPointer<MemoryPlanPage> page(this);
-  worker_ = std::jthread([page, generation, userSettings, config, dataset, modelFolder]() mutable {
+  // Leaving the wizard stops the worker (jthread asks it to stop and waits): building tokens ends at
+  // the next row.
+  worker_ = std::jthread([page, generation, userSettings, config, dataset, modelFolder](std::stop_token stop) mutable {
     Outcome outcome;
     outcome.generation = generation;
     try {
       // The worker reads the dataset's tokens for this model's tokenizer; made here (once) when
       // the dataset was imported for another model, so that a missing file shows now, not later.
-      if (dataset) config.trainData = data::ensureTokenFolder(userSettings.dataFolder, *dataset, modelFolder);
+      if (dataset) config.trainData = data::ensureTokenFolder(userSettings.dataFolder, *dataset, modelFolder, stop);
       outcome.tokens = config.trainData;
       outcome.plan = train::planRunOnThisMachine(config, userSettings);
     } catch (const std::exception& error) {
