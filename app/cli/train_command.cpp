@@ -21,11 +21,8 @@
 #include "core/catalog/model_registration.h"
 #include "core/data/dataset_import.h"
 #include "core/formats/model_folder.h"
-#include "core/hardware/disk_speed_record.h"
-#include "core/hardware/hardware_report.h"
 #include "core/settings/settings.h"
-#include "core/tiers/machine_budget.h"
-#include "core/train/run_memory.h"
+#include "core/train/machine_plan.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
@@ -126,21 +123,6 @@ std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& 
   return modelFolder.filename().string() + (config.lora ? " LoRA " : " full ") + stamp;
 }
 
-// The memory plan of the run on this machine, for the CPU backend (the only one the CLI runs yet):
-// its "device" is a RAM arena, whatever GPU the hardware check finds.
-train::RunMemory planMemory(const train::RunConfig& config) {
-  const settings::Settings userSettings = settings::loadSettings();
-  hardware::HardwareReport report = hardware::probeHardware(userSettings.offloadFolder);
-  report.gpu.status = kernels::GpuReport::Status::NoDevice;
-  report.gpu.devices.clear();
-  const auto probe = kernels::makeCpuBackend();
-  const tiers::MachineAssessment machine =
-      tiers::assessMachine(report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder),
-                           config.budgets, hardware::measureComputeSpeed(*probe));
-  return train::planRunMemory(config, formats::loadModelConfig(config.modelFolder / "config.json"), machine.budget,
-                              userSettings.offloadFolder);
-}
-
 // Runs the trainer for a catalog run, resuming from checkpoint when given; records the outcome.
 int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& config,
             const std::optional<fs::path>& checkpoint) {
@@ -149,7 +131,8 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
   std::signal(SIGTERM, onStopSignal);
   store.setRunStatus(runId, catalog::RunStatus::Running);
   try {
-    train::RunMemory memory = planMemory(config);
+    train::RunMemory memory = train::planRunOnThisMachine(config, settings::loadSettings()).memory;
+    train::requireFits(memory);
     printJsonLine({{"event", "plan"},
                    {"run", runId},
                    {"summary", memory.plan.summary},

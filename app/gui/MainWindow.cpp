@@ -44,7 +44,8 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   addPage(Page::Home, QStringLiteral(":/icons/home.svg"), tr("Home"), home);
   addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), models);
   addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"), datasets);
-  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), new RunsPage(context_));
+  auto* runs = new RunsPage(context_);
+  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), runs);
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
   // Getting started asks; the pages act, in view, so that the newcomer sees where things live.
@@ -57,7 +58,10 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
     showPage(Page::Datasets);
     datasets->tryExample();
   });
-  connect(guide, &GettingStartedPanel::newRunRequested, this, [this] { showPage(Page::Runs); });
+  connect(guide, &GettingStartedPanel::newRunRequested, this, [this, runs] {
+    showPage(Page::Runs);
+    runs->newRun();
+  });
   connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
 
   auto* central = new QWidget;

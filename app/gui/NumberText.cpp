@@ -17,4 +17,8 @@ QString parameterCountText(quint64 count) {
   return locale.toString(count);
 }
 
+QString byteSizeText(quint64 bytes) {
+  return QLocale().formattedDataSize(static_cast<qint64>(bytes), 2, QLocale::DataSizeSIFormat);
+}
+
 }  // namespace tiertune::gui

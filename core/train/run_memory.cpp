@@ -19,11 +19,7 @@ RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& mod
   setup.gradientAccumulation = static_cast<int>(config.gradientAccumulation);
   setup.fp32Weights = true;  // what both backends store today
   memory.plan = tiers::planTraining(setup, machine);
-  if (!memory.plan.fits) {
-    std::string text = "The run does not fit this machine. " + memory.plan.summary;
-    for (const std::string& suggestion : memory.plan.suggestions) text += " " + suggestion;
-    throw Error(text);
-  }
+  if (!memory.plan.fits) return memory;
   const tiers::StatePlacement placement = tiers::placementFromPlan(setup, memory.plan);
   memory.streams = placement.anyOn(tiers::Tier::Host) || placement.anyOn(tiers::Tier::Disk);
   if (!memory.streams) return memory;
@@ -35,6 +31,16 @@ RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& mod
   memory.tiering.placement = placement;
   memory.tiering.options.offloadFolder = config.offloadFolder.value_or(offloadFolder);
   return memory;
+}
+
+std::string noFitMessage(const tiers::Plan& plan) {
+  std::string text = "The run does not fit this machine. " + plan.summary;
+  for (const std::string& suggestion : plan.suggestions) text += " " + suggestion;
+  return text;
+}
+
+void requireFits(const RunMemory& memory) {
+  if (!memory.plan.fits) throw Error(noFitMessage(memory.plan));
 }
 
 }  // namespace tiertune::train

@@ -2,12 +2,13 @@
 // planner's placement for the run's model, method and batch on the machine's budgets (capped by
 // the run's own "device_budget_gb" etc.), as the trainer's tiering. A run that fits on the device
 // stays resident with no arena cap, as before; one that does not streams from RAM and the offload
-// folder, with the backend capped at the device budget. A run that cannot fit at all is refused
-// here, with the planner's words and what would make it fit.
+// folder, with the backend capped at the device budget. A run that cannot fit at all keeps the
+// planner's verdict (plan.fits false) for the wizard to show; the worker refuses it (requireFits).
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <string>
 
 #include "core/formats/model_config.h"
 #include "core/tiers/planner.h"
@@ -19,7 +20,7 @@ namespace tiertune::train {
 struct RunMemory {
   tiers::TrainingSetup setup;
   tiers::Plan plan;
-  bool streams = false;           // false: everything on the device
+  bool streams = false;           // false: everything on the device (or the plan does not fit)
   std::size_t deviceArenaBytes;   // the backend's cap (unlimited when resident)
   TrainerTiering tiering;
 };
@@ -28,5 +29,10 @@ struct RunMemory {
 // offloadFolder: the settings' folder, unless the run names its own.
 RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
                         const std::filesystem::path& offloadFolder);
+
+// The planner's words for a plan that does not fit: why, and what would make it fit.
+std::string noFitMessage(const tiers::Plan& plan);
+// Throws tiertune::Error with noFitMessage when the plan does not fit.
+void requireFits(const RunMemory& memory);
 
 }  // namespace tiertune::train

@@ -12,6 +12,7 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/dialogs/NewRunWizard.h"
 #include "app/gui/pages/GettingStartedPanel.h"
 #include "app/gui/pages/HomePage.h"
 #include "core/hardware/disk_speed_record.h"
@@ -103,6 +104,7 @@ class TestGettingStarted : public QObject {
     window.showPage(MainWindow::Page::Home);
     QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("newRunStep")), Qt::LeftButton);
     QCOMPARE(window.currentPage(), MainWindow::Page::Runs);
+    QTRY_VERIFY(window.findChild<tiertune::gui::NewRunWizard*>() != nullptr);
   }
 };
 

@@ -99,6 +99,10 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   export_->setEnabled(false);
   buttons->addButton(export_, QDialogButtonBox::ActionRole);
   connect(export_, &QPushButton::clicked, this, &RunDetailDialog::openExportDialog);
+  auto* again = buttons->addButton(tr("Run again with changes…"), QDialogButtonBox::ActionRole);
+  again->setObjectName(QStringLiteral("runAgainButton"));
+  again->setToolTip(tr("Opens the New fine-tune wizard with this run's model, dataset and settings."));
+  connect(again, &QPushButton::clicked, this, [this] { emit runAgainRequested(runId_); });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(status_);

@@ -1,5 +1,5 @@
 // One run in full: its facts, loss chart, configuration, checkpoints, exports and log, with
-// rename, notes, export (ExportDialog) and delete. Everything is read and written through the history worker; deleting
+// rename, notes, export (ExportDialog), run again with changes and delete. Everything is read and written through the history worker; deleting
 // is handed to the page (deleteRequested), which asks for confirmation with the list of files.
 #pragma once
 
@@ -30,6 +30,8 @@ class RunDetailDialog : public QDialog {
 
  signals:
   void deleteRequested(qint64 runId);
+  // "Run again with changes": the page opens the New fine-tune wizard prefilled from this run.
+  void runAgainRequested(qint64 runId);
 
  private:
   void onDetail(const RunDetail& detail);

@@ -18,6 +18,7 @@
 #include "app/gui/history/RunFilterBar.h"
 #include "app/gui/history/RunHistoryModel.h"
 #include "app/gui/history/RunHistoryWorker.h"
+#include "app/gui/newrun/NewRunWizard.h"
 #include "app/gui/pages/EmptyState.h"
 #include "app/gui/pages/PageHeading.h"
 
@@ -45,6 +46,7 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
       controls_(new QWidget),
       count_(new QLabel),
       problem_(new QLabel),
+      newRun_(new QPushButton(tr("New fine-tune…"))),
       compare_(new QPushButton(tr("Compare curves"))),
       details_(new QPushButton(tr("Details…"))),
       delete_(new QPushButton(tr("Delete…"))),
@@ -52,13 +54,15 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
       table_(new QTableView),
       empty_(new EmptyState(kIcon, tr("No runs yet"),
                             tr("A run fine-tunes a base model on a dataset. Add a model and import a "
-                               "dataset first. Every run is kept here with its status, loss curve "
+                               "dataset first, then click “New fine-tune…”. Every run is kept here with its status, loss curve "
                                "and checkpoints, so that you can compare, resume and export it."))),
       noMatch_(new EmptyState(kIcon, tr("No run matches"),
                               tr("No run matches the search and filters above. Clear the search "
                                  "field or choose “All” in the lists to see every run."))),
       error_(new EmptyState(kIcon, {}, {})) {  // its words are set when there is an error
   setObjectName(QStringLiteral("runsPage"));
+  newRun_->setObjectName(QStringLiteral("newRunButton"));
+  newRun_->setToolTip(tr("Choose a model, a dataset and a goal, see the memory plan, and start training."));
   compare_->setObjectName(QStringLiteral("compareRunsButton"));
   compare_->setToolTip(tr("Select two or more runs (Ctrl+click) to see their loss curves together."));
   details_->setObjectName(QStringLiteral("runDetailsButton"));
@@ -103,7 +107,10 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(24, 18, 24, 18);
-  layout->addWidget(pageHeading(tr("Runs")));
+  auto* headingRow = new QHBoxLayout;
+  headingRow->addWidget(pageHeading(tr("Runs")), 1);
+  headingRow->addWidget(newRun_, 0, Qt::AlignBottom);
+  layout->addLayout(headingRow);
   layout->addWidget(subtitle);
   layout->addSpacing(8);
   layout->addWidget(filters_);
@@ -123,6 +130,7 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
   connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
     openDetails(model_->run(index.row()).id);
   });
+  connect(newRun_, &QPushButton::clicked, this, &RunsPage::newRun);
   connect(compare_, &QPushButton::clicked, this, &RunsPage::compareSelected);
   connect(details_, &QPushButton::clicked, this, [this] {
     if (const auto ids = selectedRunIds(); ids.size() == 1) openDetails(ids.front());
@@ -241,8 +249,31 @@ RunDetailDialog* RunsPage::openDetails(catalog::Id runId) {
   auto* dialog = new RunDetailDialog(*worker_, runId, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &RunDetailDialog::deleteRequested, this, [this](qint64 id) { deleteRun(id); });
+  connect(dialog, &RunDetailDialog::runAgainRequested, this, [this](qint64 id) { runAgain(id); });
   dialog->show();
   return dialog;
+}
+
+NewRunWizard* RunsPage::newRun() {
+  auto* wizard = new NewRunWizard(context_, this);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  connect(wizard, &NewRunWizard::runCreated, this, &RunsPage::runCreated);
+  wizard->show();
+  return wizard;
+}
+
+NewRunWizard* RunsPage::runAgain(catalog::Id runId) {
+  catalog::Catalog* store = context_.catalog();
+  const std::optional<catalog::RunRecord> run = store ? store->run(runId) : std::nullopt;
+  if (!run) {
+    showProblem(tr("Run %1 is no longer in the catalog.").arg(runId));
+    return nullptr;
+  }
+  auto* wizard = new NewRunWizard(context_, *run, this);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  connect(wizard, &NewRunWizard::runCreated, this, &RunsPage::runCreated);
+  wizard->show();
+  return wizard;
 }
 
 void RunsPage::deleteRun(catalog::Id runId) {

@@ -1,6 +1,6 @@
 // Runs: the run history. Every run with status, model, dataset, method, steps, best validation
 // loss and duration; search and filters; compare the loss curves of several runs; a run's detail
-// view with rename, notes and delete. All catalog work happens on RunHistoryWorker's thread.
+// view with rename, notes and delete; "New fine-tune…" opens the wizard. All catalog work happens on RunHistoryWorker's thread.
 #pragma once
 
 #include <QWidget>
@@ -17,6 +17,7 @@ namespace tiertune::gui {
 
 class AppContext;
 class EmptyState;
+class NewRunWizard;
 class RunCompareDialog;
 class RunDetailDialog;
 class RunFilterBar;
@@ -44,6 +45,9 @@ class RunsPage : public QWidget {
   RunCompareDialog* compareSelected();
   RunDetailDialog* openDetails(catalog::Id runId);
   void deleteRun(catalog::Id runId);  // asks first, naming what goes
+  // Opens the New fine-tune wizard, empty or prefilled from a run ("Run again with changes").
+  NewRunWizard* newRun();
+  NewRunWizard* runAgain(catalog::Id runId);
 
  public slots:
   void refresh();
@@ -51,6 +55,8 @@ class RunsPage : public QWidget {
  signals:
   // A run was deleted (problems: its folders that could not be removed).
   void runRemoved(qint64 runId, const QStringList& problems);
+  // The wizard created a run (status Queued) that is ready to be started.
+  void runCreated(qint64 runId);
 
  protected:
   void showEvent(QShowEvent* event) override;
@@ -71,6 +77,7 @@ class RunsPage : public QWidget {
   QWidget* controls_;  // the count and the action buttons
   QLabel* count_;
   QLabel* problem_;
+  QPushButton* newRun_;
   QPushButton* compare_;
   QPushButton* details_;
   QPushButton* delete_;

@@ -1,0 +1,268 @@
+#include "app/gui/newrun/MemoryPlanPage.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <functional>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/NumberText.h"
+#include "app/gui/history/RunText.h"
+#include "app/gui/newrun/RunDraft.h"
+#include "app/gui/newrun/TierBars.h"
+#include "core/data/dataset_import.h"
+
+namespace tiertune::gui {
+
+struct MemoryPlanPage::Outcome {
+  int generation = 0;
+  std::optional<train::MachinePlan> plan;
+  std::filesystem::path tokens;
+  QString error;
+};
+
+namespace {
+
+QLabel* wrapped(const char* name) {
+  auto* label = new QLabel;
+  label->setObjectName(QString::fromLatin1(name));
+  label->setWordWrap(true);
+  return label;
+}
+
+QString stepTimeText(double seconds) {
+  if (seconds < 1) return MemoryPlanPage::tr("%1 ms").arg(QLocale().toString(seconds * 1000, 'f', 0));
+  return MemoryPlanPage::tr("%1 s").arg(QLocale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
+}
+
+QString bottleneckText(tiers::Bottleneck bottleneck, bool hasGpu) {
+  switch (bottleneck) {
+    case tiers::Bottleneck::Compute:
+      return hasGpu ? MemoryPlanPage::tr("The graphics card's arithmetic sets the pace: moving state between the tiers keeps up with it.")
+                    : MemoryPlanPage::tr("The processor's arithmetic sets the pace: moving state between the tiers keeps up with it.");
+    case tiers::Bottleneck::HostDeviceLink:
+      return MemoryPlanPage::tr("Copying state between RAM and the training memory sets the pace. More room there "
+                                "(a smaller batch or sequence, or LoRA) would keep more of it in place.");
+    case tiers::Bottleneck::Disk:
+      return MemoryPlanPage::tr("Reading and writing the SSD sets the pace. More RAM for Tiertune, a faster SSD, or "
+                                "LoRA instead of full fine-tuning would speed each step up.");
+  }
+  return {};
+}
+
+}  // namespace
+
+MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* parent)
+    : QWizardPage(parent),
+      context_(context),
+      draft_(draft),
+      busy_(new QProgressBar),
+      busyText_(wrapped("planBusyText")),
+      verdict_(wrapped("planVerdict")),
+      bars_(new TierBars),
+      timing_(wrapped("planTiming")),
+      bottleneck_(wrapped("planBottleneck")),
+      notes_(wrapped("planNotes")),
+      problem_(wrapped("planProblem")),
+      fixes_(new QWidget),
+      fixesLayout_(new QVBoxLayout(fixes_)) {
+  setTitle(tr("Memory plan"));
+  setSubTitle(tr("Where each part of the training state will live on this machine, how long a step takes "
+                 "and what limits it."));
+  busy_->setObjectName(QStringLiteral("planBusy"));
+  busy_->setRange(0, 0);  // busy, with no known end
+  busy_->setTextVisible(false);
+  busyText_->setText(tr("Preparing the dataset for this model and measuring this machine…"));
+  QFont bold = verdict_->font();
+  bold.setBold(true);
+  verdict_->setFont(bold);
+  QFont small = notes_->font();
+  small.setPointSizeF(small.pointSizeF() * 0.9);
+  notes_->setFont(small);
+  problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
+  fixes_->setObjectName(QStringLiteral("planFixes"));
+  fixesLayout_->setContentsMargins(0, 0, 0, 0);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(busy_);
+  layout->addWidget(busyText_);
+  layout->addWidget(verdict_);
+  layout->addWidget(bars_);
+  layout->addWidget(timing_);
+  layout->addWidget(bottleneck_);
+  layout->addWidget(problem_);
+  layout->addWidget(fixes_);
+  layout->addWidget(notes_);
+  layout->addStretch();
+}
+
+MemoryPlanPage::~MemoryPlanPage() = default;
+
+QString MemoryPlanPage::durationText(double seconds) {
+  return seconds < 1 ? tr("under a second") : tr("about %1").arg(RunText::duration(seconds));
+}  // joins a running plan (about a second)
+
+void MemoryPlanPage::initializePage() { replan(); }
+
+bool MemoryPlanPage::isComplete() const { return !planning_ && plan_ && plan_->memory.plan.fits; }
+
+bool MemoryPlanPage::validatePage() {
+  if (isComplete()) return true;
+  problem_->setText(planning_ ? tr("The plan is not ready yet.")
+                              : tr("This run does not fit on this machine. Use one of the changes above first."));
+  problem_->show();
+  return false;
+}
+
+QList<QPushButton*> MemoryPlanPage::fixButtons() const {
+  return fixes_->findChildren<QPushButton*>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+void MemoryPlanPage::replan() {
+  planning_ = true;
+  plan_.reset();
+  const int generation = ++generation_;
+  for (QWidget* widget : {static_cast<QWidget*>(verdict_), static_cast<QWidget*>(bars_), static_cast<QWidget*>(timing_),
+                          static_cast<QWidget*>(bottleneck_), static_cast<QWidget*>(notes_),
+                          static_cast<QWidget*>(problem_), fixes_}) {
+    widget->hide();
+  }
+  busy_->show();
+  busyText_->show();
+  emit completeChanged();
+
+  const settings::Settings userSettings = context_.settings();
+  train::RunConfig config = draft_.config;
+  const std::optional<catalog::DatasetRecord> dataset = draft_.dataset;
+  const std::filesystem::path modelFolder = config.modelFolder;
+  QPointer<MemoryPlanPage> page(this);
+  // Leaving the wizard stops the worker (jthread asks it to stop and waits): building tokens ends at
+  // the next row.
+  worker_ = std::jthread([page, generation, userSettings, config, dataset, modelFolder](std::stop_token stop) mutable {
+    Outcome outcome;
+    outcome.generation = generation;
+    try {
+      // The worker reads the dataset's tokens for this model's tokenizer; made here (once) when
+      // the dataset was imported for another model, so that a missing file shows now, not later.
+      if (dataset) config.trainData = data::ensureTokenFolder(userSettings.dataFolder, *dataset, modelFolder, stop);
+      outcome.tokens = config.trainData;
+      outcome.plan = train::planRunOnThisMachine(config, userSettings);
+    } catch (const std::exception& error) {
+      outcome.error = QString::fromStdString(error.what());
+    }
+    // The page outlives this thread (its destructor joins it), so page is never null here.
+    QMetaObject::invokeMethod(
+        page.data(), [page, outcome = std::move(outcome)] {
+          if (page) page->showOutcome(outcome);
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void MemoryPlanPage::showOutcome(const Outcome& outcome) {
+  if (outcome.generation != generation_) return;
+  planning_ = false;
+  busy_->hide();
+  busyText_->hide();
+  if (!outcome.plan) {
+    problem_->setText(tr("The plan could not be made: %1").arg(outcome.error));
+    problem_->show();
+  } else {
+    draft_.config.trainData = outcome.tokens;
+    plan_ = outcome.plan;
+    showPlan();
+  }
+  emit completeChanged();
+  emit planReady();
+}
+
+void MemoryPlanPage::showPlan() {
+  const tiers::Plan& plan = plan_->memory.plan;
+  const tiers::MachineBudget& budget = plan_->machine.budget;
+  bars_->setTiers(tierUses(plan, budget));
+  bars_->setVisible(!plan.placements.empty());  // a plan refused for its working memory places nothing
+  verdict_->setText(plan.fits ? tr("This run fits on this machine.") : tr("This run does not fit on this machine."));
+  verdict_->setStyleSheet(plan.fits ? QString() : QStringLiteral("color: #b00020;"));
+  verdict_->show();
+  QStringList notes;
+  for (const std::string& note : plan_->machine.notes) notes << QString::fromStdString(note);
+  notes_->setText(notes.join(QLatin1Char(' ')));
+  notes_->setVisible(!notes_->text().isEmpty());
+  if (plan.fits) {
+    const std::int64_t steps = draft_.plannedSteps();
+    timing_->setText(tr("About %1 per optimizer step; %2 steps take %3 in all.")
+                         .arg(stepTimeText(plan.stepSeconds))
+                         .arg(QLocale().toString(static_cast<qlonglong>(steps)))
+                         .arg(durationText(plan.stepSeconds * static_cast<double>(steps))));
+    timing_->show();
+    bottleneck_->setText(bottleneckText(plan.bottleneck, budget.hasGpu));
+    bottleneck_->show();
+    return;
+  }
+  QString reason = QString::fromStdString(plan.summary);
+  for (const std::string& suggestion : plan.suggestions) reason += QLatin1Char(' ') + QString::fromStdString(suggestion);
+  problem_->setText(reason);
+  problem_->show();
+  showFixes();
+}
+
+void MemoryPlanPage::addFix(const char* name, const QString& text, const std::function<void()>& change) {
+  auto* button = new QPushButton(text, fixes_);
+  button->setObjectName(QString::fromLatin1(name));
+  connect(button, &QPushButton::clicked, this, [this, change] {
+    change();
+    emit settingsChanged();
+    replan();
+  });
+  fixesLayout_->addWidget(button, 0, Qt::AlignLeft);
+}
+
+void MemoryPlanPage::showFixes() {
+  for (QPushButton* button : fixButtons()) delete button;
+  train::RunConfig& config = draft_.config;
+  if (!config.lora) {
+    addFix("fixUseLora", tr("Use LoRA instead of full fine-tuning"), [this] {
+      draft_.preset = train::GoalPreset::BalancedLora;
+      draft_.prefillIfChanged();
+    });
+  }
+  if (config.sequenceLength >= 128) {
+    addFix("fixHalveSequence", tr("Halve the sequence length (to %1 tokens)").arg(config.sequenceLength / 2),
+           [&config] { config.sequenceLength /= 2; });
+  }
+  if (config.microBatch > 1) {
+    addFix("fixBatchOfOne",
+           tr("Batch of 1 with more accumulation (%1 steps)").arg(config.microBatch * config.gradientAccumulation),
+           [&config] {
+             config.gradientAccumulation *= config.microBatch;
+             config.microBatch = 1;
+           });
+  }
+  if (config.lora && config.loraConfig.rank > 1) {
+    addFix("fixLowerRank", tr("Lower the rank (to %1)").arg(config.loraConfig.rank / 2), [&config] {
+      config.loraConfig.rank /= 2;
+      config.loraConfig.alpha /= 2;  // the same scaling alpha / rank
+    });
+  }
+  if (config.budgets.diskBytes) {
+    addFix("fixMoreDisk", tr("Allow more disk (remove the %1 limit)")
+                              .arg(byteSizeText(*config.budgets.diskBytes)),
+           [&config] { config.budgets.diskBytes.reset(); });
+  }
+  if (config.budgets.hostBytes) {
+    addFix("fixMoreRam", tr("Allow more RAM (remove the %1 limit)")
+                             .arg(byteSizeText(*config.budgets.hostBytes)),
+           [&config] { config.budgets.hostBytes.reset(); });
+  }
+  if (config.budgets.deviceBytes) {
+    addFix("fixMoreDevice", tr("Allow more training memory (remove the %1 limit)")
+                                .arg(byteSizeText(*config.budgets.deviceBytes)),
+           [&config] { config.budgets.deviceBytes.reset(); });
+  }
+  fixes_->setVisible(!fixButtons().isEmpty());
+}
+
+}  // namespace tiertune::gui

@@ -1,0 +1,429 @@
+#include "app/gui/newrun/NewRunWizard.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QRadioButton>
+#include <QVBoxLayout>
+#include <filesystem>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/NumberText.h"
+#include "app/gui/history/RunText.h"
+#include "app/gui/newrun/AdvancedSettingsPage.h"
+#include "app/gui/newrun/MemoryPlanPage.h"
+#include "core/data/dataset_import.h"
+#include "core/model/lora.h"
+
+namespace tiertune::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QLabel* wrappedLabel(const char* name = nullptr) {
+  auto* label = new QLabel;
+  label->setWordWrap(true);
+  if (name) label->setObjectName(QString::fromLatin1(name));
+  return label;
+}
+
+QLabel* errorLabel(const char* name) {
+  QLabel* label = wrappedLabel(name);
+  label->setStyleSheet(QStringLiteral("color: #b00020;"));
+  label->hide();
+  return label;
+}
+
+QString goalName(train::GoalPreset preset) {
+  switch (preset) {
+    case train::GoalPreset::QuickLora: return NewRunWizard::tr("Quick LoRA");
+    case train::GoalPreset::BalancedLora: return NewRunWizard::tr("Balanced LoRA");
+    case train::GoalPreset::FullFineTune: return NewRunWizard::tr("Full fine-tune");
+  }
+  return {};
+}
+
+// A folder name from the run's name: letters, digits, '-' and '_' only.
+QString folderSafe(const QString& name) {
+  QString safe;
+  for (const QChar c : name.trimmed()) safe += c.isLetterOrNumber() || c == QLatin1Char('_') ? c : QLatin1Char('-');
+  while (safe.contains(QStringLiteral("--"))) safe.replace(QStringLiteral("--"), QStringLiteral("-"));
+  return safe.left(60);
+}
+
+}  // namespace
+
+NewRunWizard::NewRunWizard(AppContext& context, QWidget* parent) : QWizard(parent), context_(context) {
+  setObjectName(QStringLiteral("newRunWizard"));
+  setWindowTitle(tr("New fine-tune"));
+  setWizardStyle(QWizard::ModernStyle);
+  setButtonText(QWizard::FinishButton, tr("Start"));
+  setMinimumSize(820, 640);
+  advancedPage_ = new AdvancedSettingsPage(draft_);
+  planPage_ = new MemoryPlanPage(context_, draft_);
+  setPage(ModelPage, makeModelPage());
+  setPage(DatasetPage, makeDatasetPage());
+  setPage(GoalPage, makeGoalPage());
+  setPage(AdvancedPage, advancedPage_);
+  setPage(PlanPage, planPage_);
+  setPage(ReviewPage, makeReviewPage());
+  connect(planPage_, &MemoryPlanPage::settingsChanged, advancedPage_, &AdvancedSettingsPage::load);
+  fillChoices();
+}
+
+NewRunWizard::NewRunWizard(AppContext& context, const catalog::RunRecord& run, QWidget* parent)
+    : NewRunWizard(context, parent) {
+  prefillFrom(run);
+}
+
+NewRunWizard::~NewRunWizard() = default;
+
+// A page with one catalog choice (model or dataset), what is known about it, and its error.
+QWizardPage* NewRunWizard::makeChoicePage(const QString& title, const QString& subTitle, const QString& label,
+                                          QComboBox* choice, QLabel* facts, QLabel* error) {
+  auto* page = new QWizardPage;
+  page->setTitle(title);
+  page->setSubTitle(subTitle);
+  auto* layout = new QVBoxLayout(page);
+  auto* form = new QFormLayout;
+  form->addRow(label, choice);
+  layout->addLayout(form);
+  layout->addWidget(facts);
+  layout->addStretch();
+  layout->addWidget(error);
+  return page;
+}
+
+QWizardPage* NewRunWizard::makeModelPage() {
+  model_ = new QComboBox;
+  model_->setObjectName(QStringLiteral("runModel"));
+  modelFacts_ = wrappedLabel("modelFacts");
+  modelError_ = errorLabel("modelError");
+  connect(model_, &QComboBox::currentIndexChanged, this, &NewRunWizard::showModelFacts);
+  return makeChoicePage(tr("Choose the base model"),
+                        tr("The model you start from. Its size decides how much memory training needs; its "
+                           "context is the longest text it reads at once."),
+                        tr("Base model:"), model_, modelFacts_, modelError_);
+}
+
+QWizardPage* NewRunWizard::makeDatasetPage() {
+  dataset_ = new QComboBox;
+  dataset_->setObjectName(QStringLiteral("runDataset"));
+  datasetFacts_ = wrappedLabel("datasetFacts");
+  datasetError_ = errorLabel("datasetError");
+  connect(dataset_, &QComboBox::currentIndexChanged, this, &NewRunWizard::showDatasetFacts);
+  return makeChoicePage(tr("Choose the dataset"), tr("The examples the model learns from, as imported on the Datasets page."),
+                        tr("Dataset:"), dataset_, datasetFacts_, datasetError_);
+}
+
+QWizardPage* NewRunWizard::makeGoalPage() {
+  auto* page = new QWizardPage;
+  page->setTitle(tr("What do you want?"));
+  page->setSubTitle(tr("The goal fills in every setting for this model and dataset; the next page shows them."));
+  goals_ = new QButtonGroup(page);
+  auto* layout = new QVBoxLayout(page);
+  const struct {
+    train::GoalPreset preset;
+    const char* name;
+    QString when;
+  } goals[] = {
+      {train::GoalPreset::QuickLora, "goalQuick",
+       tr("Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, "
+          "one pass, shorter sequences. Finishes soonest and needs the least memory.")},
+      {train::GoalPreset::BalancedLora, "goalBalanced",
+       tr("Pick this for most work: adapters on every layer, enough passes for the dataset's size. The result is a "
+          "small adapter file next to the unchanged model.")},
+      {train::GoalPreset::FullFineTune, "goalFull",
+       tr("Pick this when the model must learn much new knowledge and this machine has the memory: every weight "
+          "is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a "
+          "whole new model.")},
+  };
+  for (const auto& goal : goals) {
+    auto* button = new QRadioButton(goalName(goal.preset));
+    button->setObjectName(QString::fromLatin1(goal.name));
+    QFont bold = button->font();
+    bold.setBold(true);
+    button->setFont(bold);
+    goals_->addButton(button, static_cast<int>(goal.preset));
+    QLabel* words = wrappedLabel();
+    words->setText(goal.when);
+    words->setContentsMargins(24, 0, 0, 10);
+    layout->addWidget(button);
+    layout->addWidget(words);
+  }
+  goals_->button(static_cast<int>(train::GoalPreset::BalancedLora))->setChecked(true);
+  goalError_ = errorLabel("goalError");
+  layout->addStretch();
+  layout->addWidget(goalError_);
+  return page;
+}
+
+QWizardPage* NewRunWizard::makeReviewPage() {
+  auto* page = new QWizardPage;
+  page->setTitle(tr("Review and start"));
+  page->setSubTitle(tr("Start creates the run; it then trains in the background and shows on the Runs page."));
+  review_ = wrappedLabel("runReview");
+  review_->setTextFormat(Qt::RichText);
+  name_ = new QLineEdit;
+  name_->setObjectName(QStringLiteral("runName"));
+  output_ = wrappedLabel("runOutputFolder");
+  output_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  reviewError_ = errorLabel("reviewError");
+  connect(name_, &QLineEdit::textChanged, this,
+          [this] { output_->setText(QString::fromStdString(outputFolder().string())); });
+  auto* form = new QFormLayout;
+  form->addRow(tr("Run name:"), name_);
+  form->addRow(tr("Output folder:"), output_);
+  auto* layout = new QVBoxLayout(page);
+  layout->addLayout(form);
+  layout->addWidget(review_);
+  layout->addStretch();
+  layout->addWidget(reviewError_);
+  return page;
+}
+
+void NewRunWizard::fillChoices() {
+  catalog::Catalog* store = context_.catalog();
+  if (!store) return;
+  for (const catalog::ModelRecord& model : store->models()) {
+    model_->addItem(QString::fromStdString(model.name), QVariant::fromValue<qint64>(model.id));
+  }
+  for (const catalog::DatasetRecord& dataset : store->datasets()) {
+    dataset_->addItem(QString::fromStdString(dataset.name), QVariant::fromValue<qint64>(dataset.id));
+  }
+  showModelFacts();
+  showDatasetFacts();
+}
+
+void NewRunWizard::prefillFrom(const catalog::RunRecord& run) {
+  setWindowTitle(tr("Run again with changes: %1").arg(QString::fromStdString(run.name)));
+  catalog::Catalog* store = context_.catalog();
+  if (!store) return;
+  try {
+    draft_.config = train::parseRunConfig(run.configJson, "/", "the settings of run " + std::to_string(run.id));
+  } catch (const std::exception& error) {
+    fail(modelError_, tr("The settings of run “%1” could not be read, so the goal's defaults are used instead: %2")
+                          .arg(QString::fromStdString(run.name), QString::fromStdString(error.what())));
+    return;
+  }
+  draft_.model = store->model(run.modelId);
+  if (run.datasetId) draft_.dataset = store->dataset(*run.datasetId);
+  draft_.preset = train::presetFromKey(run.preset).value_or(draft_.config.lora ? train::GoalPreset::BalancedLora
+                                                                             : train::GoalPreset::FullFineTune);
+  draft_.prefilledFor = draft_.basis();  // the stored settings, not the goal's defaults
+  if (draft_.model) model_->setCurrentIndex(model_->findData(QVariant::fromValue<qint64>(draft_.model->id)));
+  if (draft_.dataset) dataset_->setCurrentIndex(dataset_->findData(QVariant::fromValue<qint64>(draft_.dataset->id)));
+  goals_->button(static_cast<int>(draft_.preset))->setChecked(true);
+  advancedPage_->load();
+  name_->setText(tr("%1 (again)").arg(QString::fromStdString(run.name)));
+}
+
+void NewRunWizard::showModelFacts() {
+  catalog::Catalog* store = context_.catalog();
+  if (!store || model_->currentIndex() < 0) {
+    modelFacts_->setText(tr("There is no base model yet. Add one on the Models page first."));
+    return;
+  }
+  const auto model = store->model(model_->currentData().toLongLong());
+  if (!model) return;
+  const QLocale locale;
+  modelFacts_->setText(tr("%1 parameters, context of %2 tokens, %3 on disk.\nFolder: %4")
+                           .arg(parameterCountText(static_cast<quint64>(model->parameterCount)),
+                                locale.toString(static_cast<qlonglong>(model->contextLength)),
+                                byteSizeText(static_cast<quint64>(model->sizeBytes)), QString::fromStdString(model->path)));
+}
+
+void NewRunWizard::showDatasetFacts() {
+  catalog::Catalog* store = context_.catalog();
+  if (!store || dataset_->currentIndex() < 0) {
+    datasetFacts_->setText(tr("There is no dataset yet. Import one on the Datasets page first."));
+    return;
+  }
+  const auto dataset = store->dataset(dataset_->currentData().toLongLong());
+  if (!dataset) return;
+  train::PresetInputs stats;
+  train::readDatasetStatistics(dataset->statsJson, stats);
+  const QLocale locale;
+  QString text = tr("%1 training examples and %2 for validation, %3 tokens in all.")
+                     .arg(locale.toString(static_cast<qlonglong>(dataset->trainRows)),
+                          locale.toString(static_cast<qlonglong>(dataset->validationRows)),
+                          locale.toString(static_cast<qlonglong>(dataset->tokenCount)));
+  if (stats.longestExample > 0) {
+    text += QLatin1Char(' ') + tr("The longest example has %1 tokens.").arg(locale.toString(static_cast<qlonglong>(stats.longestExample)));
+  }
+  datasetFacts_->setText(text);
+}
+
+void NewRunWizard::fail(QLabel* label, const QString& text) {
+  label->setText(text);
+  label->setVisible(!text.isEmpty());
+}
+
+void NewRunWizard::initializePage(int id) {
+  QWizard::initializePage(id);
+  if (id == ReviewPage) {
+    folderStamp_ = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (name_->text().trimmed().isEmpty() && draft_.model) {
+      // The output folder adds the date and time, and the Runs page shows when it started.
+      name_->setText(tr("%1, %2").arg(QString::fromStdString(draft_.model->name), goalName(draft_.preset)));
+    }
+    output_->setText(QString::fromStdString(outputFolder().string()));
+    review_->setText(reviewText());
+  }
+}
+
+bool NewRunWizard::validateCurrentPage() {
+  catalog::Catalog* store = context_.catalog();
+  switch (currentId()) {
+    case ModelPage: {
+      fail(modelError_, {});
+      if (!store) {
+        fail(modelError_, tr("The catalog is not open: %1").arg(context_.catalogError()));
+        return false;
+      }
+      if (model_->currentIndex() < 0) {
+        fail(modelError_, tr("There is no base model to fine-tune. Add one on the Models page first."));
+        return false;
+      }
+      draft_.model = store->model(model_->currentData().toLongLong());
+      if (!draft_.model || !fs::exists(fs::path(draft_.model->path) / "config.json")) {
+        fail(modelError_, tr("The folder of the model “%1” is missing or has no config.json (%2). Add the model again "
+                             "on the Models page.")
+                              .arg(model_->currentText(), draft_.model ? QString::fromStdString(draft_.model->path) : QString()));
+        return false;
+      }
+      draft_.config.modelFolder = draft_.model->path;
+      return true;
+    }
+    case DatasetPage: {
+      fail(datasetError_, {});
+      if (!store || dataset_->currentIndex() < 0) {
+        fail(datasetError_, tr("There is no dataset to learn from. Import one on the Datasets page first."));
+        return false;
+      }
+      draft_.dataset = store->dataset(dataset_->currentData().toLongLong());
+      const fs::path folder = draft_.dataset ? data::datasetFolder(context_.settings().dataFolder, *draft_.dataset) : fs::path();
+      if (folder.empty() || !fs::exists(folder / "examples.jsonl")) {
+        fail(datasetError_, tr("The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.")
+                                .arg(dataset_->currentText(), QString::fromStdString(folder.string())));
+        return false;
+      }
+      if (draft_.dataset->trainRows < 1) {
+        fail(datasetError_, tr("The dataset “%1” has no training examples.").arg(dataset_->currentText()));
+        return false;
+      }
+      return true;
+    }
+    case GoalPage: {
+      if (goals_->checkedId() < 0) {
+        fail(goalError_, tr("Choose one of the three goals."));
+        return false;
+      }
+      fail(goalError_, {});
+      draft_.preset = static_cast<train::GoalPreset>(goals_->checkedId());
+      if (draft_.prefillIfChanged()) advancedPage_->load();
+      return true;
+    }
+    case ReviewPage: return startRun();
+    default: return QWizard::validateCurrentPage();
+  }
+}
+
+std::filesystem::path NewRunWizard::outputFolder() const {
+  QString name = folderSafe(name_->text());
+  if (name.isEmpty()) name = QStringLiteral("run");
+  const fs::path runs = context_.settings().dataFolder / "runs";
+  fs::path folder = runs / (name + QLatin1Char('-') + folderStamp_).toStdString();
+  for (int n = 2; fs::exists(folder); ++n) {
+    folder = runs / (name + QLatin1Char('-') + folderStamp_ + QLatin1Char('-') + QString::number(n)).toStdString();
+  }
+  return folder;
+}
+
+QString NewRunWizard::reviewText() const {
+  const train::RunConfig& c = draft_.config;
+  const QLocale locale;
+  QStringList targets;
+  for (const model::LinearModule module : c.loraConfig.targets) targets << QString::fromLatin1(model::moduleShortName(module));
+  const auto row = [](const QString& name, const QString& value) {
+    return QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>").arg(name, value.toHtmlEscaped());
+  };
+  QString html = QStringLiteral("<table>");
+  html += row(tr("Base model"), draft_.model ? QString::fromStdString(draft_.model->name) : QString());
+  html += row(tr("Dataset"), draft_.dataset ? tr("%1 (%2 training examples)")
+                                                  .arg(QString::fromStdString(draft_.dataset->name),
+                                                       locale.toString(static_cast<qlonglong>(draft_.dataset->trainRows)))
+                                            : QString());
+  html += row(tr("Goal"), goalName(draft_.preset));
+  html += row(tr("Method"), c.lora ? tr("LoRA, rank %1, alpha %2, on %3")
+                                         .arg(c.loraConfig.rank)
+                                         .arg(locale.toString(c.loraConfig.alpha))
+                                         .arg(targets.join(QStringLiteral(", ")))
+                                   : tr("Full fine-tune: every weight is trained"));
+  html += row(tr("Learning rate"), tr("%1, %2 warm-up, then %3")
+                                       .arg(locale.toString(c.adamw.learningRate, 'g', 3))
+                                       .arg(c.warmupSteps > 0 ? tr("%1 steps of").arg(c.warmupSteps)
+                                                              : tr("%1 % of the steps as").arg(c.warmupRatio * 100))
+                                       .arg(c.schedule == train::LrSchedule::Cosine   ? tr("a cosine decay")
+                                            : c.schedule == train::LrSchedule::Linear ? tr("a linear decay")
+                                                                                      : tr("constant")));
+  html += row(tr("Length"), c.maxSteps ? tr("%1 optimizer steps").arg(locale.toString(static_cast<qlonglong>(*c.maxSteps)))
+                                       : tr("%n epoch(s), %1 optimizer steps", nullptr, static_cast<int>(c.epochs))
+                                             .arg(locale.toString(static_cast<qlonglong>(draft_.plannedSteps()))));
+  html += row(tr("Batch"), tr("%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens")
+                               .arg(c.microBatch)
+                               .arg(c.gradientAccumulation)
+                               .arg(locale.toString(static_cast<qlonglong>(c.sequenceLength))));
+  html += row(tr("Evaluation"), c.evalEvery > 0 ? tr("every %1 steps").arg(c.evalEvery) : tr("at the end"));
+  html += row(tr("Checkpoints"), (c.checkpointEvery > 0 ? tr("every %1 steps").arg(c.checkpointEvery) : tr("at the end")) +
+                                     (c.keepCheckpoints > 0 ? tr(", the newest %1 kept").arg(c.keepCheckpoints) : QString()));
+  if (const auto& plan = planPage_->plan()) {
+    const tiers::Plan& p = plan->memory.plan;
+    html += row(tr("Memory"), tr("%1 training memory, %2 RAM, %3 disk at the peak")
+                                  .arg(byteSizeText(p.peakBytes[0]),
+                                       byteSizeText(p.peakBytes[1]),
+                                       byteSizeText(p.peakBytes[2])));
+    html += row(tr("Time"), tr("%1 in all").arg(MemoryPlanPage::durationText(p.stepSeconds * static_cast<double>(draft_.plannedSteps()))));
+  }
+  return html + QStringLiteral("</table>");
+}
+
+bool NewRunWizard::startRun() {
+  fail(reviewError_, {});
+  const QString name = name_->text().trimmed();
+  if (name.isEmpty()) {
+    fail(reviewError_, tr("Give the run a name, so that you can find it on the Runs page."));
+    return false;
+  }
+  catalog::Catalog* store = context_.catalog();
+  if (!store || !draft_.model || !draft_.dataset) {
+    fail(reviewError_, tr("The catalog is not open: %1").arg(context_.catalogError()));
+    return false;
+  }
+  train::RunConfig config = draft_.config;
+  config.modelFolder = draft_.model->path;
+  config.outputFolder = outputFolder();
+  catalog::NewRun run;
+  run.name = name.toStdString();
+  run.modelId = draft_.model->id;
+  run.datasetId = draft_.dataset->id;
+  run.method = config.lora ? "lora" : "full";
+  run.preset = train::presetKey(draft_.preset);
+  run.configJson = train::toJson(config);
+  try {
+    created_ = store->createRun(run);
+  } catch (const std::exception& error) {
+    fail(reviewError_, tr("The run could not be created: %1").arg(QString::fromStdString(error.what())));
+    return false;
+  }
+  context_.notifyCatalogChanged();
+  emit runCreated(*created_);
+  return true;
+}
+
+}  // namespace tiertune::gui

@@ -1,0 +1,351 @@
+// The New fine-tune wizard as a person uses it, on a tiny chat model and a dataset imported into
+// a scratch catalog: each page's check before Next, the goal's defaults on the Advanced page (kept
+// when going back and forth, replaced when the goal changes), the memory plan's bars and words for
+// a run that fits, the one-click fix for a run that does not (memory limits), the run the Start
+// button creates in the catalog, and "Run again with changes" from the run's detail view. With
+// TIERTUNE_GUI_SNAPSHOTS=DIR each page is saved as a PNG there, to look at.
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/history/RunDetailDialog.h"
+#include "app/gui/newrun/MemoryPlanPage.h"
+#include "app/gui/newrun/NewRunWizard.h"
+#include "app/gui/newrun/TierBars.h"
+#include "app/gui/pages/RunsPage.h"
+#include "core/catalog/model_registration.h"
+#include "core/data/dataset_import.h"
+#include "core/formats/model_config.h"
+#include "core/formats/model_folder.h"
+#include "core/settings/settings.h"
+#include "core/train/run_config.h"
+#include "support/byte_tokenizer.h"
+#include "support/gui_helpers.h"
+#include "support/scratch.h"
+#include "support/tiny_model.h"
+
+using namespace tiertune;
+using tiertune::gui::AppContext;
+using tiertune::gui::MemoryPlanPage;
+using tiertune::gui::NewRunWizard;
+using tiertune::gui::RunsPage;
+using tiertune::test::snapshot;
+namespace fs = std::filesystem;
+
+namespace {
+
+// About 29 million parameters: LoRA's frozen fp32 weights (about 120 MB) fit in 400 MB of
+// training memory, RAM and disk together; full fine-tuning's 16 bytes per parameter (about 470 MB) do not.
+const char* const kMediumConfig =
+    "{\"architectures\":[\"LlamaForCausalLM\"],\"model_type\":\"llama\",\"hidden_size\":512,\"num_hidden_layers\":8,"
+    "\"num_attention_heads\":8,\"num_key_value_heads\":8,\"intermediate_size\":1536,\"vocab_size\":2000,"
+    "\"max_position_embeddings\":2048,\"rms_norm_eps\":1e-5,\"rope_theta\":10000.0,\"tie_word_embeddings\":false,"
+    "\"bos_token_id\":258,\"eos_token_id\":259}";
+
+void writeChatTokenizer(const fs::path& folder) {
+  std::ofstream(folder / "tokenizer.json") << test::byteTokenizerJson();
+  std::ofstream(folder / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
+  std::ofstream(folder / "chat_template.jinja") << test::kChatMlTemplate;
+}
+
+template <typename T>
+T* child(QObject* parent, const char* name) {
+  T* found = parent->findChild<T*>(QString::fromLatin1(name));
+  if (!found) qFatal("no child %s", name);
+  return found;
+}
+
+bool waitForPlan(NewRunWizard* wizard) {
+  MemoryPlanPage* page = wizard->memoryPlanPage();
+  if (!page->isPlanning()) return true;
+  QSignalSpy ready(page, &MemoryPlanPage::planReady);
+  return ready.wait(120000);
+}
+
+}  // namespace
+
+class TestNewRunWizard : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QFile::remove(QString::fromStdString(settings::settingsFile().string()));
+    QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
+    scratch_ = test::makeScratchDir();
+    root_ = scratch_->path().toStdString();
+    context_ = std::make_unique<AppContext>(settings::settingsFile());
+    QVERIFY(context_->catalog());
+  }
+
+  void refusesToGoOnWithoutModelOrDataset() {
+    NewRunWizard empty(*context_);
+    empty.show();
+    QCOMPARE(empty.currentId(), int(NewRunWizard::ModelPage));
+    empty.next();
+    QCOMPARE(empty.currentId(), int(NewRunWizard::ModelPage));
+    QVERIFY(child<QLabel>(&empty, "modelError")->text().contains(QStringLiteral("Models page")));
+
+    // With a model but no dataset, the dataset page says where to import one.
+    const fs::path model = root_ / "tiny-chat";
+    std::string config = test::kTinyLlamaConfig;
+    config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
+    test::writeRandomModelFolder(model, config, 3);
+    writeChatTokenizer(model);
+    catalog::registerModelFolder(*context_->catalog(), formats::inspectModelFolder(model), "Tiny chat");
+    NewRunWizard noDataset(*context_);
+    noDataset.show();
+    noDataset.next();
+    QCOMPARE(noDataset.currentId(), int(NewRunWizard::DatasetPage));
+    noDataset.next();
+    QCOMPARE(noDataset.currentId(), int(NewRunWizard::DatasetPage));
+    QVERIFY(child<QLabel>(&noDataset, "datasetError")->text().contains(QStringLiteral("Datasets page")));
+
+    // 40 conversations for the runs below, and a larger model that shares the tokenizer.
+    const fs::path file = root_ / "support-chats.jsonl";
+    {
+      std::ofstream out(file);
+      for (int i = 0; i < 40; ++i) {
+        out << "{\"messages\": [{\"role\": \"user\", \"content\": \"Reset password " << i
+            << "?\"}, {\"role\": \"assistant\", \"content\": \"Open Settings.\"}]}\n";
+      }
+    }
+    data::ImportRequest request;
+    request.file = file;
+    request.name = "Support chats";
+    request.modelFolder = model;
+    request.validationShare = 0.1;
+    request.encode.maxTokens = 128;
+    data::importDataset(*context_->catalog(), context_->settings().dataFolder, request);
+    const fs::path medium = root_ / "medium-chat";
+    fs::create_directories(medium);
+    std::ofstream(medium / "config.json") << kMediumConfig;
+    writeChatTokenizer(medium);
+    catalog::NewModel record;
+    record.name = "Medium chat";
+    record.path = medium.string();
+    record.architecture = "LlamaForCausalLM";
+    record.parameterCount = static_cast<std::int64_t>(formats::parameterCount(formats::parseModelConfig(kMediumConfig)));
+    record.contextLength = 2048;
+    record.vocabSize = 2000;
+    record.dtype = "float32";
+    context_->catalog()->addModel(record);
+  }
+
+  void startsAFittingRun() {
+    RunsPage page(*context_);
+    page.show();
+    QTest::mouseClick(child<QPushButton>(&page, "newRunButton"), Qt::LeftButton);
+    auto* wizard = page.findChild<NewRunWizard*>();
+    QVERIFY(wizard && wizard->isVisible());
+    QSignalSpy created(&page, &RunsPage::runCreated);
+
+    // 1. Model, with its size and context.
+    auto* model = child<QComboBox>(wizard, "runModel");
+    model->setCurrentIndex(model->findText(QStringLiteral("Tiny chat")));
+    QVERIFY2(child<QLabel>(wizard, "modelFacts")->text().contains(QStringLiteral("context of 128 tokens")),
+             qPrintable(child<QLabel>(wizard, "modelFacts")->text()));
+    snapshot(wizard, QStringLiteral("1-model"));
+    wizard->next();
+
+    // 2. Dataset, with its size.
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::DatasetPage));
+    const QString facts = child<QLabel>(wizard, "datasetFacts")->text();
+    QVERIFY2(facts.contains(QStringLiteral("34 training examples")) && facts.contains(QStringLiteral("6 for validation")),
+             qPrintable(facts));
+    snapshot(wizard, QStringLiteral("2-dataset"));
+    wizard->next();
+
+    // 3. Goal: Quick LoRA fills the Advanced page with rank 8 and the model's whole context.
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::GoalPage));
+    child<QRadioButton>(wizard, "goalQuick")->click();
+    snapshot(wizard, QStringLiteral("3-goal"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::AdvancedPage));
+    auto* rank = child<QSpinBox>(wizard, "advRank");
+    auto* sequence = child<QSpinBox>(wizard, "advSequenceLength");
+    QCOMPARE(rank->value(), 8);
+    QCOMPARE(sequence->value(), 128);
+    QVERIFY(!child<QCheckBox>(wizard, "advTarget_gate_proj")->isChecked());
+
+    // A changed value survives going back to the goal and on again; a new goal replaces it.
+    rank->setValue(4);
+    wizard->next();
+    wizard->back();
+    wizard->back();
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::GoalPage));
+    wizard->next();
+    QCOMPARE(rank->value(), 4);
+    wizard->back();
+    child<QRadioButton>(wizard, "goalBalanced")->click();
+    wizard->next();
+    QCOMPARE(rank->value(), 16);
+    QVERIFY(child<QCheckBox>(wizard, "advTarget_gate_proj")->isChecked());
+
+    // The Advanced page checks what its boxes cannot: the sequence against the model's context.
+    sequence->setValue(4096);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::AdvancedPage));
+    const QString tooLong = child<QLabel>(wizard, "advancedError")->text();
+    QVERIFY2(tooLong.contains(QStringLiteral("context (128 tokens)")), qPrintable(tooLong));
+    sequence->setValue(128);
+    child<QDoubleSpinBox>(wizard, "advLearningRate")->setValue(5e-4);
+    snapshot(wizard, QStringLiteral("4-advanced"));
+    wizard->next();
+
+    // 4. The memory plan: computed off the GUI thread, then three bars and the words.
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::PlanPage));
+    QVERIFY(waitForPlan(wizard));
+    MemoryPlanPage* plan = wizard->memoryPlanPage();
+    QVERIFY(plan->plan() && plan->plan()->memory.plan.fits);
+    QVERIFY2(child<QLabel>(wizard, "planVerdict")->text().contains(QStringLiteral("fits")),
+             qPrintable(child<QLabel>(wizard, "planVerdict")->text()));
+    const auto& tiers = child<gui::TierBars>(wizard, "tierBars")->tiers();
+    QCOMPARE(tiers.size(), std::size_t(3));
+    QCOMPARE(tiers[0].name, QStringLiteral("Training arena"));
+    QVERIFY(tiers[0].peakBytes > 0 && tiers[0].peakBytes <= tiers[0].budgetBytes);
+    std::uint64_t segments = 0;
+    for (const std::uint64_t bytes : tiers[0].segmentBytes) segments += bytes;
+    QCOMPARE(segments, tiers[0].peakBytes);
+    QVERIFY(tiers[0].segmentBytes[int(gui::StateSegment::FrozenWeights)] > 0);
+    QVERIFY(tiers[0].segmentBytes[int(gui::StateSegment::AdamMoments)] > 0);  // the adapters' moments
+    QCOMPARE(tiers[2].peakBytes, std::uint64_t(0));  // nothing on the SSD
+    const QString timing = child<QLabel>(wizard, "planTiming")->text();
+    QVERIFY2(timing.contains(QStringLiteral("per optimizer step")) && timing.contains(QStringLiteral("26 steps")),
+             qPrintable(timing));
+    QVERIFY(!child<QLabel>(wizard, "planBottleneck")->text().isEmpty());
+    QVERIFY(plan->fixButtons().isEmpty());
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    snapshot(wizard, QStringLiteral("5-plan"));
+    wizard->next();
+
+    // 5. Review: a name is needed; the output folder is under the data folder.
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::ReviewPage));
+    const QString review = child<QLabel>(wizard, "runReview")->text();
+    QVERIFY2(review.contains(QStringLiteral("Tiny chat")) && review.contains(QStringLiteral("Balanced LoRA")) &&
+                 review.contains(QStringLiteral("LoRA, rank 16")),
+             qPrintable(review));
+    auto* name = child<QLineEdit>(wizard, "runName");
+    QCOMPARE(name->text(), QStringLiteral("Tiny chat, Balanced LoRA"));
+    snapshot(wizard, QStringLiteral("6-review"));
+    name->clear();
+    wizard->next();
+    QVERIFY(child<QLabel>(wizard, "reviewError")->text().contains(QStringLiteral("name")));
+    QCOMPARE(created.count(), 0);
+    name->setText(QStringLiteral("Support bot v1"));
+    const fs::path output = wizard->outputFolder();
+    QCOMPARE(output.parent_path().string(), (context_->settings().dataFolder / "runs").string());
+    QVERIFY(output.filename().string().starts_with("Support-bot-v1-"));
+    wizard->button(QWizard::FinishButton)->click();
+
+    // Start: the run is in the catalog, queued, with the settings chosen.
+    QCOMPARE(created.count(), 1);
+    const catalog::Id runId = created.at(0).at(0).toLongLong();
+    QCOMPARE(wizard->createdRunId().value_or(0), runId);
+    const auto run = context_->catalog()->run(runId);
+    QVERIFY(run);
+    QCOMPARE(run->name, std::string("Support bot v1"));
+    QVERIFY(run->status == catalog::RunStatus::Queued);
+    QCOMPARE(run->method, std::string("lora"));
+    QCOMPARE(run->preset, std::string("balanced-lora"));
+    QCOMPARE(run->datasetId.value_or(0), context_->catalog()->datasets().front().id);
+    const train::RunConfig config = train::parseRunConfig(run->configJson, "/");
+    QCOMPARE(config.loraConfig.rank, std::int64_t(16));
+    QCOMPARE(config.adamw.learningRate, 5e-4);
+    QCOMPARE(config.sequenceLength, std::int64_t(128));
+    QCOMPARE(config.outputFolder.string(), output.string());
+    QCOMPARE(config.modelFolder.string(), (root_ / "tiny-chat").string());
+    QVERIFY(fs::exists(config.trainData / "manifest.json"));  // the dataset's tokens for this model
+
+    // "Run again with changes" in the run's detail view opens the wizard prefilled.
+    gui::RunDetailDialog* detail = page.openDetails(runId);
+    QTRY_VERIFY(detail->isLoaded());
+    QTest::mouseClick(child<QPushButton>(detail, "runAgainButton"), Qt::LeftButton);
+    NewRunWizard* again = nullptr;
+    for (NewRunWizard* candidate : page.findChildren<NewRunWizard*>()) {
+      if (candidate->windowTitle().contains(QStringLiteral("Run again"))) again = candidate;
+    }
+    QVERIFY(again);
+    QCOMPARE(child<QComboBox>(again, "runModel")->currentText(), QStringLiteral("Tiny chat"));
+    QCOMPARE(child<QComboBox>(again, "runDataset")->currentText(), QStringLiteral("Support chats"));
+    QVERIFY(child<QRadioButton>(again, "goalBalanced")->isChecked());
+    QCOMPARE(child<QLineEdit>(again, "runName")->text(), QStringLiteral("Support bot v1 (again)"));
+    again->next();
+    again->next();
+    again->next();  // the goal is unchanged: the stored settings stay
+    QCOMPARE(again->currentId(), int(NewRunWizard::AdvancedPage));
+    QCOMPARE(child<QDoubleSpinBox>(again, "advLearningRate")->value(), 5e-4);
+    QCOMPARE(child<QSpinBox>(again, "advRank")->value(), 16);
+    again->reject();
+    detail->close();
+  }
+
+  void fixesARunThatDoesNotFit() {
+    NewRunWizard wizard(*context_);
+    wizard.show();
+    auto* model = child<QComboBox>(&wizard, "runModel");
+    model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
+    wizard.next();
+    wizard.next();
+    child<QRadioButton>(&wizard, "goalFull")->click();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
+    QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentIndex(), 1);  // full
+    // 400 MB in all for about 470 MB of state: what does not fit in training memory and RAM
+    // overflows the disk's 100 MB.
+    child<QDoubleSpinBox>(&wizard, "advDeviceLimit")->setValue(0.2);  // GB
+    child<QDoubleSpinBox>(&wizard, "advRamLimit")->setValue(0.1);
+    child<QDoubleSpinBox>(&wizard, "advDiskLimit")->setValue(0.1);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
+    QVERIFY(waitForPlan(&wizard));
+    MemoryPlanPage* plan = wizard.memoryPlanPage();
+    QVERIFY2(plan->plan() && !plan->plan()->memory.plan.fits, qPrintable(child<QLabel>(&wizard, "planProblem")->text()));
+    QVERIFY(child<QLabel>(&wizard, "planVerdict")->text().contains(QStringLiteral("does not fit")));
+    QVERIFY(child<QLabel>(&wizard, "planProblem")->text().contains(QStringLiteral("Does not fit")));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    const auto& tiers = child<gui::TierBars>(&wizard, "tierBars")->tiers();
+    QVERIFY(tiers[2].peakBytes > tiers[2].budgetBytes);  // the SSD bar runs past its budget
+    QVERIFY(tiers[2].segmentBytes[int(gui::StateSegment::AdamMoments)] > 0);
+    QStringList fixes;
+    for (QPushButton* button : plan->fixButtons()) fixes << button->objectName();
+    QVERIFY2(fixes.contains(QStringLiteral("fixUseLora")) && fixes.contains(QStringLiteral("fixMoreDisk")),
+             qPrintable(fixes.join(QLatin1Char(' '))));
+    snapshot(&wizard, QStringLiteral("7-plan-does-not-fit"));
+
+    // One click: LoRA instead of full fine-tuning, planned again, and it fits.
+    QTest::mouseClick(child<QPushButton>(&wizard, "fixUseLora"), Qt::LeftButton);
+    QVERIFY(plan->isPlanning());
+    QVERIFY(waitForPlan(&wizard));
+    QVERIFY2(plan->plan() && plan->plan()->memory.plan.fits,
+             plan->plan() ? plan->plan()->memory.plan.summary.c_str() : "no plan");
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(wizard.draft().config.lora);
+    QCOMPARE(*wizard.draft().config.budgets.diskBytes, std::uint64_t(100'000'000));  // the limits stay
+    snapshot(&wizard, QStringLiteral("8-plan-fixed"));
+    wizard.back();  // the Advanced page shows the fixed settings
+    QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentIndex(), 0);
+    wizard.reject();
+  }
+
+  void cleanupTestCase() { context_.reset(); }
+
+ private:
+  std::unique_ptr<QTemporaryDir> scratch_;
+  fs::path root_;
+  std::unique_ptr<AppContext> context_;
+};
+
+QTEST_MAIN(TestNewRunWizard)
+#include "tst_new_run_wizard.moc"
