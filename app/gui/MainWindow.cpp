@@ -16,12 +16,14 @@
 #include "app/gui/pages/ModelsPage.h"
 #include "app/gui/pages/RunsPage.h"
 #include "app/gui/pages/SettingsPage.h"
+#include "app/gui/runs/RunSupervisor.h"
 
 namespace tiertune::gui {
 
 MainWindow::MainWindow(AppContext& context, QWidget* parent)
     : QMainWindow(parent),
       context_(context),
+      supervisor_(new RunSupervisor(context, this)),
       navigation_(new QListWidget),
       pages_(new QStackedWidget),
       catalogStatus_(new QLabel) {
@@ -40,7 +42,9 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), new ModelsPage(context_));
   addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"),
           new DatasetsPage(context_));
-  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), new RunsPage(context_));
+  runsPage_ = new RunsPage(context_);
+  runsPage_->setSupervisor(supervisor_);
+  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), runsPage_);
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
   connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
@@ -75,6 +79,12 @@ void MainWindow::addPage(Page page, const QString& iconPath, const QString& titl
   auto* item = new QListWidgetItem(QIcon(iconPath), title, navigation_);
   item->setSizeHint(QSize(0, 40));
   pages_->addWidget(widget);
+}
+
+bool MainWindow::openMonitor(qint64 runId) {
+  if (!context_.catalog() || !context_.catalog()->run(runId)) return false;
+  showPage(Page::Runs);
+  return runsPage_->openMonitor(runId) != nullptr;
 }
 
 void MainWindow::showPage(Page page) { navigation_->setCurrentRow(static_cast<int>(page)); }
