@@ -99,6 +99,12 @@ class RunLogTest : public QObject {
     QCOMPARE(state.validation.size(), 1u);
     QCOMPARE(state.personLines, QStringList({"Run 3 has no checkpoint yet; it starts from the beginning."}));
     QCOMPARE(state.personLinesSeen, 1);
+    // Another run that shares the output folder: its events are not this run's.
+    state.runId = 3;
+    QVERIFY(state.apply(jsonLine({{"event", "step"}, {"run", 4}, {"step", 9}, {"loss", 0.5}})));
+    QCOMPARE(state.step, 4);
+    QVERIFY(state.apply(jsonLine({{"event", "step"}, {"run", 3}, {"step", 5}, {"loss", 0.5}})));
+    QCOMPARE(state.step, 5);
     // Broken JSON is a line for a person, not an event.
     QVERIFY(!state.apply("{\"event\": \"step\", \"step\": "));
     QCOMPARE(state.personLinesSeen, 2);

@@ -31,6 +31,8 @@ bool LiveRunState::apply(const QByteArray& line) {
     if (personLines.size() > kLogLines) personLines.removeFirst();
     return false;
   }
+  const QJsonValue eventRun = event.value(QStringLiteral("run"));
+  if (runId != 0 && eventRun.isDouble() && eventRun.toInteger() != runId) return true;
   sawEvent = true;
   if (kind == QLatin1String("plan")) {
     phase = RunPhase::Starting;

@@ -29,6 +29,10 @@ struct LiveRunState {
   // Kept at most this many lines for a person (the log view and a failure's reason).
   static constexpr int kLogLines = 400;
 
+  explicit LiveRunState(catalog::Id run = 0) : runId(run) {}
+  // Events of other runs are left out: two runs may share an output folder, hence a log.
+  catalog::Id runId = 0;
+
   RunPhase phase = RunPhase::Starting;
   bool sawEvent = false;  // any JSON event at all (a log from before this feature has none)
 

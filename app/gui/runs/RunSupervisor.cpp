@@ -26,18 +26,15 @@ constexpr int kPollMilliseconds = 400;
 // How many of the log's last lines for a person go into a failure's reason.
 constexpr int kReasonLines = 8;
 
+// Installed, and in the build tree (CMake puts every program in bin/), the two sit side by side.
 QString defaultWorkerProgram() {
-  const QDir here(QCoreApplication::applicationDirPath());
-  const QString installed = here.filePath(QStringLiteral("tiertune-cli"));
-  // In the build tree the GUI and the command line are built in sibling folders.
-  const QString built = here.filePath(QStringLiteral("../cli/tiertune-cli"));
-  return QFileInfo::exists(installed) || !QFileInfo::exists(built) ? installed : QDir::cleanPath(built);
+  return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tiertune-cli"));
 }
 
 }  // namespace
 
 struct RunSupervisor::Followed {
-  explicit Followed(const QString& logFile) : log(logFile) {}
+  Followed(catalog::Id runId, const QString& logFile) : log(logFile), state(runId) {}
   LogFollower log;
   LiveRunState state;
   std::optional<ProcessIdentity> worker;  // the live worker; none when the run is not executing
@@ -93,7 +90,7 @@ std::optional<QString> RunSupervisor::logFileOf(const catalog::RunRecord& run, Q
 
 RunSupervisor::Followed* RunSupervisor::followRun(catalog::Id runId, const QString& logFile) {
   auto& slot = runs_[runId];
-  if (!slot) slot = std::make_unique<Followed>(logFile);
+  if (!slot) slot = std::make_unique<Followed>(runId, logFile);
   // The watcher needs the file to exist; the timer covers the time before the worker writes it.
   if (QFileInfo::exists(logFile) && !watcher_->files().contains(logFile)) watcher_->addPath(logFile);
   if (!timer_->isActive()) timer_->start();
