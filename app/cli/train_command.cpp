@@ -67,20 +67,20 @@ class RunReporter final : public train::TrainingObserver {
                                            {r.step, "train/tokens_per_s", tokensPerSecond}};
     store_.appendMetrics(runId_, points);
     log_.print({{"event", "step"},
-                   {"run", runId_},
-                   {"step", r.step},
-                   {"total_steps", r.totalSteps},
-                   {"loss", r.loss},
-                   {"lr", r.learningRate},
-                   {"grad_norm", r.gradientNorm},
-                   {"tokens", r.tokens},
-                   {"tokens_per_s", tokensPerSecond},
-                   {"seconds", r.seconds},
-                   {"eta_s", eta},
-                   {"memory", memoryInUse(backend_, trainer_)}});
+                {"run", runId_},
+                {"step", r.step},
+                {"total_steps", r.totalSteps},
+                {"loss", r.loss},
+                {"lr", r.learningRate},
+                {"grad_norm", r.gradientNorm},
+                {"tokens", r.tokens},
+                {"tokens_per_s", tokensPerSecond},
+                {"seconds", r.seconds},
+                {"eta_s", eta},
+                {"memory", memoryInUse(backend_, trainer_)}});
     log_.say("step %lld/%lld  loss %.4f  lr %.3g  %.0f tokens/s  about %.0f s left",
-                 static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), r.loss, r.learningRate,
-                 tokensPerSecond, eta);
+             static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), r.loss, r.learningRate,
+             tokensPerSecond, eta);
   }
 
   void evaluated(const train::EvaluationReport& r) override {
@@ -181,25 +181,25 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
   try {
     train::RunMemory memory = planMemory(config);
     log.print({{"event", "plan"},
-                   {"run", runId},
-                   {"summary", memory.plan.summary},
-                   {"streams", memory.streams},
-                   {"peak_bytes",
-                    {{"device", memory.plan.peakBytes[0]}, {"host", memory.plan.peakBytes[1]},
-                     {"disk", memory.plan.peakBytes[2]}}},
-                   {"predicted_step_seconds", memory.plan.stepSeconds},
-                   {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
+               {"run", runId},
+               {"summary", memory.plan.summary},
+               {"streams", memory.streams},
+               {"peak_bytes",
+                {{"device", memory.plan.peakBytes[0]}, {"host", memory.plan.peakBytes[1]},
+                 {"disk", memory.plan.peakBytes[2]}}},
+               {"predicted_step_seconds", memory.plan.stepSeconds},
+               {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
     const auto backend = kernels::makeCpuBackend(memory.deviceArenaBytes);
     train::Trainer trainer(config, *backend, std::move(memory.tiering));
     if (checkpoint) trainer.resumeFrom(*checkpoint);
     store.setRunTotalSteps(runId, trainer.totalSteps());
     log.print({{"event", "start"},
-                   {"run", runId},
-                   {"step", trainer.step()},
-                   {"total_steps", trainer.totalSteps()},
-                   {"train_samples", trainer.trainSamples()},
-                   {"validation_samples", trainer.validationSamples()},
-                   {"backend", backend->name()}});
+               {"run", runId},
+               {"step", trainer.step()},
+               {"total_steps", trainer.totalSteps()},
+               {"train_samples", trainer.trainSamples()},
+               {"validation_samples", trainer.validationSamples()},
+               {"backend", backend->name()}});
     RunReporter reporter(store, runId, log, *backend, trainer);
     trainer.run(reporter);
     const bool finished = trainer.step() == trainer.totalSteps();
