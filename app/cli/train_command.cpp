@@ -1,22 +1,23 @@
 // `tiertune-cli train --config RUN.json` starts a run; `tiertune-cli train --run ID` executes a run
 // the GUI created; `tiertune-cli resume ID` continues a stopped or crashed run from its last
-// checkpoint. Progress goes to stdout as JSON lines (what the GUI's run monitor reads) and, for a
-// person, as a progress line on stderr. Metrics and checkpoints are recorded in the catalog as
-// they happen, so a killed run keeps its history. Ctrl+C (SIGINT) or SIGTERM stops the run after
-// the current step with a checkpoint.
+// checkpoint. Progress goes to stdout as JSON lines (what the GUI's run monitor reads; also kept in
+// the run's worker.log) and, for a person, as a progress line on stderr. Metrics and checkpoints are
+// recorded in the catalog as they happen, so a killed run keeps its history; so is the worker's
+// process, so that a GUI started later can attach to it. Ctrl+C (SIGINT) or SIGTERM stops the run
+// after the current step with a checkpoint; SIGUSR1 pauses after the current step, SIGUSR2
+// continues (app/cli/worker_signals.h).
 #include <omp.h>
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "app/cli/worker_log.h"
+#include "app/cli/worker_signals.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/data/dataset_import.h"
@@ -25,6 +26,7 @@
 #include "core/train/machine_plan.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
+#include "core/util/process_identity.h"
 #include "kernels/backend.h"
 
 namespace tiertune::cli {
@@ -33,18 +35,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::atomic<bool> gStopRequested{false};
-
-extern "C" void onStopSignal(int) { gStopRequested.store(true); }
-
-void printJsonLine(const nlohmann::json& line) {
-  std::cout << line.dump() << "\n" << std::flush;
+// Memory in use per tier now, for the monitor to set against the plan's predicted peaks: the
+// backend's buffers (the device, or the CPU backend's arena), the process's RAM, and the bytes the
+// tiered state keeps in the offload folder.
+nlohmann::json memoryInUse(const kernels::Backend& backend, const train::Trainer& trainer) {
+  const kernels::MemoryUse device = backend.memoryUse();
+  return {{"device", device.inUse},
+          {"device_peak", device.peak},
+          {"host", residentBytes()},
+          {"disk", trainer.tieredState().diskBytes()}};
 }
 
-// Reports to the catalog, stdout (JSON lines) and stderr (one line per step for a person).
+// Reports to the catalog, stdout and the log (JSON lines) and stderr (one line per step for a
+// person); pauses between steps when asked.
 class RunReporter final : public train::TrainingObserver {
  public:
-  RunReporter(catalog::Catalog& store, catalog::Id runId) : store_(store), runId_(runId) {}
+  RunReporter(catalog::Catalog& store, catalog::Id runId, WorkerLog& log, const kernels::Backend& backend,
+              const train::Trainer& trainer)
+      : store_(store), runId_(runId), log_(log), backend_(backend), trainer_(trainer) {}
 
   void stepDone(const train::StepReport& r) override {
     const double tokensPerSecond = r.seconds > 0 ? static_cast<double>(r.tokens) / r.seconds : 0.0;
@@ -55,26 +63,28 @@ class RunReporter final : public train::TrainingObserver {
                                            {r.step, "train/grad_norm", r.gradientNorm},
                                            {r.step, "train/tokens_per_s", tokensPerSecond}};
     store_.appendMetrics(runId_, points);
-    printJsonLine({{"event", "step"},
-                   {"run", runId_},
-                   {"step", r.step},
-                   {"total_steps", r.totalSteps},
-                   {"loss", r.loss},
-                   {"lr", r.learningRate},
-                   {"grad_norm", r.gradientNorm},
-                   {"tokens", r.tokens},
-                   {"tokens_per_s", tokensPerSecond},
-                   {"eta_s", eta}});
-    std::fprintf(stderr, "step %lld/%lld  loss %.4f  lr %.3g  %.0f tokens/s  about %.0f s left\n",
-                 static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), r.loss, r.learningRate,
-                 tokensPerSecond, eta);
+    log_.print({{"event", "step"},
+                {"run", runId_},
+                {"step", r.step},
+                {"total_steps", r.totalSteps},
+                {"loss", r.loss},
+                {"lr", r.learningRate},
+                {"grad_norm", r.gradientNorm},
+                {"tokens", r.tokens},
+                {"tokens_per_s", tokensPerSecond},
+                {"seconds", r.seconds},
+                {"eta_s", eta},
+                {"memory", memoryInUse(backend_, trainer_)}});
+    log_.say("step %lld/%lld  loss %.4f  lr %.3g  %.0f tokens/s  about %.0f s left",
+             static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), r.loss, r.learningRate,
+             tokensPerSecond, eta);
   }
 
   void evaluated(const train::EvaluationReport& r) override {
     const catalog::MetricPoint point{r.step, "val/loss", r.loss};
     store_.appendMetrics(runId_, std::span(&point, 1));
-    printJsonLine({{"event", "evaluation"}, {"run", runId_}, {"step", r.step}, {"val_loss", r.loss}});
-    std::fprintf(stderr, "step %lld  validation loss %.4f\n", static_cast<long long>(r.step), r.loss);
+    log_.print({{"event", "evaluation"}, {"run", runId_}, {"step", r.step}, {"val_loss", r.loss}});
+    log_.say("step %lld  validation loss %.4f", static_cast<long long>(r.step), r.loss);
   }
 
   void checkpointWritten(std::int64_t step, const train::WrittenCheckpoint& written) override {
@@ -83,14 +93,32 @@ class RunReporter final : public train::TrainingObserver {
     for (const catalog::CheckpointRecord& record : store_.checkpoints(runId_)) {
       if (!fs::exists(record.path)) store_.removeCheckpoint(record.id);
     }
-    printJsonLine({{"event", "checkpoint"}, {"run", runId_}, {"step", step}, {"path", written.folder.string()}});
+    log_.print({{"event", "checkpoint"}, {"run", runId_}, {"step", step}, {"path", written.folder.string()}});
+    log_.say("saved a checkpoint of step %lld in %s", static_cast<long long>(step), written.folder.c_str());
   }
 
-  bool stopRequested() override { return gStopRequested.load(); }
+  // Called between steps: the place to pause, with the step done and nothing in flight.
+  bool stopRequested() override {
+    if (pauseRequested() && !cli::stopRequested()) {
+      store_.setRunStatus(runId_, catalog::RunStatus::Paused);
+      log_.print({{"event", "paused"}, {"run", runId_}, {"step", trainer_.step()}});
+      log_.say("paused after step %lld", static_cast<long long>(trainer_.step()));
+      waitWhilePaused();
+      store_.setRunStatus(runId_, catalog::RunStatus::Running);
+      if (!cli::stopRequested()) {
+        log_.print({{"event", "resumed"}, {"run", runId_}, {"step", trainer_.step()}});
+        log_.say("continuing after step %lld", static_cast<long long>(trainer_.step()));
+      }
+    }
+    return cli::stopRequested();
+  }
 
  private:
   catalog::Catalog& store_;
   catalog::Id runId_;
+  WorkerLog& log_;
+  const kernels::Backend& backend_;
+  const train::Trainer& trainer_;
   double elapsed_ = 0;
   std::int64_t stepsHere_ = 0;
 };
@@ -126,41 +154,47 @@ std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& 
 // Runs the trainer for a catalog run, resuming from checkpoint when given; records the outcome.
 int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& config,
             const std::optional<fs::path>& checkpoint) {
+  installWorkerSignalHandlers();
   if (config.threads > 0) omp_set_num_threads(config.threads);
-  std::signal(SIGINT, onStopSignal);
-  std::signal(SIGTERM, onStopSignal);
+  WorkerLog log(config.outputFolder);
+  // The worker before the status: a GUI that sees the run Running always finds its process.
+  store.setRunWorker(runId, currentProcessIdentity());
   store.setRunStatus(runId, catalog::RunStatus::Running);
   try {
     train::RunMemory memory = train::planRunOnThisMachine(config, settings::loadSettings()).memory;
     train::requireFits(memory);
-    printJsonLine({{"event", "plan"},
-                   {"run", runId},
-                   {"summary", memory.plan.summary},
-                   {"streams", memory.streams},
-                   {"peak_bytes",
+    log.print({{"event", "plan"},
+               {"run", runId},
+               {"summary", memory.plan.summary},
+               {"streams", memory.streams},
+               {"peak_bytes",
                     {{"device", memory.plan.peakBytes[0]}, {"host", memory.plan.peakBytes[1]},
                      {"disk", memory.plan.peakBytes[2]}}},
-                   {"predicted_step_seconds", memory.plan.stepSeconds},
-                   {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
+               {"predicted_step_seconds", memory.plan.stepSeconds},
+               {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
     const auto backend = kernels::makeCpuBackend(memory.deviceArenaBytes);
     train::Trainer trainer(config, *backend, std::move(memory.tiering));
     if (checkpoint) trainer.resumeFrom(*checkpoint);
-    printJsonLine({{"event", "start"},
-                   {"run", runId},
-                   {"step", trainer.step()},
-                   {"total_steps", trainer.totalSteps()},
-                   {"train_samples", trainer.trainSamples()},
-                   {"validation_samples", trainer.validationSamples()},
-                   {"backend", backend->name()}});
-    RunReporter reporter(store, runId);
+    store.setRunTotalSteps(runId, trainer.totalSteps());
+    log.print({{"event", "start"},
+               {"run", runId},
+               {"step", trainer.step()},
+               {"total_steps", trainer.totalSteps()},
+               {"train_samples", trainer.trainSamples()},
+               {"validation_samples", trainer.validationSamples()},
+               {"backend", backend->name()}});
+    RunReporter reporter(store, runId, log, *backend, trainer);
     trainer.run(reporter);
     const bool finished = trainer.step() == trainer.totalSteps();
+    store.setRunWorker(runId, std::nullopt);
     store.setRunStatus(runId, finished ? catalog::RunStatus::Completed : catalog::RunStatus::Stopped);
-    printJsonLine({{"event", finished ? "completed" : "stopped"}, {"run", runId}, {"step", trainer.step()}});
+    log.print({{"event", finished ? "completed" : "stopped"}, {"run", runId}, {"step", trainer.step()}});
+    log.say(finished ? "finished after step %lld" : "stopped after step %lld", static_cast<long long>(trainer.step()));
     return 0;
   } catch (const std::exception& error) {
+    store.setRunWorker(runId, std::nullopt);
     store.setRunStatus(runId, catalog::RunStatus::Failed, error.what());
-    printJsonLine({{"event", "failed"}, {"run", runId}, {"error", error.what()}});
+    log.print({{"event", "failed"}, {"run", runId}, {"error", error.what()}});
     throw;
   }
 }
@@ -228,8 +262,10 @@ const Command kTrainCommand = {
     "\n"
     "Trains the model of RUN.json on its token file and records the run in the catalog: metrics\n"
     "after every step, checkpoints in the output folder. Progress goes to stdout as JSON lines\n"
-    "({\"event\": \"step\", \"loss\": ...}) and to stderr as a line per step. Ctrl+C stops after the\n"
-    "current step and saves a checkpoint; `tiertune-cli resume ID` continues.\n"
+    "({\"event\": \"step\", \"loss\": ...}), also kept in worker.log in the output folder, and to\n"
+    "stderr as a line per step. Ctrl+C (or SIGTERM) stops after the current step and saves a\n"
+    "checkpoint; `tiertune-cli resume ID` continues. SIGUSR1 pauses after the current step and\n"
+    "SIGUSR2 continues.\n"
     "--run ID executes a run created beforehand (by the application) with its stored settings.\n"
     "The fields of RUN.json are listed in the README under \"The run configuration\".\n",
     runTrainCommand};

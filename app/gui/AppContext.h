@@ -21,6 +21,8 @@ class AppContext : public QObject {
   ~AppContext() override;
 
   const settings::Settings& settings() const { return settings_; }
+  // The file the settings come from (the training worker is pointed at the same one).
+  const std::filesystem::path& settingsFile() const { return settingsFile_; }
   // Null when the catalog could not be opened; catalogError() says why.
   catalog::Catalog* catalog() { return catalog_.get(); }
   QString catalogError() const { return catalogError_; }

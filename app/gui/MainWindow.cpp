@@ -18,12 +18,14 @@
 #include "app/gui/pages/ModelsPage.h"
 #include "app/gui/pages/RunsPage.h"
 #include "app/gui/pages/SettingsPage.h"
+#include "app/gui/runs/RunSupervisor.h"
 
 namespace tiertune::gui {
 
 MainWindow::MainWindow(AppContext& context, QWidget* parent)
     : QMainWindow(parent),
       context_(context),
+      supervisor_(new RunSupervisor(context, this)),
       navigation_(new QListWidget),
       pages_(new QStackedWidget),
       catalogStatus_(new QLabel) {
@@ -45,6 +47,8 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), models);
   addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"), datasets);
   auto* runs = new RunsPage(context_);
+  runsPage_ = runs;
+  runs->setSupervisor(supervisor_);
   addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), runs);
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
@@ -94,6 +98,12 @@ void MainWindow::addPage(Page page, const QString& iconPath, const QString& titl
   auto* item = new QListWidgetItem(themedIcon(iconPath), title, navigation_);
   item->setSizeHint(QSize(0, 40));
   pages_->addWidget(widget);
+}
+
+bool MainWindow::openMonitor(qint64 runId) {
+  if (!context_.catalog() || !context_.catalog()->run(runId)) return false;
+  showPage(Page::Runs);
+  return runsPage_->openMonitor(runId) != nullptr;
 }
 
 void MainWindow::showPage(Page page) { navigation_->setCurrentRow(static_cast<int>(page)); }

@@ -11,6 +11,8 @@ class QLabel;
 namespace tiertune::gui {
 
 class AppContext;
+class RunSupervisor;
+class RunsPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -22,12 +24,18 @@ class MainWindow : public QMainWindow {
 
   void showPage(Page page);
   Page currentPage() const;
+  // Starts, follows and controls the training workers (the Runs page's monitor and buttons).
+  RunSupervisor* supervisor() const { return supervisor_; }
+  // Shows the Runs page and the run's monitor; false when the catalog has no such run.
+  bool openMonitor(qint64 runId);
 
  private:
   void addPage(Page page, const QString& iconPath, const QString& title, QWidget* widget);
   void updateStatusBar();
 
   AppContext& context_;
+  RunSupervisor* supervisor_;
+  RunsPage* runsPage_ = nullptr;
   QListWidget* navigation_;
   QStackedWidget* pages_;
   QLabel* catalogStatus_;

@@ -9,6 +9,7 @@
 #include "app/gui/Appearance.h"
 #include "app/gui/Language.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/runs/RunSupervisor.h"
 #include "core/settings/settings.h"
 
 int main(int argc, char** argv) {
@@ -37,6 +38,10 @@ int main(int argc, char** argv) {
       QApplication::translate("main", "Open on PAGE: home, models, datasets, runs or settings."),
       QStringLiteral("PAGE"), QStringLiteral("home"));
   parser.addOption(pageOption);
+  const QCommandLineOption monitorOption(
+      QStringLiteral("monitor"), QApplication::translate("main", "Open the live monitor of run number RUN."),
+      QStringLiteral("RUN"));
+  parser.addOption(monitorOption);
   parser.process(application);
   using Page = tiertune::gui::MainWindow::Page;
   const std::map<QString, Page> pages = {{QStringLiteral("home"), Page::Home},
@@ -55,7 +60,17 @@ int main(int argc, char** argv) {
 
   tiertune::gui::AppContext context(tiertune::settings::settingsFile());
   tiertune::gui::MainWindow window(context);
+  // Runs that went on while the window was closed: follow the live ones, report the dead ones.
+  window.supervisor()->attachToRunningRuns();
   window.showPage(page->second);
   window.show();
+  if (parser.isSet(monitorOption)) {
+    bool isNumber = false;
+    const qint64 runId = parser.value(monitorOption).toLongLong(&isNumber);
+    if (!isNumber || !window.openMonitor(runId)) {
+      std::fprintf(stderr, "%s\n",
+                   qPrintable(QApplication::translate("main", "There is no run %1 to monitor.").arg(parser.value(monitorOption))));
+    }
+  }
   return QApplication::exec();
 }

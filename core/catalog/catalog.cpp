@@ -104,7 +104,7 @@ DatasetRecord readDataset(const Statement& row) {
 
 constexpr const char* kRunColumns =
     "id, name, model_id, dataset_id, method, preset, config_json, status, created_at, "
-    "started_at, finished_at, error_text, notes";
+    "started_at, finished_at, error_text, notes, worker_pid, worker_start_ticks, total_steps";
 
 RunRecord readRun(const Statement& row) {
   RunRecord run;
@@ -122,6 +122,8 @@ RunRecord readRun(const Statement& row) {
   run.finishedAt = row.text(10);
   run.errorText = row.text(11);
   run.notes = row.text(12);
+  if (const auto pid = row.optionalInteger(13)) run.worker = ProcessIdentity{*pid, row.optionalInteger(14).value_or(0)};
+  run.totalSteps = row.optionalInteger(15);
   return run;
 }
 
@@ -466,6 +468,29 @@ void Catalog::setRunStatus(Id id, RunStatus status, const std::string& errorText
   if (status == RunStatus::Failed && !errorText.empty()) message += ": " + errorText;
   insertEvent(*db_, status == RunStatus::Failed ? EventLevel::Error : EventLevel::Info, "run", id,
               message);
+  transaction.commit();
+}
+
+void Catalog::setRunWorker(Id id, const std::optional<ProcessIdentity>& worker) {
+  Transaction transaction(*db_);
+  const std::string name = runNameOrThrow(*db_, id);
+  Statement update(*db_, "UPDATE runs SET worker_pid = ?, worker_start_ticks = ? WHERE id = ?");
+  update.bind(1, worker ? std::optional<Id>(worker->pid) : std::nullopt);
+  update.bind(2, worker ? std::optional<Id>(worker->startTicks) : std::nullopt).bind(3, id).run();
+  insertEvent(*db_, EventLevel::Info, "run", id,
+              worker ? "The run " + quoted(name) + " is executed by process " + std::to_string(worker->pid)
+                     : "No process executes the run " + quoted(name) + " any more");
+  transaction.commit();
+}
+
+void Catalog::setRunTotalSteps(Id id, std::int64_t totalSteps) {
+  if (totalSteps < 0) throw Error("A run cannot take " + std::to_string(totalSteps) + " steps.");
+  Transaction transaction(*db_);
+  const std::string name = runNameOrThrow(*db_, id);
+  Statement update(*db_, "UPDATE runs SET total_steps = ? WHERE id = ?");
+  update.bind(1, totalSteps).bind(2, id).run();
+  insertEvent(*db_, EventLevel::Info, "run", id,
+              "The run " + quoted(name) + " takes " + std::to_string(totalSteps) + " steps");
   transaction.commit();
 }
 

@@ -19,7 +19,7 @@ namespace tiertune::catalog {
 class Database;  // core/catalog/sqlite.h
 
 // The schema version this build writes and understands (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of a Tiertune catalog ("TTUN"), so another SQLite file is never mistaken
 // for ours and never migrated.
 inline constexpr int kApplicationId = 0x5454554E;
@@ -60,6 +60,10 @@ class Catalog {
   // Moves a run to a new status; sets startedAt on Running (first time) and finishedAt on
   // Completed/Failed/Stopped. errorText is stored for Failed and cleared otherwise.
   void setRunStatus(Id id, RunStatus status, const std::string& errorText = {});
+  // The worker process that executes the run (none: it ended), recorded by the worker itself.
+  void setRunWorker(Id id, const std::optional<ProcessIdentity>& worker);
+  // The number of optimizer steps the run takes, once the worker has computed it.
+  void setRunTotalSteps(Id id, std::int64_t totalSteps);
   void renameRun(Id id, const std::string& name);
   void setRunNotes(Id id, const std::string& notes);
   // Deletes the run with its metrics, checkpoints and exports rows (not their files).

@@ -111,9 +111,21 @@ constexpr const char* kSchemaV2 = R"sql(
 CREATE INDEX events_by_subject ON events(subject_kind, subject_id, id);
 )sql";
 
+// Version 3. The process that executes a run, so that a GUI started later can attach to it or
+// find that it died: its pid and its start time (clock ticks after boot, which tells a reused pid
+// apart), both NULL while no worker runs it. total_steps is what the worker computed from the
+// dataset and the configuration, so that the history shows progress of runs without max_steps.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE runs ADD COLUMN worker_pid INTEGER CHECK(worker_pid IS NULL OR worker_pid > 0);
+ALTER TABLE runs ADD COLUMN worker_start_ticks INTEGER
+  CHECK(worker_start_ticks IS NULL OR worker_start_ticks >= 0);
+ALTER TABLE runs ADD COLUMN total_steps INTEGER CHECK(total_steps IS NULL OR total_steps >= 0);
+)sql";
+
 const Migration kMigrations[] = {
     {1, [](Database& database) { database.exec(kSchemaV1); }},
     {2, [](Database& database) { database.exec(kSchemaV2); }},
+    {3, [](Database& database) { database.exec(kSchemaV3); }},
 };
 
 }  // namespace

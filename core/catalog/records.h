@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "core/util/process_identity.h"
+
 namespace tiertune::catalog {
 
 using Id = std::int64_t;
@@ -69,6 +71,8 @@ struct RunRecord : NewRun {
   std::string finishedAt;    // empty until it ends
   std::string errorText;     // why it failed, in words; empty otherwise
   std::string notes;
+  std::optional<ProcessIdentity> worker;  // the process executing it; none when none does
+  std::optional<std::int64_t> totalSteps;  // set by the worker when it starts
 };
 
 struct MetricPoint {

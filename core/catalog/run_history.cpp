@@ -20,7 +20,7 @@ std::string summarySelect() {
   return "SELECT r.id, r.name, r.status, m.name, coalesce(d.name, ''), r.method, r.preset, "
          "coalesce((SELECT max(step) FROM metrics WHERE run_id = r.id AND name = " +
          quotedLiteral(kTrainLossMetric) + "), 0) AS steps_done, "
-         "json_extract(r.config_json, '$.max_steps') AS total_steps, "
+         "coalesce(r.total_steps, json_extract(r.config_json, '$.max_steps')) AS total_steps, "
          "(SELECT min(value) FROM metrics WHERE run_id = r.id AND name = " +
          quotedLiteral(kValidationLossMetric) + ") AS best_loss, "
          // SQLite reads the trailing Z of our timestamps; a run still going counts up to now.

@@ -38,7 +38,7 @@ struct RunSummary {
   std::string method;                            // "lora", "full"
   std::string preset;
   std::int64_t stepsDone = 0;                    // last step with a training loss
-  std::optional<std::int64_t> totalSteps;        // the configuration's max_steps, when it sets one
+  std::optional<std::int64_t> totalSteps;        // what the worker computed, else the configuration's max_steps
   std::optional<double> bestValidationLoss;      // lowest val/loss; none before the first evaluation
   std::optional<double> durationSeconds;         // started to finished (or to now while it runs)
   std::string createdAt;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <nlohmann/json.hpp>
@@ -71,7 +72,11 @@ Settings defaultSettings() {
   return settings;
 }
 
-std::filesystem::path settingsFile() { return configFolder() / "settings.json"; }
+std::filesystem::path settingsFile() {
+  const char* chosen = std::getenv(kSettingsFileVariable);
+  if (chosen && *chosen && std::filesystem::path(chosen).is_absolute()) return chosen;
+  return configFolder() / "settings.json";
+}
 
 Settings loadSettings(const std::filesystem::path& file) {
   Settings settings = defaultSettings();

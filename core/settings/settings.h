@@ -22,7 +22,9 @@ struct Settings {
 // Defaults: defaultDataFolder() and its offload subfolder.
 Settings defaultSettings();
 
-// configFolder() / settings.json
+// $TIERTUNE_SETTINGS_FILE when it names an absolute path (how the GUI hands a settings file of
+// its own to the training worker it starts), else configFolder() / settings.json.
+inline constexpr const char* kSettingsFileVariable = "TIERTUNE_SETTINGS_FILE";
 std::filesystem::path settingsFile();
 
 // Reads file; a missing file gives the defaults, a missing field its default. Throws

@@ -17,6 +17,10 @@ namespace tiertune::train {
 
 enum class LrSchedule { Constant, Linear, Cosine };
 
+// The file in a run's output folder that holds its worker's JSON lines and messages, appended
+// across resumes, so that a GUI attaching later can read the run's story from the start.
+inline constexpr const char* kWorkerLogFileName = "worker.log";
+
 struct RunConfig {
   std::filesystem::path modelFolder;
   std::string dataset;                                  // a catalog dataset (name or id), resolved to trainData

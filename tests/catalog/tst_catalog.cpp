@@ -378,6 +378,56 @@ class CatalogTest : public QObject {
     QVERIFY(throwsMentioning([&] { catalog.setRunStatus(runId + 7, RunStatus::Running); }, {"no run"}));
   }
 
+  // The worker records itself (pid and start time) and the run's length; a GUI started later reads
+  // them to attach. The history's steps column prefers the worker's count to max_steps.
+  void theWorkerOfARunAndItsTotalStepsAreRecorded() {
+    Catalog catalog = Catalog::open(catalogFile());
+    const Id runId = catalog.createRun({"r", catalog.addModel(sampleModel()), std::nullopt, "lora", "custom",
+                                        "{\"max_steps\": 50}"});
+    QVERIFY(!catalog.run(runId)->worker);
+    QVERIFY(!catalog.run(runId)->totalSteps);
+    catalog.setRunWorker(runId, ProcessIdentity{4242, 987654});
+    QCOMPARE(catalog.run(runId)->worker, std::optional<ProcessIdentity>(ProcessIdentity{4242, 987654}));
+    QVERIFY(catalog.events()[0].message.find("process 4242") != std::string::npos);
+    const RunQuery all;
+    QCOMPARE(catalog.runSummaries(all, 0, 10)[0].totalSteps, std::optional<std::int64_t>(50));
+    catalog.setRunTotalSteps(runId, 37);
+    QCOMPARE(catalog.run(runId)->totalSteps, std::optional<std::int64_t>(37));
+    QCOMPARE(catalog.runSummaries(all, 0, 10)[0].totalSteps, std::optional<std::int64_t>(37));
+    catalog.setRunWorker(runId, std::nullopt);
+    QVERIFY(!catalog.run(runId)->worker);
+    QCOMPARE(catalog.run(runId)->totalSteps, std::optional<std::int64_t>(37));
+    QVERIFY(throwsMentioning([&] { catalog.setRunTotalSteps(runId, -1); }, {"-1 steps"}));
+    QVERIFY(throwsMentioning([&] { catalog.setRunWorker(runId + 9, ProcessIdentity{1, 1}); }, {"no run"}));
+
+    RawConnection raw(catalogFile());
+    for (const char* column : {"worker_pid", "worker_start_ticks", "total_steps"}) {
+      const std::string negative = std::string("UPDATE runs SET ") + column + " = -5";
+      if (raw.exec(negative) == SQLITE_OK) QFAIL(("accepted: " + negative).c_str());
+      const std::string text = std::string("UPDATE runs SET ") + column + " = 'soon'";  // STRICT
+      if (raw.exec(text) == SQLITE_OK) QFAIL(("accepted: " + text).c_str());
+    }
+  }
+
+  // A catalog written by the previous version keeps its runs, which have no worker yet.
+  void aVersion2CatalogUpgradesWithItsRuns() {
+    {
+      Database db(catalogFile(), true);
+      QCOMPARE(migrate(db, schemaMigrations().first(2)), 2);
+      db.exec("INSERT INTO models(name, path, added_at) VALUES('m', '/m', '2026-01-01T00:00:00.000Z')");
+      db.exec("INSERT INTO runs(name, model_id, status, created_at) "
+              "VALUES('old', 1, 'stopped', '2026-01-01T00:00:00.000Z')");
+    }
+    Catalog catalog = Catalog::open(catalogFile());
+    QCOMPARE(catalog.schemaVersion(), 3);
+    const std::vector<RunRecord> runs = catalog.runs();
+    QCOMPARE(runs.size(), 1u);
+    QCOMPARE(runs[0].name, std::string("old"));
+    QCOMPARE(runs[0].status, RunStatus::Stopped);
+    QVERIFY(!runs[0].worker);
+    QVERIFY(!runs[0].totalSteps);
+  }
+
   // A resumed run rewrites the steps after its checkpoint: the new values replace the old.
   void metricsOfAResumedRunReplaceTheOldSteps() {
     Catalog catalog = Catalog::open(catalogFile());

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "core/catalog/catalog.h"
 #include "core/settings/settings.h"
@@ -244,6 +245,70 @@ class CliTrainTest : public QObject {
     QCOMPARE(eventsOf(lines, "checkpoint").size(), std::size_t(1));
     const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
     QVERIFY(store.run(runIdOf(lines))->status == catalog::RunStatus::Stopped);
+  }
+
+  // SIGUSR1 pauses after the current step (status Paused, a "paused" line, a process asleep) and
+  // SIGUSR2 continues; the run then ends as usual. Its lines are in worker.log too (stdout here
+  // is a pipe, not the log), step lines carry memory per tier, and the catalog knew the worker.
+  void pauseSleepsAndContinueFinishes() {
+    Setup setup;
+    QProcess process;
+    process.start(QStringLiteral(TIERTUNE_CLI_PATH), {"train", "--config", setup.runJson("paused", 1000)});
+    QByteArray out;
+    const auto readUntil = [&](const QByteArray& event) {
+      for (int turn = 0; turn < 600 && !out.contains("\"event\":\"" + event + "\""); ++turn) {
+        process.waitForReadyRead(200);
+        out += process.readAllStandardOutput();
+      }
+      return out.contains("\"event\":\"" + event + "\"");
+    };
+    QVERIFY(readUntil("step"));
+    const catalog::Id runId = runIdOf(jsonLines(out));
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const std::optional<catalog::RunRecord> running = store.run(runId);
+    QCOMPARE(running->worker->pid, process.processId());
+    QCOMPARE(running->totalSteps, std::optional<std::int64_t>(1000));
+    ::kill(static_cast<pid_t>(process.processId()), SIGUSR1);
+    QVERIFY(readUntil("paused"));
+    QVERIFY(store.run(runId)->status == catalog::RunStatus::Paused);
+    const auto cpuTicks = [&] {
+      std::ifstream stat("/proc/" + std::to_string(process.processId()) + "/stat");
+      std::string text((std::istreambuf_iterator<char>(stat)), {});
+      std::istringstream fields(text.substr(text.rfind(')') + 2));
+      std::string field;
+      long long user = 0, system = 0;
+      for (int index = 3; index <= 15 && fields >> field; ++index) {
+        if (index == 14) user = std::stoll(field);
+        if (index == 15) system = std::stoll(field);
+      }
+      return user + system;
+    };
+    const long long ticksBefore = cpuTicks();
+    const std::size_t stepsBefore = eventsOf(jsonLines(out), "step").size();
+    QTest::qWait(1500);
+    out += process.readAllStandardOutput();
+    QCOMPARE(eventsOf(jsonLines(out), "step").size(), stepsBefore);  // asleep: no step while paused
+    QVERIFY2(cpuTicks() - ticksBefore < 20, "a paused worker should not use the CPU");
+    ::kill(static_cast<pid_t>(process.processId()), SIGUSR2);
+    QVERIFY(readUntil("resumed"));
+    QVERIFY(process.waitForFinished(240000));
+    out += process.readAllStandardOutput();
+    QCOMPARE(process.exitCode(), 0);
+    const auto lines = jsonLines(out);
+    QCOMPARE(eventsOf(lines, "completed").size(), std::size_t(1));
+    const QJsonObject memory = eventsOf(lines, "step").back()[QStringLiteral("memory")].toObject();
+    QVERIFY(memory[QStringLiteral("device")].toDouble() > 0);
+    QVERIFY(memory[QStringLiteral("host")].toDouble() > memory[QStringLiteral("device")].toDouble());
+    QVERIFY(memory.contains(QStringLiteral("disk")));
+    const std::optional<catalog::RunRecord> done = store.run(runId);
+    QVERIFY(done->status == catalog::RunStatus::Completed);
+    QVERIFY(!done->worker);  // cleared at the end
+
+    std::ifstream logFile(setup.root / "paused" / "worker.log");
+    const std::string log((std::istreambuf_iterator<char>(logFile)), {});
+    QVERIFY(log.find("\"event\":\"paused\"") != std::string::npos);
+    QVERIFY(log.find("\"event\":\"completed\"") != std::string::npos);
+    QVERIFY(log.find("paused after step") != std::string::npos);  // the lines for a person too
   }
 
   void badConfigurationNamesTheField() {

@@ -60,6 +60,21 @@ class TestSettings : public QObject {
              QStringLiteral("/srv/config/Tiertune/settings.json"));
   }
 
+  // The GUI hands its own settings file to the worker it starts through this variable; a relative
+  // or empty value is ignored, as XDG's are.
+  void theSettingsFileVariableWins() {
+    ScopedEnv config("XDG_CONFIG_HOME", "/srv/config");
+    {
+      ScopedEnv chosen(kSettingsFileVariable, "/srv/team/tiertune.json");
+      QCOMPARE(QString::fromStdString(settingsFile().string()), QStringLiteral("/srv/team/tiertune.json"));
+    }
+    for (const QByteArray& ignored : {QByteArray("team/tiertune.json"), QByteArray()}) {
+      ScopedEnv chosen(kSettingsFileVariable, ignored);
+      QCOMPARE(QString::fromStdString(settingsFile().string()),
+               QStringLiteral("/srv/config/Tiertune/settings.json"));
+    }
+  }
+
   void relativeOrEmptyXdgFallsBackToHome() {
     ScopedEnv home("HOME", "/home/ana");
     {

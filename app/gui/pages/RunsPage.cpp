@@ -10,6 +10,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <optional>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
@@ -21,6 +22,8 @@
 #include "app/gui/newrun/NewRunWizard.h"
 #include "app/gui/pages/EmptyState.h"
 #include "app/gui/pages/PageHeading.h"
+#include "app/gui/runs/RunMonitor.h"
+#include "app/gui/runs/RunSupervisor.h"
 
 namespace tiertune::gui {
 
@@ -50,6 +53,9 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
       compare_(new QPushButton(tr("Compare curves"))),
       details_(new QPushButton(tr("Details…"))),
       delete_(new QPushButton(tr("Delete…"))),
+      monitor_(new QPushButton(tr("Monitor"))),
+      stop_(new QPushButton(tr("Stop"))),
+      resume_(new QPushButton(tr("Resume"))),
       stack_(new QStackedWidget),
       table_(new QTableView),
       empty_(new EmptyState(kIcon, tr("No runs yet"),
@@ -67,6 +73,13 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
   compare_->setToolTip(tr("Select two or more runs (Ctrl+click) to see their loss curves together."));
   details_->setObjectName(QStringLiteral("runDetailsButton"));
   delete_->setObjectName(QStringLiteral("deleteRunButton"));
+  monitor_->setObjectName(QStringLiteral("monitorRunButton"));
+  monitor_->setToolTip(tr("Watch the run live: loss, progress, memory and its log."));
+  stop_->setObjectName(QStringLiteral("stopSelectedRunButton"));
+  stop_->setToolTip(tr("Save a checkpoint after the current step, then end the run."));
+  resume_->setObjectName(QStringLiteral("resumeSelectedRunButton"));
+  resume_->setToolTip(tr("Continue a stopped or failed run from its newest checkpoint."));
+  for (QPushButton* button : {monitor_, stop_, resume_}) button->hide();  // until setSupervisor
   count_->setObjectName(QStringLiteral("runCount"));
   problem_->setObjectName(QStringLiteral("runsProblem"));
   problem_->setWordWrap(true);
@@ -101,6 +114,9 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
   auto* actions = new QHBoxLayout(controls_);
   actions->setContentsMargins(0, 0, 0, 0);
   actions->addWidget(count_, 1);
+  actions->addWidget(monitor_);
+  actions->addWidget(stop_);
+  actions->addWidget(resume_);
   actions->addWidget(compare_);
   actions->addWidget(details_);
   actions->addWidget(delete_);
@@ -128,7 +144,21 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
   connect(model_, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPage::updateButtons);
   connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-    openDetails(model_->run(index.row()).id);
+    // A run that is executing opens its live monitor; any other its details.
+    const catalog::RunSummary& run = model_->run(index.row());
+    const bool executing = run.status == catalog::RunStatus::Running || run.status == catalog::RunStatus::Paused;
+    if (!(executing && openMonitor(run.id))) openDetails(run.id);
+  });
+  connect(monitor_, &QPushButton::clicked, this, [this] {
+    if (const auto ids = selectedRunIds(); ids.size() == 1) openMonitor(ids.front());
+  });
+  connect(stop_, &QPushButton::clicked, this, [this] {
+    if (const auto ids = selectedRunIds(); ids.size() == 1 && supervisor_) supervisor_->stopRun(ids.front());
+  });
+  connect(resume_, &QPushButton::clicked, this, [this] {
+    if (const auto ids = selectedRunIds(); ids.size() == 1 && supervisor_ && supervisor_->resumeRun(ids.front())) {
+      openMonitor(ids.front());
+    }
   });
   connect(newRun_, &QPushButton::clicked, this, &RunsPage::newRun);
   connect(compare_, &QPushButton::clicked, this, &RunsPage::compareSelected);
@@ -224,6 +254,34 @@ void RunsPage::updateButtons() {
   compare_->setEnabled(selected >= 2);
   details_->setEnabled(selected == 1);
   delete_->setEnabled(selected == 1);
+  std::optional<catalog::RunSummary> one;
+  if (selected == 1) one = model_->run(table_->selectionModel()->selectedRows().front().row());
+  const bool live = one && supervisor_ && supervisor_->isLive(one->id);
+  monitor_->setEnabled(one.has_value());
+  stop_->setEnabled(live);
+  resume_->setEnabled(one && !live &&
+                      (one->status == catalog::RunStatus::Stopped || one->status == catalog::RunStatus::Failed));
+}
+
+void RunsPage::setSupervisor(RunSupervisor* supervisor) {
+  supervisor_ = supervisor;
+  for (QPushButton* button : {monitor_, stop_, resume_}) button->setVisible(supervisor_ != nullptr);
+  if (supervisor_) connect(supervisor_, &RunSupervisor::runStatusChanged, this, &RunsPage::updateButtons);
+  updateButtons();
+}
+
+RunMonitor* RunsPage::openMonitor(catalog::Id runId) {
+  if (!supervisor_) return nullptr;
+  QPointer<RunMonitor>& monitor = monitors_[runId];
+  if (!monitor) {
+    // A window of its own (parented for its lifetime only), so that it can sit beside the main one.
+    monitor = new RunMonitor(context_, *supervisor_, runId, this);
+    monitor->setAttribute(Qt::WA_DeleteOnClose);
+  }
+  monitor->show();
+  monitor->raise();
+  monitor->activateWindow();
+  return monitor;
 }
 
 void RunsPage::setControlsVisible(bool visible) {

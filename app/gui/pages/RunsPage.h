@@ -1,9 +1,12 @@
 // Runs: the run history. Every run with status, model, dataset, method, steps, best validation
 // loss and duration; search and filters; compare the loss curves of several runs; a run's detail
-// view with rename, notes and delete; "New fine-tune…" opens the wizard. All catalog work happens on RunHistoryWorker's thread.
+// view with rename, notes and delete; "New fine-tune…" opens the wizard; with a RunSupervisor, the
+// live monitor of a run and Stop / Resume. All history queries happen on RunHistoryWorker's thread.
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
+#include <map>
 #include <vector>
 
 #include "app/gui/history/RunHistoryTypes.h"
@@ -23,6 +26,8 @@ class RunDetailDialog;
 class RunFilterBar;
 class RunHistoryModel;
 class RunHistoryWorker;
+class RunMonitor;
+class RunSupervisor;
 
 class RunsPage : public QWidget {
   Q_OBJECT
@@ -40,6 +45,8 @@ class RunsPage : public QWidget {
   bool showsNoMatch() const;
   bool showsError() const;
   std::vector<catalog::Id> selectedRunIds() const;
+  // Shows Monitor, Stop and Resume, which act through supervisor (owned by the main window).
+  void setSupervisor(RunSupervisor* supervisor);
 
   // The actions of the buttons, for the buttons and for tests.
   RunCompareDialog* compareSelected();
@@ -48,6 +55,8 @@ class RunsPage : public QWidget {
   // Opens the New fine-tune wizard, empty or prefilled from a run ("Run again with changes").
   NewRunWizard* newRun();
   NewRunWizard* runAgain(catalog::Id runId);
+  // The run's monitor window (one per run: an open one is raised); null without a supervisor.
+  RunMonitor* openMonitor(catalog::Id runId);
 
  public slots:
   void refresh();
@@ -81,6 +90,11 @@ class RunsPage : public QWidget {
   QPushButton* compare_;
   QPushButton* details_;
   QPushButton* delete_;
+  QPushButton* monitor_;
+  QPushButton* stop_;
+  QPushButton* resume_;
+  RunSupervisor* supervisor_ = nullptr;
+  std::map<catalog::Id, QPointer<RunMonitor>> monitors_;
   QStackedWidget* stack_;
   QTableView* table_;
   EmptyState* empty_;

@@ -1,0 +1,70 @@
+#include "app/gui/runs/TierMemoryView.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <algorithm>
+
+#include "app/gui/runs/LiveRunState.h"
+
+namespace tiertune::gui {
+
+namespace {
+
+constexpr int kBarSteps = 1000;
+
+QString bytesText(qint64 bytes) { return QLocale().formattedDataSize(bytes, 1); }
+
+}  // namespace
+
+TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
+  auto* grid = new QGridLayout(this);
+  grid->setContentsMargins(0, 0, 0, 0);
+  const QString names[] = {tr("Device"), tr("RAM"), tr("SSD")};
+  const QString tips[] = {tr("GPU memory, or the memory the CPU backend may use as its device."),
+                          tr("This computer's memory used by the training process."),
+                          tr("Training state kept in the offload folder on the SSD.")};
+  for (int tier = 0; tier < 3; ++tier) {
+    auto* name = new QLabel(names[tier]);
+    name->setToolTip(tips[tier]);
+    bars_[tier] = new QProgressBar;
+    bars_[tier]->setRange(0, kBarSteps);
+    bars_[tier]->setTextVisible(false);
+    bars_[tier]->setMaximumHeight(14);
+    bars_[tier]->setAccessibleName(names[tier]);
+    words_[tier] = new QLabel;
+    words_[tier]->setObjectName(QStringLiteral("tierMemory%1").arg(tier));
+    grid->addWidget(name, tier, 0);
+    grid->addWidget(bars_[tier], tier, 1);
+    grid->addWidget(words_[tier], tier, 2);
+  }
+  grid->setColumnStretch(1, 1);
+}
+
+void TierMemoryView::display(const LiveRunState& state) {
+  for (int tier = 0; tier < 3; ++tier) {
+    const qint64 now = state.memoryInUse[static_cast<std::size_t>(tier)];
+    const qint64 planned = state.predictedPeak[static_cast<std::size_t>(tier)];
+    QString text;
+    if (now < 0) {
+      text = planned >= 0 ? tr("%1 planned").arg(bytesText(planned)) : tr("not known yet");
+    } else if (planned > 0) {
+      text = tr("%1 now of %2 planned").arg(bytesText(now), bytesText(planned));
+    } else {
+      text = tr("%1 now").arg(bytesText(now));
+    }
+    words_[tier]->setText(text);
+    const double share = now > 0 && planned > 0 ? static_cast<double>(now) / static_cast<double>(planned) : 0.0;
+    bars_[tier]->setValue(static_cast<int>(std::min(1.0, share) * kBarSteps));
+    // RAM includes the process's own code and libraries, which the plan does not count; over the
+    // plan is a hint, not an error, so only the device is drawn in a warning colour.
+    bars_[tier]->setStyleSheet(tier == kDeviceTier && share > 1.0
+                                   ? QStringLiteral("QProgressBar::chunk { background: #d55e00; }")
+                                   : QString());
+  }
+}
+
+QString TierMemoryView::rowText(int tier) const { return words_[static_cast<std::size_t>(tier)]->text(); }
+
+}  // namespace tiertune::gui
