@@ -152,6 +152,10 @@
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
         <translation>GPU を使用できませんでした（%1）— 学習は CPU で行います。</translation>
     </message>
+    <message>
+        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
+        <translation>GPU を使用できません：%1。学習は CPU で行います。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::AddModelDialog</name>
@@ -250,6 +254,337 @@
     <message>
         <source>The catalog is not open: %1</source>
         <translation>カタログが開かれていません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::AdvancedSettingsPage</name>
+    <message>
+        <source>Advanced settings</source>
+        <translation>詳細設定</translation>
+    </message>
+    <message>
+        <source>Every setting of the run, prefilled from the goal. Change what you know you need; the boxes only accept values in a safe range.</source>
+        <translation>この実行のすべての設定です。目的に合わせてあらかじめ入力されています。必要だと分かっている項目だけ変更してください。入力欄には安全な範囲の値しか入力できません。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>LoRA (train small adapters)</source>
+        <translation>LoRA（小さなアダプターを学習）</translation>
+    </message>
+    <message>
+        <source>Full fine-tune (train every weight)</source>
+        <translation>フルファインチューニング（すべての重みを学習）</translation>
+    </message>
+    <message>
+        <source>as the epochs say</source>
+        <translation>エポック数に従う</translation>
+    </message>
+    <message>
+        <source>Cosine (slows down smoothly)</source>
+        <translation>コサイン（なめらかに減速）</translation>
+    </message>
+    <message>
+        <source>Linear (falls in a straight line)</source>
+        <translation>線形（直線的に下がる）</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>一定</translation>
+    </message>
+    <message>
+        <source>use the share</source>
+        <translation>割合を使う</translation>
+    </message>
+    <message>
+        <source>no clipping</source>
+        <translation>クリッピングなし</translation>
+    </message>
+    <message>
+        <source>at the end only</source>
+        <translation>最後のみ</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>すべて保持</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>すべてのコア</translation>
+    </message>
+    <message>
+        <source>Recompute activations in the backward pass</source>
+        <translation>逆伝播でアクティベーションを再計算する</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>What is trained</source>
+        <translation>学習する対象</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>手法：</translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. Full fine-tuning changes every weight.</source>
+        <translation>LoRA は凍結したモデルの横に小さなアダプターを置いて学習します。必要なメモリがはるかに少なく、結果も小さなファイルになります。フルファインチューニングはすべての重みを変更します。</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>LoRA ランク：</translation>
+    </message>
+    <message>
+        <source>Size of the adapters. 8–64 is usual; higher holds more, costs more memory.</source>
+        <translation>アダプターの大きさです。通常は 8–64 で、大きいほど多くを覚えられますが、メモリを多く使います。</translation>
+    </message>
+    <message>
+        <source>LoRA alpha:</source>
+        <translation>LoRA アルファ：</translation>
+    </message>
+    <message>
+        <source>Strength of the adapters; usually twice the rank.</source>
+        <translation>アダプターの強さです。通常はランクの 2 倍です。</translation>
+    </message>
+    <message>
+        <source>LoRA dropout:</source>
+        <translation>LoRA ドロップアウト：</translation>
+    </message>
+    <message>
+        <source>Share of the adapters&apos; input dropped while training (0–0.1) against memorizing a small dataset.</source>
+        <translation>学習中にアダプターへの入力を捨てる割合（0–0.1）です。小さなデータセットの丸暗記を防ぎます。</translation>
+    </message>
+    <message>
+        <source>Adapted layers:</source>
+        <translation>アダプターを付けるレイヤー：</translation>
+    </message>
+    <message>
+        <source>The projections that get adapters: attention (q, k, v, o) and the feed-forward block (gate, up, down).</source>
+        <translation>アダプターを付ける射影です：アテンション（q, k, v, o）とフィードフォワードブロック（gate, up, down）。</translation>
+    </message>
+    <message>
+        <source>How fast it learns</source>
+        <translation>学習の速さ</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学習率：</translation>
+    </message>
+    <message>
+        <source>Size of each update. LoRA: 1e-4 to 3e-4; full fine-tuning about ten times lower (1e-5 to 3e-5).</source>
+        <translation>1 回の更新の大きさです。LoRA では 1e-4～3e-4、フルファインチューニングではその約 10 分の 1（1e-5～3e-5）です。</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>エポック数：</translation>
+    </message>
+    <message>
+        <source>Passes over the training examples. 1–3; more passes memorize.</source>
+        <translation>学習用の例を何周するかです。1–3 が目安で、多すぎると丸暗記になります。</translation>
+    </message>
+    <message>
+        <source>Stop after steps:</source>
+        <translation>停止するステップ数：</translation>
+    </message>
+    <message>
+        <source>A fixed number of optimizer steps instead of the epochs.</source>
+        <translation>エポック数の代わりに、オプティマイザーのステップ数を固定で指定します。</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>スケジュール：</translation>
+    </message>
+    <message>
+        <source>How the learning rate falls after the warm-up.</source>
+        <translation>ウォームアップの後に学習率をどのように下げるかです。</translation>
+    </message>
+    <message>
+        <source>Warm-up steps:</source>
+        <translation>ウォームアップのステップ数：</translation>
+    </message>
+    <message>
+        <source>Steps at the start in which the rate rises from zero.</source>
+        <translation>最初に学習率をゼロから上げていくステップの数です。</translation>
+    </message>
+    <message>
+        <source>Warm-up share:</source>
+        <translation>ウォームアップの割合：</translation>
+    </message>
+    <message>
+        <source>The warm-up as a share of all steps (0.03 is 3 %), when no number of steps is given.</source>
+        <translation>ステップ数が指定されていない場合の、全ステップに対するウォームアップの割合です（0.03 は 3 %）。</translation>
+    </message>
+    <message>
+        <source>Lowest rate:</source>
+        <translation>最低学習率：</translation>
+    </message>
+    <message>
+        <source>Where the schedule ends, as a share of the learning rate.</source>
+        <translation>スケジュールの終点を、学習率に対する割合で指定します。</translation>
+    </message>
+    <message>
+        <source>Gradient clipping:</source>
+        <translation>勾配クリッピング：</translation>
+    </message>
+    <message>
+        <source>Caps the size of an update (1.0 is usual) so that one odd batch cannot throw the model off.</source>
+        <translation>1 回の更新の大きさに上限を設けます（通常は 1.0）。1 つの異常なバッチでモデルが崩れるのを防ぎます。</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>重み減衰：</translation>
+    </message>
+    <message>
+        <source>Pulls weights toward zero a little each step (0–0.1).</source>
+        <translation>ステップごとに重みを少しずつゼロに近づけます（0–0.1）。</translation>
+    </message>
+    <message>
+        <source>Adam beta 1:</source>
+        <translation>Adam beta 1：</translation>
+    </message>
+    <message>
+        <source>How much of the past updates&apos; direction each update keeps (0.9).</source>
+        <translation>各更新が過去の更新の方向をどれだけ引き継ぐかです（0.9）。</translation>
+    </message>
+    <message>
+        <source>Adam beta 2:</source>
+        <translation>Adam beta 2：</translation>
+    </message>
+    <message>
+        <source>How slowly Adam&apos;s sense of the gradients&apos; size changes (0.999).</source>
+        <translation>Adam が捉える勾配の大きさが、どれだけゆっくり変化するかです（0.999）。</translation>
+    </message>
+    <message>
+        <source>Adam epsilon:</source>
+        <translation>Adam epsilon：</translation>
+    </message>
+    <message>
+        <source>Keeps Adam from dividing by zero (1e-8).</source>
+        <translation>Adam がゼロで割るのを防ぎます（1e-8）。</translation>
+    </message>
+    <message>
+        <source>Length and batch</source>
+        <translation>長さとバッチ</translation>
+    </message>
+    <message>
+        <source>Sequence length:</source>
+        <translation>シーケンス長：</translation>
+    </message>
+    <message>
+        <source>Tokens per example; longer examples are cut. At most the model&apos;s context. Memory grows with it.</source>
+        <translation>1 つの例あたりのトークン数です。これより長い例は切り詰められます。上限はモデルのコンテキスト長です。大きいほどメモリを使います。</translation>
+    </message>
+    <message>
+        <source>Micro-batch:</source>
+        <translation>マイクロバッチ：</translation>
+    </message>
+    <message>
+        <source>Examples that go through the model at once. Memory grows with it.</source>
+        <translation>一度にモデルに通す例の数です。大きいほどメモリを使います。</translation>
+    </message>
+    <message>
+        <source>Accumulation:</source>
+        <translation>勾配累積：</translation>
+    </message>
+    <message>
+        <source>Micro-batches added up before each update: a larger batch without the memory. Examples per update = micro-batch × accumulation.</source>
+        <translation>各更新の前に合算するマイクロバッチの数です。メモリを増やさずにバッチを大きくできます。更新あたりの例の数 = マイクロバッチ × 勾配累積。</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing:</source>
+        <translation>アクティベーションチェックポイント：</translation>
+    </message>
+    <message>
+        <source>Keeps only each layer&apos;s input and recomputes the rest: much less memory for about a third more compute.</source>
+        <translation>各レイヤーの入力だけを保持し、残りは再計算します。計算量が約 3 分の 1 増える代わりに、メモリを大幅に減らせます。</translation>
+    </message>
+    <message>
+        <source>Evaluation and checkpoints</source>
+        <translation>評価とチェックポイント</translation>
+    </message>
+    <message>
+        <source>Evaluate every:</source>
+        <translation>評価の間隔：</translation>
+    </message>
+    <message>
+        <source>Optimizer steps between validation losses.</source>
+        <translation>検証損失を計算する間隔（オプティマイザーのステップ数）です。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>チェックポイントの間隔：</translation>
+    </message>
+    <message>
+        <source>Optimizer steps between saved checkpoints, to resume from or export.</source>
+        <translation>チェックポイントを保存する間隔（オプティマイザーのステップ数）です。保存したチェックポイントから再開やエクスポートができます。</translation>
+    </message>
+    <message>
+        <source>Keep checkpoints:</source>
+        <translation>保持するチェックポイント数：</translation>
+    </message>
+    <message>
+        <source>The newest checkpoints kept; older ones are removed.</source>
+        <translation>最新のチェックポイントをこの数だけ保持し、古いものは削除します。</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>マシン</translation>
+    </message>
+    <message>
+        <source>Training memory limit:</source>
+        <translation>学習用メモリの上限：</translation>
+    </message>
+    <message>
+        <source>Caps the GPU memory (or the processor&apos;s training arena) the run may use.</source>
+        <translation>この実行が使用できる GPU メモリ（またはプロセッサーの学習用領域）の上限です。</translation>
+    </message>
+    <message>
+        <source>RAM limit:</source>
+        <translation>RAM の上限：</translation>
+    </message>
+    <message>
+        <source>Caps the RAM the run may use beyond that.</source>
+        <translation>それとは別に、この実行が使用できる RAM の上限です。</translation>
+    </message>
+    <message>
+        <source>Disk limit:</source>
+        <translation>ディスクの上限：</translation>
+    </message>
+    <message>
+        <source>Caps the space on the offload folder&apos;s SSD the run may use.</source>
+        <translation>この実行が使用できる、オフロードフォルダーのある SSD の容量の上限です。</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>スレッド数：</translation>
+    </message>
+    <message>
+        <source>Processor threads the run computes with.</source>
+        <translation>この実行の計算に使うプロセッサーのスレッド数です。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード：</translation>
+    </message>
+    <message>
+        <source>Decides the data order and the adapters&apos; start; the same seed repeats a run.</source>
+        <translation>データの順序とアダプターの初期値を決めます。同じシードを使えば同じ実行を再現できます。</translation>
+    </message>
+    <message>
+        <source>The sequence length (%1 tokens) is longer than the model&apos;s context (%2 tokens). Choose %2 or less.</source>
+        <translation>シーケンス長（%1 トークン）がモデルのコンテキスト長（%2 トークン）を超えています。%2 以下にしてください。</translation>
+    </message>
+    <message>
+        <source>LoRA needs at least one adapted layer: tick one or more of q_proj … down_proj.</source>
+        <translation>LoRA にはアダプターを付けるレイヤーが 1 つ以上必要です。q_proj … down_proj のうち 1 つ以上にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
+        <translation>各更新で %1 個の例（マイクロバッチ × 勾配累積）を使いますが、データセットには学習用の例が %2 個しかありません。マイクロバッチか勾配累積を小さくしてください。</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1431,105 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::MemoryPlanPage</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s arithmetic sets the pace: moving state between the tiers keeps up with it.</source>
+        <translation>速度を決めているのはグラフィックカードの演算です。階層間の状態の移動はそれに追いついています。</translation>
+    </message>
+    <message>
+        <source>The processor&apos;s arithmetic sets the pace: moving state between the tiers keeps up with it.</source>
+        <translation>速度を決めているのはプロセッサーの演算です。階層間の状態の移動はそれに追いついています。</translation>
+    </message>
+    <message>
+        <source>Copying state between RAM and the training memory sets the pace. More room there (a smaller batch or sequence, or LoRA) would keep more of it in place.</source>
+        <translation>速度を決めているのは、RAM と学習用メモリの間の状態のコピーです。学習用メモリに余裕があれば（バッチやシーケンスを小さくする、または LoRA を使う）、より多くの状態をそこに置いたままにできます。</translation>
+    </message>
+    <message>
+        <source>Reading and writing the SSD sets the pace. More RAM for Tiertune, a faster SSD, or LoRA instead of full fine-tuning would speed each step up.</source>
+        <translation>速度を決めているのは SSD の読み書きです。Tiertune に使わせる RAM を増やす、より高速な SSD を使う、フルファインチューニングの代わりに LoRA を使う、のいずれかで各ステップが速くなります。</translation>
+    </message>
+    <message>
+        <source>Memory plan</source>
+        <translation>メモリープラン</translation>
+    </message>
+    <message>
+        <source>Where each part of the training state will live on this machine, how long a step takes and what limits it.</source>
+        <translation>学習状態の各部分をこのマシンのどこに置くか、1 ステップにかかる時間、そして速度を制限しているものを示します。</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset for this model and measuring this machine…</source>
+        <translation>このモデル用にデータセットを準備し、このマシンを測定しています…</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>1 秒未満</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>約 %1</translation>
+    </message>
+    <message>
+        <source>The plan is not ready yet.</source>
+        <translation>プランはまだできていません。</translation>
+    </message>
+    <message>
+        <source>This run does not fit on this machine. Use one of the changes above first.</source>
+        <translation>この実行はこのマシンに収まりません。先に上の変更のいずれかを適用してください。</translation>
+    </message>
+    <message>
+        <source>The plan could not be made: %1</source>
+        <translation>プランを作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>This run fits on this machine.</source>
+        <translation>この実行はこのマシンに収まります。</translation>
+    </message>
+    <message>
+        <source>This run does not fit on this machine.</source>
+        <translation>この実行はこのマシンに収まりません。</translation>
+    </message>
+    <message>
+        <source>About %1 per optimizer step; %2 steps take %3 in all.</source>
+        <translation>オプティマイザーの 1 ステップあたり約 %1、%2 ステップで合計 %3 かかります。</translation>
+    </message>
+    <message>
+        <source>Use LoRA instead of full fine-tuning</source>
+        <translation>フルファインチューニングの代わりに LoRA を使う</translation>
+    </message>
+    <message>
+        <source>Halve the sequence length (to %1 tokens)</source>
+        <translation>シーケンス長を半分にする（%1 トークンに）</translation>
+    </message>
+    <message>
+        <source>Batch of 1 with more accumulation (%1 steps)</source>
+        <translation>バッチを 1 にして勾配累積を増やす（%1 ステップ）</translation>
+    </message>
+    <message>
+        <source>Lower the rank (to %1)</source>
+        <translation>ランクを下げる（%1 に）</translation>
+    </message>
+    <message>
+        <source>Allow more disk (remove the %1 limit)</source>
+        <translation>ディスクの使用量を増やす（%1 の上限を外す）</translation>
+    </message>
+    <message>
+        <source>Allow more RAM (remove the %1 limit)</source>
+        <translation>RAM の使用量を増やす（%1 の上限を外す）</translation>
+    </message>
+    <message>
+        <source>Allow more training memory (remove the %1 limit)</source>
+        <translation>学習用メモリの使用量を増やす（%1 の上限を外す）</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
         <source>Models</source>
@@ -1176,6 +1610,275 @@
     <message>
         <source>no</source>
         <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::NewRunWizard</name>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>クイック LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>バランス LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>フルファインチューニング</translation>
+    </message>
+    <message>
+        <source>New fine-tune</source>
+        <translation>新しいファインチューニング</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Choose the base model</source>
+        <translation>ベースモデルを選択</translation>
+    </message>
+    <message>
+        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
+        <translation>出発点となるモデルです。そのサイズで学習に必要なメモリ量が決まり、コンテキスト長は一度に読めるテキストの最大の長さです。</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>ベースモデル：</translation>
+    </message>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>データセットを選択</translation>
+    </message>
+    <message>
+        <source>The examples the model learns from, as imported on the Datasets page.</source>
+        <translation>モデルが学習する例です。「データセット」ページでインポートしたものから選びます。</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>データセット：</translation>
+    </message>
+    <message>
+        <source>What do you want?</source>
+        <translation>何をしたいですか？</translation>
+    </message>
+    <message>
+        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
+        <translation>選んだ目的に合わせて、このモデルとデータセット用のすべての設定が入力されます。設定は次のページに表示されます。</translation>
+    </message>
+    <message>
+        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
+        <translation>アイデアを素早く試したいときや、文体や形式を教えたいときに選びます。アテンションのレイヤーに小さなアダプターを付け、1 周だけ、短めのシーケンスで学習します。最も早く終わり、必要なメモリも最小です。</translation>
+    </message>
+    <message>
+        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
+        <translation>ほとんどの用途にはこれを選びます。すべてのレイヤーにアダプターを付け、データセットの大きさに見合った周回数で学習します。結果は、変更されないモデルの横に置く小さなアダプターファイルになります。</translation>
+    </message>
+    <message>
+        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
+        <translation>モデルに多くの新しい知識を学ばせる必要があり、このマシンに十分なメモリがあるときに選びます。すべての重みを、10 分の 1 の学習率で学習します。パラメーター 1 つあたり約 16 バイトが必要で、まったく新しいモデルが作られます。</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>確認して開始</translation>
+    </message>
+    <message>
+        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
+        <translation>「開始」を押すと実行が作成されます。学習はバックグラウンドで進み、「実行」ページに表示されます。</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>実行の名前：</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>出力フォルダー：</translation>
+    </message>
+    <message>
+        <source>Run again with changes: %1</source>
+        <translation>変更して再実行：%1</translation>
+    </message>
+    <message>
+        <source>The settings of run “%1” could not be read, so the goal&apos;s defaults are used instead: %2</source>
+        <translation>実行「%1」の設定を読み込めなかったため、代わりに目的の既定値を使用します：%2</translation>
+    </message>
+    <message>
+        <source>%1 (again)</source>
+        <translation>%1（再実行）</translation>
+    </message>
+    <message>
+        <source>There is no base model yet. Add one on the Models page first.</source>
+        <translation>ベースモデルがまだありません。先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>%1 parameters, context of %2 tokens, %3 on disk.
+Folder: %4</source>
+        <translation>パラメーター数 %1、コンテキスト長 %2 トークン、ディスク上のサイズ %3。
+フォルダー：%4</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet. Import one on the Datasets page first.</source>
+        <translation>データセットがまだありません。先に「データセット」ページでデータセットをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
+        <translation>学習用の例 %1 個と検証用 %2 個、合計 %3 トークン。</translation>
+    </message>
+    <message>
+        <source>The longest example has %1 tokens.</source>
+        <translation>最も長い例は %1 トークンです。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>カタログが開かれていません：%1</translation>
+    </message>
+    <message>
+        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
+        <translation>ファインチューニングするベースモデルがありません。先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
+        <translation>モデル「%1」のフォルダーが見つからないか、config.json がありません（%2）。「モデル」ページでモデルを追加し直してください。</translation>
+    </message>
+    <message>
+        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
+        <translation>学習に使うデータセットがありません。先に「データセット」ページでデータセットをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
+        <translation>データセット「%1」のファイルが見つかりません（%2）。「データセット」ページでインポートし直してください。</translation>
+    </message>
+    <message>
+        <source>The dataset “%1” has no training examples.</source>
+        <translation>データセット「%1」には学習用の例がありません。</translation>
+    </message>
+    <message>
+        <source>Choose one of the three goals.</source>
+        <translation>3 つの目的のいずれかを選んでください。</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>ベースモデル</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training examples)</source>
+        <translation>%1（学習用の例 %2 個）</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>LoRA, rank %1, alpha %2, on %3</source>
+        <translation>LoRA、ランク %1、アルファ %2、対象：%3</translation>
+    </message>
+    <message>
+        <source>Full fine-tune: every weight is trained</source>
+        <translation>フルファインチューニング：すべての重みを学習</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>%1, %2 warm-up, then %3</source>
+        <translation>%1、%2ウォームアップの後、%3</translation>
+    </message>
+    <message>
+        <source>%1 steps of</source>
+        <translation>%1 ステップの</translation>
+    </message>
+    <message>
+        <source>%1 % of the steps as</source>
+        <translation>全ステップの %1 % の</translation>
+    </message>
+    <message>
+        <source>a cosine decay</source>
+        <translation>コサイン減衰</translation>
+    </message>
+    <message>
+        <source>a linear decay</source>
+        <translation>線形減衰</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>一定</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>%1 optimizer steps</source>
+        <translation>オプティマイザーのステップ %1 回</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s), %1 optimizer steps</source>
+        <translation><numerusform>%n エポック、オプティマイザーのステップ %1 回</numerusform></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
+        <translation>更新ごとに %1 × %2 個の例（マイクロバッチ × 勾配累積）、各例は最大 %3 トークン</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>%1 ステップごと</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>最後に</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>, the newest %1 kept</source>
+        <translation>、最新の %1 個を保持</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
+    <message>
+        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
+        <translation>ピーク時に学習用メモリ %1、RAM %2、ディスク %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>合計 %1</translation>
+    </message>
+    <message>
+        <source>Give the run a name, so that you can find it on the Runs page.</source>
+        <translation>「実行」ページで見つけられるよう、実行に名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The run could not be created: %1</source>
+        <translation>実行を作成できませんでした：%1</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +2082,14 @@
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
+    <message>
+        <source>Run again with changes…</source>
+        <translation>変更して再実行…</translation>
+    </message>
+    <message>
+        <source>Opens the New fine-tune wizard with this run&apos;s model, dataset and settings.</source>
+        <translation>この実行のモデル、データセット、設定を使って「新しいファインチューニング」ウィザードを開きます。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunFilterBar</name>
@@ -1451,6 +2162,132 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::RunMonitor</name>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>続行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume from the last checkpoint</source>
+        <translation>最後のチェックポイントから再開</translation>
+    </message>
+    <message>
+        <source>Log of the training process</source>
+        <translation>学習プロセスのログ</translation>
+    </message>
+    <message>
+        <source>Pause after the current step; the run keeps its memory and waits.</source>
+        <translation>現在のステップの後で一時停止します。実行はメモリを確保したまま待機します。</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint after the current step, then end the run. You can resume it later.</source>
+        <translation>現在のステップの後でチェックポイントを保存し、実行を終了します。後で再開できます。</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or failed run from its newest checkpoint.</source>
+        <translation>停止した実行や失敗した実行を、最新のチェックポイントから続行します。</translation>
+    </message>
+    <message>
+        <source>Memory per tier</source>
+        <translation>階層ごとのメモリ</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <source>%1 — Tiertune</source>
+        <translation>%1 — Tiertune</translation>
+    </message>
+    <message>
+        <source>Not in the catalog</source>
+        <translation>カタログにありません</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1 / %2</translation>
+    </message>
+    <message>
+        <source>Preparing the run…</source>
+        <translation>実行を準備しています…</translation>
+    </message>
+    <message>
+        <source>No progress recorded yet</source>
+        <translation>まだ進捗は記録されていません</translation>
+    </message>
+    <message>
+        <source>Training loss %1   ·   Validation loss %2   ·   Learning rate %3   ·   %4 tokens/s   ·   Training time %5   ·   Time left %6</source>
+        <translation>学習損失 %1   ·   検証損失 %2   ·   学習率 %3   ·   %4 tokens/s   ·   学習時間 %5   ·   残り時間 %6</translation>
+    </message>
+    <message>
+        <source>The memory plan appears when the run starts.</source>
+        <translation>メモリープランは実行の開始時に表示されます。</translation>
+    </message>
+    <message>
+        <source>Memory plan: %1</source>
+        <translation>メモリープラン：%1</translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation>実行に失敗しました。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunSupervisor</name>
+    <message>
+        <source>The run “%1” has already started; resume it to continue from its last checkpoint.</source>
+        <translation>実行「%1」はすでに開始されています。最後のチェックポイントから続けるには、再開してください。</translation>
+    </message>
+    <message>
+        <source>The run cannot start: the catalog is not open. %1</source>
+        <translation>実行を開始できません：カタログが開かれていません。%1</translation>
+    </message>
+    <message>
+        <source>There is no run %1 in the catalog.</source>
+        <translation>カタログに実行 %1 はありません。</translation>
+    </message>
+    <message>
+        <source>The run “%1” is already executing.</source>
+        <translation>実行「%1」はすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot start: %2</source>
+        <translation>実行「%1」を開始できません：%2</translation>
+    </message>
+    <message>
+        <source>The output folder %1 of the run could not be created.</source>
+        <translation>実行の出力フォルダー %1 を作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>Tiertune could not start its training program %1: %2</source>
+        <translation>Tiertune は学習プログラム %1 を起動できませんでした：%2</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly.</source>
+        <translation>学習プロセスが予期せず終了しました。</translation>
+    </message>
+    <message>
+        <source>The last lines of its log:</source>
+        <translation>ログの最後の数行：</translation>
+    </message>
+    <message>
+        <source>Run %1 is not executing.</source>
+        <translation>実行 %1 は実行中ではありません。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::RunsPage</name>
     <message>
         <source>Runs</source>
@@ -1471,10 +2308,6 @@
     <message>
         <source>No runs yet</source>
         <translation>実行はまだありません</translation>
-    </message>
-    <message>
-        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation>実行とは、データセットを使ってベースモデルをファインチューニングすることです。まずモデルを追加し、データセットをインポートしてください。すべての実行は状態・損失曲線・チェックポイントとともにここに保存され、比較・再開・エクスポートができます。</translation>
     </message>
     <message>
         <source>No run matches</source>
@@ -1543,6 +2376,46 @@
     <message>
         <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
         <translation>実行はカタログから削除されましたが、次のものは削除できませんでした。手動で削除してください：</translation>
+    </message>
+    <message>
+        <source>New fine-tune…</source>
+        <translation>新しいファインチューニング…</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>モニター</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first, then click “New fine-tune…”. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
+        <translation>実行とは、ベースモデルをデータセットでファインチューニングすることです。まずモデルを追加してデータセットをインポートし、「新しいファインチューニング…」をクリックしてください。すべての実行は状態・損失曲線・チェックポイントとともにここに保存されるので、比較・再開・エクスポートができます。</translation>
+    </message>
+    <message>
+        <source>Choose a model, a dataset and a goal, see the memory plan, and start training.</source>
+        <translation>モデル、データセット、目的を選び、メモリープランを確認して学習を開始します。</translation>
+    </message>
+    <message>
+        <source>Watch the run live: loss, progress, memory and its log.</source>
+        <translation>実行の様子をライブで確認します：損失、進捗、メモリ、ログ。</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint after the current step, then end the run.</source>
+        <translation>現在のステップの後でチェックポイントを保存し、実行を終了します。</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or failed run from its newest checkpoint.</source>
+        <translation>停止した実行や失敗した実行を、最新のチェックポイントから続行します。</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the catalog.</source>
+        <translation>実行 %1 はもうカタログにありません。</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2507,104 @@
     <message>
         <source>%1 (schema version %2)</source>
         <translation>%1（スキーマバージョン %2）</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::TierBars</name>
+    <message>
+        <source>Frozen weights</source>
+        <translation>凍結した重み</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>学習する重み</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <source>Adam moments</source>
+        <translation>Adam のモーメント</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>アクティベーション</translation>
+    </message>
+    <message>
+        <source>Working buffers</source>
+        <translation>作業用バッファー</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU メモリ</translation>
+    </message>
+    <message>
+        <source>Training arena</source>
+        <translation>学習用領域</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>SSD (offload)</source>
+        <translation>SSD（オフロード）</translation>
+    </message>
+    <message>
+        <source>%1 needed, %2 allowed</source>
+        <translation>必要 %1、許可 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Each bar: the peak against what the tier may hold. The thin strip below it: what that peak is made of.</source>
+        <translation>各バー：ピーク時の使用量と、その階層に置ける上限との比較。下の細い帯：そのピークの内訳。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::TierMemoryView</name>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>SSD</source>
+        <translation>SSD</translation>
+    </message>
+    <message>
+        <source>GPU memory, or the memory the CPU backend may use as its device.</source>
+        <translation>GPU メモリ、または CPU バックエンドがデバイスとして使用できるメモリです。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s memory used by the training process.</source>
+        <translation>学習プロセスが使用する、このコンピューターのメモリです。</translation>
+    </message>
+    <message>
+        <source>Training state kept in the offload folder on the SSD.</source>
+        <translation>SSD 上のオフロードフォルダーに置かれる学習状態です。</translation>
+    </message>
+    <message>
+        <source>%1 planned</source>
+        <translation>計画 %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>まだ不明</translation>
+    </message>
+    <message>
+        <source>%1 now of %2 planned</source>
+        <translation>現在 %1（計画 %2）</translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation>現在 %1</translation>
     </message>
 </context>
 </TS>

@@ -152,6 +152,10 @@
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
         <translation>GPU를 사용할 수 없습니다(%1) — 학습은 CPU에서 실행됩니다.</translation>
     </message>
+    <message>
+        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
+        <translation>GPU를 사용할 수 없습니다: %1. 학습은 CPU에서 실행됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::AddModelDialog</name>
@@ -250,6 +254,337 @@
     <message>
         <source>The catalog is not open: %1</source>
         <translation>카탈로그가 열려 있지 않습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::AdvancedSettingsPage</name>
+    <message>
+        <source>Advanced settings</source>
+        <translation>고급 설정</translation>
+    </message>
+    <message>
+        <source>Every setting of the run, prefilled from the goal. Change what you know you need; the boxes only accept values in a safe range.</source>
+        <translation>목표에 맞춰 미리 채워 둔 이 실행의 모든 설정입니다. 꼭 필요하다고 알고 있는 것만 바꾸세요. 입력란에는 안전한 범위의 값만 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>LoRA (train small adapters)</source>
+        <translation>LoRA (작은 어댑터 학습)</translation>
+    </message>
+    <message>
+        <source>Full fine-tune (train every weight)</source>
+        <translation>전체 파인튜닝 (모든 가중치 학습)</translation>
+    </message>
+    <message>
+        <source>as the epochs say</source>
+        <translation>에포크 수에 따름</translation>
+    </message>
+    <message>
+        <source>Cosine (slows down smoothly)</source>
+        <translation>코사인 (부드럽게 감소)</translation>
+    </message>
+    <message>
+        <source>Linear (falls in a straight line)</source>
+        <translation>선형 (일직선으로 감소)</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>use the share</source>
+        <translation>비율 사용</translation>
+    </message>
+    <message>
+        <source>no clipping</source>
+        <translation>클리핑 안 함</translation>
+    </message>
+    <message>
+        <source>at the end only</source>
+        <translation>마지막에만</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>모두 보관</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>모든 코어</translation>
+    </message>
+    <message>
+        <source>Recompute activations in the backward pass</source>
+        <translation>역전파 때 활성화 값을 다시 계산</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>What is trained</source>
+        <translation>학습 대상</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. Full fine-tuning changes every weight.</source>
+        <translation>LoRA는 고정된 모델 옆에 작은 어댑터를 붙여 학습합니다. 메모리가 훨씬 적게 들고 결과물도 작은 파일입니다. 전체 파인튜닝은 모든 가중치를 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>LoRA 랭크:</translation>
+    </message>
+    <message>
+        <source>Size of the adapters. 8–64 is usual; higher holds more, costs more memory.</source>
+        <translation>어댑터의 크기입니다. 보통 8–64이며, 높을수록 더 많이 담지만 메모리도 더 듭니다.</translation>
+    </message>
+    <message>
+        <source>LoRA alpha:</source>
+        <translation>LoRA 알파:</translation>
+    </message>
+    <message>
+        <source>Strength of the adapters; usually twice the rank.</source>
+        <translation>어댑터의 강도입니다. 보통 랭크의 두 배로 둡니다.</translation>
+    </message>
+    <message>
+        <source>LoRA dropout:</source>
+        <translation>LoRA 드롭아웃:</translation>
+    </message>
+    <message>
+        <source>Share of the adapters&apos; input dropped while training (0–0.1) against memorizing a small dataset.</source>
+        <translation>작은 데이터셋을 통째로 외우지 않도록, 학습 중에 어댑터 입력에서 버리는 비율입니다(0–0.1).</translation>
+    </message>
+    <message>
+        <source>Adapted layers:</source>
+        <translation>어댑터 적용 레이어:</translation>
+    </message>
+    <message>
+        <source>The projections that get adapters: attention (q, k, v, o) and the feed-forward block (gate, up, down).</source>
+        <translation>어댑터를 붙일 프로젝션입니다. 어텐션(q, k, v, o)과 피드포워드 블록(gate, up, down)이 있습니다.</translation>
+    </message>
+    <message>
+        <source>How fast it learns</source>
+        <translation>학습 속도</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>학습률:</translation>
+    </message>
+    <message>
+        <source>Size of each update. LoRA: 1e-4 to 3e-4; full fine-tuning about ten times lower (1e-5 to 3e-5).</source>
+        <translation>업데이트 한 번의 크기입니다. LoRA는 1e-4~3e-4, 전체 파인튜닝은 그보다 약 10배 낮은 값(1e-5~3e-5)을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>에포크:</translation>
+    </message>
+    <message>
+        <source>Passes over the training examples. 1–3; more passes memorize.</source>
+        <translation>학습 예제를 몇 번 반복해서 학습할지 정합니다. 1–3회가 적당하며, 더 많이 반복하면 내용을 통째로 외웁니다.</translation>
+    </message>
+    <message>
+        <source>Stop after steps:</source>
+        <translation>중지할 스텝 수:</translation>
+    </message>
+    <message>
+        <source>A fixed number of optimizer steps instead of the epochs.</source>
+        <translation>에포크 대신 정해진 옵티마이저 스텝 수만큼 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>스케줄:</translation>
+    </message>
+    <message>
+        <source>How the learning rate falls after the warm-up.</source>
+        <translation>웜업 후 학습률이 줄어드는 방식입니다.</translation>
+    </message>
+    <message>
+        <source>Warm-up steps:</source>
+        <translation>웜업 스텝:</translation>
+    </message>
+    <message>
+        <source>Steps at the start in which the rate rises from zero.</source>
+        <translation>처음에 학습률이 0에서부터 올라가는 스텝 수입니다.</translation>
+    </message>
+    <message>
+        <source>Warm-up share:</source>
+        <translation>웜업 비율:</translation>
+    </message>
+    <message>
+        <source>The warm-up as a share of all steps (0.03 is 3 %), when no number of steps is given.</source>
+        <translation>웜업 스텝 수를 지정하지 않았을 때, 전체 스텝 중 웜업이 차지하는 비율입니다(0.03은 3 %).</translation>
+    </message>
+    <message>
+        <source>Lowest rate:</source>
+        <translation>최저 학습률:</translation>
+    </message>
+    <message>
+        <source>Where the schedule ends, as a share of the learning rate.</source>
+        <translation>스케줄이 끝날 때의 값으로, 학습률에 대한 비율입니다.</translation>
+    </message>
+    <message>
+        <source>Gradient clipping:</source>
+        <translation>그래디언트 클리핑:</translation>
+    </message>
+    <message>
+        <source>Caps the size of an update (1.0 is usual) so that one odd batch cannot throw the model off.</source>
+        <translation>업데이트 크기의 상한입니다(보통 1.0). 이상한 배치 하나 때문에 모델이 엇나가지 않게 막아 줍니다.</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>가중치 감쇠:</translation>
+    </message>
+    <message>
+        <source>Pulls weights toward zero a little each step (0–0.1).</source>
+        <translation>스텝마다 가중치를 0 쪽으로 조금씩 당깁니다(0–0.1).</translation>
+    </message>
+    <message>
+        <source>Adam beta 1:</source>
+        <translation>Adam 베타 1:</translation>
+    </message>
+    <message>
+        <source>How much of the past updates&apos; direction each update keeps (0.9).</source>
+        <translation>각 업데이트가 이전 업데이트들의 방향을 얼마나 이어받는지 정합니다(0.9).</translation>
+    </message>
+    <message>
+        <source>Adam beta 2:</source>
+        <translation>Adam 베타 2:</translation>
+    </message>
+    <message>
+        <source>How slowly Adam&apos;s sense of the gradients&apos; size changes (0.999).</source>
+        <translation>Adam이 추정하는 그래디언트 크기가 얼마나 천천히 바뀌는지 정합니다(0.999).</translation>
+    </message>
+    <message>
+        <source>Adam epsilon:</source>
+        <translation>Adam 엡실론:</translation>
+    </message>
+    <message>
+        <source>Keeps Adam from dividing by zero (1e-8).</source>
+        <translation>Adam이 0으로 나누는 일을 막습니다(1e-8).</translation>
+    </message>
+    <message>
+        <source>Length and batch</source>
+        <translation>길이와 배치</translation>
+    </message>
+    <message>
+        <source>Sequence length:</source>
+        <translation>시퀀스 길이:</translation>
+    </message>
+    <message>
+        <source>Tokens per example; longer examples are cut. At most the model&apos;s context. Memory grows with it.</source>
+        <translation>예제당 토큰 수입니다. 이보다 긴 예제는 잘립니다. 모델의 컨텍스트 길이를 넘을 수 없으며, 값이 클수록 메모리가 더 듭니다.</translation>
+    </message>
+    <message>
+        <source>Micro-batch:</source>
+        <translation>마이크로 배치:</translation>
+    </message>
+    <message>
+        <source>Examples that go through the model at once. Memory grows with it.</source>
+        <translation>한 번에 모델을 통과하는 예제 수입니다. 값이 클수록 메모리가 더 듭니다.</translation>
+    </message>
+    <message>
+        <source>Accumulation:</source>
+        <translation>누적:</translation>
+    </message>
+    <message>
+        <source>Micro-batches added up before each update: a larger batch without the memory. Examples per update = micro-batch × accumulation.</source>
+        <translation>업데이트할 때마다 그 전에 합산하는 마이크로 배치 수입니다. 메모리를 더 쓰지 않고도 배치를 키울 수 있습니다. 업데이트당 예제 수 = 마이크로 배치 × 누적.</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing:</source>
+        <translation>활성화 체크포인팅:</translation>
+    </message>
+    <message>
+        <source>Keeps only each layer&apos;s input and recomputes the rest: much less memory for about a third more compute.</source>
+        <translation>각 레이어의 입력만 보관하고 나머지는 다시 계산합니다. 계산량이 3분의 1 정도 늘어나는 대신 메모리가 훨씬 적게 듭니다.</translation>
+    </message>
+    <message>
+        <source>Evaluation and checkpoints</source>
+        <translation>평가와 체크포인트</translation>
+    </message>
+    <message>
+        <source>Evaluate every:</source>
+        <translation>평가 간격:</translation>
+    </message>
+    <message>
+        <source>Optimizer steps between validation losses.</source>
+        <translation>검증 손실을 계산하는 옵티마이저 스텝 간격입니다.</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>체크포인트 간격:</translation>
+    </message>
+    <message>
+        <source>Optimizer steps between saved checkpoints, to resume from or export.</source>
+        <translation>체크포인트를 저장하는 옵티마이저 스텝 간격입니다. 저장된 체크포인트에서 재개하거나 내보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Keep checkpoints:</source>
+        <translation>보관할 체크포인트:</translation>
+    </message>
+    <message>
+        <source>The newest checkpoints kept; older ones are removed.</source>
+        <translation>이 개수만큼 최신 체크포인트를 보관하고, 오래된 것은 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>컴퓨터</translation>
+    </message>
+    <message>
+        <source>Training memory limit:</source>
+        <translation>학습 메모리 한도:</translation>
+    </message>
+    <message>
+        <source>Caps the GPU memory (or the processor&apos;s training arena) the run may use.</source>
+        <translation>실행이 사용할 수 있는 GPU 메모리(또는 프로세서의 학습 메모리 영역)의 상한입니다.</translation>
+    </message>
+    <message>
+        <source>RAM limit:</source>
+        <translation>RAM 한도:</translation>
+    </message>
+    <message>
+        <source>Caps the RAM the run may use beyond that.</source>
+        <translation>그 밖에 실행이 추가로 사용할 수 있는 RAM의 상한입니다.</translation>
+    </message>
+    <message>
+        <source>Disk limit:</source>
+        <translation>디스크 한도:</translation>
+    </message>
+    <message>
+        <source>Caps the space on the offload folder&apos;s SSD the run may use.</source>
+        <translation>오프로드 폴더가 있는 SSD에서 실행이 사용할 수 있는 공간의 상한입니다.</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>스레드:</translation>
+    </message>
+    <message>
+        <source>Processor threads the run computes with.</source>
+        <translation>실행이 계산에 사용하는 프로세서 스레드 수입니다.</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Decides the data order and the adapters&apos; start; the same seed repeats a run.</source>
+        <translation>데이터 순서와 어댑터의 초깃값을 정합니다. 같은 시드를 쓰면 같은 실행을 그대로 되풀이할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The sequence length (%1 tokens) is longer than the model&apos;s context (%2 tokens). Choose %2 or less.</source>
+        <translation>시퀀스 길이(토큰 %1개)가 모델의 컨텍스트(토큰 %2개)보다 깁니다. %2 이하로 정하세요.</translation>
+    </message>
+    <message>
+        <source>LoRA needs at least one adapted layer: tick one or more of q_proj … down_proj.</source>
+        <translation>LoRA에는 어댑터를 적용할 레이어가 하나 이상 필요합니다. q_proj … down_proj 중 하나 이상을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
+        <translation>업데이트마다 예제 %1개(마이크로 배치 × 누적)가 필요하지만, 데이터셋의 학습 예제는 %2개뿐입니다. 마이크로 배치나 누적을 줄이세요.</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1431,105 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::MemoryPlanPage</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s arithmetic sets the pace: moving state between the tiers keeps up with it.</source>
+        <translation>속도는 그래픽 카드의 연산이 결정합니다. 계층 사이에서 상태를 옮기는 작업은 연산 속도에 뒤처지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The processor&apos;s arithmetic sets the pace: moving state between the tiers keeps up with it.</source>
+        <translation>속도는 프로세서의 연산이 결정합니다. 계층 사이에서 상태를 옮기는 작업은 연산 속도에 뒤처지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Copying state between RAM and the training memory sets the pace. More room there (a smaller batch or sequence, or LoRA) would keep more of it in place.</source>
+        <translation>속도는 RAM과 학습 메모리 사이의 상태 복사가 결정합니다. 학습 메모리에 여유가 더 있으면(더 작은 배치나 시퀀스, 또는 LoRA) 더 많은 상태를 옮기지 않고 그 자리에 둘 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reading and writing the SSD sets the pace. More RAM for Tiertune, a faster SSD, or LoRA instead of full fine-tuning would speed each step up.</source>
+        <translation>속도는 SSD 읽기와 쓰기가 결정합니다. Tiertune에 RAM을 더 주거나, 더 빠른 SSD를 쓰거나, 전체 파인튜닝 대신 LoRA를 쓰면 스텝마다 더 빨라집니다.</translation>
+    </message>
+    <message>
+        <source>Memory plan</source>
+        <translation>메모리 계획</translation>
+    </message>
+    <message>
+        <source>Where each part of the training state will live on this machine, how long a step takes and what limits it.</source>
+        <translation>학습 상태의 각 부분이 이 컴퓨터의 어디에 놓일지, 한 스텝에 얼마나 걸리는지, 무엇이 속도를 제한하는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset for this model and measuring this machine…</source>
+        <translation>이 모델에 맞춰 데이터셋을 준비하고 이 컴퓨터를 측정하는 중…</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>1초 미만</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>약 %1</translation>
+    </message>
+    <message>
+        <source>The plan is not ready yet.</source>
+        <translation>계획이 아직 준비되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>This run does not fit on this machine. Use one of the changes above first.</source>
+        <translation>이 실행은 이 컴퓨터에 맞지 않습니다. 먼저 위의 변경 사항 중 하나를 적용하세요.</translation>
+    </message>
+    <message>
+        <source>The plan could not be made: %1</source>
+        <translation>계획을 세울 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>This run fits on this machine.</source>
+        <translation>이 실행은 이 컴퓨터에 맞습니다.</translation>
+    </message>
+    <message>
+        <source>This run does not fit on this machine.</source>
+        <translation>이 실행은 이 컴퓨터에 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>About %1 per optimizer step; %2 steps take %3 in all.</source>
+        <translation>옵티마이저 스텝당 약 %1, 전체 %2스텝에 %3 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Use LoRA instead of full fine-tuning</source>
+        <translation>전체 파인튜닝 대신 LoRA 사용</translation>
+    </message>
+    <message>
+        <source>Halve the sequence length (to %1 tokens)</source>
+        <translation>시퀀스 길이를 절반으로 줄이기 (토큰 %1개로)</translation>
+    </message>
+    <message>
+        <source>Batch of 1 with more accumulation (%1 steps)</source>
+        <translation>배치를 1로 하고 누적 늘리기 (%1스텝)</translation>
+    </message>
+    <message>
+        <source>Lower the rank (to %1)</source>
+        <translation>랭크 낮추기 (%1(으)로)</translation>
+    </message>
+    <message>
+        <source>Allow more disk (remove the %1 limit)</source>
+        <translation>디스크 더 허용하기 (%1 한도 제거)</translation>
+    </message>
+    <message>
+        <source>Allow more RAM (remove the %1 limit)</source>
+        <translation>RAM 더 허용하기 (%1 한도 제거)</translation>
+    </message>
+    <message>
+        <source>Allow more training memory (remove the %1 limit)</source>
+        <translation>학습 메모리 더 허용하기 (%1 한도 제거)</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
         <source>Models</source>
@@ -1176,6 +1610,275 @@
     <message>
         <source>no</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::NewRunWizard</name>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>빠른 LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>균형 잡힌 LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>전체 파인튜닝</translation>
+    </message>
+    <message>
+        <source>New fine-tune</source>
+        <translation>새 파인튜닝</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Choose the base model</source>
+        <translation>기본 모델 선택</translation>
+    </message>
+    <message>
+        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
+        <translation>출발점이 되는 모델입니다. 모델 크기에 따라 학습에 필요한 메모리가 정해지고, 컨텍스트는 모델이 한 번에 읽을 수 있는 가장 긴 텍스트입니다.</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>기본 모델:</translation>
+    </message>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>데이터셋 선택</translation>
+    </message>
+    <message>
+        <source>The examples the model learns from, as imported on the Datasets page.</source>
+        <translation>모델이 학습할 예제로, 데이터셋 페이지에서 가져온 것입니다.</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <source>What do you want?</source>
+        <translation>무엇을 하고 싶으세요?</translation>
+    </message>
+    <message>
+        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
+        <translation>목표를 고르면 이 모델과 데이터셋에 맞는 설정이 모두 채워집니다. 설정은 다음 페이지에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
+        <translation>아이디어를 빠르게 시험하거나 문체나 형식을 가르칠 때 고르세요. 어텐션 레이어에 작은 어댑터를 붙이고, 한 번만 반복하며, 시퀀스를 짧게 씁니다. 가장 빨리 끝나고 메모리도 가장 적게 듭니다.</translation>
+    </message>
+    <message>
+        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
+        <translation>대부분의 작업에는 이것을 고르세요. 모든 레이어에 어댑터를 붙이고, 데이터셋 크기에 맞게 충분히 반복합니다. 결과물은 원래 모델은 그대로 두고 옆에 놓는 작은 어댑터 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
+        <translation>모델이 새로운 지식을 많이 배워야 하고 이 컴퓨터에 메모리가 충분할 때 고르세요. 학습률을 10배 낮추고 모든 가중치를 학습합니다. 파라미터당 약 16바이트가 필요하며, 완전히 새로운 모델이 만들어집니다.</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>검토 및 시작</translation>
+    </message>
+    <message>
+        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
+        <translation>시작을 누르면 실행이 만들어집니다. 실행은 백그라운드에서 학습하며 실행 페이지에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>실행 이름:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>출력 폴더:</translation>
+    </message>
+    <message>
+        <source>Run again with changes: %1</source>
+        <translation>변경해서 다시 실행: %1</translation>
+    </message>
+    <message>
+        <source>The settings of run “%1” could not be read, so the goal&apos;s defaults are used instead: %2</source>
+        <translation>실행 “%1”의 설정을 읽을 수 없어 목표의 기본 설정을 대신 사용합니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 (again)</source>
+        <translation>%1 (다시)</translation>
+    </message>
+    <message>
+        <source>There is no base model yet. Add one on the Models page first.</source>
+        <translation>아직 기본 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>%1 parameters, context of %2 tokens, %3 on disk.
+Folder: %4</source>
+        <translation>파라미터 %1개, 컨텍스트 토큰 %2개, 디스크 크기 %3.
+폴더: %4</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet. Import one on the Datasets page first.</source>
+        <translation>아직 데이터셋이 없습니다. 먼저 데이터셋 페이지에서 데이터셋을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
+        <translation>학습 예제 %1개와 검증 예제 %2개, 전체 토큰 %3개.</translation>
+    </message>
+    <message>
+        <source>The longest example has %1 tokens.</source>
+        <translation>가장 긴 예제는 토큰 %1개입니다.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>카탈로그가 열려 있지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
+        <translation>파인튜닝할 기본 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
+        <translation>모델 “%1”의 폴더가 없거나 폴더에 config.json이 없습니다(%2). 모델 페이지에서 모델을 다시 추가하세요.</translation>
+    </message>
+    <message>
+        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
+        <translation>학습할 데이터셋이 없습니다. 먼저 데이터셋 페이지에서 데이터셋을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
+        <translation>데이터셋 “%1”의 파일이 없습니다(%2). 데이터셋 페이지에서 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>The dataset “%1” has no training examples.</source>
+        <translation>데이터셋 “%1”에 학습 예제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose one of the three goals.</source>
+        <translation>세 가지 목표 중 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>기본 모델</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training examples)</source>
+        <translation>%1 (학습 예제 %2개)</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>LoRA, rank %1, alpha %2, on %3</source>
+        <translation>LoRA, 랭크 %1, 알파 %2, 적용 대상: %3</translation>
+    </message>
+    <message>
+        <source>Full fine-tune: every weight is trained</source>
+        <translation>전체 파인튜닝: 모든 가중치를 학습</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>%1, %2 warm-up, then %3</source>
+        <translation>%1, %2 웜업 후 %3</translation>
+    </message>
+    <message>
+        <source>%1 steps of</source>
+        <translation>%1스텝</translation>
+    </message>
+    <message>
+        <source>%1 % of the steps as</source>
+        <translation>전체 스텝의 %1 %</translation>
+    </message>
+    <message>
+        <source>a cosine decay</source>
+        <translation>코사인 감소</translation>
+    </message>
+    <message>
+        <source>a linear decay</source>
+        <translation>선형 감소</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <source>%1 optimizer steps</source>
+        <translation>옵티마이저 스텝 %1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s), %1 optimizer steps</source>
+        <translation><numerusform>에포크 %n회, 옵티마이저 스텝 %1개</numerusform></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
+        <translation>업데이트당 예제 %1 × %2개(마이크로 배치 × 누적), 예제마다 최대 토큰 %3개</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>%1스텝마다</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>마지막에</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <source>, the newest %1 kept</source>
+        <translation>, 최신 %1개 보관</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
+        <translation>최대 사용량: 학습 메모리 %1, RAM %2, 디스크 %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>총 %1</translation>
+    </message>
+    <message>
+        <source>Give the run a name, so that you can find it on the Runs page.</source>
+        <translation>실행 페이지에서 찾을 수 있도록 실행의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The run could not be created: %1</source>
+        <translation>실행을 만들 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +2082,14 @@
         <source>Saving…</source>
         <translation>저장하는 중…</translation>
     </message>
+    <message>
+        <source>Run again with changes…</source>
+        <translation>변경해서 다시 실행…</translation>
+    </message>
+    <message>
+        <source>Opens the New fine-tune wizard with this run&apos;s model, dataset and settings.</source>
+        <translation>이 실행의 모델, 데이터셋, 설정으로 새 파인튜닝 마법사를 엽니다.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunFilterBar</name>
@@ -1451,6 +2162,132 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::RunMonitor</name>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Resume from the last checkpoint</source>
+        <translation>마지막 체크포인트에서 재개</translation>
+    </message>
+    <message>
+        <source>Log of the training process</source>
+        <translation>학습 프로세스 로그</translation>
+    </message>
+    <message>
+        <source>Pause after the current step; the run keeps its memory and waits.</source>
+        <translation>현재 스텝이 끝나면 일시 중지합니다. 실행은 메모리를 그대로 유지한 채 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint after the current step, then end the run. You can resume it later.</source>
+        <translation>현재 스텝이 끝나면 체크포인트를 저장하고 실행을 끝냅니다. 나중에 재개할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or failed run from its newest checkpoint.</source>
+        <translation>중지되었거나 실패한 실행을 최신 체크포인트에서 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <source>Memory per tier</source>
+        <translation>계층별 메모리</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>%1 — Tiertune</source>
+        <translation>%1 — Tiertune</translation>
+    </message>
+    <message>
+        <source>Not in the catalog</source>
+        <translation>카탈로그에 없음</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>스텝 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Preparing the run…</source>
+        <translation>실행을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>No progress recorded yet</source>
+        <translation>아직 기록된 진행 상황이 없습니다</translation>
+    </message>
+    <message>
+        <source>Training loss %1   ·   Validation loss %2   ·   Learning rate %3   ·   %4 tokens/s   ·   Training time %5   ·   Time left %6</source>
+        <translation>학습 손실 %1   ·   검증 손실 %2   ·   학습률 %3   ·   %4 tokens/s   ·   학습 시간 %5   ·   남은 시간 %6</translation>
+    </message>
+    <message>
+        <source>The memory plan appears when the run starts.</source>
+        <translation>메모리 계획은 실행이 시작되면 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Memory plan: %1</source>
+        <translation>메모리 계획: %1</translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation>실행이 실패했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunSupervisor</name>
+    <message>
+        <source>The run “%1” has already started; resume it to continue from its last checkpoint.</source>
+        <translation>실행 “%1”은(는) 이미 시작되었습니다. 마지막 체크포인트에서 이어 가려면 재개하세요.</translation>
+    </message>
+    <message>
+        <source>The run cannot start: the catalog is not open. %1</source>
+        <translation>실행을 시작할 수 없습니다: 카탈로그가 열려 있지 않습니다. %1</translation>
+    </message>
+    <message>
+        <source>There is no run %1 in the catalog.</source>
+        <translation>카탈로그에 실행 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run “%1” is already executing.</source>
+        <translation>실행 “%1”은(는) 이미 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot start: %2</source>
+        <translation>실행 “%1”을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The output folder %1 of the run could not be created.</source>
+        <translation>실행의 출력 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Tiertune could not start its training program %1: %2</source>
+        <translation>Tiertune이 학습 프로그램 %1을(를) 시작하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly.</source>
+        <translation>학습 프로세스가 예기치 않게 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The last lines of its log:</source>
+        <translation>로그의 마지막 줄:</translation>
+    </message>
+    <message>
+        <source>Run %1 is not executing.</source>
+        <translation>실행 %1은(는) 진행 중이 아닙니다.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::RunsPage</name>
     <message>
         <source>Runs</source>
@@ -1471,10 +2308,6 @@
     <message>
         <source>No runs yet</source>
         <translation>아직 실행이 없습니다</translation>
-    </message>
-    <message>
-        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation>실행은 데이터셋으로 기본 모델을 파인튜닝하는 작업입니다. 먼저 모델을 추가하고 데이터셋을 가져오세요. 모든 실행은 상태, 손실 곡선, 체크포인트와 함께 여기에 보관되므로 비교하거나, 이어서 진행하거나, 내보낼 수 있습니다.</translation>
     </message>
     <message>
         <source>No run matches</source>
@@ -1543,6 +2376,46 @@
     <message>
         <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
         <translation>실행은 카탈로그에서 삭제되었지만 다음 항목은 삭제하지 못했습니다. 직접 삭제하세요:</translation>
+    </message>
+    <message>
+        <source>New fine-tune…</source>
+        <translation>새 파인튜닝…</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>모니터</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first, then click “New fine-tune…”. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
+        <translation>실행은 데이터셋으로 기본 모델을 파인튜닝하는 작업입니다. 먼저 모델을 추가하고 데이터셋을 가져온 다음 “새 파인튜닝…”을 클릭하세요. 모든 실행은 상태, 손실 곡선, 체크포인트와 함께 여기에 보관되므로 비교하고, 재개하고, 내보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a model, a dataset and a goal, see the memory plan, and start training.</source>
+        <translation>모델, 데이터셋, 목표를 고르고 메모리 계획을 확인한 뒤 학습을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Watch the run live: loss, progress, memory and its log.</source>
+        <translation>실행을 실시간으로 지켜봅니다: 손실, 진행 상황, 메모리, 로그.</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint after the current step, then end the run.</source>
+        <translation>현재 스텝이 끝나면 체크포인트를 저장하고 실행을 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or failed run from its newest checkpoint.</source>
+        <translation>중지되었거나 실패한 실행을 최신 체크포인트에서 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the catalog.</source>
+        <translation>실행 %1은(는) 더 이상 카탈로그에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2507,104 @@
     <message>
         <source>%1 (schema version %2)</source>
         <translation>%1 (스키마 버전 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::TierBars</name>
+    <message>
+        <source>Frozen weights</source>
+        <translation>고정된 가중치</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>학습되는 가중치</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>그래디언트</translation>
+    </message>
+    <message>
+        <source>Adam moments</source>
+        <translation>Adam 모멘트</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>활성화 값</translation>
+    </message>
+    <message>
+        <source>Working buffers</source>
+        <translation>작업 버퍼</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 메모리</translation>
+    </message>
+    <message>
+        <source>Training arena</source>
+        <translation>학습 메모리 영역</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>SSD (offload)</source>
+        <translation>SSD (오프로드)</translation>
+    </message>
+    <message>
+        <source>%1 needed, %2 allowed</source>
+        <translation>필요 %1, 허용 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source>Each bar: the peak against what the tier may hold. The thin strip below it: what that peak is made of.</source>
+        <translation>각 막대는 계층이 담을 수 있는 용량에 대한 최대 사용량을 나타냅니다. 그 아래의 얇은 띠는 최대 사용량이 무엇으로 이루어졌는지 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::TierMemoryView</name>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>SSD</source>
+        <translation>SSD</translation>
+    </message>
+    <message>
+        <source>GPU memory, or the memory the CPU backend may use as its device.</source>
+        <translation>GPU 메모리, 또는 CPU 백엔드가 장치로 사용할 수 있는 메모리입니다.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s memory used by the training process.</source>
+        <translation>학습 프로세스가 사용하는 이 컴퓨터의 메모리입니다.</translation>
+    </message>
+    <message>
+        <source>Training state kept in the offload folder on the SSD.</source>
+        <translation>SSD의 오프로드 폴더에 보관하는 학습 상태입니다.</translation>
+    </message>
+    <message>
+        <source>%1 planned</source>
+        <translation>계획 %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>아직 알 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 now of %2 planned</source>
+        <translation>현재 %1 / 계획 %2</translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation>현재 %1</translation>
     </message>
 </context>
 </TS>

@@ -152,6 +152,10 @@
         <source>The GPU could not be used (%1) — training runs on the CPU.</source>
         <translation>無法使用 GPU（%1）— 將使用 CPU 訓練。</translation>
     </message>
+    <message>
+        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
+        <translation>無法使用 GPU：%1。將使用 CPU 訓練。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::AddModelDialog</name>
@@ -250,6 +254,337 @@
     <message>
         <source>The catalog is not open: %1</source>
         <translation>目錄未開啟：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::AdvancedSettingsPage</name>
+    <message>
+        <source>Advanced settings</source>
+        <translation>進階設定</translation>
+    </message>
+    <message>
+        <source>Every setting of the run, prefilled from the goal. Change what you know you need; the boxes only accept values in a safe range.</source>
+        <translation>此執行的所有設定，已依目標預先填入。只需修改你確定需要調整的項目；各欄位只接受安全範圍內的數值。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>LoRA (train small adapters)</source>
+        <translation>LoRA（訓練小型配接器）</translation>
+    </message>
+    <message>
+        <source>Full fine-tune (train every weight)</source>
+        <translation>完整微調（訓練所有權重）</translation>
+    </message>
+    <message>
+        <source>as the epochs say</source>
+        <translation>依訓練輪數</translation>
+    </message>
+    <message>
+        <source>Cosine (slows down smoothly)</source>
+        <translation>餘弦（平滑地減緩）</translation>
+    </message>
+    <message>
+        <source>Linear (falls in a straight line)</source>
+        <translation>線性（呈直線下降）</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>use the share</source>
+        <translation>依比例</translation>
+    </message>
+    <message>
+        <source>no clipping</source>
+        <translation>不裁剪</translation>
+    </message>
+    <message>
+        <source>at the end only</source>
+        <translation>僅在結束時</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>所有核心</translation>
+    </message>
+    <message>
+        <source>Recompute activations in the backward pass</source>
+        <translation>在反向傳播時重新計算激活值</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>What is trained</source>
+        <translation>訓練內容</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. Full fine-tuning changes every weight.</source>
+        <translation>LoRA 會在凍結的模型旁訓練小型配接器：所需記憶體少得多，產出的也只是一個小檔案。完整微調則會改變所有權重。</translation>
+    </message>
+    <message>
+        <source>LoRA rank:</source>
+        <translation>LoRA 秩（rank）：</translation>
+    </message>
+    <message>
+        <source>Size of the adapters. 8–64 is usual; higher holds more, costs more memory.</source>
+        <translation>配接器的大小。通常為 8–64；數值越高能容納越多內容，但也需要更多記憶體。</translation>
+    </message>
+    <message>
+        <source>LoRA alpha:</source>
+        <translation>LoRA alpha：</translation>
+    </message>
+    <message>
+        <source>Strength of the adapters; usually twice the rank.</source>
+        <translation>配接器的強度；通常為秩的兩倍。</translation>
+    </message>
+    <message>
+        <source>LoRA dropout:</source>
+        <translation>LoRA dropout：</translation>
+    </message>
+    <message>
+        <source>Share of the adapters&apos; input dropped while training (0–0.1) against memorizing a small dataset.</source>
+        <translation>訓練時捨棄的配接器輸入比例（0–0.1），可避免模型死記小型資料集。</translation>
+    </message>
+    <message>
+        <source>Adapted layers:</source>
+        <translation>加上配接器的層：</translation>
+    </message>
+    <message>
+        <source>The projections that get adapters: attention (q, k, v, o) and the feed-forward block (gate, up, down).</source>
+        <translation>要加上配接器的投影層：注意力層（q, k, v, o）與前饋區塊（gate, up, down）。</translation>
+    </message>
+    <message>
+        <source>How fast it learns</source>
+        <translation>學習速度</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>學習率：</translation>
+    </message>
+    <message>
+        <source>Size of each update. LoRA: 1e-4 to 3e-4; full fine-tuning about ten times lower (1e-5 to 3e-5).</source>
+        <translation>每次更新的幅度。LoRA：1e-4 到 3e-4；完整微調約低十倍（1e-5 到 3e-5）。</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>訓練輪數：</translation>
+    </message>
+    <message>
+        <source>Passes over the training examples. 1–3; more passes memorize.</source>
+        <translation>完整走過訓練範例的次數。1–3 次；次數越多越容易死記。</translation>
+    </message>
+    <message>
+        <source>Stop after steps:</source>
+        <translation>在指定步數後停止：</translation>
+    </message>
+    <message>
+        <source>A fixed number of optimizer steps instead of the epochs.</source>
+        <translation>以固定的最佳化步數取代訓練輪數。</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>排程：</translation>
+    </message>
+    <message>
+        <source>How the learning rate falls after the warm-up.</source>
+        <translation>暖身之後學習率如何下降。</translation>
+    </message>
+    <message>
+        <source>Warm-up steps:</source>
+        <translation>暖身步數：</translation>
+    </message>
+    <message>
+        <source>Steps at the start in which the rate rises from zero.</source>
+        <translation>開始時學習率從零逐步上升的步數。</translation>
+    </message>
+    <message>
+        <source>Warm-up share:</source>
+        <translation>暖身比例：</translation>
+    </message>
+    <message>
+        <source>The warm-up as a share of all steps (0.03 is 3 %), when no number of steps is given.</source>
+        <translation>未指定步數時，暖身佔全部步數的比例（0.03 即 3 %）。</translation>
+    </message>
+    <message>
+        <source>Lowest rate:</source>
+        <translation>最低學習率：</translation>
+    </message>
+    <message>
+        <source>Where the schedule ends, as a share of the learning rate.</source>
+        <translation>排程結束時的學習率，以學習率的比例表示。</translation>
+    </message>
+    <message>
+        <source>Gradient clipping:</source>
+        <translation>梯度裁剪：</translation>
+    </message>
+    <message>
+        <source>Caps the size of an update (1.0 is usual) so that one odd batch cannot throw the model off.</source>
+        <translation>限制每次更新的幅度（通常為 1.0），避免單一異常批次讓模型偏離。</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>權重衰減：</translation>
+    </message>
+    <message>
+        <source>Pulls weights toward zero a little each step (0–0.1).</source>
+        <translation>每一步將權重稍微拉向零（0–0.1）。</translation>
+    </message>
+    <message>
+        <source>Adam beta 1:</source>
+        <translation>Adam beta 1：</translation>
+    </message>
+    <message>
+        <source>How much of the past updates&apos; direction each update keeps (0.9).</source>
+        <translation>每次更新保留多少先前更新的方向（0.9）。</translation>
+    </message>
+    <message>
+        <source>Adam beta 2:</source>
+        <translation>Adam beta 2：</translation>
+    </message>
+    <message>
+        <source>How slowly Adam&apos;s sense of the gradients&apos; size changes (0.999).</source>
+        <translation>Adam 對梯度大小的估計變化得多慢（0.999）。</translation>
+    </message>
+    <message>
+        <source>Adam epsilon:</source>
+        <translation>Adam epsilon：</translation>
+    </message>
+    <message>
+        <source>Keeps Adam from dividing by zero (1e-8).</source>
+        <translation>避免 Adam 除以零（1e-8）。</translation>
+    </message>
+    <message>
+        <source>Length and batch</source>
+        <translation>長度與批次</translation>
+    </message>
+    <message>
+        <source>Sequence length:</source>
+        <translation>序列長度：</translation>
+    </message>
+    <message>
+        <source>Tokens per example; longer examples are cut. At most the model&apos;s context. Memory grows with it.</source>
+        <translation>每個範例的 token 數；較長的範例會被截斷。最多為模型的上下文長度。記憶體用量隨之增加。</translation>
+    </message>
+    <message>
+        <source>Micro-batch:</source>
+        <translation>微批次：</translation>
+    </message>
+    <message>
+        <source>Examples that go through the model at once. Memory grows with it.</source>
+        <translation>一次送入模型的範例數。記憶體用量隨之增加。</translation>
+    </message>
+    <message>
+        <source>Accumulation:</source>
+        <translation>累積次數：</translation>
+    </message>
+    <message>
+        <source>Micro-batches added up before each update: a larger batch without the memory. Examples per update = micro-batch × accumulation.</source>
+        <translation>每次更新前累加的微批次數：不需額外記憶體就能得到較大的批次。每次更新的範例數 = 微批次 × 累積次數。</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing:</source>
+        <translation>激活值重新計算：</translation>
+    </message>
+    <message>
+        <source>Keeps only each layer&apos;s input and recomputes the rest: much less memory for about a third more compute.</source>
+        <translation>只保留每一層的輸入，其餘重新計算：大幅節省記憶體，運算量約增加三分之一。</translation>
+    </message>
+    <message>
+        <source>Evaluation and checkpoints</source>
+        <translation>評估與檢查點</translation>
+    </message>
+    <message>
+        <source>Evaluate every:</source>
+        <translation>評估間隔：</translation>
+    </message>
+    <message>
+        <source>Optimizer steps between validation losses.</source>
+        <translation>兩次計算驗證損失之間的最佳化步數。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every:</source>
+        <translation>檢查點間隔：</translation>
+    </message>
+    <message>
+        <source>Optimizer steps between saved checkpoints, to resume from or export.</source>
+        <translation>兩次儲存檢查點之間的最佳化步數；檢查點可用於繼續訓練或匯出。</translation>
+    </message>
+    <message>
+        <source>Keep checkpoints:</source>
+        <translation>保留檢查點數：</translation>
+    </message>
+    <message>
+        <source>The newest checkpoints kept; older ones are removed.</source>
+        <translation>保留的最新檢查點數量；較舊的會被移除。</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>電腦</translation>
+    </message>
+    <message>
+        <source>Training memory limit:</source>
+        <translation>訓練記憶體上限：</translation>
+    </message>
+    <message>
+        <source>Caps the GPU memory (or the processor&apos;s training arena) the run may use.</source>
+        <translation>限制此執行可使用的 GPU 記憶體（或處理器的訓練記憶體區）。</translation>
+    </message>
+    <message>
+        <source>RAM limit:</source>
+        <translation>RAM 上限：</translation>
+    </message>
+    <message>
+        <source>Caps the RAM the run may use beyond that.</source>
+        <translation>限制此執行在此之外可使用的 RAM。</translation>
+    </message>
+    <message>
+        <source>Disk limit:</source>
+        <translation>磁碟上限：</translation>
+    </message>
+    <message>
+        <source>Caps the space on the offload folder&apos;s SSD the run may use.</source>
+        <translation>限制此執行在卸載資料夾所在 SSD 上可使用的空間。</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>執行緒：</translation>
+    </message>
+    <message>
+        <source>Processor threads the run computes with.</source>
+        <translation>此執行用於運算的處理器執行緒數。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>種子值：</translation>
+    </message>
+    <message>
+        <source>Decides the data order and the adapters&apos; start; the same seed repeats a run.</source>
+        <translation>決定資料順序與配接器的初始值；使用相同的種子值可重現一次執行。</translation>
+    </message>
+    <message>
+        <source>The sequence length (%1 tokens) is longer than the model&apos;s context (%2 tokens). Choose %2 or less.</source>
+        <translation>序列長度（%1 個 token）超過模型的上下文長度（%2 個 token）。請選擇 %2 或更小的值。</translation>
+    </message>
+    <message>
+        <source>LoRA needs at least one adapted layer: tick one or more of q_proj … down_proj.</source>
+        <translation>LoRA 至少需要一個加上配接器的層：請勾選 q_proj … down_proj 中的一個或多個。</translation>
+    </message>
+    <message>
+        <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
+        <translation>每次更新會使用 %1 個範例（微批次 × 累積次數），但資料集只有 %2 個訓練範例。請降低微批次或累積次數。</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1431,105 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::MemoryPlanPage</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s arithmetic sets the pace: moving state between the tiers keeps up with it.</source>
+        <translation>速度取決於顯示卡的運算：在各層級之間搬移狀態的速度跟得上。</translation>
+    </message>
+    <message>
+        <source>The processor&apos;s arithmetic sets the pace: moving state between the tiers keeps up with it.</source>
+        <translation>速度取決於處理器的運算：在各層級之間搬移狀態的速度跟得上。</translation>
+    </message>
+    <message>
+        <source>Copying state between RAM and the training memory sets the pace. More room there (a smaller batch or sequence, or LoRA) would keep more of it in place.</source>
+        <translation>速度取決於在 RAM 與訓練記憶體之間複製狀態。若訓練記憶體有更多空間（較小的批次或序列，或改用 LoRA），就能將更多狀態留在原處。</translation>
+    </message>
+    <message>
+        <source>Reading and writing the SSD sets the pace. More RAM for Tiertune, a faster SSD, or LoRA instead of full fine-tuning would speed each step up.</source>
+        <translation>速度取決於 SSD 的讀寫。給 Tiertune 更多 RAM、使用更快的 SSD，或以 LoRA 取代完整微調，都能加快每一步。</translation>
+    </message>
+    <message>
+        <source>Memory plan</source>
+        <translation>記憶體計畫</translation>
+    </message>
+    <message>
+        <source>Where each part of the training state will live on this machine, how long a step takes and what limits it.</source>
+        <translation>訓練狀態的各部分將存放在這台電腦的哪裡、每一步需要多久，以及速度受什麼限制。</translation>
+    </message>
+    <message>
+        <source>Preparing the dataset for this model and measuring this machine…</source>
+        <translation>正在為此模型準備資料集並測量這台電腦…</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>約 %1</translation>
+    </message>
+    <message>
+        <source>The plan is not ready yet.</source>
+        <translation>計畫尚未完成。</translation>
+    </message>
+    <message>
+        <source>This run does not fit on this machine. Use one of the changes above first.</source>
+        <translation>這台電腦無法容納此執行。請先套用上方其中一項變更。</translation>
+    </message>
+    <message>
+        <source>The plan could not be made: %1</source>
+        <translation>無法建立計畫：%1</translation>
+    </message>
+    <message>
+        <source>This run fits on this machine.</source>
+        <translation>這台電腦可以容納此執行。</translation>
+    </message>
+    <message>
+        <source>This run does not fit on this machine.</source>
+        <translation>這台電腦無法容納此執行。</translation>
+    </message>
+    <message>
+        <source>About %1 per optimizer step; %2 steps take %3 in all.</source>
+        <translation>每個最佳化步驟約需 %1；%2 步共需 %3。</translation>
+    </message>
+    <message>
+        <source>Use LoRA instead of full fine-tuning</source>
+        <translation>改用 LoRA 取代完整微調</translation>
+    </message>
+    <message>
+        <source>Halve the sequence length (to %1 tokens)</source>
+        <translation>將序列長度減半（降為 %1 個 token）</translation>
+    </message>
+    <message>
+        <source>Batch of 1 with more accumulation (%1 steps)</source>
+        <translation>批次設為 1 並增加累積次數（%1 次）</translation>
+    </message>
+    <message>
+        <source>Lower the rank (to %1)</source>
+        <translation>降低秩（降為 %1）</translation>
+    </message>
+    <message>
+        <source>Allow more disk (remove the %1 limit)</source>
+        <translation>允許使用更多磁碟空間（移除 %1 的上限）</translation>
+    </message>
+    <message>
+        <source>Allow more RAM (remove the %1 limit)</source>
+        <translation>允許使用更多 RAM（移除 %1 的上限）</translation>
+    </message>
+    <message>
+        <source>Allow more training memory (remove the %1 limit)</source>
+        <translation>允許使用更多訓練記憶體（移除 %1 的上限）</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
         <source>Models</source>
@@ -1176,6 +1610,275 @@
     <message>
         <source>no</source>
         <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::NewRunWizard</name>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>快速 LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>均衡 LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>完整微調</translation>
+    </message>
+    <message>
+        <source>New fine-tune</source>
+        <translation>新增微調</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Choose the base model</source>
+        <translation>選擇基礎模型</translation>
+    </message>
+    <message>
+        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
+        <translation>作為起點的模型。它的大小決定訓練需要多少記憶體；它的上下文長度是一次能讀取的最長文字。</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>基礎模型：</translation>
+    </message>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>選擇資料集</translation>
+    </message>
+    <message>
+        <source>The examples the model learns from, as imported on the Datasets page.</source>
+        <translation>模型要學習的範例，即在「資料集」頁面匯入的內容。</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>資料集：</translation>
+    </message>
+    <message>
+        <source>What do you want?</source>
+        <translation>你想要做什麼？</translation>
+    </message>
+    <message>
+        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
+        <translation>目標會為此模型與資料集填入所有設定；下一頁會顯示這些設定。</translation>
+    </message>
+    <message>
+        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
+        <translation>適合快速試驗想法，或教模型某種風格或格式：在注意力層加上小型配接器、只走一輪、序列較短。完成最快，所需記憶體最少。</translation>
+    </message>
+    <message>
+        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
+        <translation>適合大多數工作：在每一層加上配接器，並依資料集大小訓練足夠的輪數。產出的是一個小型配接器檔案，原本的模型保持不變。</translation>
+    </message>
+    <message>
+        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
+        <translation>適合模型必須學習大量新知識、且這台電腦記憶體足夠的情況：訓練所有權重，學習率低十倍。每個參數約需 16 位元組，並產出一個全新的模型。</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>檢查並開始</translation>
+    </message>
+    <message>
+        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
+        <translation>按下「開始」會建立此執行；之後它會在背景訓練，並顯示在「執行」頁面上。</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>執行名稱：</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>輸出資料夾：</translation>
+    </message>
+    <message>
+        <source>Run again with changes: %1</source>
+        <translation>修改後再次執行：%1</translation>
+    </message>
+    <message>
+        <source>The settings of run “%1” could not be read, so the goal&apos;s defaults are used instead: %2</source>
+        <translation>無法讀取執行「%1」的設定，因此改用目標的預設值：%2</translation>
+    </message>
+    <message>
+        <source>%1 (again)</source>
+        <translation>%1（再次）</translation>
+    </message>
+    <message>
+        <source>There is no base model yet. Add one on the Models page first.</source>
+        <translation>尚無基礎模型。請先在「模型」頁面新增一個。</translation>
+    </message>
+    <message>
+        <source>%1 parameters, context of %2 tokens, %3 on disk.
+Folder: %4</source>
+        <translation>%1 個參數，上下文長度 %2 個 token，磁碟大小 %3。
+資料夾：%4</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet. Import one on the Datasets page first.</source>
+        <translation>尚無資料集。請先在「資料集」頁面匯入一個。</translation>
+    </message>
+    <message>
+        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
+        <translation>%1 個訓練範例與 %2 個驗證範例，共 %3 個 token。</translation>
+    </message>
+    <message>
+        <source>The longest example has %1 tokens.</source>
+        <translation>最長的範例有 %1 個 token。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>目錄未開啟：%1</translation>
+    </message>
+    <message>
+        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
+        <translation>沒有可供微調的基礎模型。請先在「模型」頁面新增一個。</translation>
+    </message>
+    <message>
+        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
+        <translation>模型「%1」的資料夾不存在或缺少 config.json（%2）。請在「模型」頁面重新新增此模型。</translation>
+    </message>
+    <message>
+        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
+        <translation>沒有可供學習的資料集。請先在「資料集」頁面匯入一個。</translation>
+    </message>
+    <message>
+        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
+        <translation>找不到資料集「%1」的檔案（%2）。請在「資料集」頁面重新匯入。</translation>
+    </message>
+    <message>
+        <source>The dataset “%1” has no training examples.</source>
+        <translation>資料集「%1」沒有訓練範例。</translation>
+    </message>
+    <message>
+        <source>Choose one of the three goals.</source>
+        <translation>請從三個目標中選擇一個。</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基礎模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>資料集</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training examples)</source>
+        <translation>%1（%2 個訓練範例）</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>LoRA, rank %1, alpha %2, on %3</source>
+        <translation>LoRA，秩 %1，alpha %2，套用於 %3</translation>
+    </message>
+    <message>
+        <source>Full fine-tune: every weight is trained</source>
+        <translation>完整微調：訓練所有權重</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>學習率</translation>
+    </message>
+    <message>
+        <source>%1, %2 warm-up, then %3</source>
+        <translation>%1，%2暖身，之後%3</translation>
+    </message>
+    <message>
+        <source>%1 steps of</source>
+        <translation>%1 步的</translation>
+    </message>
+    <message>
+        <source>%1 % of the steps as</source>
+        <translation>%1 % 的步數作為</translation>
+    </message>
+    <message>
+        <source>a cosine decay</source>
+        <translation>以餘弦曲線遞減</translation>
+    </message>
+    <message>
+        <source>a linear decay</source>
+        <translation>以線性遞減</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>維持不變</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長度</translation>
+    </message>
+    <message>
+        <source>%1 optimizer steps</source>
+        <translation>%1 個最佳化步驟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s), %1 optimizer steps</source>
+        <translation><numerusform>%n 輪，%1 個最佳化步驟</numerusform></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
+        <translation>每次更新 %1 × %2 個範例（微批次 × 累積次數），每個最多 %3 個 token</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>評估</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>每 %1 步</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>結束時</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>檢查點</translation>
+    </message>
+    <message>
+        <source>, the newest %1 kept</source>
+        <translation>，保留最新的 %1 個</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
+        <translation>峰值時：訓練記憶體 %1、RAM %2、磁碟 %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <source>Give the run a name, so that you can find it on the Runs page.</source>
+        <translation>請為此執行命名，以便在「執行」頁面上找到它。</translation>
+    </message>
+    <message>
+        <source>The run could not be created: %1</source>
+        <translation>無法建立執行：%1</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +2082,14 @@
         <source>Saving…</source>
         <translation>正在儲存…</translation>
     </message>
+    <message>
+        <source>Run again with changes…</source>
+        <translation>修改後再次執行…</translation>
+    </message>
+    <message>
+        <source>Opens the New fine-tune wizard with this run&apos;s model, dataset and settings.</source>
+        <translation>以此執行的模型、資料集與設定開啟「新增微調」精靈。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunFilterBar</name>
@@ -1451,6 +2162,132 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::RunMonitor</name>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume from the last checkpoint</source>
+        <translation>從上一個檢查點繼續</translation>
+    </message>
+    <message>
+        <source>Log of the training process</source>
+        <translation>訓練程序的記錄</translation>
+    </message>
+    <message>
+        <source>Pause after the current step; the run keeps its memory and waits.</source>
+        <translation>在目前這一步完成後暫停；此執行會保留其記憶體並等候。</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint after the current step, then end the run. You can resume it later.</source>
+        <translation>在目前這一步完成後儲存檢查點，然後結束此執行。之後可以再繼續。</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or failed run from its newest checkpoint.</source>
+        <translation>從最新的檢查點繼續已停止或失敗的執行。</translation>
+    </message>
+    <message>
+        <source>Memory per tier</source>
+        <translation>各層級的記憶體</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>執行 %1</translation>
+    </message>
+    <message>
+        <source>%1 — Tiertune</source>
+        <translation>%1 — Tiertune</translation>
+    </message>
+    <message>
+        <source>Not in the catalog</source>
+        <translation>不在目錄中</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Preparing the run…</source>
+        <translation>正在準備執行…</translation>
+    </message>
+    <message>
+        <source>No progress recorded yet</source>
+        <translation>尚未記錄任何進度</translation>
+    </message>
+    <message>
+        <source>Training loss %1   ·   Validation loss %2   ·   Learning rate %3   ·   %4 tokens/s   ·   Training time %5   ·   Time left %6</source>
+        <translation>訓練損失 %1   ·   驗證損失 %2   ·   學習率 %3   ·   %4 tokens/s   ·   訓練時間 %5   ·   剩餘時間 %6</translation>
+    </message>
+    <message>
+        <source>The memory plan appears when the run starts.</source>
+        <translation>執行開始後會顯示記憶體計畫。</translation>
+    </message>
+    <message>
+        <source>Memory plan: %1</source>
+        <translation>記憶體計畫：%1</translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation>執行失敗。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::RunSupervisor</name>
+    <message>
+        <source>The run “%1” has already started; resume it to continue from its last checkpoint.</source>
+        <translation>執行「%1」已經開始過；請繼續執行，從上一個檢查點接續。</translation>
+    </message>
+    <message>
+        <source>The run cannot start: the catalog is not open. %1</source>
+        <translation>無法開始執行：目錄未開啟。%1</translation>
+    </message>
+    <message>
+        <source>There is no run %1 in the catalog.</source>
+        <translation>目錄中沒有執行 %1。</translation>
+    </message>
+    <message>
+        <source>The run “%1” is already executing.</source>
+        <translation>執行「%1」已在進行中。</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot start: %2</source>
+        <translation>無法開始執行「%1」：%2</translation>
+    </message>
+    <message>
+        <source>The output folder %1 of the run could not be created.</source>
+        <translation>無法建立此執行的輸出資料夾 %1。</translation>
+    </message>
+    <message>
+        <source>Tiertune could not start its training program %1: %2</source>
+        <translation>Tiertune 無法啟動其訓練程式 %1：%2</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly.</source>
+        <translation>訓練程序意外結束。</translation>
+    </message>
+    <message>
+        <source>The last lines of its log:</source>
+        <translation>其記錄的最後幾行：</translation>
+    </message>
+    <message>
+        <source>Run %1 is not executing.</source>
+        <translation>執行 %1 並未在進行中。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::RunsPage</name>
     <message>
         <source>Runs</source>
@@ -1471,10 +2308,6 @@
     <message>
         <source>No runs yet</source>
         <translation>尚無執行</translation>
-    </message>
-    <message>
-        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
-        <translation>一次執行就是用資料集微調一個基礎模型。請先新增模型並匯入資料集。每次執行都會連同狀態、損失曲線和檢查點保存在這裡，方便你比較、繼續執行和匯出。</translation>
     </message>
     <message>
         <source>No run matches</source>
@@ -1543,6 +2376,46 @@
     <message>
         <source>The run is gone from the catalog, but these could not be removed; delete them by hand:</source>
         <translation>此執行已從目錄中移除，但下列項目無法刪除，請手動刪除：</translation>
+    </message>
+    <message>
+        <source>New fine-tune…</source>
+        <translation>新增微調…</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>監看</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>A run fine-tunes a base model on a dataset. Add a model and import a dataset first, then click “New fine-tune…”. Every run is kept here with its status, loss curve and checkpoints, so that you can compare, resume and export it.</source>
+        <translation>執行會以資料集微調基礎模型。請先新增模型並匯入資料集，然後按一下「新增微調…」。每次執行都會連同狀態、損失曲線與檢查點保留在這裡，方便你比較、繼續與匯出。</translation>
+    </message>
+    <message>
+        <source>Choose a model, a dataset and a goal, see the memory plan, and start training.</source>
+        <translation>選擇模型、資料集與目標，查看記憶體計畫，然後開始訓練。</translation>
+    </message>
+    <message>
+        <source>Watch the run live: loss, progress, memory and its log.</source>
+        <translation>即時監看執行：損失、進度、記憶體與記錄。</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint after the current step, then end the run.</source>
+        <translation>在目前這一步完成後儲存檢查點，然後結束此執行。</translation>
+    </message>
+    <message>
+        <source>Continue a stopped or failed run from its newest checkpoint.</source>
+        <translation>從最新的檢查點繼續已停止或失敗的執行。</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the catalog.</source>
+        <translation>執行 %1 已不在目錄中。</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2507,104 @@
     <message>
         <source>%1 (schema version %2)</source>
         <translation>%1（結構描述版本 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::TierBars</name>
+    <message>
+        <source>Frozen weights</source>
+        <translation>凍結的權重</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>訓練中的權重</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Adam moments</source>
+        <translation>Adam 動差</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Working buffers</source>
+        <translation>工作緩衝區</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 記憶體</translation>
+    </message>
+    <message>
+        <source>Training arena</source>
+        <translation>訓練記憶體區</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>SSD (offload)</source>
+        <translation>SSD（卸載）</translation>
+    </message>
+    <message>
+        <source>%1 needed, %2 allowed</source>
+        <translation>需要 %1，允許 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Each bar: the peak against what the tier may hold. The thin strip below it: what that peak is made of.</source>
+        <translation>每條長條：峰值相對於該層級可容納的量。下方的細條：峰值的組成。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::TierMemoryView</name>
+    <message>
+        <source>Device</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>SSD</source>
+        <translation>SSD</translation>
+    </message>
+    <message>
+        <source>GPU memory, or the memory the CPU backend may use as its device.</source>
+        <translation>GPU 記憶體，或 CPU 後端可作為裝置使用的記憶體。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s memory used by the training process.</source>
+        <translation>訓練程序使用的這台電腦的記憶體。</translation>
+    </message>
+    <message>
+        <source>Training state kept in the offload folder on the SSD.</source>
+        <translation>存放在 SSD 上卸載資料夾中的訓練狀態。</translation>
+    </message>
+    <message>
+        <source>%1 planned</source>
+        <translation>計畫 %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>尚不得知</translation>
+    </message>
+    <message>
+        <source>%1 now of %2 planned</source>
+        <translation>目前 %1 / 計畫 %2</translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation>目前 %1</translation>
     </message>
 </context>
 </TS>
