@@ -161,6 +161,11 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
     }
   });
   connect(newRun_, &QPushButton::clicked, this, &RunsPage::newRun);
+  // A run the wizard created starts at once in its worker, and its monitor opens.
+  connect(this, &RunsPage::runCreated, this, [this](qint64 runId) {
+    refresh();
+    if (supervisor_ && supervisor_->startRun(runId)) openMonitor(runId);
+  });
   connect(compare_, &QPushButton::clicked, this, &RunsPage::compareSelected);
   connect(details_, &QPushButton::clicked, this, [this] {
     if (const auto ids = selectedRunIds(); ids.size() == 1) openDetails(ids.front());
