@@ -16,6 +16,7 @@
 #include "app/gui/pages/ModelsPage.h"
 #include "app/gui/pages/RunsPage.h"
 #include "app/gui/pages/SettingsPage.h"
+#include "app/gui/playground/PlaygroundPage.h"
 
 namespace tiertune::gui {
 
@@ -24,6 +25,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
       context_(context),
       navigation_(new QListWidget),
       pages_(new QStackedWidget),
+      playground_(new PlaygroundPage(context)),
       catalogStatus_(new QLabel) {
   setWindowTitle(tr("Tiertune"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/tiertune.svg")));
@@ -40,7 +42,14 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   addPage(Page::Models, QStringLiteral(":/icons/models.svg"), tr("Models"), new ModelsPage(context_));
   addPage(Page::Datasets, QStringLiteral(":/icons/datasets.svg"), tr("Datasets"),
           new DatasetsPage(context_));
-  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), new RunsPage(context_));
+  auto* runs = new RunsPage(context_);
+  addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), runs);
+  addPage(Page::Playground, QStringLiteral(":/icons/playground.svg"), tr("Playground"), playground_);
+  // The run detail dialog's "Chat with this checkpoint".
+  connect(runs, &RunsPage::chatRequested, this, [this](qint64 runId) {
+    showPage(Page::Playground);
+    playground_->openRun(runId);
+  });
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
   connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);

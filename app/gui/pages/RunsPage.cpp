@@ -240,6 +240,10 @@ RunDetailDialog* RunsPage::openDetails(catalog::Id runId) {
   auto* dialog = new RunDetailDialog(*worker_, runId, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &RunDetailDialog::deleteRequested, this, [this](qint64 id) { deleteRun(id); });
+  connect(dialog, &RunDetailDialog::chatRequested, this, [this, dialog](qint64 id) {
+    dialog->close();  // the playground takes the window
+    emit chatRequested(id);
+  });
   dialog->show();
   return dialog;
 }

@@ -51,6 +51,8 @@ class RunsPage : public QWidget {
  signals:
   // A run was deleted (problems: its folders that could not be removed).
   void runRemoved(qint64 runId, const QStringList& problems);
+  // "Chat with this checkpoint" in a run's detail dialog: the window opens the playground on it.
+  void chatRequested(qint64 runId);
 
  protected:
   void showEvent(QShowEvent* event) override;
