@@ -56,8 +56,8 @@ void ChatWorker::load(const ChatSource& source) {
     text_ = std::make_unique<infer::ModelText>(infer::loadModelText(modelFolder, runner_->config()));
     const QString model = QString::fromStdString(modelFolder.filename().string());
     const QString description =
-        !checkpoint ? tr("%1 (base model)").arg(model)
-                    : tr("%1 + %2").arg(model, QString::fromStdString(checkpoint->filename().string()));
+        !checkpoint ? tr("Base model: %1").arg(model)
+                    : tr("%1 with checkpoint %2").arg(model, QString::fromStdString(checkpoint->filename().string()));
     emit loaded(text_->chatTemplate.has_value(), description);
   } catch (const std::exception& error) {
     runner_.reset();

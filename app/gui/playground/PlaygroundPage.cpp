@@ -72,6 +72,8 @@ PlaygroundPage::PlaygroundPage(AppContext& context, QWidget* parent)
       saved_(chooser("savedConversations", tr("Saved conversations"))),
       open_(new QPushButton(tr("Open"))) {
   setObjectName(QStringLiteral("playgroundPage"));
+  mode_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // its choices are read whole
+  saved_->setPlaceholderText(tr("No saved conversations"));
   mode_->addItem(tr("A base model"), static_cast<int>(Mode::BaseModel));
   mode_->addItem(tr("A run's checkpoint"), static_cast<int>(Mode::Checkpoint));
   mode_->addItem(tr("Checkpoint and its base, side by side"), static_cast<int>(Mode::SideBySide));
