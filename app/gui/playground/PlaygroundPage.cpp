@@ -244,6 +244,8 @@ void PlaygroundPage::fillConversations() {
   saved_->clear();
   const QString folder = conversationFolder();
   if (!folder.isEmpty()) saved_->addItems(listConversations(folder));
+  // The newest is chosen (a combo box with placeholder text would otherwise choose none).
+  saved_->setCurrentIndex(saved_->count() > 0 ? 0 : -1);
   updateControls();
 }
 
