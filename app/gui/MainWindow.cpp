@@ -18,6 +18,7 @@
 #include "app/gui/pages/ModelsPage.h"
 #include "app/gui/pages/RunsPage.h"
 #include "app/gui/pages/SettingsPage.h"
+#include "app/gui/playground/PlaygroundPage.h"
 #include "app/gui/runs/RunSupervisor.h"
 
 namespace tiertune::gui {
@@ -28,6 +29,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
       supervisor_(new RunSupervisor(context, this)),
       navigation_(new QListWidget),
       pages_(new QStackedWidget),
+      playground_(new PlaygroundPage(context)),
       catalogStatus_(new QLabel) {
   setWindowTitle(tr("Tiertune"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/tiertune.svg")));  // its own colours in both schemes
@@ -50,6 +52,12 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   runsPage_ = runs;
   runs->setSupervisor(supervisor_);
   addPage(Page::Runs, QStringLiteral(":/icons/runs.svg"), tr("Runs"), runs);
+  addPage(Page::Playground, QStringLiteral(":/icons/playground.svg"), tr("Playground"), playground_);
+  // The run detail dialog's "Chat with this checkpoint".
+  connect(runs, &RunsPage::chatRequested, this, [this](qint64 runId) {
+    showPage(Page::Playground);
+    playground_->openRun(runId);
+  });
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
   // Getting started asks; the pages act, in view, so that the newcomer sees where things live.

@@ -1,4 +1,4 @@
-// The main window: a navigation pane (Home, Models, Datasets, Runs, Settings) on the left and the
+// The main window: a navigation pane (Home, Models, Datasets, Runs, Playground, Settings) on the left and the
 // chosen page on the right. It only assembles the pages; each page presents one part of the core.
 #pragma once
 
@@ -13,12 +13,13 @@ namespace tiertune::gui {
 class AppContext;
 class RunSupervisor;
 class RunsPage;
+class PlaygroundPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  enum class Page { Home, Models, Datasets, Runs, Settings };
+  enum class Page { Home, Models, Datasets, Runs, Playground, Settings };
 
   explicit MainWindow(AppContext& context, QWidget* parent = nullptr);
 
@@ -38,6 +39,7 @@ class MainWindow : public QMainWindow {
   RunsPage* runsPage_ = nullptr;
   QListWidget* navigation_;
   QStackedWidget* pages_;
+  PlaygroundPage* playground_;
   QLabel* catalogStatus_;
 };
 

@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption pageOption(
       QStringLiteral("page"),
-      QApplication::translate("main", "Open on PAGE: home, models, datasets, runs or settings."),
+      QApplication::translate("main", "Open on PAGE: home, models, datasets, runs, playground or settings."),
       QStringLiteral("PAGE"), QStringLiteral("home"));
   parser.addOption(pageOption);
   const QCommandLineOption monitorOption(
@@ -48,11 +48,12 @@ int main(int argc, char** argv) {
                                          {QStringLiteral("models"), Page::Models},
                                          {QStringLiteral("datasets"), Page::Datasets},
                                          {QStringLiteral("runs"), Page::Runs},
+                                         {QStringLiteral("playground"), Page::Playground},
                                          {QStringLiteral("settings"), Page::Settings}};
   const auto page = pages.find(parser.value(pageOption).toLower());
   if (page == pages.end()) {
     const QString message =
-        QApplication::translate("main", "Unknown page \"%1\". Choose home, models, datasets, runs or settings.")
+        QApplication::translate("main", "Unknown page \"%1\". Choose home, models, datasets, runs, playground or settings.")
             .arg(parser.value(pageOption));
     std::fprintf(stderr, "%s\n", qPrintable(message));
     return 2;

@@ -71,7 +71,7 @@ class TestAccessibility : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QStringList problems;
     for (auto page : {MainWindow::Page::Home, MainWindow::Page::Models, MainWindow::Page::Datasets,
-                      MainWindow::Page::Runs, MainWindow::Page::Settings}) {
+                      MainWindow::Page::Runs, MainWindow::Page::Playground, MainWindow::Page::Settings}) {
       window.showPage(page);
       QCoreApplication::processEvents();
       auto* pages = window.findChild<QStackedWidget*>();

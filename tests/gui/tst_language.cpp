@@ -77,7 +77,7 @@ class TestLanguage : public QObject {
       MainWindow window(context);
       english = navigationTexts(window);
     }
-    QCOMPARE(english, (QStringList{"Home", "Models", "Datasets", "Runs", "Settings"}));
+    QCOMPARE(english, (QStringList{"Home", "Models", "Datasets", "Runs", "Playground", "Settings"}));
     for (const char* language : {"ja", "ko", "zh_TW"}) {
       const InstalledTranslations translations(resolveLanguage(language));
       MainWindow window(context);

@@ -78,7 +78,7 @@ class TestMainWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(currentPage(window)->objectName(), QStringLiteral("homePage"));
 
-    const QStringList expected = {"homePage", "modelsPage", "datasetsPage", "runsPage", "settingsPage"};
+    const QStringList expected = {"homePage", "modelsPage", "datasetsPage", "runsPage", "playgroundPage", "settingsPage"};
     for (int row = expected.size() - 1; row >= 0; --row) {
       clickNavigation(window, row);
       QCOMPARE(currentPage(window)->objectName(), expected[row]);

@@ -68,6 +68,7 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
       facts_(new QLabel),
       save_(new QPushButton(tr("Save name and notes"))),
       export_(new QPushButton(tr("Export…"))),
+      chat_(new QPushButton(tr("Chat with this checkpoint"))),
       chart_(new LossChart),
       config_(new QPlainTextEdit),
       checkpoints_(table({tr("Step"), tr("Size"), tr("Saved"), tr("Folder")})),
@@ -103,6 +104,11 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   again->setObjectName(QStringLiteral("runAgainButton"));
   again->setToolTip(tr("Opens the New fine-tune wizard with this run's model, dataset and settings."));
   connect(again, &QPushButton::clicked, this, [this] { emit runAgainRequested(runId_); });
+  chat_->setObjectName(QStringLiteral("chatRunButton"));
+  chat_->setToolTip(tr("Opens the playground with the run's newest checkpoint."));
+  chat_->setEnabled(false);
+  buttons->addButton(chat_, QDialogButtonBox::ActionRole);
+  connect(chat_, &QPushButton::clicked, this, [this] { emit chatRequested(runId_); });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(status_);
@@ -158,6 +164,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
   detail_ = detail;
   tabs_->setEnabled(true);
   export_->setEnabled(!detail.checkpoints.empty());
+  chat_->setEnabled(!detail.checkpoints.empty());
   status_->hide();
   setWindowTitle(tr("Run “%1”").arg(qText(run.name)));
   if (!editing) {

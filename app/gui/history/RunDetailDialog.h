@@ -1,5 +1,6 @@
 // One run in full: its facts, loss chart, configuration, checkpoints, exports and log, with
-// rename, notes, export (ExportDialog), run again with changes and delete. Everything is read and written through the history worker; deleting
+// rename, notes, export (ExportDialog), run again with changes, chat in the playground and delete.
+// Everything is read and written through the history worker; deleting
 // is handed to the page (deleteRequested), which asks for confirmation with the list of files.
 #pragma once
 
@@ -32,6 +33,7 @@ class RunDetailDialog : public QDialog {
   void deleteRequested(qint64 runId);
   // "Run again with changes": the page opens the New fine-tune wizard prefilled from this run.
   void runAgainRequested(qint64 runId);
+  void chatRequested(qint64 runId);
 
  private:
   void onDetail(const RunDetail& detail);
@@ -52,6 +54,7 @@ class RunDetailDialog : public QDialog {
   QLabel* facts_;
   QPushButton* save_;
   QPushButton* export_;
+  QPushButton* chat_;
   RunDetail detail_;  // as last fetched: the export dialog's checkpoints and catalog file
   LossChart* chart_;
   QPlainTextEdit* config_;

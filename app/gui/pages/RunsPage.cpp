@@ -313,6 +313,10 @@ RunDetailDialog* RunsPage::openDetails(catalog::Id runId) {
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &RunDetailDialog::deleteRequested, this, [this](qint64 id) { deleteRun(id); });
   connect(dialog, &RunDetailDialog::runAgainRequested, this, [this](qint64 id) { runAgain(id); });
+  connect(dialog, &RunDetailDialog::chatRequested, this, [this, dialog](qint64 id) {
+    dialog->close();  // the playground takes the window
+    emit chatRequested(id);
+  });
   dialog->show();
   return dialog;
 }

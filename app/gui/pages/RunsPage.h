@@ -66,6 +66,8 @@ class RunsPage : public QWidget {
   void runRemoved(qint64 runId, const QStringList& problems);
   // The wizard created a run (status Queued) that is ready to be started.
   void runCreated(qint64 runId);
+  // "Chat with this checkpoint" in a run's detail dialog: the window opens the playground on it.
+  void chatRequested(qint64 runId);
 
  protected:
   void showEvent(QShowEvent* event) override;

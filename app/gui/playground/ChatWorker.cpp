@@ -1,0 +1,104 @@
+#include "app/gui/playground/ChatWorker.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/export/checkpoint_source.h"
+#include "core/infer/model_runner.h"
+#include "core/infer/model_text.h"
+#include "core/util/error.h"
+#include "kernels/backend.h"
+
+namespace tiertune::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path pathOf(const QString& text) { return fs::path(text.toStdString()); }
+
+QString stopReasonText(infer::StopReason reason) {
+  switch (reason) {
+    case infer::StopReason::EndOfText: return ChatWorker::tr("the model ended its answer");
+    case infer::StopReason::StopString: return ChatWorker::tr("a stop string appeared");
+    case infer::StopReason::MaxTokens: return ChatWorker::tr("the limit of new tokens was reached");
+    case infer::StopReason::ContextFull: return ChatWorker::tr("the model's context is full");
+    case infer::StopReason::Cancelled: return ChatWorker::tr("stopped by you");
+  }
+  return {};
+}
+
+}  // namespace
+
+ChatWorker::ChatWorker() = default;
+ChatWorker::~ChatWorker() = default;
+
+void ChatWorker::load(const ChatSource& source) {
+  runner_.reset();
+  text_.reset();
+  try {
+    std::optional<fs::path> checkpoint;
+    if (!source.checkpointFolder.isEmpty()) checkpoint = pathOf(source.checkpointFolder);
+    fs::path modelFolder = pathOf(source.modelFolder);
+    if (modelFolder.empty()) {
+      if (!checkpoint) throw Error(tr("No model or checkpoint was chosen.").toStdString());
+      modelFolder = exports::openCheckpoint(*checkpoint).run.modelFolder;  // the model the run trained
+    }
+    if (!fs::is_directory(modelFolder)) {
+      throw Error(tr("The model folder %1 does not exist (moved or deleted?).")
+                      .arg(QString::fromStdString(modelFolder.string()))
+                      .toStdString());
+    }
+    if (source.baseOnly) checkpoint.reset();
+    if (!backend_) backend_ = kernels::makeCpuBackend();
+    runner_ = infer::ModelRunner::load(*backend_, modelFolder, checkpoint);
+    text_ = std::make_unique<infer::ModelText>(infer::loadModelText(modelFolder, runner_->config()));
+    const QString model = QString::fromStdString(modelFolder.filename().string());
+    const QString description =
+        !checkpoint ? tr("Base model: %1").arg(model)
+                    : tr("%1 with checkpoint %2").arg(model, QString::fromStdString(checkpoint->filename().string()));
+    emit loaded(text_->chatTemplate.has_value(), description);
+  } catch (const std::exception& error) {
+    runner_.reset();
+    text_.reset();
+    emit loadFailed(QString::fromStdString(error.what()));
+  }
+}
+
+void ChatWorker::generate(const QByteArray& messagesJson, const infer::GenerationSettings& settings) {
+  try {
+    if (!runner_) throw Error(tr("No model is loaded.").toStdString());
+    const auto messages = nlohmann::ordered_json::parse(messagesJson.toStdString());
+    const bool chat = text_->chatTemplate.has_value();
+    // Without a chat template the model continues the last message as plain text.
+    const std::string prompt = chat ? infer::renderChatPrompt(*text_, messages)
+                                    : messages.back().at("content").get<std::string>();
+    const std::vector<std::int32_t> tokens = infer::encodePrompt(*text_, prompt, chat);
+    if (tokens.empty()) throw Error(tr("The message is empty.").toStdString());
+    infer::GenerationSettings withEos = settings;
+    withEos.eosIds = text_->eosIds;
+    const infer::GenerationResult result = infer::generate(
+        *runner_, text_->tokenizer, tokens, withEos,
+        [this](std::string_view text) { emit piece(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))); },
+        &cancel_);
+    emit finished(stopReasonText(result.reason), static_cast<qint64>(result.tokens.size()),
+                  result.decodeTokensPerSecond());
+  } catch (const std::exception& error) {
+    emit generationFailed(QString::fromStdString(error.what()));
+  }
+}
+
+ChatThread::ChatThread(QObject* parent) : QObject(parent), worker_(new ChatWorker) {
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  thread_.start();
+}
+
+ChatThread::~ChatThread() {
+  worker_->cancel();
+  thread_.quit();
+  thread_.wait();
+}
+
+}  // namespace tiertune::gui
