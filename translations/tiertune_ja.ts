@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>ConversationFiles</name>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>フォルダー %1 を作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>The conversation could not be written to %1: %2</source>
+        <translation>会話を %1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>The conversation %1 could not be opened: %2</source>
+        <translation>会話 %1 を開けませんでした：%2</translation>
+    </message>
+    <message>
+        <source>The conversation %1 is damaged at byte %2: %3</source>
+        <translation>会話 %1 はバイト %2 の位置で破損しています：%3</translation>
+    </message>
+    <message>
+        <source>The conversation %1 has no &quot;messages&quot; list.</source>
+        <translation>会話 %1 に &quot;messages&quot; リストがありません。</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -599,6 +622,96 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ChatColumn</name>
+    <message>
+        <source>No model loaded</source>
+        <translation>モデルが読み込まれていません</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>会話</translation>
+    </message>
+    <message>
+        <source>The answer could not be generated: %1</source>
+        <translation>回答を生成できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>モデルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>モデルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>This model has no chat template, so it works in plain completion mode: it continues each message you send as text, without the earlier turns.</source>
+        <translation>このモデルにはチャットテンプレートがないため、単純な補完モードで動作します。送信した各メッセージの続きをテキストとして書きます。それより前のやり取りは使いません。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>あなた</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>生成しています…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 · %2 tokens · %3 tokens/s</source>
+        <translation>停止：%1 · %2 トークン · %3 tokens/s</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ChatWorker</name>
+    <message>
+        <source>the model ended its answer</source>
+        <translation>モデルが回答を終えました</translation>
+    </message>
+    <message>
+        <source>a stop string appeared</source>
+        <translation>停止文字列が現れました</translation>
+    </message>
+    <message>
+        <source>the limit of new tokens was reached</source>
+        <translation>新しいトークンの上限に達しました</translation>
+    </message>
+    <message>
+        <source>the model&apos;s context is full</source>
+        <translation>モデルのコンテキストがいっぱいです</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>ユーザーが停止しました</translation>
+    </message>
+    <message>
+        <source>No model or checkpoint was chosen.</source>
+        <translation>モデルもチェックポイントも選択されていません。</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist (moved or deleted?).</source>
+        <translation>モデルフォルダー %1 がありません（移動または削除されましたか？）。</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>ベースモデル：%1</translation>
+    </message>
+    <message>
+        <source>%1 with checkpoint %2</source>
+        <translation>%1（チェックポイント %2）</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>メッセージが空です。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -833,6 +946,73 @@
     <message>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>エクスポート中… 大きなモデルでは数分かかります。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::GenerationSettingsPanel</name>
+    <message>
+        <source>Generation settings</source>
+        <translation>生成の設定</translation>
+    </message>
+    <message>
+        <source>e.g. ###|User:</source>
+        <translation>例：###|User:</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>0 always takes the most likely word; 0.7 is lively; above 1.2 answers turn random.</source>
+        <translation>0 では常に最も確率の高い語を選びます。0.7 で変化に富んだ回答になり、1.2 を超えると回答がでたらめになります。</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Choose only among the k most likely tokens; 0 keeps them all. 40 is common.</source>
+        <translation>確率の高い上位 k 個のトークンの中からだけ選びます。0 ではすべてを残します。よく使われる値は 40 です。</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Choose among the most likely tokens that together reach this probability; 1 keeps all.</source>
+        <translation>確率の高いトークンから順に、合計がこの確率に達するまでのトークンの中から選びます。1 ではすべてを残します。</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>繰り返しペナルティ</translation>
+    </message>
+    <message>
+        <source>Above 1 makes the model repeat itself less; 1.1 is usually enough.</source>
+        <translation>1 より大きくすると、モデルが同じことを繰り返しにくくなります。通常は 1.1 で十分です。</translation>
+    </message>
+    <message>
+        <source>Max new tokens</source>
+        <translation>新しいトークンの最大数</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens (about ¾ of a word each).</source>
+        <translation>回答の最大の長さ（トークン数）です（1 トークンは英単語の約 ¾）。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same answer again.</source>
+        <translation>シードと設定が同じなら、同じ回答が再び得られます。</translation>
+    </message>
+    <message>
+        <source>Stop strings</source>
+        <translation>停止文字列</translation>
+    </message>
+    <message>
+        <source>The answer ends where one of these appears; separate several with |.</source>
+        <translation>これらのいずれかが現れたところで回答を終えます。複数指定するときは | で区切ります。</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1609,10 @@
         <source>No catalog open — see Settings</source>
         <translation>カタログが開かれていません — 「設定」を確認してください</translation>
     </message>
+    <message>
+        <source>Playground</source>
+        <translation>プレイグラウンド</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::MemoryPlanPage</name>
@@ -1826,7 +2010,9 @@ Folder: %4</source>
     </message>
     <message numerus="yes">
         <source>%n epoch(s), %1 optimizer steps</source>
-        <translation><numerusform>%n エポック、オプティマイザーのステップ %1 回</numerusform></translation>
+        <translation>
+            <numerusform>%n エポック、オプティマイザーのステップ %1 回</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -1879,6 +2065,121 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>実行を作成できませんでした：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::PlaygroundPage</name>
+    <message>
+        <source>Chat with</source>
+        <translation>チャットの相手</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>読み込む</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新しい会話</translation>
+    </message>
+    <message>
+        <source>Save with the run</source>
+        <translation>実行と一緒に保存</translation>
+    </message>
+    <message>
+        <source>Saved conversations</source>
+        <translation>保存した会話</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>No saved conversations</source>
+        <translation>保存した会話はありません</translation>
+    </message>
+    <message>
+        <source>A base model</source>
+        <translation>ベースモデル</translation>
+    </message>
+    <message>
+        <source>A run&apos;s checkpoint</source>
+        <translation>実行のチェックポイント</translation>
+    </message>
+    <message>
+        <source>Checkpoint and its base, side by side</source>
+        <translation>チェックポイントとそのベースモデルを並べて</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Write a message; Ctrl+Enter sends it.</source>
+        <translation>メッセージを入力してください。Ctrl+Enter で送信します。</translation>
+    </message>
+    <message>
+        <source>Saves this conversation as a file in the run&apos;s folder, to reopen later.</source>
+        <translation>この会話を実行のフォルダーにファイルとして保存し、後で開き直せるようにします。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conversations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;会話&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>プレイグラウンド</translation>
+    </message>
+    <message>
+        <source>No catalog is open, so there is nothing to chat with. See Settings.</source>
+        <translation>カタログが開かれていないため、チャットできる相手がありません。「設定」を確認してください。</translation>
+    </message>
+    <message>
+        <source>There is no model to chat with yet: add one on the Models page.</source>
+        <translation>チャットできるモデルがまだありません。「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Conversations are saved with a run: chat with a run&apos;s checkpoint to save one.</source>
+        <translation>会話は実行と一緒に保存されます。保存するには、実行のチェックポイントとチャットしてください。</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>%1 として保存しました。</translation>
+    </message>
+    <message>
+        <source>The checkpoint this conversation was held with (%1) is gone; it is shown with the one chosen.</source>
+        <translation>この会話で使われたチェックポイント（%1）はもうありません。選択中のチェックポイントで表示しています。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1 を開きました。</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to chat with yet.</source>
+        <translation>この実行にはまだチャットできるチェックポイントがありません。</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2390,14 @@ Folder: %4</source>
     <message>
         <source>Opens the New fine-tune wizard with this run&apos;s model, dataset and settings.</source>
         <translation>この実行のモデル、データセット、設定を使って「新しいファインチューニング」ウィザードを開きます。</translation>
+    </message>
+    <message>
+        <source>Chat with this checkpoint</source>
+        <translation>このチェックポイントとチャット</translation>
+    </message>
+    <message>
+        <source>Opens the playground with the run&apos;s newest checkpoint.</source>
+        <translation>この実行の最新のチェックポイントでプレイグラウンドを開きます。</translation>
     </message>
 </context>
 <context>

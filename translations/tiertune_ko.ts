@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>ConversationFiles</name>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The conversation could not be written to %1: %2</source>
+        <translation>대화를 %1에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The conversation %1 could not be opened: %2</source>
+        <translation>대화 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The conversation %1 is damaged at byte %2: %3</source>
+        <translation>대화 %1이(가) %2바이트 위치에서 손상되었습니다: %3</translation>
+    </message>
+    <message>
+        <source>The conversation %1 has no &quot;messages&quot; list.</source>
+        <translation>대화 %1에 &quot;messages&quot; 목록이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -599,6 +622,96 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ChatColumn</name>
+    <message>
+        <source>No model loaded</source>
+        <translation>불러온 모델 없음</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <source>The answer could not be generated: %1</source>
+        <translation>답변을 생성할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>모델을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>모델을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This model has no chat template, so it works in plain completion mode: it continues each message you send as text, without the earlier turns.</source>
+        <translation>이 모델에는 채팅 템플릿이 없어서 일반 텍스트 완성 모드로 동작합니다. 보내는 메시지마다 이전 대화 내용 없이 그 텍스트를 이어서 작성합니다.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>생성하는 중…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 · %2 tokens · %3 tokens/s</source>
+        <translation>중지됨: %1 · 토큰 %2개 · %3 tokens/s</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ChatWorker</name>
+    <message>
+        <source>the model ended its answer</source>
+        <translation>모델이 답변을 마침</translation>
+    </message>
+    <message>
+        <source>a stop string appeared</source>
+        <translation>중지 문자열이 나타남</translation>
+    </message>
+    <message>
+        <source>the limit of new tokens was reached</source>
+        <translation>새 토큰 한도에 도달함</translation>
+    </message>
+    <message>
+        <source>the model&apos;s context is full</source>
+        <translation>모델의 컨텍스트가 가득 참</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>사용자가 중지함</translation>
+    </message>
+    <message>
+        <source>No model or checkpoint was chosen.</source>
+        <translation>모델이나 체크포인트를 선택하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist (moved or deleted?).</source>
+        <translation>모델 폴더 %1이(가) 없습니다(옮겨졌거나 삭제되었나요?).</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>기본 모델: %1</translation>
+    </message>
+    <message>
+        <source>%1 with checkpoint %2</source>
+        <translation>%1 + 체크포인트 %2</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>불러온 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>메시지가 비어 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -833,6 +946,73 @@
     <message>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>내보내는 중… 큰 모델은 몇 분 걸립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::GenerationSettingsPanel</name>
+    <message>
+        <source>Generation settings</source>
+        <translation>생성 설정</translation>
+    </message>
+    <message>
+        <source>e.g. ###|User:</source>
+        <translation>예: ###|User:</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <source>0 always takes the most likely word; 0.7 is lively; above 1.2 answers turn random.</source>
+        <translation>0이면 항상 가장 가능성이 높은 단어를 고릅니다. 0.7이면 답변이 생동감 있고, 1.2를 넘으면 답변이 무작위에 가까워집니다.</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Choose only among the k most likely tokens; 0 keeps them all. 40 is common.</source>
+        <translation>가능성이 가장 높은 토큰 k개 중에서만 고릅니다. 0이면 모든 토큰을 후보로 둡니다. 보통 40을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Choose among the most likely tokens that together reach this probability; 1 keeps all.</source>
+        <translation>가능성이 높은 순서로 합친 확률이 이 값에 이를 때까지의 토큰 중에서 고릅니다. 1이면 모든 토큰을 후보로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>반복 페널티</translation>
+    </message>
+    <message>
+        <source>Above 1 makes the model repeat itself less; 1.1 is usually enough.</source>
+        <translation>1보다 크면 모델이 같은 말을 덜 반복합니다. 보통 1.1이면 충분합니다.</translation>
+    </message>
+    <message>
+        <source>Max new tokens</source>
+        <translation>최대 새 토큰 수</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens (about ¾ of a word each).</source>
+        <translation>답변의 최대 길이입니다(토큰 단위, 토큰 하나는 단어 약 ¾개).</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same answer again.</source>
+        <translation>시드와 설정이 같으면 같은 답변이 다시 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Stop strings</source>
+        <translation>중지 문자열</translation>
+    </message>
+    <message>
+        <source>The answer ends where one of these appears; separate several with |.</source>
+        <translation>이 중 하나가 나타나면 답변이 끝납니다. 여러 개는 |로 구분하세요.</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1609,10 @@
         <source>No catalog open — see Settings</source>
         <translation>열린 카탈로그 없음 — 설정을 확인하세요</translation>
     </message>
+    <message>
+        <source>Playground</source>
+        <translation>플레이그라운드</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::MemoryPlanPage</name>
@@ -1826,7 +2010,9 @@ Folder: %4</source>
     </message>
     <message numerus="yes">
         <source>%n epoch(s), %1 optimizer steps</source>
-        <translation><numerusform>에포크 %n회, 옵티마이저 스텝 %1개</numerusform></translation>
+        <translation>
+            <numerusform>에포크 %n회, 옵티마이저 스텝 %1개</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -1879,6 +2065,121 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>실행을 만들 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::PlaygroundPage</name>
+    <message>
+        <source>Chat with</source>
+        <translation>대화 대상</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+    <message>
+        <source>Save with the run</source>
+        <translation>실행과 함께 저장</translation>
+    </message>
+    <message>
+        <source>Saved conversations</source>
+        <translation>저장된 대화</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>No saved conversations</source>
+        <translation>저장된 대화 없음</translation>
+    </message>
+    <message>
+        <source>A base model</source>
+        <translation>기본 모델</translation>
+    </message>
+    <message>
+        <source>A run&apos;s checkpoint</source>
+        <translation>실행의 체크포인트</translation>
+    </message>
+    <message>
+        <source>Checkpoint and its base, side by side</source>
+        <translation>체크포인트와 기본 모델 나란히 비교</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Write a message; Ctrl+Enter sends it.</source>
+        <translation>메시지를 입력하세요. Ctrl+Enter를 누르면 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Saves this conversation as a file in the run&apos;s folder, to reopen later.</source>
+        <translation>이 대화를 실행 폴더에 파일로 저장해 나중에 다시 열 수 있게 합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conversations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;대화&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>플레이그라운드</translation>
+    </message>
+    <message>
+        <source>No catalog is open, so there is nothing to chat with. See Settings.</source>
+        <translation>열린 카탈로그가 없어서 대화할 대상이 없습니다. 설정을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>There is no model to chat with yet: add one on the Models page.</source>
+        <translation>아직 대화할 모델이 없습니다. 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>Conversations are saved with a run: chat with a run&apos;s checkpoint to save one.</source>
+        <translation>대화는 실행과 함께 저장됩니다. 대화를 저장하려면 실행의 체크포인트와 대화하세요.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>%1(으)로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The checkpoint this conversation was held with (%1) is gone; it is shown with the one chosen.</source>
+        <translation>이 대화에 사용한 체크포인트(%1)가 더 이상 없습니다. 지금 선택한 체크포인트로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1을(를) 열었습니다.</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to chat with yet.</source>
+        <translation>이 실행에는 아직 대화할 체크포인트가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2390,14 @@ Folder: %4</source>
     <message>
         <source>Opens the New fine-tune wizard with this run&apos;s model, dataset and settings.</source>
         <translation>이 실행의 모델, 데이터셋, 설정으로 새 파인튜닝 마법사를 엽니다.</translation>
+    </message>
+    <message>
+        <source>Chat with this checkpoint</source>
+        <translation>이 체크포인트와 대화</translation>
+    </message>
+    <message>
+        <source>Opens the playground with the run&apos;s newest checkpoint.</source>
+        <translation>이 실행의 최신 체크포인트로 플레이그라운드를 엽니다.</translation>
     </message>
 </context>
 <context>

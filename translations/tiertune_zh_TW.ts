@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>ConversationFiles</name>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>無法建立資料夾 %1。</translation>
+    </message>
+    <message>
+        <source>The conversation could not be written to %1: %2</source>
+        <translation>無法將對話寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The conversation %1 could not be opened: %2</source>
+        <translation>無法開啟對話 %1：%2</translation>
+    </message>
+    <message>
+        <source>The conversation %1 is damaged at byte %2: %3</source>
+        <translation>對話 %1 在第 %2 個位元組處已損毀：%3</translation>
+    </message>
+    <message>
+        <source>The conversation %1 has no &quot;messages&quot; list.</source>
+        <translation>對話 %1 沒有 &quot;messages&quot; 清單。</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -599,6 +622,96 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ChatColumn</name>
+    <message>
+        <source>No model loaded</source>
+        <translation>未載入模型</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>對話</translation>
+    </message>
+    <message>
+        <source>The answer could not be generated: %1</source>
+        <translation>無法產生回答：%1</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在載入模型…</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>無法載入模型</translation>
+    </message>
+    <message>
+        <source>This model has no chat template, so it works in plain completion mode: it continues each message you send as text, without the earlier turns.</source>
+        <translation>此模型沒有對話範本，因此會以純文字接續模式運作：它會把你傳送的每則訊息當作文字接著寫下去，不參考先前的對話輪次。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在產生…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 · %2 tokens · %3 tokens/s</source>
+        <translation>已停止：%1 · %2 個 token · %3 tokens/s</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ChatWorker</name>
+    <message>
+        <source>the model ended its answer</source>
+        <translation>模型已結束回答</translation>
+    </message>
+    <message>
+        <source>a stop string appeared</source>
+        <translation>出現了停止字串</translation>
+    </message>
+    <message>
+        <source>the limit of new tokens was reached</source>
+        <translation>已達到新 token 數上限</translation>
+    </message>
+    <message>
+        <source>the model&apos;s context is full</source>
+        <translation>模型的上下文已滿</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>由你停止</translation>
+    </message>
+    <message>
+        <source>No model or checkpoint was chosen.</source>
+        <translation>未選擇模型或檢查點。</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist (moved or deleted?).</source>
+        <translation>模型資料夾 %1 不存在（已移動或刪除？）。</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>基礎模型：%1</translation>
+    </message>
+    <message>
+        <source>%1 with checkpoint %2</source>
+        <translation>%1，使用檢查點 %2</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未載入模型。</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>訊息是空的。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -833,6 +946,73 @@
     <message>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>正在匯出… 大型模型需要幾分鐘。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::GenerationSettingsPanel</name>
+    <message>
+        <source>Generation settings</source>
+        <translation>產生設定</translation>
+    </message>
+    <message>
+        <source>e.g. ###|User:</source>
+        <translation>例如 ###|User:</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>溫度</translation>
+    </message>
+    <message>
+        <source>0 always takes the most likely word; 0.7 is lively; above 1.2 answers turn random.</source>
+        <translation>0 一律選擇最可能的字詞；0.7 較為活潑；高於 1.2 時回答會變得隨機。</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Choose only among the k most likely tokens; 0 keeps them all. 40 is common.</source>
+        <translation>只從最可能的 k 個 token 中選擇；0 表示全部保留。常用值為 40。</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Choose among the most likely tokens that together reach this probability; 1 keeps all.</source>
+        <translation>從最可能的 token 中選擇，直到它們的機率總和達到此值；1 表示全部保留。</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>重複懲罰</translation>
+    </message>
+    <message>
+        <source>Above 1 makes the model repeat itself less; 1.1 is usually enough.</source>
+        <translation>大於 1 會讓模型較少重複自己；通常 1.1 就足夠。</translation>
+    </message>
+    <message>
+        <source>Max new tokens</source>
+        <translation>新 token 數上限</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens (about ¾ of a word each).</source>
+        <translation>回答的最大長度，以 token 計（每個約 ¾ 個英文單字）。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子值</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same answer again.</source>
+        <translation>相同的種子值與設定會再次產生相同的回答。</translation>
+    </message>
+    <message>
+        <source>Stop strings</source>
+        <translation>停止字串</translation>
+    </message>
+    <message>
+        <source>The answer ends where one of these appears; separate several with |.</source>
+        <translation>回答會在出現其中任一字串時結束；多個字串請以 | 分隔。</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1609,10 @@
         <source>No catalog open — see Settings</source>
         <translation>未開啟目錄 — 請查看「設定」</translation>
     </message>
+    <message>
+        <source>Playground</source>
+        <translation>試用區</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::MemoryPlanPage</name>
@@ -1826,7 +2010,9 @@ Folder: %4</source>
     </message>
     <message numerus="yes">
         <source>%n epoch(s), %1 optimizer steps</source>
-        <translation><numerusform>%n 輪，%1 個最佳化步驟</numerusform></translation>
+        <translation>
+            <numerusform>%n 輪，%1 個最佳化步驟</numerusform>
+        </translation>
     </message>
     <message>
         <source>Batch</source>
@@ -1879,6 +2065,121 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>無法建立執行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::PlaygroundPage</name>
+    <message>
+        <source>Chat with</source>
+        <translation>對話對象</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>檢查點</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>載入</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Save with the run</source>
+        <translation>與執行一起儲存</translation>
+    </message>
+    <message>
+        <source>Saved conversations</source>
+        <translation>已儲存的對話</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>No saved conversations</source>
+        <translation>沒有已儲存的對話</translation>
+    </message>
+    <message>
+        <source>A base model</source>
+        <translation>基礎模型</translation>
+    </message>
+    <message>
+        <source>A run&apos;s checkpoint</source>
+        <translation>執行的檢查點</translation>
+    </message>
+    <message>
+        <source>Checkpoint and its base, side by side</source>
+        <translation>檢查點與其基礎模型並排比較</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Write a message; Ctrl+Enter sends it.</source>
+        <translation>輸入訊息；按 Ctrl+Enter 傳送。</translation>
+    </message>
+    <message>
+        <source>Saves this conversation as a file in the run&apos;s folder, to reopen later.</source>
+        <translation>將此對話以檔案儲存在執行的資料夾中，以便日後重新開啟。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conversations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;對話&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>試用區</translation>
+    </message>
+    <message>
+        <source>No catalog is open, so there is nothing to chat with. See Settings.</source>
+        <translation>未開啟目錄，因此沒有可對話的模型。請查看「設定」。</translation>
+    </message>
+    <message>
+        <source>There is no model to chat with yet: add one on the Models page.</source>
+        <translation>目前還沒有可對話的模型：請在「模型」頁面新增一個。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Conversations are saved with a run: chat with a run&apos;s checkpoint to save one.</source>
+        <translation>對話會與執行一起儲存：請與執行的檢查點對話，才能儲存對話。</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已儲存為 %1。</translation>
+    </message>
+    <message>
+        <source>The checkpoint this conversation was held with (%1) is gone; it is shown with the one chosen.</source>
+        <translation>進行此對話時使用的檢查點（%1）已不存在；改以目前選擇的檢查點顯示。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已開啟 %1。</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to chat with yet.</source>
+        <translation>此執行還沒有可對話的檢查點。</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2390,14 @@ Folder: %4</source>
     <message>
         <source>Opens the New fine-tune wizard with this run&apos;s model, dataset and settings.</source>
         <translation>以此執行的模型、資料集與設定開啟「新增微調」精靈。</translation>
+    </message>
+    <message>
+        <source>Chat with this checkpoint</source>
+        <translation>與此檢查點對話</translation>
+    </message>
+    <message>
+        <source>Opens the playground with the run&apos;s newest checkpoint.</source>
+        <translation>以此執行最新的檢查點開啟試用區。</translation>
     </message>
 </context>
 <context>
