@@ -31,7 +31,7 @@
 #include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
 #include "core/train/run_config.h"
-#include "support/byte_tokenizer.h"
+#include "support/chat_model.h"
 #include "support/gui_helpers.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
@@ -53,12 +53,6 @@ const char* const kMediumConfig =
     "\"num_attention_heads\":8,\"num_key_value_heads\":8,\"intermediate_size\":1536,\"vocab_size\":2000,"
     "\"max_position_embeddings\":2048,\"rms_norm_eps\":1e-5,\"rope_theta\":10000.0,\"tie_word_embeddings\":false,"
     "\"bos_token_id\":258,\"eos_token_id\":259}";
-
-void writeChatTokenizer(const fs::path& folder) {
-  std::ofstream(folder / "tokenizer.json") << test::byteTokenizerJson();
-  std::ofstream(folder / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
-  std::ofstream(folder / "chat_template.jinja") << test::kChatMlTemplate;
-}
 
 template <typename T>
 T* child(QObject* parent, const char* name) {
@@ -99,11 +93,7 @@ class TestNewRunWizard : public QObject {
 
     // With a model but no dataset, the dataset page says where to import one.
     const fs::path model = root_ / "tiny-chat";
-    std::string config = test::kTinyLlamaConfig;
-    config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
-    test::writeRandomModelFolder(model, config, 3);
-    writeChatTokenizer(model);
-    catalog::registerModelFolder(*context_->catalog(), formats::inspectModelFolder(model), "Tiny chat");
+    test::registerTinyChatModel(*context_->catalog(), model, "Tiny chat");
     NewRunWizard noDataset(*context_);
     noDataset.show();
     noDataset.next();
@@ -131,7 +121,7 @@ class TestNewRunWizard : public QObject {
     const fs::path medium = root_ / "medium-chat";
     fs::create_directories(medium);
     std::ofstream(medium / "config.json") << kMediumConfig;
-    writeChatTokenizer(medium);
+    test::writeChatTokenizerFiles(medium);
     catalog::NewModel record;
     record.name = "Medium chat";
     record.path = medium.string();

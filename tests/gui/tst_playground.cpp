@@ -30,7 +30,7 @@
 #include "core/infer/model_runner.h"
 #include "core/infer/model_text.h"
 #include "export/export_fixture.h"
-#include "support/byte_tokenizer.h"
+#include "support/chat_model.h"
 #include "support/gui_helpers.h"
 
 using namespace tiertune;
@@ -136,9 +136,7 @@ class TestPlayground : public QObject {
     scratch_ = test::makeScratchDir();
     fixture_ = std::make_unique<test::ExportFixture>(fs::path(scratch_->path().toStdString()), chatModelConfig());
     const fs::path model = fixture_->modelFolder;
-    std::ofstream(model / "tokenizer.json") << test::byteTokenizerJson();
-    std::ofstream(model / "tokenizer_config.json") << nlohmann::json{{"eos_token", "</s>"}}.dump();
-    std::ofstream(model / "chat_template.jinja") << test::kChatMlTemplate;
+    test::writeChatTokenizerFiles(model);
     checkpoint_ = fixture_->writeCheckpoint(fixture_->randomAdapter(), true, 7);
 
     QFile::remove(QString::fromStdString(settings::settingsFile().string()));

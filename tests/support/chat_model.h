@@ -14,13 +14,18 @@
 
 namespace tiertune::test {
 
+// The byte tokenizer, "</s>" as end of sequence and the ChatML template, beside a model's weights.
+inline void writeChatTokenizerFiles(const std::filesystem::path& folder) {
+  std::ofstream(folder / "tokenizer.json") << byteTokenizerJson();
+  std::ofstream(folder / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
+  std::ofstream(folder / "chat_template.jinja") << kChatMlTemplate;
+}
+
 inline void writeTinyChatModel(const std::filesystem::path& folder) {
   std::string config = kTinyLlamaConfig;
   config.replace(config.find("\"vocab_size\":64"), 15, "\"vocab_size\":300");
   writeRandomModelFolder(folder, config, 3);
-  std::ofstream(folder / "tokenizer.json") << byteTokenizerJson();
-  std::ofstream(folder / "tokenizer_config.json") << "{\"eos_token\": \"</s>\"}";
-  std::ofstream(folder / "chat_template.jinja") << kChatMlTemplate;
+  writeChatTokenizerFiles(folder);
 }
 
 inline catalog::Id registerTinyChatModel(catalog::Catalog& store, const std::filesystem::path& folder,
