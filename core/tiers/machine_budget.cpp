@@ -30,6 +30,7 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
   const auto available = static_cast<double>(report.memory.availableBytes);
   const bool gpu = report.gpu.status == kernels::GpuReport::Status::Found && !report.gpu.devices.empty();
   budget.hasGpu = gpu;
+  std::string rateNote;  // where the compute and copy rates come from
   if (gpu) {
     // One GPU for now; several will shard the state (DESIGN.md, Scale beyond one machine).
     const kernels::GpuDevice& device = report.gpu.devices.front();
@@ -39,7 +40,7 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
     budget.hostToDeviceBytesPerSecond = 20e9;
     budget.computeFlopsPerSecond = flopsPerClockPerSm(device.computeMajor, device.computeMinor) *
                                    device.multiprocessors * kNominalGpuClockHz * kSustainedFraction;
-    assessment.notes.push_back("GPU compute rate estimated from its architecture; host-GPU link taken as PCIe 4.0.");
+    rateNote = "GPU compute rate estimated from its architecture; host-GPU link taken as PCIe 4.0.";
   } else {
     // The CPU backend's "device" is a bounded arena of RAM; the rest of the budget is the host tier.
     budget.deviceBytes = static_cast<std::uint64_t>(available * 0.5);
@@ -48,7 +49,7 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
     const double lanes = report.cpu.hasAvx512 ? 64 : report.cpu.hasAvx2 ? 32 : 8;  // fp32 flops per clock
     budget.computeFlopsPerSecond =
         std::max(1, report.cpu.physicalCores) * kNominalCpuClockHz * lanes * 0.25;
-    assessment.notes.push_back("No GPU: training runs on the CPU; its compute rate is estimated from the cores.");
+    rateNote = "No GPU: training runs on the CPU; its compute rate is estimated from the cores.";
   }
   if (report.disk) {
     budget.diskBytes = report.disk->freeBytes / 10 * 9;  // never fill the disk
@@ -69,8 +70,10 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
   if (compute) {
     budget.computeFlopsPerSecond = compute->matmulFlopsPerSecond;
     budget.hostToDeviceBytesPerSecond = compute->copyBytesPerSecond;
-    assessment.notes.push_back("Compute rate and host-device copies measured on the " + compute->backend + " backend.");
+    rateNote = "Compute rate and host-device copies measured on the " + compute->backend + " backend.";
   }
+  // One note on where the rates come from: a measurement replaces the estimate, never stands beside it.
+  assessment.notes.push_back(rateNote);
   if (caps.deviceBytes) budget.deviceBytes = std::min(budget.deviceBytes, *caps.deviceBytes);
   if (caps.hostBytes) budget.hostBytes = std::min(budget.hostBytes, *caps.hostBytes);
   if (caps.diskBytes) budget.diskBytes = std::min(budget.diskBytes, *caps.diskBytes);

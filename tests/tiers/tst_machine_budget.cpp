@@ -89,6 +89,13 @@ class MachineBudgetTest : public QObject {
     const MachineAssessment machine = assessMachine(report, std::nullopt, {}, speed);
     QCOMPARE(machine.budget.computeFlopsPerSecond, speed.matmulFlopsPerSecond);
     QCOMPARE(machine.budget.hostToDeviceBytesPerSecond, speed.copyBytesPerSecond);
+    // The notes say where the rate came from once: measured, not also "estimated".
+    int rateNotes = 0;
+    for (const auto& note : machine.notes) {
+      QVERIFY2(note.find("estimated") == std::string::npos, note.c_str());
+      rateNotes += note.find("measured on the cpu backend") != std::string::npos ? 1 : 0;
+    }
+    QCOMPARE(rateNotes, 1);
   }
 
   void capsMakeALargeGpuActSmall() {
