@@ -441,6 +441,15 @@ std::vector<RunRecord> Catalog::runs() const {
   return result;
 }
 
+std::vector<RunRecord> Catalog::runsWithCheckpoints() const {
+  Statement query(*db_, select(kRunColumns, "FROM runs WHERE EXISTS (SELECT 1 FROM checkpoints "
+                                            "WHERE checkpoints.run_id = runs.id) "
+                                            "ORDER BY created_at DESC, id DESC"));
+  std::vector<RunRecord> result;
+  while (query.step()) result.push_back(readRun(query));
+  return result;
+}
+
 std::optional<RunRecord> Catalog::run(Id id) const {
   Statement query(*db_, select(kRunColumns, "FROM runs WHERE id = ?"));
   query.bind(1, id);

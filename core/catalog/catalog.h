@@ -57,6 +57,8 @@ class Catalog {
   Id createRun(const NewRun& run);
   std::vector<RunRecord> runs() const;
   std::optional<RunRecord> run(Id id) const;
+  // The runs that have at least one checkpoint, newest first, in one query (the playground's list).
+  std::vector<RunRecord> runsWithCheckpoints() const;
   // Moves a run to a new status; sets startedAt on Running (first time) and finishedAt on
   // Completed/Failed/Stopped. errorText is stored for Failed and cleared otherwise.
   void setRunStatus(Id id, RunStatus status, const std::string& errorText = {});

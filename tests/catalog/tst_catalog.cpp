@@ -337,6 +337,19 @@ class CatalogTest : public QObject {
     QCOMPARE(catalog.checkpoints(doomed).size(), 0u);
     QCOMPARE(catalog.exports(doomed).size(), 0u);
     QCOMPARE(catalog.metrics(keeper).size(), 10u);  // the other run keeps everything
+    // Only runs with a checkpoint are offered to chat with, newest first.
+    run.name = "no checkpoint yet";
+    const Id bare = catalog.createRun(run);
+    run.name = "newest";
+    const Id newest = catalog.createRun(run);
+    catalog.addCheckpoint({newest, 5, "/ck/newest", "", 1});
+    const auto chattable = catalog.runsWithCheckpoints();
+    QCOMPARE(chattable.size(), 2u);
+    QCOMPARE(chattable[0].id, newest);
+    QCOMPARE(chattable[1].id, keeper);
+    QVERIFY(catalog.run(bare));
+    catalog.deleteRun(bare);
+    catalog.deleteRun(newest);
     QCOMPARE(catalog.checkpoints(keeper).size(), 1u);
 
     // A dataset may go: its runs keep their history and forget the dataset.

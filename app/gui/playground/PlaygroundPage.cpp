@@ -167,7 +167,11 @@ PlaygroundPage::PlaygroundPage(AppContext& context, QWidget* parent)
   for (ChatColumn* column : {baseColumn_, column_}) {
     connect(column, &ChatColumn::stateChanged, this, &PlaygroundPage::updateControls);
   }
-  connect(&context_, &AppContext::catalogChanged, this, &PlaygroundPage::refreshSources);
+  // A hidden page catches up in showEvent: a change elsewhere (a run deleted on the Runs page)
+  // costs the GUI thread nothing here.
+  connect(&context_, &AppContext::catalogChanged, this, [this] {
+    if (isVisible()) refreshSources();
+  });
   refreshSources();
 }
 
@@ -195,10 +199,7 @@ void PlaygroundPage::refreshSources() {
   for (const catalog::ModelRecord& record : store->models()) {
     model_->addItem(QString::fromStdString(record.name), QString::fromStdString(record.path));
   }
-  std::vector<catalog::RunRecord> runs = store->runs();
-  std::reverse(runs.begin(), runs.end());  // newest first
-  for (const catalog::RunRecord& record : runs) {
-    if (store->checkpoints(record.id).empty()) continue;  // nothing to chat with yet
+  for (const catalog::RunRecord& record : store->runsWithCheckpoints()) {  // newest first
     run_->addItem(QString::fromStdString(record.name), static_cast<qint64>(record.id));
   }
   model_->setCurrentIndex(std::max(0, model_->findData(model)));
