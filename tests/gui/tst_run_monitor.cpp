@@ -4,7 +4,9 @@
 // found dead and its run marked Failed with the reason and its log's last lines, and Resume
 // finishes it. A second supervisor (the GUI started again) attaches to a live worker. The GUI
 // uses a settings file of its own, which the worker must follow to find the same catalog.
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <csignal>
@@ -131,6 +133,13 @@ class RunMonitorTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(monitor.progressText(), QStringLiteral("Step 600 of 600"), kLong);
     // The catalog says Completed a moment before the log's last lines are read.
     QTRY_VERIFY_WITH_TIMEOUT(monitor.logText().contains(QStringLiteral("finished after step 600")), kLong);
+    // The log kept following: its last line is in view, although the checkpoint lines (long
+    // folder names) brought a horizontal scroll bar that shortened the view.
+    const auto* log = monitor.findChild<QPlainTextEdit*>(QStringLiteral("monitorLog"));
+    QVERIFY(log);
+    QVERIFY(log->horizontalScrollBar()->isVisible());
+    QVERIFY(log->verticalScrollBar()->maximum() > 0);
+    QCOMPARE(log->verticalScrollBar()->value(), log->verticalScrollBar()->maximum());
     QTRY_VERIFY_WITH_TIMEOUT(!monitor.pauseButton()->isEnabled(), kLong);
     QVERIFY(!monitor.resumeButton()->isEnabled());
     QVERIFY(!monitor.stopButton()->isEnabled());

@@ -78,7 +78,13 @@ void LossChart::setCurves(const std::vector<RunCurves>& runs) {
     }
   }
   steps->setRange(0, maxStep);
-  steps->applyNiceNumbers();
+  if (maxStep >= 10) {
+    steps->applyNiceNumbers();
+  } else {
+    // Nice numbers of a short range are fractions, which the whole-number labels would show as
+    // 0 0 0 0 0 1 (an empty chart, the first steps of a run): one tick per step instead.
+    steps->setTickCount(static_cast<int>(maxStep) + 1);
+  }
   if (std::isfinite(minLoss)) {
     const double pad = std::max(1e-3, (maxLoss - minLoss) * 0.05);
     loss->setRange(std::max(0.0, minLoss - pad), maxLoss + pad);

@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -81,11 +82,22 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   figures_->setTextFormat(Qt::PlainText);
   plan_->setWordWrap(true);
   plan_->setTextFormat(Qt::PlainText);
+  log_->setObjectName(QStringLiteral("monitorLog"));
   log_->setReadOnly(true);
   log_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   log_->setMaximumBlockCount(LiveRunState::kLogLines);
   log_->setLineWrapMode(QPlainTextEdit::NoWrap);
   log_->setAccessibleName(tr("Log of the training process"));
+  // The log follows the newest line until the reader scrolls up, and again once they scroll back
+  // to the end. appendPlainText's own following stops for good when a long line (a checkpoint's
+  // folder) brings the horizontal scroll bar and shortens the view; the range also grows after
+  // the append, when the document is laid out, so the end is kept in view as the range changes.
+  QScrollBar* lines = log_->verticalScrollBar();
+  connect(lines, &QScrollBar::rangeChanged, this, [this, lines](int, int maximum) {
+    if (logFollows_) lines->setValue(maximum);
+  });
+  connect(lines, &QScrollBar::valueChanged, this,
+          [this, lines](int value) { logFollows_ = value >= lines->maximum(); });
   pause_->setToolTip(tr("Pause after the current step; the run keeps its memory and waits."));
   stop_->setToolTip(tr("Save a checkpoint after the current step, then end the run. You can resume it later."));
   resume_->setToolTip(tr("Continue a stopped or failed run from its newest checkpoint."));

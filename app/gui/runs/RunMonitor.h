@@ -55,6 +55,7 @@ class RunMonitor : public QWidget {
   bool haveRecord_ = false;
   QString problem_;  // the supervisor's words when a button's action failed
   qint64 shownLogLines_ = 0;  // personLinesSeen when the log view was last filled
+  bool logFollows_ = true;  // the log shows its newest line (see the constructor)
   QTimer* redrawTimer_;
   QLabel* title_;
   QLabel* status_;
