@@ -84,10 +84,26 @@ class TestExportDialog : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(exportsTable->rowCount(), 1, kExportTimeoutMs);
   }
 
+  void aFullFineTuneIsNotOfferedAnAdapterExport() {
+    const CataloguedCheckpoint run;
+    const auto checkpoints = catalog::Catalog::open(run.catalogFile).checkpoints(run.runId);
+    gui::ExportDialog adapter(run.file(), run.runId, checkpoints, /*adapterRun=*/true);
+    gui::ExportDialog full(run.file(), run.runId, checkpoints, /*adapterRun=*/false);
+    const auto* adapterForms = child<QComboBox>(&adapter, "exportFormat");
+    const auto* fullForms = child<QComboBox>(&full, "exportFormat");
+    const int peft = static_cast<int>(exports::ExportFormat::PeftAdapter);
+    QCOMPARE(adapterForms->count(), 3);
+    QCOMPARE(adapterForms->currentData().toInt(), peft);
+    QCOMPARE(fullForms->count(), 2);
+    QCOMPARE(fullForms->findData(peft), -1);
+    QCOMPARE(fullForms->currentData().toInt(), static_cast<int>(exports::ExportFormat::MergedModel));
+  }
+
   void ggufInLmStudioLayout() {
     const CataloguedCheckpoint run;
     test::makeTinyTokenizerByteLevel(run.checkpoint.fixture.modelFolder);  // a tokenizer GGUF can carry
-    gui::ExportDialog dialog(run.file(), run.runId, catalog::Catalog::open(run.catalogFile).checkpoints(run.runId));
+    gui::ExportDialog dialog(run.file(), run.runId, catalog::Catalog::open(run.catalogFile).checkpoints(run.runId),
+                             /*adapterRun=*/true);
     dialog.show();
     auto* dtype = child<QComboBox>(&dialog, "exportDtype");
     auto* publisher = child<QLineEdit>(&dialog, "exportPublisher");
@@ -115,7 +131,8 @@ class TestExportDialog : public QObject {
 
   void cancelLeavesNothing() {
     const CataloguedCheckpoint run;
-    gui::ExportDialog dialog(run.file(), run.runId, catalog::Catalog::open(run.catalogFile).checkpoints(run.runId));
+    gui::ExportDialog dialog(run.file(), run.runId, catalog::Catalog::open(run.catalogFile).checkpoints(run.runId),
+                             /*adapterRun=*/true);
     dialog.show();
     child<QComboBox>(&dialog, "exportFormat")->setCurrentIndex(1);  // merged model
     const fs::path output = run.root / "merged";

@@ -31,7 +31,8 @@ Enum chosen(const QComboBox* box) {
 }  // namespace
 
 ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
-                           const std::vector<catalog::CheckpointRecord>& checkpoints, QWidget* parent)
+                           const std::vector<catalog::CheckpointRecord>& checkpoints, bool adapterRun,
+                           QWidget* parent)
     : QDialog(parent),
       catalogFile_(std::move(catalogFile)),
       runId_(runId),
@@ -69,7 +70,9 @@ ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
     const QString step = QString::number(it->step);
     checkpoint_->addItem(it == available.rbegin() ? tr("Step %1 (latest)").arg(step) : tr("Step %1").arg(step), step);
   }
-  format_->addItem(tr("LoRA adapter (PEFT), to load on top of the base model"), int(ExportFormat::PeftAdapter));
+  if (adapterRun) {
+    format_->addItem(tr("LoRA adapter (PEFT), to load on top of the base model"), int(ExportFormat::PeftAdapter));
+  }
   format_->addItem(tr("Merged model (Hugging Face folder)"), int(ExportFormat::MergedModel));
   format_->addItem(tr("GGUF for llama.cpp, Ollama and LM Studio"), int(ExportFormat::Gguf));
   dtype_->addItem(tr("float32 (as trained)"), int(formats::Dtype::F32));

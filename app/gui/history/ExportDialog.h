@@ -28,9 +28,10 @@ class ExportDialog : public QDialog {
 
  public:
   // checkpoints: the run's, as the catalog lists them (oldest first); those whose folders are gone
-  // are not offered.
+  // are not offered. adapterRun: the run trained a LoRA adapter; a full fine-tune has no adapter
+  // to export, so it is offered the merged folder and GGUF only.
   ExportDialog(QString catalogFile, catalog::Id runId, const std::vector<catalog::CheckpointRecord>& checkpoints,
-               QWidget* parent = nullptr);
+               bool adapterRun, QWidget* parent = nullptr);
   ~ExportDialog() override;
 
   bool isExporting() const { return job_ != nullptr; }

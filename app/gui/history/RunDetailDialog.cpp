@@ -212,7 +212,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
 }
 
 void RunDetailDialog::openExportDialog() {
-  auto* dialog = new ExportDialog(detail_.catalogFile, runId_, detail_.checkpoints, this);
+  auto* dialog = new ExportDialog(detail_.catalogFile, runId_, detail_.checkpoints, detail_.run.method == "lora", this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   // The exports tab shows the new row.
   connect(dialog, &ExportDialog::exported, this, [this] { worker_.requestDetail(runId_); });
