@@ -63,11 +63,15 @@ class TestExportDialog : public QObject {
     QVERIFY(!child<QPushButton>(dialog, "exportButton")->isEnabled());     // nowhere to put it yet
     const fs::path output = run.root / "adapter";
     child<QLineEdit>(dialog, "exportOutput")->setText(QString::fromStdString(output.string()));
+    auto* dtype = child<QComboBox>(dialog, "exportDtype");
+    const int bf16 = dtype->findData(static_cast<int>(formats::Dtype::BF16));
+    dtype->setCurrentIndex(bf16);  // not PEFT's default (fp32, as trained)
     QSignalSpy finished(dialog, &gui::ExportDialog::finished);
     QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
     QVERIFY(finished.wait(kExportTimeoutMs));
     const QString status = child<QLabel>(dialog, "exportStatus")->text();
     QVERIFY2(status.startsWith(QStringLiteral("Exported to")), qPrintable(status));
+    QCOMPARE(dtype->currentIndex(), bf16);  // the precision chosen stays for the next export
     test::snapshot(dialog, QStringLiteral("export-dialog-done"));
 
     QVERIFY(fs::exists(output / "adapter_config.json"));

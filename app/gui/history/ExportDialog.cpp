@@ -115,8 +115,8 @@ ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
   resize(620, 0);
 
   connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
-  connect(layout_, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
-  connect(output_, &QLineEdit::textChanged, this, &ExportDialog::onFormatChanged);
+  connect(layout_, &QComboBox::currentIndexChanged, this, &ExportDialog::updateChoices);
+  connect(output_, &QLineEdit::textChanged, this, &ExportDialog::updateChoices);
   connect(browse_, &QPushButton::clicked, this, &ExportDialog::chooseOutput);
   connect(export_, &QPushButton::clicked, this, &ExportDialog::startExport);
   connect(cancel_, &QPushButton::clicked, this, [this] {
@@ -130,13 +130,14 @@ ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
 ExportDialog::~ExportDialog() = default;
 
 void ExportDialog::onFormatChanged() {
-  const ExportFormat format = chosen<ExportFormat>(format_);
-  const bool gguf = format == ExportFormat::Gguf;
+  // Only when the form changes: a precision the user picked stays (also after an export).
+  dtype_->setCurrentIndex(dtype_->findData(int(exports::defaultExportDtype(chosen<ExportFormat>(format_)))));
+  updateChoices();
+}
+
+void ExportDialog::updateChoices() {
+  const bool gguf = chosen<ExportFormat>(format_) == ExportFormat::Gguf;
   const bool lmStudio = gguf && chosen<GgufLayout>(layout_) == GgufLayout::LmStudio;
-  // Only when the form changes: a precision the user picked stays.
-  if (sender() == format_ || sender() == nullptr) {
-    dtype_->setCurrentIndex(dtype_->findData(int(exports::defaultExportDtype(format))));
-  }
   form_->setRowVisible(dtype_, !gguf);
   form_->setRowVisible(ggufType_, gguf);
   form_->setRowVisible(layout_, gguf);
@@ -150,7 +151,8 @@ QString ExportDialog::defaultFolderName() const {
   static const char* const kSuffixes[] = {"peft", "merged", "gguf"};
   return QStringLiteral("run-%1-step-%2-%3")
       .arg(runId_)
-      .arg(checkpoint_->currentData().toString(), QString::fromLatin1(kSuffixes[format_->currentIndex()]));
+      .arg(checkpoint_->currentData().toString(),
+           QString::fromLatin1(kSuffixes[static_cast<int>(chosen<ExportFormat>(format_))]));
 }
 
 void ExportDialog::chooseOutput() {
@@ -212,7 +214,7 @@ void ExportDialog::endExport(const QString& message) {
   cancel_->setEnabled(false);
   progress_->hide();
   status_->setText(message);
-  onFormatChanged();
+  updateChoices();
   emit finished();
 }
 

@@ -46,7 +46,8 @@ class ExportDialog : public QDialog {
   void reject() override;  // while exporting: cancels first
 
  private:
-  void onFormatChanged();
+  void onFormatChanged();  // the precision back to the form's default, then updateChoices
+  void updateChoices();    // rows shown for the form, Export enabled when it can start
   void chooseOutput();
   void startExport();
   void endExport(const QString& message);
