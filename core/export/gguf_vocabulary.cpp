@@ -246,7 +246,11 @@ void addVocabularyMetadata(formats::GgufMetadata& metadata, const GgufVocabulary
   metadata.add("tokenizer.ggml.tokens", vocabulary.tokens);
   if (!vocabulary.scores.empty()) metadata.add("tokenizer.ggml.scores", vocabulary.scores);
   metadata.add("tokenizer.ggml.token_type", vocabulary.tokenTypes);
-  if (!vocabulary.merges.empty()) metadata.add("tokenizer.ggml.merges", vocabulary.merges);
+  // llama.cpp refuses a "gpt2" vocabulary without the merges key ("cannot find tokenizer merges in
+  // model file"), also when the tokenizer has no merges at all (a byte-per-token vocabulary).
+  if (vocabulary.model == "gpt2" || !vocabulary.merges.empty()) {
+    metadata.add("tokenizer.ggml.merges", vocabulary.merges);
+  }
   if (vocabulary.bosId) metadata.add("tokenizer.ggml.bos_token_id", *vocabulary.bosId);
   if (vocabulary.eosId) metadata.add("tokenizer.ggml.eos_token_id", *vocabulary.eosId);
   if (vocabulary.unknownId) metadata.add("tokenizer.ggml.unknown_token_id", *vocabulary.unknownId);

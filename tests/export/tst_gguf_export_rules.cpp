@@ -14,6 +14,7 @@
 
 #include "core/export/gguf_export.h"
 #include "core/export/gguf_model_metadata.h"
+#include "core/export/gguf_vocabulary.h"
 #include "core/export/ollama_modelfile.h"
 #include "core/formats/chat_template/chat_template.h"
 #include "core/formats/gguf_q8_0.h"
@@ -397,6 +398,23 @@ class GgufExportRulesTest : public QObject {
       QVERIFY2(std::string(error.what()).find("byte_fallback") != std::string::npos, error.what());
     }
     QVERIFY(!fs::exists(root() / "plain-bpe-out"));
+  }
+
+  void aByteLevelVocabularyWithoutMergesStillHasTheMergesKey() {
+    // llama.cpp's "gpt2" tokenizer loader needs tokenizer.ggml.merges, even an empty one.
+    GgufVocabulary vocabulary;
+    vocabulary.model = "gpt2";
+    vocabulary.pre = "gpt-2";
+    formats::GgufMetadata byteLevel;
+    addVocabularyMetadata(byteLevel, vocabulary);
+    const formats::GgufValue* merges = byteLevel.find("tokenizer.ggml.merges");
+    QVERIFY(merges);
+    QVERIFY(std::holds_alternative<std::vector<std::string>>(*merges));
+    QVERIFY(std::get<std::vector<std::string>>(*merges).empty());
+    vocabulary.model = "llama";  // SentencePiece-style: scores, no merges
+    formats::GgufMetadata sentencePiece;
+    addVocabularyMetadata(sentencePiece, vocabulary);
+    QVERIFY(!sentencePiece.find("tokenizer.ggml.merges"));
   }
 
   void progressAndCancel() {
