@@ -1,5 +1,6 @@
 #include "app/gui/playground/ChatColumn.h"
 
+#include <QFontMetrics>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -29,6 +30,10 @@ ChatColumn::ChatColumn(const QString& objectName, QWidget* parent)
   QFont bold = title_->font();
   bold.setBold(true);
   title_->setFont(bold);
+  // Two lines kept for every title, the text at the bottom: side by side, a long title that wraps
+  // (a checkpoint's name) and a short one keep their transcripts level.
+  title_->setMinimumHeight(2 * QFontMetrics(bold).lineSpacing());
+  title_->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
   transcript_->setObjectName(QStringLiteral("transcript"));
   transcript_->setReadOnly(true);
   transcript_->setAccessibleName(tr("Conversation"));
