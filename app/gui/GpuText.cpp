@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "app/gui/NumberText.h"
+
 namespace tiertune::gui {
 namespace {
 
@@ -23,7 +25,7 @@ QString describeGpus(const kernels::GpuReport& report) {
       for (const auto& device : report.devices) {
         lines << tr("%1 — %2, compute capability %3.%4, %5 multiprocessors")
                      .arg(QString::fromStdString(device.name),
-                          QLocale().formattedDataSize(static_cast<qint64>(device.totalBytes)))
+                          byteSizeText(static_cast<quint64>(device.totalBytes)))
                      .arg(device.computeMajor)
                      .arg(device.computeMinor)
                      .arg(device.multiprocessors);

@@ -141,7 +141,7 @@ void AddModelDialog::showFacts() {
     contextLength_->setText(unknown);
     vocabulary_->setText(unknown);
   }
-  const QString size = locale.formattedDataSize(static_cast<qint64>(facts.weightBytes));
+  const QString size = byteSizeText(static_cast<quint64>(facts.weightBytes));
   const QString dtype = QString::fromStdString(facts.weightsDtype);
   if (facts.weightFiles == 0) {
     weights_->setText(unknown);

@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "app/gui/NumberText.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/LossChart.h"
@@ -195,7 +196,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
 
   std::vector<QStringList> rows;
   for (const auto& checkpoint : detail.checkpoints) {
-    rows.push_back({QString::number(checkpoint.step), QLocale().formattedDataSize(checkpoint.sizeBytes),
+    rows.push_back({QString::number(checkpoint.step), byteSizeText(static_cast<quint64>(checkpoint.sizeBytes)),
                     localTimeText(checkpoint.createdAt), qText(checkpoint.path)});
   }
   fill(checkpoints_, rows);

@@ -11,6 +11,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/GpuText.h"
+#include "app/gui/NumberText.h"
 #include "core/hardware/disk_speed_record.h"
 #include "core/util/error.h"
 
@@ -25,7 +26,7 @@ QLabel* valueLabel() {
 }
 
 QString bytes(std::uint64_t count) {
-  return QLocale().formattedDataSize(static_cast<qint64>(count));
+  return byteSizeText(static_cast<quint64>(count));
 }
 
 QString rate(double bytesPerSecond) {

@@ -9,8 +9,8 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
-#include "app/gui/TimeText.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/TimeText.h"
 #include "app/gui/dialogs/AddModelDialog.h"
 #include "core/catalog/catalog.h"
 #include "core/util/error.h"
@@ -100,7 +100,7 @@ std::vector<CatalogListPage::Row> ModelsPage::rows(catalog::Catalog& catalog) co
                       parameterCountText(static_cast<quint64>(model.parameterCount)),
                       locale.toString(static_cast<qlonglong>(model.contextLength)),
                       QString::fromStdString(model.dtype),
-                      locale.formattedDataSize(model.sizeBytes),
+                      byteSizeText(static_cast<quint64>(model.sizeBytes)),
                       model.hasChatTemplate ? tr("yes") : tr("no"),
                       QString::fromStdString(model.path),
                       localTimeText(model.addedAt)}});

@@ -6,6 +6,7 @@
 #include <QProgressBar>
 #include <algorithm>
 
+#include "app/gui/NumberText.h"
 #include "app/gui/runs/LiveRunState.h"
 
 namespace tiertune::gui {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr int kBarSteps = 1000;
 
-QString bytesText(qint64 bytes) { return QLocale().formattedDataSize(bytes, 1); }
+QString bytesText(qint64 bytes) { return byteSizeText(static_cast<quint64>(std::max<qint64>(bytes, 0))); }
 
 }  // namespace
 
