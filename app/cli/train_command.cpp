@@ -215,6 +215,12 @@ int runTrain(const std::vector<std::string>& args) {
   const auto configFile = arguments.value("config");
   if (!configFile) throw UsageError("train needs --config RUN.json or --run ID");
   train::RunConfig config = train::loadRunConfig(*configFile);
+  if (const auto other = store.runWritingTo(config.outputFolder)) {
+    throw Error(*configFile + ": the output folder " + config.outputFolder.string() + " belongs to run " +
+                std::to_string(other->id) + " (\u201c" + other->name +
+                "\u201d); two runs in one folder would overwrite each other's checkpoints. Give this run another "
+                "\"output\", or continue that run with `tiertune-cli resume " + std::to_string(other->id) + "`.");
+  }
   catalog::NewRun run;
   if (!config.dataset.empty()) {
     const auto [datasetId, tokens] = datasetTokens(store, config.dataset, config.modelFolder);

@@ -450,6 +450,27 @@ std::vector<RunRecord> Catalog::runsWithCheckpoints() const {
   return result;
 }
 
+namespace {
+
+// "a/./b/" and "a/b" name one folder.
+std::filesystem::path normalizedFolder(const std::filesystem::path& folder) {
+  std::filesystem::path normal = folder.lexically_normal();
+  if (normal.has_relative_path() && normal.filename().empty()) normal = normal.parent_path();
+  return normal;
+}
+
+}  // namespace
+
+std::optional<RunRecord> Catalog::runWritingTo(const std::filesystem::path& outputFolder) const {
+  const std::filesystem::path wanted = normalizedFolder(outputFolder);
+  Statement query(*db_, "SELECT id, json_extract(config_json, '$.output') FROM runs");
+  while (query.step()) {
+    const std::string output = query.isNull(1) ? std::string() : query.text(1);
+    if (!output.empty() && normalizedFolder(output) == wanted) return run(query.integer(0));
+  }
+  return std::nullopt;
+}
+
 std::optional<RunRecord> Catalog::run(Id id) const {
   Statement query(*db_, select(kRunColumns, "FROM runs WHERE id = ?"));
   query.bind(1, id);

@@ -348,6 +348,14 @@ class CatalogTest : public QObject {
     QCOMPARE(chattable[0].id, newest);
     QCOMPARE(chattable[1].id, keeper);
     QVERIFY(catalog.run(bare));
+    // The run that writes into a folder is found by its configuration's "output".
+    run.name = "writes somewhere";
+    run.configJson = R"({"output": "/data/runs/first", "method": "lora"})";
+    const Id writer = catalog.createRun(run);
+    QCOMPARE(catalog.runWritingTo("/data/runs/first")->id, writer);
+    QCOMPARE(catalog.runWritingTo("/data/runs/./first/")->id, writer);
+    QVERIFY(!catalog.runWritingTo("/data/runs/second"));
+    catalog.deleteRun(writer);
     catalog.deleteRun(bare);
     catalog.deleteRun(newest);
     QCOMPARE(catalog.checkpoints(keeper).size(), 1u);

@@ -134,6 +134,15 @@ class CliTrainTest : public QObject {
     QCOMPARE(checkpoints.back().step, 7);
     QVERIFY(fs::exists(fs::path(checkpoints.back().path) / "adapter_model.safetensors"));
     QCOMPARE(store.models().size(), std::size_t(1));  // registered on first use
+
+    // A second run into the same folder is refused before it is recorded: it would overwrite the
+    // first run's checkpoints.
+    const std::size_t runs = store.runs().size();
+    const Finished again = runCli({"train", "--config", setup.runJson("out", 7)});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("belongs to run " + QByteArray::number(run->id)), again.err.constData());
+    QVERIFY2(again.err.contains("tiertune-cli resume " + QByteArray::number(run->id)), again.err.constData());
+    QCOMPARE(catalog::Catalog::open(settings::loadSettings().catalogFile()).runs().size(), runs);
   }
 
   void aKilledRunResumesOnTheSameCurve() {

@@ -339,7 +339,12 @@ std::filesystem::path NewRunWizard::outputFolder() const {
   if (name.isEmpty()) name = QStringLiteral("run");
   const fs::path runs = context_.settings().dataFolder / "runs";
   fs::path folder = runs / (name + QLatin1Char('-') + folderStamp_).toStdString();
-  for (int n = 2; fs::exists(folder); ++n) {
+  // A folder on the disk or one a catalog run will write (a run not started yet has none) is taken.
+  const catalog::Catalog* store = context_.catalog();
+  const auto taken = [store](const fs::path& candidate) {
+    return fs::exists(candidate) || (store && store->runWritingTo(candidate));
+  };
+  for (int n = 2; taken(folder); ++n) {
     folder = runs / (name + QLatin1Char('-') + folderStamp_ + QLatin1Char('-') + QString::number(n)).toStdString();
   }
   return folder;
@@ -408,6 +413,7 @@ bool NewRunWizard::startRun() {
   train::RunConfig config = draft_.config;
   config.modelFolder = draft_.model->path;
   config.outputFolder = outputFolder();
+
   catalog::NewRun run;
   run.name = name.toStdString();
   run.modelId = draft_.model->id;
