@@ -1,6 +1,7 @@
 #include "app/gui/pages/CatalogListPage.h"
 
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -47,6 +48,19 @@ CatalogListPage::CatalogListPage(AppContext& context, const Texts& texts, QWidge
   layout_->addWidget(stack_, 1);
 
   connect(&context_, &AppContext::catalogChanged, this, &CatalogListPage::refresh);
+}
+
+void CatalogListPage::addActionRow(const QList<QWidget*>& buttons) {
+  auto* row = new QHBoxLayout;
+  for (QWidget* button : buttons) row->addWidget(button);
+  row->addStretch(1);
+  layout_->insertLayout(2, row);  // under the heading and subtitle, above the list
+  QWidget* previous = nullptr;
+  for (QWidget* button : buttons) {
+    if (previous) QWidget::setTabOrder(previous, button);
+    previous = button;
+  }
+  if (previous) QWidget::setTabOrder(previous, table_);
 }
 
 void CatalogListPage::showEvent(QShowEvent* event) {
