@@ -8,6 +8,8 @@
 #include <QWizard>
 #include <QWizardPage>
 
+#include "app/gui/TabOrder.h"
+
 namespace tiertune::gui {
 
 namespace {
@@ -34,13 +36,9 @@ void enablePageHelp(QWizard* wizard) {
   // (and moves the buttons again when it lays them out): each time a page is shown, put the row in
   // reading order, Help first.
   QObject::connect(wizard, &QWizard::currentIdChanged, wizard, [wizard] {
-    QWidget* previous = nullptr;
-    for (const QWizard::WizardButton which : {QWizard::HelpButton, QWizard::BackButton, QWizard::NextButton,
-                                              QWizard::CommitButton, QWizard::FinishButton, QWizard::CancelButton}) {
-      QWidget* button = wizard->button(which);
-      if (previous) QWidget::setTabOrder(previous, button);
-      previous = button;
-    }
+    setTabChain({wizard->button(QWizard::HelpButton), wizard->button(QWizard::BackButton),
+                 wizard->button(QWizard::NextButton), wizard->button(QWizard::CommitButton),
+                 wizard->button(QWizard::FinishButton), wizard->button(QWizard::CancelButton)});
   });
   QObject::connect(wizard, &QWizard::helpRequested, wizard, [wizard] { showCurrentPageHelp(wizard); });
   auto* shortcut = new QShortcut(QKeySequence::HelpContents, wizard);

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/pages/EmptyState.h"
 #include "app/gui/pages/PageHeading.h"
 #include "core/util/error.h"
@@ -55,12 +56,7 @@ void CatalogListPage::addActionRow(const QList<QWidget*>& buttons) {
   for (QWidget* button : buttons) row->addWidget(button);
   row->addStretch(1);
   layout_->insertLayout(2, row);  // under the heading and subtitle, above the list
-  QWidget* previous = nullptr;
-  for (QWidget* button : buttons) {
-    if (previous) QWidget::setTabOrder(previous, button);
-    previous = button;
-  }
-  if (previous) QWidget::setTabOrder(previous, table_);
+  setTabChain(QList<QWidget*>(buttons) << table_);
 }
 
 void CatalogListPage::showEvent(QShowEvent* event) {
