@@ -4,8 +4,11 @@
 // memory limits does not fit. Used by tst_new_run_wizard and tst_accessibility_new_run.
 #pragma once
 
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <filesystem>
 #include <fstream>
@@ -93,6 +96,21 @@ T* child(QObject* parent, const char* name) {
   T* found = parent->findChild<T*>(QString::fromLatin1(name));
   if (!found) qFatal("no child %s", name);
   return found;
+}
+
+// Full fine-tuning of "Medium chat" under 0.2 GB of training memory, 0.1 GB of RAM and 0.1 GB of
+// disk: 400 MB in all for about 470 MB of state, so what does not fit in training memory and RAM
+// overflows the disk. Leaves the wizard on the Advanced page with those limits filled in.
+inline void chooseFullFineTuneUnderTightLimits(gui::NewRunWizard& wizard) {
+  auto* model = child<QComboBox>(&wizard, "runModel");
+  model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
+  wizard.next();
+  wizard.next();
+  child<QRadioButton>(&wizard, "goalFull")->click();
+  wizard.next();
+  child<QDoubleSpinBox>(&wizard, "advDeviceLimit")->setValue(0.2);  // GB
+  child<QDoubleSpinBox>(&wizard, "advRamLimit")->setValue(0.1);
+  child<QDoubleSpinBox>(&wizard, "advDiskLimit")->setValue(0.1);
 }
 
 // The memory plan is made off the GUI thread; waits until it is shown.

@@ -5,7 +5,6 @@
 // mouse does it, on the tiny chat model and dataset of tst_new_run_wizard.
 #include <QApplication>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -105,15 +104,7 @@ class TestAccessibilityNewRun : public QObject {
     NewRunWizard wizard(*world_->context);
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-    auto* model = child<QComboBox>(&wizard, "runModel");
-    model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
-    wizard.next();
-    wizard.next();
-    child<QRadioButton>(&wizard, "goalFull")->click();
-    wizard.next();
-    child<QDoubleSpinBox>(&wizard, "advDeviceLimit")->setValue(0.2);  // GB
-    child<QDoubleSpinBox>(&wizard, "advRamLimit")->setValue(0.1);
-    child<QDoubleSpinBox>(&wizard, "advDiskLimit")->setValue(0.1);
+    tiertune::test::chooseFullFineTuneUnderTightLimits(wizard);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
     QVERIFY(tiertune::test::waitForPlan(&wizard));

@@ -233,19 +233,9 @@ class TestNewRunWizard : public QObject {
   void fixesARunThatDoesNotFit() {
     NewRunWizard wizard(*context_);
     wizard.show();
-    auto* model = child<QComboBox>(&wizard, "runModel");
-    model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
-    wizard.next();
-    wizard.next();
-    child<QRadioButton>(&wizard, "goalFull")->click();
-    wizard.next();
+    test::chooseFullFineTuneUnderTightLimits(wizard);
     QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
     QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentIndex(), 1);  // full
-    // 400 MB in all for about 470 MB of state: what does not fit in training memory and RAM
-    // overflows the disk's 100 MB.
-    child<QDoubleSpinBox>(&wizard, "advDeviceLimit")->setValue(0.2);  // GB
-    child<QDoubleSpinBox>(&wizard, "advRamLimit")->setValue(0.1);
-    child<QDoubleSpinBox>(&wizard, "advDiskLimit")->setValue(0.1);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
     QVERIFY(test::waitForPlan(&wizard));
