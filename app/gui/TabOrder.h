@@ -12,7 +12,8 @@ namespace tiertune::gui {
 
 // Tab goes from each widget to the next in chain (null entries are skipped).
 void setTabChain(const QList<QWidget*>& chain);
-// The box's buttons, left to right as shown on this platform.
-QList<QWidget*> buttonsAsShown(const QDialogButtonBox* box);
+// Each time box is shown, Tab goes from before to the box's buttons, left to right as the box lays
+// them out on this platform (it lays them out again when shown, so this cannot be set earlier).
+void tabToButtonsAsShown(QWidget* before, QDialogButtonBox* box);
 
 }  // namespace tiertune::gui

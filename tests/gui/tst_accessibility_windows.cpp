@@ -1,5 +1,5 @@
 // Keyboard and screen-reader audit (support/accessibility_audit.h) of the windows beyond the main
-// pages and the wizards: the Playground in each mode with a model loaded (side by side included),
+// pages and the wizards: the Add model dialog, the Playground in each mode with a model loaded (side by side included),
 // a finished run's monitor, the run detail dialog on each of its tabs, the export dialog, the
 // compare view and the confirmation the Runs page builds before deleting a run. The catalog holds
 // a tiny chat model (byte tokenizer, ChatML) and two LoRA runs, the first with a checkpoint
@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/dialogs/AddModelDialog.h"
 #include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/RunCompareDialog.h"
 #include "app/gui/history/RunDetailDialog.h"
@@ -155,6 +156,18 @@ class TestAccessibilityWindows : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&compare));
     QTRY_VERIFY_WITH_TIMEOUT(compare.isReady(), kTimeoutMs);
     audit(&compare, QStringLiteral("compare view"));
+    QVERIFY2(problems_.isEmpty(), qPrintable(problems_.join(QLatin1Char('\n'))));
+  }
+
+  // "Add model folder" while it checks the folder (its busy bar) and once it has (the facts).
+  void theAddModelDialog() {
+    gui::AddModelDialog dialog(*context_, QString::fromStdString(fixture_->modelFolder.string()));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    audit(&dialog, QStringLiteral("add model dialog, checking"));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.inspectionFinished(), kTimeoutMs);
+    QVERIFY2(dialog.canAdd(), qPrintable(dialog.problemsText()));
+    audit(&dialog, QStringLiteral("add model dialog, checked"));
     QVERIFY2(problems_.isEmpty(), qPrintable(problems_.join(QLatin1Char('\n'))));
   }
 

@@ -122,8 +122,8 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   log_->setAccessibleName(tr("Log"));
   // The widgets were made in another order than they are shown: the tabs, each tab's content, then
   // the buttons as the platform lays them out.
-  setTabChain(QList<QWidget*>{tabs_, name_, notes_, save_, chart_, config_, checkpoints_, exports_, log_} +
-              buttonsAsShown(buttons));
+  setTabChain({tabs_, name_, notes_, save_, chart_, config_, checkpoints_, exports_, log_});
+  tabToButtonsAsShown(log_, buttons);
 
   connect(save_, &QPushButton::clicked, this, &RunDetailDialog::save);
   connect(&worker_, &RunHistoryWorker::detailFetched, this, &RunDetailDialog::onDetail);
