@@ -150,6 +150,13 @@
     </message>
 </context>
 <context>
+    <name>WizardHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>ヘルプ：%1</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
@@ -608,6 +615,10 @@
     <message>
         <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
         <translation>各更新で %1 個の例（マイクロバッチ × 勾配累積）を使いますが、データセットには学習用の例が %2 個しかありません。マイクロバッチか勾配累積を小さくしてください。</translation>
+    </message>
+    <message>
+        <source>Every setting is already filled in from the goal, so you can simply go on. Each setting says what it does beside its box, and the boxes accept only values in a safe range. Going back to another goal, model or dataset fills them in again. Next checks that the settings fit together and names the one to change if they do not.</source>
+        <translation>すべての設定は目的に合わせて入力済みなので、このまま次に進めます。各設定の役割は入力欄の横に書かれており、入力欄には安全な範囲の値しか入りません。戻って別の目的、モデル、データセットを選ぶと、設定はもう一度入力し直されます。「次へ」を押すと設定どうしが矛盾していないかを確認し、矛盾があれば変更すべき設定を示します。</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1515,38 @@
         <source>Rows that cannot be used</source>
         <translation>使用できない行</translation>
     </message>
+    <message>
+        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
+        <translation>例が入ったファイルを選ぶか、手持ちの文書をモデルに学ばせる場合は .txt や .md ファイルのフォルダーを選んでください。次に、ファインチューニングするモデルを選びます。例はそのモデルのチャットテンプレートで書き出され、そのモデルのトークンで数えられます。名前は「データセット」ページでの表示名です。「次へ」を押すと先頭の行を読み込みます。読み込めないファイルは、理由とともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
+        <translation>Tiertune は先頭の行から各行の内容を推測します。推測が違う場合は、形式を自分で選んでください。ファイルのフィールド名が異なる場合は、「名前=ファイルでの名前」の組をコンマで区切って書きます。例：prompt=question,completion=answer</translation>
+    </message>
+    <message>
+        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
+        <translation>モデルが目にするとおりの形で、いくつかの例を読んでみてください。強調表示されたテキストはモデルが書けるように学習する部分で、それ以外はモデルに与えられる部分です。質問が強調表示されていたり、回答が強調表示されていなかったりする場合は、戻って形式またはフィールド名を直してください。</translation>
+    </message>
+    <message>
+        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
+        <translation>ファイルのすべての行をチェックします。使えない行は行番号、ファイル上の行番号、理由とともに一覧表示され、残りの行がインポートされます。ファイルの該当行を直してやり直すか、それらの行を除いたまま先に進んでください。レポートは CSV ファイルとして保存できます。</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
+        <translation>行の一部は、学習していない例でモデルを評価するために取っておかれます。どの行を取っておくかはシードで決まり、同じシードなら同じ分割になります。許可された最大長より長い例は、切り詰めるか除外します。通常、モデルには質問ではなく回答だけを学習させます。</translation>
+    </message>
+    <message>
+        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
+        <translation>インポートはバックグラウンドで進み、進み具合が表示されます。キャンセルするとインポートは止まり、カタログは元のままです。終わったら「次へ」で概要が表示されます。</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>インポートの進行状況</translation>
+    </message>
+    <message>
+        <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
+        <translation>データセットが「データセット」ページに追加されました。グラフは例の長さをトークン数で示しています。実行のシーケンス長は、ほとんどの例が収まる長さにしてください。「実行」ページの「新しいファインチューニング」から実行を開始できます。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
@@ -1518,6 +1561,14 @@
     <message>
         <source>rows by length</source>
         <translation>長さ別の行数</translation>
+    </message>
+    <message>
+        <source>Lengths of the training examples</source>
+        <translation>学習用の例の長さ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s) of %1 to %2 tokens</source>
+        <translation><numerusform>%1〜%2 トークンの例が %n 件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1596,18 @@
     <message>
         <source>Validation loss</source>
         <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>損失の推移</translation>
+    </message>
+    <message>
+        <source>%1: %2 at step %3, lowest %4</source>
+        <translation>%1：ステップ %3 で %2、最小 %4</translation>
+    </message>
+    <message>
+        <source>No loss measured yet.</source>
+        <translation>損失はまだ測定されていません。</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1774,10 @@
     <message>
         <source>Allow more training memory (remove the %1 limit)</source>
         <translation>学習用メモリの使用量を増やす（%1 の上限を外す）</translation>
+    </message>
+    <message>
+        <source>The bars show where each part of the training state will live: in the training memory (the graphics card, or the processor&apos;s share of RAM), in RAM, or on the SSD, against what each may hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is shown with buttons that change the settings in one click and plan again.</source>
+        <translation>バーは学習状態の各部分がどこに置かれるかを示します。学習用メモリー（グラフィックカード、またはプロセッサー用に確保した RAM）、RAM、SSD のそれぞれについて、収まる量と比べて表示します。SSD に置く量が多いほど、1 ステップが遅くなります。実行が収まらない場合は理由が表示され、ワンクリックで設定を変えてプランを作り直すボタンが出ます。</translation>
     </message>
 </context>
 <context>
@@ -1977,30 +2044,6 @@ Folder: %4</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <source>%1, %2 warm-up, then %3</source>
-        <translation>%1、%2ウォームアップの後、%3</translation>
-    </message>
-    <message>
-        <source>%1 steps of</source>
-        <translation>%1 ステップの</translation>
-    </message>
-    <message>
-        <source>%1 % of the steps as</source>
-        <translation>全ステップの %1 % の</translation>
-    </message>
-    <message>
-        <source>a cosine decay</source>
-        <translation>コサイン減衰</translation>
-    </message>
-    <message>
-        <source>a linear decay</source>
-        <translation>線形減衰</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>一定</translation>
-    </message>
-    <message>
         <source>Length</source>
         <translation>長さ</translation>
     </message>
@@ -2065,6 +2108,46 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>実行を作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
+        <translation>%2 ステップのウォームアップで %1 に達し、その後コサイン減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
+        <translation>%2 ステップのウォームアップで %1 に達し、その後線形減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then constant</source>
+        <translation>%2 ステップのウォームアップで %1 に達し、その後は一定</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
+        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後コサイン減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
+        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後線形減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
+        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後は一定</translation>
+    </message>
+    <message>
+        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
+        <translation>「モデル」ページで追加したモデルから 1 つ選んでください。大きなモデルほど多くを学べますが、メモリーと時間も多く必要です。このマシンで学習できるかどうかは、2 ページ先のメモリープランでわかります。モデルのフォルダーは追加したときの場所にある必要があります。</translation>
+    </message>
+    <message>
+        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
+        <translation>「データセット」ページでインポートしたデータセットから 1 つ選んでください。学習用の例でモデルを学習させ、インポート時に取っておいた検証用の例で、見たことのないテキストに対する出来を測ります。別のモデル用にインポートしたデータセットは、メモリープランのページでこのモデル用に準備されます。</translation>
+    </message>
+    <message>
+        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
+        <translation>やりたいことに合った目的を選んでください。このモデルとデータセットに合った値ですべての設定が入力されます。迷ったら「バランス LoRA」を選んでください。目的の間は矢印キーで移動できます。どの設定も次のページで変更できます。</translation>
+    </message>
+    <message>
+        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
+        <translation>設定の説明を確認し、「実行」ページで見分けやすい名前を実行に付けてください。実行のチェックポイントとログは、表示されている出力フォルダーに書き込まれます。「開始」を押すとバックグラウンドで学習が始まります。このウィンドウを閉じても、「実行」ページから実行を見守れます。</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2635,10 @@ Folder: %4</source>
         <source>The run failed.</source>
         <translation>実行に失敗しました。</translation>
     </message>
+    <message>
+        <source>Progress of the run</source>
+        <translation>実行の進行状況</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2871,6 +2958,22 @@ Folder: %4</source>
     <message>
         <source>Each bar: the peak against what the tier may hold. The thin strip below it: what that peak is made of.</source>
         <translation>各バー：ピーク時の使用量と、その階層に置ける上限との比較。下の細い帯：そのピークの内訳。</translation>
+    </message>
+    <message>
+        <source>Memory per tier</source>
+        <translation>階層ごとのメモリ</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2, made of %3.</source>
+        <translation>%1：%2（内訳：%3）。</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,13 @@
     </message>
 </context>
 <context>
+    <name>WizardHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>도움말: %1</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
@@ -608,6 +615,10 @@
     <message>
         <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
         <translation>업데이트마다 예제 %1개(마이크로 배치 × 누적)가 필요하지만, 데이터셋의 학습 예제는 %2개뿐입니다. 마이크로 배치나 누적을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Every setting is already filled in from the goal, so you can simply go on. Each setting says what it does beside its box, and the boxes accept only values in a safe range. Going back to another goal, model or dataset fills them in again. Next checks that the settings fit together and names the one to change if they do not.</source>
+        <translation>모든 설정이 목표에 맞게 이미 채워져 있으므로 그대로 진행해도 됩니다. 각 설정이 하는 일은 입력 칸 옆에 적혀 있으며, 입력 칸에는 안전한 범위의 값만 들어갑니다. 뒤로 가서 다른 목표, 모델 또는 데이터셋을 고르면 설정이 다시 채워집니다. 다음을 누르면 설정끼리 맞는지 확인하고, 맞지 않으면 바꿔야 할 설정을 알려 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1515,38 @@
         <source>Rows that cannot be used</source>
         <translation>사용할 수 없는 행</translation>
     </message>
+    <message>
+        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
+        <translation>예제가 들어 있는 파일을 고르거나, 가지고 있는 문서를 모델에 가르치려면 .txt 및 .md 파일이 든 폴더를 고르세요. 그다음 파인튜닝할 모델을 고르세요. 예제는 그 모델의 채팅 템플릿으로 작성되고 그 모델의 토큰으로 셉니다. 이름은 데이터셋 페이지에 표시되는 이름입니다. 다음을 누르면 처음 몇 행을 읽으며, 읽을 수 없는 파일은 여기에 이유와 함께 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
+        <translation>Tiertune은 처음 몇 행을 보고 각 행의 내용을 추측합니다. 추측이 틀리면 형식을 직접 고르세요. 파일에서 필드 이름이 다르면 이름=파일의_이름 쌍을 쉼표로 구분해 적으세요. 예: prompt=question,completion=answer</translation>
+    </message>
+    <message>
+        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
+        <translation>모델이 보게 될 그대로 예제 몇 개를 읽어 보세요. 강조 표시된 텍스트는 모델이 작성하도록 학습하는 부분이고, 나머지는 모델에 주어지는 부분입니다. 질문이 강조 표시되어 있거나 답변이 강조 표시되어 있지 않다면, 뒤로 가서 형식이나 필드 이름을 고치세요.</translation>
+    </message>
+    <message>
+        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
+        <translation>파일의 모든 행을 확인합니다. 사용할 수 없는 행은 행 번호, 줄 번호, 이유와 함께 나열되고 나머지 행을 가져옵니다. 파일에서 해당 행을 고친 뒤 다시 시작하거나, 그 행을 빼고 계속 진행하세요. 보고서는 CSV 파일로 저장할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
+        <translation>행의 일부는 모델이 학습하지 않은 예제로 모델을 측정하기 위해 남겨 둡니다. 어떤 행을 남길지는 시드가 정하므로, 같은 시드는 같은 분할을 만듭니다. 허용된 최대 길이보다 긴 예제는 잘라 내거나 제외합니다. 보통 모델은 질문이 아니라 답변만 학습해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
+        <translation>가져오기는 백그라운드에서 진행되며 진행 정도를 보여 줍니다. 취소하면 가져오기가 멈추고 카탈로그는 그대로 남습니다. 끝나면 다음을 눌러 요약을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>가져오기 진행 상황</translation>
+    </message>
+    <message>
+        <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
+        <translation>이제 데이터셋이 데이터셋 페이지에 있습니다. 차트는 예제의 길이를 토큰 수로 보여 줍니다. 실행의 시퀀스 길이는 대부분의 예제가 들어갈 만큼이어야 합니다. 실행 페이지의 새 파인튜닝에서 실행을 시작하세요.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
@@ -1518,6 +1561,14 @@
     <message>
         <source>rows by length</source>
         <translation>길이별 행 수</translation>
+    </message>
+    <message>
+        <source>Lengths of the training examples</source>
+        <translation>학습 예제의 길이</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s) of %1 to %2 tokens</source>
+        <translation><numerusform>%1~%2 토큰 길이의 예제 %n개</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1596,18 @@
     <message>
         <source>Validation loss</source>
         <translation>검증 손실</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>손실 곡선</translation>
+    </message>
+    <message>
+        <source>%1: %2 at step %3, lowest %4</source>
+        <translation>%1: 스텝 %3에서 %2, 최저 %4</translation>
+    </message>
+    <message>
+        <source>No loss measured yet.</source>
+        <translation>아직 측정된 손실이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1774,10 @@
     <message>
         <source>Allow more training memory (remove the %1 limit)</source>
         <translation>학습 메모리 더 허용하기 (%1 한도 제거)</translation>
+    </message>
+    <message>
+        <source>The bars show where each part of the training state will live: in the training memory (the graphics card, or the processor&apos;s share of RAM), in RAM, or on the SSD, against what each may hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is shown with buttons that change the settings in one click and plan again.</source>
+        <translation>막대는 학습 상태의 각 부분이 어디에 놓일지를 보여 줍니다. 학습 메모리(그래픽 카드, 또는 프로세서용으로 떼어 둔 RAM), RAM, SSD 각각에 대해 담을 수 있는 양과 비교해 표시합니다. SSD에 놓이는 양이 많을수록 스텝마다 느려집니다. 실행이 들어가지 않으면 이유가 표시되고, 한 번의 클릭으로 설정을 바꿔 다시 계획하는 버튼이 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -1977,30 +2044,6 @@ Folder: %4</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <source>%1, %2 warm-up, then %3</source>
-        <translation>%1, %2 웜업 후 %3</translation>
-    </message>
-    <message>
-        <source>%1 steps of</source>
-        <translation>%1스텝</translation>
-    </message>
-    <message>
-        <source>%1 % of the steps as</source>
-        <translation>전체 스텝의 %1 %</translation>
-    </message>
-    <message>
-        <source>a cosine decay</source>
-        <translation>코사인 감소</translation>
-    </message>
-    <message>
-        <source>a linear decay</source>
-        <translation>선형 감소</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>고정</translation>
-    </message>
-    <message>
         <source>Length</source>
         <translation>길이</translation>
     </message>
@@ -2065,6 +2108,46 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>실행을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
+        <translation>%2스텝 웜업 후 %1, 이후 코사인 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
+        <translation>%2스텝 웜업 후 %1, 이후 선형 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then constant</source>
+        <translation>%2스텝 웜업 후 %1, 이후 고정</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
+        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 코사인 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
+        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 선형 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
+        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 고정</translation>
+    </message>
+    <message>
+        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
+        <translation>모델 페이지에서 추가한 모델 중 하나를 고르세요. 큰 모델일수록 더 많이 배우지만 메모리와 시간이 더 필요합니다. 이 컴퓨터에서 학습할 수 있는지는 두 페이지 뒤의 메모리 계획에서 알 수 있습니다. 모델 폴더는 추가했을 때의 위치에 그대로 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
+        <translation>데이터셋 페이지에서 가져온 데이터셋 중 하나를 고르세요. 학습 예제로 모델을 가르치고, 가져올 때 남겨 둔 검증 예제로 처음 보는 텍스트에서 얼마나 잘하는지 측정합니다. 다른 모델용으로 가져온 데이터셋은 메모리 계획 페이지에서 이 모델에 맞게 준비됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
+        <translation>원하는 바에 맞는 목표를 고르세요. 이 모델과 데이터셋에 맞는 값으로 모든 설정이 채워집니다. 잘 모르겠다면 균형 잡힌 LoRA를 고르세요. 목표 사이는 화살표 키로 이동합니다. 모든 설정은 다음 페이지에서 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
+        <translation>설정 설명을 확인하고, 실행 페이지에서 알아보기 쉬운 이름을 실행에 붙이세요. 실행은 체크포인트와 로그를 표시된 출력 폴더에 기록합니다. 시작을 누르면 백그라운드에서 학습이 시작되며, 이 창을 닫고 실행 페이지에서 실행을 지켜볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2635,10 @@ Folder: %4</source>
         <source>The run failed.</source>
         <translation>실행이 실패했습니다.</translation>
     </message>
+    <message>
+        <source>Progress of the run</source>
+        <translation>실행 진행 상황</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2871,6 +2958,22 @@ Folder: %4</source>
     <message>
         <source>Each bar: the peak against what the tier may hold. The thin strip below it: what that peak is made of.</source>
         <translation>각 막대는 계층이 담을 수 있는 용량에 대한 최대 사용량을 나타냅니다. 그 아래의 얇은 띠는 최대 사용량이 무엇으로 이루어졌는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Memory per tier</source>
+        <translation>계층별 메모리</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2, made of %3.</source>
+        <translation>%1: %2, 구성: %3.</translation>
     </message>
 </context>
 <context>

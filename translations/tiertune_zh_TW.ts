@@ -150,6 +150,13 @@
     </message>
 </context>
 <context>
+    <name>WizardHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>說明：%1</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui</name>
     <message>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
@@ -608,6 +615,10 @@
     <message>
         <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
         <translation>每次更新會使用 %1 個範例（微批次 × 累積次數），但資料集只有 %2 個訓練範例。請降低微批次或累積次數。</translation>
+    </message>
+    <message>
+        <source>Every setting is already filled in from the goal, so you can simply go on. Each setting says what it does beside its box, and the boxes accept only values in a safe range. Going back to another goal, model or dataset fills them in again. Next checks that the settings fit together and names the one to change if they do not.</source>
+        <translation>所有設定都已依目標填好，您可以直接繼續。每項設定的作用都寫在欄位旁，欄位只接受安全範圍內的值。返回並選擇其他目標、模型或資料集時，設定會重新填入。按「下一步」會檢查設定彼此是否相容，若不相容，會指出需要修改的設定。</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1515,38 @@
         <source>Rows that cannot be used</source>
         <translation>無法使用的列</translation>
     </message>
+    <message>
+        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
+        <translation>請選擇存放範例的檔案；若要讓模型學習您的文件，請選擇含 .txt 與 .md 檔案的資料夾。接著選擇要微調的模型：範例會以它的對話範本寫出，並以它的 token 計數。名稱是資料集在「資料集」頁面上顯示的名稱。按「下一步」會讀取前幾列；無法讀取的檔案會在此列出並說明原因。</translation>
+    </message>
+    <message>
+        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
+        <translation>Tiertune 會從前幾列推測每一列的內容。若推測錯誤，請自行選擇格式。若您的檔案使用不同的欄位名稱，請以「名稱=您的名稱」的形式填寫，並以逗號分隔，例如 prompt=question,completion=answer。</translation>
+    </message>
+    <message>
+        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
+        <translation>請閱讀幾個範例，它們的樣子就是模型將看到的內容。醒目標示的文字是模型要學著寫出的部分；其餘是提供給模型的內容。若問題被醒目標示，或回答沒有被標示，請返回修正格式或欄位名稱。</translation>
+    </message>
+    <message>
+        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
+        <translation>檔案的每一列都會經過檢查。無法使用的列會連同列號、行號與原因一起列出；其餘的列會被匯入。請修正檔案中的這些列後重新開始，或略過它們繼續。報告可以儲存為 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
+        <translation>部分的列會被保留下來，用模型沒有訓練過的範例來衡量模型；保留哪些列由種子值決定，因此相同的種子值會得到相同的分割。超過允許最大長度的範例會被截斷或略過。通常模型只應學習回答，而不學習問題。</translation>
+    </message>
+    <message>
+        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
+        <translation>匯入會在背景進行並顯示進度。取消會停止匯入，目錄保持原樣。完成後，按「下一步」會顯示摘要。</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>匯入進度</translation>
+    </message>
+    <message>
+        <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
+        <translation>資料集現在已在「資料集」頁面上。圖表以 token 數顯示範例的長度：執行的序列長度應能容納大部分範例。請在「執行」頁面以「新增微調」開始執行。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::LengthHistogram</name>
@@ -1518,6 +1561,14 @@
     <message>
         <source>rows by length</source>
         <translation>依長度統計的列數</translation>
+    </message>
+    <message>
+        <source>Lengths of the training examples</source>
+        <translation>訓練範例的長度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s) of %1 to %2 tokens</source>
+        <translation><numerusform>長度 %1 到 %2 個 token 的範例 %n 筆</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1596,18 @@
     <message>
         <source>Validation loss</source>
         <translation>驗證損失</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>損失曲線</translation>
+    </message>
+    <message>
+        <source>%1: %2 at step %3, lowest %4</source>
+        <translation>%1：第 %3 步為 %2，最低 %4</translation>
+    </message>
+    <message>
+        <source>No loss measured yet.</source>
+        <translation>尚未測得損失。</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1774,10 @@
     <message>
         <source>Allow more training memory (remove the %1 limit)</source>
         <translation>允許使用更多訓練記憶體（移除 %1 的上限）</translation>
+    </message>
+    <message>
+        <source>The bars show where each part of the training state will live: in the training memory (the graphics card, or the processor&apos;s share of RAM), in RAM, or on the SSD, against what each may hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is shown with buttons that change the settings in one click and plan again.</source>
+        <translation>長條圖顯示訓練狀態的各部分將存放在哪裡：訓練記憶體（顯示卡，或分給處理器使用的 RAM）、RAM 或 SSD，並與各自可容納的量比較。存放在 SSD 上的越多，每一步就越慢。若執行放不下，會顯示原因，並提供按一下即可修改設定並重新規劃的按鈕。</translation>
     </message>
 </context>
 <context>
@@ -1977,30 +2044,6 @@ Folder: %4</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <source>%1, %2 warm-up, then %3</source>
-        <translation>%1，%2暖身，之後%3</translation>
-    </message>
-    <message>
-        <source>%1 steps of</source>
-        <translation>%1 步的</translation>
-    </message>
-    <message>
-        <source>%1 % of the steps as</source>
-        <translation>%1 % 的步數作為</translation>
-    </message>
-    <message>
-        <source>a cosine decay</source>
-        <translation>以餘弦曲線遞減</translation>
-    </message>
-    <message>
-        <source>a linear decay</source>
-        <translation>以線性遞減</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>維持不變</translation>
-    </message>
-    <message>
         <source>Length</source>
         <translation>長度</translation>
     </message>
@@ -2065,6 +2108,46 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>無法建立執行：%1</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
+        <translation>經過 %2 步暖身後達到 %1，之後以餘弦曲線遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
+        <translation>經過 %2 步暖身後達到 %1，之後以線性遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then constant</source>
+        <translation>經過 %2 步暖身後達到 %1，之後維持不變</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
+        <translation>以 %2 % 的步數暖身後達到 %1，之後以餘弦曲線遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
+        <translation>以 %2 % 的步數暖身後達到 %1，之後以線性遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
+        <translation>以 %2 % 的步數暖身後達到 %1，之後維持不變</translation>
+    </message>
+    <message>
+        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
+        <translation>請從「模型」頁面新增的模型中選擇一個。較大的模型能學到更多，但需要更多記憶體與時間；兩頁之後的記憶體計畫會顯示這台電腦能否訓練它。模型的資料夾必須仍在新增時的位置。</translation>
+    </message>
+    <message>
+        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
+        <translation>請從「資料集」頁面匯入的資料集中選擇一個。訓練範例用來教導模型；匯入時保留的驗證範例，用來衡量模型在沒看過的文字上表現如何。為其他模型匯入的資料集，會在記憶體計畫頁面為此模型準備。</translation>
+    </message>
+    <message>
+        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
+        <translation>請選擇符合您需求的目標；它會以適合此模型與資料集的值填入所有設定。不確定時，請選擇「均衡 LoRA」。使用方向鍵在目標之間移動。任何設定都可以在下一頁修改。</translation>
+    </message>
+    <message>
+        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
+        <translation>請確認文字說明的設定，並為執行取一個您在「執行」頁面上認得出的名稱。執行會將檢查點與記錄寫入所顯示的輸出資料夾。按「開始」會在背景開始訓練：您可以關閉此視窗，並從「執行」頁面查看執行。</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2635,10 @@ Folder: %4</source>
         <source>The run failed.</source>
         <translation>執行失敗。</translation>
     </message>
+    <message>
+        <source>Progress of the run</source>
+        <translation>執行進度</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2871,6 +2958,22 @@ Folder: %4</source>
     <message>
         <source>Each bar: the peak against what the tier may hold. The thin strip below it: what that peak is made of.</source>
         <translation>每條長條：峰值相對於該層級可容納的量。下方的細條：峰值的組成。</translation>
+    </message>
+    <message>
+        <source>Memory per tier</source>
+        <translation>各層級的記憶體</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2, made of %3.</source>
+        <translation>%1：%2，組成：%3。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,16 @@
-// Keyboard and screen-reader audit of every page and dialog a newcomer meets: each visible control
-// has a name assistive technology reads and takes focus with Tab (support/accessibility_audit.h).
-// Pages are audited with content (a model, a dataset and runs in the catalog), so that their
-// tables and buttons are the ones shown, not the empty states.
+// Keyboard and screen-reader audit of the main window's pages and the import wizard: each visible
+// control has a name assistive technology reads, takes focus with Tab in reading order, and each
+// picture has a name (support/accessibility_audit.h); each wizard page has help. Pages are audited
+// with content (a model, a dataset and runs in the catalog), so that their tables and buttons are
+// the ones shown, not the empty states. The audit itself is tested first: it must be able to fail.
+// The New fine-tune wizard and the other windows: tst_accessibility_new_run, tst_accessibility_windows.
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTest>
 #include <QWizard>
@@ -15,6 +21,7 @@
 #include "app/gui/pages/DatasetsPage.h"
 #include "core/settings/settings.h"
 #include "support/accessibility_audit.h"
+#include "support/wizard_help.h"
 #include "support/chat_model.h"
 #include "support/scratch.h"
 
@@ -43,13 +50,6 @@ void fillCatalog(tiertune::catalog::Catalog& catalog) {
   }
 }
 
-QString report(const QString& where, const QStringList& unnamed, const QStringList& unreachable) {
-  QString text = where + QLatin1Char(':');
-  if (!unnamed.isEmpty()) text += QStringLiteral("\n  without an accessible name: ") + unnamed.join(QStringLiteral(", "));
-  if (!unreachable.isEmpty()) text += QStringLiteral("\n  not reachable with Tab: ") + unreachable.join(QStringLiteral(", "));
-  return text;
-}
-
 }  // namespace
 
 class TestAccessibility : public QObject {
@@ -59,6 +59,62 @@ class TestAccessibility : public QObject {
   void init() {  // a first start each time: no settings, no catalog
     QFile::remove(QString::fromStdString(tiertune::settings::settingsFile().string()));
     QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
+  }
+
+  // A window with one offender of each kind, and one control of each kind done right.
+  void theAuditReportsWhatIsWrong() {
+    QWidget window;
+    auto* layout = new QFormLayout(&window);
+    auto* unnamed = new QLineEdit;
+    unnamed->setObjectName(QStringLiteral("unnamedField"));
+    layout->addRow(QString(), unnamed);
+    auto* labelled = new QLineEdit;
+    layout->addRow(QStringLiteral("Name:"), labelled);  // the form's label is its buddy
+    auto* iconOnly = new QPushButton;
+    iconOnly->setObjectName(QStringLiteral("iconOnlyButton"));
+    layout->addRow(iconOnly);
+    auto* mouseOnly = new QPushButton(QStringLiteral("Mouse only"));
+    mouseOnly->setObjectName(QStringLiteral("mouseOnlyButton"));
+    mouseOnly->setFocusPolicy(Qt::ClickFocus);
+    layout->addRow(mouseOnly);
+    auto* bar = new QProgressBar;
+    bar->setObjectName(QStringLiteral("unnamedBar"));
+    layout->addRow(bar);
+    auto* namedBar = new QProgressBar;
+    namedBar->setAccessibleName(QStringLiteral("Progress"));
+    layout->addRow(namedBar);
+    // Three buttons shown first, second, third but made first, third, second: Tab goes down to the
+    // third, up to the second, and round to the first.
+    auto* first = new QPushButton(QStringLiteral("First"));
+    layout->addRow(first);
+    auto* third = new QPushButton(QStringLiteral("Third"));
+    third->setObjectName(QStringLiteral("thirdButton"));
+    layout->addRow(third);
+    auto* second = new QPushButton(QStringLiteral("Second"));
+    second->setObjectName(QStringLiteral("secondButton"));
+    layout->insertRow(layout->rowCount() - 1, second);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QStringList unnamedControls = tiertune::test::unnamedControls(&window);
+    QCOMPARE(unnamedControls, QStringList({QStringLiteral("QLineEdit#unnamedField"), QStringLiteral("QPushButton#iconOnlyButton")}));
+    QCOMPARE(tiertune::test::unreachableControls(&window),
+             QStringList({QStringLiteral("QPushButton#mouseOnlyButton \"Mouse only\"")}));
+    QCOMPARE(tiertune::test::unnamedPictures(&window), QStringList({QStringLiteral("QProgressBar#unnamedBar")}));
+    const QStringList order = tiertune::test::tabOrderAgainstReading(&window);
+    QCOMPARE(order.size(), 2);
+    QVERIFY2(order.front().startsWith(QStringLiteral("QPushButton#thirdButton")) &&
+                 order.front().contains(QStringLiteral("\u2192 QPushButton#secondButton")),
+             qPrintable(order.join(QLatin1Char('\n'))));
+    QVERIFY(!tiertune::test::accessibilityProblems(&window, QStringLiteral("window")).isEmpty());
+
+    // Named, reachable and in order: nothing to report.
+    unnamed->setAccessibleName(QStringLiteral("Unnamed no more"));
+    iconOnly->setAccessibleName(QStringLiteral("Icon"));
+    mouseOnly->setFocusPolicy(Qt::StrongFocus);
+    bar->setAccessibleName(QStringLiteral("Busy"));
+    QWidget::setTabOrder(second, third);
+    QCOMPARE(tiertune::test::accessibilityProblems(&window, QStringLiteral("window")), QString());
   }
 
   void everyPageOfTheMainWindow() {
@@ -78,9 +134,8 @@ class TestAccessibility : public QObject {
       QWidget* shown = pages ? pages->currentWidget() : &window;
       // The runs table fills from a worker thread: wait for its rows before auditing.
       if (page == MainWindow::Page::Runs) QTest::qWait(200);
-      const QStringList unnamed = tiertune::test::unnamedControls(shown);
-      const QStringList unreachable = tiertune::test::unreachableControls(shown);
-      if (!unnamed.isEmpty() || !unreachable.isEmpty()) problems << report(shown->objectName(), unnamed, unreachable);
+      const QString found = tiertune::test::accessibilityProblems(shown, shown->objectName());
+      if (!found.isEmpty()) problems << found;
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
   }
@@ -100,11 +155,11 @@ class TestAccessibility : public QObject {
     for (int visited = 0; visited < 8; ++visited) {
       QVERIFY(QTest::qWaitForWindowExposed(wizard));
       audited << wizard->currentId();
-      const QStringList unnamed = tiertune::test::unnamedControls(wizard);
-      const QStringList unreachable = tiertune::test::unreachableControls(wizard);
-      if (!unnamed.isEmpty() || !unreachable.isEmpty()) {
-        problems << report(QStringLiteral("import wizard page %1").arg(wizard->currentId()), unnamed, unreachable);
-      }
+      const QString where = QStringLiteral("import wizard page %1").arg(wizard->currentId());
+      const QString found = tiertune::test::accessibilityProblems(wizard, where);
+      if (!found.isEmpty()) problems << found;
+      const QString help = tiertune::test::pageHelpProblem(wizard);
+      if (!help.isEmpty()) problems << where + QStringLiteral(": ") + help;
       QAbstractButton* next = wizard->button(QWizard::NextButton);
       if (!next->isVisible()) break;
       QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 60000);  // pages read and check the file off the GUI thread

@@ -34,6 +34,7 @@
 #include "support/chat_model.h"
 #include "support/gui_helpers.h"
 #include "support/scratch.h"
+#include "new_run_fixture.h"
 #include "support/tiny_model.h"
 
 using namespace tiertune;
@@ -42,45 +43,17 @@ using tiertune::gui::MemoryPlanPage;
 using tiertune::gui::NewRunWizard;
 using tiertune::gui::RunsPage;
 using tiertune::test::snapshot;
+using tiertune::test::child;
 namespace fs = std::filesystem;
-
-namespace {
-
-// About 29 million parameters: LoRA's frozen fp32 weights (about 120 MB) fit in 400 MB of
-// training memory, RAM and disk together; full fine-tuning's 16 bytes per parameter (about 470 MB) do not.
-const char* const kMediumConfig =
-    "{\"architectures\":[\"LlamaForCausalLM\"],\"model_type\":\"llama\",\"hidden_size\":512,\"num_hidden_layers\":8,"
-    "\"num_attention_heads\":8,\"num_key_value_heads\":8,\"intermediate_size\":1536,\"vocab_size\":2000,"
-    "\"max_position_embeddings\":2048,\"rms_norm_eps\":1e-5,\"rope_theta\":10000.0,\"tie_word_embeddings\":false,"
-    "\"bos_token_id\":258,\"eos_token_id\":259}";
-
-template <typename T>
-T* child(QObject* parent, const char* name) {
-  T* found = parent->findChild<T*>(QString::fromLatin1(name));
-  if (!found) qFatal("no child %s", name);
-  return found;
-}
-
-bool waitForPlan(NewRunWizard* wizard) {
-  MemoryPlanPage* page = wizard->memoryPlanPage();
-  if (!page->isPlanning()) return true;
-  QSignalSpy ready(page, &MemoryPlanPage::planReady);
-  return ready.wait(120000);
-}
-
-}  // namespace
 
 class TestNewRunWizard : public QObject {
   Q_OBJECT
 
  private slots:
   void initTestCase() {
-    QFile::remove(QString::fromStdString(settings::settingsFile().string()));
-    QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
-    scratch_ = test::makeScratchDir();
-    root_ = scratch_->path().toStdString();
-    context_ = std::make_unique<AppContext>(settings::settingsFile());
-    QVERIFY(context_->catalog());
+    world_ = std::make_unique<test::NewRunWorld>();
+    QVERIFY(world_->context->catalog());
+    context_ = world_->context.get();
   }
 
   void refusesToGoOnWithoutModelOrDataset() {
@@ -92,8 +65,7 @@ class TestNewRunWizard : public QObject {
     QVERIFY(child<QLabel>(&empty, "modelError")->text().contains(QStringLiteral("Models page")));
 
     // With a model but no dataset, the dataset page says where to import one.
-    const fs::path model = root_ / "tiny-chat";
-    test::registerTinyChatModel(*context_->catalog(), model, "Tiny chat");
+    world_->addTinyChatModel();
     NewRunWizard noDataset(*context_);
     noDataset.show();
     noDataset.next();
@@ -103,34 +75,8 @@ class TestNewRunWizard : public QObject {
     QVERIFY(child<QLabel>(&noDataset, "datasetError")->text().contains(QStringLiteral("Datasets page")));
 
     // 40 conversations for the runs below, and a larger model that shares the tokenizer.
-    const fs::path file = root_ / "support-chats.jsonl";
-    {
-      std::ofstream out(file);
-      for (int i = 0; i < 40; ++i) {
-        out << "{\"messages\": [{\"role\": \"user\", \"content\": \"Reset password " << i
-            << "?\"}, {\"role\": \"assistant\", \"content\": \"Open Settings.\"}]}\n";
-      }
-    }
-    data::ImportRequest request;
-    request.file = file;
-    request.name = "Support chats";
-    request.modelFolder = model;
-    request.validationShare = 0.1;
-    request.encode.maxTokens = 128;
-    data::importDataset(*context_->catalog(), context_->settings().dataFolder, request);
-    const fs::path medium = root_ / "medium-chat";
-    fs::create_directories(medium);
-    std::ofstream(medium / "config.json") << kMediumConfig;
-    test::writeChatTokenizerFiles(medium);
-    catalog::NewModel record;
-    record.name = "Medium chat";
-    record.path = medium.string();
-    record.architecture = "LlamaForCausalLM";
-    record.parameterCount = static_cast<std::int64_t>(formats::parameterCount(formats::parseModelConfig(kMediumConfig)));
-    record.contextLength = 2048;
-    record.vocabSize = 2000;
-    record.dtype = "float32";
-    context_->catalog()->addModel(record);
+    world_->importSupportChats();
+    world_->addMediumChatModel();
   }
 
   void startsAFittingRun() {
@@ -196,7 +142,7 @@ class TestNewRunWizard : public QObject {
 
     // 4. The memory plan: computed off the GUI thread, then three bars and the words.
     QCOMPARE(wizard->currentId(), int(NewRunWizard::PlanPage));
-    QVERIFY(waitForPlan(wizard));
+    QVERIFY(test::waitForPlan(wizard));
     MemoryPlanPage* plan = wizard->memoryPlanPage();
     QVERIFY(plan->plan() && plan->plan()->memory.plan.fits);
     QVERIFY2(child<QLabel>(wizard, "planVerdict")->text().contains(QStringLiteral("fits")),
@@ -225,6 +171,9 @@ class TestNewRunWizard : public QObject {
     const QString review = child<QLabel>(wizard, "runReview")->text();
     QVERIFY2(review.contains(QStringLiteral("Tiny chat")) && review.contains(QStringLiteral("Balanced LoRA")) &&
                  review.contains(QStringLiteral("LoRA, rank 16")),
+             qPrintable(review));
+    // The learning rate's course in one sentence (the goal's warm-up share and cosine schedule).
+    QVERIFY2(review.contains(QStringLiteral("0.0005 after a warm-up over 3 % of the steps, then a cosine decay")),
              qPrintable(review));
     auto* name = child<QLineEdit>(wizard, "runName");
     QCOMPARE(name->text(), QStringLiteral("Tiny chat, Balanced LoRA"));
@@ -255,7 +204,7 @@ class TestNewRunWizard : public QObject {
     QCOMPARE(config.adamw.learningRate, 5e-4);
     QCOMPARE(config.sequenceLength, std::int64_t(128));
     QCOMPARE(config.outputFolder.string(), output.string());
-    QCOMPARE(config.modelFolder.string(), (root_ / "tiny-chat").string());
+    QCOMPARE(config.modelFolder.string(), (world_->root / "tiny-chat").string());
     QVERIFY(fs::exists(config.trainData / "manifest.json"));  // the dataset's tokens for this model
 
     // "Run again with changes" in the run's detail view opens the wizard prefilled.
@@ -284,22 +233,12 @@ class TestNewRunWizard : public QObject {
   void fixesARunThatDoesNotFit() {
     NewRunWizard wizard(*context_);
     wizard.show();
-    auto* model = child<QComboBox>(&wizard, "runModel");
-    model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
-    wizard.next();
-    wizard.next();
-    child<QRadioButton>(&wizard, "goalFull")->click();
-    wizard.next();
+    test::chooseFullFineTuneUnderTightLimits(wizard);
     QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
     QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentIndex(), 1);  // full
-    // 400 MB in all for about 470 MB of state: what does not fit in training memory and RAM
-    // overflows the disk's 100 MB.
-    child<QDoubleSpinBox>(&wizard, "advDeviceLimit")->setValue(0.2);  // GB
-    child<QDoubleSpinBox>(&wizard, "advRamLimit")->setValue(0.1);
-    child<QDoubleSpinBox>(&wizard, "advDiskLimit")->setValue(0.1);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
-    QVERIFY(waitForPlan(&wizard));
+    QVERIFY(test::waitForPlan(&wizard));
     MemoryPlanPage* plan = wizard.memoryPlanPage();
     QVERIFY2(plan->plan() && !plan->plan()->memory.plan.fits, qPrintable(child<QLabel>(&wizard, "planProblem")->text()));
     QVERIFY(child<QLabel>(&wizard, "planVerdict")->text().contains(QStringLiteral("does not fit")));
@@ -317,7 +256,7 @@ class TestNewRunWizard : public QObject {
     // One click: LoRA instead of full fine-tuning, planned again, and it fits.
     QTest::mouseClick(child<QPushButton>(&wizard, "fixUseLora"), Qt::LeftButton);
     QVERIFY(plan->isPlanning());
-    QVERIFY(waitForPlan(&wizard));
+    QVERIFY(test::waitForPlan(&wizard));
     QVERIFY2(plan->plan() && plan->plan()->memory.plan.fits,
              plan->plan() ? plan->plan()->memory.plan.summary.c_str() : "no plan");
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
@@ -329,12 +268,11 @@ class TestNewRunWizard : public QObject {
     wizard.reject();
   }
 
-  void cleanupTestCase() { context_.reset(); }
+  void cleanupTestCase() { world_.reset(); }
 
  private:
-  std::unique_ptr<QTemporaryDir> scratch_;
-  fs::path root_;
-  std::unique_ptr<AppContext> context_;
+  std::unique_ptr<test::NewRunWorld> world_;
+  AppContext* context_ = nullptr;
 };
 
 QTEST_MAIN(TestNewRunWizard)

@@ -32,6 +32,7 @@
 #include "core/infer/model_text.h"
 #include "export/export_fixture.h"
 #include "support/chat_model.h"
+#include "support/default_catalog.h"
 #include "support/gui_helpers.h"
 
 using namespace tiertune;
@@ -148,19 +149,10 @@ class TestPlayground : public QObject {
     test::writeChatTokenizerFiles(model);
     checkpoint_ = fixture_->writeCheckpoint(fixture_->randomAdapter(), true, 7);
 
-    QFile::remove(QString::fromStdString(settings::settingsFile().string()));
-    const fs::path catalogFile = settings::defaultSettings().catalogFile();
-    fs::remove_all(catalogFile.parent_path());
     {
-      catalog::Catalog store = catalog::Catalog::open(catalogFile);
-      catalog::NewModel record;
-      record.name = "tiny-chat";
-      record.path = model.string();
-      record.hasChatTemplate = true;
-      const catalog::Id modelId = store.addModel(record);
-      record.name = "gone";
-      record.path = (fixture_->root / "gone-model").string();
-      store.addModel(record);
+      catalog::Catalog store = catalog::Catalog::open(test::freshDefaultCatalog());
+      const catalog::Id modelId = test::addChatModelRecord(store, model, "tiny-chat");
+      test::addChatModelRecord(store, fixture_->root / "gone-model", "gone");
       runId_ = store.createRun({"tiny lora", modelId, std::nullopt, "lora", "custom",
                                 train::toJson(fixture_->runConfig(true))});
       store.addCheckpoint({runId_, 7, checkpoint_.string(), {}, 0});

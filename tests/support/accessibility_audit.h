@@ -1,22 +1,29 @@
 // What a screen reader and a keyboard user meet in a window: every visible control (buttons, text
 // fields, lists, spin boxes, ...) must have a name that assistive technology reads (Qt's own
 // accessible interface decides: a button's text, a form label that is the field's buddy, or an
-// accessible name set in code) and must take focus with Tab. The audit lists the offenders by
+// accessible name set in code), must take focus with Tab, and Tab must visit the controls in
+// reading order. Pictures that carry information (progress bars, charts, our painted widgets)
+// need a name too, since a screen reader cannot read pixels. The audit lists the offenders by
 // class and object name, so that a failing test says exactly which control to fix.
 #pragma once
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractScrollArea>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QComboBox>
+#include <QGraphicsView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QStringList>
 #include <QTextEdit>
 #include <QWidget>
+#include <algorithm>
+#include <cstdlib>
 
 namespace tiertune::test {
 
@@ -75,6 +82,83 @@ inline QStringList unreachableControls(QWidget* root) {
     if (widget->isEnabledTo(root) && !(widget->focusPolicy() & Qt::TabFocus)) offenders << describe(widget);
   }
   return offenders;
+}
+
+// Widgets that show information only as a drawing: progress bars, charts, and our own widgets
+// that paint themselves (a class of ours with no child widgets, such as the memory plan's bars).
+inline bool isPicture(const QWidget* widget) {
+  if (qobject_cast<const QProgressBar*>(widget) || qobject_cast<const QGraphicsView*>(widget)) return true;
+  const bool ours = QByteArray(widget->metaObject()->className()).startsWith("tiertune::");
+  return ours && widget->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly).isEmpty();
+}
+
+// Pictures whose accessible name is empty.
+inline QStringList unnamedPictures(QWidget* root) {
+  QStringList offenders;
+  for (QWidget* widget : root->findChildren<QWidget*>()) {
+    if (!isPicture(widget) || !widget->isVisibleTo(root) || isPartOfAnotherControl(widget, root)) continue;
+    QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+    if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty()) offenders << describe(widget);
+  }
+  return offenders;
+}
+
+// Where a control sits on the screen, to compare the Tab order with the reading order. A control
+// scrolled out of sight counts as at the edge of its scroll area, where a reader finds it.
+inline QRect screenRect(const QWidget* widget) {
+  QRect rect(widget->mapToGlobal(QPoint(0, 0)), widget->size());
+  for (const QWidget* parent = widget->parentWidget(); parent; parent = parent->parentWidget()) {
+    const auto* area = qobject_cast<const QAbstractScrollArea*>(parent->parentWidget());
+    if (!area || area->viewport() != parent) continue;
+    const QRect view(parent->mapToGlobal(QPoint(0, 0)), parent->size());
+    rect.moveTopLeft(QPoint(std::clamp(rect.left(), view.left(), view.right()), std::clamp(rect.top(), view.top(), view.bottom())));
+  }
+  return rect;
+}
+
+// Steps of the Tab order that go against the reading order (top to bottom, and left to right
+// within a row): from a control to one that lies higher up without being in a column further
+// right, or to one on its left in the same row. Tab goes round in a circle, so one step back (from
+// the last control to the first) is right wherever the circle starts; more than one is not, and
+// then all are listed. Call it on a shown window.
+inline QStringList tabOrderAgainstReading(QWidget* root) {
+  QList<QWidget*> reachable;
+  for (QWidget* widget : visibleControls(root)) {
+    if (widget->isEnabledTo(root) && (widget->focusPolicy() & Qt::TabFocus)) reachable << widget;
+  }
+  QList<QWidget*> order;
+  for (QWidget* widget = root->nextInFocusChain(); widget && widget != root; widget = widget->nextInFocusChain()) {
+    if (reachable.contains(widget) && !order.contains(widget)) order << widget;
+  }
+  if (order.size() < 2) return {};
+  constexpr int kSameRow = 8;  // pixels: controls of one row are aligned, give or take a frame
+  const auto at = [](const QRect& r) { return QStringLiteral(" at (%1, %2)").arg(r.left()).arg(r.top()); };
+  QStringList backwards;
+  for (qsizetype i = 0; i < order.size(); ++i) {
+    const QWidget* fromWidget = order[i];
+    const QWidget* toWidget = order[(i + 1) % order.size()];
+    const QRect from = screenRect(fromWidget), to = screenRect(toWidget);
+    const bool higher = to.top() < from.top() - kSameRow;
+    const bool furtherRight = to.left() >= from.right();
+    const bool sameRowToTheLeft = !higher && std::abs(to.top() - from.top()) <= kSameRow && to.right() <= from.left();
+    if ((higher && !furtherRight) || sameRowToTheLeft) {
+      backwards << describe(fromWidget) + at(from) + QStringLiteral(" \u2192 ") + describe(toWidget) + at(to);
+    }
+  }
+  return backwards.size() > 1 ? backwards : QStringList();
+}
+
+// Everything the audit finds in root, as lines a failing test prints; empty when nothing.
+inline QString accessibilityProblems(QWidget* root, const QString& where) {
+  QString text;
+  const auto add = [&text](const QString& what, const QStringList& offenders) {
+    if (!offenders.isEmpty()) text += QStringLiteral("\n  ") + what + QStringLiteral(": ") + offenders.join(QStringLiteral(", "));
+  };
+  add(QStringLiteral("without an accessible name"), unnamedControls(root));
+  add(QStringLiteral("not reachable with Tab"), unreachableControls(root));
+  add(QStringLiteral("pictures without an accessible name"), unnamedPictures(root));
+  add(QStringLiteral("Tab order against the reading order"), tabOrderAgainstReading(root));
+  return text.isEmpty() ? QString() : where + QLatin1Char(':') + text;
 }
 
 }  // namespace tiertune::test

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 #include "core/catalog/model_registration.h"
@@ -65,6 +66,7 @@ AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidg
   busy_->setRange(0, 0);  // indeterminate: reading headers takes from milliseconds to seconds
   busy_->setFormat(tr("Checking the folder…"));
   busy_->setTextVisible(true);
+  busy_->setAccessibleName(busy_->format());
   name_->setObjectName(QStringLiteral("modelName"));
   name_->setEnabled(false);
   showAsProblem(problems_);
@@ -88,6 +90,7 @@ AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidg
   addButton->setEnabled(false);
   connect(buttons_, &QDialogButtonBox::accepted, this, &AddModelDialog::accept);
   connect(buttons_, &QDialogButtonBox::rejected, this, &AddModelDialog::reject);
+  tabToButtonsAsShown(name_, buttons_);  // the buttons were made Cancel first
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(busy_);

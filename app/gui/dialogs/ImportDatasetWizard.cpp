@@ -23,6 +23,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/WizardHelp.h"
 #include "core/catalog/catalog.h"
 #include "core/data/text_documents.h"
 #include "core/util/error.h"
@@ -33,14 +34,18 @@ namespace fs = std::filesystem;
 
 // The lengths of the training rows as bars: rows per bin of tokens.
 class LengthHistogram : public QWidget {
+  Q_OBJECT  // for tr(): its texts are translated under this class's name
+
  public:
   explicit LengthHistogram(QWidget* parent = nullptr) : QWidget(parent) {
     setObjectName(QStringLiteral("lengthHistogram"));
     setMinimumHeight(160);
+    setAccessibleName(tr("Lengths of the training examples"));
   }
   void setData(std::vector<std::size_t> rows, std::size_t binTokens) {
     rows_ = std::move(rows);
     binTokens_ = binTokens;
+    setAccessibleDescription(description());
     update();
   }
   const std::vector<std::size_t>& rows() const { return rows_; }
@@ -78,6 +83,19 @@ class LengthHistogram : public QWidget {
   }
 
  private:
+  // The bars in words, for a screen reader: how many examples fall in each range of lengths.
+  QString description() const {
+    const QLocale locale;
+    QStringList ranges;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      if (rows_[i] == 0) continue;
+      ranges << tr("%n example(s) of %1 to %2 tokens", nullptr, static_cast<int>(rows_[i]))
+                    .arg(locale.toString(static_cast<qulonglong>(i * binTokens_ + 1)),
+                         locale.toString(static_cast<qulonglong>((i + 1) * binTokens_)));
+    }
+    return ranges.join(QStringLiteral("; "));
+  }
+
   std::vector<std::size_t> rows_;
   std::size_t binTokens_ = 1;
 };
@@ -144,6 +162,7 @@ ImportDatasetWizard::ImportDatasetWizard(AppContext& context, const QString& fil
   setWindowTitle(tr("Import dataset"));
   setWizardStyle(QWizard::ModernStyle);
   setOption(QWizard::NoBackButtonOnLastPage);
+  enablePageHelp(this);
   setMinimumSize(760, 560);
   setPage(FilePage, makeFilePage());
   setPage(FormatPage, makeFormatPage());
@@ -165,6 +184,11 @@ QWizardPage* ImportDatasetWizard::makeFilePage() {
   page->setTitle(tr("Choose the file and the model"));
   page->setSubTitle(tr("JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the "
                        "examples are written out (its chat template) and cut into tokens."));
+  setPageHelp(page, tr("Choose the file that holds your examples, or a folder of .txt and .md files to teach the "
+                       "model your documents. Choose the model you will fine-tune: the examples are written out with "
+                       "its chat template and counted in its tokens. The name is how the dataset appears on the "
+                       "Datasets page. Next reads the first rows; a file that cannot be read is named here with the "
+                       "reason."));
   file_ = new QLineEdit;
   file_->setObjectName(QStringLiteral("datasetFile"));
   file_->setAccessibleName(tr("Dataset file"));
@@ -218,6 +242,9 @@ QWizardPage* ImportDatasetWizard::makeFormatPage() {
   page->setTitle(tr("Format and fields"));
   page->setSubTitle(tr("What the rows hold, as read from the first rows of the file. Change it when the guess "
                        "is wrong, and rename fields when your file calls them differently."));
+  setPageHelp(page, tr("Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose "
+                       "the format yourself. When your file uses other names for the fields, write them as "
+                       "name=your_name pairs separated by commas, for example prompt=question,completion=answer."));
   shape_ = new QComboBox;
   shape_->setObjectName(QStringLiteral("datasetShape"));
   const ShapeChoice choices[] = {
@@ -252,6 +279,9 @@ QWizardPage* ImportDatasetWizard::makePreviewPage() {
   page->setTitle(tr("Preview"));
   page->setSubTitle(tr("The first rows exactly as the model will read them. The model learns to write the "
                        "highlighted text; the rest is what it is given."));
+  setPageHelp(page, tr("Read a few examples as the model will see them. The highlighted text is what the model learns "
+                       "to write; the rest is what it is given. If questions are highlighted or answers are not, go "
+                       "back and correct the format or the field names."));
   preview_ = new QTextBrowser;
   preview_->setObjectName(QStringLiteral("datasetPreview"));
   preview_->setAccessibleName(tr("Preview of the examples as the model reads them"));
@@ -265,6 +295,9 @@ QWizardPage* ImportDatasetWizard::makeReportPage() {
   page->setTitle(tr("Check every row"));
   page->setSubTitle(tr("Rows that cannot be used are listed with their row and line numbers and the reason. "
                        "Nothing is left out without appearing here."));
+  setPageHelp(page, tr("Every row of the file is checked. Rows that cannot be used are listed with their row and "
+                       "line numbers and the reason; the rest are imported. Fix the rows in your file and start again, "
+                       "or go on without them. The report can be saved as a CSV file."));
   checkStatus_ = wrappedLabel();
   checkStatus_->setObjectName(QStringLiteral("checkStatus"));
   reasons_ = new QTableWidget(0, 2);
@@ -309,6 +342,10 @@ QWizardPage* ImportDatasetWizard::makeOptionsPage() {
   page->setTitle(tr("Split and options"));
   page->setSubTitle(tr("A share of the rows is held back to measure how well the model does on examples it "
                        "has not trained on."));
+  setPageHelp(page, tr("A share of the rows is held back to measure the model on examples it has not trained on; the "
+                       "seed decides which rows, so the same seed gives the same split. Examples longer than the "
+                       "longest allowed are cut or left out. Usually the model should learn only the answers, not "
+                       "the questions."));
   validationShare_ = new QDoubleSpinBox;
   validationShare_->setObjectName(QStringLiteral("validationShare"));
   validationShare_->setRange(0, 50);
@@ -348,9 +385,12 @@ QWizardPage* ImportDatasetWizard::makeImportPage() {
   auto* page = new WorkPage;
   page->setTitle(tr("Importing"));
   page->setSubTitle(tr("The rows are read, checked and cut into tokens. Cancel leaves nothing behind."));
+  setPageHelp(page, tr("The import runs in the background and shows how far it is. Cancel stops it and leaves the "
+                       "catalog as it was. When it is done, Next shows the summary."));
   progress_ = new QProgressBar;
   progress_->setObjectName(QStringLiteral("importProgress"));
   progress_->setRange(0, 1000);
+  progress_->setAccessibleName(tr("Import progress"));
   importStatus_ = wrappedLabel();
   importStatus_->setObjectName(QStringLiteral("importStatus"));
   cancel_ = new QPushButton(tr("Cancel the import"));
@@ -371,6 +411,9 @@ QWizardPage* ImportDatasetWizard::makeImportPage() {
 QWizardPage* ImportDatasetWizard::makeSummaryPage() {
   auto* page = new QWizardPage;
   page->setTitle(tr("Imported"));
+  setPageHelp(page, tr("The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: "
+                       "the sequence length of a run should hold most of them. Start a run from the Runs page with New "
+                       "fine-tune."));
   page->setFinalPage(true);
   summary_ = wrappedLabel();
   summary_->setObjectName(QStringLiteral("importSummary"));
@@ -650,3 +693,5 @@ void ImportDatasetWizard::runImport() {
 }
 
 }  // namespace tiertune::gui
+
+#include "ImportDatasetWizard.moc"

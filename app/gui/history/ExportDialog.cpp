@@ -59,6 +59,7 @@ ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
   layout_->setObjectName(QStringLiteral("exportLayout"));
   publisher_->setObjectName(QStringLiteral("exportPublisher"));
   output_->setObjectName(QStringLiteral("exportOutput"));
+  output_->setAccessibleName(tr("Save to"));  // its row label names a layout, not the field
   export_->setObjectName(QStringLiteral("exportButton"));
   cancel_->setObjectName(QStringLiteral("cancelExportButton"));
   progress_->setObjectName(QStringLiteral("exportProgress"));

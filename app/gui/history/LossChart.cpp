@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPen>
 #include <QValueAxis>
 #include <algorithm>
@@ -47,6 +48,7 @@ LossChart::LossChart(QWidget* parent) : QChartView(new QChart, parent) {
   chart()->legend()->setAlignment(Qt::AlignBottom);
   chart()->setMargins(QMargins(4, 4, 4, 4));
   setMinimumHeight(260);
+  setAccessibleName(tr("Loss curves"));
 }
 
 void LossChart::setCurves(const std::vector<RunCurves>& runs) {
@@ -101,6 +103,8 @@ void LossChart::setCurves(const std::vector<RunCurves>& runs) {
   // Run names need the width of a column on the right; two short names fit under the chart.
   chart->legend()->setAlignment(several ? Qt::AlignRight : Qt::AlignBottom);
   std::size_t index = 0;
+  QStringList described;  // each curve in words, for a screen reader
+  const QLocale locale;
   for (const RunCurves& run : runs) {
     QColor colour = kRunColours[index++ % std::size(kRunColours)];
     if (colour == Qt::black && dark) colour = QColor(0xe6, 0xe6, 0xe6);  // Okabe–Ito's black, on a dark chart
@@ -114,8 +118,15 @@ void LossChart::setCurves(const std::vector<RunCurves>& runs) {
       series->attachAxis(steps);
       series->attachAxis(loss);
       series->replace(pointsOf(*points));
+      const auto lowest = std::min_element(points->begin(), points->end(),
+                                           [](const auto& a, const auto& b) { return a.value < b.value; });
+      described << tr("%1: %2 at step %3, lowest %4")
+                       .arg(name, locale.toString(points->back().value, 'g', 4),
+                            locale.toString(static_cast<qlonglong>(points->back().step)),
+                            locale.toString(lowest->value, 'g', 4));
     }
   }
+  setAccessibleDescription(described.isEmpty() ? tr("No loss measured yet.") : described.join(QStringLiteral("; ")));
 }
 
 int LossChart::seriesCount() const { return static_cast<int>(chart()->series().size()); }

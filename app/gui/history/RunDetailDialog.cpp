@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/NumberText.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/LossChart.h"
@@ -116,6 +117,14 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   layout->addWidget(tabs_, 1);
   layout->addWidget(buttons);
   resize(860, 600);
+  config_->setAccessibleName(tr("Configuration"));
+  checkpoints_->setAccessibleName(tr("Checkpoints"));
+  exports_->setAccessibleName(tr("Exports"));
+  log_->setAccessibleName(tr("Log"));
+  // The widgets were made in another order than they are shown: the tabs, each tab's content, then
+  // the buttons as the platform lays them out.
+  setTabChain({tabs_, name_, notes_, save_, chart_, config_, checkpoints_, exports_, log_});
+  tabToButtonsAsShown(log_, buttons);
 
   connect(save_, &QPushButton::clicked, this, &RunDetailDialog::save);
   connect(&worker_, &RunHistoryWorker::detailFetched, this, &RunDetailDialog::onDetail);

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 
+#include "app/gui/WizardHelp.h"
 #include "app/gui/newrun/RunDraft.h"
 #include "core/model/lora.h"
 
@@ -84,6 +85,10 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   setTitle(tr("Advanced settings"));
   setSubTitle(tr("Every setting of the run, prefilled from the goal. Change what you know you need; the "
                  "boxes only accept values in a safe range."));
+  setPageHelp(this, tr("Every setting is already filled in from the goal, so you can simply go on. Each setting says "
+                       "what it does beside its box, and the boxes accept only values in a safe range. Going back to "
+                       "another goal, model or dataset fills them in again. Next checks that the settings fit "
+                       "together and names the one to change if they do not."));
   const QString noLimit = tr("no limit");
   method_ = new QComboBox;
   method_->setObjectName(QStringLiteral("advMethod"));

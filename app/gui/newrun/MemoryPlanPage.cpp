@@ -10,6 +10,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/newrun/RunDraft.h"
 #include "app/gui/newrun/TierBars.h"
@@ -72,6 +73,10 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
   setTitle(tr("Memory plan"));
   setSubTitle(tr("Where each part of the training state will live on this machine, how long a step takes "
                  "and what limits it."));
+  setPageHelp(this, tr("The bars show where each part of the training state will live: in the training memory (the "
+                       "graphics card, or the processor's share of RAM), in RAM, or on the SSD, against what each may "
+                       "hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is "
+                       "shown with buttons that change the settings in one click and plan again."));
   busy_->setObjectName(QStringLiteral("planBusy"));
   busy_->setRange(0, 0);  // busy, with no known end
   busy_->setTextVisible(false);

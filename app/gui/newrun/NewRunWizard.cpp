@@ -13,6 +13,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/newrun/AdvancedSettingsPage.h"
 #include "app/gui/newrun/MemoryPlanPage.h"
@@ -48,6 +49,34 @@ QString goalName(train::GoalPreset preset) {
   return {};
 }
 
+// The learning rate's course in one sentence per schedule and warm-up kind, so that translators
+// see whole sentences: %1 the rate, %2 the warm-up (steps, or a percentage of all steps).
+QString learningRateText(const train::RunConfig& c) {
+  const QLocale locale;
+  const QString rate = locale.toString(c.adamw.learningRate, 'g', 3);
+  if (c.warmupSteps > 0) {
+    const QString steps = locale.toString(static_cast<qlonglong>(c.warmupSteps));
+    switch (c.schedule) {
+      case train::LrSchedule::Cosine:
+        return NewRunWizard::tr("%1 after a warm-up of %2 steps, then a cosine decay").arg(rate, steps);
+      case train::LrSchedule::Linear:
+        return NewRunWizard::tr("%1 after a warm-up of %2 steps, then a linear decay").arg(rate, steps);
+      case train::LrSchedule::Constant:
+        return NewRunWizard::tr("%1 after a warm-up of %2 steps, then constant").arg(rate, steps);
+    }
+  }
+  const QString share = locale.toString(c.warmupRatio * 100, 'g', 3);
+  switch (c.schedule) {
+    case train::LrSchedule::Cosine:
+      return NewRunWizard::tr("%1 after a warm-up over %2 % of the steps, then a cosine decay").arg(rate, share);
+    case train::LrSchedule::Linear:
+      return NewRunWizard::tr("%1 after a warm-up over %2 % of the steps, then a linear decay").arg(rate, share);
+    case train::LrSchedule::Constant:
+      return NewRunWizard::tr("%1 after a warm-up over %2 % of the steps, then constant").arg(rate, share);
+  }
+  return rate;
+}
+
 // A folder name from the run's name: letters, digits, '-' and '_' only.
 QString folderSafe(const QString& name) {
   QString safe;
@@ -64,6 +93,7 @@ NewRunWizard::NewRunWizard(AppContext& context, QWidget* parent) : QWizard(paren
   setWizardStyle(QWizard::ModernStyle);
   setButtonText(QWizard::FinishButton, tr("Start"));
   setMinimumSize(820, 640);
+  enablePageHelp(this);
   advancedPage_ = new AdvancedSettingsPage(draft_);
   planPage_ = new MemoryPlanPage(context_, draft_);
   setPage(ModelPage, makeModelPage());
@@ -105,10 +135,14 @@ QWizardPage* NewRunWizard::makeModelPage() {
   modelFacts_ = wrappedLabel("modelFacts");
   modelError_ = errorLabel("modelError");
   connect(model_, &QComboBox::currentIndexChanged, this, &NewRunWizard::showModelFacts);
-  return makeChoicePage(tr("Choose the base model"),
-                        tr("The model you start from. Its size decides how much memory training needs; its "
-                           "context is the longest text it reads at once."),
-                        tr("Base model:"), model_, modelFacts_, modelError_);
+  QWizardPage* page = makeChoicePage(tr("Choose the base model"),
+                                     tr("The model you start from. Its size decides how much memory training "
+                                        "needs; its context is the longest text it reads at once."),
+                                     tr("Base model:"), model_, modelFacts_, modelError_);
+  setPageHelp(page, tr("Choose one of the models added on the Models page. A larger model learns more but needs more "
+                       "memory and time; the memory plan two pages on shows whether this machine can train it. The "
+                       "model's folder must still be where it was added."));
+  return page;
 }
 
 QWizardPage* NewRunWizard::makeDatasetPage() {
@@ -117,14 +151,23 @@ QWizardPage* NewRunWizard::makeDatasetPage() {
   datasetFacts_ = wrappedLabel("datasetFacts");
   datasetError_ = errorLabel("datasetError");
   connect(dataset_, &QComboBox::currentIndexChanged, this, &NewRunWizard::showDatasetFacts);
-  return makeChoicePage(tr("Choose the dataset"), tr("The examples the model learns from, as imported on the Datasets page."),
-                        tr("Dataset:"), dataset_, datasetFacts_, datasetError_);
+  QWizardPage* page = makeChoicePage(tr("Choose the dataset"),
+                                     tr("The examples the model learns from, as imported on the Datasets page."),
+                                     tr("Dataset:"), dataset_, datasetFacts_, datasetError_);
+  setPageHelp(page, tr("Choose one of the datasets imported on the Datasets page. The training examples teach the "
+                       "model; the validation examples, held back at import, measure how well it does on text it has "
+                       "not seen. A dataset imported for another model is prepared for this one on the memory plan "
+                       "page."));
+  return page;
 }
 
 QWizardPage* NewRunWizard::makeGoalPage() {
   auto* page = new QWizardPage;
   page->setTitle(tr("What do you want?"));
   page->setSubTitle(tr("The goal fills in every setting for this model and dataset; the next page shows them."));
+  setPageHelp(page, tr("Choose the goal that matches what you want; it fills in every setting with values that suit "
+                       "this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between "
+                       "the goals. You can change any setting on the next page."));
   goals_ = new QButtonGroup(page);
   auto* layout = new QVBoxLayout(page);
   const struct {
@@ -167,6 +210,9 @@ QWizardPage* NewRunWizard::makeReviewPage() {
   auto* page = new QWizardPage;
   page->setTitle(tr("Review and start"));
   page->setSubTitle(tr("Start creates the run; it then trains in the background and shows on the Runs page."));
+  setPageHelp(page, tr("Check the settings in words and give the run a name you will recognize on the Runs page. The "
+                       "run writes its checkpoints and log to the output folder shown. Start begins training in the "
+                       "background: you can close this window and watch the run from the Runs page."));
   review_ = wrappedLabel("runReview");
   review_->setTextFormat(Qt::RichText);
   name_ = new QLineEdit;
@@ -370,13 +416,7 @@ QString NewRunWizard::reviewText() const {
                                          .arg(locale.toString(c.loraConfig.alpha))
                                          .arg(targets.join(QStringLiteral(", ")))
                                    : tr("Full fine-tune: every weight is trained"));
-  html += row(tr("Learning rate"), tr("%1, %2 warm-up, then %3")
-                                       .arg(locale.toString(c.adamw.learningRate, 'g', 3))
-                                       .arg(c.warmupSteps > 0 ? tr("%1 steps of").arg(c.warmupSteps)
-                                                              : tr("%1 % of the steps as").arg(c.warmupRatio * 100))
-                                       .arg(c.schedule == train::LrSchedule::Cosine   ? tr("a cosine decay")
-                                            : c.schedule == train::LrSchedule::Linear ? tr("a linear decay")
-                                                                                      : tr("constant")));
+  html += row(tr("Learning rate"), learningRateText(c));
   html += row(tr("Length"), c.maxSteps ? tr("%1 optimizer steps").arg(locale.toString(static_cast<qlonglong>(*c.maxSteps)))
                                        : tr("%n epoch(s), %1 optimizer steps", nullptr, static_cast<int>(c.epochs))
                                              .arg(locale.toString(static_cast<qlonglong>(draft_.plannedSteps()))));

@@ -83,10 +83,12 @@ std::vector<TierUse> tierUses(const tiers::Plan& plan, const tiers::MachineBudge
 TierBars::TierBars(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("tierBars"));
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+  setAccessibleName(tr("Memory per tier"));
 }
 
 void TierBars::setTiers(std::vector<TierUse> tiers) {
   tiers_ = std::move(tiers);
+  setAccessibleDescription(description());
   updateGeometry();
   update();
 }
@@ -96,6 +98,21 @@ QString TierBars::amountText(const TierUse& use) {
     return tr("%1 needed, %2 allowed").arg(byteSizeText(use.peakBytes), byteSizeText(use.budgetBytes));
   }
   return tr("%1 of %2").arg(byteSizeText(use.peakBytes), byteSizeText(use.budgetBytes));
+}
+
+// What the picture shows, in words, for a screen reader: one sentence per tier.
+QString TierBars::description() const {
+  QStringList sentences;
+  for (const TierUse& use : tiers_) {
+    QStringList parts;
+    for (int s = 0; s < kStateSegmentCount; ++s) {
+      if (use.segmentBytes[s] == 0) continue;
+      parts << tr("%1 %2").arg(segmentName(static_cast<StateSegment>(s)), byteSizeText(use.segmentBytes[s]));
+    }
+    sentences << (parts.isEmpty() ? tr("%1: %2.").arg(use.name, amountText(use))
+                                  : tr("%1: %2, made of %3.").arg(use.name, amountText(use), parts.join(QStringLiteral(", "))));
+  }
+  return sentences.join(QLatin1Char(' '));
 }
 
 QSize TierBars::sizeHint() const {

@@ -47,6 +47,7 @@ class TierBars : public QWidget {
 
  private:
   static QString amountText(const TierUse& use);
+  QString description() const;
 
   std::vector<TierUse> tiers_;
 };

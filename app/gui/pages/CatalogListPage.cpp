@@ -1,12 +1,14 @@
 #include "app/gui/pages/CatalogListPage.h"
 
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/pages/EmptyState.h"
 #include "app/gui/pages/PageHeading.h"
 #include "core/util/error.h"
@@ -47,6 +49,14 @@ CatalogListPage::CatalogListPage(AppContext& context, const Texts& texts, QWidge
   layout_->addWidget(stack_, 1);
 
   connect(&context_, &AppContext::catalogChanged, this, &CatalogListPage::refresh);
+}
+
+void CatalogListPage::addActionRow(const QList<QWidget*>& buttons) {
+  auto* row = new QHBoxLayout;
+  for (QWidget* button : buttons) row->addWidget(button);
+  row->addStretch(1);
+  layout_->insertLayout(2, row);  // under the heading and subtitle, above the list
+  setTabChain(QList<QWidget*>(buttons) << table_);
 }
 
 void CatalogListPage::showEvent(QShowEvent* event) {

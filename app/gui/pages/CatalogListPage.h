@@ -55,8 +55,9 @@ class CatalogListPage : public QWidget {
   // The rows to show, in display order. May throw tiertune::Error.
   virtual std::vector<Row> rows(catalog::Catalog& catalog) const = 0;
 
-  // For pages that add controls (buttons) between the heading and the list.
-  QVBoxLayout* pageLayout() const { return layout_; }
+  // A row of buttons between the heading and the list, left to right; Tab reaches them before
+  // the list, as a reader meets them.
+  void addActionRow(const QList<QWidget*>& buttons);
   AppContext& context() const { return context_; }
 
   void showEvent(QShowEvent* event) override;

@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLayout>
 #include <QLocale>
 #include <QMessageBox>
@@ -43,12 +42,7 @@ DatasetsPage::DatasetsPage(AppContext& context, QWidget* parent)
   delete_->setObjectName(QStringLiteral("deleteDatasetButton"));
   import_->setDefault(true);
   example_->setToolTip(tr("Import a small set of conversations written for Tiertune, to see how it works."));
-  auto* actions = new QHBoxLayout;
-  actions->addWidget(import_);
-  actions->addWidget(example_);
-  actions->addWidget(delete_);
-  actions->addStretch(1);
-  pageLayout()->insertLayout(2, actions);
+  addActionRow({import_, example_, delete_});
 
   connect(import_, &QPushButton::clicked, this, &DatasetsPage::chooseDatasetFile);
   connect(example_, &QPushButton::clicked, this, &DatasetsPage::tryExample);

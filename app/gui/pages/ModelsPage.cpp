@@ -1,7 +1,6 @@
 #include "app/gui/pages/ModelsPage.h"
 
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -36,11 +35,7 @@ ModelsPage::ModelsPage(AppContext& context, QWidget* parent)
   add_->setObjectName(QStringLiteral("addModelButton"));
   remove_->setObjectName(QStringLiteral("removeModelButton"));
   add_->setDefault(true);
-  auto* actions = new QHBoxLayout;
-  actions->addWidget(add_);
-  actions->addWidget(remove_);
-  actions->addStretch(1);
-  pageLayout()->insertLayout(2, actions);  // under the heading and subtitle, above the list
+  addActionRow({add_, remove_});
 
   connect(add_, &QPushButton::clicked, this, &ModelsPage::chooseModelFolder);
   connect(remove_, &QPushButton::clicked, this, &ModelsPage::removeSelectedModel);

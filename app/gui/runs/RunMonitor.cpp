@@ -79,6 +79,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   error_->setStyleSheet(QStringLiteral("color: #b02020;"));
   error_->hide();
   progress_->setTextVisible(false);
+  progress_->setAccessibleName(tr("Progress of the run"));
   figures_->setTextFormat(Qt::PlainText);
   plan_->setWordWrap(true);
   plan_->setTextFormat(Qt::PlainText);
