@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "app/gui/history/RunText.h"
 #include "app/gui/runs/LiveRunState.h"
 #include "app/gui/runs/RunSupervisor.h"
+#include "app/gui/runs/SamplesView.h"
 #include "app/gui/runs/TierMemoryView.h"
 
 namespace tiertune::gui {
@@ -60,6 +62,8 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
       memory_(new TierMemoryView),
       plan_(new QLabel),
       log_(new QPlainTextEdit),
+      samples_(new SamplesView),
+      details_(new QTabWidget),
       pause_(new QPushButton(tr("Pause"))),
       continue_(new QPushButton(tr("Continue"))),
       stop_(new QPushButton(tr("Stop"))),
@@ -107,9 +111,9 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   memoryLayout->addWidget(memory_);
   memoryLayout->addWidget(plan_);
 
-  auto* logBox = new QGroupBox(tr("Log"));
-  auto* logLayout = new QVBoxLayout(logBox);
-  logLayout->addWidget(log_);
+  details_->setObjectName(QStringLiteral("monitorDetails"));
+  details_->addTab(log_, tr("Log"));
+  details_->addTab(samples_, tr("Samples"));
 
   auto* buttons = new QHBoxLayout;
   buttons->addStretch(1);
@@ -123,7 +127,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   layout->addWidget(figures_);
   layout->addWidget(chart_, 3);
   layout->addWidget(memoryBox);
-  layout->addWidget(logBox, 1);
+  layout->addWidget(details_, 1);
   layout->addLayout(buttons);
 
   redrawTimer_->setSingleShot(true);
@@ -228,6 +232,7 @@ void RunMonitor::redraw() {
     log_->appendPlainText(state->personLines[static_cast<qsizetype>(i)]);
   }
   shownLogLines_ = state->personLinesSeen;
+  samples_->display(*state);
   updateButtons();
 }
 
