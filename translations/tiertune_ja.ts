@@ -2552,6 +2552,10 @@ Folder: %4</source>
         <source>The run failed.</source>
         <translation>実行に失敗しました。</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>サンプル</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2725,6 +2729,45 @@ Folder: %4</source>
     <message>
         <source>Run %1 is no longer in the catalog.</source>
         <translation>実行 %1 はもうカタログにありません。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::SamplesView</name>
+    <message>
+        <source>At each evaluation the model answers the same prompts from the validation samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>評価のたびに、モデルは検証サンプルの同じプロンプトに答えます（毎回もっとも可能性の高い次の語を選びます）。学習が進むにつれて答えがどう変わるかを確認できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>評価(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Evaluation whose samples are shown</source>
+        <translation>サンプルを表示する評価</translation>
+    </message>
+    <message>
+        <source>Sample answers</source>
+        <translation>サンプルの回答</translation>
+    </message>
+    <message>
+        <source>Sample answers appear here after the first evaluation.</source>
+        <translation>最初の評価の後、ここにサンプルの回答が表示されます。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Prompt %1</source>
+        <translation>プロンプト %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>(none: the model ended its answer at once)</source>
+        <translation>（なし：モデルはすぐに回答を終えました）</translation>
     </message>
 </context>
 <context>

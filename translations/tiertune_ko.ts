@@ -2552,6 +2552,10 @@ Folder: %4</source>
         <source>The run failed.</source>
         <translation>실행이 실패했습니다.</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>샘플</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2725,6 +2729,45 @@ Folder: %4</source>
     <message>
         <source>Run %1 is no longer in the catalog.</source>
         <translation>실행 %1은(는) 더 이상 카탈로그에 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::SamplesView</name>
+    <message>
+        <source>At each evaluation the model answers the same prompts from the validation samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>평가할 때마다 모델이 검증 샘플의 같은 프롬프트에 답합니다(매번 가장 가능성이 높은 다음 단어를 고릅니다). 학습이 진행되면서 답이 어떻게 바뀌는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>평가(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Evaluation whose samples are shown</source>
+        <translation>샘플을 표시할 평가</translation>
+    </message>
+    <message>
+        <source>Sample answers</source>
+        <translation>샘플 답변</translation>
+    </message>
+    <message>
+        <source>Sample answers appear here after the first evaluation.</source>
+        <translation>첫 평가가 끝나면 여기에 샘플 답변이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>Prompt %1</source>
+        <translation>프롬프트 %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>(none: the model ended its answer at once)</source>
+        <translation>(없음: 모델이 바로 답변을 끝냈습니다)</translation>
     </message>
 </context>
 <context>

@@ -2552,6 +2552,10 @@ Folder: %4</source>
         <source>The run failed.</source>
         <translation>執行失敗。</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>樣本</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2725,6 +2729,45 @@ Folder: %4</source>
     <message>
         <source>Run %1 is no longer in the catalog.</source>
         <translation>執行 %1 已不在目錄中。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::SamplesView</name>
+    <message>
+        <source>At each evaluation the model answers the same prompts from the validation samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>每次評估時，模型都會回答驗證樣本中相同的提示（每次都選擇最可能的下一個字詞），讓您看到它的回答如何隨著學習而改變。</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>評估(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Evaluation whose samples are shown</source>
+        <translation>要顯示樣本的評估</translation>
+    </message>
+    <message>
+        <source>Sample answers</source>
+        <translation>樣本回答</translation>
+    </message>
+    <message>
+        <source>Sample answers appear here after the first evaluation.</source>
+        <translation>第一次評估後，樣本回答會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Prompt %1</source>
+        <translation>提示 %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>(none: the model ended its answer at once)</source>
+        <translation>（無：模型立即結束了回答）</translation>
     </message>
 </context>
 <context>
