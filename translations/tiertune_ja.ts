@@ -609,6 +609,26 @@
         <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
         <translation>各更新で %1 個の例（マイクロバッチ × 勾配累積）を使いますが、データセットには学習用の例が %2 個しかありません。マイクロバッチか勾配累積を小さくしてください。</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Sample answers:</source>
+        <translation>サンプルの回答：</translation>
+    </message>
+    <message>
+        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
+        <translation>評価のたびにモデルが答える検証用プロンプトの数です。回答はランモニターの「サンプル」タブに表示されます。</translation>
+    </message>
+    <message>
+        <source>Sample length:</source>
+        <translation>サンプルの長さ：</translation>
+    </message>
+    <message>
+        <source>New tokens per sample answer, at most.</source>
+        <translation>サンプルの回答 1 件あたりの新しいトークン数の上限です。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>

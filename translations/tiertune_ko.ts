@@ -609,6 +609,26 @@
         <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
         <translation>업데이트마다 예제 %1개(마이크로 배치 × 누적)가 필요하지만, 데이터셋의 학습 예제는 %2개뿐입니다. 마이크로 배치나 누적을 줄이세요.</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Sample answers:</source>
+        <translation>샘플 답변:</translation>
+    </message>
+    <message>
+        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
+        <translation>평가할 때마다 모델이 답하는 검증 프롬프트 수입니다. 답변은 실행 모니터의 샘플 탭에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Sample length:</source>
+        <translation>샘플 길이:</translation>
+    </message>
+    <message>
+        <source>New tokens per sample answer, at most.</source>
+        <translation>샘플 답변 하나에 생성하는 새 토큰의 최대 수입니다.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>

@@ -609,6 +609,26 @@
         <source>Each update would use %1 examples (micro-batch × accumulation), but the dataset has only %2 training examples. Lower the micro-batch or the accumulation.</source>
         <translation>每次更新會使用 %1 個範例（微批次 × 累積次數），但資料集只有 %2 個訓練範例。請降低微批次或累積次數。</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Sample answers:</source>
+        <translation>樣本回答：</translation>
+    </message>
+    <message>
+        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
+        <translation>每次評估時模型要回答的驗證提示數量，回答會顯示在執行監視器的「樣本」分頁中。</translation>
+    </message>
+    <message>
+        <source>Sample length:</source>
+        <translation>樣本長度：</translation>
+    </message>
+    <message>
+        <source>New tokens per sample answer, at most.</source>
+        <translation>每個樣本回答最多產生的新 token 數。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>

@@ -2,12 +2,12 @@
 // microBatch x gradientAccumulation samples from the seeded sample order, accumulates their
 // gradients (normalized over the whole step's loss tokens), clips them to maxGradNorm (global L2
 // norm, as torch.nn.utils.clip_grad_norm_), and applies AdamW at the schedule's learning rate —
-// weight decay on everything but norms and biases. Evaluation and checkpoints at the configured
-// intervals and at the end, each with sample generations of a few prompts; an observer hears about every step (progress lines, the catalog) and
-// can ask the run to stop, which writes a checkpoint first. Everything a step depends on — weights,
-// moments, the step number and the position in the sample order — is in the checkpoint, and
-// dropout seeds derive from (seed, step), so a resumed run repeats an uninterrupted one bit for bit
-// on the same backend and thread count.
+// weight decay on everything but norms and biases. Evaluation (with sample generations of a few
+// prompts) and checkpoints at the configured intervals and at the end; an observer hears about
+// every step (progress lines, the catalog) and can ask the run to stop, which writes a checkpoint
+// first. Everything a step depends on — weights, moments, the step number and the position in
+// the sample order — is in the checkpoint, and dropout seeds derive from (seed, step), so a
+// resumed run repeats an uninterrupted one bit for bit on the same backend and thread count.
 #pragma once
 
 #include <cstdint>

@@ -266,7 +266,7 @@ class TrainerTest : public QObject {
     QCOMPARE(disk.evaluations.size(), resident.evaluations.size());
   }
 
-  void plainTextHasNoPromptsToContinue() {
+  void promptsAreThePartsBeforeTheAnswers() {
     Setup setup;
     // Every token trained (no loss mask): no prompt part in any sample.
     std::ofstream(setup.root / "text.jsonl") << R"({"input_ids":[1,5,6,7,8]})" "\n" R"({"input_ids":[1,9,10,11]})" "\n"
@@ -283,6 +283,23 @@ class TrainerTest : public QObject {
     QCOMPARE(recorder.skipped.size(), std::size_t(1));
     QVERIFY2(recorder.skipped[0].find("None of the training samples has a prompt") != std::string::npos,
              recorder.skipped[0].c_str());
+    // No validation split: the prompts come from the first training samples that have one.
+    RunConfig withPrompts = setup.config(true, "no-validation");
+    withPrompts.validationRatio = 0;
+    withPrompts.maxSteps = 1;
+    withPrompts.evalSampleTokens = 4;
+    Trainer noValidation(withPrompts, *backend);
+    Recorder fromTraining;
+    noValidation.run(fromTraining);
+    QVERIFY(fromTraining.evaluations.empty());
+    QCOMPARE(fromTraining.samples.size(), std::size_t(1));  // at the end, as an evaluation would be
+    const std::vector<Sample> trainSamples = loadTokenFile(setup.root / "train.jsonl", 64);
+    const auto expectedPrompts = samplePrompts(trainSamples, 3, 12);
+    QCOMPARE(fromTraining.samples[0].samples.size(), expectedPrompts.size());
+    for (std::size_t i = 0; i < expectedPrompts.size(); ++i) {
+      QCOMPARE(fromTraining.samples[0].samples[i].promptTokens, expectedPrompts[i]);
+      QVERIFY(fromTraining.samples[0].samples[i].tokens.size() <= 4);
+    }
     // The prompt part of a masked sample ends where the trained tokens begin.
     Sample masked{{1, 5, 6, 7, 8}, {0, 0, 0, 1, 1}};
     QCOMPARE(std::vector<std::int32_t>(promptPart(masked).begin(), promptPart(masked).end()),
