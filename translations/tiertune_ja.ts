@@ -620,6 +620,26 @@
         <source>Every setting is already filled in from the goal, so you can simply go on. Each setting says what it does beside its box, and the boxes accept only values in a safe range. Going back to another goal, model or dataset fills them in again. Next checks that the settings fit together and names the one to change if they do not.</source>
         <translation>すべての設定は目的に合わせて入力済みなので、このまま次に進めます。各設定の役割は入力欄の横に書かれており、入力欄には安全な範囲の値しか入りません。戻って別の目的、モデル、データセットを選ぶと、設定はもう一度入力し直されます。「次へ」を押すと設定どうしが矛盾していないかを確認し、矛盾があれば変更すべき設定を示します。</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Sample answers:</source>
+        <translation>サンプルの回答：</translation>
+    </message>
+    <message>
+        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
+        <translation>評価のたびにモデルが答える検証用プロンプトの数です。回答はランモニターの「サンプル」タブに表示されます。</translation>
+    </message>
+    <message>
+        <source>Sample length:</source>
+        <translation>サンプルの長さ：</translation>
+    </message>
+    <message>
+        <source>New tokens per sample answer, at most.</source>
+        <translation>サンプルの回答 1 件あたりの新しいトークン数の上限です。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>
@@ -2639,6 +2659,10 @@ Folder: %4</source>
         <source>Progress of the run</source>
         <translation>実行の進行状況</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>サンプル</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2812,6 +2836,45 @@ Folder: %4</source>
     <message>
         <source>Run %1 is no longer in the catalog.</source>
         <translation>実行 %1 はもうカタログにありません。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::SamplesView</name>
+    <message>
+        <source>At each evaluation the model answers the same prompts from the validation samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>評価のたびに、モデルは検証サンプルの同じプロンプトに答えます（毎回もっとも可能性の高い次の語を選びます）。学習が進むにつれて答えがどう変わるかを確認できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>評価(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Evaluation whose samples are shown</source>
+        <translation>サンプルを表示する評価</translation>
+    </message>
+    <message>
+        <source>Sample answers</source>
+        <translation>サンプルの回答</translation>
+    </message>
+    <message>
+        <source>Sample answers appear here after the first evaluation.</source>
+        <translation>最初の評価の後、ここにサンプルの回答が表示されます。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Prompt %1</source>
+        <translation>プロンプト %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>(none: the model ended its answer at once)</source>
+        <translation>（なし：モデルはすぐに回答を終えました）</translation>
     </message>
 </context>
 <context>

@@ -620,6 +620,26 @@
         <source>Every setting is already filled in from the goal, so you can simply go on. Each setting says what it does beside its box, and the boxes accept only values in a safe range. Going back to another goal, model or dataset fills them in again. Next checks that the settings fit together and names the one to change if they do not.</source>
         <translation>모든 설정이 목표에 맞게 이미 채워져 있으므로 그대로 진행해도 됩니다. 각 설정이 하는 일은 입력 칸 옆에 적혀 있으며, 입력 칸에는 안전한 범위의 값만 들어갑니다. 뒤로 가서 다른 목표, 모델 또는 데이터셋을 고르면 설정이 다시 채워집니다. 다음을 누르면 설정끼리 맞는지 확인하고, 맞지 않으면 바꿔야 할 설정을 알려 줍니다.</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Sample answers:</source>
+        <translation>샘플 답변:</translation>
+    </message>
+    <message>
+        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
+        <translation>평가할 때마다 모델이 답하는 검증 프롬프트 수입니다. 답변은 실행 모니터의 샘플 탭에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Sample length:</source>
+        <translation>샘플 길이:</translation>
+    </message>
+    <message>
+        <source>New tokens per sample answer, at most.</source>
+        <translation>샘플 답변 하나에 생성하는 새 토큰의 최대 수입니다.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>
@@ -2639,6 +2659,10 @@ Folder: %4</source>
         <source>Progress of the run</source>
         <translation>실행 진행 상황</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>샘플</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2812,6 +2836,45 @@ Folder: %4</source>
     <message>
         <source>Run %1 is no longer in the catalog.</source>
         <translation>실행 %1은(는) 더 이상 카탈로그에 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::SamplesView</name>
+    <message>
+        <source>At each evaluation the model answers the same prompts from the validation samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>평가할 때마다 모델이 검증 샘플의 같은 프롬프트에 답합니다(매번 가장 가능성이 높은 다음 단어를 고릅니다). 학습이 진행되면서 답이 어떻게 바뀌는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>평가(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Evaluation whose samples are shown</source>
+        <translation>샘플을 표시할 평가</translation>
+    </message>
+    <message>
+        <source>Sample answers</source>
+        <translation>샘플 답변</translation>
+    </message>
+    <message>
+        <source>Sample answers appear here after the first evaluation.</source>
+        <translation>첫 평가가 끝나면 여기에 샘플 답변이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>Prompt %1</source>
+        <translation>프롬프트 %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>(none: the model ended its answer at once)</source>
+        <translation>(없음: 모델이 바로 답변을 끝냈습니다)</translation>
     </message>
 </context>
 <context>

@@ -620,6 +620,26 @@
         <source>Every setting is already filled in from the goal, so you can simply go on. Each setting says what it does beside its box, and the boxes accept only values in a safe range. Going back to another goal, model or dataset fills them in again. Next checks that the settings fit together and names the one to change if they do not.</source>
         <translation>所有設定都已依目標填好，您可以直接繼續。每項設定的作用都寫在欄位旁，欄位只接受安全範圍內的值。返回並選擇其他目標、模型或資料集時，設定會重新填入。按「下一步」會檢查設定彼此是否相容，若不相容，會指出需要修改的設定。</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Sample answers:</source>
+        <translation>樣本回答：</translation>
+    </message>
+    <message>
+        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
+        <translation>每次評估時模型要回答的驗證提示數量，回答會顯示在執行監視器的「樣本」分頁中。</translation>
+    </message>
+    <message>
+        <source>Sample length:</source>
+        <translation>樣本長度：</translation>
+    </message>
+    <message>
+        <source>New tokens per sample answer, at most.</source>
+        <translation>每個樣本回答最多產生的新 token 數。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>
@@ -2639,6 +2659,10 @@ Folder: %4</source>
         <source>Progress of the run</source>
         <translation>執行進度</translation>
     </message>
+    <message>
+        <source>Samples</source>
+        <translation>樣本</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunSupervisor</name>
@@ -2812,6 +2836,45 @@ Folder: %4</source>
     <message>
         <source>Run %1 is no longer in the catalog.</source>
         <translation>執行 %1 已不在目錄中。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::SamplesView</name>
+    <message>
+        <source>At each evaluation the model answers the same prompts from the validation samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>每次評估時，模型都會回答驗證樣本中相同的提示（每次都選擇最可能的下一個字詞），讓您看到它的回答如何隨著學習而改變。</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation:</source>
+        <translation>評估(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Evaluation whose samples are shown</source>
+        <translation>要顯示樣本的評估</translation>
+    </message>
+    <message>
+        <source>Sample answers</source>
+        <translation>樣本回答</translation>
+    </message>
+    <message>
+        <source>Sample answers appear here after the first evaluation.</source>
+        <translation>第一次評估後，樣本回答會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Prompt %1</source>
+        <translation>提示 %1</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>(none: the model ended its answer at once)</source>
+        <translation>（無：模型立即結束了回答）</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,20 @@ class RunReporter final : public train::TrainingObserver {
     log_.say("step %lld  validation loss %.4f", static_cast<long long>(r.step), r.loss);
   }
 
+  void samplesGenerated(const train::SamplesReport& r) override {
+    nlohmann::json samples = nlohmann::json::array();
+    for (const train::GeneratedSample& sample : r.samples) {
+      samples.push_back({{"prompt", sample.prompt}, {"completion", sample.completion}});
+    }
+    log_.print({{"event", "samples"}, {"run", runId_}, {"step", r.step}, {"samples", samples}});
+    log_.say("step %lld  wrote %zu sample answers", static_cast<long long>(r.step), r.samples.size());
+  }
+
+  void samplesSkipped(const std::string& reason) override {
+    log_.print({{"event", "samples_skipped"}, {"run", runId_}, {"reason", reason}});
+    log_.say("%s", reason.c_str());
+  }
+
   void checkpointWritten(std::int64_t step, const train::WrittenCheckpoint& written) override {
     store_.addCheckpoint({runId_, step, written.folder.string(), written.manifestSha256, written.bytes});
     // The trainer keeps only the newest checkpoints; their rows go with their folders.

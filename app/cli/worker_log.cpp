@@ -34,7 +34,8 @@ WorkerLog::~WorkerLog() {
 }
 
 void WorkerLog::print(const nlohmann::json& line) {
-  const std::string text = line.dump() + "\n";
+  // Text from a tokenizer (sample answers) may hold bytes that are not UTF-8: replaced, not thrown on.
+  const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::cout << text << std::flush;
   if (copy_) {
     std::fputs(text.c_str(), copy_);

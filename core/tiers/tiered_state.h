@@ -20,6 +20,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/formats/model_config.h"
@@ -99,5 +100,20 @@ class TieredState final : public model::UnitResidency {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Runs one pass of the decoder (run: a call that acquires the units in order) over state: announced,
+// ended, or abandoned when run throws. Returns what run returns (a loss, a token's logits).
+template <typename Run>
+auto runPass(TieredState& state, std::vector<model::UnitAccess> order, Run run) -> decltype(run()) {
+  state.beginPass(std::move(order));
+  try {
+    auto result = run();
+    state.endPass();
+    return result;
+  } catch (...) {
+    state.abandonPass();
+    throw;
+  }
+}
 
 }  // namespace tiertune::tiers

@@ -20,7 +20,7 @@ const std::set<std::string, std::less<>> kKnownFields = {
     "model", "dataset", "train_data", "validation_data", "validation_ratio", "output", "method", "lora_rank", "lora_alpha",
     "lora_dropout", "lora_targets", "sequence_length", "micro_batch", "gradient_accumulation", "epochs",
     "max_steps", "learning_rate", "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon", "lr_schedule",
-    "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "checkpoint_every",
+    "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "eval_samples", "eval_sample_tokens", "checkpoint_every",
     "keep_checkpoints", "seed", "threads", "activation_checkpointing", "device_budget_gb", "host_budget_gb",
     "disk_budget_gb", "offload_folder"};
 
@@ -175,6 +175,8 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
   config.maxGradNorm = fields.number("max_grad_norm", 1.0, 0.0, 1e9, true);
 
   config.evalEvery = fields.integer("eval_every", 0, 0, std::int64_t{1} << 40);
+  config.evalSamples = fields.integer("eval_samples", 3, 0, 16);
+  config.evalSampleTokens = fields.integer("eval_sample_tokens", 48, 1, 512);
   config.checkpointEvery = fields.integer("checkpoint_every", 0, 0, std::int64_t{1} << 40);
   config.keepCheckpoints = fields.integer("keep_checkpoints", 3, 0, 1000000);
   config.seed = static_cast<std::uint64_t>(fields.integer("seed", 42, 0, INT64_MAX));
@@ -229,6 +231,8 @@ std::string toJson(const RunConfig& config) {
   object["min_lr_ratio"] = config.minLrRatio;
   object["max_grad_norm"] = config.maxGradNorm;
   object["eval_every"] = config.evalEvery;
+  object["eval_samples"] = config.evalSamples;
+  object["eval_sample_tokens"] = config.evalSampleTokens;
   object["checkpoint_every"] = config.checkpointEvery;
   object["keep_checkpoints"] = config.keepCheckpoints;
   object["seed"] = config.seed;

@@ -46,6 +46,10 @@ struct RunConfig {
   double maxGradNorm = 1.0;  // 0 turns clipping off
 
   std::int64_t evalEvery = 0;        // optimizer steps between evaluations; 0: at the end only
+  // Sample generations at each evaluation (core/train/eval_samples.h): how many prompts of the
+  // validation samples are continued (0: none), and how many new tokens each gets at most.
+  std::int64_t evalSamples = 3;
+  std::int64_t evalSampleTokens = 48;
   std::int64_t checkpointEvery = 0;  // optimizer steps between checkpoints; 0: at the end only
   std::int64_t keepCheckpoints = 3;  // the newest are kept; 0 keeps all
   std::uint64_t seed = 42;

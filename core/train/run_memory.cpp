@@ -2,6 +2,7 @@
 
 #include "core/model/model_units.h"
 #include "core/tiers/state_placement.h"
+#include "core/train/eval_samples.h"
 #include "core/util/error.h"
 
 namespace tiertune::train {
@@ -28,6 +29,12 @@ RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& mod
   // the working buffers).
   const std::size_t buffers = model::unitCount(model) * tiers::kStateKindCount + 32;
   memory.deviceArenaBytes = machine.deviceBytes + buffers * 4096;
+  // Sample generations at each evaluation hold a key/value cache and a row of logits while they run
+  // (core/train/eval_samples.h); the planner's training peaks do not count them.
+  if (config.evalSamples > 0) {
+    memory.deviceArenaBytes += sampleGenerationBytes(model, static_cast<std::size_t>(config.sequenceLength),
+                                                     static_cast<std::size_t>(config.evalSampleTokens));
+  }
   memory.tiering.placement = placement;
   memory.tiering.options.offloadFolder = config.offloadFolder.value_or(offloadFolder);
   return memory;

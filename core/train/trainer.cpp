@@ -1,5 +1,6 @@
 #include "core/train/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -43,6 +44,7 @@ Trainer::Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTier
   }
   tiers::StatePlacement placement =
       tiering.placement ? *tiering.placement : tiers::residentPlacement(model::unitCount(modelConfig_));
+  std::optional<std::string> samplesUnavailable = samplesUnavailableReason(placement);
   state_ = std::make_unique<tiers::TieredState>(backend_, modelConfig_, lora, std::move(placement),
                                                 std::move(tiering.options));
   loadInitialState();
@@ -50,6 +52,35 @@ Trainer::Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTier
                                               model::DecoderOptions{config_.activationCheckpointing, 1024});
   trainingPass_ = model::decoderAccessOrder(modelConfig_, true, !config_.lora);
   evaluationPass_ = model::decoderAccessOrder(modelConfig_, false, !config_.lora);
+  prepareSamples(std::move(samplesUnavailable));
+}
+
+// The prompts and the tokenizer for sample generations, or why there are none.
+void Trainer::prepareSamples(std::optional<std::string> unavailable) {
+  if (config_.evalSamples == 0) return;
+  if (unavailable) {
+    samplesOff_ = std::move(*unavailable);
+    return;
+  }
+  const bool fromValidation = !validation_.empty();
+  const std::size_t longest = static_cast<std::size_t>(
+      std::min<std::int64_t>(config_.sequenceLength, modelConfig_.maxPositionEmbeddings));
+  std::vector<std::vector<std::int32_t>> prompts = samplePrompts(
+      fromValidation ? validation_ : train_, static_cast<std::size_t>(config_.evalSamples), longest);
+  if (prompts.empty()) {
+    samplesOff_ = std::string("None of the ") + (fromValidation ? "validation" : "training") +
+                  " samples has a prompt before its answer (every token is trained, as with plain text), so there "
+                  "is nothing to write sample answers to.";
+    return;
+  }
+  try {
+    samples_ = std::make_unique<EvaluationSamples>(infer::loadModelText(config_.modelFolder, modelConfig_),
+                                                   std::move(prompts),
+                                                   static_cast<std::size_t>(config_.evalSampleTokens));
+  } catch (const Error& error) {
+    samplesOff_ = std::string("The model's tokenizer could not be read, so no sample answers are written: ") +
+                  error.what();
+  }
 }
 
 // The base weights from the model folder into their homes, unit by unit, and a fresh adapter.
@@ -173,14 +204,29 @@ WrittenCheckpoint Trainer::writeCheckpointNow() {
   return written;
 }
 
+void Trainer::generateSamples(TrainingObserver& observer) {
+  SamplesReport report;
+  try {
+    report = samples_->generate(step_, backend_, *decoder_, *state_, evaluationPass_);
+  } catch (const Error& error) {
+    // Samples are for looking at; a run of hours does not end because they could not be made.
+    samples_.reset();
+    samplesOff_ = std::string("Writing sample answers failed, so the run goes on without them: ") + error.what();
+    observer.samplesSkipped(samplesOff_);
+    return;
+  }
+  observer.samplesGenerated(report);
+}
+
 void Trainer::run(TrainingObserver& observer) {
+  if (!samplesOff_.empty()) observer.samplesSkipped(samplesOff_);
   while (step_ < totalSteps_) {
     observer.stepDone(trainStep());
     const bool last = step_ == totalSteps_;
     const bool stop = !last && observer.stopRequested();
-    if (!validation_.empty() && (last || (config_.evalEvery > 0 && step_ % config_.evalEvery == 0))) {
-      observer.evaluated(evaluate());
-    }
+    const bool evaluationDue = last || (config_.evalEvery > 0 && step_ % config_.evalEvery == 0);
+    if (evaluationDue && !validation_.empty()) observer.evaluated(evaluate());
+    if (evaluationDue && samples_) generateSamples(observer);
     if (last || stop || (config_.checkpointEvery > 0 && step_ % config_.checkpointEvery == 0)) {
       observer.checkpointWritten(step_, writeCheckpointNow());
     }

@@ -2,24 +2,26 @@
 // microBatch x gradientAccumulation samples from the seeded sample order, accumulates their
 // gradients (normalized over the whole step's loss tokens), clips them to maxGradNorm (global L2
 // norm, as torch.nn.utils.clip_grad_norm_), and applies AdamW at the schedule's learning rate —
-// weight decay on everything but norms and biases. Evaluation and checkpoints at the configured
-// intervals and at the end; an observer hears about every step (progress lines, the catalog) and
-// can ask the run to stop, which writes a checkpoint first. Everything a step depends on — weights,
-// moments, the step number and the position in the sample order — is in the checkpoint, and
-// dropout seeds derive from (seed, step), so a resumed run repeats an uninterrupted one bit for bit
-// on the same backend and thread count.
+// weight decay on everything but norms and biases. Evaluation (with sample generations of a few
+// prompts) and checkpoints at the configured intervals and at the end; an observer hears about
+// every step (progress lines, the catalog) and can ask the run to stop, which writes a checkpoint
+// first. Everything a step depends on — weights, moments, the step number and the position in
+// the sample order — is in the checkpoint, and dropout seeds derive from (seed, step), so a
+// resumed run repeats an uninterrupted one bit for bit on the same backend and thread count.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/formats/model_config.h"
 #include "core/model/decoder.h"
 #include "core/model/parameter_table.h"
 #include "core/train/checkpoint.h"
+#include "core/train/eval_samples.h"
 #include "core/train/lr_schedule.h"
 #include "core/train/run_config.h"
 #include "core/train/token_data.h"
@@ -50,6 +52,11 @@ class TrainingObserver {
   virtual ~TrainingObserver() = default;
   virtual void stepDone(const StepReport&) {}
   virtual void evaluated(const EvaluationReport&) {}
+  // Each evaluation's sample generations (core/train/eval_samples.h), after evaluated().
+  virtual void samplesGenerated(const SamplesReport&) {}
+  // Why the samples the configuration asks for are not made: once at the start of run(), or when
+  // generating them failed (training goes on without them). Words for a person.
+  virtual void samplesSkipped(const std::string& /*reason*/) {}
   virtual void checkpointWritten(std::int64_t /*step*/, const WrittenCheckpoint&) {}
   // Asked after every step; true ends the run after a checkpoint.
   virtual bool stopRequested() { return false; }
@@ -92,18 +99,12 @@ class Trainer {
 
  private:
   void loadInitialState();
+  void prepareSamples(std::optional<std::string> unavailable);
+  void generateSamples(TrainingObserver& observer);
   // One decoder pass over the tiered state: the units move as the pass announces.
   template <typename Run>
   model::LossSum pass(const std::vector<model::UnitAccess>& order, Run run) {
-    state_->beginPass(order);
-    try {
-      const model::LossSum loss = run();
-      state_->endPass();
-      return loss;
-    } catch (...) {
-      state_->abandonPass();
-      throw;
-    }
+    return tiers::runPass(*state_, order, run);
   }
 
   RunConfig config_;
@@ -114,6 +115,8 @@ class Trainer {
   std::unique_ptr<tiers::TieredState> state_;
   std::unique_ptr<model::Decoder> decoder_;
   std::vector<model::UnitAccess> trainingPass_, evaluationPass_;
+  std::unique_ptr<EvaluationSamples> samples_;  // null when the run makes none
+  std::string samplesOff_;                      // why it makes none although asked to
   ScheduleSpec schedule_;
   std::int64_t totalSteps_ = 0;
   std::int64_t step_ = 0;

@@ -2,7 +2,8 @@
 // tiny model, its JSON lines, the catalog it fills, and what survives a kill. A run killed with
 // SIGKILL after a checkpoint keeps its metrics and checkpoint in the catalog, and `resume`
 // continues the same loss curve, bit for bit, as an uninterrupted run; SIGTERM stops with a
-// checkpoint.
+// checkpoint. Each evaluation brings a "samples" line, unless the weights stream from the SSD.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -120,6 +121,30 @@ class CliTrainTest : public QObject {
     QCOMPARE(eventsOf(lines, "checkpoint").size(), std::size_t(3));
     QCOMPARE(eventsOf(lines, "completed").size(), std::size_t(1));
     QVERIFY(result.err.contains("step 7/7"));
+    // Sample answers with each evaluation, in stdout and in the run's worker.log.
+    const auto samples = eventsOf(lines, "samples");
+    QCOMPARE(samples.size(), std::size_t(3));
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      QCOMPARE(samples[i][QStringLiteral("step")].toInteger(),
+               eventsOf(lines, "evaluation")[i][QStringLiteral("step")].toInteger());
+      const QJsonArray entries = samples[i][QStringLiteral("samples")].toArray();
+      // At most the default eval_samples (3): the validation samples that have a prompt part.
+      QVERIFY(!entries.isEmpty() && entries.size() <= 3);
+      const QJsonArray first = samples[0][QStringLiteral("samples")].toArray();
+      QCOMPARE(entries.size(), first.size());
+      for (qsizetype k = 0; k < entries.size(); ++k) {
+        QVERIFY(!entries[k][QStringLiteral("prompt")].toString().isEmpty());
+        QCOMPARE(entries[k][QStringLiteral("prompt")], first[k][QStringLiteral("prompt")]);  // the same prompts each time
+        QVERIFY(entries[k][QStringLiteral("completion")].isString());
+      }
+    }
+    QVERIFY(eventsOf(lines, "samples_skipped").empty());
+    std::size_t loggedSamples = 0;
+    std::ifstream workerLog(setup.root / "out" / "worker.log");
+    for (std::string line; std::getline(workerLog, line);) {
+      if (line.find("\"event\":\"samples\"") != std::string::npos) ++loggedSamples;
+    }
+    QCOMPARE(loggedSamples, std::size_t(3));
 
     const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
     const std::optional<catalog::RunRecord> run = store.run(runIdOf(lines));
@@ -197,6 +222,12 @@ class CliTrainTest : public QObject {
     QCOMPARE(plan.size(), std::size_t(1));
     QVERIFY(plan.front()[QStringLiteral("streams")].toBool());
     QVERIFY(plan.front()[QStringLiteral("peak_bytes")].toObject()[QStringLiteral("disk")].toDouble() > 0);
+    // Weights on the disk: no sample answers, and the reason once.
+    QVERIFY(eventsOf(jsonLines(straight.out), "samples").empty());
+    const auto skipped = eventsOf(jsonLines(straight.out), "samples_skipped");
+    QCOMPARE(skipped.size(), std::size_t(1));
+    QVERIFY(skipped.front()[QStringLiteral("reason")].toString().contains(QStringLiteral("from the SSD")));
+    QCOMPARE(straight.err.count("from the SSD"), 1);
 
     // The offload file loses its content under the running worker (as a failing disk would).
     QProcess process;

@@ -137,6 +137,8 @@ class TestNewRunWizard : public QObject {
     QVERIFY2(tooLong.contains(QStringLiteral("context (128 tokens)")), qPrintable(tooLong));
     sequence->setValue(128);
     child<QDoubleSpinBox>(wizard, "advLearningRate")->setValue(5e-4);
+    QCOMPARE(child<QSpinBox>(wizard, "advEvalSamples")->value(), 3);  // sample answers at each evaluation
+    child<QSpinBox>(wizard, "advEvalSamples")->setValue(2);
     snapshot(wizard, QStringLiteral("4-advanced"));
     wizard->next();
 
@@ -226,6 +228,7 @@ class TestNewRunWizard : public QObject {
     QCOMPARE(again->currentId(), int(NewRunWizard::AdvancedPage));
     QCOMPARE(child<QDoubleSpinBox>(again, "advLearningRate")->value(), 5e-4);
     QCOMPARE(child<QSpinBox>(again, "advRank")->value(), 16);
+    QCOMPARE(child<QSpinBox>(again, "advEvalSamples")->value(), 2);
     again->reject();
     detail->close();
   }

@@ -1,7 +1,9 @@
 // What the monitor learns from a worker's log, without a process: LogFollower's bounded reads
 // over a growing file (a line split across writes, a replaced file) and LiveRunState's reading
-// of the events (plan, steps, evaluations, pause, a resume that repeats steps, failure).
+// of the events (plan, steps, evaluations, pause, a resume that repeats steps, failure, sample
+// answers and why there are none).
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -14,6 +16,13 @@ using namespace tiertune;
 using namespace tiertune::gui;
 
 namespace {
+
+QByteArray samplesLine(int n, const QString& completion) {
+  const QJsonArray samples{QJsonObject{{"prompt", "Question one?"}, {"completion", completion}},
+                           QJsonObject{{"prompt", "Question two?"}, {"completion", completion + " too"}}};
+  return QJsonDocument(QJsonObject{{"event", "samples"}, {"run", 3}, {"step", n}, {"samples", samples}})
+      .toJson(QJsonDocument::Compact);
+}
 
 QByteArray jsonLine(const QJsonObject& fields) { return QJsonDocument(fields).toJson(QJsonDocument::Compact); }
 
@@ -108,6 +117,33 @@ class RunLogTest : public QObject {
     // Broken JSON is a line for a person, not an event.
     QVERIFY(!state.apply("{\"event\": \"step\", \"step\": "));
     QCOMPARE(state.personLinesSeen, 2);
+  }
+
+  void readsTheSampleAnswersOfEachEvaluation() {
+    LiveRunState state(3);
+    for (int n = 1; n <= 6; ++n) state.apply(step(n, 2.0));
+    QVERIFY(state.apply(samplesLine(3, QStringLiteral("early answer"))));
+    QVERIFY(state.apply(samplesLine(6, QStringLiteral("later answer"))));
+    QCOMPARE(state.samples.size(), 2u);
+    QCOMPARE(state.samples.back().step, 6);
+    QCOMPARE(state.samples.back().answers.size(), 2u);
+    QCOMPARE(state.samples.back().answers[1].prompt, QStringLiteral("Question two?"));
+    QCOMPARE(state.samples.back().answers[1].completion, QStringLiteral("later answer too"));
+    const qint64 revision = state.samplesRevision;
+    // Resumed from step 3: the answers of step 6 belong to the run before its resume.
+    state.apply(step(4, 1.0));
+    QCOMPARE(state.samples.size(), 1u);
+    QCOMPARE(state.samples.back().step, 3);
+    QVERIFY(state.samplesRevision > revision);
+    // A run that writes none says why; the next worker's plan clears it until it says so again.
+    state.apply(jsonLine({{"event", "samples_skipped"}, {"run", 3}, {"reason", "weights on the SSD"}}));
+    QCOMPARE(state.samplesSkipped, QStringLiteral("weights on the SSD"));
+    state.apply(jsonLine({{"event", "plan"}, {"run", 3}, {"summary", "Everything fits on the device."}}));
+    QVERIFY(state.samplesSkipped.isEmpty());
+    // At most kSampleRounds evaluations are kept, the newest.
+    for (int n = 10; n < 10 + LiveRunState::kSampleRounds + 5; ++n) state.apply(samplesLine(n, QStringLiteral("x")));
+    QCOMPARE(state.samples.size(), static_cast<std::size_t>(LiveRunState::kSampleRounds));
+    QCOMPARE(state.samples.back().step, 10 + LiveRunState::kSampleRounds + 4);
   }
 };
 

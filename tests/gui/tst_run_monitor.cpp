@@ -3,27 +3,37 @@
 // Continue; Stop saves a checkpoint; Resume finishes the run. A worker killed with SIGKILL is
 // found dead and its run marked Failed with the reason and its log's last lines, and Resume
 // finishes it. A second supervisor (the GUI started again) attaches to a live worker. The GUI
-// uses a settings file of its own, which the worker must follow to find the same catalog.
+// uses a settings file of its own, which the worker must follow to find the same catalog. The
+// Samples tab shows each evaluation's sample answers (the latest, or an earlier step chosen), as
+// worker.log has them, and again in a monitor opened afresh after the run ended.
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/runs/LiveRunState.h"
 #include "app/gui/runs/RunMonitor.h"
 #include "app/gui/runs/RunSupervisor.h"
+#include "app/gui/runs/SamplesView.h"
 #include "app/gui/runs/TierMemoryView.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
 #include "core/train/run_config.h"
+#include "support/accessibility_audit.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
 
@@ -73,6 +83,26 @@ struct World {
 
   catalog::RunStatus status(catalog::Id runId) { return store().run(runId)->status; }
 };
+
+// The "samples" lines of a worker.log by step, read here on their own: each prompt and answer.
+std::map<qint64, QStringList> samplesInLog(const fs::path& log) {
+  std::map<qint64, QStringList> rounds;
+  std::ifstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    const QJsonObject event = QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
+    if (event[QStringLiteral("event")].toString() != QLatin1String("samples")) continue;
+    QStringList& texts = rounds[event[QStringLiteral("step")].toInteger()];
+    for (const QJsonValue& sample : event[QStringLiteral("samples")].toArray()) {
+      texts << sample[QStringLiteral("prompt")].toString() << sample[QStringLiteral("completion")].toString();
+    }
+  }
+  return rounds;
+}
+
+void requireShown(const SamplesView& view, const QStringList& texts) {
+  QVERIFY(!texts.isEmpty());
+  for (const QString& text : texts) QVERIFY2(view.shownText().contains(text), qPrintable(text));
+}
 
 void useBuiltWorker(RunSupervisor& supervisor) { supervisor.setWorkerProgram(QStringLiteral(TIERTUNE_CLI_PATH)); }
 
@@ -171,6 +201,46 @@ class RunMonitorTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(world.status(runId), catalog::RunStatus::Completed, kLong);
     QVERIFY(world.store().run(runId)->errorText.empty());
     QTRY_VERIFY_WITH_TIMEOUT(monitor.errorText().isEmpty(), kLong);
+  }
+
+  void samplesShowAfterEachEvaluation() {
+    SamplesView empty;
+    empty.display(LiveRunState{});
+    QVERIFY(empty.noteText().contains(QStringLiteral("after the first evaluation")));
+
+    World world;
+    const catalog::Id runId = world.createRun("sampled", 30);  // evaluations at steps 25 and 30
+    RunSupervisor supervisor(*world.context);
+    useBuiltWorker(supervisor);
+    QVERIFY(supervisor.startRun(runId));
+    RunMonitor monitor(*world.context, supervisor, runId);
+    monitor.show();
+    monitor.details()->setCurrentWidget(monitor.samples());
+    SamplesView* view = monitor.samples();
+    QTRY_COMPARE_WITH_TIMEOUT(world.status(runId), catalog::RunStatus::Completed, kLong);
+    QTRY_COMPARE_WITH_TIMEOUT(view->shownStep(), 30, kLong);  // the latest evaluation
+    QCOMPARE(view->stepSelector()->count(), 2);
+    QVERIFY(view->noteText().isEmpty());
+    const auto logged = samplesInLog(world.root / "sampled" / "worker.log");
+    QCOMPARE(logged.size(), std::size_t(2));
+    requireShown(*view, logged.at(30));
+    const QString latest = view->shownText();
+    QVERIFY(latest.contains(QStringLiteral("Prompt 1")) && latest.contains(QStringLiteral("Answer")));
+    // An earlier evaluation, chosen by the person.
+    view->stepSelector()->setCurrentIndex(0);
+    QCOMPARE(view->shownStep(), 25);
+    requireShown(*view, logged.at(25));
+    QVERIFY2(test::unnamedControls(&monitor).isEmpty(), qPrintable(test::unnamedControls(&monitor).join(", ")));
+    QVERIFY2(test::unreachableControls(&monitor).isEmpty(), qPrintable(test::unreachableControls(&monitor).join(", ")));
+
+    // The GUI started again: a monitor of the finished run shows the latest samples from its log.
+    AppContext again(world.settingsFile);
+    RunSupervisor second(again);
+    useBuiltWorker(second);
+    RunMonitor reopened(again, second, runId);
+    reopened.show();
+    QTRY_COMPARE_WITH_TIMEOUT(reopened.samples()->shownStep(), 30, kLong);
+    QCOMPARE(reopened.samples()->shownText(), latest);
   }
 
   // "Close the window and start again": a new supervisor finds the live worker in the catalog,

@@ -40,18 +40,23 @@ class RunConfigTest : public QObject {
     QCOMPARE(config.maxGradNorm, 1.0);
     QVERIFY(config.schedule == LrSchedule::Cosine);
     QVERIFY(config.activationCheckpointing);
+    QCOMPARE(config.evalSamples, 3);
+    QCOMPARE(config.evalSampleTokens, 48);
   }
 
   void roundTripsThroughJson() {
     const RunConfig config = parseRunConfig(
         R"({"model":"/m","train_data":"/t","output":"/o","method":"full","lr_schedule":"linear","max_steps":9,
-            "lora_targets":["q_proj","v_proj"],"warmup_ratio":0.1,"threads":2,"seed":7})",
+            "lora_targets":["q_proj","v_proj"],"warmup_ratio":0.1,"threads":2,"seed":7,
+            "eval_samples":0,"eval_sample_tokens":512})",
         "/");
     const RunConfig again = parseRunConfig(toJson(config), "/");
     QCOMPARE(toJson(again), toJson(config));
     QVERIFY(!again.lora);
     QCOMPARE(*again.maxSteps, 9);
     QCOMPARE(again.loraConfig.targets.size(), std::size_t(2));
+    QCOMPARE(again.evalSamples, 0);
+    QCOMPARE(again.evalSampleTokens, 512);
   }
 
   void errorsNameTheField() {
@@ -63,6 +68,13 @@ class RunConfigTest : public QObject {
     QVERIFY(errorOf("{" + base + R"(,"micro_batch":0})").find("\"micro_batch\" must be a whole number") !=
             std::string::npos);
     QVERIFY(errorOf("{" + base + R"(,"lora_targets":["q_proj","attn"]})").find("\"attn\" is not a layer") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"eval_samples":-1})").find("\"eval_samples\" must be a whole number from 0 to 16") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"eval_sample_tokens":0})")
+                .find("\"eval_sample_tokens\" must be a whole number from 1 to 512") != std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"eval_sample_tokens":513})").find("\"eval_sample_tokens\"") != std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"eval_samples":"3"})").find("\"eval_samples\" must be a whole number") !=
             std::string::npos);
     QVERIFY(errorOf(R"({"model":"m","output":"o"})").find("\"train_data\" must name") != std::string::npos);
     QVERIFY(errorOf("[1]").find("must hold a JSON object") != std::string::npos);

@@ -2,13 +2,21 @@
 // of the untrained validation loss in 60 steps), a stopped and resumed run
 // repeats an uninterrupted one bit for bit (LoRA with dropout and full fine-tuning, gradient
 // accumulation, warmup and cosine decay), checkpoints are complete, pruned, and refused when
-// altered; token files with errors name the line.
+// altered; token files with errors name the line. Sample generations at each evaluation equal an
+// independent greedy generation from the checkpoint of the same step, leave the training bit for bit
+// as it is without them, are made for RAM-streamed runs and left out (with one reason) for runs that
+// read their weights from the SSD.
 #include <QTest>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
+#include "core/infer/generator.h"
+#include "core/infer/model_runner.h"
+#include "core/infer/model_text.h"
 #include "core/train/trainer.h"
+#include "core/model/model_units.h"
+#include "core/tiers/state_placement.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
 #include "support/scratch.h"
@@ -24,8 +32,12 @@ struct Recorder : TrainingObserver {
   std::vector<StepReport> steps;
   std::vector<EvaluationReport> evaluations;
   std::vector<std::int64_t> checkpoints;
+  std::vector<SamplesReport> samples;
+  std::vector<std::string> skipped;
   std::int64_t stopAfter = -1;
   void stepDone(const StepReport& report) override { steps.push_back(report); }
+  void samplesGenerated(const SamplesReport& report) override { samples.push_back(report); }
+  void samplesSkipped(const std::string& reason) override { skipped.push_back(reason); }
   void evaluated(const EvaluationReport& report) override { evaluations.push_back(report); }
   void checkpointWritten(std::int64_t step, const WrittenCheckpoint&) override { checkpoints.push_back(step); }
   bool stopRequested() override { return stopAfter >= 0 && !steps.empty() && steps.back().step >= stopAfter; }
@@ -145,6 +157,155 @@ class TrainerTest : public QObject {
       QVERIFY2(std::string(error.what()).find("optimizer.safetensors is missing or was changed") != std::string::npos,
                error.what());
     }
+  }
+
+  void samplesEqualGenerationFromTheCheckpoint_data() {
+    QTest::addColumn<bool>("lora");
+    QTest::newRow("lora") << true;
+    QTest::newRow("full") << false;
+  }
+  void samplesEqualGenerationFromTheCheckpoint() {
+    QFETCH(bool, lora);
+    Setup setup;
+    const auto backend = kernels::makeCpuBackend();
+    RunConfig config = setup.config(lora, "sampled");
+    config.checkpointEvery = 2;
+    config.keepCheckpoints = 0;
+    config.evalSamples = 2;
+    config.evalSampleTokens = 8;
+    Trainer trainer(config, *backend);
+    Recorder recorder;
+    trainer.run(recorder);
+    QVERIFY(recorder.skipped.empty());
+    QCOMPARE(recorder.samples.size(), std::size_t(3));  // with each evaluation: steps 2, 4, 6
+    const infer::ModelText text =
+        infer::loadModelText(setup.root / "model", formats::loadModelConfig(setup.root / "model" / "config.json"));
+    infer::GenerationSettings greedy;
+    greedy.sampling.temperature = 0;
+    greedy.maxNewTokens = 8;
+    greedy.eosIds = text.eosIds;
+    std::size_t generated = 0;
+    for (std::size_t e = 0; e < recorder.samples.size(); ++e) {
+      const SamplesReport& report = recorder.samples[e];
+      QCOMPARE(report.step, recorder.evaluations[e].step);
+      QCOMPARE(report.samples.size(), std::size_t(2));
+      // The checkpoint of the same step, loaded on its own, generates the same tokens.
+      const auto runner = infer::ModelRunner::load(*backend, setup.root / "model",
+                                                   trainer.checkpointsFolder() / checkpointFolderName(report.step));
+      for (const GeneratedSample& sample : report.samples) {
+        QVERIFY(!sample.promptTokens.empty());
+        const infer::GenerationResult expected = infer::generate(*runner, text.tokenizer, sample.promptTokens, greedy);
+        QCOMPARE(sample.tokens, expected.tokens);
+        QCOMPARE(sample.completion, expected.text);
+        QVERIFY(!sample.prompt.empty());
+        generated += sample.tokens.size();
+      }
+    }
+    QVERIFY2(generated > 0, "every sample ended at once: the comparison would prove nothing");
+    // The prompts are the prompt parts of the first validation samples that have one, at every evaluation.
+    QCOMPARE(recorder.samples.front().samples[0].promptTokens, recorder.samples.back().samples[0].promptTokens);
+    QVERIFY(recorder.samples.front().samples[0].promptTokens != recorder.samples.front().samples[1].promptTokens);
+  }
+
+  void samplesLeaveTrainingUnchanged() {
+    Setup setup;
+    const auto backend = kernels::makeCpuBackend();
+    Recorder with, without;
+    std::vector<float> weightsWith, weightsWithout;
+    for (const bool samples : {true, false}) {
+      RunConfig config = setup.config(true, samples ? "with" : "without");  // LoRA with dropout: random numbers in use
+      config.evalSamples = samples ? 3 : 0;
+      Trainer trainer(config, *backend);
+      trainer.run(samples ? with : without);
+      (samples ? weightsWith : weightsWithout) = weightsOf(trainer);
+    }
+    QCOMPARE(with.samples.size(), std::size_t(3));
+    QVERIFY(without.samples.empty() && without.skipped.empty());
+    QCOMPARE(with.steps.size(), without.steps.size());
+    for (std::size_t i = 0; i < with.steps.size(); ++i) {
+      QCOMPARE(with.steps[i].loss, without.steps[i].loss);  // exact: bit for bit
+      QCOMPARE(with.steps[i].gradientNorm, without.steps[i].gradientNorm);
+    }
+    QCOMPARE(with.evaluations.size(), without.evaluations.size());
+    for (std::size_t i = 0; i < with.evaluations.size(); ++i) QCOMPARE(with.evaluations[i].loss, without.evaluations[i].loss);
+    QVERIFY(weightsWith == weightsWithout);
+  }
+
+  void samplesFollowThePlacement() {
+    Setup setup;
+    fs::create_directories(setup.root / "offload");
+    const auto backend = kernels::makeCpuBackend();
+    const std::size_t units = model::unitCount(formats::parseModelConfig(test::kTinyLlamaConfig));
+    auto runWith = [&](std::optional<tiers::Tier> tier, const std::string& output) {
+      TrainerTiering tiering;
+      if (tier) {
+        tiering.placement = tiers::residentPlacement(units);
+        for (auto& kinds : tiering.placement->home) kinds.fill(*tier);
+        tiering.options.offloadFolder = setup.root / "offload";
+      }
+      Trainer trainer(setup.config(true, output), *backend, std::move(tiering));
+      Recorder recorder;
+      trainer.run(recorder);
+      return recorder;
+    };
+    const Recorder resident = runWith(std::nullopt, "resident");
+    // Weights streamed from RAM: the same samples as the resident run.
+    const Recorder host = runWith(tiers::Tier::Host, "host");
+    QCOMPARE(host.samples.size(), resident.samples.size());
+    QVERIFY(!resident.samples.empty());
+    for (std::size_t e = 0; e < resident.samples.size(); ++e) {
+      for (std::size_t i = 0; i < resident.samples[e].samples.size(); ++i) {
+        QCOMPARE(host.samples[e].samples[i].tokens, resident.samples[e].samples[i].tokens);
+      }
+    }
+    // Weights read from the SSD: no samples, and one reason in plain words.
+    const Recorder disk = runWith(tiers::Tier::Disk, "disk");
+    QVERIFY(disk.samples.empty());
+    QCOMPARE(disk.skipped.size(), std::size_t(1));
+    QVERIFY2(disk.skipped[0].find("from the SSD") != std::string::npos, disk.skipped[0].c_str());
+    QCOMPARE(disk.evaluations.size(), resident.evaluations.size());
+  }
+
+  void promptsAreThePartsBeforeTheAnswers() {
+    Setup setup;
+    // Every token trained (no loss mask): no prompt part in any sample.
+    std::ofstream(setup.root / "text.jsonl") << R"({"input_ids":[1,5,6,7,8]})" "\n" R"({"input_ids":[1,9,10,11]})" "\n"
+                                               R"({"input_ids":[1,12,13,14]})" "\n";
+    RunConfig config = setup.config(true, "text");
+    config.trainData = setup.root / "text.jsonl";
+    config.validationRatio = 0;
+    config.maxSteps = 1;
+    const auto backend = kernels::makeCpuBackend();
+    Trainer trainer(config, *backend);
+    Recorder recorder;
+    trainer.run(recorder);
+    QVERIFY(recorder.samples.empty());
+    QCOMPARE(recorder.skipped.size(), std::size_t(1));
+    QVERIFY2(recorder.skipped[0].find("None of the training samples has a prompt") != std::string::npos,
+             recorder.skipped[0].c_str());
+    // No validation split: the prompts come from the first training samples that have one.
+    RunConfig withPrompts = setup.config(true, "no-validation");
+    withPrompts.validationRatio = 0;
+    withPrompts.maxSteps = 1;
+    withPrompts.evalSampleTokens = 4;
+    Trainer noValidation(withPrompts, *backend);
+    Recorder fromTraining;
+    noValidation.run(fromTraining);
+    QVERIFY(fromTraining.evaluations.empty());
+    QCOMPARE(fromTraining.samples.size(), std::size_t(1));  // at the end, as an evaluation would be
+    const std::vector<Sample> trainSamples = loadTokenFile(setup.root / "train.jsonl", 64);
+    const auto expectedPrompts = samplePrompts(trainSamples, 3, 12);
+    QCOMPARE(fromTraining.samples[0].samples.size(), expectedPrompts.size());
+    for (std::size_t i = 0; i < expectedPrompts.size(); ++i) {
+      QCOMPARE(fromTraining.samples[0].samples[i].promptTokens, expectedPrompts[i]);
+      QVERIFY(fromTraining.samples[0].samples[i].tokens.size() <= 4);
+    }
+    // The prompt part of a masked sample ends where the trained tokens begin.
+    Sample masked{{1, 5, 6, 7, 8}, {0, 0, 0, 1, 1}};
+    QCOMPARE(std::vector<std::int32_t>(promptPart(masked).begin(), promptPart(masked).end()),
+             (std::vector<std::int32_t>{1, 5, 6}));
+    QCOMPARE(samplePrompts(std::vector<Sample>{masked, masked}, 3, 3).size(), std::size_t(0));  // 3 tokens: too long
+    QCOMPARE(samplePrompts(std::vector<Sample>{masked, masked}, 1, 4).size(), std::size_t(1));
   }
 
   void tokenFileErrorsNameTheLine() {

@@ -120,6 +120,8 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   epsilon_ = new ScientificSpinBox(1e-12, 1e-4);
   epsilon_->setObjectName(QStringLiteral("advEpsilon"));
   evalEvery_ = spinBox("advEvalEvery", 0, 10'000'000, tr("at the end only"));
+  evalSamples_ = spinBox("advEvalSamples", 0, 16, tr("none"));
+  evalSampleTokens_ = spinBox("advEvalSampleTokens", 1, 512);
   checkpointEvery_ = spinBox("advCheckpointEvery", 0, 10'000'000, tr("at the end only"));
   keepCheckpoints_ = spinBox("advKeepCheckpoints", 0, 1000, tr("keep all"));
   seed_ = spinBox("advSeed", 0, std::numeric_limits<int>::max());
@@ -180,6 +182,9 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
          tr("Keeps only each layer's input and recomputes the rest: much less memory for about a third more compute."));
   form = group(column, tr("Evaluation and checkpoints"));
   addRow(form, tr("Evaluate every:"), evalEvery_, tr("Optimizer steps between validation losses."));
+  addRow(form, tr("Sample answers:"), evalSamples_, tr("Validation prompts the model answers at each evaluation, "
+                                                       "shown in the run monitor's Samples tab."));
+  addRow(form, tr("Sample length:"), evalSampleTokens_, tr("New tokens per sample answer, at most."));
   addRow(form, tr("Checkpoint every:"), checkpointEvery_, tr("Optimizer steps between saved checkpoints, to resume from "
                                                              "or export."));
   addRow(form, tr("Keep checkpoints:"), keepCheckpoints_, tr("The newest checkpoints kept; older ones are removed."));
@@ -256,6 +261,8 @@ void AdvancedSettingsPage::load() {
   beta2_->setValue(c.adamw.beta2);
   epsilon_->setValue(c.adamw.epsilon);
   evalEvery_->setValue(static_cast<int>(c.evalEvery));
+  evalSamples_->setValue(static_cast<int>(c.evalSamples));
+  evalSampleTokens_->setValue(static_cast<int>(c.evalSampleTokens));
   checkpointEvery_->setValue(static_cast<int>(c.checkpointEvery));
   keepCheckpoints_->setValue(static_cast<int>(c.keepCheckpoints));
   seed_->setValue(static_cast<int>(c.seed % static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
@@ -316,6 +323,8 @@ void AdvancedSettingsPage::store() {
   c.adamw.beta2 = beta2_->value();
   c.adamw.epsilon = epsilon_->value();
   c.evalEvery = evalEvery_->value();
+  c.evalSamples = evalSamples_->value();
+  c.evalSampleTokens = evalSampleTokens_->value();
   c.checkpointEvery = checkpointEvery_->value();
   c.keepCheckpoints = keepCheckpoints_->value();
   c.seed = static_cast<std::uint64_t>(seed_->value());

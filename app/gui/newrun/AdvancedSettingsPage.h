@@ -57,6 +57,8 @@ class AdvancedSettingsPage : public QWizardPage {
   QDoubleSpinBox* beta2_;
   QDoubleSpinBox* epsilon_;
   QSpinBox* evalEvery_;
+  QSpinBox* evalSamples_;
+  QSpinBox* evalSampleTokens_;
   QSpinBox* checkpointEvery_;
   QSpinBox* keepCheckpoints_;
   QSpinBox* seed_;

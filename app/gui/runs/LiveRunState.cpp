@@ -1,5 +1,6 @@
 #include "app/gui/runs/LiveRunState.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -11,6 +12,27 @@ namespace {
 void addPoint(std::vector<catalog::MetricPoint>& curve, qint64 step, double value, const char* name) {
   while (!curve.empty() && curve.back().step >= step) curve.pop_back();
   curve.push_back({step, name, value});
+}
+
+// A resumed run repeats its evaluations after the checkpoint: rounds from that step on are dropped.
+bool dropSamplesFrom(std::vector<SampleRound>& rounds, qint64 step) {
+  bool dropped = false;
+  while (!rounds.empty() && rounds.back().step >= step) {
+    rounds.pop_back();
+    dropped = true;
+  }
+  return dropped;
+}
+
+SampleRound sampleRound(const QJsonObject& event) {
+  SampleRound round;
+  round.step = event.value(QStringLiteral("step")).toInteger();
+  for (const QJsonValue& entry : event.value(QStringLiteral("samples")).toArray()) {
+    const QJsonObject sample = entry.toObject();
+    round.answers.push_back(
+        {sample.value(QStringLiteral("prompt")).toString(), sample.value(QStringLiteral("completion")).toString()});
+  }
+  return round;
 }
 
 double number(const QJsonObject& object, const char* key, double otherwise) {
@@ -37,6 +59,7 @@ bool LiveRunState::apply(const QByteArray& line) {
   if (kind == QLatin1String("plan")) {
     phase = RunPhase::Starting;
     error.clear();
+    samplesSkipped.clear();  // a new worker: it says again if it writes none
     planSummary = event.value(QStringLiteral("summary")).toString();
     const QJsonObject peaks = event.value(QStringLiteral("peak_bytes")).toObject();
     predictedPeak = {static_cast<qint64>(number(peaks, "device", -1)), static_cast<qint64>(number(peaks, "host", -1)),
@@ -61,12 +84,22 @@ bool LiveRunState::apply(const QByteArray& line) {
     if (!std::isnan(loss)) addPoint(train, step, loss, catalog::kTrainLossMetric);
     // Validation points after this step belong to the run before its resume.
     while (!validation.empty() && validation.back().step >= step) validation.pop_back();
+    if (dropSamplesFrom(samples, step)) ++samplesRevision;
   } else if (kind == QLatin1String("evaluation")) {
     validationLoss = number(event, "val_loss", NAN);
     if (!std::isnan(validationLoss)) {
       addPoint(validation, event.value(QStringLiteral("step")).toInteger(), validationLoss,
                catalog::kValidationLossMetric);
     }
+  } else if (kind == QLatin1String("samples")) {
+    SampleRound round = sampleRound(event);
+    dropSamplesFrom(samples, round.step);
+    samples.push_back(std::move(round));
+    if (samples.size() > static_cast<std::size_t>(kSampleRounds)) samples.erase(samples.begin());
+    ++samplesRevision;
+  } else if (kind == QLatin1String("samples_skipped")) {
+    samplesSkipped = event.value(QStringLiteral("reason")).toString();
+    ++samplesRevision;
   } else if (kind == QLatin1String("checkpoint")) {
     checkpointStep = event.value(QStringLiteral("step")).toInteger();
   } else if (kind == QLatin1String("paused")) {

@@ -1,5 +1,5 @@
 // What the worker's log says about a run, gathered line by line: the memory plan, progress, loss
-// curves, memory per tier and the phase it is in. RunSupervisor feeds it the lines of worker.log
+// curves, memory per tier, the sample answers of each evaluation and the phase it is in. RunSupervisor feeds it the lines of worker.log
 // (JSON events from app/cli/train_command.cpp and lines for a person); RunMonitor shows it.
 #pragma once
 
@@ -17,6 +17,15 @@ namespace tiertune::gui {
 
 enum class RunPhase { Starting, Running, Paused, Completed, Stopped, Failed };
 
+// One evaluation's sample answers: each prompt and what the model wrote after it.
+struct SampleAnswer {
+  QString prompt, completion;
+};
+struct SampleRound {
+  qint64 step = 0;
+  std::vector<SampleAnswer> answers;
+};
+
 inline bool hasEnded(RunPhase phase) {
   return phase == RunPhase::Completed || phase == RunPhase::Stopped || phase == RunPhase::Failed;
 }
@@ -28,6 +37,8 @@ enum Tier { kDeviceTier = 0, kHostTier = 1, kDiskTier = 2 };
 struct LiveRunState {
   // Kept at most this many lines for a person (the log view and a failure's reason).
   static constexpr int kLogLines = 400;
+  // Kept at most this many evaluations' samples (the newest), however long the run.
+  static constexpr int kSampleRounds = 1000;
 
   explicit LiveRunState(catalog::Id run = 0) : runId(run) {}
   // Events of other runs are left out: two runs may share an output folder, hence a log.
@@ -56,6 +67,9 @@ struct LiveRunState {
 
   std::vector<catalog::MetricPoint> train;       // train/loss by step
   std::vector<catalog::MetricPoint> validation;  // val/loss by step
+  std::vector<SampleRound> samples;              // by step, oldest first
+  qint64 samplesRevision = 0;                    // counts changes of samples, for a view to redraw
+  QString samplesSkipped;                        // why the run writes no samples ("samples_skipped")
   QStringList personLines;                       // the last kLogLines lines that are not JSON
   qint64 personLinesSeen = 0;                    // all of them, for a view that appends the new ones
 

@@ -10,6 +10,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "app/gui/history/RunText.h"
 #include "app/gui/runs/LiveRunState.h"
 #include "app/gui/runs/RunSupervisor.h"
+#include "app/gui/runs/SamplesView.h"
 #include "app/gui/runs/TierMemoryView.h"
 
 namespace tiertune::gui {
@@ -61,6 +63,8 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
       memory_(new TierMemoryView),
       plan_(new QLabel),
       log_(new QPlainTextEdit),
+      samples_(new SamplesView),
+      details_(new QTabWidget),
       pause_(new QPushButton(tr("Pause"))),
       continue_(new QPushButton(tr("Continue"))),
       stop_(new QPushButton(tr("Stop"))),
@@ -120,9 +124,9 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   memoryLayout->addWidget(memory_);
   memoryLayout->addWidget(plan_);
 
-  auto* logBox = new QGroupBox(tr("Log"));
-  auto* logLayout = new QVBoxLayout(logBox);
-  logLayout->addWidget(log_);
+  details_->setObjectName(QStringLiteral("monitorDetails"));
+  details_->addTab(log_, tr("Log"));
+  details_->addTab(samples_, tr("Samples"));
 
   auto* buttons = new QHBoxLayout;
   buttons->addStretch(1);
@@ -136,7 +140,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   layout->addWidget(figures_);
   layout->addWidget(chart_, 3);
   layout->addWidget(memoryBox);
-  layout->addWidget(logBox, 1);
+  layout->addWidget(details_, 1);
   layout->addLayout(buttons);
 
   redrawTimer_->setSingleShot(true);
@@ -241,6 +245,7 @@ void RunMonitor::redraw() {
     log_->appendPlainText(state->personLines[static_cast<qsizetype>(i)]);
   }
   shownLogLines_ = state->personLinesSeen;
+  samples_->display(*state);
   updateButtons();
 }
 

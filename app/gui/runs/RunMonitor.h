@@ -1,6 +1,6 @@
 // The live view of one run: loss chart (training and validation), step n of N with a progress
 // bar, learning rate, tokens/s, elapsed and time left, memory per tier against the plan, the
-// plan's summary and the worker's log, with Pause / Continue / Stop / Resume enabled by the run's
+// plan's summary, and in tabs the worker's log and the sample answers of each evaluation, with Pause / Continue / Stop / Resume enabled by the run's
 // state. Everything comes from RunSupervisor, which reads the worker's log in bounded chunks; the
 // view redraws at most a few times a second, so a run of thousands of steps never freezes it.
 // The Runs page opens one window per run.
@@ -14,6 +14,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 
 namespace tiertune::gui {
@@ -21,6 +22,7 @@ namespace tiertune::gui {
 class AppContext;
 class LossChart;
 class RunSupervisor;
+class SamplesView;
 class TierMemoryView;
 
 class RunMonitor : public QWidget {
@@ -33,6 +35,8 @@ class RunMonitor : public QWidget {
   // For tests: what a person sees.
   LossChart* chart() const { return chart_; }
   TierMemoryView* memory() const { return memory_; }
+  SamplesView* samples() const { return samples_; }
+  QTabWidget* details() const { return details_; }  // the log and the samples
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* continueButton() const { return continue_; }
   QPushButton* stopButton() const { return stop_; }
@@ -67,6 +71,8 @@ class RunMonitor : public QWidget {
   TierMemoryView* memory_;
   QLabel* plan_;
   QPlainTextEdit* log_;
+  SamplesView* samples_;
+  QTabWidget* details_;
   QPushButton* pause_;
   QPushButton* continue_;
   QPushButton* stop_;
