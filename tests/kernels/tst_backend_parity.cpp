@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "core/formats/model_config.h"
+#include "core/hardware/compute_speed.h"
 #include "core/model/base_weights.h"
 #include "core/model/decoder.h"
 #include "core/model/lora.h"
@@ -739,6 +740,20 @@ void checkTransferLane(Harness& h) {
   compare("zeroAsync", std::vector<float>(n, 0.0f), copied, kBitwise);
 }
 
+// What the planner is told about the GPU (core/hardware/compute_speed): its fp32 matrix-product
+// rate and its copy rate on the transfer lane from pinned staging. Far below what any GPU the
+// lent machines have does (tens of TFLOP/s, tens of GB/s), so a failure means a measurement that
+// times the wrong thing (or copies from unpinned memory), not a slow GPU.
+void checkComputeSpeed(Harness& h) {
+  const hardware::ComputeSpeed speed = hardware::measureComputeSpeed(h.backend(1));
+  const double flops = h.selfCheck() ? 1e6 : 1e12, bytes = h.selfCheck() ? 1e6 : 2e9;
+  char text[160];
+  std::snprintf(text, sizeof text, "%.1f GFLOP/s fp32 (above %.0f), copies %.2f GB/s (above %.2f)",
+                speed.matmulFlopsPerSecond / 1e9, flops / 1e9, speed.copyBytesPerSecond / 1e9, bytes / 1e9);
+  report("measured rates of " + speed.backend, speed.matmulFlopsPerSecond > flops && speed.copyBytesPerSecond > bytes,
+         text);
+}
+
 // The tiered executor on the GPU backend: the same run with its state resident and with most of
 // it streamed through device slots from host and disk homes (every kind of unit on every tier).
 // The same ops run on the same values, so the curves agree within the decoder's bound (bitwise in
@@ -814,6 +829,7 @@ int main(int argc, char** argv) {
     checkTraining(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
     checkTraining(h, kQwen2Config, "qwen2 (qkv bias) LoRA r4 dropout 0.1", true);
     checkTransferLane(h);
+    checkComputeSpeed(h);
     checkStreamedTraining(h, "llama full fine-tuning", false);
     checkStreamedTraining(h, "llama LoRA r4 dropout 0.1", true);
   } catch (const std::exception& exception) {
