@@ -4,8 +4,10 @@
 //
 // Memory of a backend is handed out as DeviceBuffer (owning) and DeviceSpan (a typed view). Model
 // code never dereferences a DeviceSpan: on the CUDA backend it points into GPU memory. Data crosses
-// between host and backend only through upload/download. Every op is asynchronous with respect to
-// the host on backends that can be; synchronize() waits for all of them.
+// between host and backend only through upload/download (on the compute lane, waiting for the
+// host memory) and the *Async copies of the transfer lane (ordered with the ops by fences). Every
+// op is asynchronous with respect to the host on backends that can be; synchronize() waits for all
+// of them.
 //
 // Shapes are given in the comments, row-major, as in the CPU kernels. Ops that "accumulate" add
 // into their output (+=), so gradients of several micro-batches add up; the others overwrite it.
@@ -13,8 +15,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <memory>
+#include <new>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -76,6 +81,58 @@ class DeviceBuffer {
   std::size_t bytes_ = 0;
 };
 
+// Host memory a backend hands out for transfers (allocateHostStaging): 4 KiB aligned, a whole
+// number of 4 KiB blocks (so direct I/O can read into it), zero-filled. pinned: page-locked, so
+// copies from and to it run asynchronously at the link's full rate (CUDA); otherwise plain pages.
+class HostBuffer {
+ public:
+  HostBuffer() = default;
+  HostBuffer(void* data, std::size_t bytes, bool pinned, std::function<void(void*)> release)
+      : data_(data, std::move(release)), bytes_(bytes), pinned_(pinned) {}
+  HostBuffer(HostBuffer&&) noexcept = default;
+  HostBuffer& operator=(HostBuffer&&) noexcept = default;
+
+  std::byte* data() const { return static_cast<std::byte*>(data_.get()); }
+  std::size_t bytes() const { return bytes_; }
+  bool pinned() const { return pinned_; }
+
+ private:
+  std::unique_ptr<void, std::function<void(void*)>> data_;
+  std::size_t bytes_ = 0;
+  bool pinned_ = false;
+};
+
+// Plain host memory as HostBuffer describes it, not pinned: the CPU backend's staging, and the
+// CUDA backend's where pinning fails. Inline, like DeviceBuffer, for the module and the programs.
+inline HostBuffer allocatePageableStaging(std::size_t bytes) {
+  constexpr std::size_t page = 4096;
+  const std::size_t rounded = (bytes + page - 1) / page * page;
+  if (rounded == 0) return HostBuffer();
+  void* data = std::aligned_alloc(page, rounded);
+  if (data == nullptr) throw std::bad_alloc();
+  std::memset(data, 0, rounded);
+  return HostBuffer(data, rounded, false, [](void* p) { std::free(p); });
+}
+
+// The two queues of work of a backend. Ops run on the compute lane, in the order they are called.
+// The transfer lane carries the *Async copies between host and backend memory beside them (on CUDA
+// a second stream, so a copy overlaps the ops); the two lanes are ordered only through fences.
+enum class Lane { Compute, Transfer };
+
+// A point in one lane's queue: signalled once everything queued on that lane before it has run.
+// A default Fence is signalled already (the CPU backend's lanes run synchronously, so all of its
+// fences are). Copies share the same point.
+class Fence {
+ public:
+  Fence() = default;
+  Fence(void* handle, std::function<void(void*)> release) : handle_(handle, std::move(release)) {}
+  // The backend's own handle (a cudaEvent_t), null when there is nothing to wait for.
+  void* handle() const { return handle_.get(); }
+
+ private:
+  std::shared_ptr<void> handle_;
+};
+
 struct MatmulShape {
   std::size_t m = 0, n = 0, k = 0;  // C [m, n] = op(A) [m, k] · op(B) [k, n]
   bool transposeA = false;          // A stored [k, m]
@@ -121,7 +178,27 @@ class Backend {
   virtual void download(DeviceSpan<const float> device, std::span<float> host) = 0;
   virtual void copy(DeviceSpan<const float> from, DeviceSpan<float> to) = 0;
   virtual void fill(DeviceSpan<float> x, float value) = 0;
+  // Waits for all the work queued on both lanes.
   virtual void synchronize() = 0;
+
+  // --- The transfer lane --------------------------------------------------------------------------
+  // Copies that run beside the ops, in their call order. The host memory must stay as it is (and,
+  // for a download, unread) until a fence recorded on the transfer lane after the copy is signalled:
+  // the copy may still be reading or writing it after the call returns. Backend memory the copy
+  // writes must not be in use by queued ops: make the transfer lane wait for a compute fence first.
+  virtual void uploadAsync(std::span<const float> host, DeviceSpan<float> device) = 0;
+  virtual void downloadAsync(DeviceSpan<const float> device, std::span<float> host) = 0;
+  virtual void zeroAsync(DeviceSpan<float> device) = 0;  // all bits zero: 0.0f
+  // A fence after everything queued on the lane so far. Throws naming the call on failure.
+  virtual Fence record(Lane lane) = 0;
+  // The lane's later work waits until the fence is signalled; the host does not block.
+  virtual void laneWaits(Lane lane, const Fence& fence) = 0;
+  // The host blocks until the fence is signalled.
+  virtual void hostWaits(const Fence& fence) = 0;
+  // Host memory for the *Async copies, as HostBuffer says: page-locked where the backend can pin
+  // it; where pinning fails (the system's locked-memory limit) plain memory, with a note on stderr
+  // once per backend. Throws std::bad_alloc when there is no memory at all.
+  virtual HostBuffer allocateHostStaging(std::size_t bytes) = 0;
 
   // Element-wise: y += alpha * x; x *= factor.
   virtual void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) = 0;

@@ -117,9 +117,11 @@ int runDoctor(const std::vector<std::string>& args) {
   }
 
   if (!arguments.flag("skip-speed")) {
-    // What the planner predicts step times from (`tiertune-cli plan`, `train`).
-    const auto backend = kernels::makeCpuBackend();
-    report.compute = hardware::measureComputeSpeed(*backend);
+    // What the planner predicts step times from (`tiertune-cli plan`, `train`): the GPU's backend
+    // when there is a GPU.
+    std::string failure;
+    report.compute = hardware::measureChosenBackend(report.gpu, &failure);
+    if (!failure.empty()) std::fprintf(stderr, "tiertune-cli: the GPU's speed was not measured: %s\n", failure.c_str());
   }
 
   if (arguments.flag("json")) {

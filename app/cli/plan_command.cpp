@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/arguments.h"
@@ -97,15 +98,13 @@ int runPlan(const std::vector<std::string>& args) {
   const tiers::PlanRequest request = tiers::loadPlanRequest(*config);
   const settings::Settings userSettings = settings::loadSettings();
   const hardware::HardwareReport report = hardware::probeHardware(userSettings.offloadFolder);
-  // Without a GPU the CPU backend trains: its speed is measured here (well under a second).
-  std::optional<hardware::ComputeSpeed> compute;
-  if (report.gpu.status != kernels::GpuReport::Status::Found) {
-    const auto backend = kernels::makeCpuBackend();
-    compute = hardware::measureComputeSpeed(*backend);
-  }
-  const tiers::MachineAssessment machine = tiers::assessMachine(
+  // The backend that would train (the GPU's when there is one) is measured here, well under a second.
+  std::string speedFailure;
+  const std::optional<hardware::ComputeSpeed> compute = hardware::measureChosenBackend(report.gpu, &speedFailure);
+  tiers::MachineAssessment machine = tiers::assessMachine(
       report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder), request.caps,
       compute);
+  if (!speedFailure.empty()) machine.notes.push_back("The GPU's speed could not be measured: " + speedFailure);
   const Plan plan = tiers::planTraining(request.setup, machine.budget);
   if (arguments.flag("json")) {
     std::cout << planJson(request, machine, plan).dump(2) << "\n";

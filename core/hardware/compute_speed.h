@@ -1,21 +1,29 @@
-// How fast a backend computes and moves data, measured in well under a second: a 1024^3 fp32 matrix
-// product (the kind of op that dominates a training step) and a 64 MiB upload and download (what
-// the tiered executor does to stream state between the host and the backend's memory). The
-// planner predicts step times from these instead of from the hardware's kind.
+// How fast a backend computes and moves data, measured in well under a second: 1024^3 fp32 matrix
+// products (the kind of op that dominates a training step; repeated until the timing is long
+// enough to trust on a GPU) and a 64 MiB upload and download on the backend's transfer lane from
+// its host staging memory (page-locked on CUDA), as the tiered executor streams state. The planner
+// predicts step times from these instead of from the hardware's kind.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "kernels/backend.h"
+#include "kernels/gpu_probe.h"
 
 namespace tiertune::hardware {
 
 struct ComputeSpeed {
   std::string backend;             // the backend's name
-  double matmulFlopsPerSecond = 0;  // best of a few runs
+  double matmulFlopsPerSecond = 0;  // best of a few runs, fp32 (what the backends compute in)
   double copyBytesPerSecond = 0;    // host -> backend and back, averaged over both directions
 };
 
 ComputeSpeed measureComputeSpeed(kernels::Backend& backend);
+
+// The rates of the backend a run on this machine would use: the CUDA backend (through its module)
+// when the probe found a GPU, else the CPU backend. A GPU whose backend does not start gives
+// nullopt (the planner keeps its estimate) and why in *failure.
+std::optional<ComputeSpeed> measureChosenBackend(const kernels::GpuReport& gpu, std::string* failure = nullptr);
 
 }  // namespace tiertune::hardware

@@ -25,7 +25,7 @@ struct HardwareReport {
   std::string diskError;              // why, in words
   std::optional<DiskSpeed> diskSpeed; // empty until measured, or when the measurement failed
   std::string diskSpeedError;
-  std::optional<ComputeSpeed> compute;  // the CPU backend's, when measured (doctor without --skip-speed)
+  std::optional<ComputeSpeed> compute;  // the chosen backend's, when measured (doctor without --skip-speed)
 };
 
 // CPU, memory, GPUs and the offload folder's free space (creating the folder when missing).

@@ -1,32 +1,20 @@
 #include "core/tiers/aligned_buffer.h"
 
-#include <cstdlib>
-#include <cstring>
-#include <new>
-#include <utility>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace tiertune::tiers {
 
-AlignedBuffer::AlignedBuffer(std::size_t bytes) : size_(roundUpToBlocks(bytes)) {
-  if (size_ == 0) return;
-  void* memory = std::aligned_alloc(kBlockBytes, size_);
-  if (!memory) throw std::bad_alloc();
-  std::memset(memory, 0, size_);
-  data_ = static_cast<std::byte*>(memory);
-}
+AlignedBuffer::AlignedBuffer(std::size_t bytes) : memory_(kernels::allocatePageableStaging(roundUpToBlocks(bytes))) {}
 
-AlignedBuffer::AlignedBuffer(AlignedBuffer&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
-
-AlignedBuffer& AlignedBuffer::operator=(AlignedBuffer&& other) noexcept {
-  if (this != &other) {
-    std::free(data_);
-    data_ = std::exchange(other.data_, nullptr);
-    size_ = std::exchange(other.size_, 0);
+AlignedBuffer::AlignedBuffer(std::size_t bytes, kernels::Backend& backend)
+    : memory_(backend.allocateHostStaging(roundUpToBlocks(bytes))) {
+  const auto address = reinterpret_cast<std::uintptr_t>(memory_.data());
+  if (address % kBlockBytes != 0 || memory_.bytes() != roundUpToBlocks(bytes)) {
+    throw std::logic_error("the " + backend.name() + " backend handed out host staging that is not " +
+                           std::to_string(roundUpToBlocks(bytes)) + " bytes of whole 4 KiB blocks");
   }
-  return *this;
 }
-
-AlignedBuffer::~AlignedBuffer() { std::free(data_); }
 
 }  // namespace tiertune::tiers

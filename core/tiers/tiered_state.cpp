@@ -19,6 +19,8 @@
 namespace tiertune::tiers {
 
 using kernels::DeviceSpan;
+using kernels::Fence;
+using kernels::Lane;
 using model::ParameterSpec;
 using model::ParameterTable;
 using Clock = std::chrono::steady_clock;
@@ -64,6 +66,9 @@ struct Slot {
   kernels::DeviceBuffer buffer;
   bool outer = false;
   bool busy = false;
+  // Signalled once the ops of the slot's last user have run: the transfer lane waits for it before
+  // it overwrites the slot.
+  Fence freed;
 };
 
 // One access of a pass: the unit's tables as the decoder sees them.
@@ -72,6 +77,8 @@ struct Residence {
   std::array<std::unique_ptr<ParameterTable>, 3> views;  // slot views of Frozen, Trained, Gradients
   model::UnitTables tables;
   DeviceSpan<float> gradientRegion;  // in the slot, when the gradients go back down
+  Fence arrived;   // transfer lane: the slot's copies are done; the ops wait for it
+  Fence computed;  // compute lane: the ops of the access are done; the copies down wait for it
   bool loaded = false;
   bool held = false;
   bool released = false;
@@ -90,6 +97,7 @@ struct TieredState::Impl {
   std::unique_ptr<SsdStore> store;
   std::vector<Slot> slots;
   AlignedBuffer moverStaging;                            // disk <-> device through the host
+  Fence moverStagingRead;  // transfer lane: the last upload from moverStaging has read it
   std::array<AlignedBuffer, kOptimizerKinds.size()> optimizerStaging;  // one unit's optimizer state
   Clock::time_point created = Clock::now();
 
@@ -104,7 +112,7 @@ struct TieredState::Impl {
   std::size_t nextLoad = 0;
   std::size_t nextAcquire = 0;
   std::deque<std::size_t> writeBacks;
-  std::exception_ptr moverError;
+  std::exception_ptr moverError;  // what failed: a transfer, or the compute fence of a release
   // Counters and the timeline, written by both threads (after mutex when both are taken).
   mutable std::mutex statsMutex;
   TransferStats stats;
@@ -154,29 +162,39 @@ struct TieredState::Impl {
     return store->write(h.extent, staging.span().first(bytes));
   }
 
-  // Copies a home's content into device memory (a slot region).
-  void fillDevice(Home& h, DeviceSpan<float> region, AlignedBuffer& staging) {
+  // Queues the copy of a home's content into device memory (a slot region) on the transfer lane.
+  // A disk home goes through moverStaging, which the host refills only after the transfer lane has
+  // read what it held before.
+  void fillDevice(Home& h, DeviceSpan<float> region) {
     if (h.tier == Tier::Host && !h.zero) {
-      backend.upload(hostSpan(h), region);
+      backend.uploadAsync(hostSpan(h), region);
       count<std::uint64_t>(&TransferStats::hostToDevice, h.floats * sizeof(float));
     } else if (h.tier == Tier::Disk && !h.zero) {
-      readDisk(h, staging);
-      backend.upload(floatsOf(staging, h.floats), region);
+      backend.hostWaits(moverStagingRead);
+      readDisk(h, moverStaging);
+      backend.uploadAsync(floatsOf(moverStaging, h.floats), region);
+      moverStagingRead = backend.record(Lane::Transfer);
       count<std::uint64_t>(&TransferStats::hostToDevice, h.floats * sizeof(float));
     } else {
-      backend.fill(region, 0.0f);
+      backend.zeroAsync(region);
     }
   }
-  // Copies device memory (a slot region) into a host or disk home.
-  void storeDevice(DeviceSpan<const float> region, Home& h, AlignedBuffer& staging) {
+  // Copies device memory (a slot region) into a host or disk home on the transfer lane, once the
+  // ops that wrote it (computed) have run. A host home is read again only by later copies on the
+  // same lane or after endPass has waited for the lane, so the mover goes on at once; a disk home
+  // waits for the copy, then for the write.
+  void storeDevice(DeviceSpan<const float> region, const Fence& computed, Home& h) {
     count<std::uint64_t>(&TransferStats::deviceToHost, h.floats * sizeof(float));
+    backend.laneWaits(Lane::Transfer, computed);
     if (h.tier == Tier::Host) {
-      backend.download(region, hostSpan(h));
+      backend.downloadAsync(region, hostSpan(h));
       h.zero = false;
       return;
     }
-    backend.download(region, floatsOf(staging, h.floats));
-    store->wait(startDiskWrite(h, staging));
+    backend.downloadAsync(region, floatsOf(moverStaging, h.floats));
+    moverStagingRead = backend.record(Lane::Transfer);
+    backend.hostWaits(moverStagingRead);
+    store->wait(startDiskWrite(h, moverStaging));
   }
 
   // --- Construction ------------------------------------------------------------------------------
@@ -215,7 +233,7 @@ struct TieredState::Impl {
           case Tier::Device:
             h.device = std::make_unique<ParameterTable>(backend, unit.specs[k]);
             break;
-          case Tier::Host: h.host = AlignedBuffer(h.floats * sizeof(float)); break;
+          case Tier::Host: h.host = AlignedBuffer(h.floats * sizeof(float), backend); break;
           case Tier::Disk:
             h.extent = static_cast<ExtentId>(extentBytes.size());
             extentBytes.push_back(paddedFloats(h.floats) * sizeof(float));
@@ -250,11 +268,11 @@ struct TieredState::Impl {
       const std::size_t count = std::max<std::size_t>(2, placement.streamingSlots);
       for (std::size_t i = 0; i < count; ++i) {
         slots.push_back(Slot{backend.allocate(std::max(layerFloats, separateOuter ? 0 : outerFloats) * sizeof(float)),
-                             false, false});
+                             false, false, Fence()});
       }
-      if (separateOuter) slots.push_back(Slot{backend.allocate(outerFloats * sizeof(float)), true, false});
+      if (separateOuter) slots.push_back(Slot{backend.allocate(outerFloats * sizeof(float)), true, false, Fence()});
     }
-    if (largestDiskFloats > 0) moverStaging = AlignedBuffer(largestDiskFloats * sizeof(float));
+    if (largestDiskFloats > 0) moverStaging = AlignedBuffer(largestDiskFloats * sizeof(float), backend);
     // The optimizer's host copies of one unit, for units whose moments are not on the device.
     std::array<std::size_t, kOptimizerKinds.size()> optimizerFloats{};
     for (const UnitState& unit : units) {
@@ -265,7 +283,7 @@ struct TieredState::Impl {
       }
     }
     for (std::size_t i = 0; i < kOptimizerKinds.size(); ++i) {
-      if (optimizerFloats[i] > 0) optimizerStaging[i] = AlignedBuffer(optimizerFloats[i] * sizeof(float));
+      if (optimizerFloats[i] > 0) optimizerStaging[i] = AlignedBuffer(optimizerFloats[i] * sizeof(float), backend);
     }
   }
 
@@ -275,6 +293,13 @@ struct TieredState::Impl {
   }
 
   // --- The mover ---------------------------------------------------------------------------------
+
+  // Under mutex: the access's slot may be overwritten once its ops have run.
+  void freeSlot(Residence& r) {
+    if (!r.slot) return;
+    slots[*r.slot].freed = r.computed;
+    slots[*r.slot].busy = false;
+  }
 
   bool slotFree(bool outer) const {
     return std::any_of(slots.begin(), slots.end(), [&](const Slot& s) { return !s.busy && s.outer == outer; });
@@ -321,7 +346,7 @@ struct TieredState::Impl {
           lock.lock();
           Residence& r = residences[access];
           r.writtenBack = true;
-          if (r.slot) slots[*r.slot].busy = false;
+          freeSlot(r);
         } else {
           const std::size_t access = nextLoad++;
           Residence& r = residences[access];
@@ -349,11 +374,13 @@ struct TieredState::Impl {
     }
   }
 
-  // Makes an access's tables: device homes as they are, the rest copied into the slot.
+  // Makes an access's tables: device homes as they are, the rest copied into the slot on the
+  // transfer lane once the slot's last user has finished with it; r.arrived marks the copies' end.
   void load(std::size_t access) {
     const model::UnitAccess what = order[access];
     UnitState& unit = units[what.unit];
     Residence& r = residences[access];
+    if (r.slot) backend.laneWaits(Lane::Transfer, slots[*r.slot].freed);
     std::size_t offset = 0;
     std::array<const ParameterTable*, 3> tables{};
     for (std::size_t i = 0; i < kStreamedKinds.size(); ++i) {
@@ -366,7 +393,7 @@ struct TieredState::Impl {
       }
       const DeviceSpan<float> region = slots.at(*r.slot).buffer.as<float>().subspan(offset, h.floats);
       offset += paddedFloats(h.floats);
-      fillDevice(h, region, moverStaging);
+      fillDevice(h, region);
       r.views[i] = std::make_unique<ParameterTable>(backend, unit.specs[index(kind)], region);
       tables[i] = r.views[i].get();
       if (kind == StateKind::Gradients) r.gradientRegion = region;
@@ -374,11 +401,12 @@ struct TieredState::Impl {
     const ParameterTable* frozen = tables[0];
     const ParameterTable* trained = tables[1];
     r.tables = lora ? model::UnitTables{frozen, trained, tables[2]} : model::UnitTables{trained, nullptr, tables[2]};
+    if (r.slot) r.arrived = backend.record(Lane::Transfer);
   }
 
   void writeBack(std::size_t access) {
     Residence& r = residences[access];
-    storeDevice(r.gradientRegion, home(order[access].unit, StateKind::Gradients), moverStaging);
+    storeDevice(r.gradientRegion, r.computed, home(order[access].unit, StateKind::Gradients));
   }
 };
 
@@ -485,6 +513,10 @@ void TieredState::endPass() {
   });
   s.passActive = false;
   if (s.moverError) std::rethrow_exception(s.moverError);
+  lock.unlock();
+  // Copies down into host homes may still be on the transfer lane; between passes the host reads
+  // and writes those homes itself.
+  s.backend.hostWaits(s.backend.record(Lane::Transfer));
 }
 
 void TieredState::abandonPass() noexcept {
@@ -493,7 +525,17 @@ void TieredState::abandonPass() noexcept {
   s.passActive = false;
   s.writeBacks.clear();
   s.changed.wait(lock, [&] { return !s.moverBusy; });
-  for (Slot& slot : s.slots) slot.busy = false;
+  // Units the decoder held when it failed have no compute fence: wait for both lanes, so that the
+  // slots can be reused and the homes read. A failure here is sticky on CUDA and the next call
+  // reports it.
+  try {
+    s.backend.synchronize();
+  } catch (...) {
+  }
+  for (Slot& slot : s.slots) {
+    slot.busy = false;
+    slot.freed = Fence();
+  }
 }
 
 model::UnitTables TieredState::acquire(std::size_t unit, bool gradients) {
@@ -516,7 +558,12 @@ model::UnitTables TieredState::acquire(std::size_t unit, bool gradients) {
   if (r.acquiredAt - start > 1e-4) {
     s.record(TimelineEvent::Lane::Compute, "wait for unit " + std::to_string(unit), start, r.acquiredAt);
   }
-  return r.tables;
+  const model::UnitTables tables = r.tables;
+  const Fence arrived = r.arrived;
+  lock.unlock();
+  // The ops queued from now on run after the slot's copies; the host does not wait for them.
+  s.backend.laneWaits(Lane::Compute, arrived);
+  return tables;
 }
 
 void TieredState::release(std::size_t unit) noexcept {
@@ -529,11 +576,21 @@ void TieredState::release(std::size_t unit) noexcept {
       if (s.order[i].unit != unit || !r.held || r.released) continue;
       r.released = true;
       s.record(TimelineEvent::Lane::Compute, "compute unit " + std::to_string(unit), r.acquiredAt, s.since());
+      if (r.slot) {
+        // Every op of the unit is queued by now: this fence is where they end.
+        try {
+          r.computed = s.backend.record(Lane::Compute);
+        } catch (...) {
+          if (!s.moverError) s.moverError = std::current_exception();
+          r.writtenBack = true;  // the pass is lost; the slot stays taken until abandonPass
+          break;
+        }
+      }
       if (!r.gradientRegion.empty() && s.passActive) {
         s.writeBacks.push_back(i);
       } else {
         r.writtenBack = true;
-        if (r.slot) s.slots[*r.slot].busy = false;
+        s.freeSlot(r);
       }
       break;
     }

@@ -5,9 +5,12 @@
 // A pass (one micro-batch's forward and backward, or an evaluation) is announced with its access
 // order (model::decoderAccessOrder). A mover thread walks that order ahead of the decoder: while
 // unit i computes, unit i+1's weights (and, in the backward, its gradient sums) move up into a
-// device slot: SSD -> host staging through io_uring, host -> device through the backend. When the
-// decoder releases a unit whose gradients live below the device, they move down on the same thread
-// while the next unit computes. The optimizer step runs where the Adam moments live: on the device
+// device slot: SSD -> host staging through io_uring, host -> device on the backend's transfer lane
+// (a copy stream on CUDA, from page-locked host memory). The decoder's ops on a unit wait for the
+// fence after its copies; the copies into a slot wait for the fence after the ops of the slot's
+// last user, recorded when the decoder releases it. When the decoder releases a unit whose
+// gradients live below the device, they move down on the transfer lane while the next unit
+// computes. The optimizer step runs where the Adam moments live: on the device
 // through the backend, or on the host through the CPU kernels, with disk-resident state streamed
 // through host memory unit by unit.
 //

@@ -99,6 +99,15 @@ class CpuBackend final : public Backend {
   void fill(DeviceSpan<float> x, float value) override { std::fill(x.data(), x.data() + x.size(), value); }
   void synchronize() override {}
 
+  // One lane in effect: every copy is done when the call returns, so every fence is signalled.
+  void uploadAsync(std::span<const float> from, DeviceSpan<float> to) override { upload(from, to); }
+  void downloadAsync(DeviceSpan<const float> from, std::span<float> to) override { download(from, to); }
+  void zeroAsync(DeviceSpan<float> x) override { fill(x, 0.0f); }
+  Fence record(Lane) override { return Fence(); }
+  void laneWaits(Lane, const Fence&) override {}
+  void hostWaits(const Fence&) override {}
+  HostBuffer allocateHostStaging(std::size_t bytes) override { return allocatePageableStaging(bytes); }
+
   void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
     requireSameSize(x.size(), y.size(), "axpy");
     const float* in = x.data();

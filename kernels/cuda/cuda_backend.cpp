@@ -1,14 +1,19 @@
 // The CUDA backend: Backend over the memory of one GPU. Every op is queued on one stream that the
-// backend owns (the cuBLAS handle runs on it too), so ops run in the order they are called and the
-// host waits only in download, sumOfSquares, crossEntropy (its loss), the id checks of embedding
-// and cross-entropy, upload (until the host memory has been read) and synchronize(). Device memory
-// comes from cudaMalloc, never managed memory. fp32 storage and compute; the kernels live in the
-// .cu files of this folder, one per op family, and follow kernels/cpu step by step.
+// backend owns (the compute lane; the cuBLAS handle runs on it too), so ops run in the order they
+// are called and the host waits only in download, sumOfSquares, crossEntropy (its loss), the id
+// checks of embedding and cross-entropy, upload (until the host memory has been read) and
+// synchronize(). The transfer lane is a second stream of its own: the *Async copies run there,
+// beside the ops, and fences are cudaEvents (timing off) recorded on one stream and waited for by
+// the other. Device memory comes from cudaMalloc, never managed memory; host staging from
+// cudaHostAlloc. fp32 storage and compute; the kernels live in the .cu files of this folder, one
+// per op family, and follow kernels/cpu step by step.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -45,6 +50,9 @@ void requireAtLeast(std::size_t size, std::size_t needed, const char* op, const 
 
 struct StreamDeleter {
   void operator()(cudaStream_t stream) const { static_cast<void>(cudaStreamDestroy(stream)); }
+};
+struct EventDeleter {
+  void operator()(void* event) const { static_cast<void>(cudaEventDestroy(static_cast<cudaEvent_t>(event))); }
 };
 struct BlasDeleter {
   void operator()(cublasHandle_t handle) const { static_cast<void>(cublasDestroy(handle)); }
@@ -105,6 +113,9 @@ class CudaBackend final : public Backend {
     cudaStream_t stream = nullptr;
     CUDA_CHECK(op, cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking));
     stream_.reset(stream);
+    cudaStream_t transfer = nullptr;
+    CUDA_CHECK(op, cudaStreamCreateWithFlags(&transfer, cudaStreamNonBlocking));
+    transfer_.reset(transfer);
     cublasHandle_t blas = nullptr;
     CUBLAS_CHECK(op, cublasCreate(&blas));
     blas_.reset(blas);
@@ -115,6 +126,7 @@ class CudaBackend final : public Backend {
 
   ~CudaBackend() override {
     // Queued work may still read the scratch buffers the members free after this.
+    static_cast<void>(cudaStreamSynchronize(transfer_.get()));
     static_cast<void>(cudaStreamSynchronize(stream()));
   }
   CudaBackend(const CudaBackend&) = delete;
@@ -179,7 +191,52 @@ class CudaBackend final : public Backend {
 
   void fill(DeviceSpan<float> x, float value) override { cuda::fill(stream(), x.data(), x.size(), value); }
 
-  void synchronize() override { CUDA_CHECK("synchronize", cudaStreamSynchronize(stream())); }
+  void synchronize() override {
+    CUDA_CHECK("synchronize", cudaStreamSynchronize(transfer_.get()));
+    CUDA_CHECK("synchronize", cudaStreamSynchronize(stream()));
+  }
+
+  // The transfer lane may be driven from another thread than the ops (the tiered executor's mover):
+  // each call makes this backend's GPU the thread's current device first.
+  void uploadAsync(std::span<const float> from, DeviceSpan<float> to) override {
+    requireSameSize(from.size(), to.size(), "uploadAsync");
+    copyOnTransferLane(to.data(), from.data(), from.size(), cudaMemcpyHostToDevice, "uploadAsync");
+  }
+
+  void downloadAsync(DeviceSpan<const float> from, std::span<float> to) override {
+    requireSameSize(from.size(), to.size(), "downloadAsync");
+    copyOnTransferLane(to.data(), from.data(), from.size(), cudaMemcpyDeviceToHost, "downloadAsync");
+  }
+
+  void zeroAsync(DeviceSpan<float> x) override {
+    const char* op = "zeroAsync";
+    if (x.empty()) return;
+    CUDA_CHECK(op, cudaSetDevice(device_));
+    CUDA_CHECK(op, cudaMemsetAsync(x.data(), 0, x.size() * sizeof(float), transfer_.get()));
+  }
+
+  Fence record(Lane lane) override {
+    const char* op = lane == Lane::Compute ? "record (compute lane)" : "record (transfer lane)";
+    CUDA_CHECK(op, cudaSetDevice(device_));
+    cudaEvent_t event = nullptr;
+    CUDA_CHECK(op, cudaEventCreateWithFlags(&event, cudaEventDisableTiming));
+    Fence fence(event, EventDeleter{});  // destroyed with the last copy, also when recording fails
+    CUDA_CHECK(op, cudaEventRecord(event, streamOf(lane)));
+    return fence;
+  }
+
+  void laneWaits(Lane lane, const Fence& fence) override {
+    if (fence.handle() == nullptr) return;
+    const char* op = lane == Lane::Compute ? "laneWaits (compute lane)" : "laneWaits (transfer lane)";
+    CUDA_CHECK(op, cudaStreamWaitEvent(streamOf(lane), static_cast<cudaEvent_t>(fence.handle()), 0));
+  }
+
+  void hostWaits(const Fence& fence) override {
+    if (fence.handle() == nullptr) return;
+    CUDA_CHECK("hostWaits", cudaEventSynchronize(static_cast<cudaEvent_t>(fence.handle())));
+  }
+
+  HostBuffer allocateHostStaging(std::size_t bytes) override;
 
   void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
     requireSameSize(x.size(), y.size(), "axpy");
@@ -367,7 +424,14 @@ class CudaBackend final : public Backend {
 
  private:
   cudaStream_t stream() const { return stream_.get(); }
+  cudaStream_t streamOf(Lane lane) const { return lane == Lane::Compute ? stream_.get() : transfer_.get(); }
   cublasHandle_t blas() const { return blas_.get(); }
+
+  void copyOnTransferLane(float* to, const float* from, std::size_t floats, cudaMemcpyKind kind, const char* op) {
+    if (floats == 0) return;
+    CUDA_CHECK(op, cudaSetDevice(device_));
+    CUDA_CHECK(op, cudaMemcpyAsync(to, from, floats * sizeof(float), kind, transfer_.get()));
+  }
 
   template <typename T>
   void uploadBytes(std::span<const T> from, DeviceSpan<T> to, const char* op) {
@@ -424,9 +488,37 @@ class CudaBackend final : public Backend {
   std::string name_;
   std::shared_ptr<MemoryMeter> meter_ = std::make_shared<MemoryMeter>();
   std::unique_ptr<std::remove_pointer_t<cudaStream_t>, StreamDeleter> stream_;
+  std::unique_ptr<std::remove_pointer_t<cudaStream_t>, StreamDeleter> transfer_;
+  std::once_flag pinningNote_;
   std::unique_ptr<std::remove_pointer_t<cublasHandle_t>, BlasDeleter> blas_;
   Scratch copyScratch_, reductionScratch_, attentionScratch_, logitsScratch_, lossScratch_;
 };
+
+// Page-locked memory from cudaHostAlloc, 4 KiB aligned inside a block one page larger (the runtime
+// promises less alignment than direct I/O needs). When the system will not lock that much memory,
+// plain pages: the copies still work, only synchronously and slower, which the note says once.
+HostBuffer CudaBackend::allocateHostStaging(std::size_t bytes) {
+  constexpr std::size_t page = 4096;
+  const std::size_t rounded = (bytes + page - 1) / page * page;
+  if (rounded == 0) return HostBuffer();
+  CUDA_CHECK("allocateHostStaging", cudaSetDevice(device_));
+  void* block = nullptr;
+  const cudaError_t error = cudaHostAlloc(&block, rounded + page, cudaHostAllocPortable);
+  if (error == cudaSuccess) {
+    const auto address = reinterpret_cast<std::uintptr_t>(block);
+    auto* data = reinterpret_cast<std::byte*>((address + page - 1) / page * page);
+    std::memset(data, 0, rounded);
+    return HostBuffer(data, rounded, true, [block](void*) { static_cast<void>(cudaFreeHost(block)); });
+  }
+  static_cast<void>(cudaGetLastError());  // an allocation failure is not sticky; clear it
+  std::call_once(pinningNote_, [&] {
+    std::fprintf(stderr,
+                 "note: the CUDA backend (%s) could not lock %zu MiB of host memory for transfers (%s: %s); it "
+                 "uses ordinary memory instead, and copies to and from the GPU run slower\n",
+                 name_.c_str(), rounded >> 20, cudaGetErrorName(error), cudaGetErrorString(error));
+  });
+  return allocatePageableStaging(rounded);
+}
 
 // The fused head and loss, chunk by chunk as kernels/cpu/cross_entropy.cpp: logits of a chunk
 // (cuBLAS) → per-row loss and gradient (kernel) → dhidden = g · head, dhead += g^T · hidden (cuBLAS).

@@ -1,7 +1,9 @@
 // Parity of the CUDA backend with the CPU reference backend: every Backend op, forward and
 // backward, on fresh random inputs, run on both and compared with a stated bound; then one
 // forward and backward of tiny decoders (core/model) on both; then whole short training runs of the
-// real trainer (core/train), whose loss curves and final weights must agree. Plain C++, no Qt: it runs on GPU
+// real trainer (core/train), whose loss curves and final weights must agree; then the transfer
+// lane's ordering by fences (an op sees a copy it waits for; a copy waits for the ops still reading
+// its target) and the tiered executor streaming a run through it against the resident run. Plain C++, no Qt: it runs on GPU
 // machines that have no Qt (tests/device/cuda_checks.sh). Without a CUDA device it says so and
 // exits 77, which CTest counts as skipped. --self-check puts a second CPU backend in the CUDA
 // backend's place: it checks the harness itself on machines without a GPU.
@@ -29,6 +31,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -37,15 +40,19 @@
 #include <limits>
 #include <memory>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/formats/model_config.h"
+#include "core/hardware/compute_speed.h"
 #include "core/model/base_weights.h"
 #include "core/model/decoder.h"
 #include "core/model/lora.h"
 #include "core/model/parameter_table.h"
+#include "core/model/model_units.h"
 #include "core/model/token_batch.h"
+#include "core/tiers/state_placement.h"
 #include "core/train/run_config.h"
 #include "core/train/trainer.h"
 #include "kernels/backend.h"
@@ -155,9 +162,11 @@ class Harness {
   // selfCheck: the "CUDA" side is a second CPU backend, so the harness itself (inputs, poisoning,
   // the reference side of every check) runs where there is no GPU.
   Harness(std::uint64_t seed, bool selfCheck)
-      : random_(seed), cpu_(makeCpuBackend()), gpu_(selfCheck ? makeCpuBackend() : makeCudaBackend(0)) {}
+      : random_(seed), cpu_(makeCpuBackend()), gpu_(selfCheck ? makeCpuBackend() : makeCudaBackend(0)),
+        selfCheck_(selfCheck) {}
 
   Backend& backend(int side) { return side == 0 ? *cpu_ : *gpu_; }
+  bool selfCheck() const { return selfCheck_; }
   std::string gpuName() const { return gpu_->name(); }
 
   std::vector<float> uniform(std::size_t n, float low = -1, float high = 1) {
@@ -193,6 +202,7 @@ class Harness {
  private:
   std::mt19937_64 random_;
   std::unique_ptr<Backend> cpu_, gpu_;
+  bool selfCheck_ = false;
 };
 
 // ---- element-wise ----------------------------------------------------------------------------
@@ -599,8 +609,7 @@ class ScratchFolder {
 // 2 x learning rate there. Epsilon 1e-6 (gradients here are ~1e-3..1e-1) damps exactly those
 // elements and leaves the rest of the update as it is; the learning rate (2e-3) still makes the
 // loss fall visibly within 30 steps.
-void checkTraining(Harness& h, const char* configJson, const std::string& label, bool lora) {
-  const ScratchFolder scratch;
+train::RunConfig trainingRun(Harness& h, const ScratchFolder& scratch, const char* configJson, bool lora) {
   const std::uint64_t modelSeed = h.bits(), dataSeed = h.bits(), runSeed = h.bits();
   const formats::ModelConfig modelConfig = formats::parseModelConfig(configJson);
   test::writeRandomModelFolder(scratch.path() / "model", configJson, modelSeed);
@@ -624,6 +633,12 @@ void checkTraining(Harness& h, const char* configJson, const std::string& label,
   config.maxGradNorm = 1.0;
   config.seed = runSeed;
   config.activationCheckpointing = true;
+  return config;
+}
+
+void checkTraining(Harness& h, const char* configJson, const std::string& label, bool lora) {
+  const ScratchFolder scratch;
+  const train::RunConfig config = trainingRun(h, scratch, configJson, lora);
 
   std::vector<double> losses[2];
   std::vector<float> weights[2];
@@ -650,6 +665,124 @@ void checkTraining(Harness& h, const char* configJson, const std::string& label,
              std::to_string(losses[0].empty() ? 0.0 : losses[0].front()) + " -> " +
              std::to_string(losses[0].empty() ? 0.0 : losses[0].back()));
   compare(name + " final trained weights", weights[0], weights[1], kModel);
+}
+
+// ---- the transfer lane -----------------------------------------------------------------------
+// Copies on the transfer lane are ordered with the ops only by fences. Each check queues work so
+// that a missing or misplaced wait would show: a 64 MiB copy that the ops must not overtake, and
+// a copy into a buffer that long queued ops still have to read.
+
+// Host staging as a float view, filled with value(i).
+std::span<float> stagedFloats(const HostBuffer& staging, std::size_t n, const std::function<float(std::size_t)>& value) {
+  const std::span<float> floats(reinterpret_cast<float*>(staging.data()), n);
+  for (std::size_t i = 0; i < n; ++i) floats[i] = value(i);
+  return floats;
+}
+
+void checkTransferLane(Harness& h) {
+  Backend& gpu = h.backend(1);
+  constexpr std::size_t n = (64u << 20) / sizeof(float);
+  const HostBuffer staging = gpu.allocateHostStaging(n * sizeof(float) + 1);
+  const bool wholeBlocks = staging.bytes() == n * sizeof(float) + 4096 &&
+                           reinterpret_cast<std::uintptr_t>(staging.data()) % 4096 == 0;
+  const bool zeroed = std::all_of(staging.data(), staging.data() + staging.bytes(), [](std::byte b) { return b == std::byte{0}; });
+  report("host staging: 4 KiB aligned whole blocks, zero-filled", wholeBlocks && zeroed,
+         std::to_string(staging.bytes()) + " bytes");
+  // The CPU backend's staging is plain memory; the CUDA backend's must be page-locked, or the
+  // copies run synchronously and nothing overlaps.
+  report("host staging page-locked (plain memory on the CPU backend)", staging.pinned() != h.selfCheck(),
+         staging.pinned() ? "pinned" : "pageable");
+
+  // An op that waits for the transfer fence sees the whole upload.
+  const std::span<float> host = stagedFloats(staging, n, [](std::size_t i) { return static_cast<float>(i % 4093) * 0.5f; });
+  const std::vector<float> expected(host.begin(), host.end());
+  const DeviceBuffer slot = gpu.allocate(n * sizeof(float));
+  const DeviceBuffer seen = gpu.allocate(n * sizeof(float));
+  gpu.fill(slot.as<float>(), kNaN);
+  gpu.synchronize();
+  gpu.uploadAsync(host, slot.as<float>());
+  gpu.laneWaits(Lane::Compute, gpu.record(Lane::Transfer));
+  gpu.copy(slot.as<float>(), seen.as<float>());
+  std::vector<float> copied(n);
+  gpu.download(seen.as<float>(), copied);
+  compare("an op after laneWaits(compute, upload fence) sees the 64 MiB upload", expected, copied, kBitwise);
+
+  // The transfer lane waits for the ops still reading the slot before it overwrites it: the ops
+  // first keep the compute lane busy (matrix products on other buffers), then copy the slot away.
+  const std::size_t m = h.selfCheck() ? 64 : 2048;
+  const DeviceBuffer busy = gpu.allocate(3 * m * m * sizeof(float));
+  const DeviceSpan<float> a = busy.as<float>().subspan(0, m * m), b = busy.as<float>().subspan(m * m, m * m),
+                          c = busy.as<float>().subspan(2 * m * m, m * m);
+  gpu.fill(a, 0.5f);
+  gpu.fill(b, 0.25f);
+  gpu.synchronize();
+  for (int i = 0; i < (h.selfCheck() ? 1 : 40); ++i) gpu.matmul(a, b, c, MatmulShape{m, m, m, false, false});
+  gpu.copy(slot.as<float>(), seen.as<float>());
+  gpu.laneWaits(Lane::Transfer, gpu.record(Lane::Compute));
+  stagedFloats(staging, n, [](std::size_t i) { return -static_cast<float>(i % 511); });
+  gpu.uploadAsync(host, slot.as<float>());
+  gpu.hostWaits(gpu.record(Lane::Transfer));
+  gpu.synchronize();
+  gpu.download(seen.as<float>(), copied);
+  compare("the ops read the slot before the transfer lane overwrote it", expected, copied, kBitwise);
+
+  // A download on the transfer lane, after the ops that wrote the buffer, into staging.
+  gpu.scale(slot.as<float>(), 2.0f);
+  gpu.laneWaits(Lane::Transfer, gpu.record(Lane::Compute));
+  gpu.downloadAsync(slot.as<float>(), host);
+  gpu.zeroAsync(slot.as<float>());
+  gpu.hostWaits(gpu.record(Lane::Transfer));
+  std::vector<float> doubled(n);
+  for (std::size_t i = 0; i < n; ++i) doubled[i] = -static_cast<float>(i % 511) * 2.0f;
+  compare("downloadAsync after laneWaits(transfer, compute fence) gets the ops' result", doubled,
+          std::vector<float>(host.begin(), host.end()), kBitwise);
+  gpu.download(slot.as<float>(), copied);
+  compare("zeroAsync", std::vector<float>(n, 0.0f), copied, kBitwise);
+}
+
+// What the planner is told about the GPU (core/hardware/compute_speed): its fp32 matrix-product
+// rate and its copy rate on the transfer lane from pinned staging. Far below what any GPU the
+// lent machines have does (tens of TFLOP/s, tens of GB/s), so a failure means a measurement that
+// times the wrong thing (or copies from unpinned memory), not a slow GPU.
+void checkComputeSpeed(Harness& h) {
+  const hardware::ComputeSpeed speed = hardware::measureComputeSpeed(h.backend(1));
+  const double flops = h.selfCheck() ? 1e6 : 1e12, bytes = h.selfCheck() ? 1e6 : 2e9;
+  char text[160];
+  std::snprintf(text, sizeof text, "%.1f GFLOP/s fp32 (above %.0f), copies %.2f GB/s (above %.2f)",
+                speed.matmulFlopsPerSecond / 1e9, flops / 1e9, speed.copyBytesPerSecond / 1e9, bytes / 1e9);
+  report("measured rates of " + speed.backend, speed.matmulFlopsPerSecond > flops && speed.copyBytesPerSecond > bytes,
+         text);
+}
+
+// The tiered executor on the GPU backend: the same run with its state resident and with most of
+// it streamed through device slots from host and disk homes (every kind of unit on every tier).
+// The same ops run on the same values, so the curves agree within the decoder's bound (bitwise in
+// --self-check, where the "GPU" is the CPU backend).
+void checkStreamedTraining(Harness& h, const std::string& label, bool lora) {
+  const ScratchFolder scratch;
+  train::RunConfig config = trainingRun(h, scratch, test::kTinyLlamaConfig, lora);
+  config.maxSteps = 10;
+  const std::size_t units = model::unitCount(formats::parseModelConfig(test::kTinyLlamaConfig));
+  tiers::StatePlacement spread = tiers::residentPlacement(units);
+  for (std::size_t unit = 0; unit < units; ++unit) {
+    for (std::size_t k = 0; k < tiers::kStateKindCount; ++k) spread.home[unit][k] = static_cast<tiers::Tier>((unit + k + 1) % 3);
+  }
+  std::vector<double> losses[2];
+  std::vector<float> weights[2];
+  for (const int streamed : {0, 1}) {
+    train::TrainerTiering tiering;
+    if (streamed) tiering.placement = spread;
+    tiering.options.offloadFolder = scratch.path() / "offload";
+    std::filesystem::create_directories(tiering.options.offloadFolder);
+    train::Trainer trainer(config, h.backend(1), tiering);
+    while (trainer.step() < trainer.totalSteps()) losses[streamed].push_back(trainer.trainStep().loss);
+    weights[streamed] = trainer.trainedValues();
+  }
+  const double bound = h.selfCheck() ? kBitwise : kModel;
+  const std::string name = "streamed against resident training on the GPU backend, " + label;
+  compare(name + " (losses of 10 steps)", std::vector<float>(losses[0].begin(), losses[0].end()),
+          std::vector<float>(losses[1].begin(), losses[1].end()), bound);
+  compare(name + " (final trained weights)", weights[0], weights[1], bound);
 }
 
 std::uint64_t chooseSeed() {
@@ -695,6 +828,10 @@ int main(int argc, char** argv) {
     checkTraining(h, test::kTinyLlamaConfig, "llama LoRA r4 dropout 0.1", true);
     checkTraining(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
     checkTraining(h, kQwen2Config, "qwen2 (qkv bias) LoRA r4 dropout 0.1", true);
+    checkTransferLane(h);
+    checkComputeSpeed(h);
+    checkStreamedTraining(h, "llama full fine-tuning", false);
+    checkStreamedTraining(h, "llama LoRA r4 dropout 0.1", true);
   } catch (const std::exception& exception) {
     std::printf("FAIL with an exception: %s\n", exception.what());
     return 1;

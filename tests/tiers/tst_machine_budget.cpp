@@ -98,6 +98,26 @@ class MachineBudgetTest : public QObject {
     QCOMPARE(rateNotes, 1);
   }
 
+  void theBackendThatWouldTrainIsTheOneMeasured() {
+    // No GPU: the CPU backend trains, so it is measured.
+    std::string failure;
+    const auto cpu = hardware::measureChosenBackend(kernels::GpuReport{}, &failure);
+    QVERIFY(cpu);
+    QCOMPARE(cpu->backend, std::string("cpu"));
+    QVERIFY(failure.empty());
+    // A GPU found: its CUDA backend, through the module. Where that cannot start (a build without
+    // CUDA, a machine without the driver: the probe's report here is made up), nothing is
+    // measured, the planner keeps its estimate, and the failure says why.
+    const auto gpu = hardware::measureChosenBackend(machineWithH100().gpu, &failure);
+    if (gpu) {
+      QVERIFY2(gpu->backend.starts_with("CUDA"), gpu->backend.c_str());
+      QVERIFY(gpu->matmulFlopsPerSecond > 1e9 && gpu->copyBytesPerSecond > 1e8);
+    } else {
+      qInfo("the GPU's backend was not measured: %s", failure.c_str());
+      QVERIFY(failure.find("CUDA") != std::string::npos || failure.find("cuda") != std::string::npos);
+    }
+  }
+
   void capsMakeALargeGpuActSmall() {
     BudgetCaps caps;
     caps.deviceBytes = 16'000'000'000ull;
