@@ -104,9 +104,13 @@ GpuReport probeGpus(ProbeContext context) {
 
 GpuReport unloadedModuleReport(const CudaModuleLoad& load, bool driverPresent) {
   GpuReport report;
-  report.status = load.libraryMissing && !driverPresent ? GpuReport::Status::DriverMissing
-                                                               : GpuReport::Status::LibraryMissing;
+  report.status = GpuReport::Status::LibraryMissing;
   report.detail = load.failure;
+  if (load.libraryMissing && !driverPresent) {
+    // Worded as the module's own probe words it, so that the log says why there is no GPU first.
+    report.status = GpuReport::Status::DriverMissing;
+    report.detail = "no NVIDIA driver (libcuda) found; " + load.failure;
+  }
   return report;
 }
 

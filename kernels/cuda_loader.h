@@ -26,7 +26,7 @@ CudaModuleLoad loadCudaModule(const std::filesystem::path& file);
 // probeGpus' answer when the module could not be loaded. A machine without the NVIDIA driver
 // (libcuda.so.1) has no GPU to use whatever else is missing, so a missing CUDA library there is
 // reported as DriverMissing ("No NVIDIA GPU found"), not as advice to install NVIDIA's libraries;
-// the loader's words stay in detail.
+// detail says so, then the loader's words.
 GpuReport unloadedModuleReport(const CudaModuleLoad& load, bool driverPresent);
 
 // Where a program in programFolder looks for the module, in order: beside itself (the build

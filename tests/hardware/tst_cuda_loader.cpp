@@ -46,7 +46,7 @@ class CudaLoaderTest : public QObject {
     QVERIFY(load.libraryMissing);
     const GpuReport withoutDriver = unloadedModuleReport(load, false);
     QCOMPARE(withoutDriver.status, GpuReport::Status::DriverMissing);
-    QCOMPARE(withoutDriver.detail, load.failure);
+    QCOMPARE(withoutDriver.detail, "no NVIDIA driver (libcuda) found; " + load.failure);
     const GpuReport withDriver = unloadedModuleReport(load, true);
     QCOMPARE(withDriver.status, GpuReport::Status::LibraryMissing);
     QCOMPARE(withDriver.detail, load.failure);
