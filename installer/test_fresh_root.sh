@@ -69,6 +69,9 @@ mount_into() {  # mount_into TARGET MOUNT-ARGUMENTS...
   mount "$@" "$target"
   mounted+=("$target")
 }
+# The root a mount point of its own, as on a machine (and as arch-chroot does it): otherwise
+# /proc/self/mounts inside lists no mount for "/" and doctor cannot name the file system.
+mount_into "" --bind "$root"
 mount_into proc -t proc proc
 mount_into sys -t sysfs sysfs
 mount_into dev --bind /dev
@@ -104,6 +107,7 @@ gpu=$(sed -n 's/^GPU  *//p' "$work/doctor.txt")
 # A GPU with its compute capability, or CPU training with the reason in words.
 [[ "$gpu" == *"compute "* || "$gpu" == *"Training runs on the CPU."* || "$gpu" == *"training runs on the CPU."* ]] ||
   fail "doctor's GPU line neither names a GPU nor says that training runs on the CPU: $gpu"
+grep -qE '^Offload +/.* \([a-z0-9]+\): ' "$work/doctor.txt" || fail "doctor does not name the offload folder's file system"
 grep -qE '^Disk speed +write [0-9]' "$work/doctor.txt" || fail "doctor measured no disk speed"
 
 # The application starts (offscreen: the root has no display) and is still running after 5 s, with
