@@ -24,15 +24,24 @@ std::string joined(const std::vector<std::filesystem::path>& folders) {
 
 // dlopen's "libcublas.so.13: cannot open shared object file: No such file or directory" names a
 // library the module needs; anything else is reported as the loader said it.
-std::string loadFailure(const std::filesystem::path& file, const std::string& error) {
+CudaModuleLoad loadFailure(const std::filesystem::path& file, const std::string& error) {
   const std::string missing = ": cannot open shared object file";
   const auto end = error.find(missing);
   if (end != std::string::npos && error.compare(0, end, file.string()) != 0) {
     const std::string library = error.substr(0, end);
-    return library + " is missing: the GPU backend needs NVIDIA's CUDA " TIERTUNE_CUDA_MAJOR_TEXT
-                     " libraries (needed by " + file.string() + ")";
+    return {nullptr,
+            library + " is missing: the GPU backend needs NVIDIA's CUDA " TIERTUNE_CUDA_MAJOR_TEXT
+                      " libraries (needed by " + file.string() + ")",
+            true};
   }
-  return "cannot load " + file.string() + ": " + error;
+  return {nullptr, "cannot load " + file.string() + ": " + error};
+}
+
+bool nvidiaDriverPresent() {
+  void* driver = dlopen("libcuda.so.1", RTLD_LAZY | RTLD_LOCAL);
+  if (driver == nullptr) return false;
+  dlclose(driver);
+  return true;
 }
 
 std::filesystem::path programFolder() {
@@ -64,7 +73,7 @@ CudaModuleLoad loadCudaModule(const std::filesystem::path& file) {
   void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* error = dlerror();
-    return {nullptr, loadFailure(file, error != nullptr ? error : "unknown error")};
+    return loadFailure(file, error != nullptr ? error : "unknown error");
   }
   using Entry = const CudaModule* (*)();
   const auto entry = reinterpret_cast<Entry>(dlsym(handle, TIERTUNE_CUDA_MODULE_SYMBOL));
@@ -90,9 +99,18 @@ bool builtWithCuda() { return true; }
 GpuReport probeGpus(ProbeContext context) {
   const CudaModuleLoad& load = processModule();
   if (load.module != nullptr) return load.module->probeGpus(context);
+  return unloadedModuleReport(load, nvidiaDriverPresent());
+}
+
+GpuReport unloadedModuleReport(const CudaModuleLoad& load, bool driverPresent) {
   GpuReport report;
   report.status = GpuReport::Status::LibraryMissing;
   report.detail = load.failure;
+  if (load.libraryMissing && !driverPresent) {
+    // Worded as the module's own probe words it, so that the log says why there is no GPU first.
+    report.status = GpuReport::Status::DriverMissing;
+    report.detail = "no NVIDIA driver (libcuda) found; " + load.failure;
+  }
   return report;
 }
 

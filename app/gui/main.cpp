@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #include "app/gui/AppContext.h"
@@ -12,7 +13,27 @@
 #include "app/gui/runs/RunSupervisor.h"
 #include "core/settings/settings.h"
 
+namespace {
+
+// True when the command line only asks for text (--version, --help): that is printed and the
+// program ends, so it needs no display.
+bool asksOnlyForText(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    for (const char* option : {"-v", "--version", "-h", "--help", "--help-all", "-?"}) {
+      if (std::strcmp(argv[i], option) == 0) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  // Without a display (over ssh, in a script, in a package test) Qt's default platform plugin
+  // aborts before the parser could print the version; offscreen needs none.
+  if (asksOnlyForText(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  }
   QApplication application(argc, argv);
   QApplication::setApplicationName(QStringLiteral("Tiertune"));
   QApplication::setApplicationVersion(QStringLiteral(TIERTUNE_VERSION));

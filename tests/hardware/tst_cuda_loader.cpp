@@ -39,6 +39,27 @@ class CudaLoaderTest : public QObject {
     QVERIFY2(load.failure.find(TIERTUNE_FAKE_NEEDS_ABSENT) != std::string::npos, load.failure.c_str());
   }
 
+  // Without the NVIDIA driver a missing CUDA library means no usable GPU ("No NVIDIA GPU found"),
+  // not advice to install NVIDIA's libraries; with the driver it names the library.
+  void aMissingLibraryWithoutTheDriverIsNoGpu() {
+    const CudaModuleLoad load = loadCudaModule(TIERTUNE_FAKE_NEEDS_ABSENT);
+    QVERIFY(load.libraryMissing);
+    const GpuReport withoutDriver = unloadedModuleReport(load, false);
+    QCOMPARE(withoutDriver.status, GpuReport::Status::DriverMissing);
+    QCOMPARE(withoutDriver.detail, "no NVIDIA driver (libcuda) found; " + load.failure);
+    const GpuReport withDriver = unloadedModuleReport(load, true);
+    QCOMPARE(withDriver.status, GpuReport::Status::LibraryMissing);
+    QCOMPARE(withDriver.detail, load.failure);
+  }
+
+  // A module that is not Tiertune's is an installation problem, reported as such with or without
+  // the driver.
+  void aBrokenModuleIsReportedWithoutTheDriverToo() {
+    const CudaModuleLoad load = loadCudaModule(TIERTUNE_FAKE_NOT_A_MODULE);
+    QVERIFY(!load.libraryMissing);
+    QCOMPARE(unloadedModuleReport(load, false).status, GpuReport::Status::LibraryMissing);
+  }
+
   void refusesAFileThatIsNotAModule() {
     const CudaModuleLoad load = loadCudaModule(TIERTUNE_FAKE_NOT_A_MODULE);
     QVERIFY(load.module == nullptr);
