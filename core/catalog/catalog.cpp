@@ -461,12 +461,20 @@ std::filesystem::path normalizedFolder(const std::filesystem::path& folder) {
 
 }  // namespace
 
-std::optional<RunRecord> Catalog::runWritingTo(const std::filesystem::path& outputFolder) const {
-  const std::filesystem::path wanted = normalizedFolder(outputFolder);
+std::vector<std::pair<Id, std::filesystem::path>> Catalog::runOutputFolders() const {
   Statement query(*db_, "SELECT id, json_extract(config_json, '$.output') FROM runs");
+  std::vector<std::pair<Id, std::filesystem::path>> folders;
   while (query.step()) {
     const std::string output = query.isNull(1) ? std::string() : query.text(1);
-    if (!output.empty() && normalizedFolder(output) == wanted) return run(query.integer(0));
+    if (!output.empty()) folders.emplace_back(query.integer(0), normalizedFolder(output));
+  }
+  return folders;
+}
+
+std::optional<RunRecord> Catalog::runWritingTo(const std::filesystem::path& outputFolder) const {
+  const std::filesystem::path wanted = normalizedFolder(outputFolder);
+  for (const auto& [id, folder] : runOutputFolders()) {
+    if (folder == wanted) return run(id);
   }
   return std::nullopt;
 }

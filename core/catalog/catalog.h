@@ -59,8 +59,11 @@ class Catalog {
   std::optional<RunRecord> run(Id id) const;
   // The runs that have at least one checkpoint, newest first, in one query (the playground's list).
   std::vector<RunRecord> runsWithCheckpoints() const;
-  // The run whose configuration writes into outputFolder (its "output", compared as a normalized
-  // path), if any: two runs in one folder would overwrite each other's checkpoints.
+  // Every run's output folder (its configuration's "output", lexically normalized, without a
+  // trailing separator), by run id, in one query: two runs in one folder would overwrite each
+  // other's checkpoints.
+  std::vector<std::pair<Id, std::filesystem::path>> runOutputFolders() const;
+  // The run whose output folder is outputFolder (compared as above), if any.
   std::optional<RunRecord> runWritingTo(const std::filesystem::path& outputFolder) const;
   // Moves a run to a new status; sets startedAt on Running (first time) and finishedAt on
   // Completed/Failed/Stopped. errorText is stored for Failed and cleared otherwise.

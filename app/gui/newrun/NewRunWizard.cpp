@@ -314,6 +314,11 @@ void NewRunWizard::initializePage(int id) {
   QWizard::initializePage(id);
   if (id == ReviewPage) {
     folderStamp_ = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    // Read once here, not at every keystroke of the run's name (a catalog holds thousands of runs).
+    catalogFolders_.clear();
+    if (const catalog::Catalog* store = context_.catalog()) {
+      for (const auto& [runId, folder] : store->runOutputFolders()) catalogFolders_.insert(folder);
+    }
     if (name_->text().trimmed().isEmpty() && draft_.model) {
       // The output folder adds the date and time, and the Runs page shows when it started.
       name_->setText(tr("%1, %2").arg(QString::fromStdString(draft_.model->name), goalName(draft_.preset)));
@@ -386,9 +391,8 @@ std::filesystem::path NewRunWizard::outputFolder() const {
   const fs::path runs = context_.settings().dataFolder / "runs";
   fs::path folder = runs / (name + QLatin1Char('-') + folderStamp_).toStdString();
   // A folder on the disk or one a catalog run will write (a run not started yet has none) is taken.
-  const catalog::Catalog* store = context_.catalog();
-  const auto taken = [store](const fs::path& candidate) {
-    return fs::exists(candidate) || (store && store->runWritingTo(candidate));
+  const auto taken = [this](const fs::path& candidate) {
+    return fs::exists(candidate) || catalogFolders_.contains(candidate.lexically_normal());
   };
   for (int n = 2; taken(folder); ++n) {
     folder = runs / (name + QLatin1Char('-') + folderStamp_ + QLatin1Char('-') + QString::number(n)).toStdString();

@@ -8,7 +8,9 @@
 #pragma once
 
 #include <QWizard>
+#include <filesystem>
 #include <optional>
+#include <set>
 
 #include "app/gui/newrun/RunDraft.h"
 
@@ -84,6 +86,7 @@ class NewRunWizard : public QWizard {
   QLabel* output_;
   QLabel* reviewError_;
   QString folderStamp_;  // when the Review page was shown; part of the output folder's name
+  std::set<std::filesystem::path> catalogFolders_;  // the catalog's runs' output folders, read then
   std::optional<catalog::Id> created_;
 };
 
