@@ -1,12 +1,12 @@
 #include "core/catalog/catalog.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/catalog/migrations.h"
@@ -43,14 +43,21 @@ void requireJson(const std::string& text, const std::string& what) {
   if (!nlohmann::json::accept(text)) throw Error(what + " is not valid JSON.");
 }
 
-// Reads the first bytes of an existing file: every SQLite 3 database starts with this header,
-// so anything else is refused before SQLite gets to write to it.
-bool hasSqliteHeader(const fs::path& file) {
-  static constexpr char kHeader[16] = "SQLite format 3";  // with its terminating NUL: 16 bytes
-  std::ifstream in(file, std::ios::binary);
-  char bytes[16] = {};
-  in.read(bytes, sizeof bytes);
-  return in.gcount() == sizeof bytes && std::memcmp(bytes, kHeader, sizeof bytes) == 0;
+// True when the folder beside the catalog holds what a catalog records (imported datasets, run
+// folders): an empty catalog file there is a lost catalog, not a new one. Looks at names only.
+bool folderHoldsCatalogData(const fs::path& folder) {
+  for (const char* kind : {"datasets", "runs"}) {
+    std::error_code error;
+    const fs::path sub = folder / kind;
+    if (fs::is_directory(sub, error) && !fs::is_empty(sub, error) && !error) return true;
+  }
+  return false;
+}
+
+std::uintmax_t sizeOrZero(const fs::path& file) {
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(file, error);
+  return error ? 0 : size;
 }
 
 void insertEvent(Database& database, EventLevel level, const std::string& subjectKind,
@@ -185,7 +192,16 @@ std::string runNameOrThrow(Database& database, Id runId) {
 // Checks the file is ours (or new) before anything writes to it.
 void identify(Database& database, bool existed) {
   const fs::path& file = database.file();
-  const auto applicationId = database.queryInteger("PRAGMA application_id");
+  std::int64_t applicationId = 0;
+  try {
+    // The first read of the file: SQLite checks its header here and writes nothing.
+    applicationId = database.queryInteger("PRAGMA application_id");
+  } catch (const DatabaseError& failure) {
+    if (failure.resultCode() != SQLITE_NOTADB) throw;
+    throw Error("The file " + file.string() +
+                " is not a Tiertune catalog (it is not a SQLite database, or it is damaged). It "
+                "was left unchanged; move it away or choose another data folder in Settings.");
+  }
   const auto version = database.queryInteger("PRAGMA user_version");
   const auto objects = database.queryInteger("SELECT count(*) FROM sqlite_schema");
   const bool fresh = applicationId == 0 && version == 0 && objects == 0;
@@ -225,15 +241,19 @@ Catalog Catalog::open(const fs::path& file) {
     throw Error("The folder " + folder.string() + " cannot be written (" + errnoText(errno) +
                 "), so the catalog cannot be kept there. Choose another data folder in Settings.");
   }
+  // The file is only ever looked at through SQLite: see "One rule" in catalog.h.
   const bool existed = fs::exists(file, error);
   if (existed) {
     if (!fs::is_regular_file(file, error)) {
       throw Error("The catalog path " + file.string() + " is not a regular file.");
     }
-    if (fs::file_size(file, error) > 0 && !hasSqliteHeader(file)) {
-      throw Error("The file " + file.string() +
-                  " is not a Tiertune catalog (it is not a SQLite database, or it is damaged). It "
-                  "was left unchanged; move it away or choose another data folder in Settings.");
+    const fs::path wal = fs::path(file.string() + "-wal");
+    if (sizeOrZero(file) == 0 && sizeOrZero(wal) == 0 && folderHoldsCatalogData(folder)) {
+      throw Error("The catalog " + file.string() +
+                  " is empty (0 bytes), but its folder holds the datasets and runs of an earlier "
+                  "catalog, so the catalog was lost or cut short. It was left unchanged: restore " +
+                  file.filename().string() +
+                  " from a backup, or choose another data folder in Settings to start a new catalog.");
     }
   }
 
@@ -281,6 +301,15 @@ const fs::path& Catalog::file() const { return db_->file(); }
 int Catalog::schemaVersion() const {
   return static_cast<int>(db_->queryInteger("PRAGMA user_version"));
 }
+
+std::string Catalog::integrityCheck() const {
+  Statement check(*db_, "PRAGMA integrity_check(20)");
+  std::string result;
+  while (check.step()) result += (result.empty() ? "" : "; ") + check.text(0);
+  return result;
+}
+
+std::int64_t Catalog::dataVersion() const { return db_->queryInteger("PRAGMA data_version"); }
 
 // --- models -------------------------------------------------------------------------------------
 
@@ -397,6 +426,16 @@ void Catalog::removeDataset(Id id) {
     throw Error("There is no dataset " + std::to_string(id) + " in the catalog.");
   }
   const std::string name = nameQuery.text(0);
+  // A run that is training (or paused) reads the dataset's token files: its worker would lose them.
+  // Other runs keep their history without it.
+  Statement users(*db_,
+                  "SELECT name, status FROM runs WHERE dataset_id = ? AND status IN ('running', 'paused') "
+                  "ORDER BY id LIMIT 1");
+  users.bind(1, id);
+  if (users.step()) {
+    throw Error("The dataset " + quoted(name) + " cannot be removed while the run " + quoted(users.text(0)) +
+                " (" + users.text(1) + ") uses it. Stop the run first, or wait until it ends.");
+  }
   Statement remove(*db_, "DELETE FROM datasets WHERE id = ?");
   remove.bind(1, id).run();
   insertEvent(*db_, EventLevel::Info, "dataset", id, "Removed the dataset " + quoted(name));

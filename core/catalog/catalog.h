@@ -3,6 +3,18 @@
 // Every public mutating call is one transaction and logs its event in that same transaction
 // (metric points excepted: they are a run's own history, not events). A Catalog serves one
 // thread at a time; other threads and processes open their own and read while one writes.
+//
+// One rule: no descriptor of a catalog file (the database, its -wal and -shm) is ever opened
+// outside SQLite, in any process that may hold a connection to it: no header check with a stream,
+// no copy, no hash, no size probe that opens it (stat() is fine). Why: SQLite's locks are POSIX
+// advisory locks, which belong to the process, and closing ANY descriptor of a file drops every
+// lock the process holds on that file. A window whose page once read the header that way lost the
+// locks of its long-lived connection; the next worker to close thought it was the last one,
+// checkpointed and deleted the WAL under the window, which then read and wrote a log no other
+// process could see (SQLite, "How To Corrupt An SQLite Database File", section 2.2). Whatever
+// must be known about the file is asked through a connection: Catalog::open identifies the file
+// by SQLite's own header check; a backup would use the online backup API.
+// tests/catalog/tst_catalog_sharing and tests/gui/tst_catalog_follow hold the rule in place.
 #pragma once
 
 #include <filesystem>
@@ -39,6 +51,13 @@ class Catalog {
 
   const std::filesystem::path& file() const;
   int schemaVersion() const;
+
+  // SQLite's PRAGMA integrity_check through this connection: "ok", or the first problems found.
+  std::string integrityCheck() const;
+  // A number that changes whenever another connection (another thread's or another process's)
+  // commits a change to the file; this connection's own commits leave it unchanged. Cheap: it reads
+  // the shared WAL index, not the database. The GUI polls it to follow workers and imports.
+  std::int64_t dataVersion() const;
 
   // Models. Paths are unique: adding the same folder twice is an error that says so.
   Id addModel(const NewModel& model);

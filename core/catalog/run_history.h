@@ -27,6 +27,8 @@ struct RunQuery {
   std::optional<Id> datasetId;
   RunSortKey sortKey = RunSortKey::Started;
   bool descending = true;
+
+  bool operator==(const RunQuery&) const = default;
 };
 
 struct RunSummary {

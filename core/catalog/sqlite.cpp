@@ -22,9 +22,9 @@ std::string advice(int resultCode) {
       return "the file or its folder cannot be written";
     case SQLITE_FULL:
       return "the disk is full";
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return "the file is damaged or is not a Tiertune catalog";
+    case SQLITE_CONSTRAINT:
+      return "another record already has this name or folder, or the change contradicts the catalog "
+             "(another window or process may have made the same change a moment ago)";
     case SQLITE_CANTOPEN:
       return "the file cannot be opened";
     case SQLITE_IOERR:
@@ -34,7 +34,32 @@ std::string advice(int resultCode) {
   }
 }
 
+// What this connection was doing, in words: the SQL itself means nothing to a person.
+std::string doing(sqlite3_stmt* statement) {
+  return statement && sqlite3_stmt_readonly(statement) ? "reading the catalog" : "saving a change to the catalog";
+}
+
 }  // namespace
+
+std::string checkFileFreshly(const std::filesystem::path& file) {
+  sqlite3* fresh = nullptr;
+  int rc = sqlite3_open_v2(file.c_str(), &fresh, SQLITE_OPEN_READONLY, nullptr);
+  std::string result;
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(fresh, 5000);
+    sqlite3_stmt* check = nullptr;
+    rc = sqlite3_prepare_v2(fresh, "PRAGMA quick_check(1)", -1, &check, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(check);
+    if (rc == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(check, 0);
+      result = text ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(check);
+  }
+  if (result.empty()) result = fresh ? sqlite3_errmsg(fresh) : sqlite3_errstr(rc);
+  sqlite3_close_v2(fresh);
+  return result;
+}
 
 Database::Database(const std::filesystem::path& file, bool create) : file_(file) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;  // a Catalog serves one thread at a time
@@ -62,11 +87,22 @@ Database::Database(const std::filesystem::path& file, bool create) : file_(file)
 Database::~Database() { sqlite3_close_v2(handle_); }
 
 void Database::fail(std::string_view what, int resultCode) const {
+  const std::string sqliteWords = handle_ ? sqlite3_errmsg(handle_) : sqlite3_errstr(resultCode);
   std::string message = "Catalog " + file_.string() + ": " + std::string(what);
-  const std::string why = advice(resultCode);
-  if (!why.empty()) message += ": " + why;
-  message += " (" + std::string(handle_ ? sqlite3_errmsg(handle_) : sqlite3_errstr(resultCode)) + ")";
-  throw Error(message);
+  const int primary = resultCode & 0xff;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+    const std::string verdict = checkFileFreshly(file_);
+    if (verdict == "ok") {
+      message += ": this connection could not read the catalog, but the file itself checks as healthy and "
+                 "nothing in it was lost. Close the window (or the command) and start it again.";
+    } else {
+      message += ": the file is damaged or is not a Tiertune catalog (" + verdict + ")";
+    }
+  } else if (const std::string why = advice(resultCode); !why.empty()) {
+    message += ": " + why;
+  }
+  message += " (SQLite: " + sqliteWords + ")";
+  throw DatabaseError(message, resultCode);
 }
 
 void Database::exec(std::string_view sql) {
@@ -74,18 +110,18 @@ void Database::exec(std::string_view sql) {
   char* error = nullptr;
   const int rc = sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error);
   sqlite3_free(error);  // fail() reads the same words from sqlite3_errmsg
-  if (rc != SQLITE_OK) fail("running " + text.substr(0, 60), rc);
+  if (rc != SQLITE_OK) fail(text.rfind("PRAGMA", 0) == 0 ? "setting up the connection" : "saving a change to the catalog", rc);
 }
 
 std::int64_t Database::queryInteger(std::string_view sql) {
   Statement statement(*this, sql);
-  if (!statement.step()) fail("no result from " + std::string(sql), SQLITE_ERROR);
+  if (!statement.step()) fail("reading the catalog gave no answer", SQLITE_ERROR);
   return statement.integer(0);
 }
 
 std::string Database::queryText(std::string_view sql) {
   Statement statement(*this, sql);
-  if (!statement.step()) fail("no result from " + std::string(sql), SQLITE_ERROR);
+  if (!statement.step()) fail("reading the catalog gave no answer", SQLITE_ERROR);
   return statement.text(0);
 }
 
@@ -96,7 +132,7 @@ int Database::changes() const { return sqlite3_changes(handle_); }
 Statement::Statement(Database& database, std::string_view sql) : database_(database), sql_(sql) {
   const int rc = sqlite3_prepare_v2(database_.handle(), sql.data(), static_cast<int>(sql.size()),
                                     &statement_, nullptr);
-  if (rc != SQLITE_OK) database_.fail("preparing " + sql_.substr(0, 60), rc);
+  if (rc != SQLITE_OK) database_.fail("preparing to read or change the catalog", rc);
 }
 
 Statement::~Statement() { sqlite3_finalize(statement_); }
@@ -135,7 +171,7 @@ bool Statement::step() {
   const int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  database_.fail("running " + sql_.substr(0, 60), rc);
+  database_.fail(doing(statement_), rc);
 }
 
 void Statement::run() {

@@ -1,6 +1,7 @@
 // A thin RAII layer over the sqlite3 C API for the catalog: one connection, prepared statements
 // with typed binds and columns, and transactions that roll back unless committed. Every failure
-// throws tiertune::Error naming the catalog file and saying what was being done.
+// throws DatabaseError (a tiertune::Error) naming the catalog file and saying in words what was
+// being done, never the SQL.
 #pragma once
 
 #include <cstdint>
@@ -9,12 +10,31 @@
 #include <string>
 #include <string_view>
 
+#include "core/util/error.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace tiertune::catalog {
 
 class Database;
+
+// A failure reported by SQLite, with its extended result code for callers that handle one kind.
+class DatabaseError : public Error {
+ public:
+  DatabaseError(const std::string& message, int resultCode) : Error(message), resultCode_(resultCode) {}
+  int resultCode() const { return resultCode_ & 0xff; }
+  int extendedResultCode() const { return resultCode_; }
+
+ private:
+  int resultCode_;
+};
+
+// Whether the file itself is damaged, asked on a new connection of its own (PRAGMA quick_check):
+// "ok", or SQLite's words for the damage. A connection that fails to read a page may be wrong
+// about the file (it read through a stale or deleted log), so damage is only ever claimed from
+// this answer.
+std::string checkFileFreshly(const std::filesystem::path& file);
 
 class Statement {
  public:
@@ -68,7 +88,8 @@ class Database {
   std::int64_t lastInsertId() const;
   int changes() const;
 
-  // Throws Error("Catalog FILE: WHAT: sqlite's words"), translated where a person can act.
+  // Throws DatabaseError("Catalog FILE: WHAT: advice (sqlite's words)"). A read that SQLite reports
+  // as damage is checked on a fresh connection first, and called damage only when that agrees.
   [[noreturn]] void fail(std::string_view what, int resultCode) const;
 
  private:

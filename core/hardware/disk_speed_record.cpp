@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/util/error.h"
+#include "core/util/publish_file.h"
 
 namespace tiertune::hardware {
 
@@ -55,14 +56,7 @@ void saveDiskSpeed(const fs::path& file, const fs::path& folder, const DiskSpeed
                         {"measured_at", nowUtc()}};
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
-  const fs::path temporary = file.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << all.dump(2) << "\n";
-    if (!out.flush()) throw Error("Cannot write " + temporary.string() + ".");
-  }
-  fs::rename(temporary, file, error);
-  if (error) throw Error("Cannot replace " + file.string() + ": " + error.message() + ".");
+  publishFile(file, all.dump(2) + "\n", "the disk speed record");
 }
 
 std::optional<DiskSpeedRecord> loadDiskSpeed(const fs::path& file, const fs::path& folder) {

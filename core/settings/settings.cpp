@@ -13,6 +13,7 @@
 #include "core/catalog/catalog.h"
 #include "core/settings/paths.h"
 #include "core/util/error.h"
+#include "core/util/publish_file.h"
 
 namespace tiertune::settings {
 namespace {
@@ -45,16 +46,6 @@ std::string readLanguageField(const nlohmann::json& document, const std::filesys
                 "to follow the system.");
   }
   return text;
-}
-
-void writeAll(int fd, const std::string& bytes, const std::filesystem::path& file) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error("Cannot write the settings file " + file.string() + ": " + errnoText(errno));
-    done += static_cast<std::size_t>(n);
-  }
 }
 
 }  // namespace
@@ -126,23 +117,7 @@ void saveSettings(const Settings& settings, const std::filesystem::path& file) {
     throw Error("Cannot create the settings folder " + file.parent_path().string() + ": " +
                 ec.message());
   }
-  const std::filesystem::path temporary = file.string() + ".tmp";
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error("Cannot write the settings file " + temporary.string() + ": " + errnoText(errno));
-  try {
-    writeAll(fd, bytes, temporary);
-    if (::fsync(fd) != 0) throw Error("Cannot flush " + temporary.string() + ": " + errnoText(errno));
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temporary.c_str());
-    throw;
-  }
-  ::close(fd);
-  if (::rename(temporary.c_str(), file.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temporary.c_str());
-    throw Error("Cannot replace the settings file " + file.string() + ": " + errnoText(error));
-  }
+  publishFile(file, bytes, "the settings file");
 }
 
 }  // namespace tiertune::settings

@@ -544,6 +544,72 @@ class CatalogTest : public QObject {
     QCOMPARE(fileHash(catalogFile()), before);
   }
 
+  // A damaged page met by a connection that is already open is called damage only when a fresh
+  // connection agrees; a healthy file is never called damaged, nor is the user told to move it away.
+  void damageIsClaimedOnlyWhenAFreshConnectionAgrees() {
+    {
+      Catalog catalog = Catalog::open(catalogFile());
+      catalog.addModel(sampleModel());
+    }
+    Database healthy(catalogFile(), false);
+    std::string message;
+    QVERIFY(throwsMentioning([&] { healthy.fail("reading the catalog", SQLITE_CORRUPT); },
+                             {catalogFile().string(), "checks as healthy", "nothing in it was lost"}, &message));
+    QVERIFY2(message.find("damaged") == std::string::npos && message.find("move it away") == std::string::npos,
+             message.c_str());
+    try {
+      healthy.fail("reading the catalog", SQLITE_CORRUPT);
+    } catch (const DatabaseError& error) {
+      QCOMPARE(error.resultCode(), SQLITE_CORRUPT);
+    }
+    QCOMPARE(checkFileFreshly(catalogFile()), std::string("ok"));
+  }
+
+  // The words of a failure never show SQL; a busy catalog is not called damaged.
+  void failuresAreInWordsWithoutSql() {
+    Catalog catalog = Catalog::open(catalogFile());
+    catalog.addModel(sampleModel());
+    std::string message;
+    QVERIFY(throwsMentioning([&] { catalog.addModel(sampleModel()); }, {"already in the catalog"}, &message));
+    Database database(catalogFile(), false);
+    QVERIFY(throwsMentioning([&] { Statement(database, "INSERT INTO models(name, path) VALUES('x', NULL)").run(); },
+                             {catalogFile().string(), "saving a change to the catalog"}, &message));
+    QVERIFY2(message.find("INSERT") == std::string::npos, message.c_str());
+    QVERIFY(throwsMentioning([&] { database.fail("reading the catalog", SQLITE_BUSY); }, {"locked"}, &message));
+    QVERIFY2(message.find("damaged") == std::string::npos, message.c_str());
+  }
+
+  // An empty catalog file beside the datasets and runs of an earlier catalog is a lost catalog:
+  // refused in words and left alone, not silently started anew.
+  void anEmptyCatalogBesideEarlierDataIsRefused() {
+    fs::create_directories(folder() / "datasets" / "d-1");
+    { std::ofstream empty(catalogFile()); }
+    QVERIFY(throwsMentioning([&] { Catalog::open(catalogFile()); },
+                             {catalogFile().string(), "empty (0 bytes)", "restore", "backup"}));
+    QCOMPARE(fs::file_size(catalogFile()), std::uintmax_t{0});
+    // With nothing beside it, an empty file is simply a new catalog.
+    fs::remove_all(folder() / "datasets");
+    Catalog fresh = Catalog::open(catalogFile());
+    QCOMPARE(fresh.schemaVersion(), kSchemaVersion);
+  }
+
+  // A dataset whose run trains (or waits to) keeps its files: removal is refused, naming the run.
+  void aDatasetInUseByAnExecutingRunIsNotRemoved() {
+    Catalog catalog = Catalog::open(catalogFile());
+    NewDataset dataset;
+    dataset.name = "support tickets";
+    dataset.format = "messages";
+    const Id datasetId = catalog.addDataset(dataset);
+    const Id runId = catalog.createRun({"tickets r16", catalog.addModel(sampleModel()), datasetId, "lora", "", "{}"});
+    catalog.setRunStatus(runId, RunStatus::Running);
+    QVERIFY(throwsMentioning([&] { catalog.removeDataset(datasetId); }, {"support tickets", "tickets r16", "Stop"}));
+    QVERIFY(catalog.dataset(datasetId));
+    catalog.setRunStatus(runId, RunStatus::Stopped);
+    catalog.removeDataset(datasetId);
+    QVERIFY(!catalog.dataset(datasetId));
+    QCOMPARE(catalog.run(runId)->datasetId, std::optional<Id>{});
+  }
+
   void refusesAnotherProgramsDatabase() {
     {
       sqlite3* db = nullptr;
