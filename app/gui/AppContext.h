@@ -1,13 +1,19 @@
 // What every page of the GUI shares: the user's settings and the open catalog. Pages listen to
-// catalogChanged() and redraw; SettingsPage changes the settings through apply().
+// catalogChanged() and redraw; SettingsPage changes the settings through apply(). Changes made by
+// other processes (training workers, tiertune-cli, another window) and by other threads' connections
+// are noticed too: a timer polls the catalog's data version, which moves with every commit that is
+// not this connection's own.
 #pragma once
 
 #include <QObject>
 #include <QString>
+#include <cstdint>
 #include <memory>
 
 #include "core/catalog/catalog.h"
 #include "core/settings/settings.h"
+
+class QTimer;
 
 namespace tiertune::gui {
 
@@ -34,7 +40,7 @@ class AppContext : public QObject {
   void apply(const settings::Settings& newSettings);
 
   // Tells the pages that the catalog's content changed (after an import, a run, ...).
-  void notifyCatalogChanged() { emit catalogChanged(); }
+  void notifyCatalogChanged();
 
  signals:
   void catalogChanged();
@@ -42,12 +48,16 @@ class AppContext : public QObject {
 
  private:
   void openCatalog();
+  // Emits catalogChanged() when another connection committed since the last look.
+  void followCatalog();
 
   std::filesystem::path settingsFile_;
   settings::Settings settings_;
   std::unique_ptr<catalog::Catalog> catalog_;
   QString catalogError_;
   QString settingsError_;
+  QTimer* followTimer_;
+  std::int64_t seenDataVersion_ = 0;
 };
 
 }  // namespace tiertune::gui

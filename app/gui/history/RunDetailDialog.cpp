@@ -141,6 +141,8 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   worker_.requestDetail(runId_);
 }
 
+void RunDetailDialog::reload() { worker_.requestDetail(runId_); }
+
 QTableWidget* RunDetailDialog::table(const QStringList& headers) {
   auto* table = new QTableWidget(0, static_cast<int>(headers.size()));
   table->setHorizontalHeaderLabels(headers);

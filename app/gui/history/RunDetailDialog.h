@@ -28,6 +28,9 @@ class RunDetailDialog : public QDialog {
 
   catalog::Id runId() const { return runId_; }
   bool isLoaded() const { return loaded_; }
+  // Reads the run again (its status, checkpoints and exports changed elsewhere); a name or notes
+  // being edited are kept.
+  void reload();
 
  signals:
   void deleteRequested(qint64 runId);

@@ -1,6 +1,7 @@
 #include "app/gui/history/RunHistoryModel.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QBrush>
 #include <QColor>
 
@@ -43,13 +44,35 @@ void RunHistoryModel::setQuery(const catalog::RunQuery& query) {
   worker_.requestRuns(generation_, query_, 0, kPageSize);
 }
 
+void RunHistoryModel::refresh() {
+  if (!loadedOnce_) {
+    setQuery(query_);
+    return;
+  }
+  pendingGeneration_ = ++generation_;
+  refreshGeneration_ = generation_;
+  worker_.requestRuns(generation_, query_, 0, std::max<qint64>(kPageSize, static_cast<qint64>(rows_.size())));
+}
+
+namespace {
+
+bool sameRuns(const std::vector<catalog::RunSummary>& a, const std::vector<catalog::RunSummary>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const catalog::RunSummary& x, const catalog::RunSummary& y) { return x.id == y.id; });
+}
+
+}  // namespace
+
 void RunHistoryModel::onPage(const RunPage& page) {
   if (page.generation != generation_) return;  // answers a query the user has since changed
   pendingGeneration_ = 0;
   loadedOnce_ = true;
   total_ = page.total;
   catalogTotal_ = page.catalogTotal;
-  if (page.offset == 0) {
+  if (page.generation == refreshGeneration_ && page.offset == 0 && sameRuns(page.rows, rows_)) {
+    rows_ = page.rows;
+    if (!rows_.empty()) emit dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, ColumnCount - 1));
+  } else if (page.offset == 0) {
     beginResetModel();
     rows_ = page.rows;
     endResetModel();

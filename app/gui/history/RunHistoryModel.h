@@ -25,6 +25,10 @@ class RunHistoryModel : public QAbstractTableModel {
   void setQuery(const catalog::RunQuery& query);
   const catalog::RunQuery& query() const { return query_; }
   void reload() { setQuery(query_); }
+  // Asks again for the rows already shown, as the catalog holds them now (another process changed
+  // it). When the same runs come back in the same order they are updated in place, so selection and
+  // scrolling stay; otherwise the table is reset.
+  void refresh();
 
   bool isLoading() const { return pendingGeneration_ != 0; }
   bool hasLoaded() const { return loadedOnce_; }
@@ -53,6 +57,7 @@ class RunHistoryModel : public QAbstractTableModel {
   catalog::RunQuery query_;
   quint64 generation_ = 0;         // of the latest query asked for
   quint64 pendingGeneration_ = 0;  // of the request in flight; 0 when none
+  quint64 refreshGeneration_ = 0;  // of the latest refresh(): its answer may update in place
   bool loadedOnce_ = false;
   std::vector<catalog::RunSummary> rows_;
   qint64 total_ = 0;

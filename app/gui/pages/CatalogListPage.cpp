@@ -79,6 +79,9 @@ void CatalogListPage::refresh() {
     stack_->setCurrentIndex(kError);
     return;
   }
+  // The catalog changes often while a run trains (its metrics); these rows seldom do.
+  if (records == shown_ && stack_->currentIndex() != kError && table_->columnCount() > 0) return;
+  shown_ = records;
   table_->setSortingEnabled(false);  // filling a sorted table reorders rows under our feet
   table_->clear();
   const QStringList columns = headers();

@@ -51,6 +51,7 @@ class CatalogListPage : public QWidget {
   struct Row {
     qint64 id = 0;
     QStringList cells;
+    bool operator==(const Row&) const = default;
   };
   // The rows to show, in display order. May throw tiertune::Error.
   virtual std::vector<Row> rows(catalog::Catalog& catalog) const = 0;
@@ -69,6 +70,7 @@ class CatalogListPage : public QWidget {
   QTableWidget* table_;
   EmptyState* empty_;
   EmptyState* error_;
+  std::vector<Row> shown_;  // what the table shows: an unchanged catalog leaves it (and its selection) alone
 };
 
 }  // namespace tiertune::gui

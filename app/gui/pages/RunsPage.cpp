@@ -10,6 +10,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <optional>
 
 #include "app/gui/AppContext.h"
@@ -141,7 +142,15 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
     stack_->setCurrentIndex(kError);
     setControlsVisible(false);
   });
-  connect(model_, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
+  // A reset (new runs, another order) keeps the runs the user had selected selected.
+  connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+    if (!table_->selectionModel()->selectedRows().isEmpty()) keptSelection_ = selectedRunIds();
+  });
+  connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+    restoreSelection();
+    updateButtons();
+  });
+  connect(model_, &QAbstractItemModel::dataChanged, this, &RunsPage::updateButtons);
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPage::updateButtons);
   connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
     // A run that is executing opens its live monitor; any other its details.
@@ -215,7 +224,13 @@ void RunsPage::applyFilters() {
   if (openFile_.isEmpty()) return;
   catalog::RunQuery query = model_->query();
   filters_->applyTo(query);
-  model_->setQuery(query);
+  // The same filter again (the catalog changed under it): refresh what is shown, keeping the
+  // selection and the scroll position.
+  if (query == model_->query() && model_->hasLoaded()) {
+    model_->refresh();
+  } else {
+    model_->setQuery(query);
+  }
 }
 
 void RunsPage::onLoaded() {
@@ -247,6 +262,18 @@ void RunsPage::onLoaded() {
 bool RunsPage::showsEmptyState() const { return stack_->currentIndex() == kEmpty; }
 bool RunsPage::showsNoMatch() const { return stack_->currentIndex() == kNoMatch; }
 bool RunsPage::showsError() const { return stack_->currentIndex() == kError; }
+
+void RunsPage::restoreSelection() {
+  if (keptSelection_.empty()) return;
+  QItemSelection selection;
+  for (int row = 0; row < model_->rowCount(); ++row) {
+    if (std::find(keptSelection_.begin(), keptSelection_.end(), model_->run(row).id) != keptSelection_.end()) {
+      selection.select(model_->index(row, 0), model_->index(row, RunHistoryModel::ColumnCount - 1));
+    }
+  }
+  keptSelection_.clear();
+  table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
 
 std::vector<catalog::Id> RunsPage::selectedRunIds() const {
   std::vector<catalog::Id> ids;
@@ -311,6 +338,9 @@ RunCompareDialog* RunsPage::compareSelected() {
 RunDetailDialog* RunsPage::openDetails(catalog::Id runId) {
   auto* dialog = new RunDetailDialog(*worker_, runId, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // Its status, checkpoints and exports follow the catalog while it is open (a worker or an export
+  // in another process changes them).
+  connect(&context_, &AppContext::catalogChanged, dialog, &RunDetailDialog::reload);
   connect(dialog, &RunDetailDialog::deleteRequested, this, [this](qint64 id) { deleteRun(id); });
   connect(dialog, &RunDetailDialog::runAgainRequested, this, [this](qint64 id) { runAgain(id); });
   connect(dialog, &RunDetailDialog::chatRequested, this, [this, dialog](qint64 id) {

@@ -80,6 +80,7 @@ class RunsPage : public QWidget {
   void updateButtons();
   void showProblem(const QString& message);
   void setControlsVisible(bool visible);
+  void restoreSelection();
 
   AppContext& context_;
   RunHistoryWorker* worker_;
@@ -103,6 +104,7 @@ class RunsPage : public QWidget {
   EmptyState* noMatch_;
   EmptyState* error_;
   QString openFile_;                // the catalog the worker reads
+  std::vector<catalog::Id> keptSelection_;  // selected before the table was reset
   catalog::Id removing_ = 0;        // the run whose deletion plan we asked for
   bool sizedColumns_ = false;
 };

@@ -10,6 +10,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTextOption>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -91,12 +92,14 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   log_->setReadOnly(true);
   log_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   log_->setMaximumBlockCount(LiveRunState::kLogLines);
-  log_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  // Long lines (a checkpoint's folder) wrap, anywhere if they must: a sideways scroll would hide the
+  // start of every line.
+  log_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+  log_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
   log_->setAccessibleName(tr("Log of the training process"));
   // The log follows the newest line until the reader scrolls up, and again once they scroll back
-  // to the end. appendPlainText's own following stops for good when a long line (a checkpoint's
-  // folder) brings the horizontal scroll bar and shortens the view; the range also grows after
-  // the append, when the document is laid out, so the end is kept in view as the range changes.
+  // to the end. The range grows after the append, when the document is laid out (a wrapped line
+  // takes several), so the end is kept in view as the range changes.
   QScrollBar* lines = log_->verticalScrollBar();
   connect(lines, &QScrollBar::rangeChanged, this, [this, lines](int, int maximum) {
     if (logFollows_) lines->setValue(maximum);
@@ -154,6 +157,9 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
     refreshRecord();
     scheduleRedraw();
   });
+  // The status the catalog holds, also when another process (a worker started by tiertune-cli, another
+  // window) changes it.
+  connect(&context_, &AppContext::catalogChanged, this, &RunMonitor::refreshRecord);
   connect(&supervisor_, &RunSupervisor::problem, this, [this](qint64 id, const QString& message) {
     if (id != runId_) return;
     problem_ = message;
