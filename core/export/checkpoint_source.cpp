@@ -27,6 +27,7 @@ CheckpointSource openCheckpoint(const fs::path& folder) {
   if (!fs::is_directory(folder)) throw Error(folder.string() + " is not a checkpoint folder.");
   CheckpointSource source;
   source.folder = folder;
+  source.readLock = std::make_shared<const FolderLock>(FolderLock::shared(folder));
   const fs::path stateFile = folder / "trainer_state.json";
   const json state = parseJsonFile(stateFile);
   try {

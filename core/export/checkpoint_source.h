@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 
 #include "core/train/run_config.h"
+#include "core/util/folder_lock.h"
 
 namespace tiertune::exports {
 
@@ -16,6 +18,8 @@ struct CheckpointSource {
   std::int64_t step = 0;
   train::RunConfig run;          // run.lora: adapter_model.safetensors, else model.safetensors
   std::filesystem::path weights; // the weights file inside folder
+  // Held while any copy of this source lives: the trainer does not prune a checkpoint being read.
+  std::shared_ptr<const FolderLock> readLock;
 };
 
 // Throws tiertune::Error naming the file for a folder that is not a checkpoint, a damaged

@@ -9,6 +9,7 @@
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
+#include "core/util/folder_lock.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
 
@@ -192,7 +193,11 @@ std::vector<fs::path> listCheckpoints(const fs::path& checkpointsFolder) {
 void pruneCheckpoints(const fs::path& checkpointsFolder, std::int64_t keep) {
   if (keep <= 0) return;
   std::vector<fs::path> folders = listCheckpoints(checkpointsFolder);
-  for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < folders.size(); ++i) fs::remove_all(folders[i]);
+  for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < folders.size(); ++i) {
+    // A checkpoint being read (an export, the playground) stays until a later prune finds it free.
+    const std::optional<FolderLock> unused = FolderLock::tryExclusive(folders[i]);
+    if (unused) fs::remove_all(folders[i]);
+  }
 }
 
 }  // namespace tiertune::train

@@ -46,7 +46,8 @@ TrainerState readCheckpoint(const std::filesystem::path& folder, tiers::TieredSt
 // The checkpoint folders under checkpointsFolder, oldest first (temporary ones are not listed).
 std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& checkpointsFolder);
 
-// Removes all but the newest keep checkpoints (keep 0: none removed).
+// Removes all but the newest keep checkpoints (keep 0: none removed). One that a reader holds
+// (FolderLock::shared, as exports::openCheckpoint takes it) is left for a later prune.
 void pruneCheckpoints(const std::filesystem::path& checkpointsFolder, std::int64_t keep);
 
 }  // namespace tiertune::train
