@@ -21,7 +21,7 @@ AppContext::AppContext(std::filesystem::path settingsFile, QObject* parent)
   followTimer_->start();
   try {
     settings_ = settings::loadSettings(settingsFile_);
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     // Keep the user's file untouched: run on the defaults and say why.
     settings_ = settings::defaultSettings();
     settingsError_ = QString::fromStdString(e.what());
@@ -46,7 +46,7 @@ void AppContext::openCatalog() {
   try {
     catalog_ = std::make_unique<catalog::Catalog>(catalog::Catalog::open(settings_.catalogFile()));
     seenDataVersion_ = catalog_->dataVersion();
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     catalogError_ = QString::fromStdString(e.what());
   }
   emit catalogChanged();

@@ -177,7 +177,7 @@ void AddModelDialog::accept() {
     context_.notifyCatalogChanged();
     emit modelAdded(id);
     QDialog::accept();
-  } catch (const Error& error) {
+  } catch (const std::exception& error) {
     problems_->setText(QString::fromStdString(error.what()));
     problems_->show();
   }

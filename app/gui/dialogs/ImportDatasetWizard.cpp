@@ -325,7 +325,7 @@ QWizardPage* ImportDatasetWizard::makeReportPage() {
     if (target.isEmpty()) return;
     try {
       check_->report.saveCsv(target.toStdString());
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {
       checkStatus_->setText(tr("The report could not be saved: %1").arg(QString::fromStdString(error.what())));
     }
   });
@@ -482,7 +482,7 @@ bool ImportDatasetWizard::validateCurrentPage() {
         previewRows_ = data::previewImport(request(), 5);
         showError(formatError_, {});
         return true;
-      } catch (const Error& error) {
+      } catch (const std::exception& error) {
         showError(formatError_, QString::fromStdString(error.what()));
         return false;
       }
@@ -510,7 +510,7 @@ void ImportDatasetWizard::initializePage(int id) {
                                     QString::fromLatin1(data::containerName(format.container)))
                                .arg(qRound(confidence * 100)));
       }
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {
       detected_->setText(QString::fromStdString(error.what()));
     }
   } else if (id == PreviewPage) {
@@ -577,7 +577,7 @@ void ImportDatasetWizard::runCheck() {
     try {
       catalog::Catalog own = catalog::Catalog::open(catalogFile);  // a connection of this thread's own
       result = data::importDataset(own, dataFolder, request, {}, stop);
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {
       failure = QString::fromStdString(error.what());
     }
     QMetaObject::invokeMethod(
@@ -661,7 +661,7 @@ void ImportDatasetWizard::runImport() {
                 Qt::QueuedConnection);
           },
           stop);
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {
       failure = QString::fromStdString(error.what());
     }
     QMetaObject::invokeMethod(

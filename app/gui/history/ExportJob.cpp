@@ -34,10 +34,8 @@ void ExportJob::work() {
     emit succeeded(QString::fromStdString(result.folder.folder), files);
   } catch (const exports::ExportCancelled&) {
     emit cancelled();
-  } catch (const Error& error) {
-    emit failed(QString::fromStdString(error.what()));
   } catch (const std::exception& error) {
-    // A file system or memory failure the core did not put into words: still the user's to know.
+    // Also a file system or memory failure the core did not put into words: still the user's to know.
     emit failed(QString::fromStdString(error.what()));
   }
 }

@@ -40,7 +40,7 @@ void RunHistoryWorker::post(std::function<void(catalog::Catalog&)> work,
         catalog_.emplace(catalog::Catalog::open(file_.toStdString()));
       }
       work(*catalog_);
-    } catch (const Error& error) {
+    } catch (const std::exception& error) {
       onError(QString::fromUtf8(error.what()));
     }
   }, Qt::QueuedConnection);

@@ -74,7 +74,7 @@ void CatalogListPage::refresh() {
   std::vector<Row> records;
   try {
     records = rows(*catalog);
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     error_->setText(tr("The catalog could not be read"), QString::fromStdString(e.what()));
     stack_->setCurrentIndex(kError);
     return;

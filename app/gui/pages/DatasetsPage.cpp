@@ -106,7 +106,7 @@ void DatasetsPage::deleteSelectedDataset() {
     catalog->removeDataset(id);  // the row first: files without a row are only wasted space
     std::error_code ignored;
     if (!folder.empty()) std::filesystem::remove_all(folder, ignored);
-  } catch (const Error& error) {
+  } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Delete dataset"), QString::fromStdString(error.what()));
   }
   context().notifyCatalogChanged();

@@ -188,14 +188,14 @@ void HardwareCheckPanel::measureDiskSpeed() {
                 Qt::QueuedConnection);
           },
           stop);
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {
       error = e.what();
     }
     // Kept for the planner's step-time predictions; a cancelled test measured too little.
     if (result && !result->cancelled) {
       try {
         hardware::saveDiskSpeed(recordFile, folder, *result);
-      } catch (const Error&) {
+      } catch (const std::exception&) {
         // Only a cache: the figures are still shown, and the next measurement tries again.
       }
     }

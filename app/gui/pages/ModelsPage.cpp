@@ -76,7 +76,7 @@ void ModelsPage::removeSelectedModel() {
   try {
     catalog->removeModel(id);
     context().notifyCatalogChanged();
-  } catch (const Error& error) {
+  } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Remove model"), QString::fromStdString(error.what()));
   }
 }

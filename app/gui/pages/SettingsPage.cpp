@@ -148,7 +148,7 @@ bool SettingsPage::save() {
   updated.language = chosenLanguage();
   try {
     context_.apply(updated);
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     message_->setText(QString::fromStdString(e.what()));
     return false;
   }

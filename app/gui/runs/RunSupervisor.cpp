@@ -82,7 +82,7 @@ std::optional<QString> RunSupervisor::logFileOf(const catalog::RunRecord& run, Q
         train::parseRunConfig(run.configJson, "/", "the configuration of run " + std::to_string(run.id));
     if (config.outputFolder.empty()) throw Error("The configuration of the run names no output folder.");
     return QString::fromStdString((config.outputFolder / train::kWorkerLogFileName).string());
-  } catch (const Error& error) {
+  } catch (const std::exception& error) {
     if (problemText) *problemText = QString::fromStdString(error.what());
     return std::nullopt;
   }
@@ -257,7 +257,7 @@ void RunSupervisor::markWorkerLost(catalog::Id runId, Followed& run) {
   try {
     store->setRunWorker(runId, std::nullopt);
     store->setRunStatus(runId, catalog::RunStatus::Failed, reason.toStdString());
-  } catch (const Error& error) {
+  } catch (const std::exception& error) {
     emit problem(runId, QString::fromStdString(error.what()));
   }
   run.state.phase = RunPhase::Failed;
