@@ -131,6 +131,11 @@ class CatalogFollowTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(monitor->statusText(), QStringLiteral("Completed"), kFollowTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(model->run(rowOf(second)).status, catalog::RunStatus::Running, kFollowTimeoutMs);
     QCOMPARE(page_->selectedRunIds(), std::vector<catalog::Id>{first});
+    // The columns were sized for "Queued"; a longer status is not cut.
+    for (int column : {gui::RunHistoryModel::Name, gui::RunHistoryModel::Status}) {
+      QVERIFY2(page_->table()->columnWidth(column) >= static_cast<QAbstractItemView*>(page_->table())->sizeHintForColumn(column),
+               qPrintable(QStringLiteral("column %1 is narrower than its content").arg(column)));
+    }
 
     const auto deleted = test::deletedCatalogFiles(catalogFile_);
     QVERIFY2(deleted.empty(), deleted.empty() ? "" : deleted.front().c_str());

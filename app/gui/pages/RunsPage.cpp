@@ -30,6 +30,9 @@ namespace tiertune::gui {
 
 namespace {
 
+// A long run name does not push the other columns out of view; the full name is in its tooltip.
+constexpr int kNameColumnMaxWidth = 320;
+
 enum StackIndex { kTable = 0, kEmpty = 1, kNoMatch = 2, kError = 3 };
 const QString kIcon = QStringLiteral(":/icons/runs.svg");
 
@@ -150,7 +153,13 @@ RunsPage::RunsPage(AppContext& context, QWidget* parent)
     restoreSelection();
     updateButtons();
   });
-  connect(model_, &QAbstractItemModel::dataChanged, this, &RunsPage::updateButtons);
+  connect(model_, &QAbstractItemModel::dataChanged, this, [this] {
+    fitColumns();
+    updateButtons();
+  });
+  connect(table_->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+    if (!fittingColumns_) userSizedColumns_.insert(column);
+  });
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPage::updateButtons);
   connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
     // A run that is executing opens its live monitor; any other its details.
@@ -250,13 +259,29 @@ void RunsPage::onLoaded() {
     count_->setText(matching == all ? tr("Runs: %1").arg(locale.toString(all))
                                     : tr("%1 of %2 runs match").arg(locale.toString(matching), locale.toString(all)));
   }
-  if (!sizedColumns_ && model_->rowCount() > 0) {
-    // Once, from the first page: measuring every later page would cost time on each scroll.
+  if (model_->rowCount() > 0) fitColumns();
+  updateButtons();
+}
+
+void RunsPage::fitColumns() {
+  // Measured on the first rows only (the header's resize precision), so a refresh costs little.
+  // The first time the columns take their content's width; later they only grow, when a longer
+  // name or status arrives, and a column the user resized is left as they made it.
+  QHeaderView* header = table_->horizontalHeader();
+  fittingColumns_ = true;
+  if (!sizedColumns_) {
     sizedColumns_ = true;
     table_->resizeColumnsToContents();
-    table_->setColumnWidth(RunHistoryModel::Name, std::min(table_->columnWidth(RunHistoryModel::Name), 320));
   }
-  updateButtons();
+  for (int column = 0; column < RunHistoryModel::ColumnCount; ++column) {
+    if (userSizedColumns_.contains(column)) continue;
+    int wanted = std::max(static_cast<QAbstractItemView*>(table_)->sizeHintForColumn(column), header->sectionSizeHint(column));
+    if (column == RunHistoryModel::Name) wanted = std::min(wanted, kNameColumnMaxWidth);
+    if (wanted > header->sectionSize(column) || (column == RunHistoryModel::Name && header->sectionSize(column) > kNameColumnMaxWidth)) {
+      header->resizeSection(column, wanted);
+    }
+  }
+  fittingColumns_ = false;
 }
 
 bool RunsPage::showsEmptyState() const { return stack_->currentIndex() == kEmpty; }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 #include <map>
 #include <vector>
@@ -81,6 +82,7 @@ class RunsPage : public QWidget {
   void showProblem(const QString& message);
   void setControlsVisible(bool visible);
   void restoreSelection();
+  void fitColumns();
 
   AppContext& context_;
   RunHistoryWorker* worker_;
@@ -107,6 +109,8 @@ class RunsPage : public QWidget {
   std::vector<catalog::Id> keptSelection_;  // selected before the table was reset
   catalog::Id removing_ = 0;        // the run whose deletion plan we asked for
   bool sizedColumns_ = false;
+  bool fittingColumns_ = false;     // the page itself is resizing columns, not the user
+  QSet<int> userSizedColumns_;      // columns the user resized: left alone
 };
 
 }  // namespace tiertune::gui
