@@ -6,7 +6,8 @@
 // committed row is visible to every connection, and integrity_check passes.
 //
 // TIERTUNE_SHARING_ROUNDS sets the number of rounds (default 12); the seed of each run is printed
-// so a failing interleaving can be replayed with TIERTUNE_SHARING_SEED.
+// so a failing interleaving can be replayed with TIERTUNE_SHARING_SEED. TIERTUNE_CATALOG_WRITER
+// names another copy of the writer program.
 #include <unistd.h>
 
 #include <QProcess>
@@ -30,6 +31,13 @@ using namespace tiertune::catalog;
 namespace fs = std::filesystem;
 
 namespace {
+
+// The writer program: the one built beside this test, unless TIERTUNE_CATALOG_WRITER names a copy
+// (a long loop of this test keeps its own while the tree is rebuilt).
+QString writerProgram() {
+  const QString chosen = qEnvironmentVariable("TIERTUNE_CATALOG_WRITER");
+  return chosen.isEmpty() ? QStringLiteral(CATALOG_WRITER_PATH) : chosen;
+}
 
 std::vector<MetricPoint> points(std::int64_t first, int count, const std::string& name) {
   std::vector<MetricPoint> result;
@@ -91,7 +99,7 @@ class CatalogSharingTest : public QObject {
       for (int p = 0; p < processes; ++p) {
         const int count = 1 + static_cast<int>(random.bounded(40u));
         auto writer = std::make_unique<QProcess>();
-        writer->start(QStringLiteral(CATALOG_WRITER_PATH),
+        writer->start(writerProgram(),
                       {QString::fromStdString(file.string()), QStringLiteral("metrics"), QString::number(runId),
                        QString::number(nextStep), QString::number(count)});
         nextStep += count;
@@ -147,7 +155,7 @@ class CatalogSharingTest : public QObject {
  private:
   static void runWriter(const fs::path& file, Id runId, std::int64_t first, int count) {
     QProcess writer;
-    writer.start(QStringLiteral(CATALOG_WRITER_PATH),
+    writer.start(writerProgram(),
                  {QString::fromStdString(file.string()), QStringLiteral("metrics"), QString::number(runId),
                   QString::number(first), QString::number(count)});
     QVERIFY(writer.waitForFinished(120000));
