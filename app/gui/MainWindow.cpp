@@ -2,16 +2,20 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/pages/ActiveRunsPanel.h"
 #include "app/gui/pages/DatasetsPage.h"
 #include "app/gui/pages/GettingStartedPanel.h"
 #include "app/gui/pages/HomePage.h"
@@ -20,6 +24,7 @@
 #include "app/gui/pages/SettingsPage.h"
 #include "app/gui/playground/PlaygroundPage.h"
 #include "app/gui/runs/RunSupervisor.h"
+#include "core/catalog/catalog.h"
 
 namespace tiertune::gui {
 
@@ -60,6 +65,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   });
   addPage(Page::Settings, QStringLiteral(":/icons/settings.svg"), tr("Settings"),
           new SettingsPage(context_));
+  connect(home->activeRuns(), &ActiveRunsPanel::monitorRequested, this, [this](qint64 runId) { openMonitor(runId); });
   // Getting started asks; the pages act, in view, so that the newcomer sees where things live.
   GettingStartedPanel* guide = home->gettingStarted();
   connect(guide, &GettingStartedPanel::addModelRequested, this, [this, models] {
@@ -99,6 +105,38 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   connect(&context_, &AppContext::catalogChanged, this, &MainWindow::updateStatusBar);
   updateStatusBar();
   showPage(Page::Home);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  std::int64_t training = 0;
+  if (catalog::Catalog* catalog = context_.catalog()) {
+    try {
+      for (const catalog::RunStatus status : {catalog::RunStatus::Running, catalog::RunStatus::Paused}) {
+        catalog::RunQuery query;
+        query.status = status;
+        training += catalog->countRuns(query);
+      }
+    } catch (const std::exception&) {
+      training = 0;  // nothing to tell that the catalog can confirm
+    }
+  }
+  if (training > 0) {
+    QMessageBox question(QMessageBox::Information, tr("Training continues"),
+                         tr("Training goes on after this window closes."), QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("closeWhileTrainingQuestion"));
+    question.setInformativeText(tr("Runs training now: %1. Nothing of their progress is lost; open Tiertune "
+                                   "again to watch them (Home lists them).")
+                                    .arg(QLocale().toString(static_cast<qlonglong>(training))));
+    QPushButton* close = question.addButton(tr("Close the window"), QMessageBox::AcceptRole);
+    question.addButton(tr("Keep it open"), QMessageBox::RejectRole);
+    question.setDefaultButton(close);
+    question.exec();
+    if (question.clickedButton() != close) {
+      event->ignore();
+      return;
+    }
+  }
+  QMainWindow::closeEvent(event);
 }
 
 void MainWindow::addPage(Page page, const QString& iconPath, const QString& title, QWidget* widget) {

@@ -30,6 +30,11 @@ class MainWindow : public QMainWindow {
   // Shows the Runs page and the run's monitor; false when the catalog has no such run.
   bool openMonitor(qint64 runId);
 
+ protected:
+  // Closing while runs train says that they go on (they do: each has its own process), and lets
+  // the user keep the window instead.
+  void closeEvent(QCloseEvent* event) override;
+
  private:
   void addPage(Page page, const QString& iconPath, const QString& title, QWidget* widget);
   void updateStatusBar();

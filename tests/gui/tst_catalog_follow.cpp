@@ -3,12 +3,16 @@
 // show a new status, checkpoints and exports without a restart, and keep the user's selection. The
 // window's own connection never ends up on a deleted WAL or shared-memory file, however many
 // processes open, commit and exit beside it, and what it saves reaches the file at once.
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +22,8 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/history/RunDetailDialog.h"
 #include "app/gui/history/RunHistoryModel.h"
+#include "app/gui/pages/ActiveRunsPanel.h"
+#include "app/gui/pages/HomePage.h"
 #include "app/gui/pages/RunsPage.h"
 #include "app/gui/runs/RunMonitor.h"
 #include "core/catalog/catalog.h"
@@ -166,6 +172,45 @@ class CatalogFollowTest : public QObject {
              QByteArray());
     const auto deleted = test::deletedCatalogFiles(catalogFile_);
     QVERIFY2(deleted.empty(), deleted.empty() ? "" : deleted.front().c_str());
+  }
+
+  // A run training in another process is on Home with one click to its monitor; closing the window
+  // says that it goes on, and lets the user keep the window.
+  void homeListsRunsTrainingElsewhereAndClosingSaysTheyGoOn() {
+    catalog::Catalog& store = *context_->catalog();
+    const catalog::Id run = store.createRun({"overnight", store.addModel(test::tinyModelRecord()), std::nullopt,
+                                             "lora", "", "{}"});
+    auto* home = window_->findChild<gui::HomePage*>(QStringLiteral("homePage"));
+    QVERIFY(home);
+    window_->showPage(gui::MainWindow::Page::Home);
+    QCOMPARE(home->activeRuns()->runCount(), 0);
+    QVERIFY(!home->activeRuns()->isVisible());
+    QCOMPARE(writer(catalogFile_, {QStringLiteral("status"), QString::number(run), QStringLiteral("running")}),
+             QByteArray());
+    QTRY_COMPARE_WITH_TIMEOUT(home->activeRuns()->runCount(), 1, kFollowTimeoutMs);
+    QVERIFY(home->activeRuns()->isVisible());
+    auto* watch = home->activeRuns()->findChild<QPushButton*>(QStringLiteral("watchRunButton"));
+    QVERIFY(watch);
+    QTest::mouseClick(watch, Qt::LeftButton);
+    QCOMPARE(window_->currentPage(), gui::MainWindow::Page::Runs);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->findChild<gui::RunMonitor*>(), kFollowTimeoutMs);
+
+    // Close: the question comes; "Keep it open" keeps the window, "Close the window" closes it.
+    for (const QString& answer : {QStringLiteral("Keep it open"), QStringLiteral("Close the window")}) {
+      QString asked;
+      QTimer::singleShot(0, this, [&] {
+        auto* question = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!question) return;
+        asked = question->text() + QLatin1Char(' ') + question->informativeText();
+        for (QAbstractButton* button : question->buttons()) {
+          if (button->text() == answer) button->click();
+        }
+      });
+      window_->close();
+      QVERIFY2(asked.startsWith(QStringLiteral("Training goes on after this window closes. Runs training now: 1.")),
+               qPrintable(asked));
+      QCOMPARE(window_->isVisible(), answer == QStringLiteral("Keep it open"));
+    }
   }
 
  private:

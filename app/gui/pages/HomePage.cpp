@@ -5,13 +5,17 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "app/gui/pages/ActiveRunsPanel.h"
 #include "app/gui/pages/GettingStartedPanel.h"
 #include "app/gui/pages/HardwareCheckPanel.h"
 
 namespace tiertune::gui {
 
 HomePage::HomePage(AppContext& context, QWidget* parent)
-    : QWidget(parent), gettingStarted_(new GettingStartedPanel(context)), hardware_(new HardwareCheckPanel(context)) {
+    : QWidget(parent),
+      activeRuns_(new ActiveRunsPanel(context)),
+      gettingStarted_(new GettingStartedPanel(context)),
+      hardware_(new HardwareCheckPanel(context)) {
   setObjectName(QStringLiteral("homePage"));
 
   auto* heading = new QLabel(tr("Welcome to Tiertune"));
@@ -37,6 +41,7 @@ HomePage::HomePage(AppContext& context, QWidget* parent)
   layout->addWidget(heading);
   layout->addWidget(intro);
   layout->addSpacing(6);
+  layout->addWidget(activeRuns_);
   layout->addWidget(gettingStarted_);
   layout->addSpacing(6);
   layout->addWidget(machine);

@@ -1,10 +1,12 @@
-// Home: a welcome, the newcomer's getting-started steps, and the hardware check of this machine.
+// Home: a welcome, the runs training now, the newcomer's getting-started steps, and the hardware
+// check of this machine.
 #pragma once
 
 #include <QWidget>
 
 namespace tiertune::gui {
 
+class ActiveRunsPanel;
 class AppContext;
 class GettingStartedPanel;
 class HardwareCheckPanel;
@@ -16,8 +18,10 @@ class HomePage : public QWidget {
   explicit HomePage(AppContext& context, QWidget* parent = nullptr);
   HardwareCheckPanel* hardwareCheck() const { return hardware_; }
   GettingStartedPanel* gettingStarted() const { return gettingStarted_; }
+  ActiveRunsPanel* activeRuns() const { return activeRuns_; }
 
  private:
+  ActiveRunsPanel* activeRuns_;
   GettingStartedPanel* gettingStarted_;
   HardwareCheckPanel* hardware_;
 };
