@@ -135,7 +135,49 @@ QColor problemTextColor(const QPalette& palette) {
   return colour;
 }
 
-void showAsProblem(QWidget* widget) { widget->installEventFilter(new ProblemColour(widget)); }
+void showAsProblem(QWidget* widget, bool problem) {
+  ProblemColour* existing = widget->findChild<ProblemColour*>(QString(), Qt::FindDirectChildrenOnly);
+  if (problem && !existing) {
+    widget->installEventFilter(new ProblemColour(widget));
+  } else if (!problem && existing) {
+    delete existing;                 // also removes it as an event filter
+    widget->setPalette(QPalette());  // back to the application's palette
+  }
+}
+
+namespace {
+
+// a moved toward b by share (0: a, 1: b).
+QColor mixed(const QColor& a, const QColor& b, double share) {
+  const auto mix = [share](int x, int y) { return static_cast<int>(x + (y - x) * share + 0.5); };
+  return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
+}
+
+}  // namespace
+
+QColor learnedTextBackground(const QPalette& palette) {
+  const QColor base = palette.color(QPalette::Base);
+  const QColor text = palette.color(QPalette::Text);
+  const QColor green = schemeOf(palette) == ColorScheme::Dark ? QColor(0x2e, 0x7d, 0x32) : QColor(0x81, 0xc7, 0x84);
+  // As much green as the text allows: the tint is what shows, the text must still read.
+  for (double share = 0.55; share > 0.0; share -= 0.05) {
+    const QColor tint = mixed(base, green, share);
+    if (contrastRatio(text, tint) >= 4.5) return tint;
+  }
+  return base;
+}
+
+QColor secondaryTextColor(const QPalette& palette) {
+  const QColor base = palette.color(QPalette::Base);
+  const QColor text = palette.color(QPalette::Text);
+  for (double share = 0.45; share > 0.0; share -= 0.05) {
+    const QColor dim = mixed(text, base, share);
+    if (contrastRatio(dim, base) >= 4.5) return dim;
+  }
+  return text;
+}
+
+QString htmlColor(const QColor& colour) { return colour.name(QColor::HexRgb); }
 
 QIcon themedIcon(const QString& resourcePath) {
   QFile file(resourcePath);

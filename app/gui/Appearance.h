@@ -28,8 +28,18 @@ void applyColorScheme(ColorScheme scheme);
 
 // A red for problem texts that keeps a contrast of at least 4.5:1 (WCAG AA) on palette's window.
 QColor problemTextColor(const QPalette& palette);
-// Shows widget's text in problemTextColor, and again after a palette change.
-void showAsProblem(QWidget* widget);
+// Shows widget's text in problemTextColor, and again after a palette change; with problem false,
+// in the palette's own text colour again (a label that is a problem only sometimes).
+void showAsProblem(QWidget* widget, bool problem = true);
+
+// The background that marks text a model will learn (the import preview's trained tokens): a green
+// tint of the palette's base on which its text keeps a contrast of at least 4.5:1.
+QColor learnedTextBackground(const QPalette& palette);
+// Text that matters less (the prompt around what is learned): between the text and the base
+// colour, still at least 4.5:1 on the base.
+QColor secondaryTextColor(const QPalette& palette);
+// "#rrggbb", for the rich text of previews.
+QString htmlColor(const QColor& colour);
 
 // An icon from one of Tiertune's single-colour SVG icons (resources/icons), its strokes drawn in a
 // colour that reads on the application's palette, rendered crisp from 16 to 256 pixels.

@@ -58,6 +58,18 @@ class TestAppearance : public QObject {
       QVERIFY(contrastRatio(palette.color(QPalette::WindowText), palette.color(QPalette::Window)) >= 7.0);
       QVERIFY(contrastRatio(palette.color(QPalette::Text), palette.color(QPalette::Base)) >= 7.0);
       QVERIFY(contrastRatio(problemTextColor(palette), palette.color(QPalette::Window)) >= 4.5);
+      QVERIFY(contrastRatio(problemTextColor(palette), palette.color(QPalette::Base)) >= 4.5);
+      // The import preview: learned text on its tint, and the context around it, both read (the
+      // fixed light green once put light text on light green in the dark scheme).
+      const QColor learned = learnedTextBackground(palette);
+      QVERIFY2(contrastRatio(palette.color(QPalette::Text), learned) >= 4.5,
+               qPrintable(QStringLiteral("text %1 on %2").arg(palette.color(QPalette::Text).name(), learned.name())));
+      QVERIFY(learned != palette.color(QPalette::Base));  // the tint shows
+      QVERIFY(learned.green() > learned.red() && learned.green() > learned.blue());
+      const QColor secondary = secondaryTextColor(palette);
+      QVERIFY(contrastRatio(secondary, palette.color(QPalette::Base)) >= 4.5);
+      QVERIFY(contrastRatio(secondary, palette.color(QPalette::Base)) <
+              contrastRatio(palette.color(QPalette::Text), palette.color(QPalette::Base)));
 
       // The navigation icons are drawn in a colour that stands out from the window at every size.
       for (int size : {16, 24, 48, 128}) {
@@ -81,6 +93,12 @@ class TestAppearance : public QObject {
     QCoreApplication::processEvents();
     QCOMPARE(label.palette().color(QPalette::WindowText), problemTextColor(QApplication::palette()));
     QVERIFY(contrastRatio(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::Window)) >= 4.5);
+    // A label that is a problem only sometimes (the plan's verdict) goes back to the usual text.
+    showAsProblem(&label, false);
+    QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
+    applyColorScheme(ColorScheme::Light);
+    QCoreApplication::processEvents();
+    QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
   }
 };
 

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 
+#include "app/gui/Appearance.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/newrun/RunDraft.h"
 #include "core/model/lora.h"
@@ -204,7 +205,7 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   error_ = new QLabel;
   error_->setObjectName(QStringLiteral("advancedError"));
   error_->setWordWrap(true);
-  error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+  showAsProblem(error_);
   error_->hide();
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(scroll, 1);

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
@@ -87,7 +88,7 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
   QFont small = notes_->font();
   small.setPointSizeF(small.pointSizeF() * 0.9);
   notes_->setFont(small);
-  problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
+  showAsProblem(problem_);
   fixes_->setObjectName(QStringLiteral("planFixes"));
   fixesLayout_->setContentsMargins(0, 0, 0, 0);
 
@@ -190,7 +191,7 @@ void MemoryPlanPage::showPlan() {
   bars_->setTiers(tierUses(plan, budget));
   bars_->setVisible(!plan.placements.empty());  // a plan refused for its working memory places nothing
   verdict_->setText(plan.fits ? tr("This run fits on this machine.") : tr("This run does not fit on this machine."));
-  verdict_->setStyleSheet(plan.fits ? QString() : QStringLiteral("color: #b00020;"));
+  showAsProblem(verdict_, !plan.fits);
   verdict_->show();
   QStringList notes;
   for (const std::string& note : plan_->machine.notes) notes << QString::fromStdString(note);

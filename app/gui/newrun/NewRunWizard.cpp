@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
@@ -35,7 +36,7 @@ QLabel* wrappedLabel(const char* name = nullptr) {
 
 QLabel* errorLabel(const char* name) {
   QLabel* label = wrappedLabel(name);
-  label->setStyleSheet(QStringLiteral("color: #b00020;"));
+  showAsProblem(label);
   label->hide();
   return label;
 }

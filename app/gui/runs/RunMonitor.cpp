@@ -18,6 +18,7 @@
 #include <cmath>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/runs/LiveRunState.h"
@@ -81,7 +82,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   error_->setObjectName(QStringLiteral("monitorError"));
   error_->setWordWrap(true);
   error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  error_->setStyleSheet(QStringLiteral("color: #b02020;"));
+  showAsProblem(error_);
   error_->hide();
   progress_->setTextVisible(false);
   progress_->setAccessibleName(tr("Progress of the run"));
