@@ -188,6 +188,25 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ActiveRunsPanel</name>
+    <message>
+        <source>“%1” — %2, step %3</source>
+        <translation>「%1」— %2、ステップ %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training now&lt;/b&gt;: these runs go on whether this window is open or not.</source>
+        <translation>&lt;b&gt;学習中&lt;/b&gt;：これらの実行は、このウィンドウを閉じても続きます。</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Watch the run %1</source>
+        <translation>実行 %1 を表示</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::AddModelDialog</name>
     <message>
         <source>Add model folder</source>
@@ -1588,7 +1607,9 @@
     </message>
     <message numerus="yes">
         <source>%n example(s) of %1 to %2 tokens</source>
-        <translation><numerusform>%1〜%2 トークンの例が %n 件</numerusform></translation>
+        <translation>
+            <numerusform>%1〜%2 トークンの例が %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1716,26 @@
     <message>
         <source>Playground</source>
         <translation>プレイグラウンド</translation>
+    </message>
+    <message>
+        <source>Training continues</source>
+        <translation>学習は続きます</translation>
+    </message>
+    <message>
+        <source>Training goes on after this window closes.</source>
+        <translation>このウィンドウを閉じても学習は続きます。</translation>
+    </message>
+    <message>
+        <source>Runs training now: %1. Nothing of their progress is lost; open Tiertune again to watch them (Home lists them).</source>
+        <translation>学習中の実行：%1。進行状況は失われません。Tiertune をもう一度開くと確認できます（ホームに一覧があります）。</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>ウィンドウを閉じる</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>開いたままにする</translation>
     </message>
 </context>
 <context>

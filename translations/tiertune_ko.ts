@@ -188,6 +188,25 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ActiveRunsPanel</name>
+    <message>
+        <source>“%1” — %2, step %3</source>
+        <translation>“%1” — %2, 단계 %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training now&lt;/b&gt;: these runs go on whether this window is open or not.</source>
+        <translation>&lt;b&gt;학습 중&lt;/b&gt;: 이 실행들은 이 창이 열려 있든 닫혀 있든 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Watch the run %1</source>
+        <translation>실행 %1 보기</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::AddModelDialog</name>
     <message>
         <source>Add model folder</source>
@@ -1588,7 +1607,9 @@
     </message>
     <message numerus="yes">
         <source>%n example(s) of %1 to %2 tokens</source>
-        <translation><numerusform>%1~%2 토큰 길이의 예제 %n개</numerusform></translation>
+        <translation>
+            <numerusform>%1~%2 토큰 길이의 예제 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1716,26 @@
     <message>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
+    </message>
+    <message>
+        <source>Training continues</source>
+        <translation>학습은 계속됩니다</translation>
+    </message>
+    <message>
+        <source>Training goes on after this window closes.</source>
+        <translation>이 창을 닫아도 학습은 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>Runs training now: %1. Nothing of their progress is lost; open Tiertune again to watch them (Home lists them).</source>
+        <translation>학습 중인 실행: %1. 진행 상황은 사라지지 않습니다. Tiertune을 다시 열면 볼 수 있습니다(홈에 목록이 있습니다).</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>창 닫기</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>열어 두기</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,25 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ActiveRunsPanel</name>
+    <message>
+        <source>“%1” — %2, step %3</source>
+        <translation>「%1」— %2，第 %3 步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training now&lt;/b&gt;: these runs go on whether this window is open or not.</source>
+        <translation>&lt;b&gt;正在訓練&lt;/b&gt;：無論此視窗是否開著，這些執行都會繼續。</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Watch the run %1</source>
+        <translation>查看執行 %1</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::AddModelDialog</name>
     <message>
         <source>Add model folder</source>
@@ -1588,7 +1607,9 @@
     </message>
     <message numerus="yes">
         <source>%n example(s) of %1 to %2 tokens</source>
-        <translation><numerusform>長度 %1 到 %2 個 token 的範例 %n 筆</numerusform></translation>
+        <translation>
+            <numerusform>長度 %1 到 %2 個 token 的範例 %n 筆</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1716,26 @@
     <message>
         <source>Playground</source>
         <translation>試用區</translation>
+    </message>
+    <message>
+        <source>Training continues</source>
+        <translation>訓練會繼續</translation>
+    </message>
+    <message>
+        <source>Training goes on after this window closes.</source>
+        <translation>關閉此視窗後，訓練仍會繼續。</translation>
+    </message>
+    <message>
+        <source>Runs training now: %1. Nothing of their progress is lost; open Tiertune again to watch them (Home lists them).</source>
+        <translation>正在訓練的執行：%1。進度不會遺失；再次開啟 Tiertune 即可查看（首頁會列出）。</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>關閉視窗</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>保持開啟</translation>
     </message>
 </context>
 <context>
