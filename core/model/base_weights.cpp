@@ -7,6 +7,7 @@
 #include "core/formats/safetensors_reader.h"
 #include "core/util/error.h"
 #include "core/util/random.h"
+#include "core/util/test_pause.h"
 
 namespace tiertune::model {
 
@@ -48,6 +49,7 @@ void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights
 }  // namespace
 
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights) {
+  pauseForTest("base-weights");
   std::vector<float> staging;
   for (std::size_t i = 0; i < table.tensorCount(); ++i) {
     const ParameterEntry& entry = table.entry(i);
@@ -59,6 +61,7 @@ void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& w
 
 void readBaseWeights(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
                      std::span<float> values) {
+  pauseForTest("base-weights");
   std::size_t offset = 0;
   for (const ParameterSpec& spec : specs) {
     const std::size_t count = elementCount(spec.shape);

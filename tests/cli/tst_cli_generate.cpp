@@ -105,6 +105,22 @@ class CliGenerateTest : public QObject {
     QVERIFY2(notNumber.err.contains("--max-tokens"), notNumber.err.constData());
   }
 
+  // The weights file shrinks (another program truncates it) after it is mapped and before its
+  // tensors are read: the command ends with a message naming the file, not with SIGBUS.
+  void aWeightsFileThatShrinksWhileReadIsNamed() {
+    const fs::path model = run_->root / "shrinking-model";
+    fs::copy(run_->root / "tiny-llama", model, fs::copy_options::recursive);
+    const Finished finished =
+        test::runCliPausedAt({"generate", "--model", QString::fromStdString(model.string()), "--prompt", "t3",
+                              "--max-tokens", "4"},
+                             "base-weights", [&] { fs::resize_file(model / "model.safetensors", 0); });
+    QVERIFY2(finished.err.contains("paused at base-weights"), finished.err.constData());
+    QCOMPARE(finished.exitCode, 1);  // -1 when the process died of a signal
+    QVERIFY2(finished.err.contains(QByteArray::fromStdString((model / "model.safetensors").string())) &&
+                 finished.err.contains("became shorter"),
+             finished.err.constData());
+  }
+
   void chatNeedsAChatTemplate() {
     const Finished finished = runCli({"generate", "--model", run_->path("tiny-llama"), "--prompt", "hi", "--chat"});
     QCOMPARE(finished.exitCode, 1);
