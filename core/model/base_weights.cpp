@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/formats/safetensors_reader.h"
+#include "core/formats/weights_check.h"
 #include "core/util/error.h"
 #include "core/util/random.h"
 #include "core/util/test_pause.h"
@@ -44,6 +45,10 @@ void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights
                 " but config.json implies " + shapeText(spec.shape));
   }
   formats::readAsFloat(view, values);
+  // Checked here as well as when the model is added: a folder used by path, or changed since.
+  if (const std::uint64_t count = formats::countNonFinite(values); count > 0) {
+    throw Error(formats::nonFiniteProblem(view.fileLabel, spec.name, count));
+  }
 }
 
 }  // namespace

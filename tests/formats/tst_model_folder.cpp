@@ -8,6 +8,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/formats/model_folder.h"
+#include "core/formats/safetensors_reader.h"
 #include "core/util/error.h"
 #include "safetensors_test_files.h"
 #include "support/scratch.h"
@@ -113,6 +114,39 @@ class ModelFolderTest : public QObject {
     const ModelFolderFacts facts = inspectModelFolder(model);
     QVERIFY(!facts.usable());
     QVERIFY2(mentions(facts.problems, "mlp"), joined(facts.problems).c_str());
+  }
+
+  // A NaN or an infinity in a tensor is a problem naming the tensor and the file, and the folder is
+  // not registered (training would diverge, generation print garbage).
+  void nonFiniteWeightsAreProblemsNamingTheTensor() {
+    const fs::path model = writeTinyModelFolder(folder("m"));
+    const fs::path weights = model / "model.safetensors";
+    auto overwrite = [&](const std::string& tensor, std::size_t element, std::uint16_t bf16) {
+      std::uint64_t offset = 0;
+      {
+        const SafetensorsFile file(weights);
+        offset = file.layout().dataStart + file.find(tensor)->begin + 2 * element;
+      }
+      std::fstream out(weights, std::ios::binary | std::ios::in | std::ios::out);
+      out.seekp(static_cast<std::streamoff>(offset));
+      const char bytes[2] = {static_cast<char>(bf16 & 0xFF), static_cast<char>(bf16 >> 8)};
+      out.write(bytes, 2);
+    };
+    QVERIFY(inspectModelFolder(model).usable());
+    overwrite("model.layers.1.mlp.up_proj.weight", 7, 0x7FC0);  // NaN
+    overwrite("model.layers.1.mlp.up_proj.weight", 9, 0xFF80);  // -infinity
+    overwrite("model.norm.weight", 0, 0x7F80);                  // +infinity
+    const ModelFolderFacts facts = inspectModelFolder(model);
+    QVERIFY(!facts.usable());
+    QVERIFY2(mentions(facts.problems, weights.string() + ": tensor model.layers.1.mlp.up_proj.weight holds 2 values "
+                                                         "that are not a number (NaN or infinite)"),
+             joined(facts.problems).c_str());
+    QVERIFY2(mentions(facts.problems, "tensor model.norm.weight holds 1 value that is not a number"),
+             joined(facts.problems).c_str());
+    catalog::Catalog store = catalog::Catalog::open(folder("data") / catalog::kCatalogFileName);
+    QVERIFY(test::errorOf([&] { catalog::registerModelFolder(store, facts); }).find("not a number") !=
+            std::string::npos);
+    QVERIFY(store.models().empty());
   }
 
   void onlyPytorchBinWeightsAskForSafetensors() {
