@@ -199,7 +199,7 @@ class TestCli : public QObject {
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("cannot be added")), qPrintable(result.err));
 
-    tiertune::test::writeFile(model / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{},"merges":[]}})");
+    tiertune::test::writeFile(model / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})");
     result = runCli({QStringLiteral("model"), QStringLiteral("inspect"), folder, QStringLiteral("--json")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
     const QJsonObject facts = parseObject(result.out);

@@ -148,6 +148,13 @@ class CliGenerateTest : public QObject {
     QVERIFY(finished.out.isEmpty());
   }
 
+  // A run the catalog does not have is named as such (not "no checkpoint to export").
+  void anUnknownRunIsNamed() {
+    const Finished finished = runCli({"generate", "--run", "999", "--prompt", "t3"});
+    QCOMPARE(finished.exitCode, 1);
+    QVERIFY2(finished.err.contains("There is no run 999 in the catalog"), finished.err.constData());
+  }
+
   void chatNeedsAChatTemplate() {
     const Finished finished = runCli({"generate", "--model", run_->path("tiny-llama"), "--prompt", "hi", "--chat"});
     QCOMPARE(finished.exitCode, 1);

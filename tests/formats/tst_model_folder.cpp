@@ -32,7 +32,7 @@ fs::path writeTinyModelFolder(const fs::path& folder, const std::string& configT
   fs::create_directories(folder);
   test::writeFile(folder / "config.json", configText);
   test::writeTinyModel(parseModelConfig(kTinyQwen2Config), folder);
-  test::writeFile(folder / "tokenizer.json", R"({"version":"1.0","model":{"type":"BPE","vocab":{},"merges":[]}})");
+  test::writeFile(folder / "tokenizer.json", R"({"version":"1.0","model":{"type":"BPE","vocab":{"a":0},"merges":[]}})");
   test::writeFile(folder / "tokenizer_config.json",
                   R"({"chat_template":"{% for m in messages %}{{ m.content }}{% endfor %}"})");
   return folder;
@@ -149,6 +149,19 @@ class ModelFolderTest : public QObject {
     QVERIFY(store.models().empty());
   }
 
+  // A weights file that is a link looping onto itself is named with the system's reason, not
+  // reported as "no model weights found".
+  void aSymlinkLoopAsWeightsIsNamed() {
+    const fs::path model = writeTinyModelFolder(folder("m"));
+    fs::remove(model / "model.safetensors");
+    fs::create_symlink("model.safetensors", model / "model.safetensors");
+    const ModelFolderFacts facts = inspectModelFolder(model);
+    QVERIFY(!mentions(facts.problems, "no model weights found"));
+    QVERIFY2(mentions(facts.problems, (model / "model.safetensors").string() +
+                                          ": cannot open the file: Too many levels of symbolic links"),
+             joined(facts.problems).c_str());
+  }
+
   void onlyPytorchBinWeightsAskForSafetensors() {
     const fs::path model = writeTinyModelFolder(folder("m"));
     fs::remove(model / "model.safetensors");
@@ -170,6 +183,10 @@ class ModelFolderTest : public QObject {
     test::writeFile(model / "tokenizer.json",
                     R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "BertPreTokenizer"}})");
     QVERIFY(mentions(inspectModelFolder(model).problems, "pre_tokenizer.type is \"BertPreTokenizer\""));
+    // No tokens at all: said of tokenizer.json, not left for the chat template or an import to trip on.
+    test::writeFile(model / "tokenizer.json", R"({"model": {"type": "BPE", "vocab": {}, "merges": []}})");
+    QVERIFY2(mentions(inspectModelFolder(model).problems, "tokenizer.json: the vocabulary is empty"),
+             joined(inspectModelFolder(model).problems).c_str());
     // Ids beyond the model's embeddings: the tokenizer belongs to another model.
     test::writeFile(model / "tokenizer.json", R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 100000}, "merges": []}})");
     const ModelFolderFacts facts = inspectModelFolder(model);
