@@ -3,6 +3,7 @@
 // and what would make it fit. The fine-tune wizard shows the same plan.
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -10,12 +11,14 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "core/formats/model_config.h"
 #include "core/hardware/disk_speed_record.h"
 #include "core/hardware/hardware_report.h"
 #include "core/settings/settings.h"
 #include "core/tiers/machine_budget.h"
-#include "core/tiers/plan_request.h"
 #include "core/tiers/planner.h"
+#include "core/train/run_config.h"
+#include "core/train/run_memory.h"
 
 namespace tiertune::cli {
 
@@ -31,14 +34,20 @@ std::string gigabytes(std::uint64_t bytes) {
   return text;
 }
 
-nlohmann::json planJson(const tiers::PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
+// The run as `plan` reads it: run.json's fields and the model's config.json, as the planner sees them.
+struct PlanRequest {
+  train::RunConfig config;
+  tiers::TrainingSetup setup;
+};
+
+nlohmann::json planJson(const PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
   nlohmann::json groups = nlohmann::json::object();
   for (const auto& placement : plan.placements) {
     auto& entry = groups[tiers::toString(placement.group)];
     if (entry.is_null()) entry = {{"device", 0}, {"host", 0}, {"disk", 0}};
     entry[tiers::toString(placement.tier)] = entry[tiers::toString(placement.tier)].get<std::uint64_t>() + placement.bytes;
   }
-  return {{"model", request.modelFolder.string()},
+  return {{"model", request.config.modelFolder.string()},
           {"method", request.setup.method == tiers::Method::Lora ? "lora" : "full"},
           {"trainable_parameters", plan.trainableParameters},
           {"fits", plan.fits},
@@ -58,9 +67,9 @@ nlohmann::json planJson(const tiers::PlanRequest& request, const tiers::MachineA
           {"notes", machine.notes}};
 }
 
-void printPlan(const tiers::PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
+void printPlan(const PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
   const auto& setup = request.setup;
-  std::printf("Model       %s (%s, %lld layers)\n", request.modelFolder.c_str(),
+  std::printf("Model       %s (%s, %lld layers)\n", request.config.modelFolder.c_str(),
               std::string(formats::architectureName(setup.model.architecture)).c_str(),
               static_cast<long long>(setup.model.layerCount));
   std::printf("Training    %s, %llu trainable parameters, micro-batch %d x %d tokens, accumulation %d\n",
@@ -95,15 +104,19 @@ int runPlan(const std::vector<std::string>& args) {
   const Arguments arguments("plan", args, {.flags = {"json"}, .valued = {"config"}});
   const auto config = arguments.value("config");
   if (!config) throw UsageError("plan needs --config RUN.json");
-  const tiers::PlanRequest request = tiers::loadPlanRequest(*config);
+  PlanRequest request;
+  request.config = train::loadRunConfig(*config, train::RunConfigUse::Plan);
+  request.setup = train::trainingSetup(request.config,
+                                       formats::loadModelConfig(request.config.modelFolder / "config.json"));
   const settings::Settings userSettings = settings::loadSettings();
-  const hardware::HardwareReport report = hardware::probeHardware(userSettings.offloadFolder);
+  // The run's own offload folder, as `train` uses it; the Settings' folder otherwise.
+  const std::filesystem::path offloadFolder = request.config.offloadFolder.value_or(userSettings.offloadFolder);
+  const hardware::HardwareReport report = hardware::probeHardware(offloadFolder);
   // The backend that would train (the GPU's when there is one) is measured here, well under a second.
   std::string speedFailure;
   const std::optional<hardware::ComputeSpeed> compute = hardware::measureChosenBackend(report.gpu, &speedFailure);
   tiers::MachineAssessment machine = tiers::assessMachine(
-      report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), userSettings.offloadFolder), request.caps,
-      compute);
+      report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), offloadFolder), request.config.budgets, compute);
   if (!speedFailure.empty()) machine.notes.push_back("The GPU's speed could not be measured: " + speedFailure);
   const Plan plan = tiers::planTraining(request.setup, machine.budget);
   if (arguments.flag("json")) {
@@ -122,7 +135,9 @@ const Command kPlanCommand = {
     "  {\"model\": \"/models/Qwen2.5-0.5B\", \"method\": \"lora\", \"lora_rank\": 16,\n"
     "   \"micro_batch\": 1, \"sequence_length\": 2048, \"gradient_accumulation\": 1,\n"
     "   \"device_budget_gb\": 16, \"host_budget_gb\": 48, \"disk_budget_gb\": 500}\n"
-    "Only \"model\" is required; the budgets cap what the hardware check finds. Prints where each\n"
+    "Only \"model\" is required; the other fields are those of `train` (README: \"The run\n"
+    "configuration\"), an unknown one is an error. The budgets cap what the hardware check finds;\n"
+    "\"offload_folder\" is the disk the plan counts (else the Settings' folder). Prints where each\n"
     "kind of state goes, the predicted step time and what limits it; exit code 1 when the run\n"
     "does not fit, with what would make it fit.\n",
     runPlan};

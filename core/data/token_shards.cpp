@@ -98,8 +98,8 @@ void TokenShardWriter::finish() {
   index.close();
 }
 
-TokenShard::TokenShard(MappedFile ids, MappedFile mask, MappedFile index, std::size_t samples)
-    : ids_(std::move(ids)), mask_(std::move(mask)), index_(std::move(index)), samples_(samples) {}
+TokenShard::TokenShard(MappedFile ids, MappedFile mask, std::vector<std::uint64_t> offsets)
+    : ids_(std::move(ids)), mask_(std::move(mask)), offsets_(std::move(offsets)), samples_(offsets_.size() - 1) {}
 TokenShard::TokenShard(TokenShard&&) noexcept = default;
 TokenShard& TokenShard::operator=(TokenShard&&) noexcept = default;
 TokenShard::~TokenShard() = default;
@@ -108,38 +108,43 @@ TokenShard TokenShard::open(const fs::path& folder, const std::string& name) {
   const fs::path indexFile = folder / (name + ".index");
   MappedFile ids(folder / (name + ".ids"));
   MappedFile mask(folder / (name + ".mask"));
-  MappedFile index(indexFile);
   const auto fail = [&](const std::string& problem) {
     throw Error(indexFile.string() + ": " + problem + "; the tokenized dataset is damaged and will be rebuilt");
   };
-  const std::size_t indexBytes = index.bytes().size();
-  if (indexBytes < sizeof(std::uint64_t) || indexBytes % sizeof(std::uint64_t) != 0) fail("the index has a wrong size");
-  const std::size_t entries = indexBytes / sizeof(std::uint64_t);
-  const auto* offsets = reinterpret_cast<const std::uint64_t*>(index.bytes().data());
+  std::vector<std::uint64_t> offsets;
+  {
+    const MappedFile index(indexFile);
+    const std::size_t indexBytes = index.bytes().size();
+    if (indexBytes < sizeof(std::uint64_t) || indexBytes % sizeof(std::uint64_t) != 0) fail("the index has a wrong size");
+    offsets.resize(indexBytes / sizeof(std::uint64_t));
+    std::memcpy(offsets.data(), index.bytes().data(), indexBytes);
+    index.requireIntact();
+  }
   if (offsets[0] != 0) fail("the index does not start at 0");
-  for (std::size_t i = 1; i < entries; ++i) {
+  for (std::size_t i = 1; i < offsets.size(); ++i) {
     if (offsets[i] < offsets[i - 1]) fail("the index goes backwards at sample " + std::to_string(i - 1));
   }
-  const std::uint64_t tokens = offsets[entries - 1];
+  const std::uint64_t tokens = offsets.back();
   if (ids.bytes().size() != tokens * sizeof(std::int32_t)) fail("the ids file does not hold the indexed tokens");
   if (mask.bytes().size() != tokens) fail("the mask file does not hold the indexed tokens");
-  return TokenShard(std::move(ids), std::move(mask), std::move(index), entries - 1);
+  return TokenShard(std::move(ids), std::move(mask), std::move(offsets));
 }
 
-std::uint64_t TokenShard::tokens() const {
-  return reinterpret_cast<const std::uint64_t*>(index_.bytes().data())[samples_];
-}
+std::uint64_t TokenShard::tokens() const { return offsets_[samples_]; }
 
 std::span<const std::int32_t> TokenShard::ids(std::size_t sample) const {
-  const auto* offsets = reinterpret_cast<const std::uint64_t*>(index_.bytes().data());
   const auto* all = reinterpret_cast<const std::int32_t*>(ids_.bytes().data());
-  return {all + offsets[sample], static_cast<std::size_t>(offsets[sample + 1] - offsets[sample])};
+  return {all + offsets_[sample], static_cast<std::size_t>(offsets_[sample + 1] - offsets_[sample])};
 }
 
 std::span<const std::uint8_t> TokenShard::mask(std::size_t sample) const {
-  const auto* offsets = reinterpret_cast<const std::uint64_t*>(index_.bytes().data());
   const auto* all = reinterpret_cast<const std::uint8_t*>(mask_.bytes().data());
-  return {all + offsets[sample], static_cast<std::size_t>(offsets[sample + 1] - offsets[sample])};
+  return {all + offsets_[sample], static_cast<std::size_t>(offsets_[sample + 1] - offsets_[sample])};
+}
+
+void TokenShard::requireIntact() const {
+  ids_.requireIntact();
+  mask_.requireIntact();
 }
 
 }  // namespace tiertune::data

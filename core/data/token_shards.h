@@ -57,10 +57,15 @@ class TokenShard {
   std::uint64_t tokens() const;
   std::span<const std::int32_t> ids(std::size_t sample) const;
   std::span<const std::uint8_t> mask(std::size_t sample) const;
+  // Throws tiertune::Error naming the file when one shrank while it was read (mapped_file.h); call
+  // it after copying the samples out.
+  void requireIntact() const;
 
  private:
-  TokenShard(MappedFile ids, MappedFile mask, MappedFile index, std::size_t samples);
-  MappedFile ids_, mask_, index_;
+  TokenShard(MappedFile ids, MappedFile mask, std::vector<std::uint64_t> offsets);
+  MappedFile ids_, mask_;
+  // The index, read once at open: offsets checked there stay as checked whatever happens to the file.
+  std::vector<std::uint64_t> offsets_;  // samples + 1 entries
   std::size_t samples_ = 0;
 };
 

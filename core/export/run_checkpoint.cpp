@@ -16,9 +16,10 @@ std::vector<catalog::CheckpointRecord> exportableCheckpoints(const std::vector<c
 }
 
 catalog::CheckpointRecord findCheckpoint(const catalog::Catalog& store, catalog::Id runId, const std::string& which) {
+  if (!store.run(runId)) throw Error("There is no run " + std::to_string(runId) + " in the catalog.");
   const std::vector<catalog::CheckpointRecord> checkpoints = exportableCheckpoints(store.checkpoints(runId));
   const std::string runName = "Run " + std::to_string(runId);
-  if (checkpoints.empty()) throw Error(runName + " has no checkpoint to export yet.");
+  if (checkpoints.empty()) throw Error(runName + " has no checkpoint yet.");
   for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) {
     const std::string step = std::to_string(it->step);
     if (which == "latest" || which == train::checkpointFolderName(it->step) || which == step || which == "step-" + step) {

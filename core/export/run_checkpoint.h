@@ -14,7 +14,8 @@ namespace tiertune::exports {
 // the same order (a folder removed by keep_checkpoints or by hand cannot be exported).
 std::vector<catalog::CheckpointRecord> exportableCheckpoints(const std::vector<catalog::CheckpointRecord>& checkpoints);
 
-// Throws tiertune::Error when the run has none, or none by that name, listing the ones it has.
+// Throws tiertune::Error when the catalog has no such run, when the run has no checkpoint, or none
+// by that name (listing the ones it has).
 catalog::CheckpointRecord findCheckpoint(const catalog::Catalog& store, catalog::Id runId, const std::string& which);
 
 }  // namespace tiertune::exports

@@ -124,6 +124,9 @@ ModelFolderFacts inspectModelFolder(const fs::path& folder) {
       for (std::string& problem : checkWeightsAgainstConfig(*facts.config, weights)) {
         facts.problems.push_back(std::move(problem));
       }
+      for (std::string& problem : checkWeightsAreFinite(*facts.config, weights)) {
+        facts.problems.push_back(std::move(problem));
+      }
     }
   } catch (const Error& failure) {
     std::string message = failure.what();

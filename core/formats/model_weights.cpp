@@ -21,14 +21,21 @@ bool isPlainFileName(const std::string& name) {
          name.find('\0') == std::string::npos;
 }
 
+// Whether the name is in its folder, even as a link that leads nowhere (a loop, a missing target):
+// opening it then says what is wrong with it, rather than that there is no such file.
+bool nameIsPresent(const std::filesystem::path& file) {
+  std::error_code error;
+  return std::filesystem::exists(std::filesystem::symlink_status(file, error));
+}
+
 }  // namespace
 
 ModelWeights ModelWeights::openFolder(const std::filesystem::path& folder) {
   const std::filesystem::path index = folder / kWeightsIndexFileName;
   const std::filesystem::path single = folder / kSingleWeightsFileName;
+  if (nameIsPresent(index)) return openIndex(index);
+  if (nameIsPresent(single)) return openSingleFile(single);
   std::error_code error;
-  if (std::filesystem::exists(index, error)) return openIndex(index);
-  if (std::filesystem::exists(single, error)) return openSingleFile(single);
   std::string hint;
   if (std::filesystem::exists(folder / "pytorch_model.bin", error) ||
       std::filesystem::exists(folder / "pytorch_model.bin.index.json", error)) {
@@ -90,8 +97,7 @@ ModelWeights ModelWeights::openIndex(const std::filesystem::path& indexFile) {
   std::map<std::string, std::size_t> fileNumber;
   for (const std::string& name : shardNames) {
     const std::filesystem::path shardPath = folder / name;
-    std::error_code error;
-    if (!std::filesystem::exists(shardPath, error)) {
+    if (!nameIsPresent(shardPath)) {
       throw Error(label + " lists the shard " + name + ", but that file is not in " + folder.string() +
                   ": the download is incomplete; download the missing file.");
     }

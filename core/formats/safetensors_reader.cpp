@@ -1,11 +1,8 @@
 #include "core/formats/safetensors_reader.h"
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 #include <utility>
 
@@ -14,21 +11,6 @@
 
 namespace tiertune::formats {
 namespace {
-
-// Closes the descriptor on every path out of the constructor; the mapping outlives it.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 template <typename Word>
 Word loadLittleEndian(const std::byte* at) {
@@ -71,6 +53,7 @@ void readAsFloat(const TensorView& tensor, std::span<float> out) {
     default:
       break;  // refused by requireLoadableFloat
   }
+  if (tensor.mapping) tensor.mapping->requireIntact();
 }
 
 std::vector<float> readAsFloat(const TensorView& tensor) {
@@ -81,65 +64,19 @@ std::vector<float> readAsFloat(const TensorView& tensor) {
 }
 
 SafetensorsFile::SafetensorsFile(const std::filesystem::path& file)
-    : path_(file), label_(std::make_unique<const std::string>(file.string())) {
-  const std::string& label = *label_;
-  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) throw Error(label + ": cannot open the file: " + errnoText(errno) + ".");
-  struct stat status {};
-  if (::fstat(fd.get(), &status) != 0)
-    throw Error(label + ": cannot read the file's size: " + errnoText(errno) + ".");
-  if (!S_ISREG(status.st_mode)) throw Error(label + ": this is not a regular file.");
-  mappedBytes_ = static_cast<std::uint64_t>(status.st_size);
-
-  if (mappedBytes_ >= 8) {
-    // MAP_PRIVATE + PROT_READ: nothing we do can change the file, and the pages are shared with the
-    // page cache (no copy of the weights in our memory).
-    mapping_ = ::mmap(nullptr, mappedBytes_, PROT_READ, MAP_PRIVATE, fd.get(), 0);
-    if (mapping_ == MAP_FAILED) {
-      mapping_ = nullptr;
-      throw Error(label + ": cannot map the file into memory: " + errnoText(errno) + ".");
-    }
-  }
-  try {
-    // Files shorter than 8 bytes are not mapped; the parser reports them from an empty span.
-    layout_ = parseSafetensorsLayout(mapped(), label);
-  } catch (...) {
-    if (mapping_) ::munmap(mapping_, mappedBytes_);
-    mapping_ = nullptr;
-    throw;
-  }
+    : path_(file),
+      label_(std::make_unique<const std::string>(file.string())),
+      file_(std::make_unique<const MappedFile>(file)) {
+  // MAP_PRIVATE + PROT_READ: nothing we do can change the file, and the pages are shared with the
+  // page cache (no copy of the weights in our memory).
+  layout_ = parseSafetensorsLayout(file_->bytes(), *label_);
+  file_->requireIntact();  // the header was read from the mapping too
   for (std::size_t i = 0; i < layout_.tensors.size(); ++i) index_.emplace(layout_.tensors[i].name, i);
 }
 
-SafetensorsFile::~SafetensorsFile() {
-  if (mapping_) ::munmap(mapping_, mappedBytes_);
-}
-
-SafetensorsFile::SafetensorsFile(SafetensorsFile&& other) noexcept
-    : path_(std::move(other.path_)),
-      label_(std::move(other.label_)),
-      mapping_(std::exchange(other.mapping_, nullptr)),
-      mappedBytes_(std::exchange(other.mappedBytes_, 0)),
-      layout_(std::move(other.layout_)),
-      index_(std::move(other.index_)) {}
-
-SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&& other) noexcept {
-  if (this != &other) {
-    if (mapping_) ::munmap(mapping_, mappedBytes_);
-    path_ = std::move(other.path_);
-    label_ = std::move(other.label_);
-    mapping_ = std::exchange(other.mapping_, nullptr);
-    mappedBytes_ = std::exchange(other.mappedBytes_, 0);
-    layout_ = std::move(other.layout_);
-    index_ = std::move(other.index_);
-  }
-  return *this;
-}
-
-std::span<const std::byte> SafetensorsFile::mapped() const {
-  if (!mapping_) return {};
-  return {static_cast<const std::byte*>(mapping_), static_cast<std::size_t>(mappedBytes_)};
-}
+SafetensorsFile::~SafetensorsFile() = default;
+SafetensorsFile::SafetensorsFile(SafetensorsFile&& other) noexcept = default;
+SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&& other) noexcept = default;
 
 const TensorInfo* SafetensorsFile::find(std::string_view name) const {
   auto found = index_.find(name);
@@ -155,13 +92,14 @@ TensorView SafetensorsFile::tensor(std::string_view name) const {
 TensorView SafetensorsFile::view(const TensorInfo& info) const {
   TensorView tensor;
   tensor.info = &info;
-  tensor.bytes = mapped().subspan(layout_.dataStart + info.begin, info.byteCount());
+  tensor.bytes = file_->bytes().subspan(layout_.dataStart + info.begin, info.byteCount());
   tensor.fileLabel = *label_;
+  tensor.mapping = file_.get();
   return tensor;
 }
 
 void SafetensorsFile::advise(const TensorView& tensor, int advice) const {
-  if (!mapping_ || tensor.bytes.empty()) return;
+  if (tensor.bytes.empty()) return;
   // madvise wants page-aligned ranges: widen the tensor's range to whole pages.
   const auto pageBytes = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto first = reinterpret_cast<std::uintptr_t>(tensor.bytes.data()) & ~(pageBytes - 1);

@@ -2,6 +2,10 @@
 // header (safetensors_header.h) and costs no reads of tensor data; a tensor's bytes are paged in
 // when they are touched. Used to load base weights, checkpoints and adapters.
 //
+// A file that shrinks while it is mapped does not end the process (core/util/mapped_file.h): the
+// lost pages read as zeros, and readAsFloat, which checks the mapping after each tensor, throws
+// tiertune::Error naming the file instead of returning them.
+//
 // Every dtype of the format can be listed and its raw bytes reached (to copy a file, to hash it);
 // only BF16, F16 and F32 tensors can be read as numbers (readAsFloat), and asking for another
 // dtype is an error that names the file, the tensor and the dtype.
@@ -19,6 +23,7 @@
 
 #include "core/formats/dtype.h"
 #include "core/formats/safetensors_header.h"
+#include "core/util/mapped_file.h"
 
 namespace tiertune::formats {
 
@@ -28,6 +33,7 @@ struct TensorView {
   const TensorInfo* info = nullptr;  // name, dtype, shape, offsets
   std::span<const std::byte> bytes;  // little-endian, row-major; may be unaligned in foreign files
   std::string_view fileLabel;        // the file, for messages
+  const MappedFile* mapping = nullptr;  // where bytes lie; checked after reading them
 
   const std::string& name() const { return info->name; }
   Dtype dtype() const { return info->dtype; }
@@ -39,7 +45,8 @@ struct TensorView {
 void requireLoadableFloat(const TensorView& tensor);
 
 // Converts a BF16, F16 or F32 tensor to float; out.size() must be tensor.elementCount().
-// Other dtypes throw as requireLoadableFloat does.
+// Other dtypes throw as requireLoadableFloat does, and a file that shrank while it was read throws
+// tiertune::Error naming it.
 void readAsFloat(const TensorView& tensor, std::span<float> out);
 std::vector<float> readAsFloat(const TensorView& tensor);
 
@@ -58,7 +65,7 @@ class SafetensorsFile {
   const SafetensorsLayout& layout() const { return layout_; }
   const std::vector<TensorInfo>& tensors() const { return layout_.tensors; }  // in data order
   const std::map<std::string, std::string>& metadata() const { return layout_.metadata; }
-  std::uint64_t fileBytes() const { return mappedBytes_; }
+  std::uint64_t fileBytes() const { return file_->bytes().size(); }
 
   bool contains(std::string_view name) const { return index_.find(name) != index_.end(); }
   const TensorInfo* find(std::string_view name) const;  // nullptr when absent
@@ -74,12 +81,10 @@ class SafetensorsFile {
 
  private:
   void advise(const TensorView& tensor, int advice) const;
-  std::span<const std::byte> mapped() const;
 
   std::filesystem::path path_;
   std::unique_ptr<const std::string> label_;  // on the heap: views keep pointing at it across moves
-  void* mapping_ = nullptr;
-  std::uint64_t mappedBytes_ = 0;
+  std::unique_ptr<const MappedFile> file_;    // likewise
   SafetensorsLayout layout_;
   std::map<std::string, std::size_t, std::less<>> index_;  // name -> position in layout_.tensors
 };

@@ -1,5 +1,7 @@
 #include "core/formats/weights_check.h"
 
+#include <cmath>
+#include <cstring>
 #include <set>
 #include <string_view>
 
@@ -9,6 +11,18 @@ namespace {
 // Older Llama checkpoints saved RoPE's inverse frequencies as a buffer; they are recomputed from
 // the config, so their presence is harmless.
 bool isHarmlessExtra(std::string_view name) { return name.ends_with(".rotary_emb.inv_freq"); }
+
+// Words whose exponent bits are all ones (NaN or infinity), in little-endian elements of Word.
+template <typename Word>
+std::uint64_t countAllOnesExponent(std::span<const std::byte> bytes, Word exponentMask) {
+  std::uint64_t count = 0;
+  for (std::size_t at = 0; at + sizeof(Word) <= bytes.size(); at += sizeof(Word)) {
+    Word word;
+    std::memcpy(&word, bytes.data() + at, sizeof word);  // unaligned-safe
+    count += (word & exponentMask) == exponentMask ? 1 : 0;
+  }
+  return count;
+}
 
 }  // namespace
 
@@ -48,6 +62,45 @@ std::vector<std::string> checkWeightsAgainstConfig(const ModelConfig& config, co
     problems.push_back(
         "tensor " + name + " is not part of a " + std::string(architectureName(config.architecture)) +
         " model with this config.json; the weights belong to a different model or architecture.");
+  }
+  return problems;
+}
+
+std::uint64_t countNonFinite(const TensorView& tensor) {
+  switch (tensor.dtype()) {
+    case Dtype::BF16: return countAllOnesExponent<std::uint16_t>(tensor.bytes, 0x7F80);
+    case Dtype::F16: return countAllOnesExponent<std::uint16_t>(tensor.bytes, 0x7C00);
+    case Dtype::F32: return countAllOnesExponent<std::uint32_t>(tensor.bytes, 0x7F800000);
+    default: return 0;
+  }
+}
+
+std::uint64_t countNonFinite(std::span<const float> values) {
+  std::uint64_t count = 0;
+  for (const float value : values) count += std::isfinite(value) ? 0 : 1;
+  return count;
+}
+
+std::string nonFiniteProblem(std::string_view fileLabel, const std::string& tensorName, std::uint64_t count) {
+  return std::string(fileLabel) + ": tensor " + tensorName + " holds " + std::to_string(count) +
+         (count == 1 ? " value that is" : " values that are") +
+         " not a number (NaN or infinite); training and generation cannot use it. The file is damaged or "
+         "was saved from a diverged model: download the model again.";
+}
+
+std::vector<std::string> checkWeightsAreFinite(const ModelConfig& config, const ModelWeights& weights) {
+  std::set<std::string, std::less<>> expected;
+  for (const ExpectedTensor& tensor : expectedTensors(config)) expected.insert(tensor.name);
+  std::vector<std::string> problems;
+  for (const SafetensorsFile& file : weights.files()) {
+    for (const TensorInfo& info : file.tensors()) {  // data order: the file is read front to back
+      if (!expected.contains(info.name) || !isLoadableFloat(info.dtype)) continue;
+      const TensorView tensor = file.view(info);
+      const std::uint64_t count = countNonFinite(tensor);
+      file.release(tensor);
+      tensor.mapping->requireIntact();
+      if (count > 0) problems.push_back(nonFiniteProblem(tensor.fileLabel, info.name, count));
+    }
   }
   return problems;
 }

@@ -5,8 +5,10 @@
 #include <string>
 
 #include "core/formats/safetensors_reader.h"
+#include "core/formats/weights_check.h"
 #include "core/util/error.h"
 #include "core/util/random.h"
+#include "core/util/test_pause.h"
 
 namespace tiertune::model {
 
@@ -43,11 +45,16 @@ void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights
                 " but config.json implies " + shapeText(spec.shape));
   }
   formats::readAsFloat(view, values);
+  // Checked here as well as when the model is added: a folder used by path, or changed since.
+  if (const std::uint64_t count = formats::countNonFinite(values); count > 0) {
+    throw Error(formats::nonFiniteProblem(view.fileLabel, spec.name, count));
+  }
 }
 
 }  // namespace
 
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights) {
+  pauseForTest("base-weights");
   std::vector<float> staging;
   for (std::size_t i = 0; i < table.tensorCount(); ++i) {
     const ParameterEntry& entry = table.entry(i);
@@ -59,6 +66,7 @@ void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& w
 
 void readBaseWeights(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
                      std::span<float> values) {
+  pauseForTest("base-weights");
   std::size_t offset = 0;
   for (const ParameterSpec& spec : specs) {
     const std::size_t count = elementCount(spec.shape);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "core/util/error.h"
 
@@ -90,16 +91,33 @@ std::string scheduleName(LrSchedule schedule) {
 
 }  // namespace
 
-RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder, const std::string& fileLabel) {
+RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder, const std::string& fileLabel,
+                         RunConfigUse use) {
   json object;
+  // nlohmann keeps the last of two equal keys without a word; a second "learning_rate" would silently
+  // win over the first, so equal keys in one object are an error.
+  std::vector<std::set<std::string>> keysByObject;
+  std::string duplicate;
+  const json::parser_callback_t noticeDuplicates = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) keysByObject.emplace_back();
+    if (event == json::parse_event_t::object_end && !keysByObject.empty()) keysByObject.pop_back();
+    if (event == json::parse_event_t::key && !keysByObject.empty() &&
+        !keysByObject.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
+      duplicate = parsed.get<std::string>();
+    }
+    return true;
+  };
   try {
-    object = json::parse(jsonText);
+    object = json::parse(jsonText, noticeDuplicates);
   } catch (const json::parse_error& error) {
     throw Error(fileLabel + " is not valid JSON (at byte " + std::to_string(error.byte) + ").");
   } catch (const json::exception& error) {
     throw Error(fileLabel + " is not usable JSON (" + error.what() + ").");
   }
   if (!object.is_object()) throw Error(fileLabel + " must hold a JSON object.");
+  if (!duplicate.empty()) {
+    throw Error(fileLabel + ": the field \"" + duplicate + "\" is given twice; keep only the one you mean.");
+  }
   for (const auto& item : object.items()) {
     if (!kKnownFields.contains(item.key())) {
       throw Error(fileLabel + ": unknown field \"" + item.key() + "\" (README: \"The run configuration\" lists them).");
@@ -113,13 +131,17 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
     return resolve(value, baseFolder);
   };
   config.modelFolder = requiredPath("model", "the model folder");
+  const bool training = use == RunConfigUse::Train;
+  auto optionalPath = [&](const std::string& field, const std::string& what) {
+    return training || !fields.text(field, "").empty() ? requiredPath(field, what) : fs::path();
+  };
   config.dataset = fields.text("dataset", "");
   if (config.dataset.empty()) {
-    config.trainData = requiredPath("train_data", "the training data (or give \"dataset\" instead)");
+    config.trainData = optionalPath("train_data", "the training data (or give \"dataset\" instead)");
   } else if (!fields.text("train_data", "").empty()) {
     fields.fail("train_data", "cannot be used together with \"dataset\".");
   }
-  config.outputFolder = requiredPath("output", "the folder for checkpoints");
+  config.outputFolder = optionalPath("output", "the folder for checkpoints");
   if (const std::string validation = fields.text("validation_data", ""); !validation.empty()) {
     config.validationData = resolve(validation, baseFolder);
   }
@@ -193,12 +215,12 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
   return config;
 }
 
-RunConfig loadRunConfig(const fs::path& file) {
+RunConfig loadRunConfig(const fs::path& file, RunConfigUse use) {
   std::ifstream in(file);
   if (!in) throw Error("Cannot read the run configuration " + file.string() + ".");
   std::ostringstream text;
   text << in.rdbuf();
-  return parseRunConfig(text.str(), fs::absolute(file).parent_path(), file.string());
+  return parseRunConfig(text.str(), fs::absolute(file).parent_path(), file.string(), use);
 }
 
 std::string toJson(const RunConfig& config) {

@@ -62,11 +62,15 @@ struct RunConfig {
   std::optional<std::filesystem::path> offloadFolder;
 };
 
+// What run.json is read for: training needs "output" and the data; `tiertune-cli plan` needs only
+// "model" (every other field keeps its default when absent, and is checked as for training).
+enum class RunConfigUse { Train, Plan };
+
 // Parses run.json text; relative paths are taken from baseFolder. Throws tiertune::Error that
 // names fileLabel and the field.
 RunConfig parseRunConfig(const std::string& jsonText, const std::filesystem::path& baseFolder,
-                         const std::string& fileLabel = "run.json");
-RunConfig loadRunConfig(const std::filesystem::path& file);
+                         const std::string& fileLabel = "run.json", RunConfigUse use = RunConfigUse::Train);
+RunConfig loadRunConfig(const std::filesystem::path& file, RunConfigUse use = RunConfigUse::Train);
 
 // The configuration as run.json text with every field explicit and absolute paths (what the
 // catalog keeps, so that a resume sees exactly what the run started with).

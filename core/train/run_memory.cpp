@@ -7,11 +7,8 @@
 
 namespace tiertune::train {
 
-RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
-                        const std::filesystem::path& offloadFolder) {
-  RunMemory memory;
-  memory.deviceArenaBytes = kernels::MemoryUse{}.limit;
-  tiers::TrainingSetup& setup = memory.setup;
+tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::ModelConfig& model) {
+  tiers::TrainingSetup setup;
   setup.model = model;
   setup.method = config.lora ? tiers::Method::Lora : tiers::Method::Full;
   setup.loraRank = static_cast<int>(config.loraConfig.rank);
@@ -19,6 +16,15 @@ RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& mod
   setup.sequenceLength = static_cast<int>(config.sequenceLength);
   setup.gradientAccumulation = static_cast<int>(config.gradientAccumulation);
   setup.fp32Weights = true;  // what both backends store today
+  return setup;
+}
+
+RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,
+                        const std::filesystem::path& offloadFolder) {
+  RunMemory memory;
+  memory.deviceArenaBytes = kernels::MemoryUse{}.limit;
+  memory.setup = trainingSetup(config, model);
+  const tiers::TrainingSetup& setup = memory.setup;
   memory.plan = tiers::planTraining(setup, machine);
   if (!memory.plan.fits) return memory;
   const tiers::StatePlacement placement = tiers::placementFromPlan(setup, memory.plan);

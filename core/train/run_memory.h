@@ -25,6 +25,9 @@ struct RunMemory {
   TrainerTiering tiering;
 };
 
+// The planner's view of the run: its model, method, batch and sequence length (for `plan` too).
+tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::ModelConfig& model);
+
 // machine: the assessed budgets of the backend the run uses, with the run's caps applied;
 // offloadFolder: the settings' folder, unless the run names its own.
 RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,

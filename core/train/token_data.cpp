@@ -85,6 +85,7 @@ std::vector<Sample> loadTokenShard(const std::filesystem::path& folder, const st
     const auto mask = shard.mask(i);
     samples[i].lossMask.assign(mask.begin(), mask.end());
   }
+  shard.requireIntact();
   return samples;
 }
 

@@ -199,7 +199,7 @@ class TestCli : public QObject {
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("cannot be added")), qPrintable(result.err));
 
-    tiertune::test::writeFile(model / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{},"merges":[]}})");
+    tiertune::test::writeFile(model / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})");
     result = runCli({QStringLiteral("model"), QStringLiteral("inspect"), folder, QStringLiteral("--json")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
     const QJsonObject facts = parseObject(result.out);
@@ -262,6 +262,30 @@ class TestCli : public QObject {
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("lora_rank")), qPrintable(result.err));
     QCOMPARE(runCli({QStringLiteral("plan")}).exitCode, 2);
+  }
+
+  // plan reads run.json as train does: the run's own offload folder is the disk it counts (here
+  // /proc, with no free space, instead of the Settings' folder), and an unknown field is an error.
+  void planReadsTheRunConfigurationAsTrainDoes() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::filesystem::path folder = scratch->path().toStdString();
+    std::filesystem::create_directories(folder / "tiny");
+    tiertune::test::writeFile(folder / "tiny" / "config.json", R"({"architectures": ["LlamaForCausalLM"],
+      "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2, "num_attention_heads": 4,
+      "num_key_value_heads": 2, "vocab_size": 256, "max_position_embeddings": 512, "rms_norm_eps": 1e-5})");
+    const QString runJson = QString::fromStdString((folder / "run.json").string());
+    auto diskBudget = [&](const std::string& json) {
+      tiertune::test::writeFile(folder / "run.json", json);
+      const Result result = runCli({QStringLiteral("plan"), QStringLiteral("--config"), runJson, QStringLiteral("--json")});
+      return parseObject(result.out)[QStringLiteral("budget_bytes")].toObject()[QStringLiteral("disk")].toDouble(-1);
+    };
+    QVERIFY(diskBudget(R"({"model": "tiny"})") > 0);  // the Settings' folder, in the test's data folder
+    QCOMPARE(diskBudget(R"({"model": "tiny", "offload_folder": "/proc"})"), 0.0);
+
+    tiertune::test::writeFile(folder / "run.json", R"({"model": "tiny", "lora_rnak": 8})");
+    const Result unknown = runCli({QStringLiteral("plan"), QStringLiteral("--config"), runJson});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral("unknown field \"lora_rnak\"")), qPrintable(unknown.err));
   }
 
   // `template` prints exactly the chat the model sees; a broken file or a conversation the

@@ -5,10 +5,13 @@
 // no chat template.
 #include <QTest>
 #include <filesystem>
+#include <fstream>
+#include <limits>
 #include <string>
 
 #include "core/catalog/catalog.h"
 #include "core/export/run_checkpoint.h"
+#include "core/formats/safetensors_reader.h"
 #include "core/infer/generator.h"
 #include "core/infer/model_runner.h"
 #include "core/infer/model_text.h"
@@ -103,6 +106,53 @@ class CliGenerateTest : public QObject {
                                        "--max-tokens", "many"});
     QCOMPARE(notNumber.exitCode, 2);
     QVERIFY2(notNumber.err.contains("--max-tokens"), notNumber.err.constData());
+  }
+
+  // The weights file shrinks (another program truncates it) after it is mapped and before its
+  // tensors are read: the command ends with a message naming the file, not with SIGBUS.
+  void aWeightsFileThatShrinksWhileReadIsNamed() {
+    const fs::path model = run_->root / "shrinking-model";
+    fs::copy(run_->root / "tiny-llama", model, fs::copy_options::recursive);
+    const Finished finished =
+        test::runCliPausedAt({"generate", "--model", QString::fromStdString(model.string()), "--prompt", "t3",
+                              "--max-tokens", "4"},
+                             "base-weights", [&] { fs::resize_file(model / "model.safetensors", 0); });
+    QVERIFY2(finished.err.contains("paused at base-weights"), finished.err.constData());
+    QCOMPARE(finished.exitCode, 1);  // -1 when the process died of a signal
+    QVERIFY2(finished.err.contains(QByteArray::fromStdString((model / "model.safetensors").string())) &&
+                 finished.err.contains("became shorter"),
+             finished.err.constData());
+  }
+
+  // A NaN in the weights of a folder used by path (never inspected): generate says which tensor of
+  // which file, instead of printing garbage.
+  void nonFiniteWeightsAreNamedInsteadOfGarbage() {
+    const fs::path model = run_->root / "nan-model";
+    fs::copy(run_->root / "tiny-llama", model, fs::copy_options::recursive);
+    const fs::path weights = model / "model.safetensors";
+    std::uint64_t offset = 0;
+    {
+      const formats::SafetensorsFile file(weights);
+      offset = file.layout().dataStart + file.find("model.layers.0.self_attn.k_proj.weight")->begin + 4 * 3;
+    }
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    std::fstream(weights, std::ios::binary | std::ios::in | std::ios::out)
+        .seekp(static_cast<std::streamoff>(offset))
+        .write(reinterpret_cast<const char*>(&nan), sizeof nan);
+    const Finished finished = runCli({"generate", "--model", QString::fromStdString(model.string()), "--prompt", "t3",
+                                      "--max-tokens", "4"});
+    QCOMPARE(finished.exitCode, 1);
+    QVERIFY2(finished.err.contains(QByteArray::fromStdString(
+                 weights.string() + ": tensor model.layers.0.self_attn.k_proj.weight holds 1 value that is not a number")),
+             finished.err.constData());
+    QVERIFY(finished.out.isEmpty());
+  }
+
+  // A run the catalog does not have is named as such (not "no checkpoint to export").
+  void anUnknownRunIsNamed() {
+    const Finished finished = runCli({"generate", "--run", "999", "--prompt", "t3"});
+    QCOMPARE(finished.exitCode, 1);
+    QVERIFY2(finished.err.contains("There is no run 999 in the catalog"), finished.err.constData());
   }
 
   void chatNeedsAChatTemplate() {

@@ -287,6 +287,25 @@ class CliTrainTest : public QObject {
     QVERIFY(store.run(runIdOf(lines))->status == catalog::RunStatus::Stopped);
   }
 
+  // The base weights shrink under the worker (another program truncates the file) after they are
+  // mapped and before they are read: the run ends Failed with words naming the file, not with
+  // SIGBUS and a run left "running" with a dead worker.
+  void aWeightsFileThatShrinksFailsTheRunInWords() {
+    Setup setup;
+    const fs::path weights = setup.root / "tiny-llama" / "model.safetensors";
+    const Finished failed = test::runCliPausedAt({"train", "--config", setup.runJson("shrunk", 4)}, "base-weights",
+                                                 [&] { fs::resize_file(weights, 0); });
+    QVERIFY2(failed.err.contains("paused at base-weights"), failed.err.constData());
+    QCOMPARE(failed.exitCode, 1);  // -1 when the process died of a signal
+    QVERIFY2(failed.err.contains(QByteArray::fromStdString(weights.string())), failed.err.constData());
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const std::optional<catalog::RunRecord> run = store.run(runIdOf(jsonLines(failed.out)));
+    QVERIFY(run);
+    QVERIFY(run->status == catalog::RunStatus::Failed);
+    QVERIFY2(run->errorText.find(weights.string() + ": the file became shorter") != std::string::npos,
+             run->errorText.c_str());
+  }
+
   // SIGUSR1 pauses after the current step (status Paused, a "paused" line, a process asleep) and
   // SIGUSR2 continues; the run then ends as usual. Its lines are in worker.log too (stdout here
   // is a pipe, not the log), step lines carry memory per tier, and the catalog knew the worker.

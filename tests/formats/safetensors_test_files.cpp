@@ -59,7 +59,10 @@ std::filesystem::path writeTinyModel(const formats::ModelConfig& config,
   formats::SafetensorsWriter writer(file, descriptors);
   std::uint32_t seed = 1;
   for (const formats::TensorDescriptor& descriptor : descriptors) {
-    writer.write(descriptor.name, patternBytes(formats::tensorByteCount(descriptor), seed++));
+    std::vector<std::byte> values = patternBytes(formats::tensorByteCount(descriptor), seed++);
+    // Clearing the exponent's top bit keeps every value a finite number: model checks refuse NaN.
+    for (std::size_t high = 1; high < values.size(); high += 2) values[high] &= std::byte{0xBF};
+    writer.write(descriptor.name, values);
   }
   writer.finish();
   return file;

@@ -28,7 +28,8 @@ std::vector<std::byte> patternBytes(std::size_t count, std::uint32_t seed);
 // propagate (and fail the test).
 std::string errorOf(const std::function<void()>& body);
 
-// Writes every tensor of config's model (expectedTensors) as BF16 filled with a pattern into
+// Writes every tensor of config's model (expectedTensors) as BF16 filled with a pattern of finite
+// numbers into
 // folder/model.safetensors, and returns the file.
 std::filesystem::path writeTinyModel(const formats::ModelConfig& config, const std::filesystem::path& folder);
 

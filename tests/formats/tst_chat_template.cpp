@@ -263,6 +263,10 @@ class ChatTemplateTest : public QObject {
     row("unclosed comment", "ab\n{# note", "chat template 2:1: comment is not closed");
     row("bad character", "{{ a ! b }}", "chat template 1:6: unexpected character '!'");
     row("bad escape", "{{ 'a\\qb' }}", "chat template 1:6: unknown escape sequence \\q");
+    // Half a UTF-16 surrogate pair is no character: an error at its escape, not a silent U+FFFD.
+    row("lone high surrogate", "{{ 'a\\ud800b' }}", "chat template 1:6: \\uD800 is half of a UTF-16 surrogate pair");
+    row("lone low surrogate", "\n{{ '\\udc00' }}", "chat template 2:5: \\uDC00 is half of a UTF-16 surrogate pair");
+    row("high surrogate at the end", "{{ 'a\\uD83D' }}", "chat template 1:6: \\uD83D is half");
     row("unclosed if", "line\n{% if x %}a", "chat template 2:1: {% if %} is not closed: {% endif %} is missing");
     row("unclosed for", "{% for x in y %}", "chat template 1:1: {% for %} is not closed: {% endfor %} is missing");
     row("stray endfor", "a{% endfor %}", "chat template 1:5: {% endfor %} without a matching opening statement");

@@ -8,6 +8,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/formats/model_folder.h"
+#include "core/formats/safetensors_reader.h"
 #include "core/util/error.h"
 #include "safetensors_test_files.h"
 #include "support/scratch.h"
@@ -31,7 +32,7 @@ fs::path writeTinyModelFolder(const fs::path& folder, const std::string& configT
   fs::create_directories(folder);
   test::writeFile(folder / "config.json", configText);
   test::writeTinyModel(parseModelConfig(kTinyQwen2Config), folder);
-  test::writeFile(folder / "tokenizer.json", R"({"version":"1.0","model":{"type":"BPE","vocab":{},"merges":[]}})");
+  test::writeFile(folder / "tokenizer.json", R"({"version":"1.0","model":{"type":"BPE","vocab":{"a":0},"merges":[]}})");
   test::writeFile(folder / "tokenizer_config.json",
                   R"({"chat_template":"{% for m in messages %}{{ m.content }}{% endfor %}"})");
   return folder;
@@ -115,6 +116,52 @@ class ModelFolderTest : public QObject {
     QVERIFY2(mentions(facts.problems, "mlp"), joined(facts.problems).c_str());
   }
 
+  // A NaN or an infinity in a tensor is a problem naming the tensor and the file, and the folder is
+  // not registered (training would diverge, generation print garbage).
+  void nonFiniteWeightsAreProblemsNamingTheTensor() {
+    const fs::path model = writeTinyModelFolder(folder("m"));
+    const fs::path weights = model / "model.safetensors";
+    auto overwrite = [&](const std::string& tensor, std::size_t element, std::uint16_t bf16) {
+      std::uint64_t offset = 0;
+      {
+        const SafetensorsFile file(weights);
+        offset = file.layout().dataStart + file.find(tensor)->begin + 2 * element;
+      }
+      std::fstream out(weights, std::ios::binary | std::ios::in | std::ios::out);
+      out.seekp(static_cast<std::streamoff>(offset));
+      const char bytes[2] = {static_cast<char>(bf16 & 0xFF), static_cast<char>(bf16 >> 8)};
+      out.write(bytes, 2);
+    };
+    QVERIFY(inspectModelFolder(model).usable());
+    overwrite("model.layers.1.mlp.up_proj.weight", 7, 0x7FC0);  // NaN
+    overwrite("model.layers.1.mlp.up_proj.weight", 9, 0xFF80);  // -infinity
+    overwrite("model.norm.weight", 0, 0x7F80);                  // +infinity
+    const ModelFolderFacts facts = inspectModelFolder(model);
+    QVERIFY(!facts.usable());
+    QVERIFY2(mentions(facts.problems, weights.string() + ": tensor model.layers.1.mlp.up_proj.weight holds 2 values "
+                                                         "that are not a number (NaN or infinite)"),
+             joined(facts.problems).c_str());
+    QVERIFY2(mentions(facts.problems, "tensor model.norm.weight holds 1 value that is not a number"),
+             joined(facts.problems).c_str());
+    catalog::Catalog store = catalog::Catalog::open(folder("data") / catalog::kCatalogFileName);
+    QVERIFY(test::errorOf([&] { catalog::registerModelFolder(store, facts); }).find("not a number") !=
+            std::string::npos);
+    QVERIFY(store.models().empty());
+  }
+
+  // A weights file that is a link looping onto itself is named with the system's reason, not
+  // reported as "no model weights found".
+  void aSymlinkLoopAsWeightsIsNamed() {
+    const fs::path model = writeTinyModelFolder(folder("m"));
+    fs::remove(model / "model.safetensors");
+    fs::create_symlink("model.safetensors", model / "model.safetensors");
+    const ModelFolderFacts facts = inspectModelFolder(model);
+    QVERIFY(!mentions(facts.problems, "no model weights found"));
+    QVERIFY2(mentions(facts.problems, (model / "model.safetensors").string() +
+                                          ": cannot open the file: Too many levels of symbolic links"),
+             joined(facts.problems).c_str());
+  }
+
   void onlyPytorchBinWeightsAskForSafetensors() {
     const fs::path model = writeTinyModelFolder(folder("m"));
     fs::remove(model / "model.safetensors");
@@ -136,6 +183,10 @@ class ModelFolderTest : public QObject {
     test::writeFile(model / "tokenizer.json",
                     R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "BertPreTokenizer"}})");
     QVERIFY(mentions(inspectModelFolder(model).problems, "pre_tokenizer.type is \"BertPreTokenizer\""));
+    // No tokens at all: said of tokenizer.json, not left for the chat template or an import to trip on.
+    test::writeFile(model / "tokenizer.json", R"({"model": {"type": "BPE", "vocab": {}, "merges": []}})");
+    QVERIFY2(mentions(inspectModelFolder(model).problems, "tokenizer.json: the vocabulary is empty"),
+             joined(inspectModelFolder(model).problems).c_str());
     // Ids beyond the model's embeddings: the tokenizer belongs to another model.
     test::writeFile(model / "tokenizer.json", R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 100000}, "merges": []}})");
     const ModelFolderFacts facts = inspectModelFolder(model);

@@ -40,7 +40,7 @@ fs::path writeTinyModelFolder(const fs::path& folder, bool withTokenizer = true)
   fs::create_directories(folder);
   test::writeFile(folder / "config.json", kTinyConfig);
   test::writeTinyModel(formats::parseModelConfig(kTinyConfig), folder);
-  if (withTokenizer) test::writeFile(folder / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{},"merges":[]}})");
+  if (withTokenizer) test::writeFile(folder / "tokenizer.json", R"({"model":{"type":"BPE","vocab":{"a":0},"merges":[]}})");
   return folder;
 }
 

@@ -1,11 +1,10 @@
-// From the hardware check to the planner's budgets, and a run configuration read from JSON.
+// From the hardware check to the planner's budgets.
 #include <QTest>
 #include <filesystem>
 #include <fstream>
 
 #include "core/hardware/disk_speed_record.h"
 #include "core/tiers/machine_budget.h"
-#include "core/tiers/plan_request.h"
 #include "core/util/error.h"
 #include "support/scratch.h"
 
@@ -31,15 +30,6 @@ hardware::HardwareReport machineWithH100() {
   report.gpu.devices.push_back(device);
   report.disk = hardware::DiskSpace{500ull << 30, 400ull << 30, "ext4"};
   return report;
-}
-
-std::string errorOf(const fs::path& file) {
-  try {
-    loadPlanRequest(file);
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return {};
 }
 
 }  // namespace
@@ -145,37 +135,6 @@ class MachineBudgetTest : public QObject {
     QVERIFY(!hardware::loadDiskSpeed(file, "/mnt/c"));
     std::ofstream(file) << "{ damaged";
     QVERIFY(!hardware::loadDiskSpeed(file, "/mnt/a"));  // a cache: damaged means measure again
-  }
-
-  void runConfigurationsAreReadWithTheirErrorsNamed() {
-    auto scratch = test::makeScratchDir();
-    const fs::path folder = scratch->path().toStdString();
-    fs::create_directories(folder / "model");
-    std::ofstream(folder / "model" / "config.json")
-        << R"({"architectures":["MistralForCausalLM"],"hidden_size":64,"intermediate_size":128,
-              "num_hidden_layers":2,"num_attention_heads":4,"num_key_value_heads":2,"vocab_size":256,
-              "max_position_embeddings":512,"rms_norm_eps":1e-5})";
-    const fs::path run = folder / "run.json";
-    std::ofstream(run) << R"({"model": "model", "method": "full", "micro_batch": 4, "device_budget_gb": 2.5})";
-    const PlanRequest request = loadPlanRequest(run);
-    QCOMPARE(request.modelFolder, folder / "model");
-    QCOMPARE(request.setup.method, Method::Full);
-    QCOMPARE(request.setup.microBatch, 4);
-    QCOMPARE(request.setup.sequenceLength, 2048);
-    QCOMPARE(request.setup.model.layerCount, 2);
-    QCOMPARE(*request.caps.deviceBytes, 2'500'000'000ull);
-    QVERIFY(!request.caps.hostBytes);
-
-    std::ofstream(run) << R"({"model": "model", "method": "qlora"})";
-    QVERIFY(errorOf(run).find("\"method\"") != std::string::npos);
-    std::ofstream(run) << R"({"model": "model", "micro_batch": 0})";
-    QVERIFY(errorOf(run).find("\"micro_batch\"") != std::string::npos);
-    std::ofstream(run) << R"({"method": "lora"})";
-    QVERIFY(errorOf(run).find("\"model\"") != std::string::npos);
-    std::ofstream(run) << R"({"model": "absent"})";
-    QVERIFY(errorOf(run).find("config.json") != std::string::npos);
-    std::ofstream(run) << "[";
-    QVERIFY(errorOf(run).find(run.string()) != std::string::npos);
   }
 };
 

@@ -78,6 +78,36 @@ class RunConfigTest : public QObject {
             std::string::npos);
     QVERIFY(errorOf(R"({"model":"m","output":"o"})").find("\"train_data\" must name") != std::string::npos);
     QVERIFY(errorOf("[1]").find("must hold a JSON object") != std::string::npos);
+    // A field given twice would silently keep the last value.
+    QVERIFY2(errorOf("{" + base + R"(,"learning_rate":0.1,"learning_rate":0.001})")
+                     .find("run.json: the field \"learning_rate\" is given twice") != std::string::npos,
+             errorOf("{" + base + R"(,"learning_rate":0.1,"learning_rate":0.001})").c_str());
+  }
+
+  // `plan` needs only the model; every other field is read and checked as for training.
+  void planNeedsOnlyTheModel() {
+    const RunConfig config = parseRunConfig(
+        R"({"model":"m","method":"full","micro_batch":4,"device_budget_gb":2.5,"offload_folder":"ssd"})", "/base",
+        "run.json", RunConfigUse::Plan);
+    QCOMPARE(config.modelFolder.string(), std::string("/base/m"));
+    QVERIFY(!config.lora);
+    QCOMPARE(config.microBatch, 4);
+    QCOMPARE(config.sequenceLength, 2048);
+    QCOMPARE(*config.budgets.deviceBytes, 2'500'000'000ull);
+    QVERIFY(!config.budgets.hostBytes);
+    QCOMPARE(config.offloadFolder->string(), std::string("/base/ssd"));
+    auto planError = [](const std::string& json) {
+      try {
+        parseRunConfig(json, "/base", "run.json", RunConfigUse::Plan);
+      } catch (const Error& error) {
+        return std::string(error.what());
+      }
+      return std::string();
+    };
+    QVERIFY(planError(R"({"method":"lora"})").find("\"model\" must name the model folder") != std::string::npos);
+    QVERIFY(planError(R"({"model":"m","micro_batch":0})").find("\"micro_batch\"") != std::string::npos);
+    QVERIFY(planError(R"({"model":"m","lora_rnak":8})").find("unknown field \"lora_rnak\"") != std::string::npos);
+    QVERIFY(errorOf(R"({"model":"m","output":"o"})").find("\"train_data\" must name") != std::string::npos);
   }
 
   void scheduleLandmarks() {

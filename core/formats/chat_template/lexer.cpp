@@ -1,5 +1,7 @@
 #include "core/formats/chat_template/lexer.h"
 
+#include <cstdio>
+
 #include <cstring>
 
 #include "core/formats/chat_template/text_ops.h"
@@ -363,21 +365,31 @@ class Lexer {
     return false;
   }
 
-  // A \uXXXX escape gives one UTF-16 unit; two in a row may form a surrogate pair.
-  void appendUnit(std::string& out, char32_t unit, char32_t& pendingHigh) {
-    if (pendingHigh != 0) {
-      if (unit >= 0xDC00 && unit <= 0xDFFF) {
-        appendUtf8(out, 0x10000 + ((pendingHigh - 0xD800) << 10) + (unit - 0xDC00));
-        pendingHigh = 0;
-        return;
-      }
-      appendUtf8(out, 0xFFFD);
-      pendingHigh = 0;
+  // A \uXXXX escape gives one UTF-16 unit; two in a row may form a surrogate pair. Half a pair
+  // alone is no character at all: an error at its escape, never a silent U+FFFD.
+  struct PendingHigh {
+    char32_t unit = 0;  // 0: none
+    std::size_t at = 0;
+  };
+  [[noreturn]] void failLoneSurrogate(std::size_t at, char32_t unit) const {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(unit));
+    fail(at, std::string("\\u") + hex +
+                 " is half of a UTF-16 surrogate pair without its other half; write the character itself, or "
+                 "both halves such as \\uD83D\\uDE00");
+  }
+
+  void appendUnit(std::string& out, char32_t unit, std::size_t at, PendingHigh& pending) {
+    if (pending.unit != 0) {
+      if (unit < 0xDC00 || unit > 0xDFFF) failLoneSurrogate(pending.at, pending.unit);
+      appendUtf8(out, 0x10000 + ((pending.unit - 0xD800) << 10) + (unit - 0xDC00));
+      pending = {};
+      return;
     }
     if (unit >= 0xD800 && unit <= 0xDBFF) {
-      pendingHigh = unit;
+      pending = {unit, at};
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-      appendUtf8(out, 0xFFFD);
+      failLoneSurrogate(at, unit);
     } else {
       appendUtf8(out, unit);
     }
@@ -385,10 +397,9 @@ class Lexer {
 
   std::string consumeString(char quote, std::size_t start) {
     std::string value;
-    char32_t pendingHigh = 0;
+    PendingHigh pending;
     const auto flush = [&] {
-      if (pendingHigh != 0) appendUtf8(value, 0xFFFD);
-      pendingHigh = 0;
+      if (pending.unit != 0) failLoneSurrogate(pending.at, pending.unit);
     };
     while (position_ >= src_.size() || src_[position_] != quote) {
       if (position_ >= src_.size()) fail(start, "string literal is not closed");
@@ -411,7 +422,7 @@ class Lexer {
           unit = unit * 16 + static_cast<char32_t>(digit);
         }
         position_ += length;
-        appendUnit(value, unit, pendingHigh);
+        appendUnit(value, unit, escapeStart, pending);
         continue;
       }
       flush();

@@ -187,7 +187,13 @@ Tokenizer Tokenizer::load(const std::filesystem::path& fileOrFolder) {
   }
   const std::filesystem::path config = file.parent_path() / "tokenizer_config.json";
   const std::string configText = std::filesystem::exists(config, error) ? readWholeFile(config) : std::string();
-  return fromJson(readWholeFile(file), configText, file.string());
+  Tokenizer tokenizer = fromJson(readWholeFile(file), configText, file.string());
+  if (tokenizer.vocabularySize() == 0) {
+    throw Error(file.string() + ": the vocabulary is empty (model.vocab has no tokens and there are no added "
+                "tokens), so no text can be turned into tokens. The file is incomplete: download the model's "
+                "tokenizer.json again.");
+  }
+  return tokenizer;
 }
 
 Tokenizer Tokenizer::fromJson(std::string_view tokenizerJson, std::string_view configJson, const std::string& label) {
