@@ -3008,6 +3008,26 @@ Folder: %4</source>
         <source>%1 (schema version %2)</source>
         <translation>%1（スキーマバージョン %2）</translation>
     </message>
+    <message>
+        <source>The offload folder %1 cannot be created (%2). Check that the disk is present and that you may write there.</source>
+        <translation>オフロードフォルダー %1 を作成できません（%2）。ディスクが接続されていて、書き込みが許可されているか確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder for the offload folder.</source>
+        <translation>%1 はファイルで、フォルダーではありません。オフロードフォルダーにはフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is not on a disk (it is a view of the system, which holds no files), so training cannot keep anything there. Choose a folder on your SSD.</source>
+        <translation>%1 はディスク上にありません（システムの情報を見せるだけの場所で、ファイルを保存できません）。学習のデータをそこに置くことはできないので、SSD 上のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Tiertune cannot write in %1 (%2). Choose a folder you may write to, on your SSD.</source>
+        <translation>Tiertune は %1 に書き込めません（%2）。SSD 上の、書き込みが許可されているフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full. Free some space or choose a folder on another disk.</source>
+        <translation>%1 のディスクがいっぱいです。空き容量を増やすか、別のディスク上のフォルダーを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierBars</name>

@@ -3008,6 +3008,26 @@ Folder: %4</source>
         <source>%1 (schema version %2)</source>
         <translation>%1 (스키마 버전 %2)</translation>
     </message>
+    <message>
+        <source>The offload folder %1 cannot be created (%2). Check that the disk is present and that you may write there.</source>
+        <translation>오프로드 폴더 %1을(를) 만들 수 없습니다(%2). 디스크가 연결되어 있고 쓰기 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder for the offload folder.</source>
+        <translation>%1은(는) 폴더가 아니라 파일입니다. 오프로드 폴더로 사용할 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not on a disk (it is a view of the system, which holds no files), so training cannot keep anything there. Choose a folder on your SSD.</source>
+        <translation>%1은(는) 디스크에 있지 않습니다(시스템 정보를 보여 주기만 하는 곳이라 파일을 저장할 수 없습니다). 학습 데이터를 둘 수 없으니 SSD에 있는 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Tiertune cannot write in %1 (%2). Choose a folder you may write to, on your SSD.</source>
+        <translation>Tiertune이 %1에 쓸 수 없습니다(%2). SSD에서 쓰기 권한이 있는 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full. Free some space or choose a folder on another disk.</source>
+        <translation>%1의 디스크가 가득 찼습니다. 공간을 확보하거나 다른 디스크의 폴더를 선택하세요.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierBars</name>

@@ -3008,6 +3008,26 @@ Folder: %4</source>
         <source>%1 (schema version %2)</source>
         <translation>%1（結構描述版本 %2）</translation>
     </message>
+    <message>
+        <source>The offload folder %1 cannot be created (%2). Check that the disk is present and that you may write there.</source>
+        <translation>無法建立卸載資料夾 %1（%2）。請確認磁碟存在，且您有權限寫入。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder for the offload folder.</source>
+        <translation>%1 是檔案，不是資料夾。請為卸載資料夾選擇一個資料夾。</translation>
+    </message>
+    <message>
+        <source>%1 is not on a disk (it is a view of the system, which holds no files), so training cannot keep anything there. Choose a folder on your SSD.</source>
+        <translation>%1 不在磁碟上（它只是系統資訊的檢視，無法存放檔案），訓練無法在那裡存放任何資料。請選擇 SSD 上的資料夾。</translation>
+    </message>
+    <message>
+        <source>Tiertune cannot write in %1 (%2). Choose a folder you may write to, on your SSD.</source>
+        <translation>Tiertune 無法寫入 %1（%2）。請在 SSD 上選擇一個您有權限寫入的資料夾。</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is full. Free some space or choose a folder on another disk.</source>
+        <translation>%1 所在的磁碟已滿。請釋放一些空間，或選擇其他磁碟上的資料夾。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierBars</name>

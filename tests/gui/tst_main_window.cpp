@@ -241,6 +241,15 @@ class TestMainWindow : public QObject {
     QCOMPARE(QString::fromStdString(context.settings().dataFolder.string()),
              qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune"));
 
+    // A folder that cannot hold the offloaded state is refused in words, and nothing is saved.
+    data->setText(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune"));
+    offload->setText(QStringLiteral("/proc"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("/proc is not on a disk")), qPrintable(message->text()));
+    QCOMPARE(QString::fromStdString(tiertune::settings::loadSettings().offloadFolder.string()),
+             QString::fromStdString(context.settings().offloadFolder.string()));
+    QVERIFY(context.settings().offloadFolder != std::filesystem::path("/proc"));
+
     const QString newData = scratch->filePath(QStringLiteral("data"));
     const QString newOffload = scratch->filePath(QStringLiteral("offload"));
     data->setText(newData);

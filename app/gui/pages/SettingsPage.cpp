@@ -13,6 +13,7 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/Language.h"
 #include "core/catalog/catalog.h"
+#include "core/hardware/offload_folder_check.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -134,13 +135,15 @@ bool SettingsPage::save() {
     message_->setText(tr("The offload folder must be a full path, such as %1.").arg(example));
     return false;
   }
-  for (const QString& folder : {dataPath, offloadPath}) {
-    if (!QDir().mkpath(folder)) {
-      message_->setText(tr("The folder %1 cannot be created. Check that the disk is present and "
-                           "that you may write there.")
-                            .arg(folder));
-      return false;
-    }
+  if (!QDir().mkpath(dataPath)) {
+    message_->setText(tr("The folder %1 cannot be created. Check that the disk is present and "
+                         "that you may write there.")
+                          .arg(dataPath));
+    return false;
+  }
+  if (const QString problem = offloadFolderProblem(offloadPath); !problem.isEmpty()) {
+    message_->setText(problem);
+    return false;
   }
   settings::Settings updated;
   updated.dataFolder = std::filesystem::path(QDir::cleanPath(dataPath).toStdString());
@@ -155,6 +158,30 @@ bool SettingsPage::save() {
   revert();
   message_->setText(context_.catalog() ? tr("Saved.") : context_.catalogError());
   return context_.catalog() != nullptr;
+}
+
+QString SettingsPage::offloadFolderProblem(const QString& folder) const {
+  const hardware::OffloadFolderCheck check = hardware::checkOffloadFolder(folder.toStdString());
+  const QString detail = QString::fromStdString(check.detail);
+  switch (check.problem) {
+    case hardware::OffloadFolderProblem::None:
+      return {};
+    case hardware::OffloadFolderProblem::CannotCreate:
+      return tr("The offload folder %1 cannot be created (%2). Check that the disk is present and that you may "
+                "write there.")
+          .arg(folder, detail);
+    case hardware::OffloadFolderProblem::NotAFolder:
+      return tr("%1 is a file, not a folder. Choose a folder for the offload folder.").arg(folder);
+    case hardware::OffloadFolderProblem::NotOnADisk:
+      return tr("%1 is not on a disk (it is a view of the system, which holds no files), so training cannot "
+                "keep anything there. Choose a folder on your SSD.")
+          .arg(folder);
+    case hardware::OffloadFolderProblem::NotWritable:
+      return tr("Tiertune cannot write in %1 (%2). Choose a folder you may write to, on your SSD.").arg(folder, detail);
+    case hardware::OffloadFolderProblem::Full:
+      return tr("The disk of %1 is full. Free some space or choose a folder on another disk.").arg(folder);
+  }
+  return {};
 }
 
 void SettingsPage::showCatalogState() {

@@ -28,6 +28,8 @@ class SettingsPage : public QWidget {
 
  private:
   void showCatalogState();
+  // Why folder cannot be the offload folder, in words; empty when it can.
+  QString offloadFolderProblem(const QString& folder) const;
   void updateButtons();
   std::string chosenLanguage() const;  // empty: follow the system
 
