@@ -16,7 +16,9 @@
 #include "core/formats/safetensors_writer.h"
 #include "core/formats/tokenizer/tokenizer.h"
 #include "core/util/error.h"
+#include "core/util/fault_point.h"
 #include "core/util/parallel_for.h"
+#include "core/util/path_inside.h"
 #include "core/util/random.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
@@ -282,7 +284,29 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
 fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
   const json stats = json::parse(dataset.statsJson, nullptr, false);
   if (!stats.is_object() || !stats.contains("folder") || !stats["folder"].is_string()) return {};
-  return dataFolder / "datasets" / stats["folder"].get<std::string>();
+  return pathInside(dataFolder / "datasets", stats["folder"].get<std::string>(),
+                    "The folder of dataset \"" + dataset.name + "\"");
+}
+
+std::string removeDatasetWithFiles(catalog::Catalog& catalog, const fs::path& dataFolder, catalog::Id id) {
+  const std::optional<catalog::DatasetRecord> dataset = catalog.dataset(id);
+  if (!dataset) throw Error("There is no dataset " + std::to_string(id) + " in the catalog.");
+  fs::path folder;
+  std::string problem;
+  try {
+    folder = datasetFolder(dataFolder, *dataset);
+  } catch (const Error& error) {
+    problem = error.what();
+  }
+  catalog.removeDataset(id);
+  if (!folder.empty()) {
+    try {
+      removeInside(folder, dataFolder / "datasets");
+    } catch (const Error& error) {
+      problem = std::string(error.what()) + " Delete the folder by hand.";
+    }
+  }
+  return problem;
 }
 
 fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset, const fs::path& modelFolder,
