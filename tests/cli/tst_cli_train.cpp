@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/catalog/catalog.h"
@@ -583,6 +584,60 @@ class CliTrainTest : public QObject {
     QVERIFY(!staging());
     const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
     QCOMPARE(store.datasets().size(), std::size_t(1));
+  }
+
+  // Issue 20 item 13: an import stopped (fault hook, SIGSTOP) between renaming its folder into
+  // place and adding its row keeps its folder while another import runs, and ends well when it
+  // continues; one killed at that instant leaves a folder that the next import removes.
+  void anImportKilledBeforeItsRowLeavesNoFolder() {
+    Setup setup;
+    const fs::path model = writeChatModel(setup.root / "chat-llama");
+    const QString source = QString::fromStdString((setup.root / "chats.jsonl").string());
+    {
+      std::ofstream chats(setup.root / "chats.jsonl");
+      for (int i = 0; i < 8; ++i) {
+        chats << "{\"messages\": [{\"role\": \"user\", \"content\": \"q" << i
+              << "\"}, {\"role\": \"assistant\", \"content\": \"a\"}]}\n";
+      }
+    }
+    const fs::path datasets = fs::path(settings::loadSettings().dataFolder) / "datasets";
+    const auto folders = [&] {
+      std::set<std::string> names;
+      std::error_code error;
+      for (const auto& entry : fs::directory_iterator(datasets, error)) {
+        if (entry.path().filename().string().starts_with("d-")) names.insert(entry.path().filename().string());
+      }
+      return names;
+    };
+    const auto importArgs = [&](const char* name) {
+      return QStringList{"dataset", "import", source, "--model", QString::fromStdString(model.string()), "--name", name};
+    };
+
+    QProcess stopped;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("TIERTUNE_FAULT", "dataset-folder-renamed:stop");
+    stopped.setProcessEnvironment(environment);
+    stopped.start(QStringLiteral(TIERTUNE_CLI_PATH), importArgs("first"));
+    QTRY_VERIFY_WITH_TIMEOUT(folders().size() == 1, 120000);
+    const std::string first = *folders().begin();
+    const Finished second = runCli(importArgs("second"));
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    QVERIFY(folders().count(first) == 1);  // a live import's folder is not an orphan
+    ::kill(static_cast<pid_t>(stopped.processId()), SIGCONT);
+    QVERIFY(stopped.waitForFinished(240000));
+    QCOMPARE(stopped.exitCode(), 0);
+    QCOMPARE(catalog::Catalog::open(settings::loadSettings().catalogFile()).datasets().size(), std::size_t(2));
+    QCOMPARE(folders().size(), std::size_t(2));
+
+    qputenv("TIERTUNE_FAULT", "dataset-folder-renamed:kill");
+    const Finished killed = runCli(importArgs("third"));
+    qunsetenv("TIERTUNE_FAULT");
+    QCOMPARE(killed.exitCode, -1);
+    QCOMPARE(folders().size(), std::size_t(3));  // a folder no row names
+    const Finished fourth = runCli(importArgs("fourth"));
+    QVERIFY2(fourth.exitCode == 0, fourth.err.constData());
+    QCOMPARE(catalog::Catalog::open(settings::loadSettings().catalogFile()).datasets().size(), std::size_t(3));
+    QCOMPARE(folders().size(), std::size_t(3));
   }
 
   // Issue 20 item 4: an output folder where no checkpoint can be written stops the run before its
