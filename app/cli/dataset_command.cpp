@@ -261,12 +261,11 @@ int removeCommand(const std::vector<std::string>& args) {
   const settings::Settings userSettings = settings::loadSettings();
   catalog::Catalog store = catalog::Catalog::open(userSettings.catalogFile());
   const catalog::DatasetRecord d = findDataset(store, arguments.positionals()[0]);
-  const fs::path folder = data::datasetFolder(userSettings.dataFolder, d);
-  store.removeDataset(d.id);  // the row first: a folder without a row is only wasted space
-  if (!folder.empty()) {
-    std::error_code error;
-    fs::remove_all(folder, error);
-    if (error) std::fprintf(stderr, "The files in %s could not all be removed: %s\n", folder.c_str(), error.message().c_str());
+  const std::string problem = data::removeDatasetWithFiles(store, userSettings.dataFolder, d.id);
+  if (!problem.empty()) {
+    std::fprintf(stderr, "Removed dataset %lld \"%s\" from the catalog; its files stayed: %s\n",
+                 static_cast<long long>(d.id), d.name.c_str(), problem.c_str());
+    return 1;
   }
   std::printf("Removed dataset %lld \"%s\" and its files (the source file was not touched).\n",
               static_cast<long long>(d.id), d.name.c_str());

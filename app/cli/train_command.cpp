@@ -7,6 +7,7 @@
 // after the current step with a checkpoint; SIGUSR1 pauses after the current step, SIGUSR2
 // continues (app/cli/worker_signals.h).
 #include <omp.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -20,6 +21,7 @@
 #include "app/cli/worker_signals.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
+#include "core/catalog/output_owner.h"
 #include "core/data/dataset_import.h"
 #include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
@@ -44,6 +46,15 @@ nlohmann::json memoryInUse(const kernels::Backend& backend, const train::Trainer
           {"device_peak", device.peak},
           {"host", residentBytes()},
           {"disk", trainer.tieredState().diskBytes()}};
+}
+
+// Records a checkpoint in the catalog; a row of an earlier attempt at the same folder (a step
+// written again after a kill) is replaced, never added twice.
+void recordCheckpoint(catalog::Catalog& store, catalog::Id runId, const train::WrittenCheckpoint& written) {
+  for (const catalog::CheckpointRecord& record : store.checkpoints(runId)) {
+    if (fs::path(record.path) == written.folder) store.removeCheckpoint(record.id);
+  }
+  store.addCheckpoint({runId, written.step, written.folder.string(), written.manifestSha256, written.bytes});
 }
 
 // Reports to the catalog, stdout and the log (JSON lines) and stderr (one line per step for a
@@ -102,13 +113,16 @@ class RunReporter final : public train::TrainingObserver {
   }
 
   void checkpointWritten(std::int64_t step, const train::WrittenCheckpoint& written) override {
-    store_.addCheckpoint({runId_, step, written.folder.string(), written.manifestSha256, written.bytes});
-    // The trainer keeps only the newest checkpoints; their rows go with their folders.
+    recordCheckpoint(store_, runId_, written);
+    log_.print({{"event", "checkpoint"}, {"run", runId_}, {"step", step}, {"path", written.folder.string()}});
+    log_.say("saved a checkpoint of step %lld in %s", static_cast<long long>(step), written.folder.c_str());
+  }
+
+  // The trainer keeps only the newest checkpoints; their rows go with their folders.
+  void checkpointsRemoved(const std::vector<fs::path>& /*folders*/) override {
     for (const catalog::CheckpointRecord& record : store_.checkpoints(runId_)) {
       if (!fs::exists(record.path)) store_.removeCheckpoint(record.id);
     }
-    log_.print({{"event", "checkpoint"}, {"run", runId_}, {"step", step}, {"path", written.folder.string()}});
-    log_.say("saved a checkpoint of step %lld in %s", static_cast<long long>(step), written.folder.c_str());
   }
 
   // Called between steps: the place to pause, with the step done and nothing in flight.
@@ -213,6 +227,21 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
   }
 }
 
+// One run, one worker: a run whose recorded worker still lives is not started again.
+void refuseIfRunning(const catalog::RunRecord& run) {
+  if (run.worker && run.worker->pid != getpid() && isProcessAlive(*run.worker, processName(getpid()))) {
+    throw Error("Run " + std::to_string(run.id) + " is already running (process " + std::to_string(run.worker->pid) +
+                "); one run has one worker. Wait for it to end, or stop it first.");
+  }
+}
+
+// The run's output folder, locked for this worker (core/catalog/output_owner.h).
+catalog::OutputLock takeOutputFolder(const catalog::Catalog& store, const fs::path& folder,
+                                     std::optional<catalog::Id> forRun) {
+  return catalog::OutputLock::take(folder, store.file(), forRun,
+                                   [&](catalog::Id id) { return id != 0 && store.run(id).has_value(); });
+}
+
 train::RunConfig storedConfig(const catalog::RunRecord& run) {
   return train::parseRunConfig(run.configJson, "/", "the configuration of run " + std::to_string(run.id));
 }
@@ -224,17 +253,31 @@ int runTrain(const std::vector<std::string>& args) {
     const catalog::Id runId = parseRunId(*runText);
     const std::optional<catalog::RunRecord> run = store.run(runId);
     if (!run) throw Error("There is no run " + *runText + " in the catalog.");
-    return execute(store, runId, storedConfig(*run), std::nullopt);
+    refuseIfRunning(*run);
+    const train::RunConfig config = storedConfig(*run);
+    catalog::OutputLock lock = takeOutputFolder(store, config.outputFolder, runId);
+    lock.claim(runId, run->name);
+    return execute(store, runId, config, std::nullopt);
   }
   const auto configFile = arguments.value("config");
   if (!configFile) throw UsageError("train needs --config RUN.json or --run ID");
   train::RunConfig config = train::loadRunConfig(*configFile);
   if (const auto other = store.runWritingTo(config.outputFolder)) {
+    if (other->worker && isProcessAlive(*other->worker, processName(getpid()))) {
+      throw Error(*configFile + ": the output folder " + config.outputFolder.string() + " is in use by run " +
+                  std::to_string(other->id) + " (\u201c" + other->name + "\u201d, process " +
+                  std::to_string(other->worker->pid) +
+                  "); two runs in one folder would overwrite each other's checkpoints. Give this run another "
+                  "\"output\".");
+    }
     throw Error(*configFile + ": the output folder " + config.outputFolder.string() + " belongs to run " +
                 std::to_string(other->id) + " (\u201c" + other->name +
                 "\u201d); two runs in one folder would overwrite each other's checkpoints. Give this run another "
                 "\"output\", or continue that run with `tiertune-cli resume " + std::to_string(other->id) + "`.");
   }
+  // Locked before the run is recorded: a second `train` with this output (started at the same
+  // time, or by another catalog) records nothing and is told who works there.
+  catalog::OutputLock lock = takeOutputFolder(store, config.outputFolder, std::nullopt);
   catalog::NewRun run;
   if (!config.dataset.empty()) {
     const auto [datasetId, tokens] = datasetTokens(store, config.dataset, config.modelFolder);
@@ -247,6 +290,7 @@ int runTrain(const std::vector<std::string>& args) {
   run.preset = "custom";
   run.configJson = train::toJson(config);
   const catalog::Id runId = store.createRun(run);
+  lock.claim(runId, run.name);
   return execute(store, runId, config, std::nullopt);
 }
 
@@ -258,16 +302,35 @@ int runResume(const std::vector<std::string>& args) {
   const std::optional<catalog::RunRecord> run = store.run(runId);
   if (!run) throw Error("There is no run " + arguments.positionals()[0] + " in the catalog.");
   if (run->status == catalog::RunStatus::Completed) throw Error("Run " + std::to_string(runId) + " has already finished.");
+  refuseIfRunning(*run);
+  const train::RunConfig config = storedConfig(*run);
+  catalog::OutputLock lock = takeOutputFolder(store, config.outputFolder, runId);
+  lock.claim(runId, run->name);
   std::optional<fs::path> checkpoint;
+  std::int64_t recordedStep = -1;
   const std::vector<catalog::CheckpointRecord> checkpoints = store.checkpoints(runId);
   for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) {
     if (fs::exists(it->path)) {
       checkpoint = it->path;
+      recordedStep = it->step;
       break;
     }
   }
+  // A worker killed between writing a checkpoint and recording it leaves a whole checkpoint the
+  // catalog does not know: the newest whole one past the recorded ones is recorded and used.
+  const std::vector<fs::path> onDisk = train::listCheckpoints(config.outputFolder / "checkpoints");
+  for (auto it = onDisk.rbegin(); it != onDisk.rend(); ++it) {
+    if (std::stoll(it->filename().string().substr(5)) <= recordedStep) break;  // "step-00000120"
+    const std::optional<train::WrittenCheckpoint> found = train::verifiedCheckpoint(*it);
+    if (!found) continue;
+    recordCheckpoint(store, runId, *found);
+    checkpoint = found->folder;
+    std::fprintf(stderr, "Found the checkpoint of step %lld in %s, written just before the run ended; it continues from there.\n",
+                 static_cast<long long>(found->step), found->folder.c_str());
+    break;
+  }
   if (!checkpoint) std::fprintf(stderr, "Run %lld has no checkpoint yet; it starts from the beginning.\n", static_cast<long long>(runId));
-  return execute(store, runId, storedConfig(*run), checkpoint);
+  return execute(store, runId, config, checkpoint);
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/output_owner.h"
 #include "core/util/error.h"
+#include "core/util/path_inside.h"
 
 namespace tiertune::catalog {
 
@@ -40,6 +42,14 @@ bool deletableFolder(const fs::path& folder, const fs::path& catalogFile) {
   return !isInside(catalogFile, folder);
 }
 
+// An output folder whose owner record (core/catalog/output_owner.h) names another run or another
+// catalog holds that run's checkpoints: it is not ours to delete whole.
+bool ownedByAnother(const fs::path& folder, const fs::path& catalogFile, Id runId) {
+  const std::optional<OutputOwner> owner = readOutputOwner(folder);
+  if (!owner || owner->catalog.empty() || owner->run == 0) return false;
+  return !sameCatalogFile(owner->catalog, catalogFile) || owner->run != runId;
+}
+
 }  // namespace
 
 RunRemovalPlan planRunRemoval(const Catalog& catalog, Id runId) {
@@ -58,8 +68,9 @@ RunRemovalPlan planRunRemoval(const Catalog& catalog, Id runId) {
   plan.checkpoints = static_cast<std::int64_t>(checkpoints.size());
   plan.exports = static_cast<std::int64_t>(exports.size());
 
-  fs::path output = outputFolderOf(run->configJson);
-  if (!deletableFolder(output, catalog.file())) output.clear();
+  plan.outputFolder = outputFolderOf(run->configJson);
+  fs::path output = plan.outputFolder;
+  if (!deletableFolder(output, catalog.file()) || ownedByAnother(output, catalog.file(), runId)) output.clear();
   if (!output.empty()) {
     for (const RunRecord& other : catalog.runs()) {
       if (other.id != runId && outputFolderOf(other.configJson) == output) {
@@ -73,6 +84,9 @@ RunRemovalPlan planRunRemoval(const Catalog& catalog, Id runId) {
   for (const CheckpointRecord& checkpoint : checkpoints) {
     const fs::path folder = fs::weakly_canonical(checkpoint.path, error);
     if (error || !fs::exists(folder, error)) continue;
+    // A checkpoint row names a folder inside the run's output folder; one that leads anywhere else
+    // (a damaged or hand-edited row) is not deleted.
+    if (plan.outputFolder.empty() || !isInsideFolder(checkpoint.path, plan.outputFolder)) continue;
     if (output.empty() || !isInside(folder, output)) plan.folders.push_back(folder);
   }
   for (const ExportRecord& exported : exports) {
@@ -90,8 +104,16 @@ std::vector<std::string> removeRunWithFiles(Catalog& catalog, const RunRemovalPl
   std::vector<std::string> problems;
   for (const fs::path& folder : plan.folders) {
     std::error_code error;
-    fs::remove_all(folder, error);
-    if (error) problems.push_back(folder.string() + ": " + error.message());
+    if (folder == plan.outputFolder) {
+      fs::remove_all(folder, error);
+      if (error) problems.push_back(folder.string() + ": " + error.message());
+      continue;
+    }
+    try {
+      removeInside(folder, plan.outputFolder);  // checked again: the folders may have changed since the plan
+    } catch (const Error& failure) {
+      problems.push_back(failure.what());
+    }
   }
   return problems;
 }

@@ -1,7 +1,8 @@
 // Deleting a run with its files: first a plan that names everything that will go (so the GUI can
 // ask "delete these?" with the real list), then the removal itself. Used by the run history page.
 // The run's folder is its configuration's "output" folder, removed only when no other run writes
-// there and it does not hold the catalog; otherwise only the run's own checkpoint folders go.
+// there and it does not hold the catalog; otherwise only the run's own checkpoint folders go, and
+// only those inside the output folder (a checkpoint row that names another place is left alone).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,9 @@ struct RunRemovalPlan {
   std::int64_t metricPoints = 0;
   std::int64_t checkpoints = 0;
   std::int64_t exports = 0;
-  std::vector<std::filesystem::path> folders;      // deleted with everything in them (existing ones)
+  std::filesystem::path outputFolder;               // the run's "output" (resolved); empty when it has none
+  std::vector<std::filesystem::path> folders;      // deleted with everything in them (existing ones):
+                                                   // outputFolder itself, or checkpoint folders inside it
   std::vector<std::filesystem::path> keptExports;  // export files outside those folders: left alone
 };
 

@@ -1,6 +1,7 @@
 #include "core/data/dataset_import.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "core/data/text_documents.h"
@@ -16,7 +18,9 @@
 #include "core/formats/safetensors_writer.h"
 #include "core/formats/tokenizer/tokenizer.h"
 #include "core/util/error.h"
+#include "core/util/fault_point.h"
 #include "core/util/parallel_for.h"
+#include "core/util/path_inside.h"
 #include "core/util/random.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
@@ -127,6 +131,105 @@ void removeAbandonedStaging(const fs::path& datasets) {
     if (pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // still importing
     std::error_code ignored;
     fs::remove_all(entry.path(), ignored);
+  }
+}
+
+// A dataset folder on its way in carries the file .import-owner, flocked by its import from the
+// staging folder's creation until the catalog row is committed (then the file goes).
+constexpr const char* kImportOwnerFile = ".import-owner";
+
+class ImportOwnership {
+ public:
+  explicit ImportOwnership(const fs::path& stagingFolder) : file_(stagingFolder / kImportOwnerFile) {
+    fd_ = ::open(file_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0) throw Error(file_.string() + ": cannot be created (" + errnoText(errno) + ")");
+  }
+  ~ImportOwnership() { ::close(fd_); }
+  ImportOwnership(const ImportOwnership&) = delete;
+  ImportOwnership& operator=(const ImportOwnership&) = delete;
+  // The row is committed: the folder is the catalog's now. Called with the folder's final path.
+  void release(const fs::path& folder) {
+    std::error_code ignored;
+    fs::remove(folder / kImportOwnerFile, ignored);
+  }
+
+ private:
+  fs::path file_;
+  int fd_ = -1;
+};
+
+// True while a live import holds the folder's .import-owner (its lock dies with its process).
+bool importInProgress(const fs::path& folder) {
+  const int fd = ::open((folder / kImportOwnerFile).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);
+  return held;
+}
+
+// A d-* folder that no catalog row names is what an import killed between renaming its folder into
+// place and adding its row left behind: removed before the next import starts. Why this never
+// removes the folder of an import that is still going on, in another process too:
+//  1. An import takes the lock on .import-owner in its staging folder before the rename and keeps
+//     it until its row is committed; a folder of a live import is skipped (step 1 below).
+//  2. Only the folders whose lock was free when looked at are candidates, and the catalog's rows
+//     are read after that look. A free lock means its import has died (nothing to protect) or has
+//     committed its row before letting go, and then the rows read afterwards name the folder.
+// (The lock is a flock on a local file system; a data folder shared by several machines over a
+// network file system is not supported.)
+void removeOrphanDatasetFolders(const fs::path& datasets, const catalog::Catalog& catalog) {
+  std::vector<fs::path> candidates;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(datasets, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("d-") || entry.is_symlink() || !entry.is_directory()) continue;
+    if (!importInProgress(entry.path())) candidates.push_back(entry.path());  // step 1
+  }
+  if (candidates.empty()) return;
+  std::set<std::string> named;  // step 2: read after the locks were looked at
+  for (const catalog::DatasetRecord& dataset : catalog.datasets()) {
+    const json stats = json::parse(dataset.statsJson, nullptr, false);
+    if (stats.is_object() && stats.contains("folder") && stats["folder"].is_string()) named.insert(stats["folder"].get<std::string>());
+  }
+  for (const fs::path& folder : candidates) {
+    if (named.count(folder.filename().string()) != 0) continue;
+    try {
+      removeInside(folder, datasets);
+    } catch (const Error&) {
+      // Left for the next import; this one does not depend on it.
+    }
+  }
+}
+
+// What a source file is at one moment: a file written to during the import would give rows of
+// two versions, so it is compared at both ends.
+struct SourceState {
+  std::uintmax_t size = 0;
+  fs::file_time_type modified;
+  std::string sha256;
+  bool operator==(const SourceState&) const = default;
+};
+
+SourceState sourceState(const fs::path& file) {
+  try {
+    return {fs::file_size(file), fs::last_write_time(file), sha256HexOfFile(file)};
+  } catch (const fs::filesystem_error& error) {
+    throw Error(file.string() + ": cannot be read (" + error.code().message() + ")");
+  }
+}
+
+void requireUnchanged(const std::vector<fs::path>& files, const std::vector<SourceState>& before) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::optional<SourceState> after;
+    try {
+      after = sourceState(files[i]);
+    } catch (const Error&) {
+      // Gone or unreadable now: changed as well.
+    }
+    if (after && *after == before[i]) continue;
+    throw Error(files[i].string() + " changed while it was being imported (its size, modification time or content " +
+                "is not what it was when the import began), so its rows would mix two versions; nothing was "
+                "imported. Import it again once nothing writes to it any more.");
   }
 }
 
@@ -282,7 +385,29 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
 fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
   const json stats = json::parse(dataset.statsJson, nullptr, false);
   if (!stats.is_object() || !stats.contains("folder") || !stats["folder"].is_string()) return {};
-  return dataFolder / "datasets" / stats["folder"].get<std::string>();
+  return pathInside(dataFolder / "datasets", stats["folder"].get<std::string>(),
+                    "The folder of dataset \"" + dataset.name + "\"");
+}
+
+std::string removeDatasetWithFiles(catalog::Catalog& catalog, const fs::path& dataFolder, catalog::Id id) {
+  const std::optional<catalog::DatasetRecord> dataset = catalog.dataset(id);
+  if (!dataset) throw Error("There is no dataset " + std::to_string(id) + " in the catalog.");
+  fs::path folder;
+  std::string problem;
+  try {
+    folder = datasetFolder(dataFolder, *dataset);
+  } catch (const Error& error) {
+    problem = error.what();
+  }
+  catalog.removeDataset(id);
+  if (!folder.empty()) {
+    try {
+      removeInside(folder, dataFolder / "datasets");
+    } catch (const Error& error) {
+      problem = std::string(error.what()) + " Delete the folder by hand.";
+    }
+  }
+  return problem;
 }
 
 fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset, const fs::path& modelFolder,
@@ -413,6 +538,9 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
     result.shape = resolveShape(request, formats[0], model, result.shapeConfidence);
   }
 
+  std::vector<SourceState> sources;
+  for (const fs::path& file : files) sources.push_back(sourceState(file));
+
   const fs::path datasets = dataFolder / "datasets";
   fs::create_directories(datasets);
   const std::string folderName =
@@ -420,7 +548,9 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
                        std::to_string(std::chrono::system_clock::now().time_since_epoch().count()))
                  .substr(0, 16);
   removeAbandonedStaging(datasets);
+  if (!request.dryRun) removeOrphanDatasetFolders(datasets, catalog);
   StagingFolder staging(datasets / (".staging-" + std::to_string(::getpid()) + "-" + folderName));
+  ImportOwnership ownership(staging.path());
   const std::string tokensName = "tokens-" + tokenizerSha256.substr(0, 16);
   const fs::path tokens = staging.path() / tokensName;
   fs::create_directories(tokens);
@@ -569,6 +699,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   }
   status.bytesRead = totalBytes;
   if (progress) progress(status);
+  requireUnchanged(files, sources);
   result.timings.readSeconds =
       seconds(importStart, Clock::now()) - result.timings.encodeSeconds - result.timings.writeSeconds;
   result.timings.renderCpuSeconds = encoder.timings().renderSeconds();
@@ -630,15 +761,18 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   fs::rename(staging.path(), target);
   staging.release();
   formats::syncFolder(datasets);
+  faultPoint("dataset-folder-renamed");
   catalog::NewDataset row;
   row.name = request.name;
   row.sourcePath = fs::absolute(request.file).string();
   if (fs::is_directory(request.file)) {
     std::string listing;  // a folder of documents: the hash of its files' names and hashes
-    for (const fs::path& file : files) listing += file.lexically_relative(request.file).string() + " " + sha256HexOfFile(file) + "\n";
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      listing += files[i].lexically_relative(request.file).string() + " " + sources[i].sha256 + "\n";
+    }
     row.sourceSha256 = sha256Hex(listing);
   } else {
-    row.sourceSha256 = sha256HexOfFile(request.file);
+    row.sourceSha256 = sources.front().sha256;  // the same at both ends (requireUnchanged)
   }
   row.format = shapeName(result.shape);
   row.trainRows = static_cast<std::int64_t>(result.train.rows);
@@ -652,6 +786,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
     fs::remove_all(target, ignored);
     throw;
   }
+  ownership.release(target);
   result.folder = target;
   return result;
 }

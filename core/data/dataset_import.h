@@ -112,7 +112,15 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
 std::filesystem::path ensureTokenFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset,
                                         const std::filesystem::path& modelFolder, std::stop_token stop = {});
 
-// The folder of a dataset row (from its statistics), or empty for a row that names none.
+// The folder of a dataset row (from its statistics), or empty for a row that names none. Throws
+// tiertune::Error naming the dataset when the stored name leads outside DATA_FOLDER/datasets (an
+// absolute path, "..", an empty name, a symlink out): a damaged row never reaches other files.
 std::filesystem::path datasetFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset);
+
+// Removes a dataset's catalog row, then its folder (the row first: a folder without a row is only
+// wasted space). A folder that cannot be removed, or a row whose folder would lead outside
+// DATA_FOLDER/datasets, leaves the files alone; the returned sentence says what stayed and why
+// (empty when everything went). Throws tiertune::Error when there is no such row.
+std::string removeDatasetWithFiles(catalog::Catalog& catalog, const std::filesystem::path& dataFolder, catalog::Id id);
 
 }  // namespace tiertune::data

@@ -5,6 +5,7 @@
 
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
+#include "core/util/path_inside.h"
 #include "core/util/sha256.h"
 
 namespace tiertune::exports {
@@ -32,7 +33,7 @@ StagingFolder::StagingFolder(fs::path target) : target_(fs::absolute(std::move(t
   staging_ = target_.parent_path() / ("." + target_.filename().string() + ".partial");
   try {
     fs::create_directories(target_.parent_path());
-    fs::remove_all(staging_);  // left by an export that crashed
+    removeInside(staging_, target_.parent_path());  // left by an export that crashed
     fs::create_directory(staging_);
   } catch (const fs::filesystem_error& failure) {
     throw Error("Cannot create the export folder " + staging_.string() + ": " + failure.code().message() + ".");
@@ -41,8 +42,11 @@ StagingFolder::StagingFolder(fs::path target) : target_(fs::absolute(std::move(t
 
 StagingFolder::~StagingFolder() {
   if (committed_) return;
-  std::error_code ignored;
-  fs::remove_all(staging_, ignored);
+  try {
+    removeInside(staging_, target_.parent_path());
+  } catch (const Error&) {
+    // A destructor does not throw; what stays is a hidden ".NAME.partial" beside the target.
+  }
 }
 
 void StagingFolder::commit() {

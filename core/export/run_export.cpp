@@ -6,6 +6,7 @@
 #include "core/export/peft_export.h"
 #include "core/export/run_checkpoint.h"
 #include "core/util/error.h"
+#include "core/util/path_inside.h"
 
 namespace tiertune::exports {
 
@@ -17,12 +18,14 @@ namespace {
 class TemporaryModelFolder {
  public:
   explicit TemporaryModelFolder(fs::path path) : path_(std::move(path)) {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);  // left by an export that crashed
+    removeInside(path_, path_.parent_path());  // left by an export that crashed
   }
   ~TemporaryModelFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
+    try {
+      removeInside(path_, path_.parent_path());
+    } catch (const Error&) {
+      // A destructor does not throw; what stays is a hidden folder beside the export.
+    }
   }
   TemporaryModelFolder(const TemporaryModelFolder&) = delete;
   TemporaryModelFolder& operator=(const TemporaryModelFolder&) = delete;

@@ -1,5 +1,9 @@
 #include "core/train/checkpoint.h"
 
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -10,6 +14,7 @@
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
 #include "core/util/folder_lock.h"
+#include "core/util/path_inside.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
 
@@ -139,7 +144,7 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
     fs::remove_all(target, ignored);  // a checkpoint of the same step from an earlier, crashed attempt
     fs::rename(temporary, target);
     formats::syncFolder(checkpointsFolder);
-    return WrittenCheckpoint{target, sha256Hex(manifestText), bytes};
+    return WrittenCheckpoint{target, sha256Hex(manifestText), bytes, state.step};
   } catch (const fs::filesystem_error& error) {
     fs::remove_all(temporary, ignored);
     throw Error("Cannot write the checkpoint " + target.string() + ": " + error.code().message() + ".");
@@ -149,21 +154,88 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
   }
 }
 
-TrainerState readCheckpoint(const fs::path& folder, tiers::TieredState& tensors) {
+namespace {
+
+// Checks every file of the checkpoint against the manifest's hashes; returns the manifest's text
+// and the bytes of the files it lists. Throws tiertune::Error naming the file that is missing,
+// damaged or changed.
+std::pair<std::string, std::int64_t> verifiedManifest(const fs::path& folder) {
+  const std::string text = readWholeFile(folder / kManifestFile);
   json manifest;
   try {
-    manifest = json::parse(readWholeFile(folder / kManifestFile));
+    manifest = json::parse(text);
   } catch (const json::exception&) {
     throw Error((folder / kManifestFile).string() + " is damaged.");
   }
-  bool lora = fs::exists(folder / weightsFile(true));
+  const bool lora = fs::exists(folder / weightsFile(true));
+  std::int64_t bytes = static_cast<std::int64_t>(text.size());
   for (const char* name : {weightsFile(lora), kOptimizerFile, kStateFile}) {
     const fs::path file = folder / name;
-    const auto entry = manifest.find("files") == manifest.end() ? json() : manifest["files"].value(name, json());
+    const auto entry = manifest.is_object() && manifest.contains("files") && manifest["files"].is_object()
+                           ? manifest["files"].value(name, json())
+                           : json();
     if (!entry.is_object() || !fs::exists(file) || sha256HexOfFile(file) != entry.value("sha256", "")) {
       throw Error(file.string() + " is missing or was changed after the checkpoint was written.");
     }
+    bytes += static_cast<std::int64_t>(fs::file_size(file));
   }
+  return {text, bytes};
+}
+
+}  // namespace
+
+std::int64_t checkpointBytes(const std::vector<model::ParameterSpec>& trained) {
+  std::int64_t elements = 0;
+  for (const model::ParameterSpec& spec : trained) elements += static_cast<std::int64_t>(model::elementCount(spec.shape));
+  // Three fp32 tensors per trained one, and per tensor about 3 × 200 bytes of header entries; the
+  // JSON files (the run configuration) stay under 1 MiB.
+  return elements * 3 * 4 + static_cast<std::int64_t>(trained.size()) * 600 + (1 << 20);
+}
+
+void requireCheckpointRoom(const fs::path& checkpointsFolder, std::int64_t bytes) {
+  const std::string advice = " Choose an \"output\" folder on a disk you can write to.";
+  std::error_code error;
+  fs::create_directories(checkpointsFolder, error);
+  if (error || !fs::is_directory(checkpointsFolder)) {
+    throw Error("Cannot create the checkpoint folder " + checkpointsFolder.string() + ": " +
+                (error ? error.message() : std::string("it is not a folder")) + "." + advice);
+  }
+  const fs::path probe = checkpointsFolder / (".write-test-" + std::to_string(::getpid()));
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const bool written = fd >= 0 && ::write(fd, "x", 1) == 1 && ::fsync(fd) == 0;
+  const int code = errno;
+  if (fd >= 0) ::close(fd);
+  fs::remove(probe, error);
+  if (!written) {
+    throw Error("Cannot write checkpoints into " + checkpointsFolder.string() + " (" + errnoText(code) + ")." + advice);
+  }
+  struct statvfs disk {};
+  if (::statvfs(checkpointsFolder.c_str(), &disk) == 0) {
+    const auto available = static_cast<std::int64_t>(disk.f_bavail) * static_cast<std::int64_t>(disk.f_frsize);
+    if (available < bytes) {
+      throw Error("The disk of " + checkpointsFolder.string() + " has " + std::to_string(available / (1 << 20)) +
+                  " MiB free, and a checkpoint of this run takes about " + std::to_string(bytes / (1 << 20) + 1) +
+                  " MiB. Free some space, or choose an \"output\" folder on another disk.");
+    }
+  }
+}
+
+std::optional<WrittenCheckpoint> verifiedCheckpoint(const fs::path& folder) {
+  const std::string name = folder.filename().string();
+  if (!isCheckpointName(name)) return std::nullopt;
+  try {
+    const auto [text, bytes] = verifiedManifest(folder);
+    return WrittenCheckpoint{folder, sha256Hex(text), bytes, std::stoll(name.substr(5))};
+  } catch (const Error&) {
+    return std::nullopt;
+  } catch (const fs::filesystem_error&) {
+    return std::nullopt;
+  }
+}
+
+TrainerState readCheckpoint(const fs::path& folder, tiers::TieredState& tensors) {
+  verifiedManifest(folder);
+  const bool lora = fs::exists(folder / weightsFile(true));
   TrainerState state;
   try {
     const json stored = json::parse(readWholeFile(folder / kStateFile));
@@ -190,14 +262,18 @@ std::vector<fs::path> listCheckpoints(const fs::path& checkpointsFolder) {
   return folders;
 }
 
-void pruneCheckpoints(const fs::path& checkpointsFolder, std::int64_t keep) {
-  if (keep <= 0) return;
-  std::vector<fs::path> folders = listCheckpoints(checkpointsFolder);
+std::vector<fs::path> pruneCheckpoints(const fs::path& checkpointsFolder, std::int64_t keep) {
+  std::vector<fs::path> removed;
+  if (keep <= 0) return removed;
+  const std::vector<fs::path> folders = listCheckpoints(checkpointsFolder);
   for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < folders.size(); ++i) {
     // A checkpoint being read (an export, the playground) stays until a later prune finds it free.
     const std::optional<FolderLock> unused = FolderLock::tryExclusive(folders[i]);
-    if (unused) fs::remove_all(folders[i]);
+    if (!unused) continue;
+    removeInside(folders[i], checkpointsFolder);
+    removed.push_back(folders[i]);
   }
+  return removed;
 }
 
 }  // namespace tiertune::train

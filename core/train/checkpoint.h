@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct WrittenCheckpoint {
   std::filesystem::path folder;
   std::string manifestSha256;
   std::int64_t bytes = 0;
+  std::int64_t step = 0;
 };
 
 // "step-00000120"
@@ -39,15 +41,33 @@ std::string checkpointFolderName(std::int64_t step);
 WrittenCheckpoint writeCheckpoint(const std::filesystem::path& checkpointsFolder, const TrainerState& state,
                                   tiers::TieredState& tensors, bool lora);
 
+// Bytes a checkpoint of these trained tensors takes on disk: the weights and Adam's two moments in
+// fp32, with room for the safetensors headers and the JSON files.
+std::int64_t checkpointBytes(const std::vector<model::ParameterSpec>& trained);
+
+// Checks before the first step that a checkpoint can be written into checkpointsFolder: the folder
+// can be created, a file can be written and flushed there, and its file system has bytes free.
+// Throws tiertune::Error naming the folder and what to do, so a run never trains for hours to
+// fail at its only checkpoint.
+void requireCheckpointRoom(const std::filesystem::path& checkpointsFolder, std::int64_t bytes);
+
 // Restores the trained weights and moments into tensors and returns the state; names and shapes
 // must match the checkpoint's. Throws tiertune::Error naming the file for a missing or altered file.
 TrainerState readCheckpoint(const std::filesystem::path& folder, tiers::TieredState& tensors);
 
+// The checkpoint in folder when it is whole: its manifest names every file with the SHA-256 it has
+// now (the same check readCheckpoint makes). None for a missing, partial or altered one. For a
+// checkpoint that is on disk but not in the catalog: its worker was killed between writing and
+// recording it.
+std::optional<WrittenCheckpoint> verifiedCheckpoint(const std::filesystem::path& folder);
+
 // The checkpoint folders under checkpointsFolder, oldest first (temporary ones are not listed).
 std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& checkpointsFolder);
 
-// Removes all but the newest keep checkpoints (keep 0: none removed). One that a reader holds
-// (FolderLock::shared, as exports::openCheckpoint takes it) is left for a later prune.
-void pruneCheckpoints(const std::filesystem::path& checkpointsFolder, std::int64_t keep);
+// Removes all but the newest keep checkpoints (keep 0: none removed); returns the removed folders.
+// The caller has recorded the newest one first, so a kill at any instant leaves a checkpoint that
+// is both on disk and known. One that a reader holds (FolderLock::shared, as
+// exports::openCheckpoint takes it) is left for a later prune.
+std::vector<std::filesystem::path> pruneCheckpoints(const std::filesystem::path& checkpointsFolder, std::int64_t keep);
 
 }  // namespace tiertune::train

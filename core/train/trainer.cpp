@@ -7,6 +7,7 @@
 #include "core/formats/model_weights.h"
 #include "core/model/base_weights.h"
 #include "core/util/error.h"
+#include "core/util/fault_point.h"
 #include "core/util/random.h"
 
 namespace tiertune::train {
@@ -198,10 +199,7 @@ EvaluationReport Trainer::evaluate() {
 
 WrittenCheckpoint Trainer::writeCheckpointNow() {
   const TrainerState state{step_, samplesConsumed_, toJson(config_)};
-  WrittenCheckpoint written =
-      writeCheckpoint(checkpointsFolder(), state, *state_, config_.lora);
-  pruneCheckpoints(checkpointsFolder(), config_.keepCheckpoints);
-  return written;
+  return writeCheckpoint(checkpointsFolder(), state, *state_, config_.lora);
 }
 
 void Trainer::generateSamples(TrainingObserver& observer) {
@@ -219,6 +217,8 @@ void Trainer::generateSamples(TrainingObserver& observer) {
 }
 
 void Trainer::run(TrainingObserver& observer) {
+  // The run ends with a checkpoint: a folder where it cannot be written is found now, not then.
+  if (step_ < totalSteps_) requireCheckpointRoom(checkpointsFolder(), checkpointBytes(state_->trainedSpecs()));
   if (!samplesOff_.empty()) observer.samplesSkipped(samplesOff_);
   while (step_ < totalSteps_) {
     observer.stepDone(trainStep());
@@ -228,7 +228,13 @@ void Trainer::run(TrainingObserver& observer) {
     if (evaluationDue && !validation_.empty()) observer.evaluated(evaluate());
     if (evaluationDue && samples_) generateSamples(observer);
     if (last || stop || (config_.checkpointEvery > 0 && step_ % config_.checkpointEvery == 0)) {
-      observer.checkpointWritten(step_, writeCheckpointNow());
+      // Recorded before the older ones go: killed at any instant, the run keeps a checkpoint that
+      // is on disk and known (a written one the catalog missed is found by `resume`).
+      const WrittenCheckpoint written = writeCheckpointNow();
+      faultPoint("checkpoint-written", step_);
+      observer.checkpointWritten(step_, written);
+      const std::vector<fs::path> removed = pruneCheckpoints(checkpointsFolder(), config_.keepCheckpoints);
+      if (!removed.empty()) observer.checkpointsRemoved(removed);
     }
     if (stop) return;
   }

@@ -57,7 +57,10 @@ class TrainingObserver {
   // Why the samples the configuration asks for are not made: once at the start of run(), or when
   // generating them failed (training goes on without them). Words for a person.
   virtual void samplesSkipped(const std::string& /*reason*/) {}
+  // A checkpoint is on disk; record it here. Only then are older ones removed (keep_checkpoints),
+  // and checkpointsRemoved names them.
   virtual void checkpointWritten(std::int64_t /*step*/, const WrittenCheckpoint&) {}
+  virtual void checkpointsRemoved(const std::vector<std::filesystem::path>& /*folders*/) {}
   // Asked after every step; true ends the run after a checkpoint.
   virtual bool stopRequested() { return false; }
 };
@@ -81,6 +84,8 @@ class Trainer {
   void run(TrainingObserver& observer);
   // The loss over the validation samples (none: counted 0).
   EvaluationReport evaluate();
+  // Writes a checkpoint of the state now; older ones stay (run() removes them once the observer
+  // has recorded the new one).
   WrittenCheckpoint writeCheckpointNow();
 
   std::int64_t step() const { return step_; }

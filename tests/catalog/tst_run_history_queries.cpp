@@ -204,6 +204,17 @@ class TestRunHistoryQueries : public QObject {
     QVERIFY(removeRunWithFiles(catalog, sharedPlan).empty());
     QVERIFY(fs::exists(shared / "step-00000003") && !fs::exists(shared / "step-00000001"));
 
+    // A checkpoint row that names a folder outside the run's output folder (a damaged or
+    // hand-edited row) is not deleted (issue 20 item 5).
+    const fs::path victim = folder() / "victim";
+    fs::create_directories(victim);
+    const Id fifth = catalog.createRun({"fifth", model, std::nullopt, "lora", "", sharedConfig});
+    catalog.addCheckpoint({fifth, 5, victim.string(), "", 1});
+    catalog.addCheckpoint({fifth, 6, (shared / ".." / "victim").string(), "", 1});
+    QVERIFY(planRunRemoval(catalog, fifth).folders.empty());
+    QVERIFY(removeRunWithFiles(catalog, planRunRemoval(catalog, fifth)).empty());
+    QVERIFY(fs::exists(victim));
+
     // A folder that holds the catalog itself is never removed whole.
     const Id fourth = catalog.createRun({"fourth", model, std::nullopt, "lora", "",
                                          "{\"output\": \"" + folder().string() + "\"}"});

@@ -12,10 +12,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/run_removal.h"
 #include "core/settings/settings.h"
+#include "core/train/checkpoint.h"
 #include "support/byte_tokenizer.h"
 #include "support/cli_process.h"
 #include "support/scratch.h"
@@ -79,12 +82,13 @@ struct Setup {
     test::writeRandomModelFolder(root / "tiny-llama", test::kTinyLlamaConfig, 9);
     test::writeTokenFile(root / "train.jsonl", 40, 64, 2);
   }
-  QString runJson(const std::string& output, int steps) const {
+  // extra: more fields, each with its leading comma.
+  QString runJson(const std::string& output, int steps, const std::string& extra = {}) const {
     const fs::path file = root / (output + ".json");
     std::ofstream(file) << R"({"model":"tiny-llama","train_data":"train.jsonl","output":")" << output
                         << R"(","method":"lora","lora_rank":4,"micro_batch":2,"max_steps":)" << steps
                         << R"(,"checkpoint_every":3,"eval_every":3,"validation_ratio":0.1,"learning_rate":0.005,
-                              "threads":1,"sequence_length":16})";
+                              "threads":1,"sequence_length":16)" << extra << "}";
     return QString::fromStdString(file.string());
   }
 };
@@ -195,6 +199,145 @@ class CliTrainTest : public QObject {
     QCOMPARE(actual.size(), std::size_t(300));
     for (const auto& [step, loss] : expected) QCOMPARE(actual.at(step), loss);  // bit for bit
     QVERIFY(store.run(killedRun)->status == catalog::RunStatus::Completed);
+  }
+
+  // Issue 20 item 1: a worker killed after writing a checkpoint and before recording it (the
+  // fault hook kills it at exactly that instant) loses nothing: the older checkpoint is still
+  // there (pruning comes after recording), and `resume` finds the whole new one on disk, records
+  // it and continues from it onto the same curve.
+  void aKillBetweenWritingAndRecordingACheckpointLosesNothing() {
+    Setup setup;
+    const Finished straight = runCli({"train", "--config", setup.runJson("straight", 12, ",\"keep_checkpoints\":1")});
+    QVERIFY2(straight.exitCode == 0, straight.err.constData());
+
+    qputenv("TIERTUNE_FAULT", "checkpoint-written@6:kill");
+    const Finished killed = runCli({"train", "--config", setup.runJson("killed", 12, ",\"keep_checkpoints\":1")});
+    qunsetenv("TIERTUNE_FAULT");
+    QCOMPARE(killed.exitCode, -1);
+    const catalog::Id killedRun = runIdOf(jsonLines(killed.out));
+    {
+      const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+      const auto recorded = store.checkpoints(killedRun);
+      QCOMPARE(recorded.size(), std::size_t(1));
+      QCOMPARE(recorded.front().step, 3);
+      QVERIFY(fs::exists(recorded.front().path));  // not pruned before the newer one was recorded
+      QVERIFY(fs::exists(setup.root / "killed" / "checkpoints" / "step-00000006" / "manifest.json"));
+    }
+    const Finished resumed = runCli({"resume", QString::number(killedRun)});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QVERIFY2(resumed.err.contains("step 6"), resumed.err.constData());
+    QCOMPARE(eventsOf(jsonLines(resumed.out), "start").front()[QStringLiteral("step")].toInt(), 6);
+
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    const auto expected = trainLoss(store, runIdOf(jsonLines(straight.out)));
+    const auto actual = trainLoss(store, killedRun);
+    QCOMPARE(actual.size(), std::size_t(12));
+    for (const auto& [step, loss] : expected) QCOMPARE(actual.at(step), loss);  // bit for bit
+    const auto kept = store.checkpoints(killedRun);
+    QCOMPARE(kept.size(), std::size_t(1));  // keep_checkpoints 1: the rows follow the folders
+    QCOMPARE(kept.front().step, 12);
+    QCOMPARE(train::listCheckpoints(setup.root / "killed" / "checkpoints").size(), std::size_t(1));
+  }
+
+  // Issue 20 item 3: one run, one worker. While run 1 trains, `resume 1`, `train --run 1` and a
+  // second `train --config` with the same output are refused in words before any work (no raw
+  // SQL, no new row); after a kill, `resume 1 & resume 1 & train --run 1` leaves exactly one
+  // worker, and the run ends as that worker ends it.
+  void oneRunHasOneWorker() {
+    Setup setup;
+    const QString config = setup.runJson("busy", 100000);
+    QProcess first;
+    first.start(QStringLiteral(TIERTUNE_CLI_PATH), {"train", "--config", config});
+    QByteArray out;
+    while (!out.contains("\"event\":\"step\"") && first.state() != QProcess::NotRunning) {
+      first.waitForReadyRead(200);
+      out += first.readAllStandardOutput();
+    }
+    const catalog::Id runId = runIdOf(jsonLines(out));
+    QVERIFY(runId > 0);
+    const QByteArray running = "Run " + QByteArray::number(runId) + " is already running (process " +
+                               QByteArray::number(first.processId()) + ")";
+    for (const QStringList& second : {QStringList{"resume", QString::number(runId)},
+                                      QStringList{"train", "--run", QString::number(runId)}}) {
+      const Finished refused = runCli(second);
+      QCOMPARE(refused.exitCode, 1);
+      QVERIFY2(refused.err.contains(running), refused.err.constData());
+    }
+    const Finished sameOutput = runCli({"train", "--config", config});
+    QCOMPARE(sameOutput.exitCode, 1);
+    QVERIFY2(sameOutput.err.contains("in use by run " + QByteArray::number(runId)), sameOutput.err.constData());
+    QVERIFY2(sameOutput.err.contains("process " + QByteArray::number(first.processId())), sameOutput.err.constData());
+    QCOMPARE(catalog::Catalog::open(settings::loadSettings().catalogFile()).runs().size(), std::size_t(1));
+    ::kill(static_cast<pid_t>(first.processId()), SIGKILL);
+    first.waitForFinished();
+
+    // Three workers started at once for the killed run: one trains, two are refused.
+    std::vector<std::unique_ptr<QProcess>> workers;
+    for (const QStringList& arguments : {QStringList{"resume", QString::number(runId)}, QStringList{"resume", QString::number(runId)},
+                                         QStringList{"train", "--run", QString::number(runId)}}) {
+      workers.push_back(std::make_unique<QProcess>());
+      workers.back()->start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
+    }
+    std::vector<QProcess*> refused, training;
+    for (auto& worker : workers) {
+      // A refused worker ends by itself; the one that trains would run for minutes.
+      while (worker->state() != QProcess::NotRunning && !worker->readAllStandardOutput().contains("\"event\":\"step\"")) {
+        worker->waitForReadyRead(100);
+      }
+      (worker->state() == QProcess::NotRunning ? refused : training).push_back(worker.get());
+    }
+    QCOMPARE(training.size(), std::size_t(1));
+    for (QProcess* worker : refused) {
+      QCOMPARE(worker->exitCode(), 1);
+      const QByteArray err = worker->readAllStandardError();
+      QVERIFY2(err.contains("Run " + QByteArray::number(runId) + " is already running (process " +
+                            QByteArray::number(training.front()->processId()) + ")"),
+               err.constData());
+      QVERIFY2(!err.contains("UNIQUE"), err.constData());
+    }
+    ::kill(static_cast<pid_t>(training.front()->processId()), SIGTERM);
+    QVERIFY(training.front()->waitForFinished(240000));
+    QCOMPARE(training.front()->exitCode(), 0);
+    QVERIFY(catalog::Catalog::open(settings::loadSettings().catalogFile()).run(runId)->status ==
+            catalog::RunStatus::Stopped);
+  }
+
+  // Issue 20 item 2: runs of two catalogs (two data folders) with the same output folder. The
+  // folder carries its owner; the second catalog's run is refused in words and the first run's
+  // checkpoints stay as they were, and removing a run of the second catalog that names the folder
+  // does not delete it.
+  void anOutputFolderOfAnotherCatalogIsRefused() {
+    Setup setup;
+    const QString config = setup.runJson("shared", 6);
+    const Finished mine = runCli({"train", "--config", config});
+    QVERIFY2(mine.exitCode == 0, mine.err.constData());
+    const fs::path checkpoint = setup.root / "shared" / "checkpoints" / "step-00000006";
+    const auto manifestText = [&] {
+      std::ifstream in(checkpoint / "manifest.json");
+      return std::string((std::istreambuf_iterator<char>(in)), {});
+    };
+    const std::string manifest = manifestText();
+    QVERIFY(!manifest.empty());
+
+    qputenv("XDG_DATA_HOME", QByteArray::fromStdString((setup.root / "other-data").string()));
+    const Finished theirs = runCli({"train", "--config", config});
+    QCOMPARE(theirs.exitCode, 1);
+    QVERIFY2(theirs.err.contains("belongs to run " + QByteArray::number(runIdOf(jsonLines(mine.out)))),
+             theirs.err.constData());
+    QVERIFY2(theirs.err.contains("another catalog"), theirs.err.constData());
+    QVERIFY(eventsOf(jsonLines(theirs.out), "step").empty());
+    QCOMPARE(manifestText(), manifest);
+
+    catalog::Catalog other = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    QVERIFY(other.runs().empty());
+    catalog::NewModel tiny;
+    tiny.name = "tiny";
+    tiny.path = (setup.root / "tiny-llama").string();
+    const catalog::Id model = other.addModel(tiny);
+    const catalog::Id stranger = other.createRun(
+        {"stranger", model, std::nullopt, "lora", "", "{\"output\": \"" + (setup.root / "shared").string() + "\"}"});
+    QVERIFY(catalog::removeRunWithFiles(other, catalog::planRunRemoval(other, stranger)).empty());
+    QCOMPARE(manifestText(), manifest);
   }
 
   void aBrokenOffloadDiskFailsTheRunWhichResumes() {
@@ -460,6 +603,118 @@ class CliTrainTest : public QObject {
     QVERIFY(!staging());
     const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
     QCOMPARE(store.datasets().size(), std::size_t(1));
+  }
+
+  // Issue 20 item 13: an import stopped (fault hook, SIGSTOP) between renaming its folder into
+  // place and adding its row keeps its folder while another import runs, and ends well when it
+  // continues; one killed at that instant leaves a folder that the next import removes.
+  void anImportKilledBeforeItsRowLeavesNoFolder() {
+    Setup setup;
+    const fs::path model = writeChatModel(setup.root / "chat-llama");
+    const QString source = QString::fromStdString((setup.root / "chats.jsonl").string());
+    {
+      std::ofstream chats(setup.root / "chats.jsonl");
+      for (int i = 0; i < 8; ++i) {
+        chats << "{\"messages\": [{\"role\": \"user\", \"content\": \"q" << i
+              << "\"}, {\"role\": \"assistant\", \"content\": \"a\"}]}\n";
+      }
+    }
+    const fs::path datasets = fs::path(settings::loadSettings().dataFolder) / "datasets";
+    const auto folders = [&] {
+      std::set<std::string> names;
+      std::error_code error;
+      for (const auto& entry : fs::directory_iterator(datasets, error)) {
+        if (entry.path().filename().string().starts_with("d-")) names.insert(entry.path().filename().string());
+      }
+      return names;
+    };
+    const auto importArgs = [&](const char* name) {
+      return QStringList{"dataset", "import", source, "--model", QString::fromStdString(model.string()), "--name", name};
+    };
+
+    QProcess stopped;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("TIERTUNE_FAULT", "dataset-folder-renamed:stop");
+    stopped.setProcessEnvironment(environment);
+    stopped.start(QStringLiteral(TIERTUNE_CLI_PATH), importArgs("first"));
+    QTRY_VERIFY_WITH_TIMEOUT(folders().size() == 1, 120000);
+    const std::string first = *folders().begin();
+    const Finished second = runCli(importArgs("second"));
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    QVERIFY(folders().count(first) == 1);  // a live import's folder is not an orphan
+    ::kill(static_cast<pid_t>(stopped.processId()), SIGCONT);
+    QVERIFY(stopped.waitForFinished(240000));
+    QCOMPARE(stopped.exitCode(), 0);
+    QCOMPARE(catalog::Catalog::open(settings::loadSettings().catalogFile()).datasets().size(), std::size_t(2));
+    QCOMPARE(folders().size(), std::size_t(2));
+
+    qputenv("TIERTUNE_FAULT", "dataset-folder-renamed:kill");
+    const Finished killed = runCli(importArgs("third"));
+    qunsetenv("TIERTUNE_FAULT");
+    QCOMPARE(killed.exitCode, -1);
+    QCOMPARE(folders().size(), std::size_t(3));  // a folder no row names
+    const Finished fourth = runCli(importArgs("fourth"));
+    QVERIFY2(fourth.exitCode == 0, fourth.err.constData());
+    QCOMPARE(catalog::Catalog::open(settings::loadSettings().catalogFile()).datasets().size(), std::size_t(3));
+    QCOMPARE(folders().size(), std::size_t(3));
+  }
+
+  // Issue 20 item 4: an output folder where no checkpoint can be written stops the run before its
+  // first step, in words, instead of after the training it would lose.
+  void anUnwritableOutputFolderStopsBeforeTheFirstStep() {
+    Setup setup;
+    std::ofstream(setup.root / "a-file") << "not a folder";
+    for (const std::string& output : {std::string("/dev/null"), std::string("/proc/self/out"), (setup.root / "a-file" / "out").string()}) {
+      const fs::path file = setup.root / "unwritable.json";
+      const QJsonObject run{{"model", "tiny-llama"}, {"train_data", "train.jsonl"}, {"output", QString::fromStdString(output)},
+                            {"method", "lora"}, {"lora_rank", 4}, {"micro_batch", 2}, {"max_steps", 5},
+                            {"threads", 1}, {"sequence_length", 16}};
+      std::ofstream(file) << QJsonDocument(run).toJson().toStdString();
+      const Finished result = runCli({"train", "--config", QString::fromStdString(file.string())});
+      QCOMPARE(result.exitCode, 1);
+      QVERIFY2(result.err.contains(QByteArray::fromStdString(output)), result.err.constData());
+      QVERIFY2(result.err.contains("\"output\""), result.err.constData());
+      QVERIFY(eventsOf(jsonLines(result.out), "step").empty());
+    }
+  }
+
+  // Issue 20 item 5: `dataset remove` deletes only inside DATA/datasets. A row whose stored folder
+  // is absolute, empty or climbs out (a damaged or hand-edited catalog) loses its row, and the
+  // command says the files stayed; the folder it names and the other datasets are untouched.
+  void removingADatasetDeletesOnlyItsOwnFolder() {
+    Setup setup;
+    const fs::path datasets = fs::path(settings::loadSettings().dataFolder) / "datasets";
+    fs::create_directories(datasets / "d-real");
+    std::ofstream(datasets / "d-real" / "examples.jsonl") << "{}\n";
+    fs::create_directories(setup.root / "victim");
+    std::ofstream(setup.root / "victim" / "precious.txt") << "keep me";
+    const std::pair<const char*, std::string> rows[] = {{"absolute", (setup.root / "victim").string()},
+                                                        {"empty", ""},
+                                                        {"climbing", "../../victim"},
+                                                        {"real", "d-real"}};
+    {
+      catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+      for (const auto& [name, folder] : rows) {
+        catalog::NewDataset row;
+        row.name = name;
+        row.format = "messages";
+        row.statsJson = QJsonDocument(QJsonObject{{"folder", QString::fromStdString(folder)}}).toJson().toStdString();
+        store.addDataset(row);
+      }
+    }
+    for (const char* name : {"absolute", "empty", "climbing"}) {
+      const Finished removed = runCli({"dataset", "remove", name});
+      QCOMPARE(removed.exitCode, 1);
+      QVERIFY2(removed.err.contains("leads outside"), removed.err.constData());
+      QVERIFY2(removed.err.contains("its files stayed"), removed.err.constData());
+      QVERIFY(fs::exists(setup.root / "victim" / "precious.txt"));
+      QVERIFY(fs::exists(datasets / "d-real" / "examples.jsonl"));
+    }
+    const Finished real = runCli({"dataset", "remove", "real"});
+    QVERIFY2(real.exitCode == 0, real.err.constData());
+    QVERIFY(!fs::exists(datasets / "d-real"));
+    QVERIFY(fs::exists(setup.root / "victim" / "precious.txt"));
+    QVERIFY(catalog::Catalog::open(settings::loadSettings().catalogFile()).datasets().empty());
   }
 };
 

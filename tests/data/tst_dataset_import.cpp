@@ -4,6 +4,8 @@
 #include <QTest>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "core/catalog/catalog.h"
@@ -201,6 +203,47 @@ class DatasetImportTest : public QObject {
       QVERIFY2(std::string(error.what()).find("no usable chat template") != std::string::npos, error.what());
     }
     QCOMPARE(f.store.datasets().size(), std::size_t(1));
+  }
+
+  // Issue 20 item 15: a source file that changes during the import is refused in words, leaving
+  // nothing, whether its size changes or only its content (the modification time put back).
+  void aSourceThatChangesDuringTheImportIsRefused() {
+    Fixture f;
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += chatLine("q" + std::to_string(i), "a");
+    ImportRequest request;
+    request.name = "moving";
+    request.modelFolder = f.model;
+    bool changed = false;
+    const auto refused = [&](const std::function<void()>& change) {
+      changed = false;
+      try {
+        importDataset(f.store, f.dataFolder, request, [&](const ImportProgress&) {
+          if (!std::exchange(changed, true)) change();
+        });
+        QFAIL("a file that changed during the import was imported");
+      } catch (const Error& error) {
+        const std::string message = error.what();
+        QVERIFY2(message.find(request.file.string() + " changed while it was being imported") != std::string::npos, error.what());
+      }
+      QVERIFY(changed);
+      QVERIFY(f.store.datasets().empty());
+      QVERIFY(datasetEntries(f.dataFolder).empty());
+    };
+    request.file = f.root / "growing.jsonl";
+    write(request.file, text);
+    refused([&] { std::ofstream(request.file, std::ios::app) << chatLine("late", "row"); });
+
+    request.file = f.root / "quiet.jsonl";
+    write(request.file, text);
+    const auto modified = fs::last_write_time(request.file);
+    refused([&] {
+      std::fstream file(request.file, std::ios::in | std::ios::out | std::ios::binary);
+      file.seekp(static_cast<std::streamoff>(text.find("\"q1\"") + 1));
+      file << 'Q';
+      file.close();
+      fs::last_write_time(request.file, modified);
+    });
   }
 
   void completionsAndTextsNeedNoTemplate() {

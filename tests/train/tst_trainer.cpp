@@ -68,6 +68,32 @@ class TrainerTest : public QObject {
   Q_OBJECT
 
  private slots:
+  // Issue 20 item 4: before the first step, a checkpoint folder is checked for a file that can be
+  // written and for room for one checkpoint; what fails names the folder.
+  void checkpointRoomIsCheckedBeforeTheFirstStep() {
+    const auto scratch = test::makeScratchDir();
+    const fs::path root = scratch->path().toStdString();
+    requireCheckpointRoom(root / "out" / "checkpoints", 1 << 20);
+    QVERIFY(fs::is_directory(root / "out" / "checkpoints"));
+    QVERIFY(fs::is_empty(root / "out" / "checkpoints"));  // the probe file is gone
+    const auto refused = [&](const fs::path& folder, std::int64_t bytes, const std::string& words) {
+      try {
+        requireCheckpointRoom(folder, bytes);
+        QFAIL("no problem found");
+      } catch (const Error& error) {
+        const std::string message = error.what();
+        QVERIFY2(message.find(folder.string()) != std::string::npos, error.what());
+        QVERIFY2(message.find(words) != std::string::npos, error.what());
+      }
+    };
+    refused(root / "out" / "checkpoints", std::int64_t{1} << 62, "MiB free");
+    std::ofstream(root / "a-file") << "x";
+    refused(root / "a-file" / "checkpoints", 1, "\"output\"");
+    // Three fp32 copies of every trained element, and some room besides.
+    const std::vector<model::ParameterSpec> trained = {{"a", {4, 8}, true}, {"b", {16}, false}};
+    QVERIFY(checkpointBytes(trained) >= (32 + 16) * 3 * 4);
+  }
+
   void resumeRepeatsTheUninterruptedRun_data() {
     QTest::addColumn<bool>("lora");
     QTest::newRow("lora") << true;

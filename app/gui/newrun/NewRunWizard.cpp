@@ -20,6 +20,7 @@
 #include "app/gui/newrun/MemoryPlanPage.h"
 #include "core/data/dataset_import.h"
 #include "core/model/lora.h"
+#include "core/util/error.h"
 
 namespace tiertune::gui {
 
@@ -359,7 +360,12 @@ bool NewRunWizard::validateCurrentPage() {
         return false;
       }
       draft_.dataset = store->dataset(dataset_->currentData().toLongLong());
-      const fs::path folder = draft_.dataset ? data::datasetFolder(context_.settings().dataFolder, *draft_.dataset) : fs::path();
+      fs::path folder;
+      try {
+        if (draft_.dataset) folder = data::datasetFolder(context_.settings().dataFolder, *draft_.dataset);
+      } catch (const Error&) {
+        folder.clear();  // a damaged row: its files count as missing
+      }
       if (folder.empty() || !fs::exists(folder / "examples.jsonl")) {
         fail(datasetError_, tr("The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.")
                                 .arg(dataset_->currentText(), QString::fromStdString(folder.string())));

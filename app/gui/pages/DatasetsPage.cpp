@@ -102,10 +102,8 @@ void DatasetsPage::deleteSelectedDataset() {
           .arg(name));
   if (answer != QMessageBox::Yes) return;
   try {
-    const std::filesystem::path folder = data::datasetFolder(context().settings().dataFolder, *dataset);
-    catalog->removeDataset(id);  // the row first: files without a row are only wasted space
-    std::error_code ignored;
-    if (!folder.empty()) std::filesystem::remove_all(folder, ignored);
+    const std::string problem = data::removeDatasetWithFiles(*catalog, context().settings().dataFolder, id);
+    if (!problem.empty()) QMessageBox::warning(this, tr("Delete dataset"), QString::fromStdString(problem));
   } catch (const std::exception& error) {
     QMessageBox::warning(this, tr("Delete dataset"), QString::fromStdString(error.what()));
   }

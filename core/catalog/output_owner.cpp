@@ -1,0 +1,170 @@
+#include "core/catalog/output_owner.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/util/error.h"
+
+namespace tiertune::catalog {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+fs::path resolved(const fs::path& path) {
+  std::error_code error;
+  const fs::path absolute = fs::absolute(path, error).lexically_normal();
+  const fs::path canonical = fs::weakly_canonical(absolute, error);
+  return error ? absolute : canonical;
+}
+
+std::string runWords(const OutputOwner& owner) {
+  return "run " + std::to_string(owner.run) + (owner.runName.empty() ? "" : " (\u201c" + owner.runName + "\u201d)");
+}
+
+bool workerAlive(const OutputOwner& owner) {
+  return owner.worker && processIdentity(owner.worker->pid) == owner.worker;
+}
+
+// Another process holds the lock: who, in words. Right after taking the lock a worker writes its
+// pid into the file; until it has, the file may still name the worker before it.
+Error busyError(const fs::path& folder, const fs::path& catalog, std::optional<Id> forRun) {
+  std::optional<OutputOwner> owner;
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    owner = readOutputOwner(folder);
+    if (owner && workerAlive(*owner)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (!owner || !workerAlive(*owner)) {
+    return Error("The output folder " + folder.string() +
+                 " is in use by another Tiertune process; wait for it to end, or give this run another \"output\".");
+  }
+  const std::string process = " (process " + std::to_string(owner->worker->pid) + ")";
+  const bool sameCatalog = !owner->catalog.empty() && sameCatalogFile(owner->catalog, catalog);
+  if (sameCatalog && forRun && owner->run == *forRun) {
+    return Error("Run " + std::to_string(*forRun) + " is already running" + process +
+                 "; one run has one worker. Wait for it to end, or stop it first.");
+  }
+  const std::string whose = owner->run == 0   ? "another run"
+                            : sameCatalog     ? runWords(*owner)
+                                              : runWords(*owner) + " of another catalog (" + owner->catalog.string() + ")";
+  return Error("The output folder " + folder.string() + " is in use by " + whose + process +
+               "; two runs in one folder would delete each other's checkpoints. Give this run another \"output\", "
+               "or wait for that run to end.");
+}
+
+}  // namespace
+
+std::optional<OutputOwner> readOutputOwner(const fs::path& outputFolder) {
+  std::ifstream in(outputFolder / kOutputLockFileName);
+  if (!in) return std::nullopt;
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const json record = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!record.is_object()) return std::nullopt;
+  OutputOwner owner;
+  if (record.contains("catalog") && record["catalog"].is_string()) owner.catalog = record["catalog"].get<std::string>();
+  if (record.contains("run") && record["run"].is_number_integer()) owner.run = record["run"].get<Id>();
+  if (record.contains("run_name") && record["run_name"].is_string()) owner.runName = record["run_name"].get<std::string>();
+  if (record.contains("pid") && record["pid"].is_number_integer() && record.contains("start_ticks") &&
+      record["start_ticks"].is_number_integer()) {
+    owner.worker = ProcessIdentity{record["pid"].get<std::int64_t>(), record["start_ticks"].get<std::int64_t>()};
+  }
+  return owner;
+}
+
+bool sameCatalogFile(const fs::path& a, const fs::path& b) {
+  std::error_code error;
+  if (fs::equivalent(a, b, error)) return true;
+  return resolved(a) == resolved(b);
+}
+
+OutputLock::OutputLock(const fs::path& outputFolder, const fs::path& catalogFile, std::optional<Id> forRun)
+    : catalog_(resolved(catalogFile)) {
+  // Named as the user wrote it ("/proc/self/out", not what it resolves to).
+  std::error_code error;
+  fs::create_directories(outputFolder, error);
+  if (error || !fs::is_directory(outputFolder)) {
+    throw Error("Cannot create the output folder " + outputFolder.string() + ": " +
+                (error ? error.message() : std::string("it is not a folder")) +
+                ". Choose a folder you can write to as \"output\".");
+  }
+  folder_ = resolved(outputFolder);
+  const fs::path file = folder_ / kOutputLockFileName;
+  fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    throw Error("Cannot write in the output folder " + outputFolder.string() + " (" + errnoText(errno) +
+                "). Choose a folder you can write to as \"output\".");
+  }
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    const int code = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (code == EWOULDBLOCK) throw busyError(folder_, catalog_, forRun);
+    throw Error("Cannot lock " + file.string() + ": " + errnoText(code) + ".");
+  }
+  owner_ = readOutputOwner(folder_).value_or(OutputOwner{});
+  owner_.worker = currentProcessIdentity();
+  try {
+    write();  // the owner as it was, and this process working there: what a second worker reads
+  } catch (...) {
+    ::close(fd_);
+    fd_ = -1;
+    throw;
+  }
+}
+
+OutputLock::OutputLock(OutputLock&& other) noexcept
+    : folder_(std::move(other.folder_)), catalog_(std::move(other.catalog_)), owner_(std::move(other.owner_)), fd_(other.fd_) {
+  other.fd_ = -1;
+}
+
+OutputLock::~OutputLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void OutputLock::refuseOtherOwner(std::optional<Id> forRun, bool ownerRunExists) const {
+  if (owner_.catalog.empty() || owner_.run == 0) return;  // nobody's yet
+  if (!sameCatalogFile(owner_.catalog, catalog_)) {
+    throw Error("The output folder " + folder_.string() + " belongs to " + runWords(owner_) + " of another catalog (" +
+                owner_.catalog.string() +
+                "); two runs in one folder would delete each other's checkpoints. Give this run another \"output\" "
+                "(if that catalog is gone for good, delete " + (folder_ / kOutputLockFileName).string() + ").");
+  }
+  if (forRun && owner_.run == *forRun) return;
+  if (ownerRunExists) {
+    throw Error("The output folder " + folder_.string() + " belongs to " + runWords(owner_) +
+                "; two runs in one folder would overwrite each other's checkpoints. Give this run another \"output\", "
+                "or continue that run instead.");
+  }
+}
+
+void OutputLock::claim(Id run, const std::string& runName) {
+  owner_.catalog = catalog_;
+  owner_.run = run;
+  owner_.runName = runName;
+  write();
+}
+
+void OutputLock::write() const {
+  json record = {{"format", 1}, {"catalog", owner_.catalog.string()}, {"run", owner_.run}, {"run_name", owner_.runName}};
+  if (owner_.worker) {
+    record["pid"] = owner_.worker->pid;
+    record["start_ticks"] = owner_.worker->startTicks;
+  }
+  const std::string text = record.dump(2) + "\n";
+  // In place, not by rename: the lock belongs to this file, and a new file would be unlocked.
+  if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size()) ||
+      ::fsync(fd_) != 0) {
+    throw Error("Cannot write " + (folder_ / kOutputLockFileName).string() + " (" + errnoText(errno) +
+                "). Choose a folder you can write to as \"output\".");
+  }
+}
+
+}  // namespace tiertune::catalog
