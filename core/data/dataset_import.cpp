@@ -20,6 +20,7 @@
 #include "core/util/random.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::data {
 
@@ -169,7 +170,12 @@ struct ModelText {
     ModelText model{formats::tokenizer::Tokenizer::load(folder), std::nullopt, {},
                     sha256HexOfFile(folder / "tokenizer.json")};
     if (const fs::path config = folder / "tokenizer_config.json"; fs::exists(config)) {
-      const json parsed = json::parse(readWholeFile(config), nullptr, false);
+      json parsed;
+      try {
+        parsed = parseJsonText(readWholeFile(config, kConfigFileLimit), config.string());
+      } catch (const json::exception&) {
+        // not JSON: the special tokens stay unknown, as before
+      }
       if (parsed.is_object()) model.specialTokens = formats::SpecialTokens::fromTokenizerConfig(parsed);
     }
     try {
@@ -280,7 +286,7 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
 }
 
 fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
-  const json stats = json::parse(dataset.statsJson, nullptr, false);
+  const json stats = parseJsonTextOrDiscarded(dataset.statsJson);
   if (!stats.is_object() || !stats.contains("folder") || !stats["folder"].is_string()) return {};
   return dataFolder / "datasets" / stats["folder"].get<std::string>();
 }
@@ -297,7 +303,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   if (fs::exists(target / "manifest.json")) return target;
 
   // The settings the dataset was imported with.
-  const json stats = json::parse(dataset.statsJson);
+  const json stats = parseJsonText(dataset.statsJson, "the statistics of dataset \"" + dataset.name + "\"");
   EncodeSettings settings;
   const json encode = stats.value("encode", json::object());
   settings.maxTokens = encode.value("max_tokens", std::size_t{2048});
@@ -329,7 +335,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   for (std::string line; std::getline(examples, line);) {
     ++lineNumber;
     if (stop.stop_requested()) throw Error("building the tokens of \"" + dataset.name + "\" was cancelled");
-    const ordered_json value = ordered_json::parse(line, nullptr, false);
+    const ordered_json value = parseJsonTextOrDiscarded<ordered_json>(line);
     if (!value.is_object()) throw Error((folder / "examples.jsonl").string() + " line " + std::to_string(lineNumber) + " is damaged");
     const bool toValidation = value.value("split", std::string("train")) == "validation";
     TokenShardWriter& shard = toValidation ? validation : train;

@@ -7,6 +7,8 @@
 
 #include "core/formats/model_config.h"
 #include "core/util/error.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::tiers {
 
@@ -35,13 +37,10 @@ std::optional<std::uint64_t> gigabytes(const nlohmann::json& json, const char* f
 }  // namespace
 
 PlanRequest loadPlanRequest(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw Error("Cannot read the run configuration " + file.string() + ".");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = readWholeFile(file, kConfigFileLimit);
   nlohmann::json json;
   try {
-    json = nlohmann::json::parse(text.str());
+    json = parseJsonText(text, file.string());
   } catch (const nlohmann::json::exception&) {
     throw Error(file.string() + " is not valid JSON.");
   }

@@ -11,6 +11,7 @@
 #include "core/util/error.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::train {
 
@@ -151,7 +152,7 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
 TrainerState readCheckpoint(const fs::path& folder, tiers::TieredState& tensors) {
   json manifest;
   try {
-    manifest = json::parse(readWholeFile(folder / kManifestFile));
+    manifest = parseJsonText(readWholeFile(folder / kManifestFile), (folder / kManifestFile).string());
   } catch (const json::exception&) {
     throw Error((folder / kManifestFile).string() + " is damaged.");
   }
@@ -165,7 +166,7 @@ TrainerState readCheckpoint(const fs::path& folder, tiers::TieredState& tensors)
   }
   TrainerState state;
   try {
-    const json stored = json::parse(readWholeFile(folder / kStateFile));
+    const json stored = parseJsonText(readWholeFile(folder / kStateFile), (folder / kStateFile).string());
     state.step = stored.at("step").get<std::int64_t>();
     state.samplesConsumed = stored.at("samples_consumed").get<std::uint64_t>();
     state.configJson = stored.at("config").dump();

@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "core/util/error.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::train {
 
@@ -93,7 +95,7 @@ std::string scheduleName(LrSchedule schedule) {
 RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder, const std::string& fileLabel) {
   json object;
   try {
-    object = json::parse(jsonText);
+    object = parseJsonText(jsonText, fileLabel);
   } catch (const json::parse_error& error) {
     throw Error(fileLabel + " is not valid JSON (at byte " + std::to_string(error.byte) + ").");
   } catch (const json::exception& error) {
@@ -194,11 +196,7 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
 }
 
 RunConfig loadRunConfig(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw Error("Cannot read the run configuration " + file.string() + ".");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseRunConfig(text.str(), fs::absolute(file).parent_path(), file.string());
+  return parseRunConfig(readWholeFile(file, kConfigFileLimit), fs::absolute(file).parent_path(), file.string());
 }
 
 std::string toJson(const RunConfig& config) {

@@ -186,8 +186,8 @@ Tokenizer Tokenizer::load(const std::filesystem::path& fileOrFolder) {
     throw Error(file.string() + ": not found" + (folder ? " (the folder has no tokenizer.json)" : ""));
   }
   const std::filesystem::path config = file.parent_path() / "tokenizer_config.json";
-  const std::string configText = std::filesystem::exists(config, error) ? readWholeFile(config) : std::string();
-  return fromJson(readWholeFile(file), configText, file.string());
+  const std::string configText = std::filesystem::exists(config, error) ? readWholeFile(config, kConfigFileLimit) : std::string();
+  return fromJson(readWholeFile(file, kTokenizerFileLimit), configText, file.string());
 }
 
 Tokenizer Tokenizer::fromJson(std::string_view tokenizerJson, std::string_view configJson, const std::string& label) {
