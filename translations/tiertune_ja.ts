@@ -90,6 +90,14 @@
         <translation>ファイルをテキストとして読み込めません</translation>
     </message>
     <message>
+        <source>Line is not UTF-8 text</source>
+        <translation>行が UTF-8 テキストではありません</translation>
+    </message>
+    <message>
+        <source>Row too large</source>
+        <translation>行が大きすぎます</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>問題</translation>
     </message>

@@ -90,6 +90,14 @@
         <translation>파일을 텍스트로 읽을 수 없음</translation>
     </message>
     <message>
+        <source>Line is not UTF-8 text</source>
+        <translation>줄이 UTF-8 텍스트가 아님</translation>
+    </message>
+    <message>
+        <source>Row too large</source>
+        <translation>행이 너무 큼</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>문제</translation>
     </message>

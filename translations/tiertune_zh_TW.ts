@@ -90,6 +90,14 @@
         <translation>檔案無法以文字讀取</translation>
     </message>
     <message>
+        <source>Line is not UTF-8 text</source>
+        <translation>該行不是 UTF-8 文字</translation>
+    </message>
+    <message>
+        <source>Row too large</source>
+        <translation>資料列過大</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>問題</translation>
     </message>

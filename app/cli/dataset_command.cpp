@@ -13,6 +13,7 @@
 #include "core/catalog/catalog.h"
 #include "core/data/dataset_import.h"
 #include "core/settings/settings.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::cli {
 
@@ -217,7 +218,7 @@ int showCommand(const std::vector<std::string>& args) {
   const settings::Settings userSettings = settings::loadSettings();
   const catalog::Catalog store = catalog::Catalog::open(userSettings.catalogFile());
   const catalog::DatasetRecord d = findDataset(store, arguments.positionals()[0]);
-  const json stats = json::parse(d.statsJson, nullptr, false);
+  const json stats = parseJsonTextOrDiscarded(d.statsJson);
   const fs::path folder = data::datasetFolder(userSettings.dataFolder, d);
   if (arguments.flag("json")) {
     std::cout << json({{"id", d.id}, {"name", d.name}, {"format", d.format}, {"source", d.sourcePath},

@@ -9,6 +9,7 @@
 #include "core/formats/chat_template/errors.h"
 #include "core/formats/chat_template/model_chat_template.h"
 #include "core/util/read_file.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::cli {
 
@@ -20,7 +21,7 @@ formats::ChatRequest readConversation(const std::string& file) {
   const std::string text = readWholeFile(file);
   nlohmann::ordered_json json;
   try {
-    json = nlohmann::ordered_json::parse(text);
+    json = parseJsonText<nlohmann::ordered_json>(text, file);
   } catch (const nlohmann::json::exception& error) {
     throw Error(file + ": not valid JSON (" + error.what() + ")");
   }

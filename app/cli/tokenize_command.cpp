@@ -9,6 +9,7 @@
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "core/formats/tokenizer/tokenizer.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::cli {
 
@@ -18,7 +19,7 @@ using nlohmann::json;
 
 json parseLine(const std::string& line, std::size_t number) {
   try {
-    return json::parse(line);
+    return parseJsonText(line, "stdin", kMaxJsonDepth, {}, number);
   } catch (const json::exception& error) {
     throw Error("stdin line " + std::to_string(number) + ": not valid JSON (" + error.what() + ")");
   }

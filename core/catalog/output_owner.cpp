@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/util/error.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::catalog {
 
@@ -66,7 +67,7 @@ std::optional<OutputOwner> readOutputOwner(const fs::path& outputFolder) {
   std::ifstream in(outputFolder / kOutputLockFileName);
   if (!in) return std::nullopt;
   const std::string text((std::istreambuf_iterator<char>(in)), {});
-  const json record = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const json record = parseJsonTextOrDiscarded(text);  // a damaged or foreign lock file reads as discarded
   if (!record.is_object()) return std::nullopt;
   OutputOwner owner;
   if (record.contains("catalog") && record["catalog"].is_string()) owner.catalog = record["catalog"].get<std::string>();

@@ -7,6 +7,7 @@
 #include "core/catalog/output_owner.h"
 #include "core/util/error.h"
 #include "core/util/path_inside.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::catalog {
 
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path outputFolderOf(const std::string& configJson) {
-  const auto config = nlohmann::json::parse(configJson, nullptr, /*allow_exceptions=*/false);
+  const auto config = parseJsonTextOrDiscarded(configJson);
   if (!config.is_object() || !config.contains("output") || !config["output"].is_string()) return {};
   const std::string text = config["output"].get<std::string>();
   if (text.empty()) return {};

@@ -7,8 +7,8 @@
 
 namespace tiertune::data {
 
-CsvReader::CsvReader(std::istream& in, char delimiter, std::string label)
-    : in_(in), delimiter_(delimiter), label_(std::move(label)) {}
+CsvReader::CsvReader(std::istream& in, char delimiter, std::string label, std::size_t maxRecordBytes)
+    : in_(in), delimiter_(delimiter), label_(std::move(label)), maxRecordBytes_(maxRecordBytes) {}
 
 bool CsvReader::readChar(char& c) {
   if (!in_.get(c)) return false;
@@ -24,8 +24,19 @@ std::optional<CsvRecord> CsvReader::next() {
   bool any = false;  // the record has a character other than a line end
   std::size_t fieldLine = line_;
   record.line = line_;
+  const std::size_t recordStart = bytesRead_;
   char c = 0;
   while (readChar(c)) {
+    if (!record.tooLarge && bytesRead_ - recordStart > maxRecordBytes_) {
+      // Past the limit: drop what was kept and read on to the record's end without keeping it.
+      record.tooLarge = true;
+      record.fields = {};
+      field = std::string();
+    }
+    if (record.tooLarge) {
+      field.clear();
+      record.fields.clear();
+    }
     if (c == '\r') {
       // CRLF and a lone CR end a line alike, except inside quotes where they are kept.
       if (state == State::Quoted) {

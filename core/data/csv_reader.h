@@ -21,12 +21,16 @@ struct CsvRecord {
   // Set when a closing quote is followed by text before the delimiter ("ab"c): the field keeps
   // the text, the row is reported.
   std::optional<std::string> problem;
+  // Set when the record holds more than the reader's maxRecordBytes: its fields are then cut (not
+  // kept whole in memory) and the row is to be reported, not used.
+  bool tooLarge = false;
 };
 
 class CsvReader {
  public:
-  // label names the file in errors.
-  CsvReader(std::istream& in, char delimiter, std::string label);
+  // label names the file in errors. A record's text beyond maxRecordBytes is read but not kept.
+  CsvReader(std::istream& in, char delimiter, std::string label,
+            std::size_t maxRecordBytes = static_cast<std::size_t>(-1));
 
   // The next record, or nullopt at the end. Blank lines are skipped. Throws tiertune::Error for a
   // quoted field that never closes.
@@ -39,6 +43,7 @@ class CsvReader {
   std::istream& in_;
   char delimiter_;
   std::string label_;
+  std::size_t maxRecordBytes_;
   std::size_t line_ = 1;
   std::size_t bytesRead_ = 0;
 };

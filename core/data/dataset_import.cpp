@@ -24,6 +24,7 @@
 #include "core/util/random.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::data {
 
@@ -188,7 +189,7 @@ void removeOrphanDatasetFolders(const fs::path& datasets, const catalog::Catalog
   if (candidates.empty()) return;
   std::set<std::string> named;  // step 2: read after the locks were looked at
   for (const catalog::DatasetRecord& dataset : catalog.datasets()) {
-    const json stats = json::parse(dataset.statsJson, nullptr, false);
+    const json stats = parseJsonTextOrDiscarded(dataset.statsJson);
     if (stats.is_object() && stats.contains("folder") && stats["folder"].is_string()) named.insert(stats["folder"].get<std::string>());
   }
   for (const fs::path& folder : candidates) {
@@ -272,7 +273,12 @@ struct ModelText {
     ModelText model{formats::tokenizer::Tokenizer::load(folder), std::nullopt, {},
                     sha256HexOfFile(folder / "tokenizer.json")};
     if (const fs::path config = folder / "tokenizer_config.json"; fs::exists(config)) {
-      const json parsed = json::parse(readWholeFile(config), nullptr, false);
+      json parsed;
+      try {
+        parsed = parseJsonText(readWholeFile(config, kConfigFileLimit), config.string());
+      } catch (const json::exception&) {
+        // not JSON: the special tokens stay unknown, as before
+      }
       if (parsed.is_object()) model.specialTokens = formats::SpecialTokens::fromTokenizerConfig(parsed);
     }
     try {
@@ -383,7 +389,7 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
 }
 
 fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
-  const json stats = json::parse(dataset.statsJson, nullptr, false);
+  const json stats = parseJsonTextOrDiscarded(dataset.statsJson);
   if (!stats.is_object() || !stats.contains("folder") || !stats["folder"].is_string()) return {};
   return pathInside(dataFolder / "datasets", stats["folder"].get<std::string>(),
                     "The folder of dataset \"" + dataset.name + "\"");
@@ -422,7 +428,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   if (fs::exists(target / "manifest.json")) return target;
 
   // The settings the dataset was imported with.
-  const json stats = json::parse(dataset.statsJson);
+  const json stats = parseJsonText(dataset.statsJson, "the statistics of dataset \"" + dataset.name + "\"");
   EncodeSettings settings;
   const json encode = stats.value("encode", json::object());
   settings.maxTokens = encode.value("max_tokens", std::size_t{2048});
@@ -454,7 +460,7 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   for (std::string line; std::getline(examples, line);) {
     ++lineNumber;
     if (stop.stop_requested()) throw Error("building the tokens of \"" + dataset.name + "\" was cancelled");
-    const ordered_json value = ordered_json::parse(line, nullptr, false);
+    const ordered_json value = parseJsonTextOrDiscarded<ordered_json>(line);
     if (!value.is_object()) throw Error((folder / "examples.jsonl").string() + " line " + std::to_string(lineNumber) + " is damaged");
     const bool toValidation = value.value("split", std::string("train")) == "validation";
     TokenShardWriter& shard = toValidation ? validation : train;

@@ -37,9 +37,11 @@ enum class RowProblemKind {
   TemplateRefused,   // the chat template raised an error for this conversation; detail: its words
   AnswerNotFound,    // the rendered text does not show where the answers are, so no loss mask
   UnreadableFile,    // a document of a text folder that cannot be read as text; detail: why
+  NotUtf8,           // a line that is not UTF-8 in a file that otherwise is
+  RowTooLarge,       // a row longer than kMaxRowBytes, left unread
 };
 
-inline constexpr std::size_t kRowProblemKinds = static_cast<std::size_t>(RowProblemKind::UnreadableFile) + 1;
+inline constexpr std::size_t kRowProblemKinds = static_cast<std::size_t>(RowProblemKind::RowTooLarge) + 1;
 
 // "invalid JSON", "missing field", ...: the words the report and its CSV use.
 const char* problemName(RowProblemKind kind);

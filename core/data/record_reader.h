@@ -26,7 +26,12 @@ struct FileFormat {
   TextEncoding encoding = TextEncoding::Utf8;
 };
 
-const char* containerName(Container container);  // "JSON lines", "JSON array", "CSV"
+const char* containerName(Container container);
+
+// The largest row (a line of JSON lines, a record of CSV) that is read: a longer one is a row
+// problem, read past without being held in memory. Real rows are kilobytes; a context window of
+// 128k tokens is about half a megabyte of text.
+inline constexpr std::size_t kMaxRowBytes = std::size_t{16} << 20;  // "JSON lines", "JSON array", "CSV"
 
 // From the first 64 KB and the extension. Throws tiertune::Error naming the file when it is empty
 // or none of the containers (with what it looks like).
@@ -48,6 +53,7 @@ struct ReadProgress {
 // Throws tiertune::Error naming the file and line for what breaks the whole file (not UTF-8, a
 // JSON array cut off or malformed, a quote that never closes). Returns false when stopped.
 bool readRecords(const std::filesystem::path& file, const FileFormat& format,
-                 const std::function<bool(RawRecord&&, const ReadProgress&)>& onRecord);
+                 const std::function<bool(RawRecord&&, const ReadProgress&)>& onRecord,
+                 std::size_t maxRowBytes = kMaxRowBytes);
 
 }  // namespace tiertune::data

@@ -23,6 +23,8 @@ const char* problemName(RowProblemKind kind) {
     case RowProblemKind::TemplateRefused: return "refused by the chat template";
     case RowProblemKind::AnswerNotFound: return "answer not found after templating";
     case RowProblemKind::UnreadableFile: return "unreadable file";
+    case RowProblemKind::NotUtf8: return "not UTF-8 text";
+    case RowProblemKind::RowTooLarge: return "row too large";
   }
   return "problem";
 }

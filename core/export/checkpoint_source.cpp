@@ -5,6 +5,7 @@
 #include "core/util/error.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::exports {
 
@@ -15,7 +16,7 @@ namespace {
 
 json parseJsonFile(const fs::path& file) {
   try {
-    return json::parse(readWholeFile(file));
+    return parseJsonText(readWholeFile(file, kConfigFileLimit), file.string());
   } catch (const json::exception&) {
     throw Error(file.string() + " is damaged (not valid JSON).");
   }

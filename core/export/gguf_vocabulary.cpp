@@ -9,6 +9,7 @@
 #include "core/formats/tokenizer/split_patterns.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::exports {
 namespace {
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 json readJsonFile(const fs::path& file) {
   try {
-    return json::parse(readWholeFile(file));
+    return parseJsonText(readWholeFile(file, kTokenizerFileLimit), file.string());
   } catch (const json::exception& error) {
     throw Error(file.string() + ": not valid JSON (" + error.what() + ")");
   }

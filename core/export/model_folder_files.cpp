@@ -7,6 +7,7 @@
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::exports {
 
@@ -32,7 +33,7 @@ std::string generationConfigFrom(const formats::ModelConfig& config) {
 std::string exportedConfigJson(const std::string& baseConfigJson, formats::Dtype dtype, const std::string& fileLabel) {
   json config;
   try {
-    config = json::parse(baseConfigJson);
+    config = parseJsonText(baseConfigJson, fileLabel);
   } catch (const json::exception&) {
     throw Error(fileLabel + " is not valid JSON.");
   }
@@ -55,7 +56,7 @@ void writeModelFolderFiles(const fs::path& base, const fs::path& folder, formats
 
   // Copied through the atomic writer, so that each copy is flushed before the folder is renamed.
   for (const char* name : kTokenizerFiles) {
-    if (fs::exists(base / name)) formats::writeFileAtomically(folder / name, readWholeFile(base / name));
+    if (fs::exists(base / name)) formats::writeFileAtomically(folder / name, readWholeFile(base / name, kTokenizerFileLimit));
   }
 }
 

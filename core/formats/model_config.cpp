@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "core/util/error.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::formats {
 namespace {
@@ -305,7 +307,7 @@ std::string_view architectureName(Architecture architecture) {
 ModelConfig parseModelConfig(std::string_view jsonText, const std::string& fileLabel) {
   json document;
   try {
-    document = json::parse(jsonText);
+    document = parseJsonText(jsonText, fileLabel);
   } catch (const json::exception& error) {  // parse_error, or out_of_range: a number too large
     throw Error(fileLabel + ": the file is not valid JSON (" + std::string(error.what()) +
                 "); download it again with the model.");
@@ -414,11 +416,11 @@ ModelConfig parseModelConfig(std::string_view jsonText, const std::string& fileL
 }
 
 ModelConfig loadModelConfig(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(file.string() + ": cannot open the file; the model folder needs a config.json.");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseModelConfig(text.str(), file.string());
+  std::error_code error;
+  if (!std::filesystem::exists(file, error)) {
+    throw Error(file.string() + ": cannot open the file; the model folder needs a config.json.");
+  }
+  return parseModelConfig(readWholeFile(file, kConfigFileLimit), file.string());
 }
 
 std::vector<ExpectedTensor> expectedTensors(const ModelConfig& config) {

@@ -7,6 +7,7 @@
 
 #include "core/util/error.h"
 #include "core/util/read_file.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::formats {
 namespace {
@@ -61,7 +62,7 @@ ModelWeights ModelWeights::openIndex(const std::filesystem::path& indexFile) {
   const std::string label = indexFile.string();
   json index;
   try {
-    index = json::parse(readWholeFile(indexFile));
+    index = parseJsonText(readWholeFile(indexFile, kWeightsIndexLimit), label);
   } catch (const json::exception& error) {  // parse_error, or out_of_range: a number too large
     throw Error(label + ": the file is not valid JSON (" + std::string(error.what()) +
                 "); download it again with the model.");

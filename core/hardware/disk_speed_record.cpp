@@ -11,6 +11,8 @@
 
 #include "core/util/error.h"
 #include "core/util/publish_file.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::hardware {
 
@@ -28,14 +30,12 @@ std::string nowUtc() {
 }
 
 nlohmann::json readAll(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) return nlohmann::json::object();
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::error_code missing;
+  if (!fs::exists(file, missing)) return nlohmann::json::object();
   try {
-    nlohmann::json json = nlohmann::json::parse(text.str());
+    nlohmann::json json = parseJsonText(readWholeFile(file, kConfigFileLimit), file.string());
     return json.is_object() ? json : nlohmann::json::object();
-  } catch (const nlohmann::json::exception&) {
+  } catch (const std::exception&) {  // not JSON, too deep, not a regular file, too large
     return nlohmann::json::object();  // a damaged cache is measured again, not an error
   }
 }

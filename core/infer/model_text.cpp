@@ -6,6 +6,7 @@
 #include "core/formats/chat_template/errors.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::infer {
 
@@ -25,7 +26,7 @@ void addIds(const nlohmann::json& value, std::vector<std::int32_t>& ids) {
 std::optional<nlohmann::json> readJson(const fs::path& file) {
   if (!fs::exists(file)) return std::nullopt;
   try {
-    return nlohmann::json::parse(readWholeFile(file));
+    return parseJsonText(readWholeFile(file, kConfigFileLimit), file.string());
   } catch (const nlohmann::json::exception& error) {
     throw Error(file.string() + " is not valid JSON: " + error.what());
   }

@@ -14,6 +14,8 @@
 #include "core/settings/paths.h"
 #include "core/util/error.h"
 #include "core/util/publish_file.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::settings {
 namespace {
@@ -71,16 +73,17 @@ std::filesystem::path settingsFile() {
 
 Settings loadSettings(const std::filesystem::path& file) {
   Settings settings = defaultSettings();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    if (!std::filesystem::exists(file)) return settings;
-    throw Error("Cannot read the settings file " + file.string() + ": " + errnoText(errno));
+  std::error_code missing;
+  if (!std::filesystem::exists(file, missing) && !missing) return settings;
+  std::string text;
+  try {
+    text = readWholeFile(file, kConfigFileLimit);
+  } catch (const Error& error) {
+    throw Error(std::string("Cannot read the settings file: ") + error.what());
   }
-  std::stringstream text;
-  text << in.rdbuf();
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(text.str());
+    document = parseJsonText(text, file.string());
   } catch (const nlohmann::json::parse_error& e) {
     throw Error("The settings file " + file.string() + " is not valid JSON (at byte " +
                 std::to_string(e.byte) + "). Fix or delete it to go back to the defaults.");

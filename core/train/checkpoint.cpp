@@ -14,6 +14,7 @@
 #include "core/formats/safetensors_writer.h"
 #include "core/util/error.h"
 #include "core/util/folder_lock.h"
+#include "core/util/json_text.h"
 #include "core/util/path_inside.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
@@ -163,7 +164,7 @@ std::pair<std::string, std::int64_t> verifiedManifest(const fs::path& folder) {
   const std::string text = readWholeFile(folder / kManifestFile);
   json manifest;
   try {
-    manifest = json::parse(text);
+    manifest = parseJsonText(text, (folder / kManifestFile).string());
   } catch (const json::exception&) {
     throw Error((folder / kManifestFile).string() + " is damaged.");
   }
@@ -238,7 +239,7 @@ TrainerState readCheckpoint(const fs::path& folder, tiers::TieredState& tensors)
   const bool lora = fs::exists(folder / weightsFile(true));
   TrainerState state;
   try {
-    const json stored = json::parse(readWholeFile(folder / kStateFile));
+    const json stored = parseJsonText(readWholeFile(folder / kStateFile), (folder / kStateFile).string());
     state.step = stored.at("step").get<std::int64_t>();
     state.samplesConsumed = stored.at("samples_consumed").get<std::uint64_t>();
     state.configJson = stored.at("config").dump();

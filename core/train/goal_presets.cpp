@@ -1,4 +1,5 @@
 #include "core/train/goal_presets.h"
+#include "core/util/json_text.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -50,7 +51,7 @@ std::optional<GoalPreset> presetFromKey(const std::string& key) {
 }
 
 void readDatasetStatistics(const std::string& statsJson, PresetInputs& inputs) {
-  const nlohmann::json stats = nlohmann::json::parse(statsJson, nullptr, false);
+  const nlohmann::json stats = parseJsonTextOrDiscarded(statsJson);
   if (!stats.is_object()) return;
   const auto count = [](const nlohmann::json& object, const char* key) -> std::int64_t {
     if (!object.is_object() || !object.contains(key) || !object[key].is_number()) return 0;

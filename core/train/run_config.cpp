@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/util/error.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::train {
 
@@ -96,19 +98,12 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
   json object;
   // nlohmann keeps the last of two equal keys without a word; a second "learning_rate" would silently
   // win over the first, so equal keys in one object are an error.
-  std::vector<std::set<std::string>> keysByObject;
   std::string duplicate;
-  const json::parser_callback_t noticeDuplicates = [&](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) keysByObject.emplace_back();
-    if (event == json::parse_event_t::object_end && !keysByObject.empty()) keysByObject.pop_back();
-    if (event == json::parse_event_t::key && !keysByObject.empty() &&
-        !keysByObject.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
-      duplicate = parsed.get<std::string>();
-    }
-    return true;
+  const JsonDuplicateKey noticeDuplicates = [&](std::size_t, const std::string& key) {
+    if (duplicate.empty()) duplicate = key;
   };
   try {
-    object = json::parse(jsonText, noticeDuplicates);
+    object = parseJsonText(jsonText, fileLabel, kMaxJsonDepth, noticeDuplicates);
   } catch (const json::parse_error& error) {
     throw Error(fileLabel + " is not valid JSON (at byte " + std::to_string(error.byte) + ").");
   } catch (const json::exception& error) {
@@ -216,11 +211,7 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
 }
 
 RunConfig loadRunConfig(const fs::path& file, RunConfigUse use) {
-  std::ifstream in(file);
-  if (!in) throw Error("Cannot read the run configuration " + file.string() + ".");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseRunConfig(text.str(), fs::absolute(file).parent_path(), file.string(), use);
+  return parseRunConfig(readWholeFile(file, kConfigFileLimit), fs::absolute(file).parent_path(), file.string(), use);
 }
 
 std::string toJson(const RunConfig& config) {

@@ -9,6 +9,8 @@
 #include "core/data/token_shards.h"
 #include "core/util/error.h"
 #include "core/util/random.h"
+#include "core/util/json_text.h"
+#include "core/util/read_file.h"
 
 namespace tiertune::train {
 
@@ -22,6 +24,7 @@ void shuffleIndices(std::vector<std::size_t>& indices, std::uint64_t seed) {
 }  // namespace
 
 std::vector<Sample> loadTokenFile(const std::filesystem::path& file, std::int64_t vocabSize) {
+  checkRegularFile(file, kDataFileLimit);
   std::ifstream in(file);
   if (!in) throw Error("Cannot read the token file " + file.string() + ".");
   std::vector<Sample> samples;
@@ -33,7 +36,7 @@ std::vector<Sample> loadTokenFile(const std::filesystem::path& file, std::int64_
     const std::string where = file.string() + " line " + std::to_string(lineNumber);
     nlohmann::json object;
     try {
-      object = nlohmann::json::parse(line);
+      object = parseJsonText(line, file.string(), kMaxJsonDepth, {}, lineNumber);
     } catch (const nlohmann::json::parse_error& error) {
       throw Error(where + ": not valid JSON (at character " + std::to_string(error.byte) + ").");
     } catch (const nlohmann::json::exception& error) {

@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "core/catalog/catalog.h"
@@ -34,6 +36,16 @@ Result runCli(const QStringList& arguments, int timeoutMs = 120000) {
   result.out = QString::fromUtf8(process.readAllStandardOutput());
   result.err = QString::fromUtf8(process.readAllStandardError());
   return result;
+}
+
+Result runWithInput(const QStringList& arguments, const QByteArray& input) {
+  QProcess process;
+  process.start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
+  process.write(input);
+  process.closeWriteChannel();
+  process.waitForFinished(60000);
+  return Result{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
 QJsonObject parseObject(const QString& text) {
@@ -336,15 +348,6 @@ class TestCli : public QObject {
                               " \"model\": {\"type\": \"BPE\", \"vocab\": {\"<s>\": 0, \"h\": 1, \"i\": 2, \"hi\": 3},"
                               " \"merges\": [\"h i\"]}}");
     const QString folder = QString::fromStdString(model.string());
-    const auto runWithInput = [](const QStringList& arguments, const QByteArray& input) {
-      QProcess process;
-      process.start(QStringLiteral(TIERTUNE_CLI_PATH), arguments);
-      process.write(input);
-      process.closeWriteChannel();
-      process.waitForFinished(60000);
-      return Result{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                    QString::fromUtf8(process.readAllStandardError())};
-    };
     Result result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder},
                                  "\"hi ih\"\n\n\"\"\n");
     QCOMPARE(result.exitCode, 0);
@@ -366,6 +369,66 @@ class TestCli : public QObject {
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("token id 7")), qPrintable(result.err));
     QCOMPARE(runCli({QStringLiteral("tokenize")}).exitCode, 2);
+
+    // 100k levels of nesting parse as JSON, and overflowed the stack (exit 139) when the value was
+    // used: now the line is refused in words.
+    const QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']') + "\n";
+    result = runWithInput({QStringLiteral("tokenize"), QStringLiteral("--tokenizer"), folder, QStringLiteral("--decode")},
+                          "[3]\n" + deep);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QStringLiteral("\"hi\"\n"));
+    QVERIFY2(result.err.contains(QStringLiteral("stdin line 2")) && result.err.contains(QStringLiteral("nests")),
+             qPrintable(result.err));
+  }
+
+  // Files named by the user are read only when they are regular files of a sane size, and parsed
+  // only when they nest to a sane depth: /dev/zero, a FIFO (which would block forever) and a
+  // 100k-deep conversation are each refused with a message naming the file.
+  void unusableInputFilesAreRefusedInWords() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::filesystem::path model = scratch->path().toStdString() + "/chatml";
+    std::filesystem::create_directories(model);
+    tiertune::test::writeFile(model / "tokenizer_config.json", "{\"eos_token\": \"<|im_end|>\"}");
+    tiertune::test::writeFile(model / "chat_template.jinja", "{% for m in messages %}{{ m.content }}{% endfor %}");
+    const QString folder = QString::fromStdString(model.string());
+    auto templateWith = [&](const QString& messages) {
+      return runCli({QStringLiteral("template"), QStringLiteral("--model"), folder, QStringLiteral("--messages"), messages},
+                    60000);
+    };
+
+    const std::filesystem::path deep = model / "deep.json";
+    tiertune::test::writeFile(deep, "[{\"role\": \"user\",\n\"content\": " + std::string(100000, '[') +
+                                        std::string(100000, ']') + "}]");
+    Result result = templateWith(QString::fromStdString(deep.string()));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QString::fromStdString(deep.string()) + QStringLiteral(" line 2")) &&
+                 result.err.contains(QStringLiteral("deeper than")),
+             qPrintable(result.err));
+
+    result = templateWith(QStringLiteral("/dev/zero"));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("/dev/zero")) && result.err.contains(QStringLiteral("not a regular file")),
+             qPrintable(result.err));
+
+    const std::filesystem::path fifo = model / "fifo.json";
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    result = templateWith(QString::fromStdString(fifo.string()));  // the runner's timeout gives -1 when it blocks
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QString::fromStdString(fifo.string())) && result.err.contains(QStringLiteral("pipe")),
+             qPrintable(result.err));
+
+    // A config.json that is a FIFO, and one nested 100k deep, in a model folder.
+    const std::filesystem::path config = model / "config.json";
+    QCOMPARE(::mkfifo(config.c_str(), 0600), 0);
+    result = runCli({QStringLiteral("model"), QStringLiteral("inspect"), folder}, 60000);
+    QVERIFY2(result.exitCode == 1 && (result.out + result.err).contains(QStringLiteral("not a regular file")),
+             qPrintable(result.out + result.err));
+    std::filesystem::remove(config);
+    tiertune::test::writeFile(config, "{\"architectures\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
+    result = runCli({QStringLiteral("model"), QStringLiteral("inspect"), folder}, 60000);
+    QVERIFY2(result.exitCode == 1 && (result.out + result.err).contains(QStringLiteral("config.json line 1")) &&
+                 (result.out + result.err).contains(QStringLiteral("deeper than")),
+             qPrintable(result.out + result.err));
   }
 };
 

@@ -3,6 +3,8 @@
 // JSON arrays with row and line numbers, the five record shapes with their detection, and every
 // row problem a file can have.
 #include <QTest>
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -175,6 +177,90 @@ class DatasetReadersTest : public QObject {
     const std::string error = test::errorOf([&] { readAll(cut); });
     QVERIFY2(error.find("cut.json line") != std::string::npos && error.find("malformed or cut off") != std::string::npos,
              error.c_str());
+  }
+
+  // One line pasted from another encoding into a UTF-8 file is a row problem with its line; the
+  // rest is read. (A file mostly in another encoding is refused: legacyEncodingsAreNamed.)
+  void aLineThatIsNotUtf8IsARowProblem() {
+    std::string lines, csv = "prompt,completion\n";
+    for (int i = 1; i <= 30; ++i) {
+      const std::string text = i == 7 ? "caf\xe9 cr\xe8me" : "caf\xc3\xa9 " + std::to_string(i);
+      lines += "{\"text\": \"" + text + "\"}\n";
+      csv += "\"" + text + "\nsecond line\",x\n";
+    }
+    const auto records = readAll(write("mixed.jsonl", lines));
+    QCOMPARE(records.size(), std::size_t(30));
+    for (const RawRecord& record : records) QCOMPARE(bool(record.problem), record.line == 7);
+    QCOMPARE(records[6].problem->kind, RowProblemKind::NotUtf8);
+    QCOMPARE(records[6].problem->line, std::size_t(7));
+    QVERIFY2(records[6].problem->detail.find("line 7 is not UTF-8 text (it looks like Windows-1252") != std::string::npos,
+             records[6].problem->detail.c_str());
+    QCOMPARE((*records[29].value)["text"].get<std::string>(), std::string("caf\xc3\xa9 30"));
+
+    const auto rows = readAll(write("mixed.csv", csv));
+    QCOMPARE(rows.size(), std::size_t(30));
+    for (const RawRecord& record : rows) QCOMPARE(bool(record.problem), record.row == 7);
+    QCOMPARE(rows[6].problem->kind, RowProblemKind::NotUtf8);
+    QCOMPARE(rows[6].problem->line, std::size_t(14));  // the record's first line: 2 + 2 × 6
+    QCOMPARE((*rows[7].value)["prompt"].get<std::string>(), std::string("caf\xc3\xa9 8\nsecond line"));
+  }
+
+  // A row over kMaxRowBytes is reported with its line and read past without being held whole; the
+  // rows after it are read.
+  void rowsOverTheLimitAreRowProblems() {
+    const std::string huge(kMaxRowBytes + 10, 'x');
+    const auto records = readAll(write("huge.jsonl", "{\"text\": \"a\"}\n{\"text\": \"" + huge + "\"}\n{\"text\": \"c\"}\n"));
+    QCOMPARE(records.size(), std::size_t(3));
+    QVERIFY(records[1].problem && !records[1].value);
+    QCOMPARE(records[1].problem->kind, RowProblemKind::RowTooLarge);
+    QCOMPARE(records[1].problem->line, std::size_t(2));
+    QVERIFY2(records[1].problem->detail.find("at most 16 MiB") != std::string::npos, records[1].problem->detail.c_str());
+    QCOMPARE((*records[2].value)["text"].get<std::string>(), std::string("c"));
+
+    const auto rows = readAll(write("huge.csv", "prompt,completion\na,b\n\"" + huge + "\n\",y\nc,d\n"));
+    QCOMPARE(rows.size(), std::size_t(3));
+    QCOMPARE(rows[1].problem->kind, RowProblemKind::RowTooLarge);
+    QCOMPARE(rows[1].problem->line, std::size_t(3));
+    QCOMPARE((*rows[2].value)["completion"].get<std::string>(), std::string("d"));
+    QCOMPARE(rows[2].line, std::size_t(5));
+  }
+
+  // 400k keys in one JSON line, 400k columns in a CSV: quadratic building took 39 s and 108 s for
+  // 100k (so minutes here, past the test's timeout); linear building takes about a second.
+  void wideRecordsAreReadInLinearTime() {
+    constexpr std::size_t kWidth = 400000;
+    std::string line = "{", header, row;
+    for (std::size_t i = 0; i < kWidth; ++i) {
+      line += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+      header += (i ? ",c" : "c") + std::to_string(i);
+      row += (i ? "," : "") + std::to_string(i);
+    }
+    const auto records = readAll(write("wide.jsonl", line + "}\n"));
+    QCOMPARE(records.at(0).value->size(), kWidth);
+    const auto rows = readAll(write("wide.csv", header + "\n" + row + "\n"));
+    QCOMPARE(rows.at(0).value->size(), kWidth);
+    QCOMPARE((*rows[0].value)["c399999"].get<std::string>(), std::string("399999"));
+  }
+
+  // Nesting that would overflow the stack later: a JSON line is a row problem; an element of a
+  // JSON array stops the file with its line. A FIFO is refused instead of blocking.
+  void deepNestingAndSpecialFilesAreRefused() {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const auto records = readAll(write("deep.jsonl", "{\"text\": \"a\"}\n{\"text\": " + deep + "}\n{\"text\": \"c\"}\n"));
+    QCOMPARE(records.size(), std::size_t(3));
+    QCOMPARE(records[1].problem->kind, RowProblemKind::InvalidJson);
+    QVERIFY2(records[1].problem->detail.find("deeper than 256 levels") != std::string::npos,
+             records[1].problem->detail.c_str());
+    QVERIFY(records[2].value);
+    const std::string error = test::errorOf([&] { readAll(write("deep.json", "[\n{\"text\": \"a\"},\n{\"text\": " + deep + "}]")); });
+    QVERIFY2(error.find("deep.json line 3: the JSON nests") != std::string::npos, error.c_str());
+
+    const fs::path fifo = folder_ / "fifo.jsonl";
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::string fifoError = test::errorOf([&] { (void)detectFileFormat(fifo); });
+    QVERIFY2(fifoError.find("fifo.jsonl: is a pipe (FIFO), not a regular file") != std::string::npos, fifoError.c_str());
+    const std::string readError = test::errorOf([&] { readRecords(fifo, FileFormat{}, [](RawRecord&&, const ReadProgress&) { return true; }); });
+    QVERIFY2(readError.find("not a regular file") != std::string::npos, readError.c_str());
   }
 
   void readingCanBeCancelled() {

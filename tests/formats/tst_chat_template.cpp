@@ -325,6 +325,31 @@ class ChatTemplateTest : public QObject {
     QVERIFY(errorOf("{{ 1 }}", R"({"true": 1})").find("'true' is reserved") != std::string::npos);
   }
 
+  // Reading a long string (its length, comparing it, its last character, strip, lower, split, its
+  // truth) takes time in proportion to its size, so it is charged by size. Before, each counted as
+  // one step: 1000 passes over a 1 MiB string were a few thousand steps, and a loop over a 16 MiB
+  // string ran for hours within the default limit.
+  void workOnLongStringsIsChargedBySize() {
+    RenderLimits limits;
+    limits.maxSteps = 1'000'000;
+    const std::string context = "{\"s\": \"" + std::string(1 << 20, 'a') + "\"}";
+    for (const char* body : {"{{ s|length }}", "{{ s == 'b' }}", "{{ s[-1] }}", "{{ s.strip()|length }}",
+                             "{{ s.split('b')|length }}", "{% if s %}{% endif %}", "{{ 'b' in s }}"}) {
+      const std::string source = std::string("{% for i in range(1000) %}") + body + "{% endfor %}";
+      const std::string error = errorOf(source, context.c_str(), limits);
+      QVERIFY2(error.find("rendering takes too long") != std::string::npos, (std::string(body) + ": " + error).c_str());
+    }
+    // The same loops over a short string stay far within the limit.
+    QCOMPARE(render("{% for i in range(1000) %}{{ s|length }}{% endfor %}", R"({"s": "ab"})", limits).size(), std::size_t(1000));
+
+    // With the default limits, a hostile loop over a 16 MiB string stops after a few dozen passes.
+    const std::string huge = "{\"s\": \"" + std::string((16u << 20) - 1, 'a') + "\"}";
+    const std::string error = errorOf(
+        "{% for i in range(1000000) %}{% if s|length == 0 or s[-1] == 'b' or s.strip() == '' %}{% endif %}{% endfor %}",
+        huge.c_str());
+    QVERIFY2(error.find("rendering takes too long") != std::string::npos, error.c_str());
+  }
+
   void limitsStopHostileTemplates() {
     RenderLimits small;
     small.maxSteps = 100'000;

@@ -367,6 +367,28 @@ class TestSafetensors : public QObject {
     expectRejected("missing.safetensors", "", nullptr, "too short");
   }
 
+  // A header with 400k entries (a 100 MB header can hold 1.6 M) parses in time linear in its size.
+  // nlohmann's callback parser rescanned the parent object after each entry: 100k entries took
+  // 247 s, so 400k would take about an hour, far past this test's timeout; linear parsing takes a
+  // second or two. Duplicates are still found at any position.
+  void hugeHeadersParseInLinearTime() {
+    constexpr std::size_t kEntries = 400000;
+    std::string header = "{";
+    for (std::size_t i = 0; i < kEntries; ++i) {
+      header += (i ? ",\"t" : "\"t") + std::to_string(i) + "\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[" +
+                std::to_string(i) + "," + std::to_string(i + 1) + "]}";
+    }
+    const fs::path file = fileNamed("wide.safetensors");
+    writeFile(file, rawSafetensors(header + "}", kEntries));
+    {
+      SafetensorsFile opened(file);
+      QCOMPARE(opened.tensors().size(), kEntries);
+      QCOMPARE(opened.tensors().back().name, std::string("t399999"));
+    }
+    header += ",\"t123456\":{\"dtype\":\"U8\",\"shape\":[0],\"data_offsets\":[0,0]}}";
+    expectRejected("wide-twice.safetensors", rawSafetensors(header, kEntries), "t123456", "listed twice");
+  }
+
   void aMissingFileIsNamed() {
     const fs::path file = fileNamed("absent.safetensors");
     const QString message = QString::fromStdString(errorOf([&] { SafetensorsFile opened(file); }));

@@ -10,6 +10,7 @@
 
 #include "core/formats/chat_template/chat_template.h"
 #include "core/util/error.h"
+#include "core/util/json_text.h"
 #include "fuzz/fuzz_target.h"
 
 namespace {
@@ -38,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view source = input.substr(0, split);
   nlohmann::ordered_json context = defaultContext();
   if (split != std::string_view::npos) {
-    auto parsed = nlohmann::ordered_json::parse(input.substr(split + 1), nullptr, false);
+    auto parsed = tiertune::parseJsonTextOrDiscarded<nlohmann::ordered_json>(input.substr(split + 1));
     if (parsed.is_object()) context = std::move(parsed);
   }
   tiertune::formats::RenderLimits limits;

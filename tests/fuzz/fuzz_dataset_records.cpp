@@ -11,6 +11,7 @@
 #include "core/data/record_shape.h"
 #include "core/data/text_encoding.h"
 #include "core/util/error.h"
+#include "core/util/json_text.h"
 #include "fuzz/fuzz_target.h"
 
 using namespace tiertune::data;
@@ -33,17 +34,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const char delimiters[] = {',', '\t', ';', '|'};
   try {
     std::istringstream in(text);
-    CsvReader reader(in, delimiters[(control >> 1) & 3], "fuzz.csv");
+    // With the high bit, a small row limit, so that rows over it are exercised too.
+    const std::size_t maxRecordBytes = (control & 0x80) ? 64 : static_cast<std::size_t>(-1);
+    CsvReader reader(in, delimiters[(control >> 1) & 3], "fuzz.csv", maxRecordBytes);
     std::size_t lastLine = 0;
     while (const auto record = reader.next()) {
-      if (record->line < lastLine || record->fields.empty()) __builtin_trap();
+      if (record->line < lastLine || (record->fields.empty() && !record->tooLarge)) __builtin_trap();
+      std::size_t kept = 0;
+      for (const std::string& field : record->fields) kept += field.size();
+      if (kept > maxRecordBytes) __builtin_trap();  // a row over the limit is not held
       lastLine = record->line;
     }
   } catch (const tiertune::Error&) {
   }
   sniffDelimiter(text);
 
-  const auto record = nlohmann::ordered_json::parse(text, nullptr, false);
+  const auto record = tiertune::parseJsonTextOrDiscarded<nlohmann::ordered_json>(text);
   if (!record.is_discarded()) {
     const auto shape = static_cast<RecordShape>((control >> 3) % 5);
     const MappedRecord mapped = mapRecord(record, shape, {});

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/dialogs/ImportDatasetWizard.h"
@@ -42,6 +43,16 @@ std::string chat(const std::string& question, const std::string& answer) {
          "\"}, {\"role\": \"assistant\", \"content\": \"" + answer + "\"}]}\n";
 }
 
+// An empty data folder, and in its catalog a chat model with the byte tokenizer; null when the
+// catalog cannot be opened.
+std::unique_ptr<AppContext> freshContextWithChatModel(const fs::path& root) {
+  QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
+  auto context = std::make_unique<AppContext>(settings::settingsFile());
+  if (!context->catalog()) return nullptr;
+  test::registerTinyChatModel(*context->catalog(), root / "chat-model", "Chat model");
+  return context;
+}
+
 }  // namespace
 
 class TestImportDatasetWizard : public QObject {
@@ -50,14 +61,11 @@ class TestImportDatasetWizard : public QObject {
  private slots:
   void importsAFileWithBrokenRows() {
     QFile::remove(QString::fromStdString(settings::settingsFile().string()));
-    QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
     const auto scratch = test::makeScratchDir();
     const fs::path root = scratch->path().toStdString();
-
-    // A chat model with the byte tokenizer, registered in the catalog.
-    AppContext context(settings::settingsFile());
-    QVERIFY(context.catalog());
-    test::registerTinyChatModel(*context.catalog(), root / "chat-model", "Chat model");
+    const auto owned = freshContextWithChatModel(root);
+    QVERIFY(owned);
+    AppContext& context = *owned;
 
     // 30 good conversations and three broken rows: rows 31-33.
     const fs::path file = root / "support-chats.jsonl";
@@ -177,6 +185,44 @@ class TestImportDatasetWizard : public QObject {
     QVERIFY(fs::file_size(copied) > 10000);
     QCOMPARE(example->findChild<QLineEdit*>(QStringLiteral("datasetName"))->text(), QStringLiteral("example-chats"));
     example->reject();
+  }
+
+  // A binary file chosen by mistake: after Next, one plain sentence says so, once, without the
+  // file's raw bytes; Next again does not add a second copy.
+  void aBinaryFileIsRefusedInOneSentence() {
+    const auto scratch = test::makeScratchDir();
+    const fs::path root = scratch->path().toStdString();
+    const auto owned = freshContextWithChatModel(root);
+    QVERIFY(owned);
+    AppContext& context = *owned;
+    const fs::path file = root / "photo.jsonl";
+    {
+      std::ofstream out(file, std::ios::binary);
+      out << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\xff\xfe\x08\x06\0\0\0\x1f\xf3\xff" "a", 32);
+      for (int i = 0; i < 2000; ++i) out << static_cast<char>((i * 37) % 256);
+    }
+    DatasetsPage page(context);
+    page.show();
+    ImportDatasetWizard* wizard = page.importDataset(QString::fromStdString(file.string()));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FormatPage));
+    const auto sayings = [&] {
+      QStringList shown;
+      for (const QLabel* label : wizard->currentPage()->findChildren<QLabel*>()) {
+        if (!label->isHidden() && label->text().contains(QStringLiteral("photo.jsonl"))) shown << label->text();
+      }
+      return shown;
+    };
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      const QStringList shown = sayings();
+      QCOMPARE(shown.size(), 1);
+      QVERIFY2(shown[0].contains(QStringLiteral("is not a text file")), qPrintable(shown[0]));
+      for (const QChar c : shown[0]) QVERIFY2(c.isPrint(), qPrintable(shown[0]));  // no raw bytes, no U+FFFD box
+      QVERIFY(!shown[0].contains(QChar(0xfffd)));
+      wizard->next();
+      QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FormatPage));
+    }
+    wizard->reject();
   }
 };
 

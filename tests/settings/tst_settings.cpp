@@ -1,5 +1,7 @@
 // Settings and default folders: XDG rules, defaults, round trip, and errors that name the file
 // and the field.
+#include <sys/stat.h>
+
 #include <QFile>
 #include <QTest>
 
@@ -161,6 +163,25 @@ class TestSettings : public QObject {
     writeFile(file, R"({"dataFolder": 1e999})");
     message = errorOf([&] { loadSettings(file.toStdString()); });
     QVERIFY2(message.contains(file) && message.contains("too large"), qPrintable(message));
+
+    // Nesting deep enough to overflow the stack when the value is used, named with its line.
+    writeFile(file, "{\n\"dataFolder\": " + QByteArray(100000, '[') + QByteArray(100000, ']') + "}");
+    message = errorOf([&] { loadSettings(file.toStdString()); });
+    QVERIFY2(message.contains(file + " line 2") && message.contains("deeper than"), qPrintable(message));
+
+    // Not a regular file: /dev/zero would fill the memory, a FIFO would block forever.
+    message = errorOf([&] { loadSettings("/dev/zero"); });
+    QVERIFY2(message.contains("/dev/zero") && message.contains("not a regular file"), qPrintable(message));
+    const QString fifo = scratch->filePath("fifo.json");
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    message = errorOf([&] { loadSettings(fifo.toStdString()); });
+    QVERIFY2(message.contains(fifo) && message.contains("not a regular file"), qPrintable(message));
+    // Larger than any settings file.
+    QFile big(file);
+    QVERIFY(big.open(QIODevice::WriteOnly) && big.resize(qint64(17) << 20));
+    big.close();
+    message = errorOf([&] { loadSettings(file.toStdString()); });
+    QVERIFY2(message.contains(file) && message.contains("larger than 16 MiB"), qPrintable(message));
   }
 
   void relativeFoldersAreNotSaved() {

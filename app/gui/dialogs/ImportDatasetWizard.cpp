@@ -136,6 +136,8 @@ QString reasonText(data::RowProblemKind kind) {
     case data::RowProblemKind::TemplateRefused: return QObject::tr("Refused by the chat template");
     case data::RowProblemKind::AnswerNotFound: return QObject::tr("Answer not found after templating");
     case data::RowProblemKind::UnreadableFile: return QObject::tr("File cannot be read as text");
+    case data::RowProblemKind::NotUtf8: return QObject::tr("Line is not UTF-8 text");
+    case data::RowProblemKind::RowTooLarge: return QObject::tr("Row too large");
   }
   return QObject::tr("Problem");
 }
@@ -510,8 +512,11 @@ void ImportDatasetWizard::initializePage(int id) {
                                     QString::fromLatin1(data::containerName(format.container)))
                                .arg(qRound(confidence * 100)));
       }
+      showError(formatError_, {});
     } catch (const std::exception& error) {
-      detected_->setText(QString::fromStdString(error.what()));
+      // Said once, where Next would say it again (validateCurrentPage), not also as the guess.
+      detected_->clear();
+      showError(formatError_, QString::fromStdString(error.what()));
     }
   } else if (id == PreviewPage) {
     QString html;

@@ -1,4 +1,5 @@
 #include "app/gui/playground/ConversationFiles.h"
+#include "core/util/json_text.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,7 +22,7 @@ struct ConversationText {
 }  // namespace
 
 QString runOutputFolder(const catalog::RunRecord& run, const QString& checkpointFolder) {
-  const auto config = nlohmann::json::parse(run.configJson, nullptr, /*allow_exceptions=*/false);
+  const auto config = parseJsonTextOrDiscarded(run.configJson);
   if (config.is_object() && config.contains("output") && config["output"].is_string()) {
     const std::string output = config["output"].get<std::string>();
     if (!output.empty()) return QString::fromStdString(output);

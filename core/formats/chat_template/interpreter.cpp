@@ -171,6 +171,10 @@ void Interpreter::charge(std::uint64_t steps) {
   }
 }
 
+void Interpreter::chargeFor(const Value& value) {
+  if (value.isString()) charge(value.asString().size() / kBytesPerStep);
+}
+
 void Interpreter::checkStringSize(std::size_t bytes) const {
   if (bytes > limits_.maxOutputBytes) {
     fail("a string would be larger than the limit of " + std::to_string(limits_.maxOutputBytes) + " bytes");
@@ -179,7 +183,7 @@ void Interpreter::checkStringSize(std::size_t bytes) const {
 
 Value Interpreter::makeString(std::string text) {
   checkStringSize(text.size());
-  charge(text.size() / 64);
+  charge(text.size() / kBytesPerStep);
   return Value::string(std::move(text));
 }
 
@@ -209,7 +213,7 @@ void Interpreter::append(std::string& out, const Value& value) {
   if (out.size() > limits_.maxOutputBytes) {
     fail("the rendered text would be larger than the limit of " + std::to_string(limits_.maxOutputBytes) + " bytes");
   }
-  charge(value.isString() ? value.asString().size() / 64 : 1);
+  charge(value.isString() ? value.asString().size() / kBytesPerStep : 1);
 }
 
 // ---- Statements --------------------------------------------------------------------------------
@@ -296,6 +300,7 @@ void Interpreter::executeFor(const ForNode& node, const ScopePtr& scope, std::st
   selected.reserve(items->size());
   for (const Value& item : *items) {
     charge(1);
+    chargeFor(item);  // copied into the loop variable
     if (node.target->kind != NodeKind::Identifier) {
       Scope check(loopScope);
       bind(check, item);
@@ -463,7 +468,11 @@ Value Interpreter::evaluate(const Node& node, const ScopePtr& scope) {
   try {
     DepthGuard guard(*this);
     charge(1);
-    return evaluateExpression(node, scope);
+    Value result = evaluateExpression(node, scope);
+    // A string value costs its size: it was copied or built, and what reads it next (length,
+    // ==, [-1], strip, lower, split, in) walks it. Charged here, every such operation is.
+    chargeFor(result);
+    return result;
   } catch (const RenderFailure& failure) {
     throwTemplateError(source_, node.offset, failure.what());
   }
@@ -674,7 +683,7 @@ Value Interpreter::evaluateBinary(const BinaryNode& node, const ScopePtr& scope)
     return makeString(std::move(text));
   }
   if (left.isString() && right.isString() && membership) {
-    charge(right.asString().size() / 64);
+    charge(right.asString().size() / kBytesPerStep);
     const bool found = right.asString().find(left.asString()) != std::string::npos;
     return Value::boolean(found == (op == BinaryOperator::In));
   }

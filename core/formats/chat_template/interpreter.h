@@ -16,10 +16,15 @@
 namespace tiertune::formats::jinja {
 
 // What one render may use. A template that goes beyond fails with a message that names the limit.
+inline constexpr std::uint64_t kBytesPerStep = 64;
+
 struct RenderLimits {
   std::size_t maxOutputBytes = 16u << 20;  // the rendered text, and any one string value
   std::size_t maxListItems = 1u << 20;     // any one list the template builds
-  std::uint64_t maxSteps = 20'000'000;     // evaluations, loop iterations, bytes/64 and items built
+  // The work counter (not the clock): each evaluation and loop iteration, each item built, and
+  // for strings their size, kBytesPerStep bytes a step, each time one is built, looked up or
+  // passed to an operation, for those cost time in proportion to the size.
+  std::uint64_t maxSteps = 20'000'000;
   int maxDepth = 400;                      // nested evaluations, macro calls included
 };
 
@@ -62,6 +67,7 @@ class Interpreter {
   Value makeNamespace(Dict entries);
   void checkStringSize(std::size_t bytes) const;
   void charge(std::uint64_t steps);
+  void chargeFor(const Value& value);  // the size of a string value
   const RenderLimits& limits() const { return limits_; }
   // Throws tiertune::Error("chat template L:C: message") for a position in the template.
   [[noreturn]] void failAt(std::uint32_t offset, const std::string& message) const;

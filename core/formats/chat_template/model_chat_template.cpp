@@ -5,6 +5,7 @@
 
 #include "core/util/error.h"
 #include "core/util/read_file.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::formats {
 
@@ -13,7 +14,7 @@ namespace {
 
 nlohmann::json readJson(const std::filesystem::path& file) {
   try {
-    return nlohmann::json::parse(readWholeFile(file));
+    return parseJsonText(readWholeFile(file, kConfigFileLimit), file.string());
   } catch (const nlohmann::json::exception& error) {
     throw Error(file.string() + ": not valid JSON (" + error.what() + ")");
   }
@@ -52,7 +53,7 @@ ModelChatTemplate loadModelChatTemplate(const std::filesystem::path& folder, con
   const auto jinjaFile = folder / "chat_template.jinja";
   const auto jsonFile = folder / "chat_template.json";
   if (std::filesystem::exists(jinjaFile)) {
-    result.source = readWholeFile(jinjaFile);
+    result.source = readWholeFile(jinjaFile, kTemplateFileLimit);
     result.file = jinjaFile;
   } else if (std::filesystem::exists(jsonFile)) {
     const nlohmann::json json = readJson(jsonFile);

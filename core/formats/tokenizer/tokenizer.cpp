@@ -186,8 +186,8 @@ Tokenizer Tokenizer::load(const std::filesystem::path& fileOrFolder) {
     throw Error(file.string() + ": not found" + (folder ? " (the folder has no tokenizer.json)" : ""));
   }
   const std::filesystem::path config = file.parent_path() / "tokenizer_config.json";
-  const std::string configText = std::filesystem::exists(config, error) ? readWholeFile(config) : std::string();
-  Tokenizer tokenizer = fromJson(readWholeFile(file), configText, file.string());
+  const std::string configText = std::filesystem::exists(config, error) ? readWholeFile(config, kConfigFileLimit) : std::string();
+  Tokenizer tokenizer = fromJson(readWholeFile(file, kTokenizerFileLimit), configText, file.string());
   if (tokenizer.vocabularySize() == 0) {
     throw Error(file.string() + ": the vocabulary is empty (model.vocab has no tokens and there are no added "
                 "tokens), so no text can be turned into tokens. The file is incomplete: download the model's "

@@ -6,6 +6,7 @@
 
 #include "core/formats/tokenizer/pipeline.h"
 #include "core/util/error.h"
+#include "core/util/json_text.h"
 
 namespace tiertune::formats::tokenizer::detail {
 namespace {
@@ -316,7 +317,7 @@ std::vector<AddedToken> parseAddedTokens(const Reader& reader, const json& root)
 
 json parseJson(std::string_view text, const std::string& label) {
   try {
-    return json::parse(text);
+ return parseJsonText(text, label);
   } catch (const json::exception& error) {
     throw Error(label + ": not valid JSON (" + error.what() + ")");
   }
