@@ -115,11 +115,15 @@ class ConfigFields {
   }
 
   std::int64_t asInteger(const char* key, const json& value) const {
-    if (value.is_number_integer()) return value.get<std::int64_t>();
-    if (value.is_number_unsigned() &&
-        value.get<std::uint64_t>() <= std::numeric_limits<std::int64_t>::max()) {
+    // nlohmann's is_number_integer() is true for unsigned numbers too: 2^63 and above, read as a
+    // signed number, came out negative ("must be positive, not -9223372036854775808").
+    if (value.is_number_unsigned()) {
+      if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        fail(key, "is " + describe(value) + ", more than any real model has; config.json is damaged.");
+      }
       return static_cast<std::int64_t>(value.get<std::uint64_t>());
     }
+    if (value.is_number_integer()) return value.get<std::int64_t>();
     fail(key, "must be a whole number, not " + describe(value) + ".");
   }
 

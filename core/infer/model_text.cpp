@@ -14,12 +14,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A token id: a whole number from 0 to 2^31 - 1. Others are not ids (read as int32 they would wrap
+// to some other token), so they are not taken.
+void addId(const nlohmann::json& value, std::vector<std::int32_t>& ids) {
+  if (!value.is_number_integer()) return;
+  if (value.is_number_unsigned() ? value.get<std::uint64_t>() > 0x7fffffffu
+                                 : (value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 0x7fffffff)) {
+    return;
+  }
+  ids.push_back(static_cast<std::int32_t>(value.get<std::int64_t>()));
+}
+
 void addIds(const nlohmann::json& value, std::vector<std::int32_t>& ids) {
-  if (value.is_number_integer()) ids.push_back(value.get<std::int32_t>());
+  addId(value, ids);
   if (value.is_array()) {
-    for (const auto& item : value) {
-      if (item.is_number_integer()) ids.push_back(item.get<std::int32_t>());
-    }
+    for (const auto& item : value) addId(item, ids);
   }
 }
 

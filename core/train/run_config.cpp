@@ -42,7 +42,10 @@ class Fields {
                        std::int64_t maximum) const {
     const json* value = find(field);
     if (value == nullptr) return fallback;
-    if (!value->is_number_integer() || value->get<std::int64_t>() < minimum || value->get<std::int64_t>() > maximum) {
+    // An unsigned number past the int64 range (2^63 and up) would read as negative: out of range too.
+    const bool tooLarge = value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(maximum);
+    if (!value->is_number_integer() || tooLarge || value->get<std::int64_t>() < minimum ||
+        value->get<std::int64_t>() > maximum) {
       fail(field, "must be a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum) + ".");
     }
     return value->get<std::int64_t>();

@@ -187,6 +187,12 @@ class TestModelConfig : public QObject {
     config = tinyLlama();
     config["hidden_size"] = std::int64_t{1} << 40;
     QVERIFY(parseError(config).contains("\"hidden_size\" is 1099511627776, more than any real model has"));
+    // 2^63 and above are unsigned in JSON: said as written, never as a negative number.
+    config = tinyLlama();
+    config["max_position_embeddings"] = std::uint64_t{1} << 63;
+    QVERIFY2(parseError(config).contains("\"max_position_embeddings\" is 9223372036854775808, more than any real model has"),
+             qPrintable(parseError(config)));
+    QVERIFY(!parseError(config).contains("-9223372036854775808"));
     config = tinyLlama();
     config["num_hidden_layers"] = 1000000;
     QVERIFY(parseError(config).contains("\"num_hidden_layers\" is 1000000"));
