@@ -154,10 +154,16 @@ class RunReporter final : public train::TrainingObserver {
 catalog::Catalog openCatalog() { return catalog::Catalog::open(settings::loadSettings().catalogFile()); }
 
 catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
-  const formats::ModelFolderFacts facts = formats::inspectModelFolder(folder);
+  // A registered model was inspected when it was added (its weights read once for non-finite
+  // values): looked up by the folder as inspectModelFolder writes it, it is not read again at every
+  // start. Loading the weights for training checks each tensor's values anyway.
+  std::error_code error;
+  fs::path normal = fs::absolute(folder, error).lexically_normal();
+  if (!normal.has_filename()) normal = normal.parent_path();
   for (const catalog::ModelRecord& model : store.models()) {
-    if (fs::path(model.path) == facts.folder) return model.id;
+    if (fs::path(model.path) == normal) return model.id;
   }
+  const formats::ModelFolderFacts facts = formats::inspectModelFolder(folder);
   return catalog::registerModelFolder(store, facts);
 }
 
