@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -244,6 +245,32 @@ class DecoderVsTorch : public QObject {
     }
     const QJsonObject after = expected["trained"].toObject();
     for (const ParameterEntry& entry : trained.entries()) {
+      if (entry.spec.name.ends_with("k_proj.bias")) {
+        // A key bias adds q·b to every score of a query alike, and softmax ignores a shift common to
+        // all scores: its gradient is zero in exact arithmetic, rounding noise in practice (matched
+        // above within the tolerance). AdamW divides that noise by its own size, so each step moves
+        // the bias by up to the learning rate in a direction rounding decides: PyTorch's and ours
+        // may part by a few lr (a clean clone once saw 1.1e-3 relative). What must hold: both stay
+        // within Adam's bound on the distance it can move (per step lr · max(1, (1-β1)/√(1-β2))),
+        // and nothing is NaN.
+        const auto index = static_cast<std::size_t>(
+            std::find_if(baseSpecs.begin(), baseSpecs.end(), [&](const ParameterSpec& spec) { return spec.name == entry.spec.name; }) -
+            baseSpecs.begin());
+        QVERIFY(index < baseValues.size());
+        const std::vector<float> ours = download(trained, entry.spec.name);
+        const QJsonArray theirs = after[QString::fromStdString(entry.spec.name)].toArray();
+        QCOMPARE(static_cast<std::size_t>(theirs.size()), ours.size());
+        const double perStep = std::max(1.0, (1.0 - hyper.beta1) / std::sqrt(1.0 - hyper.beta2));
+        const double budget = kSteps * hyper.learningRate * perStep * 1.001;
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+          const double start = baseValues[index][i];
+          QVERIFY2(std::abs(ours[i] - start) <= budget && std::abs(theirs[static_cast<int>(i)].toDouble() - start) <= budget,
+                   qPrintable(QStringLiteral("%1[%2] moved too far: ours %3, PyTorch %4, start %5")
+                                  .arg(QString::fromStdString(entry.spec.name)).arg(i).arg(ours[i])
+                                  .arg(theirs[static_cast<int>(i)].toDouble()).arg(start)));
+        }
+        continue;
+      }
       const double error =
           test::relativeError(download(trained, entry.spec.name), after[QString::fromStdString(entry.spec.name)].toArray());
       QVERIFY2(error <= kTrainedWeightsTolerance, qPrintable(QStringLiteral("%1 after %2 steps: relative error %3")
