@@ -147,8 +147,8 @@ void showAsProblem(QWidget* widget, bool problem) {
 
 namespace {
 
-// a moved toward b by share (0: a, 1: b).
-QColor mixed(const QColor& a, const QColor& b, double share) {
+// a moved toward b by share (0: a, 1: b), channel by channel.
+QColor mixedColor(const QColor& a, const QColor& b, double share) {
   const auto mix = [share](int x, int y) { return static_cast<int>(x + (y - x) * share + 0.5); };
   return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
 }
@@ -161,7 +161,7 @@ QColor learnedTextBackground(const QPalette& palette) {
   const QColor green = schemeOf(palette) == ColorScheme::Dark ? QColor(0x2e, 0x7d, 0x32) : QColor(0x81, 0xc7, 0x84);
   // As much green as the text allows: the tint is what shows, the text must still read.
   for (double share = 0.55; share > 0.0; share -= 0.05) {
-    const QColor tint = mixed(base, green, share);
+    const QColor tint = mixedColor(base, green, share);
     if (contrastRatio(text, tint) >= 4.5) return tint;
   }
   return base;
@@ -171,7 +171,7 @@ QColor secondaryTextColor(const QPalette& palette) {
   const QColor base = palette.color(QPalette::Base);
   const QColor text = palette.color(QPalette::Text);
   for (double share = 0.45; share > 0.0; share -= 0.05) {
-    const QColor dim = mixed(text, base, share);
+    const QColor dim = mixedColor(text, base, share);
     if (contrastRatio(dim, base) >= 4.5) return dim;
   }
   return text;

@@ -11,18 +11,9 @@
 #include <QTextEdit>
 #include <QVBoxLayout>
 
+#include "app/gui/Appearance.h"
+
 namespace tiertune::gui {
-
-namespace {
-
-// a moved toward b by share (0..1): the prompt's colour, between the text and the background, still
-// well readable but clearly not the answer.
-QColor blend(const QColor& a, const QColor& b, double share) {
-  auto mix = [&](int x, int y) { return static_cast<int>(x + (y - x) * share); };
-  return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
-}
-
-}  // namespace
 
 SamplesView::SamplesView(QWidget* parent)
     : QWidget(parent), note_(new QLabel), steps_(new QComboBox), text_(new QTextEdit) {
@@ -102,7 +93,8 @@ void SamplesView::showChosenRound() {
   QTextCharFormat label;
   label.setFontWeight(QFont::Bold);
   QTextCharFormat prompt;
-  prompt.setForeground(blend(colours.color(QPalette::Text), colours.color(QPalette::Base), 0.4));
+  // The prompt: between the text and the background, readable (4.5:1) but clearly not the answer.
+  prompt.setForeground(secondaryTextColor(colours));
   QTextCharFormat answer;
   QTextCharFormat missing;
   missing.setFontItalic(true);
