@@ -129,7 +129,7 @@ std::int64_t Database::lastInsertId() const { return sqlite3_last_insert_rowid(h
 
 int Database::changes() const { return sqlite3_changes(handle_); }
 
-Statement::Statement(Database& database, std::string_view sql) : database_(database), sql_(sql) {
+Statement::Statement(Database& database, std::string_view sql) : database_(database) {
   const int rc = sqlite3_prepare_v2(database_.handle(), sql.data(), static_cast<int>(sql.size()),
                                     &statement_, nullptr);
   if (rc != SQLITE_OK) database_.fail("preparing to read or change the catalog", rc);

@@ -66,7 +66,6 @@ class Statement {
  private:
   Database& database_;
   sqlite3_stmt* statement_ = nullptr;
-  std::string sql_;
 };
 
 class Database {
