@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "core/util/error.h"
-#include "core/util/publish_file.h"
+#include "core/formats/safetensors_writer.h"
 #include "core/util/json_text.h"
 #include "core/util/read_file.h"
 
@@ -56,7 +56,7 @@ void saveDiskSpeed(const fs::path& file, const fs::path& folder, const DiskSpeed
                         {"measured_at", nowUtc()}};
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
-  publishFile(file, all.dump(2) + "\n", "the disk speed record");
+  formats::writeFileAtomically(file, all.dump(2) + "\n");
 }
 
 std::optional<DiskSpeedRecord> loadDiskSpeed(const fs::path& file, const fs::path& folder) {

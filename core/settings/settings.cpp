@@ -13,7 +13,7 @@
 #include "core/catalog/catalog.h"
 #include "core/settings/paths.h"
 #include "core/util/error.h"
-#include "core/util/publish_file.h"
+#include "core/formats/safetensors_writer.h"
 #include "core/util/json_text.h"
 #include "core/util/read_file.h"
 
@@ -120,7 +120,7 @@ void saveSettings(const Settings& settings, const std::filesystem::path& file) {
     throw Error("Cannot create the settings folder " + file.parent_path().string() + ": " +
                 ec.message());
   }
-  publishFile(file, bytes, "the settings file");
+  formats::writeFileAtomically(file, bytes);  // a temporary name of its own, flushed, renamed, folder flushed
 }
 
 }  // namespace tiertune::settings

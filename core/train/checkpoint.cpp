@@ -1,8 +1,5 @@
 #include "core/train/checkpoint.h"
 
-#include <fcntl.h>
-#include <sys/statvfs.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +9,7 @@
 
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
+#include "core/hardware/offload_folder_check.h"
 #include "core/util/error.h"
 #include "core/util/folder_lock.h"
 #include "core/util/json_text.h"
@@ -195,29 +193,28 @@ std::int64_t checkpointBytes(const std::vector<model::ParameterSpec>& trained) {
 
 void requireCheckpointRoom(const fs::path& checkpointsFolder, std::int64_t bytes) {
   const std::string advice = " Choose an \"output\" folder on a disk you can write to.";
-  std::error_code error;
-  fs::create_directories(checkpointsFolder, error);
-  if (error || !fs::is_directory(checkpointsFolder)) {
-    throw Error("Cannot create the checkpoint folder " + checkpointsFolder.string() + ": " +
-                (error ? error.message() : std::string("it is not a folder")) + "." + advice);
+  // The same probe as the offload folder's: made when missing, a folder on a real disk, a file
+  // written and flushed, its free space.
+  const hardware::OffloadFolderCheck check = hardware::checkOffloadFolder(checkpointsFolder);
+  using Problem = hardware::OffloadFolderProblem;
+  switch (check.problem) {
+    case Problem::None:
+    case Problem::Full:  // said below with the sizes
+      break;
+    case Problem::CannotCreate:
+    case Problem::NotAFolder:
+      throw Error("Cannot create the checkpoint folder " + checkpointsFolder.string() + ": " +
+                  (check.detail.empty() ? std::string("it is not a folder") : check.detail) + "." + advice);
+    case Problem::NotOnADisk:
+    case Problem::NotWritable:
+      throw Error("Cannot write checkpoints into " + checkpointsFolder.string() + " (" +
+                  (check.detail.empty() ? std::string("it is not on a disk") : check.detail) + ")." + advice);
   }
-  const fs::path probe = checkpointsFolder / (".write-test-" + std::to_string(::getpid()));
-  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  const bool written = fd >= 0 && ::write(fd, "x", 1) == 1 && ::fsync(fd) == 0;
-  const int code = errno;
-  if (fd >= 0) ::close(fd);
-  fs::remove(probe, error);
-  if (!written) {
-    throw Error("Cannot write checkpoints into " + checkpointsFolder.string() + " (" + errnoText(code) + ")." + advice);
-  }
-  struct statvfs disk {};
-  if (::statvfs(checkpointsFolder.c_str(), &disk) == 0) {
-    const auto available = static_cast<std::int64_t>(disk.f_bavail) * static_cast<std::int64_t>(disk.f_frsize);
-    if (available < bytes) {
-      throw Error("The disk of " + checkpointsFolder.string() + " has " + std::to_string(available / (1 << 20)) +
-                  " MiB free, and a checkpoint of this run takes about " + std::to_string(bytes / (1 << 20) + 1) +
-                  " MiB. Free some space, or choose an \"output\" folder on another disk.");
-    }
+  const auto available = static_cast<std::int64_t>(check.freeBytes);
+  if (available < bytes) {
+    throw Error("The disk of " + checkpointsFolder.string() + " has " + std::to_string(available / (1 << 20)) +
+                " MiB free, and a checkpoint of this run takes about " + std::to_string(bytes / (1 << 20) + 1) +
+                " MiB. Free some space, or choose an \"output\" folder on another disk.");
   }
 }
 
