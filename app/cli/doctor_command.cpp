@@ -48,6 +48,7 @@ void printText(const hardware::HardwareReport& report) {
       report.gpu.status != kernels::GpuReport::Status::LibraryMissing && !report.gpu.detail.empty()) {
     printRow("", "(" + report.gpu.detail + ")");
   }
+  printRow("Training", "runs on the " + hardware::describeChoice(report.training));
   if (report.disk) {
     std::string fs = report.disk->fileSystem.empty() ? "" : " (" + report.disk->fileSystem + ")";
     printRow("Offload", report.offloadFolder.string() + fs + ": " +
@@ -120,7 +121,7 @@ int runDoctor(const std::vector<std::string>& args) {
     // What the planner predicts step times from (`tiertune-cli plan`, `train`): the GPU's backend
     // when there is a GPU.
     std::string failure;
-    report.compute = hardware::measureChosenBackend(report.gpu, &failure);
+    report.compute = hardware::measureChosenBackend(report.training, &failure);
     if (!failure.empty()) std::fprintf(stderr, "tiertune-cli: the GPU's speed was not measured: %s\n", failure.c_str());
   }
 

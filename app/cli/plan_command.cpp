@@ -18,6 +18,7 @@
 #include "core/tiers/machine_budget.h"
 #include "core/tiers/planner.h"
 #include "core/train/run_config.h"
+#include "core/train/machine_plan.h"
 #include "core/train/run_memory.h"
 
 namespace tiertune::cli {
@@ -34,21 +35,28 @@ std::string gigabytes(std::uint64_t bytes) {
   return text;
 }
 
-// The run as `plan` reads it: run.json's fields and the model's config.json, as the planner sees them.
-struct PlanRequest {
-  train::RunConfig config;
-  tiers::TrainingSetup setup;
-};
+nlohmann::json deviceJson(const hardware::BackendChoice& choice) {
+  nlohmann::json device = {{"backend", choice.onGpu() ? "cuda" : "cpu"}, {"summary", hardware::describeChoice(choice)}};
+  if (choice.gpu) {
+    device["index"] = choice.gpu->index;
+    device["name"] = choice.gpu->name;
+    device["total_bytes"] = choice.gpu->totalBytes;
+  }
+  return device;
+}
 
-nlohmann::json planJson(const PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
+nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan& machinePlan) {
+  const tiers::MachineAssessment& machine = machinePlan.machine;
+  const Plan& plan = machinePlan.memory.plan;
   nlohmann::json groups = nlohmann::json::object();
   for (const auto& placement : plan.placements) {
     auto& entry = groups[tiers::toString(placement.group)];
     if (entry.is_null()) entry = {{"device", 0}, {"host", 0}, {"disk", 0}};
     entry[tiers::toString(placement.tier)] = entry[tiers::toString(placement.tier)].get<std::uint64_t>() + placement.bytes;
   }
-  return {{"model", request.config.modelFolder.string()},
-          {"method", request.setup.method == tiers::Method::Lora ? "lora" : "full"},
+  return {{"model", config.modelFolder.string()},
+          {"method", machinePlan.memory.setup.method == tiers::Method::Lora ? "lora" : "full"},
+          {"device", deviceJson(machinePlan.backend)},
           {"trainable_parameters", plan.trainableParameters},
           {"fits", plan.fits},
           {"summary", plan.summary},
@@ -67,15 +75,18 @@ nlohmann::json planJson(const PlanRequest& request, const tiers::MachineAssessme
           {"notes", machine.notes}};
 }
 
-void printPlan(const PlanRequest& request, const tiers::MachineAssessment& machine, const Plan& plan) {
-  const auto& setup = request.setup;
-  std::printf("Model       %s (%s, %lld layers)\n", request.config.modelFolder.c_str(),
+void printPlan(const train::RunConfig& config, const train::MachinePlan& machinePlan) {
+  const tiers::MachineAssessment& machine = machinePlan.machine;
+  const Plan& plan = machinePlan.memory.plan;
+  const auto& setup = machinePlan.memory.setup;
+  std::printf("Model       %s (%s, %lld layers)\n", config.modelFolder.c_str(),
               std::string(formats::architectureName(setup.model.architecture)).c_str(),
               static_cast<long long>(setup.model.layerCount));
   std::printf("Training    %s, %llu trainable parameters, micro-batch %d x %d tokens, accumulation %d\n",
               setup.method == tiers::Method::Lora ? ("LoRA rank " + std::to_string(setup.loraRank)).c_str() : "full",
               static_cast<unsigned long long>(plan.trainableParameters), setup.microBatch, setup.sequenceLength,
               setup.gradientAccumulation);
+  std::printf("Trains on   %s\n", hardware::describeChoice(machinePlan.backend).c_str());
   std::printf("Budgets     %s %s, RAM %s, disk %s\n", machine.budget.hasGpu ? "GPU" : "arena",
               gigabytes(machine.budget.deviceBytes).c_str(), gigabytes(machine.budget.hostBytes).c_str(),
               gigabytes(machine.budget.diskBytes).c_str());
@@ -104,25 +115,15 @@ int runPlan(const std::vector<std::string>& args) {
   const Arguments arguments("plan", args, {.flags = {"json"}, .valued = {"config"}});
   const auto config = arguments.value("config");
   if (!config) throw UsageError("plan needs --config RUN.json");
-  PlanRequest request;
-  request.config = train::loadRunConfig(*config, train::RunConfigUse::Plan);
-  request.setup = train::trainingSetup(request.config,
-                                       formats::loadModelConfig(request.config.modelFolder / "config.json"));
-  const settings::Settings userSettings = settings::loadSettings();
-  // The run's own offload folder, as `train` uses it; the Settings' folder otherwise.
-  const std::filesystem::path offloadFolder = request.config.offloadFolder.value_or(userSettings.offloadFolder);
-  const hardware::HardwareReport report = hardware::probeHardware(offloadFolder);
-  // The backend that would train (the GPU's when there is one) is measured here, well under a second.
-  std::string speedFailure;
-  const std::optional<hardware::ComputeSpeed> compute = hardware::measureChosenBackend(report.gpu, &speedFailure);
-  tiers::MachineAssessment machine = tiers::assessMachine(
-      report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), offloadFolder), request.config.budgets, compute);
-  if (!speedFailure.empty()) machine.notes.push_back("The GPU's speed could not be measured: " + speedFailure);
-  const Plan plan = tiers::planTraining(request.setup, machine.budget);
+  const train::RunConfig runConfig = train::loadRunConfig(*config, train::RunConfigUse::Plan);
+  // The same function the worker and the wizard plan with: the backend that would train (the GPU's
+  // when there is a usable one) is measured here, well under a second.
+  const train::MachinePlan machinePlan = train::planRunOnThisMachine(runConfig, settings::loadSettings());
+  const Plan& plan = machinePlan.memory.plan;
   if (arguments.flag("json")) {
-    std::cout << planJson(request, machine, plan).dump(2) << "\n";
+    std::cout << planJson(runConfig, machinePlan).dump(2) << "\n";
   } else {
-    printPlan(request, machine, plan);
+    printPlan(runConfig, machinePlan);
   }
   return plan.fits ? 0 : 1;
 }

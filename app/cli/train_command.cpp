@@ -24,6 +24,8 @@
 #include "core/catalog/output_owner.h"
 #include "core/data/dataset_import.h"
 #include "core/formats/model_folder.h"
+#include "core/hardware/backend_choice.h"
+#include "core/hardware/system_probe.h"
 #include "core/settings/settings.h"
 #include "core/train/machine_plan.h"
 #include "core/train/trainer.h"
@@ -46,6 +48,16 @@ nlohmann::json memoryInUse(const kernels::Backend& backend, const train::Trainer
           {"device_peak", device.peak},
           {"host", residentBytes()},
           {"disk", trainer.tieredState().diskBytes()}};
+}
+
+// The device the run trains on, as the catalog and the monitor show it: the GPU's name and memory,
+// or the processor's and the machine's RAM.
+catalog::TrainingDevice trainingDevice(const hardware::BackendChoice& choice) {
+  if (choice.gpu) {
+    return {catalog::TrainingDevice::Kind::Cuda, choice.gpu->name, static_cast<std::int64_t>(choice.gpu->totalBytes)};
+  }
+  return {catalog::TrainingDevice::Kind::Cpu, hardware::probeCpu().model,
+          static_cast<std::int64_t>(hardware::probeMemory().totalBytes)};
 }
 
 // Records a checkpoint in the catalog; a row of an earlier attempt at the same folder (a step
@@ -195,7 +207,11 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
   store.setRunWorker(runId, currentProcessIdentity());
   store.setRunStatus(runId, catalog::RunStatus::Running);
   try {
-    train::RunMemory memory = train::planRunOnThisMachine(config, settings::loadSettings()).memory;
+    train::MachinePlan machinePlan = train::planRunOnThisMachine(config, settings::loadSettings());
+    train::RunMemory& memory = machinePlan.memory;
+    const catalog::TrainingDevice device = trainingDevice(machinePlan.backend);
+    store.setRunDevice(runId, device);
+    log.say("training on %s", hardware::describeChoice(machinePlan.backend).c_str());
     train::requireFits(memory);
     log.print({{"event", "plan"},
                {"run", runId},
@@ -206,7 +222,7 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
                      {"disk", memory.plan.peakBytes[2]}}},
                {"predicted_step_seconds", memory.plan.stepSeconds},
                {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
-    const auto backend = kernels::makeCpuBackend(memory.deviceArenaBytes);
+    const auto backend = hardware::makeChosenBackend(machinePlan.backend, memory.deviceArenaBytes);
     train::Trainer trainer(config, *backend, std::move(memory.tiering));
     if (checkpoint) trainer.resumeFrom(*checkpoint);
     store.setRunTotalSteps(runId, trainer.totalSteps());
@@ -216,7 +232,11 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
                {"total_steps", trainer.totalSteps()},
                {"train_samples", trainer.trainSamples()},
                {"validation_samples", trainer.validationSamples()},
-               {"backend", backend->name()}});
+               {"backend", backend->name()},
+               {"device",
+                {{"kind", device.kind == catalog::TrainingDevice::Kind::Cuda ? "cuda" : "cpu"},
+                 {"name", device.name},
+                 {"memory_bytes", device.memoryBytes}}}});
     RunReporter reporter(store, runId, log, *backend, trainer);
     trainer.run(reporter);
     const bool finished = trainer.step() == trainer.totalSteps();

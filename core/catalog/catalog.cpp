@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -111,7 +112,8 @@ DatasetRecord readDataset(const Statement& row) {
 
 constexpr const char* kRunColumns =
     "id, name, model_id, dataset_id, method, preset, config_json, status, created_at, "
-    "started_at, finished_at, error_text, notes, worker_pid, worker_start_ticks, total_steps";
+    "started_at, finished_at, error_text, notes, worker_pid, worker_start_ticks, total_steps, "
+    "device_kind, device_name, device_memory_bytes";
 
 RunRecord readRun(const Statement& row) {
   RunRecord run;
@@ -131,6 +133,10 @@ RunRecord readRun(const Statement& row) {
   run.notes = row.text(12);
   if (const auto pid = row.optionalInteger(13)) run.worker = ProcessIdentity{*pid, row.optionalInteger(14).value_or(0)};
   run.totalSteps = row.optionalInteger(15);
+  if (!row.isNull(16)) {
+    run.device = TrainingDevice{row.text(16) == "cuda" ? TrainingDevice::Kind::Cuda : TrainingDevice::Kind::Cpu,
+                                row.text(17), row.optionalInteger(18).value_or(0)};
+  }
   return run;
 }
 
@@ -568,6 +574,22 @@ void Catalog::setRunTotalSteps(Id id, std::int64_t totalSteps) {
   update.bind(1, totalSteps).bind(2, id).run();
   insertEvent(*db_, EventLevel::Info, "run", id,
               "The run " + quoted(name) + " takes " + std::to_string(totalSteps) + " steps");
+  transaction.commit();
+}
+
+void Catalog::setRunDevice(Id id, const TrainingDevice& device) {
+  if (device.memoryBytes < 0) throw Error("A device cannot have " + std::to_string(device.memoryBytes) + " bytes.");
+  std::string name = device.name.substr(0, std::min<std::size_t>(device.name.size(), 256));
+  if (name.size() < device.name.size()) {  // cut at a character's start, never inside one
+    while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();
+    if (!name.empty() && (static_cast<unsigned char>(name.back()) & 0x80) != 0) name.pop_back();
+  }
+  Transaction transaction(*db_);
+  const std::string runName = runNameOrThrow(*db_, id);
+  Statement update(*db_, "UPDATE runs SET device_kind = ?, device_name = ?, device_memory_bytes = ? WHERE id = ?");
+  update.bind(1, device.kind == TrainingDevice::Kind::Cuda ? "cuda" : "cpu").bind(2, name);
+  update.bind(3, device.memoryBytes).bind(4, id).run();
+  insertEvent(*db_, EventLevel::Info, "run", id, "The run " + quoted(runName) + " trains on " + name);
   transaction.commit();
 }
 

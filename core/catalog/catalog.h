@@ -31,7 +31,7 @@ namespace tiertune::catalog {
 class Database;  // core/catalog/sqlite.h
 
 // The schema version this build writes and understands (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of a Tiertune catalog ("TTUN"), so another SQLite file is never mistaken
 // for ours and never migrated.
 inline constexpr int kApplicationId = 0x5454554E;
@@ -91,6 +91,8 @@ class Catalog {
   void setRunWorker(Id id, const std::optional<ProcessIdentity>& worker);
   // The number of optimizer steps the run takes, once the worker has computed it.
   void setRunTotalSteps(Id id, std::int64_t totalSteps);
+  // The device the run's worker trains on (the GPU, or the CPU), recorded when it starts.
+  void setRunDevice(Id id, const TrainingDevice& device);
   void renameRun(Id id, const std::string& name);
   void setRunNotes(Id id, const std::string& notes);
   // Deletes the run with its metrics, checkpoints and exports rows (not their files).

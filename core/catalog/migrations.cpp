@@ -122,10 +122,20 @@ ALTER TABLE runs ADD COLUMN worker_start_ticks INTEGER
 ALTER TABLE runs ADD COLUMN total_steps INTEGER CHECK(total_steps IS NULL OR total_steps >= 0);
 )sql";
 
+// Version 4. The device that trains the run, as its worker found it (the latest worker's, when a
+// run resumed on another machine): the run's detail says where its numbers came from.
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE runs ADD COLUMN device_kind TEXT CHECK(device_kind IS NULL OR device_kind IN ('cpu', 'cuda'));
+ALTER TABLE runs ADD COLUMN device_name TEXT CHECK(device_name IS NULL OR length(device_name) <= 256);
+ALTER TABLE runs ADD COLUMN device_memory_bytes INTEGER
+  CHECK(device_memory_bytes IS NULL OR device_memory_bytes >= 0);
+)sql";
+
 const Migration kMigrations[] = {
     {1, [](Database& database) { database.exec(kSchemaV1); }},
     {2, [](Database& database) { database.exec(kSchemaV2); }},
     {3, [](Database& database) { database.exec(kSchemaV3); }},
+    {4, [](Database& database) { database.exec(kSchemaV4); }},
 };
 
 }  // namespace

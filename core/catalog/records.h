@@ -63,6 +63,16 @@ struct NewRun {
   std::string configJson = "{}";  // the whole run configuration; must be valid JSON
 };
 
+// Where a run trains: "cuda" with the GPU's name and memory, or "cpu" with the processor's name
+// and the machine's RAM.
+struct TrainingDevice {
+  enum class Kind { Cpu, Cuda };
+  Kind kind = Kind::Cpu;
+  std::string name;
+  std::int64_t memoryBytes = 0;
+  bool operator==(const TrainingDevice&) const = default;
+};
+
 struct RunRecord : NewRun {
   Id id = 0;
   RunStatus status = RunStatus::Queued;
@@ -73,6 +83,7 @@ struct RunRecord : NewRun {
   std::string notes;
   std::optional<ProcessIdentity> worker;  // the process executing it; none when none does
   std::optional<std::int64_t> totalSteps;  // set by the worker when it starts
+  std::optional<TrainingDevice> device;    // set by the worker when it starts
 };
 
 struct MetricPoint {

@@ -56,13 +56,13 @@ ComputeSpeed measureComputeSpeed(kernels::Backend& backend) {
   return speed;
 }
 
-std::optional<ComputeSpeed> measureChosenBackend(const kernels::GpuReport& gpu, std::string* failure) {
-  if (gpu.status != kernels::GpuReport::Status::Found || gpu.devices.empty()) {
+std::optional<ComputeSpeed> measureChosenBackend(const BackendChoice& choice, std::string* failure) {
+  if (!choice.gpu) {
     const auto backend = kernels::makeCpuBackend();
     return measureComputeSpeed(*backend);
   }
   try {
-    const auto backend = kernels::makeCudaBackend(gpu.devices.front().index);
+    const auto backend = kernels::makeCudaBackend(choice.gpu->index);
     return measureComputeSpeed(*backend);
   } catch (const std::exception& error) {
     if (failure) *failure = error.what();

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/hardware/backend_choice.h"
 #include "kernels/backend.h"
 #include "kernels/gpu_probe.h"
 
@@ -21,9 +22,9 @@ struct ComputeSpeed {
 
 ComputeSpeed measureComputeSpeed(kernels::Backend& backend);
 
-// The rates of the backend a run on this machine would use: the CUDA backend (through its module)
-// when the probe found a GPU, else the CPU backend. A GPU whose backend does not start gives
-// nullopt (the planner keeps its estimate) and why in *failure.
-std::optional<ComputeSpeed> measureChosenBackend(const kernels::GpuReport& gpu, std::string* failure = nullptr);
+// The rates of the backend a run on this machine would use (core/hardware/backend_choice.h): the
+// CUDA backend of the chosen GPU (through its module), else the CPU backend. A GPU whose backend
+// does not start gives nullopt (the planner keeps its estimate) and why in *failure.
+std::optional<ComputeSpeed> measureChosenBackend(const BackendChoice& choice, std::string* failure = nullptr);
 
 }  // namespace tiertune::hardware

@@ -50,6 +50,7 @@ HardwareReport probeHardware(const std::filesystem::path& offloadFolder) {
   report.cpu = probeCpu();
   report.memory = probeMemory();
   report.gpu = kernels::probeGpus();
+  report.training = chooseBackend(report.gpu, BackendRequest::Auto, std::nullopt);
   report.offloadFolder = offloadFolder;
   try {
     std::error_code ec;
@@ -136,6 +137,10 @@ nlohmann::json toJson(const HardwareReport& report) {
         {"driver_version", kernels::cudaVersionText(report.gpu.driverVersion)},
         {"runtime_version", kernels::cudaVersionText(report.gpu.runtimeVersion)},
         {"devices", gpus}}},
+      {"training",
+       {{"backend", report.training.onGpu() ? "cuda" : "cpu"},
+        {"device", report.training.gpu ? nlohmann::json(report.training.gpu->index) : nlohmann::json()},
+        {"summary", describeChoice(report.training)}}},
       {"offload", {{"folder", report.offloadFolder.string()}}},
   };
   auto& offload = json["offload"];

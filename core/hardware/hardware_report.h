@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/hardware/backend_choice.h"
 #include "core/hardware/compute_speed.h"
 #include "core/hardware/disk_probe.h"
 #include "core/hardware/system_probe.h"
@@ -20,6 +21,7 @@ struct HardwareReport {
   CpuInfo cpu;
   MemoryInfo memory;
   kernels::GpuReport gpu;
+  BackendChoice training;             // where a run with "backend": "auto" trains, and why
   std::filesystem::path offloadFolder;
   std::optional<DiskSpace> disk;      // empty when the folder could not be inspected
   std::string diskError;              // why, in words

@@ -4,7 +4,6 @@
 #include "core/hardware/disk_speed_record.h"
 #include "core/hardware/hardware_report.h"
 #include "core/formats/model_config.h"
-#include "kernels/backend.h"
 
 namespace tiertune::train {
 
@@ -12,12 +11,14 @@ MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settin
   const formats::ModelConfig model = formats::loadModelConfig(config.modelFolder / "config.json");
   const std::filesystem::path offloadFolder = config.offloadFolder.value_or(userSettings.offloadFolder);
   hardware::HardwareReport report = hardware::probeHardware(offloadFolder);
-  report.gpu.status = kernels::GpuReport::Status::NoDevice;
-  report.gpu.devices.clear();
-  const auto probe = kernels::makeCpuBackend();
   MachinePlan result;
+  result.backend = hardware::chooseBackend(report.gpu, config.backend, config.device);
+  report.gpu = hardware::reportForChoice(report.gpu, result.backend);
+  std::string speedFailure;
+  const std::optional<hardware::ComputeSpeed> compute = hardware::measureChosenBackend(result.backend, &speedFailure);
   result.machine = tiers::assessMachine(report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), offloadFolder),
-                                        config.budgets, hardware::measureComputeSpeed(*probe));
+                                        config.budgets, compute);
+  if (!speedFailure.empty()) result.machine.notes.push_back("The GPU's speed could not be measured: " + speedFailure);
   result.memory = planRunMemory(config, model, result.machine.budget, userSettings.offloadFolder);
   return result;
 }

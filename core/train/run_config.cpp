@@ -25,7 +25,7 @@ const std::set<std::string, std::less<>> kKnownFields = {
     "max_steps", "learning_rate", "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon", "lr_schedule",
     "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "eval_samples", "eval_sample_tokens", "checkpoint_every",
     "keep_checkpoints", "seed", "threads", "activation_checkpointing", "device_budget_gb", "host_budget_gb",
-    "disk_budget_gb", "offload_folder"};
+    "disk_budget_gb", "offload_folder", "backend", "device"};
 
 class Fields {
  public:
@@ -206,6 +206,11 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
     if (!fields.find(field)) return std::nullopt;
     return static_cast<std::uint64_t>(fields.number(field, 0.0, 0.0, 1e6, true) * 1e9);
   };
+  const std::string backend = fields.text("backend", "auto");
+  const auto request = hardware::parseBackendRequest(backend);
+  if (!request) fields.fail("backend", "must be \"auto\" (the GPU when there is one), \"cuda\" or \"cpu\".");
+  config.backend = *request;
+  if (fields.find("device")) config.device = static_cast<int>(fields.integer("device", 0, 0, 63));
   config.budgets.deviceBytes = budget("device_budget_gb");
   config.budgets.hostBytes = budget("host_budget_gb");
   config.budgets.diskBytes = budget("disk_budget_gb");
@@ -254,6 +259,8 @@ std::string toJson(const RunConfig& config) {
   object["seed"] = config.seed;
   object["threads"] = config.threads;
   object["activation_checkpointing"] = config.activationCheckpointing;
+  object["backend"] = std::string(hardware::toString(config.backend));
+  if (config.device) object["device"] = *config.device;
   auto gigabytes = [&](const char* field, const std::optional<std::uint64_t>& bytes) {
     if (bytes) object[field] = static_cast<double>(*bytes) / 1e9;
   };

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/hardware/backend_choice.h"
 #include "core/model/lora.h"
 #include "core/tiers/machine_budget.h"
 #include "kernels/backend.h"
@@ -55,6 +56,11 @@ struct RunConfig {
   std::uint64_t seed = 42;
   int threads = 0;  // CPU threads; 0: all cores
   bool activationCheckpointing = true;
+
+  // Where the run trains (core/hardware/backend_choice.h): "backend" ("auto": the GPU when a
+  // usable one is found), and "device", the index of the GPU to use when the machine has several.
+  hardware::BackendRequest backend = hardware::BackendRequest::Auto;
+  std::optional<int> device;
 
   // The memory plan: caps on what the hardware check finds ("device_budget_gb", ...), and the
   // offload folder for state on disk ("offload_folder"; default: the settings' offload folder).

@@ -430,6 +430,31 @@ class CatalogTest : public QObject {
     }
   }
 
+  // The worker records the device it trains on; the run's detail shows it. Names are kept whole
+  // up to 256 bytes and cut at a character's start beyond; the schema refuses other kinds.
+  void theDeviceARunTrainsOnIsRecorded() {
+    Catalog catalog = Catalog::open(catalogFile());
+    const Id runId = catalog.createRun({"r", catalog.addModel(sampleModel()), std::nullopt, "lora", "custom", "{}"});
+    QVERIFY(!catalog.run(runId)->device);
+    const TrainingDevice gpu{TrainingDevice::Kind::Cuda, "NVIDIA H100 80GB HBM3", 85017493504};
+    catalog.setRunDevice(runId, gpu);
+    QCOMPARE(catalog.run(runId)->device, std::optional<TrainingDevice>(gpu));
+    QVERIFY(catalog.events()[0].message.find("trains on NVIDIA H100 80GB HBM3") != std::string::npos);
+    // Resumed on another machine: the latest worker's device.
+    std::string longName(255, 'x');
+    longName += "\u00e9\u00e9";  // two 2-byte characters across the 256-byte limit
+    catalog.setRunDevice(runId, {TrainingDevice::Kind::Cpu, longName, 16ll << 30});
+    const TrainingDevice stored = *catalog.run(runId)->device;
+    QCOMPARE(stored.kind, TrainingDevice::Kind::Cpu);
+    QCOMPARE(stored.name, std::string(255, 'x'));
+    QCOMPARE(stored.memoryBytes, 16ll << 30);
+    QVERIFY(throwsMentioning([&] { catalog.setRunDevice(runId, {TrainingDevice::Kind::Cpu, "c", -1}); }, {"-1 bytes"}));
+    QVERIFY(throwsMentioning([&] { catalog.setRunDevice(runId + 9, gpu); }, {"no run"}));
+    RawConnection raw(catalogFile());
+    if (raw.exec("UPDATE runs SET device_kind = 'tpu'") == SQLITE_OK) QFAIL("accepted a device kind of 'tpu'");
+    if (raw.exec("UPDATE runs SET device_memory_bytes = -5") == SQLITE_OK) QFAIL("accepted negative memory");
+  }
+
   // A catalog written by the previous version keeps its runs, which have no worker yet.
   void aVersion2CatalogUpgradesWithItsRuns() {
     {
@@ -440,13 +465,14 @@ class CatalogTest : public QObject {
               "VALUES('old', 1, 'stopped', '2026-01-01T00:00:00.000Z')");
     }
     Catalog catalog = Catalog::open(catalogFile());
-    QCOMPARE(catalog.schemaVersion(), 3);
+    QCOMPARE(catalog.schemaVersion(), kSchemaVersion);
     const std::vector<RunRecord> runs = catalog.runs();
     QCOMPARE(runs.size(), 1u);
     QCOMPARE(runs[0].name, std::string("old"));
     QCOMPARE(runs[0].status, RunStatus::Stopped);
     QVERIFY(!runs[0].worker);
     QVERIFY(!runs[0].totalSteps);
+    QVERIFY(!runs[0].device);
   }
 
   // A resumed run rewrites the steps after its checkpoint: the new values replace the old.

@@ -91,14 +91,16 @@ class MachineBudgetTest : public QObject {
   void theBackendThatWouldTrainIsTheOneMeasured() {
     // No GPU: the CPU backend trains, so it is measured.
     std::string failure;
-    const auto cpu = hardware::measureChosenBackend(kernels::GpuReport{}, &failure);
+    const auto cpu = hardware::measureChosenBackend(
+        hardware::chooseBackend(kernels::GpuReport{}, hardware::BackendRequest::Auto, std::nullopt), &failure);
     QVERIFY(cpu);
     QCOMPARE(cpu->backend, std::string("cpu"));
     QVERIFY(failure.empty());
     // A GPU found: its CUDA backend, through the module. Where that cannot start (a build without
     // CUDA, a machine without the driver: the probe's report here is made up), nothing is
     // measured, the planner keeps its estimate, and the failure says why.
-    const auto gpu = hardware::measureChosenBackend(machineWithH100().gpu, &failure);
+    const auto gpu = hardware::measureChosenBackend(
+        hardware::chooseBackend(machineWithH100().gpu, hardware::BackendRequest::Auto, std::nullopt), &failure);
     if (gpu) {
       QVERIFY2(gpu->backend.starts_with("CUDA"), gpu->backend.c_str());
       QVERIFY(gpu->matmulFlopsPerSecond > 1e9 && gpu->copyBytesPerSecond > 1e8);

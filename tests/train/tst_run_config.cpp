@@ -42,6 +42,24 @@ class RunConfigTest : public QObject {
     QVERIFY(config.activationCheckpointing);
     QCOMPARE(config.evalSamples, 3);
     QCOMPARE(config.evalSampleTokens, 48);
+    QVERIFY(config.backend == hardware::BackendRequest::Auto);  // the GPU when a usable one is found
+    QVERIFY(!config.device);
+  }
+
+  // Where the run trains: "backend" and "device", kept through the catalog's copy.
+  void theBackendAndDeviceAreReadAndKept() {
+    const std::string base = R"("model":"/m","train_data":"/t","output":"/o")";
+    const RunConfig onGpu = parseRunConfig("{" + base + R"(,"backend":"cuda","device":1})", "/");
+    QVERIFY(onGpu.backend == hardware::BackendRequest::Cuda);
+    QCOMPARE(onGpu.device, std::optional<int>(1));
+    const RunConfig again = parseRunConfig(toJson(onGpu), "/");
+    QVERIFY(again.backend == hardware::BackendRequest::Cuda);
+    QCOMPARE(again.device, std::optional<int>(1));
+    QVERIFY(parseRunConfig("{" + base + R"(,"backend":"cpu"})", "/").backend == hardware::BackendRequest::Cpu);
+    QVERIFY(errorOf("{" + base + R"(,"backend":"gpu"})").find("\"backend\" must be \"auto\"") != std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"device":-1})").find("\"device\" must be a whole number from 0 to 63") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"device":"0"})").find("\"device\"") != std::string::npos);
   }
 
   void roundTripsThroughJson() {

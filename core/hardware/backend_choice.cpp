@@ -1,0 +1,143 @@
+#include "core/hardware/backend_choice.h"
+
+#include <algorithm>
+
+#include "core/hardware/hardware_report.h"
+#include "core/util/error.h"
+
+namespace tiertune::hardware {
+
+namespace {
+
+bool usable(const kernels::GpuDevice& gpu) { return gpu.computeMajor >= kMinimumComputeMajor; }
+
+std::string capability(const kernels::GpuDevice& gpu) {
+  return std::to_string(gpu.computeMajor) + "." + std::to_string(gpu.computeMinor);
+}
+
+std::string tooOldWords(const kernels::GpuDevice& gpu) {
+  return gpu.name + " (compute capability " + capability(gpu) + ") is older than GPU training needs (" +
+         std::to_string(kMinimumComputeMajor) + ".0, NVIDIA Ampere or newer, for bfloat16)";
+}
+
+}  // namespace
+
+std::string_view toString(BackendRequest request) {
+  switch (request) {
+    case BackendRequest::Auto: return "auto";
+    case BackendRequest::Cuda: return "cuda";
+    case BackendRequest::Cpu: return "cpu";
+  }
+  return "auto";
+}
+
+std::optional<BackendRequest> parseBackendRequest(std::string_view text) {
+  for (const BackendRequest request : {BackendRequest::Auto, BackendRequest::Cuda, BackendRequest::Cpu}) {
+    if (text == toString(request)) return request;
+  }
+  return std::nullopt;
+}
+
+BackendChoice chooseBackend(const kernels::GpuReport& gpus, BackendRequest request, std::optional<int> device) {
+  BackendChoice choice;
+  choice.gpuStatus = gpus.status;
+  choice.gpuDetail = gpus.detail;
+  if (request == BackendRequest::Cpu) {
+    choice.cpuReason = BackendChoice::CpuReason::Requested;
+    return choice;
+  }
+  const bool found = gpus.status == kernels::GpuReport::Status::Found && !gpus.devices.empty();
+  if (!found) {
+    if (request == BackendRequest::Cuda) {
+      throw Error("This run asks for the GPU (\"backend\": \"cuda\"), but none can be used: " + describeGpus(gpus) +
+                  " Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
+    }
+    return choice;  // CpuReason::NoGpu
+  }
+  if (device) {
+    const auto match = std::find_if(gpus.devices.begin(), gpus.devices.end(),
+                                    [&](const kernels::GpuDevice& gpu) { return gpu.index == *device; });
+    if (match == gpus.devices.end()) {
+      throw Error("This run asks for GPU " + std::to_string(*device) + " (\"device\"), but this machine has " +
+                  std::to_string(gpus.devices.size()) + (gpus.devices.size() == 1 ? " GPU" : " GPUs") +
+                  ", numbered from 0 (tiertune-cli doctor lists them).");
+    }
+    if (!usable(*match)) {
+      if (request == BackendRequest::Cuda) {
+        throw Error("This run asks for GPU " + std::to_string(*device) + ", but the " + tooOldWords(*match) +
+                    ". Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
+      }
+      choice.cpuReason = BackendChoice::CpuReason::GpuTooOld;
+      choice.olderGpu = *match;
+      return choice;
+    }
+    choice.kind = BackendChoice::Kind::Cuda;
+    choice.cpuReason = BackendChoice::CpuReason::None;
+    choice.gpu = *match;
+    return choice;
+  }
+  // No index given: the usable GPU with the most memory (the one that keeps most of the state
+  // resident); ties go to the lower index, as the runtime numbers them.
+  const kernels::GpuDevice* best = nullptr;
+  for (const kernels::GpuDevice& gpu : gpus.devices) {
+    if (usable(gpu) && (best == nullptr || gpu.totalBytes > best->totalBytes)) best = &gpu;
+  }
+  if (best == nullptr) {
+    const auto newest = std::max_element(gpus.devices.begin(), gpus.devices.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.computeMajor, a.computeMinor) < std::pair(b.computeMajor, b.computeMinor);
+    });
+    if (request == BackendRequest::Cuda) {
+      throw Error("This run asks for the GPU (\"backend\": \"cuda\"), but the " + tooOldWords(*newest) +
+                  ". Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
+    }
+    choice.cpuReason = BackendChoice::CpuReason::GpuTooOld;
+    choice.olderGpu = *newest;
+    return choice;
+  }
+  choice.kind = BackendChoice::Kind::Cuda;
+  choice.cpuReason = BackendChoice::CpuReason::None;
+  choice.gpu = *best;
+  return choice;
+}
+
+kernels::GpuReport reportForChoice(const kernels::GpuReport& gpus, const BackendChoice& choice) {
+  kernels::GpuReport report = gpus;
+  report.devices.clear();
+  if (choice.gpu) {
+    report.devices.push_back(*choice.gpu);
+  } else if (report.status == kernels::GpuReport::Status::Found) {
+    report.status = kernels::GpuReport::Status::NoDevice;  // the GPUs found are not the one that trains
+  }
+  return report;
+}
+
+std::unique_ptr<kernels::Backend> makeChosenBackend(const BackendChoice& choice, std::size_t arenaBytes) {
+  if (choice.gpu) return kernels::makeCudaBackend(choice.gpu->index);
+  return kernels::makeCpuBackend(arenaBytes);
+}
+
+std::string describeChoice(const BackendChoice& choice) {
+  if (choice.gpu) {
+    return "GPU " + std::to_string(choice.gpu->index) + ": " + choice.gpu->name + " (" +
+           formatBytes(choice.gpu->totalBytes) + ")";
+  }
+  switch (choice.cpuReason) {
+    case BackendChoice::CpuReason::Requested: return "CPU (the run asks for it)";
+    case BackendChoice::CpuReason::GpuTooOld: return "CPU (the " + tooOldWords(*choice.olderGpu) + ")";
+    case BackendChoice::CpuReason::NoGpu:
+    case BackendChoice::CpuReason::None: break;
+  }
+  using Status = kernels::GpuReport::Status;
+  switch (choice.gpuStatus) {
+    case Status::Found:
+    case Status::NoDevice:
+    case Status::DriverMissing: return "CPU (no NVIDIA GPU found)";
+    case Status::DriverTooOld: return "CPU (the NVIDIA driver is too old for this build: update it to train on the GPU)";
+    case Status::NotBuiltWithCuda: return "CPU (this build of Tiertune has no GPU support)";
+    case Status::LibraryMissing:
+    case Status::Error: break;
+  }
+  return "CPU (the GPU cannot be used: " + choice.gpuDetail + ")";
+}
+
+}  // namespace tiertune::hardware
