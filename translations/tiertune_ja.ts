@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>GpuText</name>
+    <message>
+        <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
+        <translation>%1 — %2、計算能力 %3.%4、マルチプロセッサ %5 基</translation>
+    </message>
+    <message>
+        <source>NVIDIA driver for CUDA %1</source>
+        <translation>CUDA %1 対応の NVIDIA ドライバー</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found — training runs on the CPU.</source>
+        <translation>NVIDIA GPU が見つかりません — 学習は CPU で行います。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
+        <translation>NVIDIA ドライバーが古すぎます（対応している CUDA は %1、Tiertune には %2 が必要です）。GPU で学習するにはドライバーを更新してください。それまでは CPU で学習します。</translation>
+    </message>
+    <message>
+        <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
+        <translation>この Tiertune は GPU 対応なしでビルドされています — 学習は CPU で行います。</translation>
+    </message>
+    <message>
+        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
+        <translation>GPU を使用できません：%1。学習は CPU で行います。</translation>
+    </message>
+    <message>
+        <source>The GPU could not be used (%1) — training runs on the CPU.</source>
+        <translation>GPU を使用できませんでした（%1）— 学習は CPU で行います。</translation>
+    </message>
+    <message>
+        <source>Training runs on the graphics card %1 (%2).</source>
+        <translation>学習はグラフィックカード %1（%2）で行います。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor, as the run&apos;s settings ask.</source>
+        <translation>実行の設定どおり、学習はプロセッサで行います。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the graphics card %1 (compute capability %2.%3) is older than GPU training needs (%4.0 or newer, NVIDIA Ampere and later).</source>
+        <translation>学習はプロセッサで行います：グラフィックカード %1（計算能力 %2.%3）は GPU での学習に必要な世代（%4.0 以上、NVIDIA Ampere 以降）より古いためです。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the NVIDIA driver is too old. Update it to train on the graphics card.</source>
+        <translation>学習はプロセッサで行います：NVIDIA ドライバーが古すぎます。グラフィックカードで学習するには更新してください。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: this copy of Tiertune was built without GPU support.</source>
+        <translation>学習はプロセッサで行います：この Tiertune は GPU 対応なしでビルドされています。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the graphics card cannot be used (%1).</source>
+        <translation>学習はプロセッサで行います：グラフィックカードを使用できません（%1）。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: no NVIDIA graphics card was found.</source>
+        <translation>学習はプロセッサで行います：NVIDIA のグラフィックカードが見つかりません。</translation>
+    </message>
+    <message>
+        <source>%1 (graphics card, %2)</source>
+        <translation>%1（グラフィックカード、%2）</translation>
+    </message>
+    <message>
+        <source>%1 (processor, %2 of RAM)</source>
+        <translation>%1（プロセッサ、RAM %2）</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -162,37 +229,6 @@
     <message>
         <source>Help: %1</source>
         <translation>ヘルプ：%1</translation>
-    </message>
-</context>
-<context>
-    <name>tiertune::gui</name>
-    <message>
-        <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
-        <translation>%1 — %2、計算能力 %3.%4、マルチプロセッサ %5 基</translation>
-    </message>
-    <message>
-        <source>NVIDIA driver for CUDA %1</source>
-        <translation>CUDA %1 対応の NVIDIA ドライバー</translation>
-    </message>
-    <message>
-        <source>No NVIDIA GPU found — training runs on the CPU.</source>
-        <translation>NVIDIA GPU が見つかりません — 学習は CPU で行います。</translation>
-    </message>
-    <message>
-        <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
-        <translation>NVIDIA ドライバーが古すぎます（対応している CUDA は %1、Tiertune には %2 が必要です）。GPU で学習するにはドライバーを更新してください。それまでは CPU で学習します。</translation>
-    </message>
-    <message>
-        <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
-        <translation>この Tiertune は GPU 対応なしでビルドされています — 学習は CPU で行います。</translation>
-    </message>
-    <message>
-        <source>The GPU could not be used (%1) — training runs on the CPU.</source>
-        <translation>GPU を使用できませんでした（%1）— 学習は CPU で行います。</translation>
-    </message>
-    <message>
-        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
-        <translation>GPU を使用できません：%1。学習は CPU で行います。</translation>
     </message>
 </context>
 <context>
@@ -666,6 +702,38 @@
     <message>
         <source>New tokens per sample answer, at most.</source>
         <translation>サンプルの回答 1 件あたりの新しいトークン数の上限です。</translation>
+    </message>
+    <message>
+        <source>Automatic (the graphics card when there is one)</source>
+        <translation>自動（グラフィックカードがあればそれを使用）</translation>
+    </message>
+    <message>
+        <source>Graphics card (NVIDIA GPU)</source>
+        <translation>グラフィックカード（NVIDIA GPU）</translation>
+    </message>
+    <message>
+        <source>Processor (CPU)</source>
+        <translation>プロセッサ（CPU）</translation>
+    </message>
+    <message>
+        <source>the one with the most memory</source>
+        <translation>メモリが最も多いもの</translation>
+    </message>
+    <message>
+        <source>Train on:</source>
+        <translation>学習するデバイス：</translation>
+    </message>
+    <message>
+        <source>Where the run computes. Automatic takes the graphics card when this machine has one that can train (NVIDIA Ampere or newer), else the processor.</source>
+        <translation>実行が計算を行う場所です。自動では、このマシンに学習できるグラフィックカード（NVIDIA Ampere 以降）があればそれを、なければプロセッサを使います。</translation>
+    </message>
+    <message>
+        <source>Graphics card number:</source>
+        <translation>グラフィックカード番号：</translation>
+    </message>
+    <message>
+        <source>Which graphics card trains, counted from 0 as the Home page lists them, on a machine with several.</source>
+        <translation>複数のグラフィックカードがあるマシンで、どれで学習するか。ホームの一覧と同じく 0 から数えます。</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1291,10 @@
     <message>
         <source>measuring…</source>
         <translation>測定中…</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>学習：</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2623,10 @@ Folder: %4</source>
         <source>Opens the playground with the run&apos;s newest checkpoint.</source>
         <translation>この実行の最新のチェックポイントでプレイグラウンドを開きます。</translation>
     </message>
+    <message>
+        <source>Trained on:</source>
+        <translation>学習デバイス：</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunFilterBar</name>
@@ -2711,6 +2787,10 @@ Folder: %4</source>
     <message>
         <source>Samples</source>
         <translation>サンプル</translation>
+    </message>
+    <message>
+        <source>Trains on %1.</source>
+        <translation>学習デバイス：%1。</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>GpuText</name>
+    <message>
+        <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
+        <translation>%1 — %2, 연산 능력 %3.%4, 멀티프로세서 %5개</translation>
+    </message>
+    <message>
+        <source>NVIDIA driver for CUDA %1</source>
+        <translation>CUDA %1용 NVIDIA 드라이버</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found — training runs on the CPU.</source>
+        <translation>NVIDIA GPU를 찾을 수 없습니다 — 학습은 CPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
+        <translation>NVIDIA 드라이버가 너무 오래되었습니다(지원하는 CUDA 버전은 %1이고, Tiertune에는 %2 버전이 필요합니다). GPU에서 학습하려면 드라이버를 업데이트하세요. 그때까지는 학습이 CPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
+        <translation>이 Tiertune은 GPU 지원 없이 빌드되었습니다 — 학습은 CPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
+        <translation>GPU를 사용할 수 없습니다: %1. 학습은 CPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>The GPU could not be used (%1) — training runs on the CPU.</source>
+        <translation>GPU를 사용할 수 없습니다(%1) — 학습은 CPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Training runs on the graphics card %1 (%2).</source>
+        <translation>학습은 그래픽 카드 %1(%2)에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor, as the run&apos;s settings ask.</source>
+        <translation>실행 설정에 따라 학습은 프로세서에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the graphics card %1 (compute capability %2.%3) is older than GPU training needs (%4.0 or newer, NVIDIA Ampere and later).</source>
+        <translation>학습은 프로세서에서 실행됩니다: 그래픽 카드 %1(연산 능력 %2.%3)은 GPU 학습에 필요한 세대(%4.0 이상, NVIDIA Ampere 이후)보다 오래되었습니다.</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the NVIDIA driver is too old. Update it to train on the graphics card.</source>
+        <translation>학습은 프로세서에서 실행됩니다: NVIDIA 드라이버가 너무 오래되었습니다. 그래픽 카드에서 학습하려면 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: this copy of Tiertune was built without GPU support.</source>
+        <translation>학습은 프로세서에서 실행됩니다: 이 Tiertune은 GPU 지원 없이 빌드되었습니다.</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the graphics card cannot be used (%1).</source>
+        <translation>학습은 프로세서에서 실행됩니다: 그래픽 카드를 사용할 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: no NVIDIA graphics card was found.</source>
+        <translation>학습은 프로세서에서 실행됩니다: NVIDIA 그래픽 카드를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (graphics card, %2)</source>
+        <translation>%1(그래픽 카드, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (processor, %2 of RAM)</source>
+        <translation>%1(프로세서, RAM %2)</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -162,37 +229,6 @@
     <message>
         <source>Help: %1</source>
         <translation>도움말: %1</translation>
-    </message>
-</context>
-<context>
-    <name>tiertune::gui</name>
-    <message>
-        <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
-        <translation>%1 — %2, 연산 능력 %3.%4, 멀티프로세서 %5개</translation>
-    </message>
-    <message>
-        <source>NVIDIA driver for CUDA %1</source>
-        <translation>CUDA %1용 NVIDIA 드라이버</translation>
-    </message>
-    <message>
-        <source>No NVIDIA GPU found — training runs on the CPU.</source>
-        <translation>NVIDIA GPU를 찾을 수 없습니다 — 학습은 CPU에서 실행됩니다.</translation>
-    </message>
-    <message>
-        <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
-        <translation>NVIDIA 드라이버가 너무 오래되었습니다(지원하는 CUDA 버전은 %1이고, Tiertune에는 %2 버전이 필요합니다). GPU에서 학습하려면 드라이버를 업데이트하세요. 그때까지는 학습이 CPU에서 실행됩니다.</translation>
-    </message>
-    <message>
-        <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
-        <translation>이 Tiertune은 GPU 지원 없이 빌드되었습니다 — 학습은 CPU에서 실행됩니다.</translation>
-    </message>
-    <message>
-        <source>The GPU could not be used (%1) — training runs on the CPU.</source>
-        <translation>GPU를 사용할 수 없습니다(%1) — 학습은 CPU에서 실행됩니다.</translation>
-    </message>
-    <message>
-        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
-        <translation>GPU를 사용할 수 없습니다: %1. 학습은 CPU에서 실행됩니다.</translation>
     </message>
 </context>
 <context>
@@ -666,6 +702,38 @@
     <message>
         <source>New tokens per sample answer, at most.</source>
         <translation>샘플 답변 하나에 생성하는 새 토큰의 최대 수입니다.</translation>
+    </message>
+    <message>
+        <source>Automatic (the graphics card when there is one)</source>
+        <translation>자동(그래픽 카드가 있으면 사용)</translation>
+    </message>
+    <message>
+        <source>Graphics card (NVIDIA GPU)</source>
+        <translation>그래픽 카드(NVIDIA GPU)</translation>
+    </message>
+    <message>
+        <source>Processor (CPU)</source>
+        <translation>프로세서(CPU)</translation>
+    </message>
+    <message>
+        <source>the one with the most memory</source>
+        <translation>메모리가 가장 큰 것</translation>
+    </message>
+    <message>
+        <source>Train on:</source>
+        <translation>학습 장치:</translation>
+    </message>
+    <message>
+        <source>Where the run computes. Automatic takes the graphics card when this machine has one that can train (NVIDIA Ampere or newer), else the processor.</source>
+        <translation>실행이 계산하는 곳입니다. 자동은 이 컴퓨터에 학습할 수 있는 그래픽 카드(NVIDIA Ampere 이후)가 있으면 그것을, 없으면 프로세서를 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Graphics card number:</source>
+        <translation>그래픽 카드 번호:</translation>
+    </message>
+    <message>
+        <source>Which graphics card trains, counted from 0 as the Home page lists them, on a machine with several.</source>
+        <translation>그래픽 카드가 여러 개인 컴퓨터에서 어느 카드로 학습할지입니다. 홈 화면 목록처럼 0부터 셉니다.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1291,10 @@
     <message>
         <source>measuring…</source>
         <translation>측정 중…</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>학습:</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2623,10 @@ Folder: %4</source>
         <source>Opens the playground with the run&apos;s newest checkpoint.</source>
         <translation>이 실행의 최신 체크포인트로 플레이그라운드를 엽니다.</translation>
     </message>
+    <message>
+        <source>Trained on:</source>
+        <translation>학습 장치:</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunFilterBar</name>
@@ -2711,6 +2787,10 @@ Folder: %4</source>
     <message>
         <source>Samples</source>
         <translation>샘플</translation>
+    </message>
+    <message>
+        <source>Trains on %1.</source>
+        <translation>학습 장치: %1.</translation>
     </message>
 </context>
 <context>

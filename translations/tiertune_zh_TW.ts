@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>GpuText</name>
+    <message>
+        <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
+        <translation>%1 — %2，運算能力 %3.%4，%5 個多處理器</translation>
+    </message>
+    <message>
+        <source>NVIDIA driver for CUDA %1</source>
+        <translation>支援 CUDA %1 的 NVIDIA 驅動程式</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU found — training runs on the CPU.</source>
+        <translation>找不到 NVIDIA GPU — 將使用 CPU 訓練。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
+        <translation>NVIDIA 驅動程式版本過舊（支援 CUDA %1，Tiertune 需要 %2）。請更新驅動程式以使用 GPU 訓練；在此之前會使用 CPU 訓練。</translation>
+    </message>
+    <message>
+        <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
+        <translation>此版本的 Tiertune 未包含 GPU 支援 — 將使用 CPU 訓練。</translation>
+    </message>
+    <message>
+        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
+        <translation>無法使用 GPU：%1。將使用 CPU 訓練。</translation>
+    </message>
+    <message>
+        <source>The GPU could not be used (%1) — training runs on the CPU.</source>
+        <translation>無法使用 GPU（%1）— 將使用 CPU 訓練。</translation>
+    </message>
+    <message>
+        <source>Training runs on the graphics card %1 (%2).</source>
+        <translation>訓練在顯示卡 %1（%2）上執行。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor, as the run&apos;s settings ask.</source>
+        <translation>依照執行的設定，訓練在處理器上執行。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the graphics card %1 (compute capability %2.%3) is older than GPU training needs (%4.0 or newer, NVIDIA Ampere and later).</source>
+        <translation>訓練在處理器上執行：顯示卡 %1（運算能力 %2.%3）比 GPU 訓練所需的世代（%4.0 以上，NVIDIA Ampere 及更新）更舊。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the NVIDIA driver is too old. Update it to train on the graphics card.</source>
+        <translation>訓練在處理器上執行：NVIDIA 驅動程式太舊。請更新它以在顯示卡上訓練。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: this copy of Tiertune was built without GPU support.</source>
+        <translation>訓練在處理器上執行：此 Tiertune 在建置時未包含 GPU 支援。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: the graphics card cannot be used (%1).</source>
+        <translation>訓練在處理器上執行：無法使用顯示卡（%1）。</translation>
+    </message>
+    <message>
+        <source>Training runs on the processor: no NVIDIA graphics card was found.</source>
+        <translation>訓練在處理器上執行：找不到 NVIDIA 顯示卡。</translation>
+    </message>
+    <message>
+        <source>%1 (graphics card, %2)</source>
+        <translation>%1（顯示卡，%2）</translation>
+    </message>
+    <message>
+        <source>%1 (processor, %2 of RAM)</source>
+        <translation>%1（處理器，RAM %2）</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -162,37 +229,6 @@
     <message>
         <source>Help: %1</source>
         <translation>說明：%1</translation>
-    </message>
-</context>
-<context>
-    <name>tiertune::gui</name>
-    <message>
-        <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>
-        <translation>%1 — %2，運算能力 %3.%4，%5 個多處理器</translation>
-    </message>
-    <message>
-        <source>NVIDIA driver for CUDA %1</source>
-        <translation>支援 CUDA %1 的 NVIDIA 驅動程式</translation>
-    </message>
-    <message>
-        <source>No NVIDIA GPU found — training runs on the CPU.</source>
-        <translation>找不到 NVIDIA GPU — 將使用 CPU 訓練。</translation>
-    </message>
-    <message>
-        <source>The NVIDIA driver is too old (it supports CUDA %1, Tiertune needs %2). Update the driver to train on the GPU; until then training runs on the CPU.</source>
-        <translation>NVIDIA 驅動程式版本過舊（支援 CUDA %1，Tiertune 需要 %2）。請更新驅動程式以使用 GPU 訓練；在此之前會使用 CPU 訓練。</translation>
-    </message>
-    <message>
-        <source>This copy of Tiertune was built without GPU support — training runs on the CPU.</source>
-        <translation>此版本的 Tiertune 未包含 GPU 支援 — 將使用 CPU 訓練。</translation>
-    </message>
-    <message>
-        <source>The GPU could not be used (%1) — training runs on the CPU.</source>
-        <translation>無法使用 GPU（%1）— 將使用 CPU 訓練。</translation>
-    </message>
-    <message>
-        <source>The GPU cannot be used: %1. Training runs on the CPU.</source>
-        <translation>無法使用 GPU：%1。將使用 CPU 訓練。</translation>
     </message>
 </context>
 <context>
@@ -666,6 +702,38 @@
     <message>
         <source>New tokens per sample answer, at most.</source>
         <translation>每個樣本回答最多產生的新 token 數。</translation>
+    </message>
+    <message>
+        <source>Automatic (the graphics card when there is one)</source>
+        <translation>自動（有顯示卡時使用顯示卡）</translation>
+    </message>
+    <message>
+        <source>Graphics card (NVIDIA GPU)</source>
+        <translation>顯示卡（NVIDIA GPU）</translation>
+    </message>
+    <message>
+        <source>Processor (CPU)</source>
+        <translation>處理器（CPU）</translation>
+    </message>
+    <message>
+        <source>the one with the most memory</source>
+        <translation>記憶體最多的一張</translation>
+    </message>
+    <message>
+        <source>Train on:</source>
+        <translation>訓練裝置：</translation>
+    </message>
+    <message>
+        <source>Where the run computes. Automatic takes the graphics card when this machine has one that can train (NVIDIA Ampere or newer), else the processor.</source>
+        <translation>執行進行運算的位置。自動：若此電腦有可訓練的顯示卡（NVIDIA Ampere 或更新）就使用它，否則使用處理器。</translation>
+    </message>
+    <message>
+        <source>Graphics card number:</source>
+        <translation>顯示卡編號：</translation>
+    </message>
+    <message>
+        <source>Which graphics card trains, counted from 0 as the Home page lists them, on a machine with several.</source>
+        <translation>在有多張顯示卡的電腦上，由哪一張訓練；與首頁列出的順序相同，從 0 開始計數。</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1291,10 @@
     <message>
         <source>measuring…</source>
         <translation>測量中…</translation>
+    </message>
+    <message>
+        <source>Training:</source>
+        <translation>訓練：</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2623,10 @@ Folder: %4</source>
         <source>Opens the playground with the run&apos;s newest checkpoint.</source>
         <translation>以此執行最新的檢查點開啟試用區。</translation>
     </message>
+    <message>
+        <source>Trained on:</source>
+        <translation>訓練裝置：</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunFilterBar</name>
@@ -2711,6 +2787,10 @@ Folder: %4</source>
     <message>
         <source>Samples</source>
         <translation>樣本</translation>
+    </message>
+    <message>
+        <source>Trains on %1.</source>
+        <translation>訓練裝置：%1。</translation>
     </message>
 </context>
 <context>

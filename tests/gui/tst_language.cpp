@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/GpuText.h"
 #include "app/gui/Language.h"
 #include "app/gui/MainWindow.h"
 #include "core/settings/settings.h"
@@ -91,6 +92,25 @@ class TestLanguage : public QObject {
     // Removing them brings English back.
     MainWindow window(context);
     QCOMPARE(navigationTexts(window), english);
+  }
+
+  // Words written outside a widget class (the GPU's, translated through a context of their own)
+  // are found too: their run-time context must be the one lupdate filed them under.
+  void wordsOutsideWidgetsAreTranslated() {
+    tiertune::kernels::GpuReport none;
+    none.status = tiertune::kernels::GpuReport::Status::NoDevice;
+    const tiertune::hardware::BackendChoice cpu =
+        tiertune::hardware::chooseBackend(none, tiertune::hardware::BackendRequest::Auto, std::nullopt);
+    using tiertune::gui::describeGpus;
+    using tiertune::gui::describeTrainingChoice;
+    const QString gpuWords = describeGpus(none);
+    const QString choiceWords = describeTrainingChoice(cpu);
+    QCOMPARE(gpuWords, QStringLiteral("No NVIDIA GPU found — training runs on the CPU."));
+    for (const char* language : {"ja", "ko", "zh_TW"}) {
+      const InstalledTranslations translations(resolveLanguage(language));
+      QVERIFY2(describeGpus(none) != gpuWords, language);
+      QVERIFY2(describeTrainingChoice(cpu) != choiceWords, language);
+    }
   }
 
   void settingsPageKeepsTheChoice() {

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/GpuText.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/history/RunHistoryModel.h"
 #include "app/gui/pages/CatalogListPage.h"
@@ -166,6 +167,10 @@ class TestMainWindow : public QObject {
     if (panel->report()->gpu.status != tiertune::kernels::GpuReport::Status::Found) {
       QVERIFY2(gpu->text().contains(QStringLiteral("CPU")), qPrintable(gpu->text()));
     }
+    // Where a run would train, in the same words the plan page uses.
+    const auto* training = panel->findChild<QLabel*>(QStringLiteral("trainingValue"));
+    QCOMPARE(training->text(), tiertune::gui::describeTrainingChoice(panel->report()->training));
+    QVERIFY2(training->text().startsWith(QStringLiteral("Training runs on the")), qPrintable(training->text()));
     const auto* offload = panel->findChild<QLabel*>(QStringLiteral("offloadValue"));
     QVERIFY(offload->text().contains(scratch->path()));
 

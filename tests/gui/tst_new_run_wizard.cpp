@@ -139,6 +139,12 @@ class TestNewRunWizard : public QObject {
     child<QDoubleSpinBox>(wizard, "advLearningRate")->setValue(5e-4);
     QCOMPARE(child<QSpinBox>(wizard, "advEvalSamples")->value(), 3);  // sample answers at each evaluation
     child<QSpinBox>(wizard, "advEvalSamples")->setValue(2);
+    // Where it trains: automatic by default; the GPU's number means nothing on the processor.
+    auto* backend = child<QComboBox>(wizard, "advBackend");
+    QCOMPARE(backend->currentData().toInt(), int(hardware::BackendRequest::Auto));
+    QVERIFY(child<QSpinBox>(wizard, "advDevice")->isEnabled());
+    backend->setCurrentIndex(backend->findData(int(hardware::BackendRequest::Cpu)));
+    QVERIFY(!child<QSpinBox>(wizard, "advDevice")->isEnabled());
     snapshot(wizard, QStringLiteral("4-advanced"));
     wizard->next();
 
@@ -149,6 +155,11 @@ class TestNewRunWizard : public QObject {
     QVERIFY(plan->plan() && plan->plan()->memory.plan.fits);
     QVERIFY2(child<QLabel>(wizard, "planVerdict")->text().contains(QStringLiteral("fits")),
              qPrintable(child<QLabel>(wizard, "planVerdict")->text()));
+    // The processor, as the Advanced page asked, and the plan page says so.
+    QVERIFY(wizard->draft().config.backend == hardware::BackendRequest::Cpu);
+    QCOMPARE(plan->plan()->backend.cpuReason, hardware::BackendChoice::CpuReason::Requested);
+    QVERIFY2(child<QLabel>(wizard, "planDevice")->text().contains(QStringLiteral("processor, as the run's settings ask")),
+             qPrintable(child<QLabel>(wizard, "planDevice")->text()));
     const auto& tiers = child<gui::TierBars>(wizard, "tierBars")->tiers();
     QCOMPARE(tiers.size(), std::size_t(3));
     QCOMPARE(tiers[0].name, QStringLiteral("Training arena"));
@@ -205,6 +216,7 @@ class TestNewRunWizard : public QObject {
     QCOMPARE(config.loraConfig.rank, std::int64_t(16));
     QCOMPARE(config.adamw.learningRate, 5e-4);
     QCOMPARE(config.sequenceLength, std::int64_t(128));
+    QVERIFY(config.backend == hardware::BackendRequest::Cpu);
     QCOMPARE(config.outputFolder.string(), output.string());
     QCOMPARE(config.modelFolder.string(), (world_->root / "tiny-chat").string());
     QVERIFY(fs::exists(config.trainData / "manifest.json"));  // the dataset's tokens for this model
@@ -227,6 +239,7 @@ class TestNewRunWizard : public QObject {
     again->next();  // the goal is unchanged: the stored settings stay
     QCOMPARE(again->currentId(), int(NewRunWizard::AdvancedPage));
     QCOMPARE(child<QDoubleSpinBox>(again, "advLearningRate")->value(), 5e-4);
+    QCOMPARE(child<QComboBox>(again, "advBackend")->currentData().toInt(), int(hardware::BackendRequest::Cpu));
     QCOMPARE(child<QSpinBox>(again, "advRank")->value(), 16);
     QCOMPARE(child<QSpinBox>(again, "advEvalSamples")->value(), 2);
     again->reject();

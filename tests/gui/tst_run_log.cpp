@@ -82,6 +82,12 @@ class RunLogTest : public QObject {
     QCOMPARE(state.predictedPeak[kHostTier], 9000);
     QVERIFY(state.apply(jsonLine({{"event", "start"}, {"step", 0}, {"total_steps", 10}, {"backend", "cpu"}})));
     QCOMPARE(state.phase, RunPhase::Running);
+    QVERIFY(!state.device);  // a worker from before the device was logged
+    QVERIFY(state.apply(jsonLine({{"event", "start"}, {"step", 0}, {"total_steps", 10}, {"backend", "CUDA"},
+                                  {"device", QJsonObject{{"kind", "cuda"}, {"name", "NVIDIA L40S"},
+                                                         {"memory_bytes", 48305799168.0}}}})));
+    QCOMPARE(state.device, std::optional(catalog::TrainingDevice{catalog::TrainingDevice::Kind::Cuda, "NVIDIA L40S",
+                                                                 48305799168}));
     for (int n = 1; n <= 6; ++n) state.apply(step(n, 3.0 - 0.1 * n));
     state.apply(jsonLine({{"event", "evaluation"}, {"step", 3}, {"val_loss", 2.9}}));
     state.apply(jsonLine({{"event", "evaluation"}, {"step", 6}, {"val_loss", 2.5}}));

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -130,6 +131,13 @@ class RunMonitorTest : public QObject {
     QVERIFY(monitor.memory()->rowText(kDeviceTier).contains(QStringLiteral("now of")));
     QCOMPARE(world.status(runId), catalog::RunStatus::Running);
     QVERIFY(world.store().run(runId)->worker);
+    // Where it trains, as the worker recorded it in the catalog and said in its log.
+    const std::optional<catalog::TrainingDevice> device = world.store().run(runId)->device;
+    QVERIFY(device && !device->name.empty() && device->memoryBytes > 0);
+    const QString planWords = monitor.findChild<QLabel*>(QStringLiteral("monitorPlan"))->text();
+    QVERIFY2(planWords.startsWith(QStringLiteral("Trains on ") + QString::fromStdString(device->name)),
+             qPrintable(planWords));
+    QVERIFY(monitor.logText().contains(QStringLiteral("training on ")));
 
     QTRY_VERIFY_WITH_TIMEOUT(monitor.pauseButton()->isEnabled(), kLong);
     QVERIFY(!monitor.resumeButton()->isEnabled());

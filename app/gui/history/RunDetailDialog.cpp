@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/TabOrder.h"
 #include "app/gui/TimeText.h"
@@ -195,6 +196,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
   add(tr("Model:"), detail.modelName);
   add(tr("Dataset:"), detail.datasetName);
   add(tr("Method:"), RunText::method(run.method, run.preset));
+  add(tr("Trained on:"), run.device ? describeTrainingDevice(*run.device) : QString());
   add(tr("Created:"), localTimeText(run.createdAt));
   add(tr("Started:"), localTimeText(run.startedAt));
   add(tr("Finished:"), localTimeText(run.finishedAt));

@@ -127,6 +127,12 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   keepCheckpoints_ = spinBox("advKeepCheckpoints", 0, 1000, tr("keep all"));
   seed_ = spinBox("advSeed", 0, std::numeric_limits<int>::max());
   threads_ = spinBox("advThreads", 0, 1024, tr("all cores"));
+  backend_ = new QComboBox;
+  backend_->setObjectName(QStringLiteral("advBackend"));
+  backend_->addItem(tr("Automatic (the graphics card when there is one)"), int(hardware::BackendRequest::Auto));
+  backend_->addItem(tr("Graphics card (NVIDIA GPU)"), int(hardware::BackendRequest::Cuda));
+  backend_->addItem(tr("Processor (CPU)"), int(hardware::BackendRequest::Cpu));
+  device_ = spinBox("advDevice", -1, 63, tr("the one with the most memory"));
   activationCheckpointing_ = new QCheckBox(tr("Recompute activations in the backward pass"));
   activationCheckpointing_->setObjectName(QStringLiteral("advActivationCheckpointing"));
   deviceLimit_ = doubleBox("advDeviceLimit", 0, 100'000, 1, 1, noLimit);
@@ -194,6 +200,11 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
                                                               "the run may use."));
   addRow(form, tr("RAM limit:"), ramLimit_, tr("Caps the RAM the run may use beyond that."));
   addRow(form, tr("Disk limit:"), diskLimit_, tr("Caps the space on the offload folder's SSD the run may use."));
+  addRow(form, tr("Train on:"), backend_, tr("Where the run computes. Automatic takes the graphics card when this "
+                                            "machine has one that can train (NVIDIA Ampere or newer), else the "
+                                            "processor."));
+  addRow(form, tr("Graphics card number:"), device_, tr("Which graphics card trains, counted from 0 as the Home "
+                                                       "page lists them, on a machine with several."));
   addRow(form, tr("Threads:"), threads_, tr("Processor threads the run computes with."));
   addRow(form, tr("Seed:"), seed_, tr("Decides the data order and the adapters' start; the same seed repeats a run."));
   column->addStretch();
@@ -211,6 +222,11 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   layout->addWidget(scroll, 1);
   layout->addWidget(error_);
   connect(method_, &QComboBox::currentIndexChanged, this, &AdvancedSettingsPage::updateMethod);
+  connect(backend_, &QComboBox::currentIndexChanged, this, &AdvancedSettingsPage::updateBackend);
+}
+
+void AdvancedSettingsPage::updateBackend() {
+  device_->setEnabled(backend_->currentData().toInt() != int(hardware::BackendRequest::Cpu));
 }
 
 void AdvancedSettingsPage::addRow(QGridLayout* grid, const QString& label, QWidget* field, const QString& explanation) {
@@ -268,6 +284,9 @@ void AdvancedSettingsPage::load() {
   keepCheckpoints_->setValue(static_cast<int>(c.keepCheckpoints));
   seed_->setValue(static_cast<int>(c.seed % static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
   threads_->setValue(c.threads);
+  backend_->setCurrentIndex(backend_->findData(int(c.backend)));
+  device_->setValue(c.device.value_or(-1));
+  updateBackend();
   activationCheckpointing_->setChecked(c.activationCheckpointing);
   deviceLimit_->setValue(gigabytes(c.budgets.deviceBytes));
   ramLimit_->setValue(gigabytes(c.budgets.hostBytes));
@@ -330,6 +349,9 @@ void AdvancedSettingsPage::store() {
   c.keepCheckpoints = keepCheckpoints_->value();
   c.seed = static_cast<std::uint64_t>(seed_->value());
   c.threads = threads_->value();
+  c.backend = static_cast<hardware::BackendRequest>(backend_->currentData().toInt());
+  c.device = device_->value() >= 0 && c.backend != hardware::BackendRequest::Cpu ? std::optional<int>(device_->value())
+                                                                                   : std::nullopt;
   c.activationCheckpointing = activationCheckpointing_->isChecked();
   c.budgets.deviceBytes = limitBytes(deviceLimit_->value());
   c.budgets.hostBytes = limitBytes(ramLimit_->value());

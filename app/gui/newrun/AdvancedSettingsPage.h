@@ -32,6 +32,7 @@ class AdvancedSettingsPage : public QWizardPage {
  private:
   void addRow(QGridLayout* grid, const QString& label, QWidget* field, const QString& explanation);
   void updateMethod();
+  void updateBackend();  // the GPU's number means nothing on the processor
   QString problem() const;  // empty when the values are consistent
   void store();
 
@@ -63,6 +64,8 @@ class AdvancedSettingsPage : public QWizardPage {
   QSpinBox* keepCheckpoints_;
   QSpinBox* seed_;
   QSpinBox* threads_;
+  QComboBox* backend_;
+  QSpinBox* device_;  // -1: the usable card with the most memory
   QCheckBox* activationCheckpointing_;
   QDoubleSpinBox* deviceLimit_;
   QDoubleSpinBox* ramLimit_;

@@ -10,6 +10,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
@@ -64,6 +65,7 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
       busy_(new QProgressBar),
       busyText_(wrapped("planBusyText")),
       verdict_(wrapped("planVerdict")),
+      device_(wrapped("planDevice")),
       bars_(new TierBars),
       timing_(wrapped("planTiming")),
       bottleneck_(wrapped("planBottleneck")),
@@ -96,6 +98,7 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
   layout->addWidget(busy_);
   layout->addWidget(busyText_);
   layout->addWidget(verdict_);
+  layout->addWidget(device_);
   layout->addWidget(bars_);
   layout->addWidget(timing_);
   layout->addWidget(bottleneck_);
@@ -131,7 +134,7 @@ void MemoryPlanPage::replan() {
   planning_ = true;
   plan_.reset();
   const int generation = ++generation_;
-  for (QWidget* widget : {static_cast<QWidget*>(verdict_), static_cast<QWidget*>(bars_), static_cast<QWidget*>(timing_),
+  for (QWidget* widget : {static_cast<QWidget*>(verdict_), static_cast<QWidget*>(device_), static_cast<QWidget*>(bars_), static_cast<QWidget*>(timing_),
                           static_cast<QWidget*>(bottleneck_), static_cast<QWidget*>(notes_),
                           static_cast<QWidget*>(problem_), fixes_}) {
     widget->hide();
@@ -193,6 +196,8 @@ void MemoryPlanPage::showPlan() {
   verdict_->setText(plan.fits ? tr("This run fits on this machine.") : tr("This run does not fit on this machine."));
   showAsProblem(verdict_, !plan.fits);
   verdict_->show();
+  device_->setText(describeTrainingChoice(plan_->backend));
+  device_->show();
   QStringList notes;
   for (const std::string& note : plan_->machine.notes) notes << QString::fromStdString(note);
   notes_->setText(notes.join(QLatin1Char(' ')));

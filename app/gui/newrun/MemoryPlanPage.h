@@ -60,6 +60,7 @@ class MemoryPlanPage : public QWizardPage {
   QProgressBar* busy_;
   QLabel* busyText_;
   QLabel* verdict_;
+  QLabel* device_;  // where the run trains (the GPU, or the processor and why)
   TierBars* bars_;
   QLabel* timing_;
   QLabel* bottleneck_;

@@ -42,6 +42,7 @@ HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
       cpu_(valueLabel()),
       memory_(valueLabel()),
       gpu_(valueLabel()),
+      training_(valueLabel()),
       offload_(valueLabel()),
       speed_(new QLabel(tr("not measured yet"))),
       progress_(new QProgressBar),
@@ -52,6 +53,7 @@ HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
   cpu_->setObjectName(QStringLiteral("cpuValue"));
   memory_->setObjectName(QStringLiteral("memoryValue"));
   gpu_->setObjectName(QStringLiteral("gpuValue"));
+  training_->setObjectName(QStringLiteral("trainingValue"));
   offload_->setObjectName(QStringLiteral("offloadValue"));
   speed_->setObjectName(QStringLiteral("speedValue"));
   speed_->setWordWrap(true);
@@ -65,6 +67,7 @@ HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
   form->addRow(tr("Processor:"), cpu_);
   form->addRow(tr("Memory:"), memory_);
   form->addRow(tr("GPU:"), gpu_);
+  form->addRow(tr("Training:"), training_);
   form->addRow(tr("Offload folder:"), offload_);
   form->addRow(tr("Disk speed:"), speed_);
 
@@ -128,6 +131,7 @@ void HardwareCheckPanel::showReport() {
   memory_->setText(tr("%1 total, %2 available")
                        .arg(bytes(report.memory.totalBytes), bytes(report.memory.availableBytes)));
   gpu_->setText(describeGpus(report.gpu));
+  training_->setText(describeTrainingChoice(report.training));
   const QString folder = QString::fromStdString(report.offloadFolder.string());
   if (report.disk) {
     offload_->setText(tr("%1\n%2 free of %3 (%4)")

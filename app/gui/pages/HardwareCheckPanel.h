@@ -46,6 +46,7 @@ class HardwareCheckPanel : public QWidget {
   QLabel* cpu_;
   QLabel* memory_;
   QLabel* gpu_;
+  QLabel* training_;  // where a run trains (the GPU, or the processor and why)
   QLabel* offload_;
   QLabel* speed_;
   QProgressBar* progress_;

@@ -69,6 +69,15 @@ bool LiveRunState::apply(const QByteArray& line) {
     step = event.value(QStringLiteral("step")).toInteger();
     totalSteps = event.value(QStringLiteral("total_steps")).toInteger();
     backend = event.value(QStringLiteral("backend")).toString();
+    const QJsonObject trainsOn = event.value(QStringLiteral("device")).toObject();
+    device.reset();
+    if (!trainsOn.isEmpty()) {
+      const QString deviceKind = trainsOn.value(QStringLiteral("kind")).toString();
+      device = catalog::TrainingDevice{deviceKind == QLatin1String("cuda") ? catalog::TrainingDevice::Kind::Cuda
+                                                                       : catalog::TrainingDevice::Kind::Cpu,
+                                       trainsOn.value(QStringLiteral("name")).toString().toStdString(),
+                                       static_cast<std::int64_t>(number(trainsOn, "memory_bytes", 0))};
+    }
   } else if (kind == QLatin1String("step")) {
     phase = RunPhase::Running;
     step = event.value(QStringLiteral("step")).toInteger();

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "core/catalog/records.h"
@@ -63,6 +64,7 @@ struct LiveRunState {
   double validationLoss = NAN;
   qint64 checkpointStep = -1;
   QString backend;
+  std::optional<catalog::TrainingDevice> device;  // the "start" event's: where the run trains
   QString error;  // the "failed" event's words
 
   std::vector<catalog::MetricPoint> train;       // train/loss by step

@@ -1,5 +1,7 @@
 #include "app/gui/runs/RunMonitor.h"
 
+#include "app/gui/GpuText.h"
+
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -19,6 +21,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/GpuText.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/runs/LiveRunState.h"
@@ -87,6 +90,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
   progress_->setTextVisible(false);
   progress_->setAccessibleName(tr("Progress of the run"));
   figures_->setTextFormat(Qt::PlainText);
+  plan_->setObjectName(QStringLiteral("monitorPlan"));
   plan_->setWordWrap(true);
   plan_->setTextFormat(Qt::PlainText);
   log_->setObjectName(QStringLiteral("monitorLog"));
@@ -245,7 +249,9 @@ void RunMonitor::redraw() {
   if (state->planSummary.isEmpty()) {
     plan_->setText(tr("The memory plan appears when the run starts."));
   } else {
-    plan_->setText(tr("Memory plan: %1").arg(state->planSummary));  // it names the bottleneck
+    QString words = tr("Memory plan: %1").arg(state->planSummary);  // it names the bottleneck
+    if (state->device) words = tr("Trains on %1.").arg(describeTrainingDevice(*state->device)) + QLatin1Char('\n') + words;
+    plan_->setText(words);
   }
   const qint64 fresh = std::min<qint64>(state->personLinesSeen - shownLogLines_, state->personLines.size());
   for (qint64 i = state->personLines.size() - fresh; i < state->personLines.size(); ++i) {
