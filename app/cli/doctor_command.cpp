@@ -122,6 +122,13 @@ int runDoctor(const std::vector<std::string>& args) {
     // when there is a GPU.
     std::string failure;
     report.compute = hardware::measureChosenBackend(report.training, &failure);
+    if (report.compute && report.training.gpu) {  // for the window's memory plans
+      try {
+        hardware::saveGpuSpeed(userSettings.computeSpeedFile(), *report.training.gpu, *report.compute);
+      } catch (const Error& e) {
+        std::fprintf(stderr, "tiertune-cli: the measured GPU speed was not kept: %s\n", e.what());
+      }
+    }
     if (!failure.empty()) std::fprintf(stderr, "tiertune-cli: the GPU's speed was not measured: %s\n", failure.c_str());
   }
 

@@ -20,6 +20,21 @@ std::string tooOldWords(const kernels::GpuDevice& gpu) {
          std::to_string(kMinimumComputeMajor) + ".0, NVIDIA Ampere or newer, for bfloat16)";
 }
 
+// Why no GPU trains, from the probe's status, as a clause: "no NVIDIA GPU found".
+std::string noGpuReason(kernels::GpuReport::Status status, const std::string& detail) {
+  using Status = kernels::GpuReport::Status;
+  switch (status) {
+    case Status::Found:
+    case Status::NoDevice:
+    case Status::DriverMissing: return "no NVIDIA GPU found";
+    case Status::DriverTooOld: return "the NVIDIA driver is too old for this build: update it to train on the GPU";
+    case Status::NotBuiltWithCuda: return "this build of Tiertune has no GPU support";
+    case Status::LibraryMissing:
+    case Status::Error: break;
+  }
+  return "the GPU cannot be used: " + detail;
+}
+
 }  // namespace
 
 std::string_view toString(BackendRequest request) {
@@ -49,8 +64,8 @@ BackendChoice chooseBackend(const kernels::GpuReport& gpus, BackendRequest reque
   const bool found = gpus.status == kernels::GpuReport::Status::Found && !gpus.devices.empty();
   if (!found) {
     if (request == BackendRequest::Cuda) {
-      throw Error("This run asks for the GPU (\"backend\": \"cuda\"), but none can be used: " + describeGpus(gpus) +
-                  " Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
+      throw Error("This run asks for the GPU (\"backend\": \"cuda\"), but " + noGpuReason(gpus.status, gpus.detail) +
+                  ". Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
     }
     return choice;  // CpuReason::NoGpu
   }
@@ -127,17 +142,7 @@ std::string describeChoice(const BackendChoice& choice) {
     case BackendChoice::CpuReason::NoGpu:
     case BackendChoice::CpuReason::None: break;
   }
-  using Status = kernels::GpuReport::Status;
-  switch (choice.gpuStatus) {
-    case Status::Found:
-    case Status::NoDevice:
-    case Status::DriverMissing: return "CPU (no NVIDIA GPU found)";
-    case Status::DriverTooOld: return "CPU (the NVIDIA driver is too old for this build: update it to train on the GPU)";
-    case Status::NotBuiltWithCuda: return "CPU (this build of Tiertune has no GPU support)";
-    case Status::LibraryMissing:
-    case Status::Error: break;
-  }
-  return "CPU (the GPU cannot be used: " + choice.gpuDetail + ")";
+  return "CPU (" + noGpuReason(choice.gpuStatus, choice.gpuDetail) + ")";
 }
 
 }  // namespace tiertune::hardware

@@ -1,5 +1,9 @@
 #include "core/hardware/compute_speed.h"
 
+#include <nlohmann/json.hpp>
+
+#include "core/hardware/measurement_cache.h"
+
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -68,6 +72,32 @@ std::optional<ComputeSpeed> measureChosenBackend(const BackendChoice& choice, st
     if (failure) *failure = error.what();
     return std::nullopt;
   }
+}
+
+namespace {
+
+std::string gpuKey(const kernels::GpuDevice& gpu) { return gpu.name + " @ " + gpu.pciBusId; }
+
+}  // namespace
+
+void saveGpuSpeed(const std::filesystem::path& file, const kernels::GpuDevice& gpu, const ComputeSpeed& speed) {
+  writeMeasurement(file, gpuKey(gpu),
+                   {{"backend", speed.backend},
+                    {"matmul_flops_per_second", speed.matmulFlopsPerSecond},
+                    {"copy_bytes_per_second", speed.copyBytesPerSecond}});
+}
+
+std::optional<ComputeSpeed> loadGpuSpeed(const std::filesystem::path& file, const kernels::GpuDevice& gpu) {
+  const nlohmann::json all = readMeasurementCache(file);
+  const auto found = all.find(gpuKey(gpu));
+  if (found == all.end() || !found->is_object()) return std::nullopt;
+  ComputeSpeed speed;
+  const auto backend = found->find("backend");
+  speed.backend = backend != found->end() && backend->is_string() ? backend->get<std::string>() : "CUDA";
+  speed.matmulFlopsPerSecond = positiveNumber(*found, "matmul_flops_per_second");
+  speed.copyBytesPerSecond = positiveNumber(*found, "copy_bytes_per_second");
+  if (speed.matmulFlopsPerSecond == 0 || speed.copyBytesPerSecond == 0) return std::nullopt;
+  return speed;
 }
 
 }  // namespace tiertune::hardware

@@ -5,6 +5,7 @@
 // predicts step times from these instead of from the hardware's kind.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -26,5 +27,13 @@ ComputeSpeed measureComputeSpeed(kernels::Backend& backend);
 // CUDA backend of the chosen GPU (through its module), else the CPU backend. A GPU whose backend
 // does not start gives nullopt (the planner keeps its estimate) and why in *failure.
 std::optional<ComputeSpeed> measureChosenBackend(const BackendChoice& choice, std::string* failure = nullptr);
+
+// The measured rates of each GPU, kept in the data folder (Settings::computeSpeedFile) by the
+// processes that measure them (the worker, `plan`, `doctor`), so that the window's memory plan can
+// use them without making a CUDA context of its own, which would hold GPU memory the training
+// process needs. A GPU is known by its name and PCI address. Saving throws tiertune::Error naming
+// the file; loading gives nullopt when there is no usable record (it is only a cache).
+void saveGpuSpeed(const std::filesystem::path& file, const kernels::GpuDevice& gpu, const ComputeSpeed& speed);
+std::optional<ComputeSpeed> loadGpuSpeed(const std::filesystem::path& file, const kernels::GpuDevice& gpu);
 
 }  // namespace tiertune::hardware

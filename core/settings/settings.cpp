@@ -57,6 +57,7 @@ std::filesystem::path Settings::catalogFile() const {
 }
 
 std::filesystem::path Settings::diskSpeedFile() const { return dataFolder / "disk_speed.json"; }
+std::filesystem::path Settings::computeSpeedFile() const { return dataFolder / "compute_speed.json"; }
 
 Settings defaultSettings() {
   Settings settings;

@@ -16,6 +16,7 @@ struct Settings {
 
   std::filesystem::path catalogFile() const;  // dataFolder / catalog.sqlite
   std::filesystem::path diskSpeedFile() const;  // dataFolder / disk_speed.json (measured speeds)
+  std::filesystem::path computeSpeedFile() const;  // dataFolder / compute_speed.json (measured GPUs)
   bool operator==(const Settings&) const = default;
 };
 

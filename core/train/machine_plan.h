@@ -20,9 +20,17 @@ struct MachinePlan {
   RunMemory memory;                  // memory.plan.fits false: the plan says why and what would help
 };
 
+// Where the GPU's rates come from: measured here (the worker, `plan`: short-lived processes, which
+// keep what they measured in the settings' compute_speed.json), or from that record only (the
+// window, which must not make a CUDA context: it would hold GPU memory the worker needs). Without a
+// record the planner estimates the rates from the GPU's kind and says so. The CPU backend is
+// always measured here.
+enum class GpuSpeed { MeasureHere, FromRecord };
+
 // On the GPU the device tier is the chosen GPU's free memory less a reserve; on the CPU it is the
 // CPU backend's RAM arena. Reads the model's config.json; throws tiertune::Error when it cannot be
 // read, or when the run asks for a backend or device this machine does not have.
-MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settings& userSettings);
+MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settings& userSettings,
+                                 GpuSpeed gpuSpeed = GpuSpeed::MeasureHere);
 
 }  // namespace tiertune::train

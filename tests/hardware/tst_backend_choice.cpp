@@ -141,7 +141,9 @@ class BackendChoiceTest : public QObject {
       // "device" means nothing without GPUs under "auto"; "cuda" is an error naming the cause.
       QVERIFY(!hardware::chooseBackend(none(c.status, c.detail), BackendRequest::Auto, 1).onGpu());
       const std::string error = errorOf([&] { hardware::chooseBackend(none(c.status, c.detail), BackendRequest::Cuda, std::nullopt); });
-      QVERIFY2(contains(error, "\"backend\": \"cuda\"") && contains(error, "\"cpu\""), error.c_str());
+      QVERIFY2(contains(error, "\"backend\": \"cuda\"") && contains(error, c.words) && contains(error, "\"cpu\"") &&
+                   !contains(error, "training runs on the CPU"),
+               error.c_str());
     }
   }
 

@@ -88,6 +88,35 @@ class MachineBudgetTest : public QObject {
     QCOMPARE(rateNotes, 1);
   }
 
+  // The GPU's measured rates are kept per card for the window's plans; another card, a damaged
+  // file or a record without rates reads as none (the planner then estimates).
+  void aGpusMeasuredSpeedIsKeptPerCard() {
+    const auto scratch = test::makeScratchDir();
+    const fs::path file = fs::path(scratch->path().toStdString()) / "data" / "compute_speed.json";
+    kernels::GpuDevice h100 = machineWithH100().gpu.devices.front();
+    h100.pciBusId = "0000:01:00.0";
+    QVERIFY(!hardware::loadGpuSpeed(file, h100));
+    hardware::saveGpuSpeed(file, h100, {"CUDA (NVIDIA H100 80GB HBM3)", 4.1e14, 2.5e10});
+    kernels::GpuDevice other = h100;
+    other.pciBusId = "0000:02:00.0";
+    hardware::saveGpuSpeed(file, other, {"CUDA (NVIDIA H100 80GB HBM3)", 3.9e14, 2.4e10});
+    const auto kept = hardware::loadGpuSpeed(file, h100);
+    QVERIFY(kept);
+    QCOMPARE(kept->matmulFlopsPerSecond, 4.1e14);
+    QCOMPARE(kept->copyBytesPerSecond, 2.5e10);
+    QCOMPARE(kept->backend, std::string("CUDA (NVIDIA H100 80GB HBM3)"));
+    QCOMPARE(hardware::loadGpuSpeed(file, other)->matmulFlopsPerSecond, 3.9e14);
+    other.name = "NVIDIA RTX 4090";
+    QVERIFY(!hardware::loadGpuSpeed(file, other));
+    // The window plans with it as it would with a fresh measurement: the record replaces the estimate.
+    const MachineAssessment machine = assessMachine(machineWithH100(), std::nullopt, {}, *kept);
+    QCOMPARE(machine.budget.computeFlopsPerSecond, 4.1e14);
+    std::ofstream(file) << "{\"NVIDIA H100 80GB HBM3 @ 0000:01:00.0\": {\"matmul_flops_per_second\": -1}}";
+    QVERIFY(!hardware::loadGpuSpeed(file, h100));
+    std::ofstream(file) << "not json";
+    QVERIFY(!hardware::loadGpuSpeed(file, h100));
+  }
+
   void theBackendThatWouldTrainIsTheOneMeasured() {
     // No GPU: the CPU backend trains, so it is measured.
     std::string failure;

@@ -158,7 +158,9 @@ void MemoryPlanPage::replan() {
       // the dataset was imported for another model, so that a missing file shows now, not later.
       if (dataset) config.trainData = data::ensureTokenFolder(userSettings.dataFolder, *dataset, modelFolder, stop);
       outcome.tokens = config.trainData;
-      outcome.plan = train::planRunOnThisMachine(config, userSettings);
+      // The GPU's rates from the record the worker keeps: a CUDA context made here would stay with
+      // the window and hold GPU memory the run needs.
+      outcome.plan = train::planRunOnThisMachine(config, userSettings, train::GpuSpeed::FromRecord);
     } catch (const std::exception& error) {
       outcome.error = QString::fromStdString(error.what());
     }
