@@ -4,8 +4,8 @@
 # bench_gpu_train from the ci build, linked with static liburing, SQLite, OpenSSL, OpenBLAS, libgomp and libstdc++, into
 # build/device/. Each has the CUDA backend and GPU probe linked in (libtiertune_kernels_cuda.a)
 # rather than loading the CUDA module libtiertune-cuda.so, which needs the shared libstdc++ of the
-# build machine. Run here, then carry build/device to the device and run tests/device/gpu_checks.sh
-# and tests/device/cuda_checks.sh (tests/device/gpu_bench.sh for the benchmark) there.
+# build machine. Run here, then carry build/device to the device and run tests/device/run_all.sh
+# there (or its parts: gpu_checks.sh, cuda_checks.sh, gpu_train_run.sh, gpu_bench.sh).
 # TIERTUNE_DEVICE_BUILD names another build folder of the ci preset (default build/ci), for
 # example one configured with -DCMAKE_CUDA_ARCHITECTURES="80;90" to build faster.
 set -euo pipefail
@@ -42,6 +42,8 @@ cuda=("$build/kernels/libtiertune_kernels_cuda.a" -Wl,--undefined=tiertune_cuda_
 g++ -o "$out/tiertune-cli" "$build/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o" "${libs[@]}" "${cuda[@]}" "${static[@]}"
 g++ -o "$out/bench_ssd_store" "$build/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o" \
     "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
+g++ -std=c++20 -O2 -I. -fopenmp -o "$out/make_train_fixture" tests/device/make_train_fixture.cpp \
+    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${static[@]}"
 g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
     "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
 
@@ -55,7 +57,7 @@ g++ -pthread -o "$out/bench_gpu_train" \
     "$build/tests/bench/CMakeFiles/bench_gpu_train.dir/bench_gpu_train.cpp.o" \
     "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
-strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/tst_backend_parity" \
+strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/make_train_fixture" "$out/tst_backend_parity" \
       "$out/bench_gpu_train"
 # Only the C library's own parts (and cuBLAS when it is not static) may remain shared.
 allowed="linux-vdso\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libgcc_s\.so$allowed_cublas"
