@@ -1296,6 +1296,34 @@
         <source>Training:</source>
         <translation>学習：</translation>
     </message>
+    <message>
+        <source>%1, chosen from the processor&apos;s features (OpenBLAS alone picks %2)</source>
+        <translation>%1（プロセッサの機能から選択。OpenBLAS 単独では %2 を選びます）</translation>
+    </message>
+    <message>
+        <source>%1, as OpenBLAS picks them</source>
+        <translation>%1（OpenBLAS の選択）</translation>
+    </message>
+    <message>
+        <source>The OPENBLAS_CORETYPE variable chooses them.</source>
+        <translation>環境変数 OPENBLAS_CORETYPE で指定されています。</translation>
+    </message>
+    <message>
+        <source>This OpenBLAS cannot switch to its faster %1 kernels.</source>
+        <translation>この OpenBLAS は、より高速な %1 カーネルに切り替えられません。</translation>
+    </message>
+    <message>
+        <source>This OpenBLAS has no %1 kernels.</source>
+        <translation>この OpenBLAS には %1 カーネルがありません。</translation>
+    </message>
+    <message>
+        <source>The faster %1 kernels computed a check product wrongly on this processor, so they are not used.</source>
+        <translation>より高速な %1 カーネルはこのプロセッサで検査用の積を誤って計算したため、使用しません。</translation>
+    </message>
+    <message>
+        <source>Matrix kernels:</source>
+        <translation>行列演算カーネル：</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::HomePage</name>

@@ -1296,6 +1296,34 @@
         <source>Training:</source>
         <translation>학습:</translation>
     </message>
+    <message>
+        <source>%1, chosen from the processor&apos;s features (OpenBLAS alone picks %2)</source>
+        <translation>%1(프로세서 기능에 따라 선택됨. OpenBLAS만으로는 %2 선택)</translation>
+    </message>
+    <message>
+        <source>%1, as OpenBLAS picks them</source>
+        <translation>%1(OpenBLAS의 선택)</translation>
+    </message>
+    <message>
+        <source>The OPENBLAS_CORETYPE variable chooses them.</source>
+        <translation>OPENBLAS_CORETYPE 변수로 지정되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>This OpenBLAS cannot switch to its faster %1 kernels.</source>
+        <translation>이 OpenBLAS는 더 빠른 %1 커널로 전환할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This OpenBLAS has no %1 kernels.</source>
+        <translation>이 OpenBLAS에는 %1 커널이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The faster %1 kernels computed a check product wrongly on this processor, so they are not used.</source>
+        <translation>더 빠른 %1 커널이 이 프로세서에서 검사용 곱셈을 잘못 계산하여 사용하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Matrix kernels:</source>
+        <translation>행렬 연산 커널:</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::HomePage</name>

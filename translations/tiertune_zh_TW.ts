@@ -1296,6 +1296,34 @@
         <source>Training:</source>
         <translation>訓練：</translation>
     </message>
+    <message>
+        <source>%1, chosen from the processor&apos;s features (OpenBLAS alone picks %2)</source>
+        <translation>%1（依處理器功能選擇；OpenBLAS 自行會選 %2）</translation>
+    </message>
+    <message>
+        <source>%1, as OpenBLAS picks them</source>
+        <translation>%1（OpenBLAS 的選擇）</translation>
+    </message>
+    <message>
+        <source>The OPENBLAS_CORETYPE variable chooses them.</source>
+        <translation>由 OPENBLAS_CORETYPE 變數指定。</translation>
+    </message>
+    <message>
+        <source>This OpenBLAS cannot switch to its faster %1 kernels.</source>
+        <translation>此 OpenBLAS 無法切換到較快的 %1 核心程式。</translation>
+    </message>
+    <message>
+        <source>This OpenBLAS has no %1 kernels.</source>
+        <translation>此 OpenBLAS 沒有 %1 核心程式。</translation>
+    </message>
+    <message>
+        <source>The faster %1 kernels computed a check product wrongly on this processor, so they are not used.</source>
+        <translation>較快的 %1 核心程式在此處理器上算錯了檢查用的乘積，因此不使用。</translation>
+    </message>
+    <message>
+        <source>Matrix kernels:</source>
+        <translation>矩陣運算核心程式：</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::HomePage</name>

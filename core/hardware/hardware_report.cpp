@@ -48,6 +48,7 @@ const char* statusName(kernels::GpuReport::Status status) {
 HardwareReport probeHardware(const std::filesystem::path& offloadFolder) {
   HardwareReport report;
   report.cpu = probeCpu();
+  report.blas = kernels::cpu::useBestBlasKernels();
   report.memory = probeMemory();
   report.gpu = kernels::probeGpus();
   report.training = chooseBackend(report.gpu, BackendRequest::Auto, std::nullopt);
@@ -126,7 +127,12 @@ nlohmann::json toJson(const HardwareReport& report) {
         {"logical_cores", report.cpu.logicalCores},
         {"physical_cores", report.cpu.physicalCores},
         {"avx2", report.cpu.hasAvx2},
-        {"avx512", report.cpu.hasAvx512}}},
+        {"avx512", report.cpu.hasAvx512},
+        {"matrix_kernels",
+         {{"core", report.blas.core},
+          {"openblas_choice", report.blas.openBlasChoice},
+          {"chosen_from_features", report.blas.chosenFromFeatures},
+          {"summary", kernels::cpu::describeBlasKernels(report.blas)}}}}},
       {"memory",
        {{"total_bytes", report.memory.totalBytes},
         {"available_bytes", report.memory.availableBytes}}},

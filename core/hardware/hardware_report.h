@@ -13,12 +13,14 @@
 #include "core/hardware/compute_speed.h"
 #include "core/hardware/disk_probe.h"
 #include "core/hardware/system_probe.h"
+#include "kernels/cpu/blas_kernels.h"
 #include "kernels/gpu_probe.h"
 
 namespace tiertune::hardware {
 
 struct HardwareReport {
   CpuInfo cpu;
+  kernels::cpu::BlasKernels blas;     // the matrix kernels the CPU backend computes with
   MemoryInfo memory;
   kernels::GpuReport gpu;
   BackendChoice training;             // where a run with "backend": "auto" trains, and why

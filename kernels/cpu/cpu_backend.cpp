@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include "kernels/backend.h"
 #include "kernels/cpu/attention.h"
+#include "kernels/cpu/blas_kernels.h"
 #include "kernels/cpu/cached_attention.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/embedding.h"
@@ -273,6 +274,9 @@ class CpuBackend final : public Backend {
 
 }  // namespace
 
-std::unique_ptr<Backend> makeCpuBackend(std::size_t arenaBytes) { return std::make_unique<CpuBackend>(arenaBytes); }
+std::unique_ptr<Backend> makeCpuBackend(std::size_t arenaBytes) {
+  cpu::useBestBlasKernels();  // the kernels chosen before any thread computes with them
+  return std::make_unique<CpuBackend>(arenaBytes);
+}
 
 }  // namespace tiertune::kernels

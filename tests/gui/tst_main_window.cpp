@@ -162,6 +162,10 @@ class TestMainWindow : public QObject {
     QVERIFY(panel->report().has_value());
     const auto* cpu = panel->findChild<QLabel*>(QStringLiteral("cpuValue"));
     QVERIFY(cpu->text().contains(QString::number(panel->report()->cpu.logicalCores)));
+    // The matrix kernels in use, named as OpenBLAS names them.
+    const auto* kernels = panel->findChild<QLabel*>(QStringLiteral("kernelsValue"));
+    QVERIFY2(kernels->text().startsWith(QString::fromStdString(panel->report()->blas.core) + QStringLiteral(", ")),
+             qPrintable(kernels->text()));
     const auto* gpu = panel->findChild<QLabel*>(QStringLiteral("gpuValue"));
     QVERIFY(!gpu->text().isEmpty());
     if (panel->report()->gpu.status != tiertune::kernels::GpuReport::Status::Found) {

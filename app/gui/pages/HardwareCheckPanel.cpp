@@ -34,12 +34,43 @@ QString rate(double bytesPerSecond) {
       static_cast<qint64>(bytesPerSecond), 2, QLocale::DataSizeSIFormat));
 }
 
+// The kernels the processor's matrix products run on, and why when they are not the widest it can
+// run.
+QString blasKernelsText(const kernels::cpu::BlasKernels& blas) {
+  using Kept = kernels::cpu::BlasKernels::Kept;
+  const QString core = QString::fromStdString(blas.core);
+  const QString wanted = QString::fromStdString(blas.wanted);
+  QString text = blas.chosenFromFeatures
+                     ? HardwareCheckPanel::tr("%1, chosen from the processor's features (OpenBLAS alone picks %2)")
+                           .arg(core, QString::fromStdString(blas.openBlasChoice))
+                     : HardwareCheckPanel::tr("%1, as OpenBLAS picks them").arg(core);
+  switch (blas.kept) {
+    case Kept::None: break;
+    case Kept::CoreTypeSet:
+      text += QLatin1Char('\n') + HardwareCheckPanel::tr("The OPENBLAS_CORETYPE variable chooses them.");
+      break;
+    case Kept::CannotSwitch:
+      text += QLatin1Char('\n') + HardwareCheckPanel::tr("This OpenBLAS cannot switch to its faster %1 kernels.").arg(wanted);
+      break;
+    case Kept::NotOffered:
+      text += QLatin1Char('\n') + HardwareCheckPanel::tr("This OpenBLAS has no %1 kernels.").arg(wanted);
+      break;
+    case Kept::CheckFailed:
+      text += QLatin1Char('\n') + HardwareCheckPanel::tr("The faster %1 kernels computed a check product wrongly "
+                                                         "on this processor, so they are not used.")
+                                      .arg(wanted);
+      break;
+  }
+  return text;
+}
+
 }  // namespace
 
 HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
     : QWidget(parent),
       context_(context),
       cpu_(valueLabel()),
+      kernels_(valueLabel()),
       memory_(valueLabel()),
       gpu_(valueLabel()),
       training_(valueLabel()),
@@ -51,6 +82,7 @@ HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
       cancel_(new QPushButton(tr("Cancel"))) {
   setObjectName(QStringLiteral("hardwareCheck"));
   cpu_->setObjectName(QStringLiteral("cpuValue"));
+  kernels_->setObjectName(QStringLiteral("kernelsValue"));
   memory_->setObjectName(QStringLiteral("memoryValue"));
   gpu_->setObjectName(QStringLiteral("gpuValue"));
   training_->setObjectName(QStringLiteral("trainingValue"));
@@ -65,6 +97,7 @@ HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
 
   auto* form = new QFormLayout;
   form->addRow(tr("Processor:"), cpu_);
+  form->addRow(tr("Matrix kernels:"), kernels_);
   form->addRow(tr("Memory:"), memory_);
   form->addRow(tr("GPU:"), gpu_);
   form->addRow(tr("Training:"), training_);
@@ -128,6 +161,7 @@ void HardwareCheckPanel::showReport() {
                     .arg(cpu.physicalCores)
                     .arg(cpu.logicalCores)
                     .arg(simd));
+  kernels_->setText(blasKernelsText(report.blas));
   memory_->setText(tr("%1 total, %2 available")
                        .arg(bytes(report.memory.totalBytes), bytes(report.memory.availableBytes)));
   gpu_->setText(describeGpus(report.gpu));

@@ -44,6 +44,7 @@ class HardwareCheckPanel : public QWidget {
 
   AppContext& context_;
   QLabel* cpu_;
+  QLabel* kernels_;  // the matrix kernels the CPU backend computes with
   QLabel* memory_;
   QLabel* gpu_;
   QLabel* training_;  // where a run trains (the GPU, or the processor and why)

@@ -1,0 +1,92 @@
+// The CPU backend's matrix products on each set of OpenBLAS kernels this processor can run, in one
+// process: OpenBLAS's own choice (as it loaded, honouring OPENBLAS_CORETYPE when set), the generic
+// SSE2 kernels it falls back to for processors it does not know, and the kernels the features call
+// for (what the CPU backend uses). Square fp32 products C = A B^T, as the linear layers multiply.
+//   build/ci/bin/bench_blas_kernels [--threads N] [--sizes 512,1024,2048]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <omp.h>
+
+#include "kernels/cpu/blas_kernels.h"
+#include "kernels/cpu/matmul.h"
+
+using namespace tiertune::kernels::cpu;
+
+namespace {
+
+// Best of three timed runs of enough products to take about a quarter of a second each.
+double gflops(std::size_t n) {
+  std::vector<float> a(n * n), b(n * n), c(n * n);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    a[i] = static_cast<float>((i * 7919) % 1000) / 1000.0f - 0.5f;
+    b[i] = static_cast<float>((i * 104729) % 1000) / 1000.0f - 0.5f;
+  }
+  using Clock = std::chrono::steady_clock;
+  auto run = [&](int count) {
+    const auto start = Clock::now();
+    for (int i = 0; i < count; ++i) matmul<float>(a, false, b, true, c, n, n, n, 1.0f, 0.0f);
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  run(1);
+  int count = 1;
+  while (run(count) < 0.25 && count < (1 << 16)) count *= 2;
+  double best = 1e30;
+  for (int attempt = 0; attempt < 3; ++attempt) best = std::min(best, run(count) / count);
+  return 2.0 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n) / best / 1e9;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::size_t> sizes = {512, 1024, 2048};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string option = argv[i];
+    if (option == "--threads") {
+      omp_set_num_threads(std::atoi(argv[i + 1]));
+    } else if (option == "--sizes") {
+      sizes.clear();
+      for (std::string rest = argv[i + 1]; !rest.empty();) {
+        const auto comma = rest.find(',');
+        sizes.push_back(std::stoul(rest.substr(0, comma)));
+        rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+      }
+    } else {
+      std::fprintf(stderr, "usage: %s [--threads N] [--sizes 512,1024,2048]\n", argv[0]);
+      return 2;
+    }
+  }
+  const char* forced = std::getenv("OPENBLAS_CORETYPE");
+  const BlasKernels& chosen = useBestBlasKernels();  // what the CPU backend computes with
+  std::printf("processor features: %s\n", coreTypeFor(readCpuFeatures()).c_str());
+  std::printf("CPU backend: %s\n", describeBlasKernels(chosen).c_str());
+  std::printf("OPENBLAS_CORETYPE: %s\n\n", forced ? forced : "(not set)");
+
+  struct Row {
+    std::string label, core;
+  };
+  std::vector<Row> rows = {{"OpenBLAS as loaded", chosen.openBlasChoice},
+                           {"generic (unknown processor)", "Prescott"},
+                           {"from the features (ours)", coreTypeFor(readCpuFeatures())}};
+  std::printf("%-30s %-12s", "kernels", "core");
+  for (const std::size_t n : sizes) std::printf(" %10zu^3", n);
+  std::printf("   GFLOP/s, fp32, %d threads\n", omp_get_max_threads());
+  for (const Row& row : rows) {
+    if (row.core.empty()) continue;
+    const std::string inUse = switchBlasKernels(row.core);
+    if (inUse.empty()) {
+      std::printf("%-30s this OpenBLAS cannot switch kernels\n", row.label.c_str());
+      break;
+    }
+    if (!blasSelfCheck()) std::printf("(the %s kernels fail the check product)\n", inUse.c_str());
+    std::printf("%-30s %-12s", row.label.c_str(), inUse.c_str());
+    for (const std::size_t n : sizes) std::printf(" %13.1f", gflops(n));
+    std::printf("\n");
+  }
+  switchBlasKernels(chosen.core);
+  return 0;
+}
