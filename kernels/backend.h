@@ -29,6 +29,7 @@
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/adamw.h"
 #include "kernels/cpu/cached_attention.h"
+#include "kernels/cpu/half_weights.h"
 #include "kernels/memory_meter.h"
 
 namespace tiertune::kernels {
@@ -37,6 +38,7 @@ namespace tiertune::kernels {
 using AttentionShape = cpu::AttentionShape;
 using AdamWHyper = cpu::AdamWHyper;
 using CachedAttentionShape = cpu::CachedAttentionShape;
+using HalfFormat = cpu::HalfFormat;
 
 // A typed view of backend memory. Converts to a view of const elements.
 template <typename T>
@@ -175,6 +177,7 @@ class Backend {
   virtual void resetPeakMemory() = 0;
   virtual void upload(std::span<const float> host, DeviceSpan<float> device) = 0;
   virtual void upload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) = 0;
+  virtual void upload(std::span<const std::uint16_t> host, DeviceSpan<std::uint16_t> device) = 0;  // 16-bit weights
   virtual void download(DeviceSpan<const float> device, std::span<float> host) = 0;
   virtual void copy(DeviceSpan<const float> from, DeviceSpan<float> to) = 0;
   virtual void fill(DeviceSpan<float> x, float value) = 0;
@@ -209,6 +212,15 @@ class Backend {
   // C = alpha op(A) op(B) + beta C.
   virtual void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
                       const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) = 0;
+  // The same with B a weight kept in its checkpoint's 16-bit format (bf16 or fp16: a frozen base
+  // weight, never widened in storage): widened exactly to fp32 panel by panel inside the product,
+  // fp32 accumulation. On the CPU backend the same sums in the same order as matmul over the
+  // widened weight would give only up to the panel split; see kernels/cpu/half_weights.h.
+  virtual void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+                                 DeviceSpan<float> c, const MatmulShape& shape, float alpha = 1.0f,
+                                 float beta = 0.0f) = 0;
+  // out = in widened exactly to fp32 (a 16-bit norm weight or bias for the fp32 ops).
+  virtual void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) = 0;
   // y [rows, n] += bias [n] on every row; dbias [n] += the column sums of dy [rows, n].
   virtual void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) = 0;
   virtual void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) = 0;

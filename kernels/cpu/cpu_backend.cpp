@@ -89,6 +89,10 @@ class CpuBackend final : public Backend {
     requireSameSize(from.size(), to.size(), "upload");
     std::copy(from.begin(), from.end(), to.data());
   }
+  void upload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
+    requireSameSize(from.size(), to.size(), "upload");
+    std::copy(from.begin(), from.end(), to.data());
+  }
   void download(DeviceSpan<const float> from, std::span<float> to) override {
     requireSameSize(from.size(), to.size(), "download");
     std::copy(from.data(), from.data() + from.size(), to.begin());
@@ -148,6 +152,16 @@ class CpuBackend final : public Backend {
               float alpha, float beta) override {
     cpu::matmul<float>(host(a), shape.transposeA, host(b), shape.transposeB, host(c), shape.m, shape.n, shape.k,
                        alpha, beta);
+  }
+
+  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+                         DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) override {
+    cpu::matmulHalfWeights(host(a), shape.transposeA, host(w), format, shape.transposeB, host(c), shape.m, shape.n,
+                           shape.k, alpha, beta);
+  }
+
+  void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
+    cpu::widenHalf(host(in), format, host(out));
   }
 
   void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {

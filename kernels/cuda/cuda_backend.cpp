@@ -166,6 +166,9 @@ class CudaBackend final : public Backend {
   void upload(std::span<const std::int32_t> from, DeviceSpan<std::int32_t> to) override {
     uploadBytes(from, to, "upload");
   }
+  void upload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
+    uploadBytes(from, to, "upload");
+  }
 
   void download(DeviceSpan<const float> from, std::span<float> to) override {
     requireSameSize(from.size(), to.size(), "download");
@@ -261,6 +264,49 @@ class CudaBackend final : public Backend {
     requireAtLeast(c.size(), shape.m * shape.n, op, "C");
     cuda::gemmRowMajor(blas(), op, a.data(), shape.transposeA, b.data(), shape.transposeB, c.data(), shape.m, shape.n,
                        shape.k, alpha, beta);
+  }
+
+  // The weight widened panel by panel into scratch (at most kPanelFloats at once), each panel through
+  // cuBLAS's fp32 product: the widened weight never exists whole. Stream order keeps a panel's
+  // widening behind the previous panel's product.
+  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+                         DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) override {
+    const char* op = "matmulHalfWeights";
+    const std::size_t m = shape.m, n = shape.n, k = shape.k;
+    const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
+    requireAtLeast(a.size(), m * k, op, "A");
+    requireAtLeast(w.size(), k * n, op, "W");
+    requireAtLeast(c.size(), m * n, op, "C");
+    if (m == 0 || n == 0) return;
+    const bool bf16 = format == HalfFormat::Bf16;
+    const std::size_t lda = transposeA ? m : k;
+    if (k == 0) {
+      cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, nullptr, transposeW, 1, c.data(), n, m, n, 0,
+                                alpha, beta);
+      return;
+    }
+    constexpr std::size_t kPanelFloats = std::size_t(16) << 20;  // 64 MiB of scratch
+    const std::size_t rowLength = transposeW ? k : n;
+    const std::size_t rows = std::max<std::size_t>(1, kPanelFloats / rowLength);
+    const std::size_t total = transposeW ? n : k;
+    float* panel = panelScratch_.as<float>(std::min(rows, total) * rowLength, stream(), op);
+    for (std::size_t first = 0; first < total; first += rows) {
+      const std::size_t count = std::min(rows, total - first);
+      cuda::widenHalf(stream(), w.data() + first * rowLength, bf16, panel, count * rowLength);
+      if (transposeW) {  // W [n, k]: a block of C's columns
+        cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, panel, true, k, c.data() + first, n, m,
+                                  count, k, alpha, beta);
+      } else {  // W [k, n]: a slice of the sum over k
+        const float* slice = transposeA ? a.data() + first * m : a.data() + first;
+        cuda::gemmRowMajorStrided(blas(), op, slice, transposeA, lda, panel, false, n, c.data(), n, m, n, count, alpha,
+                                  first == 0 ? beta : 1.0f);
+      }
+    }
+  }
+
+  void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
+    requireSameSize(in.size(), out.size(), "widen");
+    cuda::widenHalf(stream(), in.data(), format == HalfFormat::Bf16, out.data(), in.size());
   }
 
   void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
@@ -492,6 +538,7 @@ class CudaBackend final : public Backend {
   std::once_flag pinningNote_;
   std::unique_ptr<std::remove_pointer_t<cublasHandle_t>, BlasDeleter> blas_;
   Scratch copyScratch_, reductionScratch_, attentionScratch_, logitsScratch_, lossScratch_;
+  Scratch panelScratch_;  // matmulHalfWeights: one widened panel of a 16-bit weight
 };
 
 // Page-locked memory from cudaHostAlloc, 4 KiB aligned inside a block one page larger (the runtime

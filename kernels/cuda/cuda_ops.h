@@ -33,6 +33,13 @@ void sumInOrder(cudaStream_t stream, const double* values, std::size_t n, double
 // handle's stream. op names the backend op for errors.
 void gemmRowMajor(cublasHandle_t blas, const char* op, const float* a, bool transposeA, const float* b,
                   bool transposeB, float* c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);
+// The same with the row lengths of A, B and C given (sub-matrices of larger ones).
+void gemmRowMajorStrided(cublasHandle_t blas, const char* op, const float* a, bool transposeA, std::size_t lda,
+                         const float* b, bool transposeB, std::size_t ldb, float* c, std::size_t ldc, std::size_t m,
+                         std::size_t n, std::size_t k, float alpha, float beta);
+
+// half_weights.cu: out [n] = in [n] widened exactly to fp32; bf16 when bf16, else IEEE fp16.
+void widenHalf(cudaStream_t stream, const std::uint16_t* in, bool bf16, float* out, std::size_t n);
 
 // rms_norm.cu: x, y, dy, dx [rows, dim]; weight, dweight [dim]; invRms [rows]. dweight may be null
 // (a frozen weight); otherwise it is accumulated into.

@@ -25,16 +25,22 @@ int asBlasInt(std::size_t value, const char* op) {
 
 }  // namespace
 
+void gemmRowMajorStrided(cublasHandle_t blas, const char* op, const float* a, bool transposeA, std::size_t lda,
+                         const float* b, bool transposeB, std::size_t ldb, float* c, std::size_t ldc, std::size_t m,
+                         std::size_t n, std::size_t k, float alpha, float beta) {
+  if (m == 0 || n == 0) return;
+  // cuBLAS wants every leading dimension at least 1, even for k = 0 (then C = beta C).
+  CUBLAS_CHECK(op, cublasSgemm(blas, transposeB ? CUBLAS_OP_T : CUBLAS_OP_N, transposeA ? CUBLAS_OP_T : CUBLAS_OP_N,
+                               asBlasInt(n, op), asBlasInt(m, op), asBlasInt(k, op), &alpha, b,
+                               asBlasInt(std::max<std::size_t>(1, ldb), op), a,
+                               asBlasInt(std::max<std::size_t>(1, lda), op), &beta, c, asBlasInt(ldc, op)));
+}
+
 void gemmRowMajor(cublasHandle_t blas, const char* op, const float* a, bool transposeA, const float* b,
                   bool transposeB, float* c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
-  if (m == 0 || n == 0) return;
   // Row lengths as stored: A is [m, k] or, transposed, [k, m]; B is [k, n] or [n, k]; C is [m, n].
-  // cuBLAS wants every leading dimension at least 1, even for k = 0 (then C = beta C).
-  const std::size_t lda = std::max<std::size_t>(1, transposeA ? m : k);
-  const std::size_t ldb = std::max<std::size_t>(1, transposeB ? k : n);
-  CUBLAS_CHECK(op, cublasSgemm(blas, transposeB ? CUBLAS_OP_T : CUBLAS_OP_N, transposeA ? CUBLAS_OP_T : CUBLAS_OP_N,
-                               asBlasInt(n, op), asBlasInt(m, op), asBlasInt(k, op), &alpha, b, asBlasInt(ldb, op), a,
-                               asBlasInt(lda, op), &beta, c, asBlasInt(n, op)));
+  gemmRowMajorStrided(blas, op, a, transposeA, transposeA ? m : k, b, transposeB, transposeB ? k : n, c, n, m, n, k,
+                      alpha, beta);
 }
 
 }  // namespace tiertune::kernels::cuda

@@ -1,10 +1,12 @@
 // The CPU backend's matrix products on each set of OpenBLAS kernels this processor can run, in one
 // process: OpenBLAS's own choice (as it loaded, honouring OPENBLAS_CORETYPE when set), the generic
 // SSE2 kernels it falls back to for processors it does not know, and the kernels the features call
-// for (what the CPU backend uses). Square fp32 products C = A B^T, as the linear layers multiply.
+// for (what the CPU backend uses). Square fp32 products C = A B^T, as the linear layers multiply;
+// the last row keeps B in bf16 and widens it panel by panel, as a frozen base weight is kept.
 //   build/ci/bin/bench_blas_kernels [--threads N] [--sizes 512,1024,2048]
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -13,23 +15,34 @@
 #include <omp.h>
 
 #include "kernels/cpu/blas_kernels.h"
+#include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/half_weights.h"
 #include "kernels/cpu/matmul.h"
 
 using namespace tiertune::kernels::cpu;
 
 namespace {
 
-// Best of three timed runs of enough products to take about a quarter of a second each.
-double gflops(std::size_t n) {
+// Best of three timed runs of enough products to take about a quarter of a second each. halfWeights:
+// the weight in bf16, widened panel by panel (kernels/cpu/half_weights.h), as a frozen base is.
+double gflops(std::size_t n, bool halfWeights = false) {
   std::vector<float> a(n * n), b(n * n), c(n * n);
   for (std::size_t i = 0; i < a.size(); ++i) {
     a[i] = static_cast<float>((i * 7919) % 1000) / 1000.0f - 0.5f;
     b[i] = static_cast<float>((i * 104729) % 1000) / 1000.0f - 0.5f;
   }
+  std::vector<std::uint16_t> b16(b.size());
+  floatToBf16(b, b16);
   using Clock = std::chrono::steady_clock;
   auto run = [&](int count) {
     const auto start = Clock::now();
-    for (int i = 0; i < count; ++i) matmul<float>(a, false, b, true, c, n, n, n, 1.0f, 0.0f);
+    for (int i = 0; i < count; ++i) {
+      if (halfWeights) {
+        matmulHalfWeights(a, false, b16, HalfFormat::Bf16, true, c, n, n, n);
+      } else {
+        matmul<float>(a, false, b, true, c, n, n, n, 1.0f, 0.0f);
+      }
+    }
     return std::chrono::duration<double>(Clock::now() - start).count();
   };
   run(1);
@@ -88,5 +101,8 @@ int main(int argc, char** argv) {
     std::printf("\n");
   }
   switchBlasKernels(chosen.core);
+  std::printf("%-30s %-12s", "bf16 weights, widened in panels", chosen.core.c_str());
+  for (const std::size_t n : sizes) std::printf(" %13.1f", gflops(n, true));
+  std::printf("\n");
   return 0;
 }

@@ -57,6 +57,7 @@
 #include "core/train/trainer.h"
 #include "kernels/backend.h"
 #include "kernels/cpu/cross_entropy.h"
+#include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/rope.h"
 #include "support/tiny_model.h"
 
@@ -323,6 +324,42 @@ void checkMatmul(Harness& h) {
                       (transposeA ? " A^T" : " A") + (transposeB ? " B^T" : " B") + " alpha " +
                       std::to_string(c.alpha).substr(0, 5) + " beta " + std::to_string(c.beta).substr(0, 5),
                   out, kReduction);
+      }
+    }
+  }
+}
+
+// A frozen weight kept in 16 bits, on both backends; the GPU widens it in panels of 16 Mi floats,
+// so the 4100 x 4100 weight takes two (the CPU's take 1 Mi: seventeen).
+void checkHalfWeights(Harness& h) {
+  for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
+    const std::string label = format == HalfFormat::Bf16 ? "bf16" : "fp16";
+    for (const std::size_t side : {std::size_t(61), std::size_t(4100)}) {
+      const std::size_t m = 9, n = side, k = side;
+      const std::vector<float> values = h.uniform(n * k);
+      std::vector<std::uint16_t> bits(values.size());
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        bits[i] = format == HalfFormat::Bf16 ? cpu::floatToBf16(values[i]) : cpu::floatToF16(values[i]);
+      }
+      DeviceBuffer weights[2];
+      for (int s = 0; s < 2; ++s) {
+        weights[s] = h.backend(s).allocate(bits.size() * sizeof(std::uint16_t));
+        h.backend(s).upload(bits, weights[s].as<std::uint16_t>().subspan(0, bits.size()));
+      }
+      auto w = [&](int s) { return DeviceSpan<const std::uint16_t>(weights[s].as<std::uint16_t>().subspan(0, bits.size())); };
+      const Twin widened = h.poisoned(bits.size());
+      h.both([&](Backend& backend, int s) { backend.widen(w(s), format, widened[s]); });
+      h.compare("widen " + label + " " + std::to_string(bits.size()), widened, 0.0);
+      for (const bool transposeA : {false, true}) {
+        for (const bool transposeW : {false, true}) {
+          const Twin a = h.random(m * k);
+          const Twin out = h.random(m * n);
+          const MatmulShape shape{m, n, k, transposeA, transposeW};
+          h.both([&](Backend& backend, int s) { backend.matmulHalfWeights(a[s], w(s), format, out[s], shape, 0.5f, -1.0f); });
+          h.compare("matmulHalfWeights " + label + " " + std::to_string(m) + "x" + std::to_string(n) + "x" +
+                        std::to_string(k) + (transposeA ? " A^T" : " A") + (transposeW ? " W^T" : " W"),
+                    out, kReduction);
+        }
       }
     }
   }
@@ -816,6 +853,7 @@ int main(int argc, char** argv) {
     checkElementwise(h);
     checkAdamw(h);
     checkMatmul(h);
+    checkHalfWeights(h);
     checkRmsNorm(h);
     checkRope(h);
     checkEmbedding(h);

@@ -10,6 +10,8 @@
 #include "kernels/cpu/adamw.h"
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/embedding.h"
+#include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/half_weights.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/matmul.h"
 #include "kernels/cpu/rms_norm.h"
@@ -192,6 +194,57 @@ class CpuOpsTest : public QObject {
         }
       }
     }
+  }
+
+  // 16-bit weights: every layout, both formats, a weight of several panels, alpha and beta, against
+  // the definition in double over the exactly widened weight. The bound is fp32 accumulation's over
+  // k = 1500 terms of |a w| (the sums of magnitudes): 2e-6 of that.
+  void halfWeightProductsMatchTheDefinition() {
+    constexpr std::size_t m = 3, n = 900, k = 1500;  // n k = 1.35 M weights: two panels either way
+    static_assert(n * k > kHalfPanelElements);
+    for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
+      std::vector<std::uint16_t> w(k * n);
+      for (std::uint16_t& bits : w) {
+        const auto value = static_cast<float>(QRandomGenerator::global()->generateDouble() * 2 - 1);
+        bits = format == HalfFormat::Bf16 ? floatToBf16(value) : floatToF16(value);
+      }
+      std::vector<float> widened(w.size());
+      widenHalf(w, format, widened);
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        QCOMPARE(widened[i], format == HalfFormat::Bf16 ? bf16ToFloat(w[i]) : f16ToFloat(w[i]));
+      }
+      for (const bool ta : {false, true}) {
+        for (const bool tw : {false, true}) {
+          const std::vector<float> a = toFloat(randomValues(m * k));
+          const std::vector<float> before = toFloat(randomValues(m * n));
+          std::vector<float> c = before;
+          matmulHalfWeights(a, ta, w, format, tw, c, m, n, k, 0.5f, -2.0f);
+          double worst = 0;
+          for (std::size_t i = 0; i < m; ++i) {
+            for (std::size_t j = 0; j < n; ++j) {
+              double sum = 0, magnitude = 0;
+              for (std::size_t p = 0; p < k; ++p) {
+                const double term = static_cast<double>(ta ? a[p * m + i] : a[i * k + p]) *
+                                    (tw ? widened[j * k + p] : widened[p * n + j]);
+                sum += term;
+                magnitude += std::abs(term);
+              }
+              const double want = 0.5 * sum - 2.0 * before[i * n + j];
+              const double error = std::abs(c[i * n + j] - want) / (0.5 * magnitude + 2.0 * std::abs(before[i * n + j]));
+              if (!(error <= worst)) worst = std::isnan(error) ? INFINITY : error;
+            }
+          }
+          QVERIFY2(worst < 2e-6, qPrintable(QStringLiteral("transposeA %1, transposeW %2: %3").arg(ta).arg(tw).arg(worst)));
+        }
+      }
+    }
+    // No terms: C = beta C; the shapes are checked.
+    std::vector<float> c = {1, 2, 3, 4};
+    matmulHalfWeights({}, false, {}, HalfFormat::Bf16, true, c, 2, 2, 0, 1.0f, 0.5f);
+    QCOMPARE(c, (std::vector<float>{0.5f, 1, 1.5f, 2}));
+    const std::vector<std::uint16_t> tooFew(3);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, matmulHalfWeights(std::vector<float>(4), false, tooFew,
+                                                                      HalfFormat::Bf16, true, c, 2, 2, 2));
   }
 
   void crossEntropyGradientsWithAMask() {

@@ -114,6 +114,19 @@ def cross_entropy(job):
     return {"loss": loss.item(), "dhidden": flat(hidden.grad), "dhead": flat(head.grad)}
 
 
+def frozen_linear(job):
+    """A linear layer over a frozen 16-bit weight, as transformers runs a bf16 or fp16 checkpoint
+    loaded with torch_dtype=float32: the weight widened to float32, the product in float32."""
+    tokens, inputs, outputs = job["tokens"], job["inputs"], job["outputs"]
+    bits = torch.tensor([b - 65536 if b >= 32768 else b for b in job["weight_bits"]], dtype=torch.int16)
+    half = bits.view(torch.bfloat16 if job["format"] == "bf16" else torch.float16)
+    weight = half.float().reshape(outputs, inputs)
+    x = tensor(job, "x", (tokens, inputs), True)
+    y = x @ weight.T
+    (y * tensor(job, "probe", (tokens, outputs))).sum().backward()
+    return {"weight": flat(weight), "y": flat(y), "dx": flat(x.grad)}
+
+
 def adamw(job):
     param = torch.nn.Parameter(tensor(job, "params", (-1,)))
     optimizer = torch.optim.AdamW([param], lr=job["lr"], betas=(job["beta1"], job["beta2"]), eps=job["eps"],
@@ -127,7 +140,7 @@ def adamw(job):
 
 OPERATIONS = {"rmsnorm": rmsnorm, "swiglu": swiglu, "rope": rope, "attention": attention,
               "cached_attention": cached_attention,
-              "cross_entropy": cross_entropy, "adamw": adamw}
+              "cross_entropy": cross_entropy, "frozen_linear": frozen_linear, "adamw": adamw}
 
 if __name__ == "__main__":
     for line in sys.stdin:

@@ -15,6 +15,8 @@
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/cached_attention.h"
 #include "kernels/cpu/cross_entropy.h"
+#include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/half_weights.h"
 #include "kernels/cpu/rms_norm.h"
 #include "kernels/cpu/rope.h"
 #include "kernels/cpu/swiglu.h"
@@ -189,6 +191,38 @@ class KernelsVsTorchTest : public QObject {
              qPrintable(QStringLiteral("loss %1 vs %2").arg(ours.loss).arg(theirs)));
     CHECK_CLOSE(dhidden, result, "dhidden");
     CHECK_CLOSE(dhead, result, "dhead");
+  }
+
+  // A frozen linear layer whose weight stays in the checkpoint's 16-bit format: the forward and
+  // the input gradient against PyTorch widening the same bits to float32 (the weights must agree
+  // exactly; the products within fp32 summation order).
+  void frozenHalfWeightLinear_data() {
+    QTest::addColumn<int>("format");
+    QTest::newRow("bf16") << int(HalfFormat::Bf16);
+    QTest::newRow("fp16") << int(HalfFormat::F16);
+  }
+  void frozenHalfWeightLinear() {
+    QFETCH(int, format);
+    const auto half = static_cast<HalfFormat>(format);
+    const std::size_t tokens = 5, inputs = 96, outputs = 130;
+    const auto x = randomValues(tokens * inputs, 2.0), probe = randomValues(tokens * outputs);
+    std::vector<std::uint16_t> bits(outputs * inputs);
+    QJsonArray bitsJson;
+    for (const float value : randomValues(bits.size(), 0.3)) {
+      bits[static_cast<std::size_t>(bitsJson.size())] = half == HalfFormat::Bf16 ? floatToBf16(value) : floatToF16(value);
+      bitsJson.append(bits[static_cast<std::size_t>(bitsJson.size())]);
+    }
+    std::vector<float> weight(bits.size()), y(tokens * outputs), dx(tokens * inputs);
+    widenHalf(bits, half, weight);
+    matmulHalfWeights(x, false, bits, half, true, y, tokens, outputs, inputs);
+    matmulHalfWeights(probe, false, bits, half, false, dx, tokens, inputs, outputs);
+    const QJsonObject result = reference({{"op", "frozen_linear"}, {"tokens", int(tokens)}, {"inputs", int(inputs)},
+                                          {"outputs", int(outputs)}, {"format", half == HalfFormat::Bf16 ? "bf16" : "fp16"},
+                                          {"weight_bits", bitsJson}, {"x", toJson(x)}, {"probe", toJson(probe)}});
+    REQUIRE_REFERENCE(result);
+    QCOMPARE(relativeError(weight, result[QStringLiteral("weight")]), 0.0);
+    CHECK_CLOSE(y, result, "y");
+    CHECK_CLOSE(dx, result, "dx");
   }
 
   void adamwTrajectory() {

@@ -54,6 +54,7 @@ class LateTransferBackend final : public kernels::Backend {
   void resetPeakMemory() override { cpu_->resetPeakMemory(); }
   void upload(std::span<const float> h, DeviceSpan<float> d) override { cpu_->upload(h, d); }
   void upload(std::span<const std::int32_t> h, DeviceSpan<std::int32_t> d) override { cpu_->upload(h, d); }
+  void upload(std::span<const std::uint16_t> h, DeviceSpan<std::uint16_t> d) override { cpu_->upload(h, d); }
   void download(DeviceSpan<const float> d, std::span<float> h) override { cpu_->download(d, h); }
   void copy(DeviceSpan<const float> from, DeviceSpan<float> to) override { cpu_->copy(from, to); }
   void fill(DeviceSpan<float> x, float value) override { cpu_->fill(x, value); }
@@ -94,6 +95,13 @@ class LateTransferBackend final : public kernels::Backend {
   void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
               const kernels::MatmulShape& shape, float alpha, float beta) override {
     cpu_->matmul(a, b, c, shape, alpha, beta);
+  }
+  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, kernels::HalfFormat format,
+                         DeviceSpan<float> c, const kernels::MatmulShape& shape, float alpha, float beta) override {
+    cpu_->matmulHalfWeights(a, w, format, c, shape, alpha, beta);
+  }
+  void widen(DeviceSpan<const std::uint16_t> in, kernels::HalfFormat format, DeviceSpan<float> out) override {
+    cpu_->widen(in, format, out);
   }
   void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
     cpu_->addBias(y, bias, rows);

@@ -1,0 +1,28 @@
+// Matrix products whose second operand is a weight kept in 16 bits (bfloat16 or float16, as the
+// checkpoint ships it): the frozen base of a LoRA run never widened to fp32 in storage. The weight
+// is widened exactly to fp32 one panel at a time (about 4 MiB of it) into a buffer of the calling
+// thread, and each panel goes through OpenBLAS's fp32 kernels, accumulating in fp32. The panels
+// are fixed by the shapes alone, so a product repeats bit for bit.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace tiertune::kernels::cpu {
+
+enum class HalfFormat { Bf16, F16 };
+
+// C [m, n] = alpha op(A) op(W) + beta C, row-major: A is [m, k] or, transposed, [k, m]; W is
+// [k, n] or, transposed, [n, k] (a linear layer's [out, in] weight in y = x W^T).
+void matmulHalfWeights(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, HalfFormat format,
+                       bool transposeW, std::span<float> c, std::size_t m, std::size_t n, std::size_t k,
+                       float alpha = 1.0f, float beta = 0.0f);
+
+// out = w widened to fp32, exactly; in parallel over large tensors.
+void widenHalf(std::span<const std::uint16_t> w, HalfFormat format, std::span<float> out);
+
+// Elements of W widened at once: the panel size.
+inline constexpr std::size_t kHalfPanelElements = std::size_t(1) << 20;
+
+}  // namespace tiertune::kernels::cpu
