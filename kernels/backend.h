@@ -169,8 +169,9 @@ class Backend {
   virtual ~Backend() = default;
   virtual std::string name() const = 0;
 
-  // Memory. Allocation failures throw tiertune::Error naming the size and the backend; so does an
-  // allocation past the backend's cap (makeCpuBackend's arena).
+  // Memory. Allocation failures throw std::runtime_error naming the size and the backend; so does
+  // an allocation past the backend's cap (makeCpuBackend's arena). (The kernels sit below core and
+  // its tiertune::Error: every thread and event boundary above catches std::exception.)
   virtual DeviceBuffer allocate(std::size_t bytes) = 0;
   // The bytes this backend's buffers hold now, their high-water mark and the cap.
   virtual MemoryUse memoryUse() const = 0;

@@ -318,8 +318,8 @@ RecordShape resolveShape(const ImportRequest& request, const FileFormat& format,
 
 }  // namespace
 
-std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t rows, RecordShape* shapeUsed,
-                                      double* confidence) {
+static std::vector<PreviewRow> previewRows(const ImportRequest& request, std::size_t rows, RecordShape* shapeUsed,
+                                          double* confidence) {
   const ModelText model = ModelText::load(request.modelFolder);
   const ExampleEncoder encoder(model.tokenizer, model.chatTemplate ? &*model.chatTemplate : nullptr,
                                model.specialTokens, request.encode);
@@ -395,7 +395,7 @@ fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord&
                     "The folder of dataset \"" + dataset.name + "\"");
 }
 
-std::string removeDatasetWithFiles(catalog::Catalog& catalog, const fs::path& dataFolder, catalog::Id id) {
+static std::string removeRowAndFolder(catalog::Catalog& catalog, const fs::path& dataFolder, catalog::Id id) {
   const std::optional<catalog::DatasetRecord> dataset = catalog.dataset(id);
   if (!dataset) throw Error("There is no dataset " + std::to_string(id) + " in the catalog.");
   fs::path folder;
@@ -416,8 +416,8 @@ std::string removeDatasetWithFiles(catalog::Catalog& catalog, const fs::path& da
   return problem;
 }
 
-fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset, const fs::path& modelFolder,
-                           std::stop_token stop) {
+static fs::path tokenFolderFor(const fs::path& dataFolder, const catalog::DatasetRecord& dataset,
+                               const fs::path& modelFolder, std::stop_token stop) {
   const fs::path folder = datasetFolder(dataFolder, dataset);
   if (folder.empty() || !fs::exists(folder / "examples.jsonl")) {
     throw Error("the files of dataset \"" + dataset.name + "\" are missing (" + folder.string() +
@@ -507,8 +507,10 @@ fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRec
   return target;
 }
 
-ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder, const ImportRequest& request,
-                           const std::function<void(const ImportProgress&)>& progress, std::stop_token stop) {
+static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path& dataFolder,
+                                      const ImportRequest& request,
+                                      const std::function<void(const ImportProgress&)>& progress,
+                                      std::stop_token stop) {
   if (request.name.empty()) throw Error("the dataset needs a name");
   for (const catalog::DatasetRecord& existing : request.dryRun ? std::vector<catalog::DatasetRecord>{} : catalog.datasets()) {
     if (existing.name == request.name) {
@@ -764,6 +766,7 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
                 {"problems", problems}};
 
   const fs::path target = datasets / folderName;
+  faultPoint("dataset-before-rename");
   fs::rename(staging.path(), target);
   staging.release();
   formats::syncFolder(datasets);
@@ -795,6 +798,33 @@ ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder
   ownership.release(target);
   result.folder = target;
   return result;
+}
+
+// The public functions: a file-system error at any depth reaches the caller as tiertune::Error in
+// words (core/util/error.h), never as a std::filesystem::filesystem_error a GUI thread would not
+// expect.
+
+ImportResult importDataset(catalog::Catalog& catalog, const fs::path& dataFolder, const ImportRequest& request,
+                           const std::function<void(const ImportProgress&)>& progress, std::stop_token stop) {
+  return fileErrorsInWords("The dataset could not be imported",
+                           [&] { return importIntoCatalog(catalog, dataFolder, request, progress, stop); });
+}
+
+std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t rows, RecordShape* shapeUsed,
+                                      double* confidence) {
+  return fileErrorsInWords("The preview could not be made",
+                           [&] { return previewRows(request, rows, shapeUsed, confidence); });
+}
+
+fs::path ensureTokenFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset, const fs::path& modelFolder,
+                           std::stop_token stop) {
+  return fileErrorsInWords("The dataset's tokens for this model could not be prepared",
+                           [&] { return tokenFolderFor(dataFolder, dataset, modelFolder, stop); });
+}
+
+std::string removeDatasetWithFiles(catalog::Catalog& catalog, const fs::path& dataFolder, catalog::Id id) {
+  return fileErrorsInWords("The dataset could not be removed",
+                           [&] { return removeRowAndFolder(catalog, dataFolder, id); });
 }
 
 }  // namespace tiertune::data

@@ -11,4 +11,11 @@ std::string errnoText(int errorNumber) {
   return text ? std::string(text) : "error " + std::to_string(errorNumber);
 }
 
+std::string fileErrorWords(std::string_view failed, const std::filesystem::filesystem_error& error) {
+  std::string words(failed);
+  if (!error.path1().empty()) words += ": " + error.path1().string();
+  if (!error.path2().empty()) words += " \u2192 " + error.path2().string();
+  return words + ": " + error.code().message() + ".";
+}
+
 }  // namespace tiertune

@@ -659,6 +659,59 @@ class CliTrainTest : public QObject {
     QCOMPARE(folders().size(), std::size_t(3));
   }
 
+  // Issue 26: a file-system error deep in an import (here the final rename of the staged folder,
+  // made to fail by a folder put in its place while the import is stopped just before it) reaches
+  // the caller as words naming both folders and the reason, not as the library's "filesystem
+  // error: cannot rename" (a GUI thread expecting tiertune::Error would not catch that); nothing is
+  // recorded and the staged folder goes.
+  void aFailedRenameOfTheImportIsReportedInWords() {
+    Setup setup;
+    const fs::path model = writeChatModel(setup.root / "chat-llama");
+    {
+      std::ofstream chats(setup.root / "chats.jsonl");
+      for (int i = 0; i < 8; ++i) {
+        chats << "{\"messages\": [{\"role\": \"user\", \"content\": \"q" << i
+              << "\"}, {\"role\": \"assistant\", \"content\": \"a\"}]}\n";
+      }
+    }
+    const fs::path datasets = fs::path(settings::loadSettings().dataFolder) / "datasets";
+    QProcess import;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("TIERTUNE_FAULT", "dataset-before-rename:stop");
+    import.setProcessEnvironment(environment);
+    import.start(QStringLiteral(TIERTUNE_CLI_PATH),
+                 {"dataset", "import", QString::fromStdString((setup.root / "chats.jsonl").string()), "--model",
+                  QString::fromStdString(model.string()), "--name", "blocked"});
+    QVERIFY(import.waitForStarted());
+    const std::string pid = std::to_string(import.processId());
+    const auto stopped = [&] {
+      std::ifstream stat("/proc/" + pid + "/stat");
+      std::string line;
+      std::getline(stat, line);
+      const auto close = line.rfind(')');
+      return close != std::string::npos && line.size() > close + 2 && line[close + 2] == 'T';
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(stopped(), 120000);
+    fs::path staged;
+    for (const auto& entry : fs::directory_iterator(datasets)) {
+      if (entry.path().filename().string().starts_with(".staging-" + pid + "-")) staged = entry.path();
+    }
+    QVERIFY(!staged.empty());
+    const fs::path target = datasets / staged.filename().string().substr((".staging-" + pid + "-").size());
+    fs::create_directories(target / "in-the-way");
+    ::kill(static_cast<pid_t>(import.processId()), SIGCONT);
+    QVERIFY(import.waitForFinished(240000));
+    const QByteArray err = import.readAllStandardError();
+    QCOMPARE(import.exitCode(), 1);
+    QVERIFY2(err.contains("The dataset could not be imported: ") && err.contains(QByteArray::fromStdString(staged.string())) &&
+                 err.contains(QByteArray::fromStdString(target.string())) && err.contains("Directory not empty"),
+             err.constData());
+    QVERIFY2(!err.contains("filesystem error"), err.constData());
+    QVERIFY(catalog::Catalog::open(settings::loadSettings().catalogFile()).datasets().empty());
+    QVERIFY(!fs::exists(staged));
+    QVERIFY(fs::exists(target / "in-the-way"));  // what was in the way is left alone
+  }
+
   // Issue 20 item 4: an output folder where no checkpoint can be written stops the run before its
   // first step, in words, instead of after the training it would lose.
   void anUnwritableOutputFolderStopsBeforeTheFirstStep() {
