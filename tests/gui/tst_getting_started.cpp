@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTest>
 #include <QTimer>
 
@@ -102,9 +103,17 @@ class TestGettingStarted : public QObject {
     QVERIFY(askedForAFolder);
 
     window.showPage(MainWindow::Page::Home);
-    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("newRunStep")), Qt::LeftButton);
+    auto* newRun = window.findChild<QPushButton*>(QStringLiteral("newRunStep"));
+    QTest::mouseClick(newRun, Qt::LeftButton);
     QCOMPARE(window.currentPage(), MainWindow::Page::Runs);
     QTRY_VERIFY(window.findChild<tiertune::gui::NewRunWizard*>() != nullptr);
+    // The step names the goal the wizard preselects (issue 27: it said Quick LoRA, the wizard Balanced).
+    QString preselected;
+    for (const QRadioButton* goal : window.findChild<tiertune::gui::NewRunWizard*>()->findChildren<QRadioButton*>()) {
+      if (goal->isChecked()) preselected = goal->text();
+    }
+    QVERIFY(!preselected.isEmpty());
+    QVERIFY2(newRun->accessibleName().contains(preselected), qPrintable(newRun->accessibleName() + " / " + preselected));
   }
 };
 

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -95,8 +96,14 @@ class TestImportDatasetWizard : public QObject {
     name->clear();
     wizard->next();
     QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FilePage));  // a name is needed
-    QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("fileError"))->text().contains(QStringLiteral("name")));
-    name->setText(QStringLiteral("Support chats"));
+    auto* fileError = wizard->findChild<QLabel*>(QStringLiteral("fileError"));
+    QVERIFY(fileError->text().contains(QStringLiteral("name")));
+    // The error follows the input: it goes once a name is typed, and comes back when it is erased.
+    QTest::keyClicks(name, QStringLiteral("Support chats"));
+    QVERIFY(fileError->isHidden());
+    name->clear();
+    QVERIFY(!fileError->isHidden() && fileError->text().contains(QStringLiteral("name")));
+    QTest::keyClicks(name, QStringLiteral("Support chats"));
     wizard->next();
 
     // 2. Format: recognized from the first rows.
@@ -137,7 +144,28 @@ class TestImportDatasetWizard : public QObject {
 
     // 5. Options; back to the format page and forward again keeps them and the name.
     QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::OptionsPage));
-    wizard->findChild<QDoubleSpinBox*>(QStringLiteral("validationShare"))->setValue(20);
+    // Issue 27: 100 % typed is refused with the range, not turned into 10 % without a word.
+    auto* share = wizard->findChild<QDoubleSpinBox*>(QStringLiteral("validationShare"));
+    auto* note = wizard->findChild<QLabel*>(QStringLiteral("optionsNote"));
+    QVERIFY(note->isHidden());
+    share->selectAll();
+    QTest::keyClicks(share, QStringLiteral("100"));
+    QTest::keyClick(share, Qt::Key_Return);
+    QCOMPARE(share->value(), 10.0);  // as typed before the last key, and the note says so
+    QVERIFY2(!note->isHidden() && note->text().contains(QStringLiteral("validation: 100 is not accepted")) &&
+                 note->text().contains(QStringLiteral("and 50.00 %, so it stays 10.00 %")),
+             qPrintable(note->text()));
+    // The longest example: the model's context (128 tokens) rather than 2,048, and no more than it.
+    auto* longest = wizard->findChild<QSpinBox*>(QStringLiteral("maxTokens"));
+    QCOMPARE(longest->value(), 128);
+    longest->selectAll();
+    QTest::keyClicks(longest, QStringLiteral("4096"));
+    QTest::keyClick(longest, Qt::Key_Return);
+    QCOMPARE(longest->value(), 40);  // as typed before the third key, and the note says so
+    QVERIFY2(note->text().contains(QStringLiteral("4096 is not accepted; it must be between 16 and 128, so it stays 40")),
+             qPrintable(note->text()));
+    longest->setValue(128);
+    share->setValue(20);
     snapshot(wizard, QStringLiteral("5-options"));
     wizard->back();
     QSignalSpy rechecked(wizard, &ImportDatasetWizard::checkFinished);

@@ -246,6 +246,79 @@ class TestNewRunWizard : public QObject {
     detail->close();
   }
 
+  // Issue 27: an entry outside a box's range is refused with the range, not changed without a word
+  // (a seed's sign dropped, a learning rate put back); many steps over 34 examples are warned about
+  // with what is usual; "Stop after steps" greys out the epochs it overrides.
+  void advancedPageSaysWhatItRefusesAndWarns() {
+    NewRunWizard wizard(*context_);
+    wizard.show();
+    auto* model = child<QComboBox>(&wizard, "runModel");
+    model->setCurrentIndex(model->findText(QStringLiteral("Tiny chat")));
+    wizard.next();
+    wizard.next();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
+    auto* note = child<QLabel>(&wizard, "advancedRangeNote");
+    QVERIFY(note->isHidden());
+
+    // A negative seed keeps its sign and is refused on Return, which does not also press Next.
+    auto* seed = child<QSpinBox>(&wizard, "advSeed");
+    const int seedBefore = seed->value();
+    seed->selectAll();
+    QTest::keyClicks(seed, QStringLiteral("-5"));
+    QTest::keyClick(seed, Qt::Key_Return);
+    QCOMPARE(seed->value(), seedBefore);
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
+    QVERIFY2(!note->isHidden() && note->text().startsWith(QStringLiteral("Seed: -5 is not accepted")) &&
+                 note->text().contains(QStringLiteral("between 0 and 2,147,483,647")),
+             qPrintable(note->text()));
+    // Typing again withdraws it.
+    seed->selectAll();
+    QTest::keyClicks(seed, QStringLiteral("7"));
+    QVERIFY(note->isHidden());
+    QCOMPARE(seed->value(), 7);
+
+    // A learning rate of 99999, left by the focus (as a click on Next leaves it): refused with the
+    // range, and that Next stays on the page so that it is read; the next Next goes on.
+    auto* rate = child<QDoubleSpinBox>(&wizard, "advLearningRate");
+    const double rateBefore = rate->value();
+    rate->selectAll();
+    QTest::keyClicks(rate, QStringLiteral("99999"));
+    QFocusEvent leave(QEvent::FocusOut, Qt::MouseFocusReason);
+    QApplication::sendEvent(rate, &leave);
+    QCOMPARE(rate->value(), rateBefore);
+    QVERIFY2(!note->isHidden() && note->text().contains(QStringLiteral("Learning rate: 99999 is not accepted")) &&
+                 note->text().contains(QStringLiteral("between 1e-07 and 0.01")),
+             qPrintable(note->text()));
+
+    // "Stop after steps" overrides the epochs: their box is greyed out while it does.
+    auto* epochs = child<QSpinBox>(&wizard, "advEpochs");
+    auto* steps = child<QSpinBox>(&wizard, "advMaxSteps");
+    QVERIFY(epochs->isEnabled());
+    child<QSpinBox>(&wizard, "advMicroBatch")->setValue(1);
+    child<QSpinBox>(&wizard, "advAccumulation")->setValue(1);
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("9999999"));
+    QCOMPARE(steps->value(), 9'999'999);
+    QVERIFY(!epochs->isEnabled());
+    // 9,999,999 steps show each of the 34 training examples about 294,118 times.
+    auto* repeats = child<QLabel>(&wizard, "advRepeatsWarning");
+    QVERIFY2(!repeats->isHidden() && repeats->text().contains(QStringLiteral("34 training examples about 294,118 times")) &&
+                 repeats->text().contains(QStringLiteral("here 34 to 102 steps")),
+             qPrintable(repeats->text()));
+    steps->setValue(60);
+    QVERIFY(repeats->isHidden());
+    steps->setValue(0);
+    QVERIFY(epochs->isEnabled());
+
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));  // the refused rate, not yet seen
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
+    QCOMPARE(wizard.draft().config.seed, std::uint64_t(7));
+    QVERIFY(test::waitForPlan(&wizard));
+  }
+
   void fixesARunThatDoesNotFit() {
     NewRunWizard wizard(*context_);
     wizard.show();

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -13,6 +14,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
 #include <filesystem>
 #include <fstream>
@@ -296,6 +298,13 @@ class TestRunHistory : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(context_->catalog()->run(id)->notes, std::string("Best so far; try rank 32 next."),
                               kLoadTimeoutMs);
     QCOMPARE(context_->catalog()->run(id)->name, std::string("baseline, lr 2e-4"));
+    // "Saved." holds until the text differs from what was saved (issue 27): a further edit removes it.
+    auto* status = dialog->findChild<QLabel*>(QStringLiteral("runDetailStatus"));
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Saved."), kLoadTimeoutMs);
+    QVERIFY(!status->isHidden());
+    notes->moveCursor(QTextCursor::End);
+    QTest::keyClicks(notes, QStringLiteral(" Or 64."));
+    QVERIFY(status->isHidden());
     dialog->close();
     // The list shows the new name, and the notes are searchable.
     QTest::keyClicks(page_->findChild<QLineEdit*>(QStringLiteral("runSearch")), QStringLiteral("rank 32"));

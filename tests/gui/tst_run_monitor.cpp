@@ -216,6 +216,21 @@ class RunMonitorTest : public QObject {
     empty.display(LiveRunState{});
     QVERIFY(empty.noteText().contains(QStringLiteral("after the first evaluation")));
 
+    // Issue 27: a run without validation samples continues training samples, and the tab says so.
+    LiveRunState noValidation(7);
+    QVERIFY(noValidation.apply(R"({"event":"start","run":7,"step":0,"total_steps":10,"train_samples":12,)"
+                               R"("validation_samples":0,"backend":"cpu"})"));
+    SamplesView trainingPrompts;
+    trainingPrompts.display(noValidation);
+    QVERIFY2(trainingPrompts.aboutText().contains(QStringLiteral("no validation samples")) &&
+                 trainingPrompts.aboutText().contains(QStringLiteral("from the training samples")),
+             qPrintable(trainingPrompts.aboutText()));
+    LiveRunState withValidation(7);
+    QVERIFY(withValidation.apply(R"({"event":"start","run":7,"step":0,"total_steps":10,"train_samples":12,)"
+                                 R"("validation_samples":2,"backend":"cpu"})"));
+    trainingPrompts.display(withValidation);
+    QVERIFY(trainingPrompts.aboutText().contains(QStringLiteral("from the validation samples")));
+
     World world;
     const catalog::Id runId = world.createRun("sampled", 30);  // evaluations at steps 25 and 30
     RunSupervisor supervisor(*world.context);

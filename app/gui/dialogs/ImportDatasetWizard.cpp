@@ -23,6 +23,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/RangeSpinBox.h"
 #include "app/gui/WizardHelp.h"
 #include "core/catalog/catalog.h"
 #include "core/data/text_documents.h"
@@ -116,6 +117,11 @@ class WorkPage : public QWizardPage {
   bool done_ = false;
 };
 
+// The longest example the options offer, and the default when the model's context holds it.
+constexpr int kMostTokens = 131072;
+constexpr int kDefaultTokens = 2048;
+constexpr int kContextRole = Qt::UserRole + 1;  // the model's context in tokens, on the model choice
+
 struct ShapeChoice {
   const char* text;
   std::optional<data::RecordShape> shape;
@@ -175,6 +181,8 @@ ImportDatasetWizard::ImportDatasetWizard(AppContext& context, const QString& fil
   setPage(SummaryPage, makeSummaryPage());
   file_->setText(file);
   if (!file.isEmpty()) name_->setText(QFileInfo(file).completeBaseName());
+  fitLongestExampleToModel();
+  connect(model_, &QComboBox::currentIndexChanged, this, &ImportDatasetWizard::fitLongestExampleToModel);
 }
 
 ImportDatasetWizard::~ImportDatasetWizard() {
@@ -219,6 +227,7 @@ QWizardPage* ImportDatasetWizard::makeFilePage() {
   if (catalog::Catalog* catalog = context_.catalog()) {
     for (const catalog::ModelRecord& model : catalog->models()) {
       model_->addItem(QString::fromStdString(model.name), QString::fromStdString(model.path));
+      model_->setItemData(model_->count() - 1, static_cast<qlonglong>(model.contextLength), kContextRole);
     }
   }
   name_ = new QLineEdit;
@@ -236,6 +245,14 @@ QWizardPage* ImportDatasetWizard::makeFilePage() {
   }
   layout->addWidget(fileError_);
   layout->addStretch(1);
+  // Once Next has checked the page, what it says follows the input: it changes or goes away as the
+  // person corrects it.
+  const auto recheck = [this] {
+    if (filePageChecked_) showError(fileError_, filePageProblem());
+  };
+  connect(file_, &QLineEdit::textChanged, this, recheck);
+  connect(name_, &QLineEdit::textChanged, this, recheck);
+  connect(model_, &QComboBox::currentIndexChanged, this, recheck);
   return page;
 }
 
@@ -348,19 +365,29 @@ QWizardPage* ImportDatasetWizard::makeOptionsPage() {
                        "seed decides which rows, so the same seed gives the same split. Examples longer than the "
                        "longest allowed are cut or left out. Usually the model should learn only the answers, not "
                        "the questions."));
-  validationShare_ = new QDoubleSpinBox;
+  optionsNote_ = new RangeNote("optionsNote");
+  const QString shareLabel = tr("Held back for validation:");
+  const QString seedLabel = tr("Seed of the split:");
+  const QString tokensLabel = tr("Longest example (tokens):");
+  auto* share = new RangeSpinBox<QDoubleSpinBox>;
+  share->reportTo(optionsNote_, shareLabel);
+  validationShare_ = share;
   validationShare_->setObjectName(QStringLiteral("validationShare"));
   validationShare_->setRange(0, 50);
   validationShare_->setSuffix(QStringLiteral(" %"));
   validationShare_->setValue(5);
-  seed_ = new QSpinBox;
+  auto* seed = new RangeSpinBox<QSpinBox>;
+  seed->reportTo(optionsNote_, seedLabel);
+  seed_ = seed;
   seed_->setObjectName(QStringLiteral("splitSeed"));
   seed_->setRange(0, 1'000'000);
   seed_->setValue(1234);
-  maxTokens_ = new QSpinBox;
+  auto* tokens = new RangeSpinBox<QSpinBox>;
+  tokens->reportTo(optionsNote_, tokensLabel);
+  maxTokens_ = tokens;
   maxTokens_->setObjectName(QStringLiteral("maxTokens"));
-  maxTokens_->setRange(16, 131072);
-  maxTokens_->setValue(2048);
+  maxTokens_->setRange(16, kMostTokens);  // at most the model's context: fitLongestExampleToModel
+  maxTokens_->setValue(kDefaultTokens);
   tooLong_ = new QComboBox;
   tooLong_->setObjectName(QStringLiteral("tooLong"));
   tooLong_->addItem(tr("Cut them to the length"));
@@ -374,12 +401,13 @@ QWizardPage* ImportDatasetWizard::makeOptionsPage() {
   removeDuplicates_->setObjectName(QStringLiteral("removeDuplicates"));
   removeDuplicates_->setChecked(true);
   auto* form = new QFormLayout(page);
-  form->addRow(tr("Held back for validation:"), validationShare_);
-  form->addRow(tr("Seed of the split:"), seed_);
-  form->addRow(tr("Longest example (tokens):"), maxTokens_);
+  form->addRow(shareLabel, validationShare_);
+  form->addRow(seedLabel, seed_);
+  form->addRow(tokensLabel, maxTokens_);
   form->addRow(tr("Longer examples:"), tooLong_);
   form->addRow(tr("The model learns:"), lossOn_);
   form->addRow(QString(), removeDuplicates_);
+  form->addRow(optionsNote_);
   return page;
 }
 
@@ -453,30 +481,10 @@ bool ImportDatasetWizard::validateCurrentPage() {
   if (working_) return false;
   switch (currentId()) {
     case FilePage: {
-      const QString file = file_->text().trimmed();
-      if (file.isEmpty() || !QFileInfo::exists(file)) {
-        showError(fileError_, tr("Choose a file that exists: %1").arg(file.isEmpty() ? tr("(none)") : file));
-        return false;
-      }
-      if (model_->count() == 0) {
-        showError(fileError_, tr("Add a model on the Models page first."));
-        return false;
-      }
-      const QString name = name_->text().trimmed();
-      if (name.isEmpty()) {
-        showError(fileError_, tr("Give the dataset a name."));
-        return false;
-      }
-      if (catalog::Catalog* catalog = context_.catalog()) {
-        for (const auto& dataset : catalog->datasets()) {
-          if (QString::fromStdString(dataset.name) == name) {
-            showError(fileError_, tr("There is a dataset named \"%1\" already; choose another name.").arg(name));
-            return false;
-          }
-        }
-      }
-      showError(fileError_, {});
-      return true;
+      const QString problem = filePageProblem();
+      filePageChecked_ = true;
+      showError(fileError_, problem);
+      return problem.isEmpty();
     }
     case FormatPage: {
       try {
@@ -489,8 +497,45 @@ bool ImportDatasetWizard::validateCurrentPage() {
         return false;
       }
     }
+    case OptionsPage:
+      return !optionsNote_->takeUnseenRefusal();
     default:
       return true;
+  }
+}
+
+QString ImportDatasetWizard::filePageProblem() const {
+  const QString file = file_->text().trimmed();
+  if (file.isEmpty() || !QFileInfo::exists(file)) {
+    return tr("Choose a file that exists: %1").arg(file.isEmpty() ? tr("(none)") : file);
+  }
+  if (model_->count() == 0) return tr("Add a model on the Models page first.");
+  const QString name = name_->text().trimmed();
+  if (name.isEmpty()) return tr("Give the dataset a name.");
+  if (catalog::Catalog* catalog = context_.catalog()) {
+    for (const auto& dataset : catalog->datasets()) {
+      if (QString::fromStdString(dataset.name) == name) {
+        return tr("There is a dataset named \"%1\" already; choose another name.").arg(name);
+      }
+    }
+  }
+  return {};
+}
+
+void ImportDatasetWizard::fitLongestExampleToModel() {
+  const qlonglong context = model_->currentData(kContextRole).toLongLong();
+  const int limit = context > 0 ? static_cast<int>(std::min<qlonglong>(context, kMostTokens)) : kMostTokens;
+  const int chosen = maxTokens_->value();
+  const bool byDefault = chosen == defaultMaxTokens_;
+  defaultMaxTokens_ = std::min(kDefaultTokens, limit);
+  maxTokens_->setMaximum(limit);
+  if (byDefault) {
+    maxTokens_->setValue(defaultMaxTokens_);
+  } else if (chosen > limit) {
+    const QLocale locale;
+    optionsNote_->tell(maxTokens_, tr("The longest example was %1 tokens, more than the context of %2 (%3 tokens), "
+                                      "so it is now %3 tokens.")
+                                       .arg(locale.toString(chosen), model_->currentText(), locale.toString(limit)));
   }
 }
 

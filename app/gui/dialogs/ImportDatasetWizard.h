@@ -29,6 +29,7 @@ namespace tiertune::gui {
 
 class AppContext;
 class LengthHistogram;
+class RangeNote;
 
 class ImportDatasetWizard : public QWizard {
   Q_OBJECT
@@ -64,6 +65,9 @@ class ImportDatasetWizard : public QWizard {
   void runCheck();
   void runImport();
   void showError(QLabel* label, const QString& text);
+  QString filePageProblem() const;  // empty when the file page may be left
+  // The longest example: the model's context at most, and by default when it is under 2,048.
+  void fitLongestExampleToModel();
 
   AppContext& context_;
   // File page
@@ -71,6 +75,7 @@ class ImportDatasetWizard : public QWizard {
   QComboBox* model_;
   QLineEdit* name_;
   QLabel* fileError_;
+  bool filePageChecked_ = false;  // by Next: from then on fileError_ follows the input
   // Format page
   QComboBox* shape_;
   QLineEdit* mapping_;
@@ -90,6 +95,8 @@ class ImportDatasetWizard : public QWizard {
   QComboBox* tooLong_;
   QComboBox* lossOn_;
   QCheckBox* removeDuplicates_;
+  RangeNote* optionsNote_;      // what a box refused or changed
+  int defaultMaxTokens_ = 2048;  // the longest example offered; a value the person chose is kept
   // Import page
   QProgressBar* progress_;
   QLabel* importStatus_;

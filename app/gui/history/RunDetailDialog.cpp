@@ -85,6 +85,7 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   save_->setObjectName(QStringLiteral("saveRunButton"));
   config_->setReadOnly(true);
   config_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  status_->setObjectName(QStringLiteral("runDetailStatus"));
   status_->setWordWrap(true);
 
   tabs_->addTab(overviewTab(), tr("Overview"));
@@ -130,14 +131,23 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   connect(save_, &QPushButton::clicked, this, &RunDetailDialog::save);
   connect(&worker_, &RunHistoryWorker::detailFetched, this, &RunDetailDialog::onDetail);
   connect(&worker_, &RunHistoryWorker::runChanged, this, [this](qint64 id) {
-    if (id == runId_) status_->setText(tr("Saved."));
+    if (id == runId_ && saveStatusShown_ && !editedSinceSave()) status_->setText(tr("Saved."));
   });
+  // What was said about the last save no longer holds once the text differs from what was saved.
+  const auto edited = [this] {
+    if (!saveStatusShown_ || !editedSinceSave()) return;
+    saveStatusShown_ = false;
+    status_->hide();
+  };
+  connect(name_, &QLineEdit::textChanged, this, edited);
+  connect(notes_, &QPlainTextEdit::textChanged, this, edited);
   connect(&worker_, &RunHistoryWorker::runRemoved, this, [this](qint64 id) {
     if (id == runId_) close();
   });
   connect(&worker_, &RunHistoryWorker::failed, this, [this](const QString& message) {
     status_->setText(tr("Something went wrong: %1").arg(message));
     status_->show();
+    saveStatusShown_ = false;
   });
   worker_.requestDetail(runId_);
 }
@@ -179,6 +189,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
   export_->setEnabled(!detail.checkpoints.empty());
   chat_->setEnabled(!detail.checkpoints.empty());
   status_->hide();
+  saveStatusShown_ = false;
   setWindowTitle(tr("Run “%1”").arg(qText(run.name)));
   if (!editing) {
     savedName_ = qText(run.name);
@@ -236,8 +247,7 @@ void RunDetailDialog::openExportDialog() {
 void RunDetailDialog::save() {
   const QString name = name_->text().trimmed();
   if (name.isEmpty()) {
-    status_->setText(tr("A run needs a name."));
-    status_->show();
+    showSaveStatus(tr("A run needs a name."));
     return;
   }
   if (name != savedName_) worker_.requestRename(runId_, name);
@@ -245,8 +255,17 @@ void RunDetailDialog::save() {
   savedName_ = name;
   savedNotes_ = notes_->toPlainText();
   setWindowTitle(tr("Run “%1”").arg(name));
-  status_->setText(tr("Saving…"));
+  showSaveStatus(tr("Saving…"));
+}
+
+void RunDetailDialog::showSaveStatus(const QString& text) {
+  status_->setText(text);
   status_->show();
+  saveStatusShown_ = true;
+}
+
+bool RunDetailDialog::editedSinceSave() const {
+  return name_->text().trimmed() != savedName_ || notes_->toPlainText() != savedNotes_;
 }
 
 }  // namespace tiertune::gui

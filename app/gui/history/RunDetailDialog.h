@@ -41,6 +41,8 @@ class RunDetailDialog : public QDialog {
  private:
   void onDetail(const RunDetail& detail);
   void save();
+  void showSaveStatus(const QString& text);  // "Saving…", "Saved." or why not: until the next edit
+  bool editedSinceSave() const;
   void openExportDialog();
   QWidget* overviewTab();
   QTableWidget* table(const QStringList& headers);
@@ -50,6 +52,7 @@ class RunDetailDialog : public QDialog {
   bool loaded_ = false;
   QString savedName_;
   QString savedNotes_;
+  bool saveStatusShown_ = false;  // status_ speaks of the last save
   QTabWidget* tabs_;
   QLabel* status_;
   QLineEdit* name_;

@@ -15,6 +15,7 @@
 #include <limits>
 
 #include "app/gui/Appearance.h"
+#include "app/gui/RangeSpinBox.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/newrun/RunDraft.h"
 #include "core/model/lora.h"
@@ -24,10 +25,12 @@ namespace tiertune::gui {
 namespace {
 
 constexpr double kGigabyte = 1e9;
+// More passes over the training examples than this earn a warning; 1 to 3 are usual.
+constexpr double kMostPasses = 10;
 
 // Rates such as 0.0002 and 1e-8 read best in scientific form ("2e-04"); a plain spin box would
 // show a row of zeros.
-class ScientificSpinBox : public QDoubleSpinBox {
+class ScientificSpinBox : public RangeSpinBox<QDoubleSpinBox> {
  public:
   ScientificSpinBox(double minimum, double maximum) {
     setDecimals(15);  // the box rounds values to this many decimals
@@ -45,7 +48,7 @@ class ScientificSpinBox : public QDoubleSpinBox {
 };
 
 QSpinBox* spinBox(const char* name, int minimum, int maximum, const QString& special = {}) {
-  auto* box = new QSpinBox;
+  auto* box = new RangeSpinBox<QSpinBox>;
   box->setObjectName(QString::fromLatin1(name));
   box->setRange(minimum, maximum);
   box->setSpecialValueText(special);
@@ -55,7 +58,7 @@ QSpinBox* spinBox(const char* name, int minimum, int maximum, const QString& spe
 
 QDoubleSpinBox* doubleBox(const char* name, double minimum, double maximum, int decimals, double step,
                           const QString& special = {}) {
-  auto* box = new QDoubleSpinBox;
+  auto* box = new RangeSpinBox<QDoubleSpinBox>;
   box->setObjectName(QString::fromLatin1(name));
   box->setRange(minimum, maximum);
   box->setDecimals(decimals);
@@ -90,6 +93,7 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
                        "what it does beside its box, and the boxes accept only values in a safe range. Going back to "
                        "another goal, model or dataset fills them in again. Next checks that the settings fit "
                        "together and names the one to change if they do not."));
+  rangeNote_ = new RangeNote("advancedRangeNote");
   const QString noLimit = tr("no limit");
   method_ = new QComboBox;
   method_->setObjectName(QStringLiteral("advMethod"));
@@ -167,6 +171,12 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
                                                        "about ten times lower (1e-5 to 3e-5)."));
   addRow(form, tr("Epochs:"), epochs_, tr("Passes over the training examples. 1–3; more passes memorize."));
   addRow(form, tr("Stop after steps:"), maxSteps_, tr("A fixed number of optimizer steps instead of the epochs."));
+  repeats_ = new QLabel;
+  repeats_->setObjectName(QStringLiteral("advRepeatsWarning"));
+  repeats_->setWordWrap(true);
+  showAsProblem(repeats_);
+  repeats_->hide();
+  form->addWidget(repeats_, form->rowCount(), 1, 1, 2);
   addRow(form, tr("Schedule:"), schedule_, tr("How the learning rate falls after the warm-up."));
   addRow(form, tr("Warm-up steps:"), warmupSteps_, tr("Steps at the start in which the rate rises from zero."));
   addRow(form, tr("Warm-up share:"), warmupRatio_, tr("The warm-up as a share of all steps (0.03 is 3 %), when no "
@@ -189,8 +199,9 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
          tr("Keeps only each layer's input and recomputes the rest: much less memory for about a third more compute."));
   form = group(column, tr("Evaluation and checkpoints"));
   addRow(form, tr("Evaluate every:"), evalEvery_, tr("Optimizer steps between validation losses."));
-  addRow(form, tr("Sample answers:"), evalSamples_, tr("Validation prompts the model answers at each evaluation, "
-                                                       "shown in the run monitor's Samples tab."));
+  addRow(form, tr("Sample answers:"), evalSamples_, tr("Prompts the model answers at each evaluation, from the "
+                                                       "validation samples (from the training samples when there are "
+                                                       "none), shown in the run monitor's Samples tab."));
   addRow(form, tr("Sample length:"), evalSampleTokens_, tr("New tokens per sample answer, at most."));
   addRow(form, tr("Checkpoint every:"), checkpointEvery_, tr("Optimizer steps between saved checkpoints, to resume from "
                                                              "or export."));
@@ -220,8 +231,12 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
   error_->hide();
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(scroll, 1);
+  layout->addWidget(rangeNote_);
   layout->addWidget(error_);
   connect(method_, &QComboBox::currentIndexChanged, this, &AdvancedSettingsPage::updateMethod);
+  for (QSpinBox* box : {epochs_, maxSteps_, microBatch_, accumulation_}) {
+    connect(box, &QSpinBox::valueChanged, this, &AdvancedSettingsPage::updateLength);
+  }
   connect(backend_, &QComboBox::currentIndexChanged, this, &AdvancedSettingsPage::updateBackend);
 }
 
@@ -239,10 +254,34 @@ void AdvancedSettingsPage::addRow(QGridLayout* grid, const QString& label, QWidg
   small.setPointSizeF(small.pointSizeF() * 0.9);
   words->setFont(small);
   field->setToolTip(explanation);
+  if (auto* range = dynamic_cast<RangeReporting*>(field)) range->reportTo(rangeNote_, label);
   field->setMinimumWidth(200);
   grid->addWidget(name, row, 0, Qt::AlignTop | Qt::AlignLeft);
   grid->addWidget(field, row, 1, Qt::AlignTop);
   grid->addWidget(words, row, 2, Qt::AlignTop);
+}
+
+void AdvancedSettingsPage::updateLength() {
+  // A number of steps overrides the epochs: the box would only mislead.
+  epochs_->setEnabled(maxSteps_->value() == 0);
+  // Many steps over few examples repeat each of them: the model learns them by heart.
+  const std::int64_t examples = draft_.dataset ? draft_.dataset->trainRows : 0;
+  const qint64 perStep = qint64(microBatch_->value()) * accumulation_->value();
+  const qint64 steps = maxSteps_->value();
+  const double passes = examples > 0 ? double(steps) * double(perStep) / double(examples) : 0;
+  if (steps == 0 || passes <= kMostPasses) {
+    repeats_->clear();
+    repeats_->hide();
+    return;
+  }
+  const QLocale locale;
+  const qint64 stepsPerPass = (examples + perStep - 1) / perStep;
+  repeats_->setText(tr("%1 steps show each of the %2 training examples about %3 times: the model learns them by heart "
+                       "instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.")
+                        .arg(locale.toString(steps), locale.toString(static_cast<qlonglong>(examples)),
+                             locale.toString(qRound64(passes)), locale.toString(stepsPerPass),
+                             locale.toString(3 * stepsPerPass)));
+  repeats_->show();
 }
 
 void AdvancedSettingsPage::updateMethod() {
@@ -292,6 +331,7 @@ void AdvancedSettingsPage::load() {
   ramLimit_->setValue(gigabytes(c.budgets.hostBytes));
   diskLimit_->setValue(gigabytes(c.budgets.diskBytes));
   updateMethod();
+  updateLength();
   error_->hide();
 }
 
@@ -359,6 +399,7 @@ void AdvancedSettingsPage::store() {
 }
 
 bool AdvancedSettingsPage::validatePage() {
+  if (rangeNote_->takeUnseenRefusal()) return false;
   const QString text = problem();
   error_->setText(text);
   error_->setVisible(!text.isEmpty());

@@ -2,7 +2,8 @@
 // range (spin boxes with limits), prefilled from the goal preset. It shows the draft's settings
 // (load) and writes them back when the person goes on (validatePage), after checking what the
 // limits of the boxes cannot: the sequence against the model's context, the batch against the
-// dataset, at least one LoRA target.
+// dataset, at least one LoRA target. An entry outside a box's limits is refused in words
+// (RangeSpinBox), and many steps over few examples are warned about beside the steps.
 #pragma once
 
 #include <QWizardPage>
@@ -17,6 +18,7 @@ class QSpinBox;
 
 namespace tiertune::gui {
 
+class RangeNote;
 struct RunDraft;
 
 class AdvancedSettingsPage : public QWizardPage {
@@ -33,6 +35,7 @@ class AdvancedSettingsPage : public QWizardPage {
   void addRow(QGridLayout* grid, const QString& label, QWidget* field, const QString& explanation);
   void updateMethod();
   void updateBackend();  // the GPU's number means nothing on the processor
+  void updateLength();   // the epochs box and the warning about repeating few examples
   QString problem() const;  // empty when the values are consistent
   void store();
 
@@ -70,6 +73,8 @@ class AdvancedSettingsPage : public QWizardPage {
   QDoubleSpinBox* deviceLimit_;
   QDoubleSpinBox* ramLimit_;
   QDoubleSpinBox* diskLimit_;
+  QLabel* repeats_;  // many steps over few examples
+  RangeNote* rangeNote_;  // what a box refused
   QLabel* error_;
 };
 

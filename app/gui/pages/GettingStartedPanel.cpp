@@ -34,7 +34,7 @@ GettingStartedPanel::GettingStartedPanel(AppContext& context, QWidget* parent)
        tr("Import the small example conversations that come with Tiertune to see how a dataset is "
           "checked, previewed and split. Your own files are imported the same way."),
        tr("Try the example"), QStringLiteral("tryExampleStep")},
-      {tr("Start a Quick LoRA run"),
+      {tr("Start a Balanced LoRA run"),  // the goal the fine-tune wizard preselects
        tr("The fine-tune wizard picks settings that suit the model and the dataset, shows where the "
           "training state will live, and starts the run. You can follow it live."),
        tr("New fine-tune…"), QStringLiteral("newRunStep")},

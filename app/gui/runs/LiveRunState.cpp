@@ -68,6 +68,7 @@ bool LiveRunState::apply(const QByteArray& line) {
     phase = RunPhase::Running;
     step = event.value(QStringLiteral("step")).toInteger();
     totalSteps = event.value(QStringLiteral("total_steps")).toInteger();
+    validationSamples = event.value(QStringLiteral("validation_samples")).toInteger(-1);
     backend = event.value(QStringLiteral("backend")).toString();
     const QJsonObject trainsOn = event.value(QStringLiteral("device")).toObject();
     device.reset();

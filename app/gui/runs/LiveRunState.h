@@ -62,6 +62,7 @@ struct LiveRunState {
   double trainingSeconds = 0;  // the steps' own time, pauses left out
   std::array<qint64, 3> memoryInUse{-1, -1, -1};
   double validationLoss = NAN;
+  qint64 validationSamples = -1;  // the "start" event's; 0: samples continue training prompts; -1: unknown
   qint64 checkpointStep = -1;
   QString backend;
   std::optional<catalog::TrainingDevice> device;  // the "start" event's: where the run trains

@@ -16,11 +16,9 @@
 namespace tiertune::gui {
 
 SamplesView::SamplesView(QWidget* parent)
-    : QWidget(parent), note_(new QLabel), steps_(new QComboBox), text_(new QTextEdit) {
-  auto* about = new QLabel(tr("At each evaluation the model answers the same prompts from the validation samples, "
-                              "always choosing its most likely next word, so you can see its answers change as it "
-                              "learns."));
-  about->setWordWrap(true);
+    : QWidget(parent), about_(new QLabel), note_(new QLabel), steps_(new QComboBox), text_(new QTextEdit) {
+  about_->setObjectName(QStringLiteral("samplesAbout"));
+  about_->setWordWrap(true);
   note_->setObjectName(QStringLiteral("samplesNote"));
   note_->setWordWrap(true);
   note_->setTextFormat(Qt::PlainText);
@@ -42,7 +40,7 @@ SamplesView::SamplesView(QWidget* parent)
   stepRow->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(about);
+  layout->addWidget(about_);
   layout->addWidget(note_);
   layout->addLayout(stepRow);
   layout->addWidget(text_, 1);
@@ -53,6 +51,14 @@ SamplesView::SamplesView(QWidget* parent)
 }
 
 void SamplesView::display(const LiveRunState& state) {
+  // Without a validation split the worker continues training samples (README, "eval_samples").
+  about_->setText(state.validationSamples == 0
+                      ? tr("This run has no validation samples, so at each evaluation the model answers the same "
+                           "prompts from the training samples, always choosing its most likely next word, so you can "
+                           "see its answers change as it learns.")
+                      : tr("At each evaluation the model answers the same prompts from the validation samples, "
+                           "always choosing its most likely next word, so you can see its answers change as it "
+                           "learns."));
   if (state.samplesRevision == revision_) return;
   revision_ = state.samplesRevision;
   const bool followLatest = steps_->count() == 0 || steps_->currentIndex() == steps_->count() - 1;
@@ -126,6 +132,7 @@ qint64 SamplesView::shownStep() const {
 }
 
 QString SamplesView::shownText() const { return text_->toPlainText(); }
+QString SamplesView::aboutText() const { return about_->text(); }
 QString SamplesView::noteText() const { return note_->isHidden() ? QString() : note_->text(); }
 
 }  // namespace tiertune::gui

@@ -30,6 +30,7 @@ class SamplesView : public QWidget {
   qint64 shownStep() const;  // -1: no evaluation shown
   QString shownText() const;
   QString noteText() const;
+  QString aboutText() const;  // where the prompts come from
 
  private:
   void fillSelector(qint64 keepStep, bool followLatest);
@@ -37,6 +38,7 @@ class SamplesView : public QWidget {
 
   qint64 revision_ = -1;
   std::vector<SampleRound> rounds_;
+  QLabel* about_;
   QLabel* note_;
   QComboBox* steps_;
   QTextEdit* text_;
