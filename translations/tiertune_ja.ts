@@ -692,10 +692,6 @@
         <translation>サンプルの回答：</translation>
     </message>
     <message>
-        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
-        <translation>評価のたびにモデルが答える検証用プロンプトの数です。回答はランモニターの「サンプル」タブに表示されます。</translation>
-    </message>
-    <message>
         <source>Sample length:</source>
         <translation>サンプルの長さ：</translation>
     </message>
@@ -734,6 +730,14 @@
     <message>
         <source>Which graphics card trains, counted from 0 as the Home page lists them, on a machine with several.</source>
         <translation>複数のグラフィックカードがあるマシンで、どれで学習するか。ホームの一覧と同じく 0 から数えます。</translation>
+    </message>
+    <message>
+        <source>Prompts the model answers at each evaluation, from the validation samples (from the training samples when there are none), shown in the run monitor&apos;s Samples tab.</source>
+        <translation>評価のたびにモデルが答えるプロンプトです。検証サンプルから（検証サンプルがない場合は学習サンプルから）取り、実行モニターの「サンプル」タブに表示します。</translation>
+    </message>
+    <message>
+        <source>%1 steps show each of the %2 training examples about %3 times: the model learns them by heart instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.</source>
+        <translation>%1 ステップでは %2 件の学習例それぞれを約 %3 回見せることになり、モデルは例から学ぶのではなく丸暗記してしまいます。通常は学習例を 1〜3 周、ここでは %4〜%5 ステップです。</translation>
     </message>
 </context>
 <context>
@@ -1180,10 +1184,6 @@
         <translation>サンプルを試す</translation>
     </message>
     <message>
-        <source>Start a Quick LoRA run</source>
-        <translation>クイック LoRA を実行する</translation>
-    </message>
-    <message>
         <source>The fine-tune wizard picks settings that suit the model and the dataset, shows where the training state will live, and starts the run. You can follow it live.</source>
         <translation>ファインチューニングウィザードがモデルとデータセットに合った設定を選び、学習状態がどこに置かれるかを示してから実行を開始します。進行状況はライブで確認できます。</translation>
     </message>
@@ -1206,6 +1206,10 @@
     <message>
         <source>Not done yet</source>
         <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Start a Balanced LoRA run</source>
+        <translation>バランス LoRA の実行を開始</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1697,10 @@
     <message>
         <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
         <translation>データセットが「データセット」ページに追加されました。グラフは例の長さをトークン数で示しています。実行のシーケンス長は、ほとんどの例が収まる長さにしてください。「実行」ページの「新しいファインチューニング」から実行を開始できます。</translation>
+    </message>
+    <message>
+        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>最長の例は %1 トークンで、%2 のコンテキスト（%3 トークン）を超えていたため、%3 トークンにしました。</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2443,13 @@ Folder: %4</source>
     </message>
 </context>
 <context>
+    <name>tiertune::gui::RangeNote</name>
+    <message>
+        <source>%1 %2 is not accepted; it must be between %3 and %4, so it stays %5.</source>
+        <translation>%1 %2 は受け付けられません。%3 から %4 の間でなければならないため、%5 のままです。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::RunCompareDialog</name>
     <message>
         <source>Compare runs</source>
@@ -3032,6 +3047,10 @@ Folder: %4</source>
     <message>
         <source>(none: the model ended its answer at once)</source>
         <translation>（なし：モデルはすぐに回答を終えました）</translation>
+    </message>
+    <message>
+        <source>This run has no validation samples, so at each evaluation the model answers the same prompts from the training samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>この実行には検証サンプルがないため、評価のたびにモデルは学習サンプルから取った同じプロンプトに、常に最も可能性の高い次の単語を選んで答えます。学習とともに答えが変わる様子を確認できます。</translation>
     </message>
 </context>
 <context>

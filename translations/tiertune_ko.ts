@@ -692,10 +692,6 @@
         <translation>샘플 답변:</translation>
     </message>
     <message>
-        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
-        <translation>평가할 때마다 모델이 답하는 검증 프롬프트 수입니다. 답변은 실행 모니터의 샘플 탭에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>Sample length:</source>
         <translation>샘플 길이:</translation>
     </message>
@@ -734,6 +730,14 @@
     <message>
         <source>Which graphics card trains, counted from 0 as the Home page lists them, on a machine with several.</source>
         <translation>그래픽 카드가 여러 개인 컴퓨터에서 어느 카드로 학습할지입니다. 홈 화면 목록처럼 0부터 셉니다.</translation>
+    </message>
+    <message>
+        <source>Prompts the model answers at each evaluation, from the validation samples (from the training samples when there are none), shown in the run monitor&apos;s Samples tab.</source>
+        <translation>평가할 때마다 모델이 답하는 프롬프트입니다. 검증 샘플에서(없으면 학습 샘플에서) 가져오며, 실행 모니터의 샘플 탭에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 steps show each of the %2 training examples about %3 times: the model learns them by heart instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.</source>
+        <translation>%1 단계는 %2개의 학습 예제를 각각 약 %3번 보여 줍니다. 모델이 예제에서 배우는 대신 통째로 외우게 됩니다. 보통은 예제를 1~3번 반복하며, 여기서는 %4~%5 단계입니다.</translation>
     </message>
 </context>
 <context>
@@ -1180,10 +1184,6 @@
         <translation>예제 체험</translation>
     </message>
     <message>
-        <source>Start a Quick LoRA run</source>
-        <translation>빠른 LoRA 실행 시작하기</translation>
-    </message>
-    <message>
         <source>The fine-tune wizard picks settings that suit the model and the dataset, shows where the training state will live, and starts the run. You can follow it live.</source>
         <translation>파인튜닝 마법사가 모델과 데이터셋에 맞는 설정을 고르고, 학습 상태가 어디에 놓일지 보여 준 뒤 실행을 시작합니다. 진행 상황은 실시간으로 볼 수 있습니다.</translation>
     </message>
@@ -1206,6 +1206,10 @@
     <message>
         <source>Not done yet</source>
         <translation>아직 안 함</translation>
+    </message>
+    <message>
+        <source>Start a Balanced LoRA run</source>
+        <translation>균형 잡힌 LoRA 실행 시작</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1697,10 @@
     <message>
         <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
         <translation>이제 데이터셋이 데이터셋 페이지에 있습니다. 차트는 예제의 길이를 토큰 수로 보여 줍니다. 실행의 시퀀스 길이는 대부분의 예제가 들어갈 만큼이어야 합니다. 실행 페이지의 새 파인튜닝에서 실행을 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>가장 긴 예제가 %1 토큰으로 %2의 컨텍스트(%3 토큰)보다 길어서 %3 토큰으로 바꿨습니다.</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2443,13 @@ Folder: %4</source>
     </message>
 </context>
 <context>
+    <name>tiertune::gui::RangeNote</name>
+    <message>
+        <source>%1 %2 is not accepted; it must be between %3 and %4, so it stays %5.</source>
+        <translation>%1 %2은(는) 받아들일 수 없습니다. %3에서 %4 사이여야 하므로 %5(으)로 유지됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::RunCompareDialog</name>
     <message>
         <source>Compare runs</source>
@@ -3032,6 +3047,10 @@ Folder: %4</source>
     <message>
         <source>(none: the model ended its answer at once)</source>
         <translation>(없음: 모델이 바로 답변을 끝냈습니다)</translation>
+    </message>
+    <message>
+        <source>This run has no validation samples, so at each evaluation the model answers the same prompts from the training samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>이 실행에는 검증 샘플이 없으므로, 평가할 때마다 모델은 학습 샘플에서 가져온 같은 프롬프트에 항상 가장 가능성 높은 다음 단어를 골라 답합니다. 학습하면서 답이 어떻게 바뀌는지 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>

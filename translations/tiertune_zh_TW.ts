@@ -692,10 +692,6 @@
         <translation>樣本回答：</translation>
     </message>
     <message>
-        <source>Validation prompts the model answers at each evaluation, shown in the run monitor&apos;s Samples tab.</source>
-        <translation>每次評估時模型要回答的驗證提示數量，回答會顯示在執行監視器的「樣本」分頁中。</translation>
-    </message>
-    <message>
         <source>Sample length:</source>
         <translation>樣本長度：</translation>
     </message>
@@ -734,6 +730,14 @@
     <message>
         <source>Which graphics card trains, counted from 0 as the Home page lists them, on a machine with several.</source>
         <translation>在有多張顯示卡的電腦上，由哪一張訓練；與首頁列出的順序相同，從 0 開始計數。</translation>
+    </message>
+    <message>
+        <source>Prompts the model answers at each evaluation, from the validation samples (from the training samples when there are none), shown in the run monitor&apos;s Samples tab.</source>
+        <translation>每次評估時模型回答的提示，取自驗證樣本（沒有驗證樣本時取自訓練樣本），顯示在執行監視器的「樣本」分頁。</translation>
+    </message>
+    <message>
+        <source>%1 steps show each of the %2 training examples about %3 times: the model learns them by heart instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.</source>
+        <translation>%1 步會讓 %2 個訓練範例各被看到約 %3 次：模型會把它們背下來，而不是從中學習。通常是把範例走過 1 到 3 遍，在這裡是 %4 到 %5 步。</translation>
     </message>
 </context>
 <context>
@@ -1180,10 +1184,6 @@
         <translation>試用範例</translation>
     </message>
     <message>
-        <source>Start a Quick LoRA run</source>
-        <translation>開始快速 LoRA 執行</translation>
-    </message>
-    <message>
         <source>The fine-tune wizard picks settings that suit the model and the dataset, shows where the training state will live, and starts the run. You can follow it live.</source>
         <translation>微調精靈會選擇適合模型與資料集的設定，顯示訓練狀態將存放的位置，然後開始執行。您可以即時追蹤進度。</translation>
     </message>
@@ -1206,6 +1206,10 @@
     <message>
         <source>Not done yet</source>
         <translation>尚未完成</translation>
+    </message>
+    <message>
+        <source>Start a Balanced LoRA run</source>
+        <translation>開始均衡 LoRA 執行</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1697,10 @@
     <message>
         <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
         <translation>資料集現在已在「資料集」頁面上。圖表以 token 數顯示範例的長度：執行的序列長度應能容納大部分範例。請在「執行」頁面以「新增微調」開始執行。</translation>
+    </message>
+    <message>
+        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>最長範例為 %1 個詞元，超過 %2 的上下文（%3 個詞元），因此現在設為 %3 個詞元。</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2443,13 @@ Folder: %4</source>
     </message>
 </context>
 <context>
+    <name>tiertune::gui::RangeNote</name>
+    <message>
+        <source>%1 %2 is not accepted; it must be between %3 and %4, so it stays %5.</source>
+        <translation>%1 %2 不被接受；必須介於 %3 與 %4 之間，因此維持為 %5。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::RunCompareDialog</name>
     <message>
         <source>Compare runs</source>
@@ -3032,6 +3047,10 @@ Folder: %4</source>
     <message>
         <source>(none: the model ended its answer at once)</source>
         <translation>（無：模型立即結束了回答）</translation>
+    </message>
+    <message>
+        <source>This run has no validation samples, so at each evaluation the model answers the same prompts from the training samples, always choosing its most likely next word, so you can see its answers change as it learns.</source>
+        <translation>此執行沒有驗證樣本，因此每次評估時，模型會回答取自訓練樣本的相同提示，並總是選擇最可能的下一個詞，讓你看到它的回答隨學習而改變。</translation>
     </message>
 </context>
 <context>
