@@ -1309,10 +1309,6 @@
         <translation>%1（OpenBLAS の選択）</translation>
     </message>
     <message>
-        <source>The OPENBLAS_CORETYPE variable chooses them.</source>
-        <translation>環境変数 OPENBLAS_CORETYPE で指定されています。</translation>
-    </message>
-    <message>
         <source>This OpenBLAS cannot switch to its faster %1 kernels.</source>
         <translation>この OpenBLAS は、より高速な %1 カーネルに切り替えられません。</translation>
     </message>
@@ -1327,6 +1323,10 @@
     <message>
         <source>Matrix kernels:</source>
         <translation>行列演算カーネル：</translation>
+    </message>
+    <message>
+        <source>%1, as the OPENBLAS_CORETYPE variable asks</source>
+        <translation>%1（環境変数 OPENBLAS_CORETYPE の指定どおり）</translation>
     </message>
 </context>
 <context>

@@ -1309,10 +1309,6 @@
         <translation>%1(OpenBLAS의 선택)</translation>
     </message>
     <message>
-        <source>The OPENBLAS_CORETYPE variable chooses them.</source>
-        <translation>OPENBLAS_CORETYPE 변수로 지정되어 있습니다.</translation>
-    </message>
-    <message>
         <source>This OpenBLAS cannot switch to its faster %1 kernels.</source>
         <translation>이 OpenBLAS는 더 빠른 %1 커널로 전환할 수 없습니다.</translation>
     </message>
@@ -1327,6 +1323,10 @@
     <message>
         <source>Matrix kernels:</source>
         <translation>행렬 연산 커널:</translation>
+    </message>
+    <message>
+        <source>%1, as the OPENBLAS_CORETYPE variable asks</source>
+        <translation>%1(OPENBLAS_CORETYPE 변수의 지정대로)</translation>
     </message>
 </context>
 <context>

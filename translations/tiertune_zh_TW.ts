@@ -1309,10 +1309,6 @@
         <translation>%1（OpenBLAS 的選擇）</translation>
     </message>
     <message>
-        <source>The OPENBLAS_CORETYPE variable chooses them.</source>
-        <translation>由 OPENBLAS_CORETYPE 變數指定。</translation>
-    </message>
-    <message>
         <source>This OpenBLAS cannot switch to its faster %1 kernels.</source>
         <translation>此 OpenBLAS 無法切換到較快的 %1 核心程式。</translation>
     </message>
@@ -1327,6 +1323,10 @@
     <message>
         <source>Matrix kernels:</source>
         <translation>矩陣運算核心程式：</translation>
+    </message>
+    <message>
+        <source>%1, as the OPENBLAS_CORETYPE variable asks</source>
+        <translation>%1（依 OPENBLAS_CORETYPE 變數的指定）</translation>
     </message>
 </context>
 <context>

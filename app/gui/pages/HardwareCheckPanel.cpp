@@ -40,15 +40,14 @@ QString blasKernelsText(const kernels::cpu::BlasKernels& blas) {
   using Kept = kernels::cpu::BlasKernels::Kept;
   const QString core = QString::fromStdString(blas.core);
   const QString wanted = QString::fromStdString(blas.wanted);
+  if (blas.kept == Kept::CoreTypeSet) return HardwareCheckPanel::tr("%1, as the OPENBLAS_CORETYPE variable asks").arg(core);
   QString text = blas.chosenFromFeatures
                      ? HardwareCheckPanel::tr("%1, chosen from the processor's features (OpenBLAS alone picks %2)")
                            .arg(core, QString::fromStdString(blas.openBlasChoice))
                      : HardwareCheckPanel::tr("%1, as OpenBLAS picks them").arg(core);
   switch (blas.kept) {
-    case Kept::None: break;
-    case Kept::CoreTypeSet:
-      text += QLatin1Char('\n') + HardwareCheckPanel::tr("The OPENBLAS_CORETYPE variable chooses them.");
-      break;
+    case Kept::None:
+    case Kept::CoreTypeSet: break;
     case Kept::CannotSwitch:
       text += QLatin1Char('\n') + HardwareCheckPanel::tr("This OpenBLAS cannot switch to its faster %1 kernels.").arg(wanted);
       break;
