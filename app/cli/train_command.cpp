@@ -32,6 +32,7 @@
 #include "core/util/error.h"
 #include "core/util/process_identity.h"
 #include "kernels/backend.h"
+#include "kernels/gpu_probe.h"
 
 namespace tiertune::cli {
 
@@ -288,6 +289,11 @@ int runTrain(const std::vector<std::string>& args) {
   const auto configFile = arguments.value("config");
   if (!configFile) throw UsageError("train needs --config RUN.json or --run ID");
   train::RunConfig config = train::loadRunConfig(*configFile);
+  // A GPU or a GPU number this machine does not have is refused before the run is recorded (the
+  // worker would otherwise record it, then fail it at its plan).
+  if (config.backend == hardware::BackendRequest::Cuda || (config.backend == hardware::BackendRequest::Auto && config.device)) {
+    hardware::chooseBackend(kernels::probeGpus(), config.backend, config.device);
+  }
   if (const auto other = store.runWritingTo(config.outputFolder)) {
     if (other->worker && isProcessAlive(*other->worker, processName(getpid()))) {
       throw Error(*configFile + ": the output folder " + config.outputFolder.string() + " is in use by run " +

@@ -712,6 +712,22 @@ class CliTrainTest : public QObject {
     QVERIFY(fs::exists(target / "in-the-way"));  // what was in the way is left alone
   }
 
+  // Issue 21: a run that asks for a GPU this machine does not have (GPU 63 here, whatever the
+  // machine) is refused in words before anything is recorded.
+  void aGpuTheMachineLacksIsRefusedBeforeTheRunIsRecorded() {
+    Setup setup;
+    const fs::path file = setup.root / "gpu.json";
+    const QJsonObject run{{"model", "tiny-llama"}, {"train_data", "train.jsonl"}, {"output", "out-gpu"},
+                          {"method", "lora"}, {"lora_rank", 4}, {"micro_batch", 2}, {"max_steps", 2},
+                          {"sequence_length", 16}, {"backend", "cuda"}, {"device", 63}};
+    std::ofstream(file) << QJsonDocument(run).toJson().toStdString();
+    const Finished result = runCli({"train", "--config", QString::fromStdString(file.string())});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("\"backend\": \"cuda\"") || result.err.contains("GPU 63"), result.err.constData());
+    QVERIFY(catalog::Catalog::open(settings::loadSettings().catalogFile()).runs().empty());
+    QVERIFY(eventsOf(jsonLines(result.out), "start").empty());
+  }
+
   // Issue 20 item 4: an output folder where no checkpoint can be written stops the run before its
   // first step, in words, instead of after the training it would lose.
   void anUnwritableOutputFolderStopsBeforeTheFirstStep() {
