@@ -69,6 +69,10 @@ BackendChoice chooseBackend(const kernels::GpuReport& gpus, BackendRequest reque
     }
     return choice;  // CpuReason::NoGpu
   }
+  // The card asked for by its index; else the usable card with the most memory (the one that keeps
+  // most of the state resident; ties go to the lower index, as the runtime numbers them); else, when
+  // none is usable, the newest of them, to say why it is not used.
+  const kernels::GpuDevice* picked = nullptr;
   if (device) {
     const auto match = std::find_if(gpus.devices.begin(), gpus.devices.end(),
                                     [&](const kernels::GpuDevice& gpu) { return gpu.index == *device; });
@@ -77,41 +81,29 @@ BackendChoice chooseBackend(const kernels::GpuReport& gpus, BackendRequest reque
                   std::to_string(gpus.devices.size()) + (gpus.devices.size() == 1 ? " GPU" : " GPUs") +
                   ", numbered from 0 (tiertune-cli doctor lists them).");
     }
-    if (!usable(*match)) {
-      if (request == BackendRequest::Cuda) {
-        throw Error("This run asks for GPU " + std::to_string(*device) + ", but the " + tooOldWords(*match) +
-                    ". Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
-      }
-      choice.cpuReason = BackendChoice::CpuReason::GpuTooOld;
-      choice.olderGpu = *match;
-      return choice;
+    picked = &*match;
+  } else {
+    for (const kernels::GpuDevice& gpu : gpus.devices) {
+      if (usable(gpu) && (picked == nullptr || gpu.totalBytes > picked->totalBytes)) picked = &gpu;
     }
-    choice.kind = BackendChoice::Kind::Cuda;
-    choice.cpuReason = BackendChoice::CpuReason::None;
-    choice.gpu = *match;
-    return choice;
+    if (picked == nullptr) {
+      picked = &*std::max_element(gpus.devices.begin(), gpus.devices.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.computeMajor, a.computeMinor) < std::pair(b.computeMajor, b.computeMinor);
+      });
+    }
   }
-  // No index given: the usable GPU with the most memory (the one that keeps most of the state
-  // resident); ties go to the lower index, as the runtime numbers them.
-  const kernels::GpuDevice* best = nullptr;
-  for (const kernels::GpuDevice& gpu : gpus.devices) {
-    if (usable(gpu) && (best == nullptr || gpu.totalBytes > best->totalBytes)) best = &gpu;
-  }
-  if (best == nullptr) {
-    const auto newest = std::max_element(gpus.devices.begin(), gpus.devices.end(), [](const auto& a, const auto& b) {
-      return std::pair(a.computeMajor, a.computeMinor) < std::pair(b.computeMajor, b.computeMinor);
-    });
+  if (!usable(*picked)) {
     if (request == BackendRequest::Cuda) {
-      throw Error("This run asks for the GPU (\"backend\": \"cuda\"), but the " + tooOldWords(*newest) +
+      const std::string asked = device ? "GPU " + std::to_string(*device) : "the GPU (\"backend\": \"cuda\")";
+      throw Error("This run asks for " + asked + ", but the " + tooOldWords(*picked) +
                   ". Set \"backend\" to \"auto\" or \"cpu\" to train on the CPU.");
     }
     choice.cpuReason = BackendChoice::CpuReason::GpuTooOld;
-    choice.olderGpu = *newest;
+    choice.olderGpu = *picked;
     return choice;
   }
-  choice.kind = BackendChoice::Kind::Cuda;
   choice.cpuReason = BackendChoice::CpuReason::None;
-  choice.gpu = *best;
+  choice.gpu = *picked;
   return choice;
 }
 

@@ -31,7 +31,6 @@ std::optional<BackendRequest> parseBackendRequest(std::string_view text);
 inline constexpr int kMinimumComputeMajor = 8;
 
 struct BackendChoice {
-  enum class Kind { Cpu, Cuda };
   // Why the CPU trains a run that asked for "auto" (None when the GPU does, or "cpu" was asked for).
   enum class CpuReason {
     None,
@@ -39,14 +38,13 @@ struct BackendChoice {
     NoGpu,            // the probe found no NVIDIA GPU: gpuStatus says what it saw
     GpuTooOld,        // every GPU is older than kMinimumComputeMajor: olderGpu names the best one
   };
-  Kind kind = Kind::Cpu;
   CpuReason cpuReason = CpuReason::NoGpu;
   kernels::GpuReport::Status gpuStatus = kernels::GpuReport::Status::NotBuiltWithCuda;
   std::string gpuDetail;                 // the probe's own words when it found none
-  std::optional<kernels::GpuDevice> gpu;  // Cuda: the GPU that trains
+  std::optional<kernels::GpuDevice> gpu;  // the GPU that trains; none: the CPU does
   std::optional<kernels::GpuDevice> olderGpu;  // GpuTooOld: the card that is not used
 
-  bool onGpu() const { return kind == Kind::Cuda; }
+  bool onGpu() const { return gpu.has_value(); }
 };
 
 // Decides from the probe's report. Throws tiertune::Error, in words, when the run asks for what
