@@ -48,11 +48,7 @@ void widenHalf(std::span<const std::uint16_t> w, HalfFormat format, std::span<fl
   for (std::ptrdiff_t i = 0; i < chunks; ++i) {
     const std::size_t start = static_cast<std::size_t>(i) * chunk;
     const std::size_t count = std::min(chunk, w.size() - start);
-    if (format == HalfFormat::Bf16) {
-      bf16ToFloat(w.subspan(start, count), out.subspan(start, count));
-    } else {
-      f16ToFloat(w.subspan(start, count), out.subspan(start, count));
-    }
+    widenSerially(w.subspan(start, count), format, out.subspan(start, count));
   }
 }
 
