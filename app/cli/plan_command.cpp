@@ -35,16 +35,6 @@ std::string gigabytes(std::uint64_t bytes) {
   return text;
 }
 
-nlohmann::json deviceJson(const hardware::BackendChoice& choice) {
-  nlohmann::json device = {{"backend", choice.onGpu() ? "cuda" : "cpu"}, {"summary", hardware::describeChoice(choice)}};
-  if (choice.gpu) {
-    device["index"] = choice.gpu->index;
-    device["name"] = choice.gpu->name;
-    device["total_bytes"] = choice.gpu->totalBytes;
-  }
-  return device;
-}
-
 nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan& machinePlan) {
   const tiers::MachineAssessment& machine = machinePlan.machine;
   const Plan& plan = machinePlan.memory.plan;
@@ -56,7 +46,7 @@ nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan
   }
   return {{"model", config.modelFolder.string()},
           {"method", machinePlan.memory.setup.method == tiers::Method::Lora ? "lora" : "full"},
-          {"device", deviceJson(machinePlan.backend)},
+          {"device", hardware::toJson(machinePlan.backend)},
           {"trainable_parameters", plan.trainableParameters},
           {"fits", plan.fits},
           {"summary", plan.summary},

@@ -109,6 +109,16 @@ std::string formatRate(double bytesPerSecond) {
   return threeDigits(bytesPerSecond, 1000.0, units);
 }
 
+nlohmann::json toJson(const BackendChoice& choice) {
+  nlohmann::json json = {{"backend", choice.onGpu() ? "cuda" : "cpu"}, {"summary", describeChoice(choice)}};
+  if (choice.gpu) {
+    json["index"] = choice.gpu->index;
+    json["name"] = choice.gpu->name;
+    json["total_bytes"] = choice.gpu->totalBytes;
+  }
+  return json;
+}
+
 nlohmann::json toJson(const HardwareReport& report) {
   nlohmann::json gpus = nlohmann::json::array();
   for (const auto& device : report.gpu.devices) {
@@ -143,10 +153,7 @@ nlohmann::json toJson(const HardwareReport& report) {
         {"driver_version", kernels::cudaVersionText(report.gpu.driverVersion)},
         {"runtime_version", kernels::cudaVersionText(report.gpu.runtimeVersion)},
         {"devices", gpus}}},
-      {"training",
-       {{"backend", report.training.onGpu() ? "cuda" : "cpu"},
-        {"device", report.training.gpu ? nlohmann::json(report.training.gpu->index) : nlohmann::json()},
-        {"summary", describeChoice(report.training)}}},
+      {"training", toJson(report.training)},
       {"offload", {{"folder", report.offloadFolder.string()}}},
   };
   auto& offload = json["offload"];

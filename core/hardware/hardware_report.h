@@ -47,5 +47,8 @@ std::string formatRate(double bytesPerSecond);
 
 // Machine-readable form for `doctor --json` and bug reports.
 nlohmann::json toJson(const HardwareReport& report);
+// Where a run trains, for `doctor --json` and `plan --json`: backend, summary, and the GPU's index,
+// name and memory when it trains.
+nlohmann::json toJson(const BackendChoice& choice);
 
 }  // namespace tiertune::hardware
