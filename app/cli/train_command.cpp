@@ -177,7 +177,7 @@ catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
     if (fs::path(model.path) == normal) return model.id;
   }
   const formats::ModelFolderFacts facts = formats::inspectModelFolder(folder);
-  return catalog::registerModelFolder(store, facts);
+  return catalog::registerModelFolder(store, facts, {}, catalog::WhenPresent::TakeIt);
 }
 
 // The token folder of a catalog dataset (name or id) for the model's tokenizer, built from the

@@ -319,17 +319,19 @@ std::int64_t Catalog::dataVersion() const { return db_->queryInteger("PRAGMA dat
 
 // --- models -------------------------------------------------------------------------------------
 
-Id Catalog::addModel(const NewModel& model) {
-  requireName(model.name, "A model");
-  if (model.path.empty()) throw Error("The model " + quoted(model.name) + " needs a folder.");
-  Transaction transaction(*db_);
-  Statement existing(*db_, "SELECT name FROM models WHERE path = ?");
-  existing.bind(1, model.path);
-  if (existing.step()) {
-    throw Error("The folder " + model.path + " is already in the catalog as the model " +
-                quoted(existing.text(0)) + ".");
-  }
-  Statement insert(*db_,
+namespace {
+
+// Inside a write transaction: the id and name of the model whose folder is path, if any.
+std::optional<std::pair<Id, std::string>> modelWithFolder(Database& db, const std::string& path) {
+  Statement existing(db, "SELECT id, name FROM models WHERE path = ?");
+  existing.bind(1, path);
+  if (!existing.step()) return std::nullopt;
+  return std::pair{existing.integer(0), existing.text(1)};
+}
+
+// Inside a write transaction: the new row and its event.
+Id insertModel(Database& db, const NewModel& model) {
+  Statement insert(db,
                    "INSERT INTO models(name, path, architecture, parameter_count, context_length, "
                    "vocab_size, dtype, size_bytes, has_chat_template, config_sha256, added_at) "
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -338,9 +340,33 @@ Id Catalog::addModel(const NewModel& model) {
   insert.bind(7, model.dtype).bind(8, model.sizeBytes);
   insert.bind(9, std::int64_t{model.hasChatTemplate ? 1 : 0}).bind(10, model.configSha256);
   insert.bind(11, nowText()).run();
-  const Id id = db_->lastInsertId();
-  insertEvent(*db_, EventLevel::Info, "model", id,
+  const Id id = db.lastInsertId();
+  insertEvent(db, EventLevel::Info, "model", id,
               "Added the model " + quoted(model.name) + " from " + model.path);
+  return id;
+}
+
+}  // namespace
+
+Id Catalog::addModel(const NewModel& model) {
+  requireName(model.name, "A model");
+  if (model.path.empty()) throw Error("The model " + quoted(model.name) + " needs a folder.");
+  Transaction transaction(*db_);
+  if (const auto existing = modelWithFolder(*db_, model.path)) {
+    throw Error("The folder " + model.path + " is already in the catalog as the model " +
+                quoted(existing->second) + ".");
+  }
+  const Id id = insertModel(*db_, model);
+  transaction.commit();
+  return id;
+}
+
+Id Catalog::findOrAddModel(const NewModel& model) {
+  requireName(model.name, "A model");
+  if (model.path.empty()) throw Error("The model " + quoted(model.name) + " needs a folder.");
+  Transaction transaction(*db_);
+  if (const auto existing = modelWithFolder(*db_, model.path)) return existing->first;
+  const Id id = insertModel(*db_, model);
   transaction.commit();
   return id;
 }

@@ -61,6 +61,10 @@ class Catalog {
 
   // Models. Paths are unique: adding the same folder twice is an error that says so.
   Id addModel(const NewModel& model);
+  // The model whose folder is model.path: the row already there (another process, such as a second
+  // training run started on the same new folder, may have added it a moment ago) or a new one.
+  // Looking up and adding in one write transaction is what keeps that race from being an error.
+  Id findOrAddModel(const NewModel& model);
   std::vector<ModelRecord> models() const;
   std::optional<ModelRecord> model(Id id) const;
   // Refused (with a message naming the runs) while runs still use the model.

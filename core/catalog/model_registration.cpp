@@ -21,13 +21,15 @@ NewModel modelRecordOf(const formats::ModelFolderFacts& facts, const std::string
   return model;
 }
 
-Id registerModelFolder(Catalog& catalog, const formats::ModelFolderFacts& facts, const std::string& name) {
+Id registerModelFolder(Catalog& catalog, const formats::ModelFolderFacts& facts, const std::string& name,
+                       WhenPresent whenPresent) {
   if (!facts.usable()) {
     std::string message = "The model folder " + facts.folder.string() + " cannot be added:";
     for (const std::string& problem : facts.problems) message += "\n  - " + problem;
     throw Error(message);
   }
-  return catalog.addModel(modelRecordOf(facts, name));
+  const NewModel record = modelRecordOf(facts, name);
+  return whenPresent == WhenPresent::TakeIt ? catalog.findOrAddModel(record) : catalog.addModel(record);
 }
 
 }  // namespace tiertune::catalog

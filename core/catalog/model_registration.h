@@ -12,9 +12,15 @@ namespace tiertune::catalog {
 // The catalog record of an inspected folder.
 NewModel modelRecordOf(const formats::ModelFolderFacts& facts, const std::string& name = {});
 
+// What registering does when the folder is already in the catalog: refuse (a person adding it
+// should hear so), or take that row (a run started on a folder registers it on its way; another run
+// started at the same moment may have registered it first).
+enum class WhenPresent { Refuse, TakeIt };
+
 // Registers a usable folder under name (the folder's name when empty). Throws tiertune::Error
-// listing the problems when the folder cannot be trained, or when the folder is already there.
+// listing the problems when the folder cannot be trained, or, with WhenPresent::Refuse, when the
+// folder is already there.
 Id registerModelFolder(Catalog& catalog, const formats::ModelFolderFacts& facts,
-                       const std::string& name = {});
+                       const std::string& name = {}, WhenPresent whenPresent = WhenPresent::Refuse);
 
 }  // namespace tiertune::catalog

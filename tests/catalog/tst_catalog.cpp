@@ -605,6 +605,24 @@ class CatalogTest : public QObject {
     QVERIFY2(message.find("damaged") == std::string::npos, message.c_str());
   }
 
+  // Two runs started at once on the same new model folder: each looks for the folder, finds none
+  // and registers it. The one that comes second takes the row the first added instead of failing
+  // with "already in the catalog" (issue 20, item 17). A person adding the folder twice still hears so.
+  void aFolderRegisteredMeanwhileByAnotherProcessIsTaken() {
+    Catalog first = Catalog::open(catalogFile());
+    Catalog second = Catalog::open(catalogFile());
+    QVERIFY(first.models().empty());  // the first run found no row for its folder ...
+    const Id added = second.addModel(sampleModel());  // ... and the second run registered it
+    QCOMPARE(first.findOrAddModel(sampleModel()), added);
+    QCOMPARE(first.models().size(), std::size_t{1});
+    QVERIFY(throwsMentioning([&] { first.addModel(sampleModel()); }, {"already in the catalog"}));
+    NewModel other = sampleModel();
+    other.path += "-other";
+    const Id otherId = first.findOrAddModel(other);
+    QVERIFY(otherId != added);
+    QCOMPARE(second.model(otherId)->path, other.path);
+  }
+
   // An empty catalog file beside the datasets and runs of an earlier catalog is a lost catalog:
   // refused in words and left alone, not silently started anew.
   void anEmptyCatalogBesideEarlierDataIsRefused() {
