@@ -61,6 +61,28 @@ class DeviceSpan {
   std::size_t size_ = 0;
 };
 
+// A weight as it is stored: fp32 (trained weights, their masters), or the 16 bits its checkpoint
+// ships in (bf16 or fp16: a frozen base weight, never widened in storage). The ops that read a
+// weight take this view, so one call serves both; exactly one of the two spans is set.
+struct WeightView {
+  DeviceSpan<const float> f32;
+  DeviceSpan<const std::uint16_t> half;
+  HalfFormat format = HalfFormat::Bf16;  // of half
+
+  WeightView() = default;
+  WeightView(DeviceSpan<const float> values) : f32(values) {}  // NOLINT: implicit by design
+  WeightView(DeviceSpan<float> values) : f32(values) {}        // NOLINT: implicit by design
+  WeightView(DeviceSpan<const std::uint16_t> bits, HalfFormat halfFormat) : half(bits), format(halfFormat) {}
+
+  bool isHalf() const { return !half.empty(); }
+  bool empty() const { return f32.empty() && half.empty(); }
+  std::size_t size() const { return isHalf() ? half.size() : f32.size(); }
+  // Elements [offset, offset + count) of the weight, in the same storage.
+  WeightView subspan(std::size_t offset, std::size_t count) const {
+    return isHalf() ? WeightView(half.subspan(offset, count), format) : WeightView(f32.subspan(offset, count));
+  }
+};
+
 // Bytes allocated by a backend, released by it when the buffer goes away.
 class DeviceBuffer {
  public:
@@ -222,6 +244,23 @@ class Backend {
                                  float beta = 0.0f) = 0;
   // out = in widened exactly to fp32 (a 16-bit norm weight or bias for the fp32 ops).
   virtual void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) = 0;
+  // C = alpha op(A) op(W) + beta C with W as stored: matmul for fp32, matmulHalfWeights for 16 bits.
+  void matmulWeight(DeviceSpan<const float> a, const WeightView& w, DeviceSpan<float> c, const MatmulShape& shape,
+                    float alpha = 1.0f, float beta = 0.0f) {
+    if (w.isHalf()) {
+      matmulHalfWeights(a, w.half, w.format, c, shape, alpha, beta);
+    } else {
+      matmul(a, w.f32, c, shape, alpha, beta);
+    }
+  }
+  // out = w as fp32: a copy, or the exact widening of 16 bits.
+  void toFloat(const WeightView& w, DeviceSpan<float> out) {
+    if (w.isHalf()) {
+      widen(w.half, w.format, out);
+    } else {
+      copy(w.f32, out);
+    }
+  }
   // y [rows, n] += bias [n] on every row; dbias [n] += the column sums of dy [rows, n].
   virtual void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) = 0;
   virtual void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) = 0;
@@ -266,8 +305,9 @@ class Backend {
   virtual void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate,
                               DeviceSpan<const float> up, DeviceSpan<float> dgate, DeviceSpan<float> dup) = 0;
 
-  // table [vocab, dim]; ids [tokens]; out [tokens, dim]. The backward accumulates into dtable.
-  virtual void embeddingForward(DeviceSpan<const float> table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  // table [vocab, dim]; ids [tokens]; out [tokens, dim] (fp32: a 16-bit table's rows widened
+  // exactly). The backward accumulates into dtable.
+  virtual void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                                 DeviceSpan<float> out) = 0;
   virtual void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                                  DeviceSpan<float> dtable) = 0;
@@ -275,8 +315,8 @@ class Backend {
   // The head fused with cross-entropy, chunked (never all logits at once). hidden [tokens,
   // hiddenSize]; head [vocab, hiddenSize]; targets [tokens] (kIgnoreTarget masks). With dhidden
   // not empty the backward runs in the same pass: dhidden overwritten, dhead accumulated unless
-  // empty (a frozen head).
-  virtual CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+  // empty (a frozen head; a 16-bit head is always frozen, so its dhead must be empty).
+  virtual CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
                                            DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
                                            DeviceSpan<float> dhidden, DeviceSpan<float> dhead) = 0;
 

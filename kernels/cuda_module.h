@@ -14,7 +14,8 @@ namespace tiertune::kernels {
 
 // Raised whenever the table or the types it passes (GpuReport, Backend) change shape: the module
 // and the program come from the same build, and a stale module must be refused, not called.
-inline constexpr int kCudaModuleAbi = 3;  // 2: Backend gained the transfer lane; 3: 16-bit weights
+inline constexpr int kCudaModuleAbi = 4;  // 2: Backend gained the transfer lane; 3: 16-bit weights;
+                                          // 4: embeddingForward and crossEntropy read 16-bit weights
 
 struct CudaModule {
   int abi = kCudaModuleAbi;

@@ -56,6 +56,43 @@ void readAsFloat(const TensorView& tensor, std::span<float> out) {
   if (tensor.mapping) tensor.mapping->requireIntact();
 }
 
+void readAsHalf(const TensorView& tensor, kernels::cpu::HalfFormat format, std::span<std::uint16_t> out) {
+  requireLoadableFloat(tensor);
+  if (out.size() != tensor.elementCount()) {
+    throw Error(std::string(tensor.fileLabel) + ": tensor " + tensor.name() + " has " +
+                std::to_string(tensor.elementCount()) + " elements, but the destination holds " +
+                std::to_string(out.size()) + " (a bug in the caller).");
+  }
+  const Dtype same = format == kernels::cpu::HalfFormat::Bf16 ? Dtype::BF16 : Dtype::F16;
+  const std::byte* in = tensor.bytes.data();
+  if (tensor.dtype() == same) {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = loadLittleEndian<std::uint16_t>(in + 2 * i);
+  } else {
+    // Another type: through its exact fp32 value, in blocks (the tensor may be large).
+    constexpr std::size_t kBlock = 1 << 16;
+    std::vector<float> block;
+    for (std::size_t first = 0; first < out.size(); first += kBlock) {
+      const std::size_t count = std::min(kBlock, out.size() - first);
+      block.resize(count);
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t at = first + i;
+        switch (tensor.dtype()) {
+          case Dtype::BF16: block[i] = kernels::cpu::bf16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * at)); break;
+          case Dtype::F16: block[i] = kernels::cpu::f16ToFloat(loadLittleEndian<std::uint16_t>(in + 2 * at)); break;
+          default: block[i] = loadLittleEndian<float>(in + 4 * at); break;  // F32 (others refused above)
+        }
+      }
+      const std::span<std::uint16_t> to = out.subspan(first, count);
+      if (format == kernels::cpu::HalfFormat::Bf16) {
+        kernels::cpu::floatToBf16(block, to);
+      } else {
+        kernels::cpu::floatToF16(block, to);
+      }
+    }
+  }
+  if (tensor.mapping) tensor.mapping->requireIntact();
+}
+
 std::vector<float> readAsFloat(const TensorView& tensor) {
   requireLoadableFloat(tensor);
   std::vector<float> values(tensor.elementCount());

@@ -1,5 +1,6 @@
 #include "core/model/base_weights.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -54,6 +55,16 @@ void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights
 }  // namespace
 
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights) {
+  if (table.elementType() != ElementType::F32) {
+    std::vector<std::uint16_t> bits;
+    for (std::size_t i = 0; i < table.tensorCount(); ++i) {
+      const ParameterEntry& entry = table.entry(i);
+      bits.resize(entry.count);
+      readBaseWeightBits({entry.spec}, weights, table.elementType(), bits);
+      table.backend().upload(bits, table.bits(i));
+    }
+    return;
+  }
   pauseForTest("base-weights");
   std::vector<float> staging;
   for (std::size_t i = 0; i < table.tensorCount(); ++i) {
@@ -71,6 +82,52 @@ void readBaseWeights(const std::vector<ParameterSpec>& specs, const formats::Mod
   for (const ParameterSpec& spec : specs) {
     const std::size_t count = elementCount(spec.shape);
     readChecked(spec, weights, values.subspan(offset, count));
+    offset += count;
+  }
+}
+
+ElementType frozenElementType(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights) {
+  std::uint64_t bf16 = 0, f16 = 0, f32 = 0;
+  for (const ParameterSpec& spec : specs) {
+    const formats::TensorInfo* info = weights.find(spec.name);
+    if (info == nullptr) continue;
+    const std::uint64_t count = info->elementCount();
+    switch (info->dtype) {
+      case formats::Dtype::BF16: bf16 += 2 * count; break;
+      case formats::Dtype::F16: f16 += 2 * count; break;
+      case formats::Dtype::F32: f32 += 4 * count; break;
+      default: break;  // refused when the tensor is read
+    }
+  }
+  if (f32 > bf16 + f16 || bf16 + f16 == 0) return ElementType::F32;
+  return bf16 >= f16 ? ElementType::Bf16 : ElementType::F16;
+}
+
+void readBaseWeightBits(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
+                        ElementType type, std::span<std::uint16_t> bits) {
+  pauseForTest("base-weights");
+  const kernels::HalfFormat format = halfFormat(type);
+  // All exponent bits set: infinity or NaN, in either format.
+  const std::uint16_t exponentMask = format == kernels::HalfFormat::Bf16 ? 0x7F80 : 0x7C00;
+  std::size_t offset = 0;
+  for (const ParameterSpec& spec : specs) {
+    const std::size_t count = elementCount(spec.shape);
+    const formats::TensorView view = weights.tensor(spec.name);
+    if (view.shape() != spec.shape) {
+      throw Error(std::string(view.fileLabel) + ": tensor " + spec.name + " has shape " + shapeText(view.shape()) +
+                  " but config.json implies " + shapeText(spec.shape));
+    }
+    const std::span<std::uint16_t> out = bits.subspan(offset, count);
+    formats::readAsHalf(view, format, out);
+    const auto nonFinite = static_cast<std::uint64_t>(
+        std::count_if(out.begin(), out.end(), [&](std::uint16_t b) { return (b & exponentMask) == exponentMask; }));
+    if (nonFinite > 0) {
+      const std::uint64_t inSource = formats::countNonFinite(view);
+      if (inSource > 0) throw Error(formats::nonFiniteProblem(view.fileLabel, spec.name, inSource));
+      throw Error(std::string(view.fileLabel) + ": tensor " + spec.name + " holds " + std::to_string(nonFinite) +
+                  " values beyond the range of " + toString(type) + " (65504); the model cannot be kept in " +
+                  toString(type) + ".");
+    }
     offset += count;
   }
 }

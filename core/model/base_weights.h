@@ -17,11 +17,21 @@ namespace tiertune::model {
 std::vector<ParameterSpec> baseParameterSpecs(const formats::ModelConfig& config);
 
 // Copies every tensor of the table from the weights, checking names and shapes (tiertune::Error
-// naming the tensor and the file otherwise).
+// naming the tensor and the file otherwise); a 16-bit table gets readBaseWeightBits' bits.
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights);
 // The same for the tensors of specs, packed in their order into values (host memory).
 void readBaseWeights(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
                      std::span<float> values);
+
+// How a frozen base of these weights is kept (the README's precision policy): in the 16 bits its
+// checkpoint ships in, bf16 or fp16, whichever holds most of the tensors' bytes; in fp32 when most
+// are fp32. Tensors of the specs the weights lack count nothing (loading names them).
+ElementType frozenElementType(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights);
+// The tensors of specs as bits of a 16-bit type, packed in their order: copied as stored, or
+// rounded from another type (a value beyond fp16's range is an error naming the tensor, as are
+// NaN and infinity).
+void readBaseWeightBits(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
+                        ElementType type, std::span<std::uint16_t> bits);
 
 // Weights as transformers initializes a new model: normal(0, initializerRange) for embeddings and
 // linear weights, ones for norms, zeros for biases; drawn from seed on the host.

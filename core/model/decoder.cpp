@@ -19,7 +19,8 @@ using kernels::MatmulShape;
 // loraB [out, rank]. Gradient spans are empty for what is frozen.
 struct Decoder::Linear {
   std::size_t in = 0, out = 0;
-  DeviceSpan<const float> weight, bias;
+  kernels::WeightView weight;  // fp32, or the 16 bits of a frozen base
+  DeviceSpan<const float> bias;
   DeviceSpan<float> dWeight, dBias;
   bool adapted = false;
   DeviceSpan<const float> loraA, loraB;
@@ -137,6 +138,44 @@ class Decoder::Held {
   std::size_t unit_;
 };
 
+// The norm weights and biases of one unit as the fp32 ops read them: an fp32 base's own tensors, or
+// a 16-bit base's widened exactly into the unit's region of smallWeights_ (a few vectors per
+// layer). The widening is queued on the compute lane after the unit arrived; each unit has its own
+// region, so units bound at the same time never share one.
+class Decoder::SmallWeights {
+ public:
+  SmallWeights(Decoder& decoder, std::size_t unit) : decoder_(decoder), unit_(unit) {}
+  DeviceSpan<const float> of(const ParameterTable& base, const std::string& name) {
+    const kernels::WeightView weight = base.weight(name);
+    if (!weight.isHalf()) return weight.f32;
+    const DeviceSpan<float> widened = region().take(weight.size());
+    decoder_.backend_.widen(weight.half, weight.format, widened);
+    return widened;
+  }
+
+ private:
+  Carver& region() {
+    if (!carver_) carver_.emplace(decoder_.smallWeightsRegion(unit_));
+    return *carver_;
+  }
+  Decoder& decoder_;
+  std::size_t unit_;
+  std::optional<Carver> carver_;
+};
+
+DeviceSpan<float> Decoder::smallWeightsRegion(std::size_t unit) {
+  // Per unit at most: two norms of hidden, two of headDim, and a bias for every linear module.
+  const auto hidden = static_cast<std::size_t>(config_.hiddenSize);
+  std::size_t perLayer = 2 * hidden + 2 * static_cast<std::size_t>(config_.headDim);
+  for (int m = 0; m < kLinearModuleCount; ++m) {
+    perLayer += static_cast<std::size_t>(moduleOutputs(config_, static_cast<LinearModule>(m)));
+  }
+  perLayer += (4 + kLinearModuleCount) * 16;  // the Carver's 64-byte steps
+  const std::size_t units = layers_.size() + 2;
+  if (smallWeights_.bytes() == 0) smallWeights_ = backend_.allocate(units * perLayer * sizeof(float));
+  return smallWeights_.as<float>().subspan(unit * perLayer, perLayer);
+}
+
 Decoder::Decoder(kernels::Backend& backend, const formats::ModelConfig& config, const ParameterTable& base,
                  const ParameterTable* adapter, const LoraConfig* lora, const ParameterTable* gradients,
                  DecoderOptions options)
@@ -183,17 +222,18 @@ void Decoder::bindUnit(std::size_t unit, const UnitTables& tables) {
                                                                                       : DeviceSpan<float>();
   };
   if (unit == 0) {
-    embedding_ = constant(base.tensor("model.embed_tokens.weight"));
+    embedding_ = base.weight("model.embed_tokens.weight");
     dEmbedding_ = baseGradient("model.embed_tokens.weight");
     if (config_.tieWordEmbeddings) {
       head_ = embedding_;
       dHead_ = dEmbedding_;
     }
   } else if (unit == headUnit(config_)) {
-    finalNorm_ = constant(base.tensor("model.norm.weight"));
+    SmallWeights small(*this, unit);
+    finalNorm_ = small.of(base, "model.norm.weight");
     dFinalNorm_ = baseGradient("model.norm.weight");
     if (!config_.tieWordEmbeddings) {
-      head_ = constant(base.tensor("lm_head.weight"));
+      head_ = base.weight("lm_head.weight");
       dHead_ = baseGradient("lm_head.weight");
     }
   } else {
@@ -204,9 +244,10 @@ void Decoder::bindUnit(std::size_t unit, const UnitTables& tables) {
 void Decoder::bindLayer(std::size_t index, const UnitTables& tables) {
   const ParameterTable& base = *tables.base;
   const ParameterTable* gradients = tables.gradients;
-  auto weight = [&](const std::string& name) { return constant(base.tensor(name)); };
+  SmallWeights small(*this, index + 1);
+  auto weight = [&](const std::string& name) { return small.of(base, name); };
   auto optionalWeight = [&](const std::string& name) {
-    return base.find(name) ? constant(base.tensor(name)) : DeviceSpan<const float>();
+    return base.find(name) ? small.of(base, name) : DeviceSpan<const float>();
   };
   auto baseGradient = [&](const std::string& name) {
     return trainsBase_ && gradients != nullptr && gradients->find(name) ? gradients->tensor(name) : DeviceSpan<float>();
@@ -229,7 +270,7 @@ void Decoder::bindLayer(std::size_t index, const UnitTables& tables) {
     const std::string path = prefix + std::string(modulePath(module));
     linear.in = static_cast<std::size_t>(moduleInputs(config_, module));
     linear.out = static_cast<std::size_t>(moduleOutputs(config_, module));
-    linear.weight = weight(path + ".weight");
+    linear.weight = base.weight(path + ".weight");
     linear.dWeight = baseGradient(path + ".weight");
     linear.bias = optionalWeight(path + ".bias");
     linear.dBias = linear.bias.empty() ? DeviceSpan<float>() : baseGradient(path + ".bias");
@@ -379,7 +420,7 @@ void Decoder::prepare(const TokenBatch& batch) {
 void Decoder::linearForward(const Linear& linear, DeviceSpan<const float> x, DeviceSpan<float> y,
                             DeviceSpan<float> loraHidden, bool training, std::uint64_t seed) {
   const std::size_t T = work_->tokens;
-  backend_.matmul(x, linear.weight, y, MatmulShape{T, linear.out, linear.in, false, true});
+  backend_.matmulWeight(x, linear.weight, y, MatmulShape{T, linear.out, linear.in, false, true});
   if (!linear.bias.empty()) backend_.addBias(y, linear.bias, T);
   if (!linear.adapted) return;
   const auto rank = static_cast<std::size_t>(lora_.rank);
@@ -400,8 +441,8 @@ void Decoder::linearBackward(const Linear& linear, DeviceSpan<const float> dy, D
                              DeviceSpan<float> dx, bool accumulate, DeviceSpan<const float> loraHidden,
                              std::uint64_t seed) {
   const std::size_t T = work_->tokens;
-  backend_.matmul(dy, linear.weight, dx, MatmulShape{T, linear.in, linear.out, false, false}, 1.0f,
-                  accumulate ? 1.0f : 0.0f);
+  backend_.matmulWeight(dy, linear.weight, dx, MatmulShape{T, linear.in, linear.out, false, false}, 1.0f,
+                        accumulate ? 1.0f : 0.0f);
   if (!linear.dWeight.empty()) {
     backend_.matmul(dy, x, linear.dWeight, MatmulShape{linear.out, linear.in, T, true, false}, 1.0f, 1.0f);
   }
@@ -619,7 +660,8 @@ std::vector<float> Decoder::logits(const TokenBatch& batch) {
   const auto vocab = static_cast<std::size_t>(config_.vocabSize);
   DeviceBuffer buffer = backend_.allocate(T * vocab * sizeof(float));
   const DeviceSpan<float> result = buffer.as<float>().subspan(0, T * vocab);
-  backend_.matmul(normed, head_, result, MatmulShape{T, vocab, static_cast<std::size_t>(config_.hiddenSize), false, true});
+  backend_.matmulWeight(normed, head_, result,
+                        MatmulShape{T, vocab, static_cast<std::size_t>(config_.hiddenSize), false, true});
   std::vector<float> host(T * vocab);
   backend_.download(result, host);
   return host;
@@ -670,7 +712,7 @@ std::vector<float> Decoder::extendSequence(std::span<const std::int32_t> ids, st
   Workspace& w = *work_;
   if (w.lastLogits.bytes() < vocab * sizeof(float)) w.lastLogits = backend_.allocate(vocab * sizeof(float));
   const DeviceSpan<float> logits = w.lastLogits.as<float>().subspan(0, vocab);
-  backend_.matmul(last, head_, logits, MatmulShape{1, vocab, hidden, false, true});
+  backend_.matmulWeight(last, head_, logits, MatmulShape{1, vocab, hidden, false, true});
   std::vector<float> host(vocab);
   backend_.download(logits, host);
   return host;

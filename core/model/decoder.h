@@ -87,6 +87,7 @@ class Decoder {
   struct Saved;
   struct Workspace;
   class Held;
+  class SmallWeights;
 
   struct CacheStep {
     std::span<const LayerKeyValues> layers;
@@ -95,6 +96,7 @@ class Decoder {
 
   void initialize(const LoraConfig* lora);
   void bindUnit(std::size_t unit, const UnitTables& tables);
+  kernels::DeviceSpan<float> smallWeightsRegion(std::size_t unit);
   void bindLayer(std::size_t index, const UnitTables& tables);
   void checkBatch(const TokenBatch& batch) const;
   void prepare(const TokenBatch& batch);
@@ -120,7 +122,9 @@ class Decoder {
   bool trainsBase_ = false;
   bool training_ = false;
   std::vector<Layer> layers_;
-  kernels::DeviceSpan<const float> embedding_, finalNorm_, head_;
+  kernels::WeightView embedding_, head_;  // fp32, or the 16 bits of a frozen base
+  kernels::DeviceSpan<const float> finalNorm_;
+  kernels::DeviceBuffer smallWeights_;  // a 16-bit base's norms and biases widened, per unit
   kernels::DeviceSpan<float> dEmbedding_, dFinalNorm_, dHead_;
   kernels::DeviceBuffer inverseFrequencies_;
   std::unique_ptr<Workspace> work_;

@@ -61,9 +61,9 @@ std::vector<LayerParameters> layerParameters(const TrainingSetup& setup) {
 }
 
 std::uint64_t groupBytes(StateGroup group, const LayerParameters& parameters, const TrainingSetup& setup) {
-  const std::uint64_t weightBytes = setup.fp32Weights ? 4 : 2;
   switch (group) {
-    case StateGroup::FrozenWeights: return setup.method == Method::Lora ? weightBytes * parameters.all : 0;
+    case StateGroup::FrozenWeights:
+      return setup.method == Method::Lora ? static_cast<std::uint64_t>(setup.frozenWeightBytes) * parameters.all : 0;
     case StateGroup::WorkingWeights: return setup.fp32Weights ? 0 : 2 * parameters.trainable;
     case StateGroup::MasterWeights:
     case StateGroup::Gradients:

@@ -42,9 +42,12 @@ struct TrainingSetup {
   int microBatch = 1;      // sequences per forward/backward
   int sequenceLength = 2048;
   int gradientAccumulation = 1;  // micro-batches per optimizer step
-  // Weights kept in fp32 (the CPU backend, and the CUDA backend until bf16 storage lands): frozen
-  // weights take 4 bytes, and the trained weights are one fp32 copy with no bf16 working copy.
+  // Trained weights kept as one fp32 copy that the ops read (both backends today), with no bf16
+  // working copy beside the fp32 masters.
   bool fp32Weights = false;
+  // Bytes of a frozen base weight (LoRA): 2 for a base kept in its checkpoint's bf16 or fp16, 4 for
+  // an fp32 checkpoint (model::frozenElementType decides, for the planner and the trainer alike).
+  int frozenWeightBytes = 2;
 };
 
 struct MachineBudget {

@@ -29,8 +29,8 @@ namespace {
 
 std::size_t index(StateKind kind) { return static_cast<std::size_t>(kind); }
 
-// Floats of a region that starts and ends on a 4 KiB boundary (what direct I/O moves).
-std::size_t paddedFloats(std::size_t floats) { return roundUpToBlocks(floats * sizeof(float)) / sizeof(float); }
+// Words (4 bytes) of a region that starts and ends on a 4 KiB boundary (what direct I/O moves).
+std::size_t paddedWords(std::size_t words) { return roundUpToBlocks(words * sizeof(float)) / sizeof(float); }
 
 // The kinds a pass streams through a device slot, in their order inside the slot.
 constexpr std::array kStreamedKinds = {StateKind::Frozen, StateKind::Trained, StateKind::Gradients};
@@ -43,10 +43,14 @@ std::span<float> floatsOf(AlignedBuffer& buffer, std::size_t floats) {
 
 }  // namespace
 
-// Where one kind of one unit's state lives.
+// Where one kind of one unit's state lives. The transfers move its bytes as 4-byte words (the
+// copies only move bits: a 16-bit home's pairs of elements travel as one word, its odd last
+// element with two bytes of padding); the tables read it in its element type.
 struct Home {
   Tier tier = Tier::Device;
-  std::size_t floats = 0;
+  model::ElementType type = model::ElementType::F32;
+  std::size_t elements = 0;
+  std::size_t words = 0;  // (elements x bytes per element) rounded up to 4 bytes
   std::unique_ptr<ParameterTable> device;  // Tier::Device: a table of the backend
   AlignedBuffer host;                      // Tier::Host
   ExtentId extent = 0;                     // Tier::Disk
@@ -58,7 +62,7 @@ struct Home {
 struct UnitState {
   std::array<std::vector<ParameterSpec>, kStateKindCount> specs;  // in table layout order
   std::array<Home, kStateKindCount> homes;
-  std::size_t streamFloats = 0;  // slot floats for what is not on the device
+  std::size_t streamWords = 0;  // slot words for what is not on the device
   bool outer = false;            // too large for a layer slot: uses the outer slot
 };
 
@@ -139,13 +143,13 @@ struct TieredState::Impl {
 
   Home& home(std::size_t unit, StateKind kind) { return units.at(unit).homes[index(kind)]; }
 
-  std::span<float> hostSpan(Home& h) { return floatsOf(h.host, h.floats); }
+  std::span<float> hostSpan(Home& h) { return floatsOf(h.host, h.words); }
 
   // --- Host-side transfers (between passes, or on the mover thread during one) -------------------
 
   // Reads a disk home into staging (zeros when it holds nothing yet).
   void readDisk(Home& h, AlignedBuffer& staging) {
-    const std::size_t bytes = paddedFloats(h.floats) * sizeof(float);
+    const std::size_t bytes = paddedWords(h.words) * sizeof(float);
     if (h.zero) {
       std::memset(staging.data(), 0, bytes);
       return;
@@ -154,9 +158,9 @@ struct TieredState::Impl {
     count<std::uint64_t>(&TransferStats::diskRead, bytes);
   }
   Ticket startDiskWrite(Home& h, AlignedBuffer& staging) {
-    const std::size_t bytes = paddedFloats(h.floats) * sizeof(float);
+    const std::size_t bytes = paddedWords(h.words) * sizeof(float);
     // The padding after the values goes out as zeros.
-    std::memset(staging.data() + h.floats * sizeof(float), 0, bytes - h.floats * sizeof(float));
+    std::memset(staging.data() + h.words * sizeof(float), 0, bytes - h.words * sizeof(float));
     count<std::uint64_t>(&TransferStats::diskWritten, bytes);
     h.zero = false;
     return store->write(h.extent, staging.span().first(bytes));
@@ -168,13 +172,13 @@ struct TieredState::Impl {
   void fillDevice(Home& h, DeviceSpan<float> region) {
     if (h.tier == Tier::Host && !h.zero) {
       backend.uploadAsync(hostSpan(h), region);
-      count<std::uint64_t>(&TransferStats::hostToDevice, h.floats * sizeof(float));
+      count<std::uint64_t>(&TransferStats::hostToDevice, h.words * sizeof(float));
     } else if (h.tier == Tier::Disk && !h.zero) {
       backend.hostWaits(moverStagingRead);
       readDisk(h, moverStaging);
-      backend.uploadAsync(floatsOf(moverStaging, h.floats), region);
+      backend.uploadAsync(floatsOf(moverStaging, h.words), region);
       moverStagingRead = backend.record(Lane::Transfer);
-      count<std::uint64_t>(&TransferStats::hostToDevice, h.floats * sizeof(float));
+      count<std::uint64_t>(&TransferStats::hostToDevice, h.words * sizeof(float));
     } else {
       backend.zeroAsync(region);
     }
@@ -184,14 +188,14 @@ struct TieredState::Impl {
   // same lane or after endPass has waited for the lane, so the mover goes on at once; a disk home
   // waits for the copy, then for the write.
   void storeDevice(DeviceSpan<const float> region, const Fence& computed, Home& h) {
-    count<std::uint64_t>(&TransferStats::deviceToHost, h.floats * sizeof(float));
+    count<std::uint64_t>(&TransferStats::deviceToHost, h.words * sizeof(float));
     backend.laneWaits(Lane::Transfer, computed);
     if (h.tier == Tier::Host) {
       backend.downloadAsync(region, hostSpan(h));
       h.zero = false;
       return;
     }
-    backend.downloadAsync(region, floatsOf(moverStaging, h.floats));
+    backend.downloadAsync(region, floatsOf(moverStaging, h.words));
     moverStagingRead = backend.record(Lane::Transfer);
     backend.hostWaits(moverStagingRead);
     store->wait(startDiskWrite(h, moverStaging));
@@ -217,8 +221,10 @@ struct TieredState::Impl {
         // The table's own layout order (decayed tensors first), so host copies match it.
         unit.specs[k] = ParameterTable::inLayoutOrder(unit.specs[k]);
         Home& h = unit.homes[k];
-        h.floats = ParameterTable::elementCount(unit.specs[k]);
-        h.tier = h.floats == 0 ? Tier::Device : placement.home[u][k];
+        h.type = k == index(StateKind::Frozen) ? options.frozenType : model::ElementType::F32;
+        h.elements = ParameterTable::elementCount(unit.specs[k]);
+        h.words = (h.elements * model::bytesPerElement(h.type) + 3) / 4;
+        h.tier = h.words == 0 ? Tier::Device : placement.home[u][k];
       }
     }
   }
@@ -228,15 +234,15 @@ struct TieredState::Impl {
     for (UnitState& unit : units) {
       for (std::size_t k = 0; k < kStateKindCount; ++k) {
         Home& h = unit.homes[k];
-        if (h.floats == 0) continue;
+        if (h.words == 0) continue;
         switch (h.tier) {
           case Tier::Device:
-            h.device = std::make_unique<ParameterTable>(backend, unit.specs[k]);
+            h.device = std::make_unique<ParameterTable>(backend, unit.specs[k], h.type);
             break;
-          case Tier::Host: h.host = AlignedBuffer(h.floats * sizeof(float), backend); break;
+          case Tier::Host: h.host = AlignedBuffer(h.words * sizeof(float), backend); break;
           case Tier::Disk:
             h.extent = static_cast<ExtentId>(extentBytes.size());
-            extentBytes.push_back(paddedFloats(h.floats) * sizeof(float));
+            extentBytes.push_back(paddedWords(h.words) * sizeof(float));
             break;
         }
       }
@@ -254,16 +260,16 @@ struct TieredState::Impl {
       UnitState& unit = units[u];
       for (const StateKind kind : kStreamedKinds) {
         const Home& h = unit.homes[index(kind)];
-        if (h.floats > 0 && h.tier != Tier::Device) unit.streamFloats += paddedFloats(h.floats);
+        if (h.words > 0 && h.tier != Tier::Device) unit.streamWords += paddedWords(h.words);
       }
       for (const Home& h : unit.homes) {
-        if (h.tier == Tier::Disk) largestDiskFloats = std::max(largestDiskFloats, paddedFloats(h.floats));
+        if (h.tier == Tier::Disk) largestDiskFloats = std::max(largestDiskFloats, paddedWords(h.words));
       }
       std::size_t& largest = (u == 0 || u == head) ? outerFloats : layerFloats;
-      largest = std::max(largest, unit.streamFloats);
+      largest = std::max(largest, unit.streamWords);
     }
     const bool separateOuter = outerFloats > layerFloats;
-    for (std::size_t u = 0; u < units.size(); ++u) units[u].outer = separateOuter && units[u].streamFloats > layerFloats;
+    for (std::size_t u = 0; u < units.size(); ++u) units[u].outer = separateOuter && units[u].streamWords > layerFloats;
     if (layerFloats > 0 || outerFloats > 0) {
       const std::size_t count = std::max<std::size_t>(2, placement.streamingSlots);
       for (std::size_t i = 0; i < count; ++i) {
@@ -279,7 +285,7 @@ struct TieredState::Impl {
       if (optimizerRunsOnDevice(unit)) continue;
       for (std::size_t i = 0; i < kOptimizerKinds.size(); ++i) {
         const Home& h = unit.homes[index(kOptimizerKinds[i])];
-        if (h.tier != Tier::Host) optimizerFloats[i] = std::max(optimizerFloats[i], paddedFloats(h.floats));
+        if (h.tier != Tier::Host) optimizerFloats[i] = std::max(optimizerFloats[i], paddedWords(h.words));
       }
     }
     for (std::size_t i = 0; i < kOptimizerKinds.size(); ++i) {
@@ -318,7 +324,7 @@ struct TieredState::Impl {
       }
     }
     const UnitState& unit = units[access.unit];
-    return unit.streamFloats == 0 || slotFree(unit.outer);
+    return unit.streamWords == 0 || slotFree(unit.outer);
   }
 
   // Runs one transfer of the mover thread, on its lane of the timeline.
@@ -351,7 +357,7 @@ struct TieredState::Impl {
           const std::size_t access = nextLoad++;
           Residence& r = residences[access];
           const UnitState& unit = units[order[access].unit];
-          if (unit.streamFloats > 0) {
+          if (unit.streamWords > 0) {
             for (std::size_t s = 0; s < slots.size(); ++s) {
               if (!slots[s].busy && slots[s].outer == unit.outer) {
                 slots[s].busy = true;
@@ -386,15 +392,20 @@ struct TieredState::Impl {
     for (std::size_t i = 0; i < kStreamedKinds.size(); ++i) {
       const StateKind kind = kStreamedKinds[i];
       Home& h = unit.homes[index(kind)];
-      if (h.floats == 0 || (kind == StateKind::Gradients && !what.gradients)) continue;
+      if (h.words == 0 || (kind == StateKind::Gradients && !what.gradients)) continue;
       if (h.tier == Tier::Device) {
         tables[i] = h.device.get();
         continue;
       }
-      const DeviceSpan<float> region = slots.at(*r.slot).buffer.as<float>().subspan(offset, h.floats);
-      offset += paddedFloats(h.floats);
+      const kernels::DeviceBuffer& buffer = slots.at(*r.slot).buffer;
+      const DeviceSpan<float> region = buffer.as<float>().subspan(offset, h.words);
       fillDevice(h, region);
-      r.views[i] = std::make_unique<ParameterTable>(backend, unit.specs[index(kind)], region);
+      r.views[i] = h.type == model::ElementType::F32
+                       ? std::make_unique<ParameterTable>(backend, unit.specs[index(kind)], region)
+                       : std::make_unique<ParameterTable>(
+                             backend, unit.specs[index(kind)],
+                             buffer.as<std::uint16_t>().subspan(2 * offset, h.elements), h.type);
+      offset += paddedWords(h.words);
       tables[i] = r.views[i].get();
       if (kind == StateKind::Gradients) r.gradientRegion = region;
     }
@@ -443,15 +454,23 @@ std::vector<ParameterSpec> TieredState::trainedSpecs() const {
   return all;
 }
 
+model::ElementType TieredState::elementType(StateKind kind) const {
+  return kind == StateKind::Frozen ? impl_->options.frozenType : model::ElementType::F32;
+}
+
 void TieredState::write(StateKind kind, std::size_t unit, std::span<const float> values) {
   Impl& s = *impl_;
   Home& h = s.home(unit, kind);
-  if (values.size() != h.floats) {
+  if (h.type != model::ElementType::F32) {
+    throw std::logic_error(std::string("TieredState::write: ") + toString(kind) + " is kept in " +
+                           model::toString(h.type) + ", not fp32");
+  }
+  if (values.size() != h.elements) {
     throw std::invalid_argument(std::string("TieredState::write: ") + toString(kind) + " of unit " +
-                                std::to_string(unit) + " holds " + std::to_string(h.floats) + " values, not " +
+                                std::to_string(unit) + " holds " + std::to_string(h.elements) + " values, not " +
                                 std::to_string(values.size()));
   }
-  if (h.floats == 0) return;
+  if (h.words == 0) return;
   switch (h.tier) {
     case Tier::Device: s.backend.upload(values, h.device->all()); break;
     case Tier::Host:
@@ -459,7 +478,31 @@ void TieredState::write(StateKind kind, std::size_t unit, std::span<const float>
       h.zero = false;
       break;
     case Tier::Disk:
-      std::copy(values.begin(), values.end(), floatsOf(s.moverStaging, h.floats).begin());
+      std::copy(values.begin(), values.end(), floatsOf(s.moverStaging, h.words).begin());
+      s.store->wait(s.startDiskWrite(h, s.moverStaging));
+      break;
+  }
+}
+
+void TieredState::write(StateKind kind, std::size_t unit, std::span<const std::uint16_t> bits) {
+  Impl& s = *impl_;
+  Home& h = s.home(unit, kind);
+  if (h.type == model::ElementType::F32 || bits.size() != h.elements) {
+    throw std::invalid_argument(std::string("TieredState::write: ") + toString(kind) + " of unit " +
+                                std::to_string(unit) + " holds " + std::to_string(h.elements) + " " +
+                                model::toString(h.type) + " values, not " + std::to_string(bits.size()) +
+                                " 16-bit ones");
+  }
+  if (h.elements == 0) return;
+  switch (h.tier) {
+    case Tier::Device: s.backend.upload(bits, h.device->allBits()); break;
+    case Tier::Host:
+      std::memcpy(h.host.data(), bits.data(), bits.size_bytes());
+      h.zero = false;
+      break;
+    case Tier::Disk:
+      std::memcpy(s.moverStaging.data(), bits.data(), bits.size_bytes());
+      std::memset(s.moverStaging.data() + bits.size_bytes(), 0, h.words * sizeof(float) - bits.size_bytes());
       s.store->wait(s.startDiskWrite(h, s.moverStaging));
       break;
   }
@@ -468,14 +511,16 @@ void TieredState::write(StateKind kind, std::size_t unit, std::span<const float>
 void TieredState::read(StateKind kind, std::size_t unit, std::span<float> values) {
   Impl& s = *impl_;
   Home& h = s.home(unit, kind);
-  if (values.size() != h.floats) throw std::invalid_argument("TieredState::read: wrong size");
-  if (h.floats == 0) return;
+  if (h.type != model::ElementType::F32 || values.size() != h.elements) {
+    throw std::invalid_argument("TieredState::read: wrong size or type");
+  }
+  if (h.words == 0) return;
   switch (h.tier) {
     case Tier::Device: s.backend.download(h.device->all(), values); break;
-    case Tier::Host: std::copy_n(s.hostSpan(h).begin(), h.floats, values.begin()); break;
+    case Tier::Host: std::copy_n(s.hostSpan(h).begin(), h.words, values.begin()); break;
     case Tier::Disk:
       s.readDisk(h, s.moverStaging);
-      std::copy_n(floatsOf(s.moverStaging, h.floats).begin(), h.floats, values.begin());
+      std::copy_n(floatsOf(s.moverStaging, h.words).begin(), h.words, values.begin());
       break;
   }
 }
@@ -602,11 +647,11 @@ void TieredState::zeroGradients() {
   Impl& s = *impl_;
   for (UnitState& unit : s.units) {
     Home& h = unit.homes[index(StateKind::Gradients)];
-    if (h.floats == 0) continue;
+    if (h.words == 0) continue;
     if (h.tier == Tier::Device) {
       h.device->zero();
     } else {
-      if (h.tier == Tier::Host) std::fill_n(s.hostSpan(h).begin(), h.floats, 0.0f);
+      if (h.tier == Tier::Host) std::fill_n(s.hostSpan(h).begin(), h.words, 0.0f);
       h.zero = true;
     }
   }
@@ -617,14 +662,14 @@ double TieredState::gradientSquaredNorm() {
   double total = 0;
   for (UnitState& unit : s.units) {
     Home& h = unit.homes[index(StateKind::Gradients)];
-    if (h.floats == 0) continue;
+    if (h.words == 0) continue;
     switch (h.tier) {
       case Tier::Device: total += s.backend.sumOfSquares(h.device->all()); break;
-      case Tier::Host: total += s.hostOps->sumOfSquares(DeviceSpan<const float>(s.hostSpan(h).data(), h.floats)); break;
+      case Tier::Host: total += s.hostOps->sumOfSquares(DeviceSpan<const float>(s.hostSpan(h).data(), h.words)); break;
       case Tier::Disk: {
         AlignedBuffer& staging = s.optimizerStaging[1];
         s.readDisk(h, staging);
-        total += s.hostOps->sumOfSquares(DeviceSpan<const float>(floatsOf(staging, h.floats).data(), h.floats));
+        total += s.hostOps->sumOfSquares(DeviceSpan<const float>(floatsOf(staging, h.words).data(), h.words));
         break;
       }
     }
@@ -658,16 +703,16 @@ void TieredState::optimizerStep(double clipScale, const kernels::AdamWHyper& hyp
     for (std::size_t i = 0; i < kOptimizerKinds.size(); ++i) {
       Home& h = unit.homes[index(kOptimizerKinds[i])];
       AlignedBuffer& staging = s.optimizerStaging[i];
-      host[i] = h.tier == Tier::Host ? s.hostSpan(h) : floatsOf(staging, h.floats);
+      host[i] = h.tier == Tier::Host ? s.hostSpan(h) : floatsOf(staging, h.words);
       if (h.tier == Tier::Device) {
         s.backend.download(h.device->all(), host[i]);
       } else if (h.tier == Tier::Disk && h.zero) {
         std::fill(host[i].begin(), host[i].end(), 0.0f);
       } else if (h.tier == Tier::Disk) {
-        reads.push_back(s.store->read(h.extent, staging.span().first(paddedFloats(h.floats) * sizeof(float))));
-        s.count<std::uint64_t>(&TransferStats::diskRead, paddedFloats(h.floats) * sizeof(float));
+        reads.push_back(s.store->read(h.extent, staging.span().first(paddedWords(h.words) * sizeof(float))));
+        s.count<std::uint64_t>(&TransferStats::diskRead, paddedWords(h.words) * sizeof(float));
       }
-      tables[i] = std::make_unique<ParameterTable>(*s.hostOps, specs, DeviceSpan<float>(host[i].data(), h.floats));
+      tables[i] = std::make_unique<ParameterTable>(*s.hostOps, specs, DeviceSpan<float>(host[i].data(), h.words));
     }
     for (const Ticket ticket : reads) s.store->wait(ticket);
     update(*s.hostOps, tables);

@@ -1,5 +1,6 @@
 #include "core/train/run_memory.h"
 
+#include "core/model/base_weights.h"
 #include "core/model/model_units.h"
 #include "core/tiers/state_placement.h"
 #include "core/train/eval_samples.h"
@@ -15,8 +16,15 @@ tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::Model
   setup.microBatch = static_cast<int>(config.microBatch);
   setup.sequenceLength = static_cast<int>(config.sequenceLength);
   setup.gradientAccumulation = static_cast<int>(config.gradientAccumulation);
-  setup.fp32Weights = true;  // what both backends store today
+  setup.fp32Weights = true;  // trained weights: one fp32 copy on both backends today
+  setup.frozenWeightBytes = static_cast<int>(model::bytesPerElement(frozenTypeOf(config, model)));
   return setup;
+}
+
+model::ElementType frozenTypeOf(const RunConfig& config, const formats::ModelConfig& model) {
+  if (!config.lora) return model::ElementType::F32;
+  const formats::ModelWeights weights = formats::ModelWeights::openFolder(config.modelFolder);
+  return model::frozenElementType(model::baseParameterSpecs(model), weights);
 }
 
 RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,

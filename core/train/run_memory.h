@@ -26,7 +26,12 @@ struct RunMemory {
 };
 
 // The planner's view of the run: its model, method, batch and sequence length (for `plan` too).
+// Reads the model folder's weight headers for the type its frozen base is kept in.
 tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::ModelConfig& model);
+
+// How the run keeps its frozen base (model::frozenElementType on its model folder's weights; fp32
+// for full fine-tuning, which has none). The trainer and the planner both ask this.
+model::ElementType frozenTypeOf(const RunConfig& config, const formats::ModelConfig& model);
 
 // machine: the assessed budgets of the backend the run uses, with the run's caps applied;
 // offloadFolder: the settings' folder, unless the run names its own.

@@ -6,6 +6,7 @@
 
 #include "core/formats/model_weights.h"
 #include "core/model/base_weights.h"
+#include "core/train/run_memory.h"
 #include "core/util/error.h"
 #include "core/util/fault_point.h"
 #include "core/util/random.h"
@@ -46,6 +47,7 @@ Trainer::Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTier
   tiers::StatePlacement placement =
       tiering.placement ? *tiering.placement : tiers::residentPlacement(model::unitCount(modelConfig_));
   std::optional<std::string> samplesUnavailable = samplesUnavailableReason(placement);
+  tiering.options.frozenType = frozenTypeOf(config_, modelConfig_);
   state_ = std::make_unique<tiers::TieredState>(backend_, modelConfig_, lora, std::move(placement),
                                                 std::move(tiering.options));
   loadInitialState();
@@ -88,12 +90,20 @@ void Trainer::prepareSamples(std::optional<std::string> unavailable) {
 void Trainer::loadInitialState() {
   const formats::ModelWeights weights = formats::ModelWeights::openFolder(config_.modelFolder);
   const tiers::StateKind baseKind = config_.lora ? tiers::StateKind::Frozen : tiers::StateKind::Trained;
+  const model::ElementType baseType = state_->elementType(baseKind);
   std::vector<float> values;
+  std::vector<std::uint16_t> bits;
   for (std::size_t unit = 0; unit < state_->unitCount(); ++unit) {
     const auto& specs = state_->specs(baseKind, unit);
-    values.resize(model::ParameterTable::elementCount(specs));
-    model::readBaseWeights(specs, weights, values);
-    state_->write(baseKind, unit, values);
+    if (baseType == model::ElementType::F32) {
+      values.resize(model::ParameterTable::elementCount(specs));
+      model::readBaseWeights(specs, weights, values);
+      state_->write(baseKind, unit, values);
+    } else {  // a frozen base kept as its checkpoint ships it
+      bits.resize(model::ParameterTable::elementCount(specs));
+      model::readBaseWeightBits(specs, weights, baseType, bits);
+      state_->write(baseKind, unit, std::span<const std::uint16_t>(bits));
+    }
   }
   if (!config_.lora) return;
   // The adapter is small: drawn whole on the host (the same values whatever the placement), then

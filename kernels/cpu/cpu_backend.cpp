@@ -256,23 +256,32 @@ class CpuBackend final : public Backend {
     cpu::swigluBackward<float>(host(dout), host(gate), host(up), host(dgate), host(dup));
   }
 
-  void embeddingForward(DeviceSpan<const float> table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
-    cpu::embeddingForward<float>(host(table), host(ids), dim, host(out));
+    if (table.isHalf()) {
+      cpu::embeddingForwardHalf(host(table.half), table.format, host(ids), dim, host(out));
+    } else {
+      cpu::embeddingForward<float>(host(table.f32), host(ids), dim, host(out));
+    }
   }
   void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                          DeviceSpan<float> dtable) override {
     cpu::embeddingBackward<float>(host(dout), host(ids), dim, host(dtable));
   }
 
-  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
                                    DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
                                    DeviceSpan<float> dhidden, DeviceSpan<float> dhead) override {
     requireSameSize(hidden.size(), shape.tokens * shape.hiddenSize, "crossEntropy hidden");
     requireSameSize(head.size(), shape.vocab * shape.hiddenSize, "crossEntropy head");
+    if (head.isHalf() && !dhead.empty()) throw std::invalid_argument("crossEntropy: a 16-bit head is not trained");
     const cpu::CrossEntropyResult result =
-        cpu::crossEntropyWithHead<float>(host(hidden), host(head), host(targets), shape.hiddenSize, shape.vocab,
-                                         shape.chunkTokens, host(dhidden), host(dhead), shape.normalizer);
+        head.isHalf() ? cpu::crossEntropyWithHalfHead(host(hidden), host(head.half), head.format, host(targets),
+                                                      shape.hiddenSize, shape.vocab, shape.chunkTokens, host(dhidden),
+                                                      shape.normalizer)
+                      : cpu::crossEntropyWithHead<float>(host(hidden), host(head.f32), host(targets), shape.hiddenSize,
+                                                         shape.vocab, shape.chunkTokens, host(dhidden), host(dhead),
+                                                         shape.normalizer);
     return CrossEntropyOutcome{result.lossSum, result.counted};
   }
 

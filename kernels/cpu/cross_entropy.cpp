@@ -10,11 +10,15 @@
 
 namespace tiertune::kernels::cpu {
 
-template <typename T>
-CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<const T> head,
-                                        std::span<const std::int32_t> targets, std::size_t hiddenSize,
-                                        std::size_t vocab, std::size_t chunkTokens, std::span<T> dhidden,
-                                        std::span<T> dhead, std::size_t normalizer) {
+namespace {
+
+// The loss chunk by chunk. products(rows, chunk, count, dhiddenRows) computes the chunk's logits
+// from its hidden rows when dhiddenRows is empty, and otherwise the backward's products from the
+// chunk's logit gradients: dhiddenRows = g · head, and dhead += g^T · rows when the head is trained.
+template <typename T, typename Products>
+CrossEntropyResult crossEntropyChunked(std::span<const T> hidden, std::span<const std::int32_t> targets,
+                                       std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
+                                       std::span<T> dhidden, std::size_t normalizer, Products products) {
   const std::size_t tokens = targets.size();
   CrossEntropyResult result;
   for (const std::int32_t target : targets) {
@@ -37,7 +41,7 @@ CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<con
     const std::size_t count = std::min(chunkTokens, tokens - first);
     const std::span<const T> rows = hidden.subspan(first * hiddenSize, count * hiddenSize);
     const std::span<T> chunk(logits.data(), count * vocab);
-    matmul<T>(rows, false, head, true, chunk, count, vocab, hiddenSize);
+    products(rows, chunk, count, std::span<T>());
 #pragma omp parallel for schedule(static)
     for (std::size_t t = 0; t < count; ++t) {
       T* row = chunk.data() + t * vocab;
@@ -59,15 +63,45 @@ CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<con
       row[target] -= scale;
     }
     for (std::size_t t = 0; t < count; ++t) total += chunkLoss[t];  // fixed order: reproducible
-    if (backward) {
-      matmul<T>(chunk, false, head, false, dhidden.subspan(first * hiddenSize, count * hiddenSize), count,
-                hiddenSize, vocab);
-      if (!dhead.empty()) matmul<T>(chunk, true, rows, false, dhead, vocab, hiddenSize, count, T(1), T(1));
-    }
+    if (backward) products(rows, chunk, count, dhidden.subspan(first * hiddenSize, count * hiddenSize));
   }
   result.lossSum = total;
   result.loss = total / static_cast<double>(result.counted);
   return result;
+}
+
+}  // namespace
+
+template <typename T>
+CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<const T> head,
+                                        std::span<const std::int32_t> targets, std::size_t hiddenSize,
+                                        std::size_t vocab, std::size_t chunkTokens, std::span<T> dhidden,
+                                        std::span<T> dhead, std::size_t normalizer) {
+  return crossEntropyChunked<T>(
+      hidden, targets, hiddenSize, vocab, chunkTokens, dhidden, normalizer,
+      [&](std::span<const T> rows, std::span<T> chunk, std::size_t count, std::span<T> dhiddenRows) {
+        if (dhiddenRows.empty()) {
+          matmul<T>(rows, false, head, true, chunk, count, vocab, hiddenSize);
+          return;
+        }
+        matmul<T>(chunk, false, head, false, dhiddenRows, count, hiddenSize, vocab);
+        if (!dhead.empty()) matmul<T>(chunk, true, rows, false, dhead, vocab, hiddenSize, count, T(1), T(1));
+      });
+}
+
+CrossEntropyResult crossEntropyWithHalfHead(std::span<const float> hidden, std::span<const std::uint16_t> head,
+                                            HalfFormat format, std::span<const std::int32_t> targets,
+                                            std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
+                                            std::span<float> dhidden, std::size_t normalizer) {
+  return crossEntropyChunked<float>(
+      hidden, targets, hiddenSize, vocab, chunkTokens, dhidden, normalizer,
+      [&](std::span<const float> rows, std::span<float> chunk, std::size_t count, std::span<float> dhiddenRows) {
+        if (dhiddenRows.empty()) {
+          matmulHalfWeights(rows, false, head, format, true, chunk, count, vocab, hiddenSize);
+        } else {
+          matmulHalfWeights(chunk, false, head, format, false, dhiddenRows, count, hiddenSize, vocab);
+        }
+      });
 }
 
 template CrossEntropyResult crossEntropyWithHead<float>(std::span<const float>, std::span<const float>,

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <span>
 
+#include "kernels/cpu/half_weights.h"
+
 namespace tiertune::kernels::cpu {
 
 inline constexpr std::int32_t kIgnoreTarget = -100;  // as PyTorch's ignore_index
@@ -30,5 +32,12 @@ CrossEntropyResult crossEntropyWithHead(std::span<const T> hidden, std::span<con
                                         std::span<const std::int32_t> targets, std::size_t hiddenSize,
                                         std::size_t vocab, std::size_t chunkTokens, std::span<T> dhidden,
                                         std::span<T> dhead, std::size_t normalizer = 0);
+
+// The same with the head kept in 16 bits (a frozen head: no dhead), its products through
+// matmulHalfWeights. Every other step is the fp32 one's.
+CrossEntropyResult crossEntropyWithHalfHead(std::span<const float> hidden, std::span<const std::uint16_t> head,
+                                            HalfFormat format, std::span<const std::int32_t> targets,
+                                            std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
+                                            std::span<float> dhidden, std::size_t normalizer = 0);
 
 }  // namespace tiertune::kernels::cpu

@@ -4,21 +4,45 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/cpu/half_precision.h"
+
 namespace tiertune::kernels::cpu {
 
-template <typename T>
-void embeddingForward(std::span<const T> table, std::span<const std::int32_t> ids, std::size_t dim, std::span<T> out) {
-  const std::size_t vocab = table.size() / dim;
+namespace {
+
+void checkIds(std::span<const std::int32_t> ids, std::size_t vocab) {
   for (const std::int32_t id : ids) {
     if (id < 0 || static_cast<std::size_t>(id) >= vocab) {
       throw std::invalid_argument("token id " + std::to_string(id) + " is outside the vocabulary of " +
                                   std::to_string(vocab));
     }
   }
+}
+
+}  // namespace
+
+template <typename T>
+void embeddingForward(std::span<const T> table, std::span<const std::int32_t> ids, std::size_t dim, std::span<T> out) {
+  checkIds(ids, table.size() / dim);
 #pragma omp parallel for schedule(static)
   for (std::size_t t = 0; t < ids.size(); ++t) {
     const T* row = table.data() + static_cast<std::size_t>(ids[t]) * dim;
     std::copy(row, row + dim, out.data() + t * dim);
+  }
+}
+
+void embeddingForwardHalf(std::span<const std::uint16_t> table, HalfFormat format, std::span<const std::int32_t> ids,
+                          std::size_t dim, std::span<float> out) {
+  checkIds(ids, table.size() / dim);
+#pragma omp parallel for schedule(static)
+  for (std::size_t t = 0; t < ids.size(); ++t) {
+    const std::span<const std::uint16_t> row = table.subspan(static_cast<std::size_t>(ids[t]) * dim, dim);
+    const std::span<float> to = out.subspan(t * dim, dim);
+    if (format == HalfFormat::Bf16) {
+      bf16ToFloat(row, to);
+    } else {
+      f16ToFloat(row, to);
+    }
   }
 }
 

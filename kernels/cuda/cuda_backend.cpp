@@ -430,12 +430,17 @@ class CudaBackend final : public Backend {
     cuda::swigluBackward(stream(), dout.data(), gate.data(), up.data(), dgate.data(), dup.data(), gate.size());
   }
 
-  void embeddingForward(DeviceSpan<const float> table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
     const char* op = "embeddingForward";
     checkIds(ids, table.size(), dim, op);
     requireAtLeast(out.size(), ids.size() * dim, op, "out");
-    cuda::embeddingForward(stream(), table.data(), ids.data(), ids.size(), dim, out.data());
+    if (table.isHalf()) {
+      cuda::embeddingForwardHalf(stream(), table.half.data(), table.format == HalfFormat::Bf16, ids.data(), ids.size(),
+                                 dim, out.data());
+    } else {
+      cuda::embeddingForward(stream(), table.f32.data(), ids.data(), ids.size(), dim, out.data());
+    }
   }
 
   void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
@@ -446,7 +451,7 @@ class CudaBackend final : public Backend {
     cuda::embeddingBackward(stream(), dout.data(), ids.data(), ids.size(), dim, dtable.data());
   }
 
-  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
                                    DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
                                    DeviceSpan<float> dhidden, DeviceSpan<float> dhead) override;
 
@@ -570,7 +575,7 @@ HostBuffer CudaBackend::allocateHostStaging(std::size_t bytes) {
 // The fused head and loss, chunk by chunk as kernels/cpu/cross_entropy.cpp: logits of a chunk
 // (cuBLAS) → per-row loss and gradient (kernel) → dhidden = g · head, dhead += g^T · hidden (cuBLAS).
 // The per-token losses are kept in double and summed once, in token order, at the end.
-CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
                                               DeviceSpan<const std::int32_t> targets,
                                               const CrossEntropyShape& shape, DeviceSpan<float> dhidden,
                                               DeviceSpan<float> dhead) {
@@ -583,6 +588,7 @@ CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, De
   const bool backward = !dhidden.empty();
   if (backward) requireAtLeast(dhidden.size(), tokens * hiddenSize, op, "dhidden");
   if (backward && !dhead.empty()) requireAtLeast(dhead.size(), vocab * hiddenSize, op, "dhead");
+  if (head.isHalf() && !dhead.empty()) throw std::invalid_argument("crossEntropy: a 16-bit head is not trained");
 
   CrossEntropyOutcome outcome;
   for (const std::int32_t target : downloadIds(targets, op)) {
@@ -604,11 +610,13 @@ CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, De
   for (std::size_t first = 0; first < tokens; first += chunkTokens) {
     const std::size_t count = std::min(chunkTokens, tokens - first);
     const float* rows = hidden.data() + first * hiddenSize;
-    cuda::gemmRowMajor(blas(), op, rows, false, head.data(), true, logits, count, vocab, hiddenSize, 1.0f, 0.0f);
+    // The head's products through matmulWeight: a 16-bit head widened panel by panel (its own scratch).
+    matmulWeight(DeviceSpan<const float>(rows, count * hiddenSize), head, DeviceSpan<float>(logits, count * vocab),
+                 MatmulShape{count, vocab, hiddenSize, false, true});
     cuda::crossEntropyRows(stream(), logits, targets.data() + first, count, vocab, scale, backward, rowLoss + first);
     if (!backward) continue;
-    cuda::gemmRowMajor(blas(), op, logits, false, head.data(), false, dhidden.data() + first * hiddenSize, count,
-                       hiddenSize, vocab, 1.0f, 0.0f);
+    matmulWeight(DeviceSpan<const float>(logits, count * vocab), head,
+                 dhidden.subspan(first * hiddenSize, count * hiddenSize), MatmulShape{count, hiddenSize, vocab});
     if (!dhead.empty()) {
       cuda::gemmRowMajor(blas(), op, logits, true, rows, false, dhead.data(), vocab, hiddenSize, count, 1.0f, 1.0f);
     }

@@ -83,6 +83,9 @@ void swigluBackward(cudaStream_t stream, const float* dout, const float* gate, c
 // [tokens, dim]. The backward adds the tokens' rows in token order (no atomics: reproducible).
 void embeddingForward(cudaStream_t stream, const float* table, const std::int32_t* ids, std::size_t tokens,
                       std::size_t dim, float* out);
+// The same from a 16-bit table (bf16, else IEEE fp16), each element widened exactly.
+void embeddingForwardHalf(cudaStream_t stream, const std::uint16_t* table, bool bf16, const std::int32_t* ids,
+                          std::size_t tokens, std::size_t dim, float* out);
 void embeddingBackward(cudaStream_t stream, const float* dout, const std::int32_t* ids, std::size_t tokens,
                        std::size_t dim, float* dtable);
 

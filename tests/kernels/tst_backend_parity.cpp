@@ -364,6 +364,39 @@ void checkHalfWeights(Harness& h) {
         }
       }
     }
+    // A 16-bit embedding table (rows widened exactly) and a frozen 16-bit head in the fused loss.
+    const std::size_t vocab = 97, dim = 45, tokens = 300;
+    std::vector<std::uint16_t> table(vocab * dim);
+    for (std::uint16_t& b : table) {
+      const float value = h.uniform(1)[0];
+      b = format == HalfFormat::Bf16 ? cpu::floatToBf16(value) : cpu::floatToF16(value);
+    }
+    DeviceBuffer tables[2];
+    for (int s = 0; s < 2; ++s) {
+      tables[s] = h.backend(s).allocate(table.size() * sizeof(std::uint16_t));
+      h.backend(s).upload(table, tables[s].as<std::uint16_t>().subspan(0, table.size()));
+    }
+    auto view = [&](int s) {
+      return WeightView(DeviceSpan<const std::uint16_t>(tables[s].as<std::uint16_t>().subspan(0, table.size())), format);
+    };
+    std::vector<std::int32_t> ids(tokens);
+    for (auto& id : ids) id = static_cast<std::int32_t>(h.below(vocab));
+    const IdTwin idTwin = h.ids(ids);
+    const Twin looked = h.poisoned(tokens * dim);
+    h.both([&](Backend& b, int s) { b.embeddingForward(view(s), idTwin[s], dim, looked[s]); });
+    h.compare("embeddingForward " + label + " table", looked, kBitwise);
+    std::vector<std::int32_t> targets(tokens);
+    for (std::size_t t = 0; t < tokens; ++t) {
+      targets[t] = t % 4 == 1 ? cpu::kIgnoreTarget : static_cast<std::int32_t>(h.below(vocab));
+    }
+    const IdTwin targetTwin = h.ids(targets);
+    const Twin hidden = h.random(tokens * dim, -2, 2);
+    const Twin dhidden = h.poisoned(tokens * dim);
+    const CrossEntropyShape shape{tokens, dim, vocab, 64, 0};
+    CrossEntropyOutcome outcome[2];
+    h.both([&](Backend& b, int s) { outcome[s] = b.crossEntropy(hidden[s], view(s), targetTwin[s], shape, dhidden[s], {}); });
+    compareScalar("crossEntropy " + label + " head lossSum", outcome[0].lossSum, outcome[1].lossSum, kReduction);
+    h.compare("crossEntropy " + label + " head dhidden", dhidden, kReduction);
   }
 }
 

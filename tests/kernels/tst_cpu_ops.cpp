@@ -30,6 +30,16 @@ std::vector<double> randomValues(std::size_t count, double scale = 1.0) {
 
 std::vector<float> toFloat(const std::vector<double>& values) { return {values.begin(), values.end()}; }
 
+// count uniform values in [-scale, scale) as the bits of format.
+std::vector<std::uint16_t> randomHalf(std::size_t count, HalfFormat format, double scale = 1.0) {
+  std::vector<std::uint16_t> bits(count);
+  for (std::uint16_t& b : bits) {
+    const auto value = static_cast<float>(scale * (QRandomGenerator::global()->generateDouble() * 2 - 1));
+    b = format == HalfFormat::Bf16 ? floatToBf16(value) : floatToF16(value);
+  }
+  return bits;
+}
+
 double dot(const std::vector<double>& a, const std::vector<double>& b) {
   double sum = 0;
   for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
@@ -203,11 +213,7 @@ class CpuOpsTest : public QObject {
     constexpr std::size_t m = 3, n = 900, k = 1500;  // n k = 1.35 M weights: two panels either way
     static_assert(n * k > kHalfPanelElements);
     for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
-      std::vector<std::uint16_t> w(k * n);
-      for (std::uint16_t& bits : w) {
-        const auto value = static_cast<float>(QRandomGenerator::global()->generateDouble() * 2 - 1);
-        bits = format == HalfFormat::Bf16 ? floatToBf16(value) : floatToF16(value);
-      }
+      const std::vector<std::uint16_t> w = randomHalf(k * n, format);
       std::vector<float> widened(w.size());
       widenHalf(w, format, widened);
       for (std::size_t i = 0; i < w.size(); ++i) {
@@ -342,6 +348,51 @@ class CpuOpsTest : public QObject {
     }
     const std::vector<std::int32_t> bad = {5};
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, embeddingForward<double>(table, bad, dim, out));
+  }
+
+  // A 16-bit table: each row widened exactly (bit for bit the conversion of every element).
+  void halfEmbeddingWidensItsRows() {
+    constexpr std::size_t vocab = 6, dim = 70;
+    for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
+      const std::vector<std::uint16_t> table = randomHalf(vocab * dim, format, 4.0);
+      const std::vector<std::int32_t> ids = {5, 0, 5, 2};
+      std::vector<float> out(ids.size() * dim, -1.0f);
+      embeddingForwardHalf(table, format, ids, dim, out);
+      for (std::size_t t = 0; t < ids.size(); ++t) {
+        for (std::size_t i = 0; i < dim; ++i) {
+          const std::uint16_t bits = table[static_cast<std::size_t>(ids[t]) * dim + i];
+          QCOMPARE(out[t * dim + i], format == HalfFormat::Bf16 ? bf16ToFloat(bits) : f16ToFloat(bits));
+        }
+      }
+      const std::vector<std::int32_t> bad = {6};
+      QVERIFY_THROWS_EXCEPTION(std::invalid_argument, embeddingForwardHalf(table, format, bad, dim, out));
+    }
+  }
+
+  // The head kept in 16 bits: loss and dhidden as the fp32 head holding the widened values gives
+  // (the same fp32 sums, in panels), within fp32 rounding: 1e-6 relative; never NaN.
+  void halfHeadCrossEntropyMatchesTheWidenedHead() {
+    constexpr std::size_t tokens = 9, hiddenSize = 24, vocab = 301;
+    for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
+      const std::vector<float> hidden = toFloat(randomValues(tokens * hiddenSize, 2.0));
+      const std::vector<std::uint16_t> head = randomHalf(vocab * hiddenSize, format);
+      std::vector<float> widened(head.size());
+      widenHalf(head, format, widened);
+      const std::vector<std::int32_t> targets = {3, kIgnoreTarget, 0, 300, 17, kIgnoreTarget, 7, 7, 150};
+      std::vector<float> dhidden(hidden.size()), dhiddenWide(hidden.size());
+      const auto half = crossEntropyWithHalfHead(hidden, head, format, targets, hiddenSize, vocab, 4, dhidden, 11);
+      const auto wide = crossEntropyWithHead<float>(hidden, widened, targets, hiddenSize, vocab, 4, dhiddenWide, {}, 11);
+      QCOMPARE(half.counted, wide.counted);
+      QVERIFY2(std::isfinite(half.lossSum) && std::abs(half.lossSum - wide.lossSum) <= 1e-6 * std::abs(wide.lossSum),
+               qPrintable(QStringLiteral("%1 vs %2").arg(half.lossSum).arg(wide.lossSum)));
+      double scale = 0, worst = 0;
+      for (const float value : dhiddenWide) scale = std::max(scale, static_cast<double>(std::abs(value)));
+      for (std::size_t i = 0; i < dhidden.size(); ++i) {
+        const double error = std::abs(static_cast<double>(dhidden[i]) - dhiddenWide[i]) / scale;
+        if (!(error <= worst)) worst = std::isnan(error) ? INFINITY : error;
+      }
+      QVERIFY2(worst <= 1e-6, qPrintable(QStringLiteral("dhidden: %1").arg(worst)));
+    }
   }
 
   void adamwFollowsTheWrittenOutUpdate() {

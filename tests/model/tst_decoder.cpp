@@ -204,6 +204,19 @@ class DecoderTest : public QObject {
     formats::writeSafetensors(file, tensors);
     loadBaseWeights(f.base, formats::ModelWeights::openSingleFile(file));
     const std::vector<float> loaded = hostCopy(f.base);
+
+    // Kept as shipped: a bf16 table holds the file's bits (the CPU backend's memory is the host's),
+    // and the checkpoint's type is what a frozen base is kept in.
+    const formats::ModelWeights shipped = formats::ModelWeights::openSingleFile(file);
+    QCOMPARE(frozenElementType(f.base.specs(), shipped), ElementType::Bf16);
+    const ParameterTable kept(*f.backend, f.base.specs(), ElementType::Bf16);
+    QCOMPARE(kept.elementType(), ElementType::Bf16);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, kept.tensor(0));
+    loadBaseWeights(kept, shipped);
+    for (std::size_t i = 0; i < kept.tensorCount(); ++i) {
+      const kernels::DeviceSpan<std::uint16_t> held = kept.bits(kept.find(f.base.entry(i).spec.name).value());
+      QVERIFY(std::memcmp(held.data(), bits[i].data(), bits[i].size() * sizeof(std::uint16_t)) == 0);
+    }
     for (std::size_t i = 0; i < f.base.tensorCount(); ++i) {
       const ParameterEntry& entry = f.base.entry(i);
       for (std::size_t j = 0; j < entry.count; ++j) {
@@ -230,6 +243,37 @@ class DecoderTest : public QObject {
     }
     QVERIFY2(error.find(tensors[matrix].first.name) != std::string::npos && error.find("config.json") != std::string::npos,
              error.c_str());
+  }
+
+  // fp16 cannot hold what bf16 or fp32 can: a weight beyond 65504 is refused naming the tensor,
+  // never kept as infinity. The type of most bytes decides how a base is kept.
+  void sixteenBitStorageRefusesWhatItCannotHold() {
+    Fixture f;
+    const auto folder = test::makeScratchDir();
+    const std::filesystem::path file = std::filesystem::path(folder->path().toStdString()) / "model.safetensors";
+    std::vector<std::vector<float>> values;
+    std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
+    for (const ParameterEntry& entry : f.base.entries()) values.emplace_back(entry.count, 0.5f);
+    values[0][3] = 70000.0f;
+    for (std::size_t i = 0; i < f.base.tensorCount(); ++i) {
+      tensors.push_back({formats::TensorDescriptor{f.base.entry(i).spec.name, formats::Dtype::F32,
+                                                   f.base.entry(i).spec.shape},
+                         std::as_bytes(std::span<const float>(values[i]))});
+    }
+    formats::writeSafetensors(file, tensors);
+    const formats::ModelWeights weights = formats::ModelWeights::openSingleFile(file);
+    QCOMPARE(frozenElementType(f.base.specs(), weights), ElementType::F32);
+    const ParameterTable half(*f.backend, f.base.specs(), ElementType::F16);
+    std::string error;
+    try {
+      loadBaseWeights(half, weights);
+    } catch (const Error& thrown) {
+      error = thrown.what();
+    }
+    QVERIFY2(error.find(f.base.entry(0).spec.name) != std::string::npos && error.find("65504") != std::string::npos,
+             error.c_str());
+    const ParameterTable bf16(*f.backend, f.base.specs(), ElementType::Bf16);
+    loadBaseWeights(bf16, weights);  // bf16 has fp32's range
   }
 
   void refusesBadBatches() {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kernels/cpu/half_precision.h"
 #include "core/formats/model_config.h"
 #include "core/formats/safetensors_writer.h"
 #include "core/model/base_weights.h"
@@ -51,19 +52,31 @@ inline void writeTinyTokenizer(const std::filesystem::path& folder, std::int64_t
 }
 
 // Every tensor of table, in fp32 with the table's names, as one safetensors file.
-inline void writeTableFile(const std::filesystem::path& file, const model::ParameterTable& table) {
+// An fp32 table as a safetensors file of dtype: F32, or BF16 / F16 rounded to nearest even.
+inline void writeTableFile(const std::filesystem::path& file, const model::ParameterTable& table,
+                           formats::Dtype dtype = formats::Dtype::F32) {
   std::vector<float> values(table.elementCount());
   table.backend().download(table.all(), values);
+  std::vector<std::uint16_t> bits;
+  if (dtype == formats::Dtype::BF16) {
+    bits.resize(values.size());
+    kernels::cpu::floatToBf16(values, bits);
+  } else if (dtype == formats::Dtype::F16) {
+    bits.resize(values.size());
+    kernels::cpu::floatToF16(values, bits);
+  }
   std::vector<std::pair<formats::TensorDescriptor, std::span<const std::byte>>> tensors;
   for (const model::ParameterEntry& entry : table.entries()) {
-    tensors.push_back({formats::TensorDescriptor{entry.spec.name, formats::Dtype::F32, entry.spec.shape},
-                       std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))});
+    const std::span<const std::byte> bytes =
+        bits.empty() ? std::as_bytes(std::span<const float>(values.data() + entry.offset, entry.count))
+                     : std::as_bytes(std::span<const std::uint16_t>(bits.data() + entry.offset, entry.count));
+    tensors.push_back({formats::TensorDescriptor{entry.spec.name, dtype, entry.spec.shape}, bytes});
   }
   formats::writeSafetensors(file, tensors);
 }
 
 inline void writeRandomModelFolder(const std::filesystem::path& folder, const std::string& configJson,
-                                   std::uint64_t seed) {
+                                   std::uint64_t seed, formats::Dtype dtype = formats::Dtype::F32) {
   std::filesystem::create_directories(folder);
   std::ofstream(folder / "config.json") << configJson;
   const formats::ModelConfig config = formats::parseModelConfig(configJson);
@@ -71,7 +84,7 @@ inline void writeRandomModelFolder(const std::filesystem::path& folder, const st
   const auto backend = kernels::makeCpuBackend();
   const model::ParameterTable table(*backend, model::baseParameterSpecs(config));
   model::initializeBaseWeights(table, seed, 0.1);
-  writeTableFile(folder / "model.safetensors", table);
+  writeTableFile(folder / "model.safetensors", table, dtype);
 }
 
 // Turns the tiny tokenizer of folder into a byte-level one (GPT-2 style pre-tokenizer), which GGUF

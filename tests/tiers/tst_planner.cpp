@@ -181,8 +181,9 @@ class PlannerTest : public QObject {
   }
 
   void fp32WeightsHaveOneCopyThatStreamsWithTheFrozenOnes() {
-    // What both backends store today: frozen weights at 4 bytes, no bf16 working copy, and the
-    // trained fp32 weights (read by every micro-batch) claiming the device before the gradients.
+    // What both backends store today: no bf16 working copy, and the trained fp32 weights (read by
+    // every micro-batch) claiming the device before the gradients. A frozen base takes the bytes of
+    // its checkpoint's type: 2 for bf16 / fp16, 4 for an fp32 checkpoint.
     TrainingSetup bf16 = setup("llama3-8b", Method::Full);
     TrainingSetup fp32 = bf16;
     fp32.fp32Weights = true;
@@ -203,6 +204,7 @@ class PlannerTest : public QObject {
     QVERIFY(trainingStateBytes(fp32, true) < trainingStateBytes(bf16, true));
     TrainingSetup lora = fp32;
     lora.method = Method::Lora;
+    lora.frozenWeightBytes = 4;
     TrainingSetup loraBf16 = bf16;
     loraBf16.method = Method::Lora;
     std::uint64_t frozen32 = 0, frozen16 = 0;

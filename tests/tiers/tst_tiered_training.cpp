@@ -49,7 +49,8 @@ std::uint64_t stateBytes(const train::Trainer& trainer) {
   const tiers::TieredState& state = trainer.tieredState();
   for (std::size_t unit = 0; unit < state.unitCount(); ++unit) {
     for (std::size_t k = 0; k < tiers::kStateKindCount; ++k) {
-      bytes += model::ParameterTable::elementCount(state.specs(static_cast<StateKind>(k), unit)) * sizeof(float);
+      const auto kind = static_cast<StateKind>(k);
+      bytes += model::ParameterTable::storageBytes(state.specs(kind, unit), state.elementType(kind));
     }
   }
   return bytes;
@@ -75,8 +76,8 @@ struct Setup {
   std::filesystem::path root = scratch->path().toStdString();
   formats::ModelConfig model = formats::parseModelConfig(kDeepConfig);
 
-  Setup() {
-    test::writeRandomModelFolder(root / "model", kDeepConfig, 11);
+  explicit Setup(formats::Dtype weights = formats::Dtype::F32) {
+    test::writeRandomModelFolder(root / "model", kDeepConfig, 11, weights);
     test::writeTokenFile(root / "train.jsonl", 40, 96, 13);
     std::filesystem::create_directories(root / "offload");
   }
@@ -99,7 +100,7 @@ struct Setup {
 
 Curve trainRun(const Setup& setup, bool lora, const std::string& output, kernels::Backend& backend,
             std::optional<tiers::StatePlacement> placement, std::uint64_t* arenaPeak = nullptr,
-            std::uint64_t* state = nullptr) {
+            std::uint64_t* state = nullptr, model::ElementType* frozen = nullptr) {
   train::Trainer trainer(setup.config(lora, output), backend, setup.tiering(std::move(placement)));
   Curve curve;
   Recorder recorder;
@@ -108,6 +109,7 @@ Curve trainRun(const Setup& setup, bool lora, const std::string& output, kernels
   curve.weights = trainer.trainedValues();
   if (arenaPeak) *arenaPeak = backend.memoryUse().peak;
   if (state) *state = stateBytes(trainer);
+  if (frozen) *frozen = trainer.tieredState().elementType(StateKind::Frozen);
   return curve;
 }
 
@@ -132,17 +134,27 @@ class TieredTrainingTest : public QObject {
  private slots:
   void offloadingKeepsTheMathematics_data() {
     QTest::addColumn<bool>("lora");
-    QTest::newRow("lora") << true;
-    QTest::newRow("full") << false;
+    QTest::addColumn<int>("weights");
+    QTest::newRow("lora") << true << static_cast<int>(formats::Dtype::F32);
+    QTest::newRow("full") << false << static_cast<int>(formats::Dtype::F32);
+    // The frozen base kept in the checkpoint's 16 bits in every tier (and moved as such).
+    QTest::newRow("lora, bf16 base") << true << static_cast<int>(formats::Dtype::BF16);
+    QTest::newRow("lora, fp16 base") << true << static_cast<int>(formats::Dtype::F16);
   }
   void offloadingKeepsTheMathematics() {
     QFETCH(bool, lora);
-    Setup setup;
+    QFETCH(int, weights);
+    Setup setup(static_cast<formats::Dtype>(weights));
     const std::size_t units = model::unitCount(setup.model);
 
     const auto residentBackend = kernels::makeCpuBackend();
     std::uint64_t state = 0;
-    const Curve resident = trainRun(setup, lora, "resident", *residentBackend, std::nullopt, nullptr, &state);
+    model::ElementType frozen = model::ElementType::F32;
+    const Curve resident = trainRun(setup, lora, "resident", *residentBackend, std::nullopt, nullptr, &state, &frozen);
+    const auto dtype = static_cast<formats::Dtype>(weights);
+    QCOMPARE(frozen, !lora || dtype == formats::Dtype::F32 ? model::ElementType::F32
+                     : dtype == formats::Dtype::BF16        ? model::ElementType::Bf16
+                                                            : model::ElementType::F16);
 
     const auto mixedBackend = kernels::makeCpuBackend();
     const Curve mixed = trainRun(setup, lora, "mixed", *mixedBackend, mixedPlacement(units));

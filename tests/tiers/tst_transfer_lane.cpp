@@ -147,7 +147,7 @@ class LateTransferBackend final : public kernels::Backend {
                       DeviceSpan<float> dgate, DeviceSpan<float> dup) override {
     cpu_->swigluBackward(dout, gate, up, dgate, dup);
   }
-  void embeddingForward(DeviceSpan<const float> table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void embeddingForward(const kernels::WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
     cpu_->embeddingForward(table, ids, dim, out);
   }
@@ -155,7 +155,7 @@ class LateTransferBackend final : public kernels::Backend {
                          DeviceSpan<float> dtable) override {
     cpu_->embeddingBackward(dout, ids, dim, dtable);
   }
-  kernels::CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, DeviceSpan<const float> head,
+  kernels::CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const kernels::WeightView& head,
                                             DeviceSpan<const std::int32_t> targets,
                                             const kernels::CrossEntropyShape& shape, DeviceSpan<float> dhidden,
                                             DeviceSpan<float> dhead) override {
