@@ -1,7 +1,9 @@
 // `tiertune-cli plan --config run.json`: where the training state of a run would live on this
 // machine (GPU, RAM, SSD), the predicted step time and what limits it — or why it does not fit
 // and what would make it fit. The fine-tune wizard shows the same plan.
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +13,8 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "app/cli/run_dataset.h"
+#include "core/catalog/catalog.h"
 #include "core/formats/model_config.h"
 #include "core/hardware/disk_speed_record.h"
 #include "core/hardware/hardware_report.h"
@@ -33,6 +37,33 @@ std::string gigabytes(std::uint64_t bytes) {
   char text[32];
   std::snprintf(text, sizeof text, "%.2f GB", static_cast<double>(bytes) / 1e9);
   return text;
+}
+
+// "45 s", "3 min 20 s", "2 h 05 min".
+std::string durationWords(double seconds) {
+  char text[48];
+  const auto whole = static_cast<long long>(std::llround(std::max(0.0, seconds)));
+  if (whole < 60) {
+    std::snprintf(text, sizeof text, "%lld s", whole);
+  } else if (whole < 3600) {
+    std::snprintf(text, sizeof text, "%lld min %02lld s", whole / 60, whole % 60);
+  } else {
+    std::snprintf(text, sizeof text, "%lld h %02lld min", whole / 3600, (whole % 3600) / 60);
+  }
+  return text;
+}
+
+nlohmann::json runTimeJson(const std::optional<train::RunTimeEstimate>& time) {
+  if (!time) return nullptr;
+  nlohmann::json json = {{"steps", time->steps},
+                         {"step_seconds", time->stepSeconds},
+                         {"start_seconds", time->startSeconds},
+                         {"evaluation_seconds", time->evaluationSeconds},
+                         {"checkpoint_seconds", time->checkpointSeconds},
+                         {"total_seconds", time->totalSeconds},
+                         {"measured", time->measured}};
+  json["busy_total_seconds"] = time->busyTotalSeconds ? nlohmann::json(*time->busyTotalSeconds) : nlohmann::json();
+  return json;
 }
 
 nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan& machinePlan) {
@@ -62,7 +93,20 @@ nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan
             {"host_device", plan.transferSeconds},
             {"disk", plan.diskSeconds}}},
           {"bottleneck", tiers::toString(plan.bottleneck)},
+          {"run_time", runTimeJson(machinePlan.time)},
           {"notes", machine.notes}};
+}
+
+// One line: "about 1 min 40 s: 40 steps of 2.10 s, start 1.2 s, evaluations 3.0 s, checkpoints 0.2 s".
+std::string runTimeText(const train::RunTimeEstimate& time) {
+  char text[256];
+  std::snprintf(text, sizeof text, "about %s: %lld steps of %.2f s, start %.1f s, evaluations %.1f s, checkpoints %.1f s",
+                durationWords(time.totalSeconds).c_str(), static_cast<long long>(time.steps), time.stepSeconds,
+                time.startSeconds, time.evaluationSeconds, time.checkpointSeconds);
+  std::string result = text;
+  if (time.busyTotalSeconds) result += "; up to " + durationWords(*time.busyTotalSeconds) + " while the machine is this busy";
+  result += time.measured ? " (a step measured on this model)" : " (derived from the machine's rates)";
+  return result;
 }
 
 void printPlan(const train::RunConfig& config, const train::MachinePlan& machinePlan) {
@@ -96,6 +140,7 @@ void printPlan(const train::RunConfig& config, const train::MachinePlan& machine
                 plan.stepSeconds, plan.computeSeconds, plan.transferSeconds, plan.diskSeconds,
                 tiers::toString(plan.bottleneck));
   }
+  if (machinePlan.time) std::printf("Run time    %s\n", runTimeText(*machinePlan.time).c_str());
   for (const auto& note : machine.notes) std::printf("Note        %s\n", note.c_str());
 }
 
@@ -105,10 +150,16 @@ int runPlan(const std::vector<std::string>& args) {
   const Arguments arguments("plan", args, {.flags = {"json"}, .valued = {"config"}});
   const auto config = arguments.value("config");
   if (!config) throw UsageError("plan needs --config RUN.json");
-  const train::RunConfig runConfig = train::loadRunConfig(*config, train::RunConfigUse::Plan);
+  train::RunConfig runConfig = train::loadRunConfig(*config, train::RunConfigUse::Plan);
+  if (!runConfig.dataset.empty()) {
+    // The samples the run would read (prepared for this model now if they were not: train would).
+    const catalog::Catalog store = catalog::Catalog::open(settings::loadSettings().catalogFile());
+    runConfig.trainData = datasetTokens(store, runConfig.dataset, runConfig.modelFolder).second;
+  }
   // The same function the worker and the wizard plan with: the backend that would train (the GPU's
   // when there is a usable one) is measured here, well under a second.
-  const train::MachinePlan machinePlan = train::planRunOnThisMachine(runConfig, settings::loadSettings());
+  const train::MachinePlan machinePlan = train::planRunOnThisMachine(
+      runConfig, settings::loadSettings(), train::GpuSpeed::MeasureHere, train::RunTime::Estimate);
   const Plan& plan = machinePlan.memory.plan;
   if (arguments.flag("json")) {
     std::cout << planJson(runConfig, machinePlan).dump(2) << "\n";

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -17,6 +18,7 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "app/cli/run_dataset.h"
 #include "app/cli/worker_log.h"
 #include "app/cli/worker_signals.h"
 #include "core/catalog/catalog.h"
@@ -98,10 +100,17 @@ class RunReporter final : public train::TrainingObserver {
                 {"tokens_per_s", tokensPerSecond},
                 {"seconds", r.seconds},
                 {"eta_s", eta},
+                {"streamed_bytes", r.streamedBytes},
+                {"stream_wait_s", r.streamWaitSeconds},
                 {"memory", memoryInUse(backend_, trainer_)}});
-    log_.say("step %lld/%lld  loss %.4f  lr %.3g  %.0f tokens/s  about %.0f s left",
+    const std::string waiting =
+        r.streamedBytes > 0 && r.seconds > 0
+            ? "  waited " + std::to_string(static_cast<int>(std::lround(100 * r.streamWaitSeconds / r.seconds))) +
+                  "% of the step for streamed state"
+            : std::string();
+    log_.say("step %lld/%lld  loss %.4f  lr %.3g  %.0f tokens/s  about %.0f s left%s",
              static_cast<long long>(r.step), static_cast<long long>(r.totalSteps), r.loss, r.learningRate,
-             tokensPerSecond, eta);
+             tokensPerSecond, eta, waiting.c_str());
   }
 
   void evaluated(const train::EvaluationReport& r) override {
@@ -178,17 +187,6 @@ catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
   }
   const formats::ModelFolderFacts facts = formats::inspectModelFolder(folder);
   return catalog::registerModelFolder(store, facts, {}, catalog::WhenPresent::TakeIt);
-}
-
-// The token folder of a catalog dataset (name or id) for the model's tokenizer, built from the
-// dataset's examples when it was imported for another model.
-std::pair<catalog::Id, fs::path> datasetTokens(const catalog::Catalog& store, const std::string& key,
-                                               const fs::path& modelFolder) {
-  for (const catalog::DatasetRecord& dataset : store.datasets()) {
-    if (dataset.name != key && std::to_string(dataset.id) != key) continue;
-    return {dataset.id, data::ensureTokenFolder(settings::loadSettings().dataFolder, dataset, modelFolder)};
-  }
-  throw Error("There is no dataset \"" + key + "\" in the catalog (tiertune-cli dataset list shows them).");
 }
 
 std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& config) {

@@ -37,9 +37,41 @@ std::optional<hardware::ComputeSpeed> backendSpeed(const hardware::BackendChoice
   return measured;
 }
 
+// The run's time on the chosen backend: its step measured where a backend can be made here (the CPU
+// always; the GPU only where gpuSpeed allows a CUDA context), else derived from the plan's rates.
+std::optional<RunTimeEstimate> estimateTime(const RunConfig& config, const formats::ModelConfig& model,
+                                            const MachinePlan& plan, GpuSpeed gpuSpeed,
+                                            std::vector<std::string>& notes) {
+  if (config.trainData.empty()) {
+    notes.push_back("The run's time is estimated once it names its samples (\"dataset\" or \"train_data\").");
+    return std::nullopt;
+  }
+  DataShape data;
+  try {
+    data = dataShapeOf(config, model.vocabSize);
+  } catch (const std::exception& error) {
+    notes.push_back(std::string("The run's time is not estimated: its samples could not be read (") + error.what() +
+                    ").");
+    return std::nullopt;
+  }
+  std::optional<StepMeasurement> measured;
+  if (!plan.backend.gpu || gpuSpeed == GpuSpeed::MeasureHere) {
+    try {
+      const auto backend = plan.backend.gpu ? kernels::makeCudaBackend(plan.backend.gpu->index) : kernels::makeCpuBackend();
+      measured = measureStep(config, model, data, *backend);
+    } catch (const std::exception& error) {
+      notes.push_back(std::string("A step could not be measured here (") + error.what() +
+                      "); the run's time is derived from the measured rates.");
+    }
+  }
+  if (!measured) notes.push_back("The run's time is derived from the machine's rates, not measured on this model.");
+  return estimateRunTime(config, data, plan.memory.plan, plan.machine.budget, measured, loadPerCore());
+}
+
 }  // namespace
 
-MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settings& userSettings, GpuSpeed gpuSpeed) {
+MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settings& userSettings, GpuSpeed gpuSpeed,
+                                 RunTime runTime) {
   const formats::ModelConfig model = formats::loadModelConfig(config.modelFolder / "config.json");
   const std::filesystem::path offloadFolder = config.offloadFolder.value_or(userSettings.offloadFolder);
   hardware::HardwareReport report = hardware::probeHardware(offloadFolder);
@@ -52,6 +84,9 @@ MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settin
                                         config.budgets, compute);
   result.machine.notes.insert(result.machine.notes.end(), speedNotes.begin(), speedNotes.end());
   result.memory = planRunMemory(config, model, result.machine.budget, userSettings.offloadFolder);
+  if (runTime == RunTime::Estimate && result.memory.plan.fits) {
+    result.time = estimateTime(config, model, result, gpuSpeed, result.machine.notes);
+  }
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include "core/formats/model_weights.h"
 #include "core/model/base_weights.h"
 #include "core/train/run_memory.h"
+#include "core/train/run_time.h"
 #include "core/util/error.h"
 #include "core/util/fault_point.h"
 #include "core/util/random.h"
@@ -32,10 +33,7 @@ Trainer::Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTier
   if (train_.empty()) throw Error(config_.trainData.string() + ": there are no training samples");
   order_ = std::make_unique<SampleOrder>(train_.size(), config_.seed);
 
-  const std::int64_t samplesPerStep = config_.microBatch * config_.gradientAccumulation;
-  totalSteps_ = config_.maxSteps ? *config_.maxSteps
-                                 : std::max<std::int64_t>(1, (config_.epochs * static_cast<std::int64_t>(train_.size()) +
-                                                              samplesPerStep - 1) / samplesPerStep);
+  totalSteps_ = stepsOfRun(config_, train_.size());
   schedule_ = ScheduleSpec{config_.adamw.learningRate, config_.schedule, warmupStepsOf(config_, totalSteps_),
                            totalSteps_, config_.minLrRatio};
 
@@ -146,6 +144,7 @@ void Trainer::resumeFrom(const fs::path& checkpointFolder) {
 
 StepReport Trainer::trainStep() {
   const auto started = std::chrono::steady_clock::now();
+  const tiers::TransferStats before = state_->stats();
   std::vector<model::TokenBatch> microBatches;
   std::size_t lossTokens = 0, tokens = 0;
   for (std::int64_t m = 0; m < config_.gradientAccumulation; ++m) {
@@ -186,6 +185,12 @@ StepReport Trainer::trainStep() {
   report.tokens = tokens;
   report.lossTokens = lossTokens;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const tiers::TransferStats after = state_->stats();
+  report.streamedBytes = (after.hostToDevice - before.hostToDevice) + (after.deviceToHost - before.deviceToHost) +
+                         (after.diskRead - before.diskRead) + (after.diskWritten - before.diskWritten);
+  // A resident run's passes also hand each unit over through the mover (microseconds): that is no
+  // wait for streamed state.
+  if (report.streamedBytes > 0) report.streamWaitSeconds = after.computeWaitSeconds - before.computeWaitSeconds;
   return report;
 }
 

@@ -39,6 +39,12 @@ struct StepReport {
   std::size_t tokens = 0;    // input tokens of the step
   std::size_t lossTokens = 0;
   double seconds = 0;
+  // A streamed run (state off the device): what the step moved between the tiers, and how long its
+  // passes waited for a unit that had not arrived yet (measured on the host: on the CPU backend the
+  // time compute stood still; on CUDA, where arrival is a fence the GPU waits on, a lower bound).
+  // 1 - streamWaitSeconds / seconds is the step's busy share. Both 0 for a resident run.
+  std::uint64_t streamedBytes = 0;
+  double streamWaitSeconds = 0;
 };
 
 struct EvaluationReport {

@@ -32,6 +32,8 @@ const char* const kDeepConfig = test::kDeepLlamaConfig;
 struct Curve {
   std::vector<double> losses, norms, evaluations;
   std::vector<float> weights;
+  std::uint64_t streamedBytes = 0;  // over all steps
+  double streamWait = 0, seconds = 0;
 };
 
 class Recorder final : public train::TrainingObserver {
@@ -40,6 +42,10 @@ class Recorder final : public train::TrainingObserver {
   void stepDone(const train::StepReport& report) override {
     curve->losses.push_back(report.loss);
     curve->norms.push_back(report.gradientNorm);
+    QVERIFY(report.streamWaitSeconds >= 0 && report.streamWaitSeconds <= report.seconds);
+    curve->streamedBytes += report.streamedBytes;
+    curve->streamWait += report.streamWaitSeconds;
+    curve->seconds += report.seconds;
   }
   void evaluated(const train::EvaluationReport& report) override { curve->evaluations.push_back(report.loss); }
 };
@@ -159,6 +165,12 @@ class TieredTrainingTest : public QObject {
     const auto mixedBackend = kernels::makeCpuBackend();
     const Curve mixed = trainRun(setup, lora, "mixed", *mixedBackend, mixedPlacement(units));
     requireIdentical(resident, mixed);
+    // Each step says what streaming moved and how long it waited: nothing for a resident run.
+    QCOMPARE(resident.streamedBytes, std::uint64_t(0));
+    QCOMPARE(resident.streamWait, 0.0);
+    QVERIFY(mixed.streamedBytes > 0);
+    qInfo("mixed placement: %.2f MB streamed over 5 steps, waited %.3f s of %.3f s", mixed.streamedBytes / 1e6,
+          mixed.streamWait, mixed.seconds);
 
     // Everything on disk, with the arena capped below a third of the state: an allocation past the
     // cap would throw, so finishing proves the run stayed inside it.
