@@ -148,9 +148,11 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
       return {};
     case Qt::ForegroundRole:
       if (index.column() == Status && run.status == catalog::RunStatus::Failed) {
-        return QBrush(problemTextColor(QApplication::palette()));
+        return QBrush(meaningColors(QApplication::palette()).problemText);
       }
-      if (index.column() == Started && run.startedAt.empty()) return QBrush(Qt::gray);
+      if (index.column() == Started && run.startedAt.empty()) {
+        return QBrush(meaningColors(QApplication::palette()).secondaryText);
+      }
       return {};
     case Qt::UserRole: return QVariant::fromValue(static_cast<qint64>(run.id));
     default: return {};

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 
 namespace tiertune::gui {
@@ -124,7 +125,7 @@ void TierBars::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   const QColor text = palette().color(QPalette::WindowText);
   const QColor trough = palette().color(QPalette::Base).darker(108);
-  const QColor overColor(0xb0, 0x00, 0x20);
+  const QColor overColor = meaningColors(palette()).problemText;
   const QFontMetrics metrics(font());
   int amountWidth = 0;
   for (const TierUse& use : tiers_) amountWidth = std::max(amountWidth, metrics.horizontalAdvance(amountText(use)) + 12);
