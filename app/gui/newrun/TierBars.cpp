@@ -51,7 +51,7 @@ QString segmentName(StateSegment segment) {
     case StateSegment::FrozenWeights: return TierBars::tr("Frozen weights");
     case StateSegment::TrainedWeights: return TierBars::tr("Trained weights");
     case StateSegment::Gradients: return TierBars::tr("Gradients");
-    case StateSegment::AdamMoments: return TierBars::tr("Adam moments");
+    case StateSegment::AdamMoments: return TierBars::tr("Optimizer state");
     case StateSegment::Activations: return TierBars::tr("Activations");
     case StateSegment::Buffers: return TierBars::tr("Working buffers");
   }
@@ -60,7 +60,7 @@ QString segmentName(StateSegment segment) {
 
 std::vector<TierUse> tierUses(const tiers::Plan& plan, const tiers::MachineBudget& budget) {
   std::vector<TierUse> uses(3);
-  uses[0].name = budget.hasGpu ? TierBars::tr("GPU memory") : TierBars::tr("Training arena");
+  uses[0].name = budget.hasGpu ? TierBars::tr("GPU memory") : TierBars::tr("Processor memory");
   uses[1].name = TierBars::tr("RAM");
   uses[2].name = TierBars::tr("SSD (offload)");
   const std::uint64_t budgets[3] = {budget.deviceBytes, budget.hostBytes, budget.diskBytes};

@@ -23,7 +23,8 @@ TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
   auto* grid = new QGridLayout(this);
   grid->setContentsMargins(0, 0, 0, 0);
   const QString names[] = {tr("Device"), tr("RAM"), tr("SSD")};
-  const QString tips[] = {tr("GPU memory, or the memory the CPU backend may use as its device."),
+  const QString tips[] = {tr("The graphics card's memory or, when the processor (CPU) trains, the memory set aside for its "
+                                "calculations."),
                           tr("This computer's memory used by the training process."),
                           tr("Training state kept in the offload folder on the SSD.")};
   for (int tier = 0; tier < 3; ++tier) {
