@@ -18,6 +18,7 @@
 #include "app/gui/NumberText.h"
 #include "app/gui/TabOrder.h"
 #include "app/gui/TimeText.h"
+#include "app/gui/WindowSize.h"
 #include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunHistoryWorker.h"
@@ -118,7 +119,7 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   layout->addWidget(status_);
   layout->addWidget(tabs_, 1);
   layout->addWidget(buttons);
-  resize(860, 600);
+  resizeWithinScreen(this, QSize(860, 600));
   config_->setAccessibleName(tr("Configuration"));
   checkpoints_->setAccessibleName(tr("Checkpoints"));
   exports_->setAccessibleName(tr("Exports"));

@@ -160,7 +160,8 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  // The tooltip says a header in full where its column is too narrow for it.
+  if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
   switch (section) {
     case Name: return tr("Name");
     case Status: return tr("Status");

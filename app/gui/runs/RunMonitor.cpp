@@ -23,6 +23,7 @@
 #include "app/gui/Appearance.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/WindowSize.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/runs/LiveRunState.h"
@@ -76,7 +77,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
       stop_(new QPushButton(tr("Stop"))),
       resume_(new QPushButton(tr("Resume from the last checkpoint"))) {
   setObjectName(QStringLiteral("runMonitor"));
-  resize(980, 820);
+  resizeWithinScreen(this, QSize(980, 820));
   QFont titleFont = title_->font();
   titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
   titleFont.setBold(true);
