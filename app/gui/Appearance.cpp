@@ -90,7 +90,7 @@ class ProblemColour final : public QObject {
  private:
   static void apply(QWidget* widget) {
     QPalette palette = widget->palette();
-    const QColor colour = problemTextColor(QApplication::palette());
+    const QColor colour = meaningColors(QApplication::palette()).problemText;
     palette.setColor(QPalette::WindowText, colour);
     palette.setColor(QPalette::Text, colour);
     widget->setPalette(palette);
@@ -125,16 +125,6 @@ void applyColorScheme(ColorScheme scheme) {
   QApplication::setPalette(scheme == ColorScheme::Dark ? darkPalette() : QApplication::style()->standardPalette());
 }
 
-QColor problemTextColor(const QPalette& palette) {
-  const QColor window = palette.color(QPalette::Window);
-  // The same red, lighter on a dark window, darker on a light one, until it reads.
-  QColor colour = schemeOf(palette) == ColorScheme::Dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20);
-  for (int i = 0; i < 20 && contrastRatio(colour, window) < 4.5; ++i) {
-    colour = schemeOf(palette) == ColorScheme::Dark ? colour.lighter(110) : colour.darker(115);
-  }
-  return colour;
-}
-
 void showAsProblem(QWidget* widget, bool problem) {
   ProblemColour* existing = widget->findChild<ProblemColour*>(QString(), Qt::FindDirectChildrenOnly);
   if (problem && !existing) {
@@ -153,28 +143,67 @@ QColor mixedColor(const QColor& a, const QColor& b, double share) {
   return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
 }
 
-}  // namespace
-
-QColor learnedTextBackground(const QPalette& palette) {
-  const QColor base = palette.color(QPalette::Base);
-  const QColor text = palette.color(QPalette::Text);
-  const QColor green = schemeOf(palette) == ColorScheme::Dark ? QColor(0x2e, 0x7d, 0x32) : QColor(0x81, 0xc7, 0x84);
-  // As much green as the text allows: the tint is what shows, the text must still read.
-  for (double share = 0.55; share > 0.0; share -= 0.05) {
-    const QColor tint = mixedColor(base, green, share);
-    if (contrastRatio(text, tint) >= 4.5) return tint;
-  }
-  return base;
+// colour, lighter on a dark palette and darker on a light one, until it reads on every background.
+QColor readableOn(QColor colour, ColorScheme scheme, std::initializer_list<QColor> backgrounds) {
+  const auto reads = [&] {
+    return std::all_of(backgrounds.begin(), backgrounds.end(),
+                       [&](const QColor& background) { return contrastRatio(colour, background) >= 4.5; });
+  };
+  for (int i = 0; i < 20 && !reads(); ++i) colour = scheme == ColorScheme::Dark ? colour.lighter(110) : colour.darker(115);
+  return colour;
 }
 
-QColor secondaryTextColor(const QPalette& palette) {
+}  // namespace
+
+MeaningColors meaningColors(const QPalette& palette) {
+  const ColorScheme scheme = schemeOf(palette);
+  const bool dark = scheme == ColorScheme::Dark;
+  const QColor window = palette.color(QPalette::Window);
   const QColor base = palette.color(QPalette::Base);
+  const QColor alternateBase = palette.color(QPalette::AlternateBase);
   const QColor text = palette.color(QPalette::Text);
+  MeaningColors colours;
+
+  // The same red, lighter on a dark window, darker on a light one.
+  colours.problemText = readableOn(dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20), scheme,
+                                   {window, base, alternateBase});
+  // Okabe–Ito's vermillion: an orange that is not the problem red.
+  colours.overPlan = readableOn(dark ? QColor(0xff, 0xa0, 0x57) : QColor(0xd5, 0x5e, 0x00), scheme, {window, base});
+
+  // Between the text and the base colour: readable, but clearly not the main text.
+  colours.secondaryText = text;
   for (double share = 0.45; share > 0.0; share -= 0.05) {
     const QColor dim = mixedColor(text, base, share);
-    if (contrastRatio(dim, base) >= 4.5) return dim;
+    if (contrastRatio(dim, base) >= 4.5 && contrastRatio(dim, alternateBase) >= 4.5) {
+      colours.secondaryText = dim;
+      break;
+    }
   }
-  return text;
+
+  // As much green as the text allows: the tint is what shows, the text must still read (a fixed
+  // light green once put light text on light green in the dark scheme).
+  colours.learnedText = text;
+  colours.learnedBackground = base;
+  const QColor green = dark ? QColor(0x2e, 0x7d, 0x32) : QColor(0x81, 0xc7, 0x84);
+  for (double share = 0.55; share > 0.0; share -= 0.05) {
+    const QColor tint = mixedColor(base, green, share);
+    if (contrastRatio(text, tint) >= 4.5) {
+      colours.learnedBackground = tint;
+      break;
+    }
+  }
+
+  colours.pairs_ = {
+      {QStringLiteral("problem text on window"), colours.problemText, window},
+      {QStringLiteral("problem text on base"), colours.problemText, base},
+      {QStringLiteral("problem text on alternate base"), colours.problemText, alternateBase},
+      {QStringLiteral("secondary text on base"), colours.secondaryText, base},
+      {QStringLiteral("secondary text on alternate base"), colours.secondaryText, alternateBase},
+      {QStringLiteral("learned text on its tint"), colours.learnedText, colours.learnedBackground},
+      {QStringLiteral("over-plan mark on window"), colours.overPlan, window},
+      {QStringLiteral("over-plan mark on base"), colours.overPlan, base},
+  };
+  return colours;
 }
 
 QString htmlColor(const QColor& colour) { return colour.name(QColor::HexRgb); }

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QPalette>
 #include <QString>
+#include <vector>
 
 class QWidget;
 
@@ -26,18 +27,37 @@ ColorScheme schemeOf(const QPalette& palette);
 // otherwise the Fusion style with Tiertune's light or dark palette.
 void applyColorScheme(ColorScheme scheme);
 
-// A red for problem texts that keeps a contrast of at least 4.5:1 (WCAG AA) on palette's window.
-QColor problemTextColor(const QPalette& palette);
-// Shows widget's text in problemTextColor, and again after a palette change; with problem false,
+// The colours that carry meaning, chosen for one palette's scheme (light or dark): the one place
+// they come from. A text or mark that says "problem", "learned", "matters less" or "more than
+// planned" takes its colour here, never a literal, so it reads in either scheme.
+struct MeaningColors {
+  QColor problemText;        // errors, failed runs, a peak over its budget: on Window, Base, AlternateBase
+  QColor secondaryText;      // what matters less (the prompt around learned text, "not started"): on Base
+  QColor learnedText;        // the text a model will learn (the import preview) ...
+  QColor learnedBackground;  // ... on a green tint of Base
+  QColor overPlan;           // a measured peak well over the plan (the device bar): on Window and Base
+
+  // Every foreground and background these colours are drawn together with, named, each to keep a
+  // contrast of at least 4.5:1 (WCAG AA); tst_appearance checks them all in both schemes.
+  struct Pair {
+    QString name;
+    QColor foreground;
+    QColor background;
+  };
+  std::vector<Pair> pairs() const { return pairs_; }
+
+ private:
+  friend MeaningColors meaningColors(const QPalette& palette);
+  std::vector<Pair> pairs_;
+};
+
+// The meaning colours for palette (usually QApplication::palette() or a widget's own).
+MeaningColors meaningColors(const QPalette& palette);
+
+// Shows widget's text in the problem colour, and again after a palette change; with problem false,
 // in the palette's own text colour again (a label that is a problem only sometimes).
 void showAsProblem(QWidget* widget, bool problem = true);
 
-// The background that marks text a model will learn (the import preview's trained tokens): a green
-// tint of the palette's base on which its text keeps a contrast of at least 4.5:1.
-QColor learnedTextBackground(const QPalette& palette);
-// Text that matters less (the prompt around what is learned): between the text and the base
-// colour, still at least 4.5:1 on the base.
-QColor secondaryTextColor(const QPalette& palette);
 // "#rrggbb", for the rich text of previews.
 QString htmlColor(const QColor& colour);
 

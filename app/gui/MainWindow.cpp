@@ -15,6 +15,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/WindowSize.h"
 #include "app/gui/pages/ActiveRunsPanel.h"
 #include "app/gui/pages/DatasetsPage.h"
 #include "app/gui/pages/GettingStartedPanel.h"
@@ -38,7 +39,7 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
       catalogStatus_(new QLabel) {
   setWindowTitle(tr("Tiertune"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/tiertune.svg")));  // its own colours in both schemes
-  resize(1180, 760);
+  resizeWithinScreen(this, QSize(1180, 760));
 
   navigation_->setObjectName(QStringLiteral("navigation"));
   navigation_->setAccessibleName(tr("Sections"));

@@ -138,7 +138,8 @@ ModelFolderFacts inspectModelFolder(const fs::path& folder) {
   if (facts.weightsDtype.empty() && facts.config) facts.weightsDtype = facts.config->dtype;
 
   inspectTokenizer(facts);
-  inspectChatTemplate(facts);
+  // Without a readable config.json the folder is no model at all, so not "a base model" either.
+  if (facts.config) inspectChatTemplate(facts);
   return facts;
 }
 

@@ -96,6 +96,7 @@ class ModelFolderTest : public QObject {
     const ModelFolderFacts facts = inspectModelFolder(model);
     QVERIFY(!facts.usable());
     QVERIFY(mentions(facts.problems, "config.json is missing"));
+    QVERIFY2(!mentions(facts.notes, "base model"), joined(facts.notes).c_str());  // it is no model at all
   }
 
   void anUnsupportedArchitectureIsNamed() {

@@ -57,19 +57,24 @@ class TestAppearance : public QObject {
       QCOMPARE(schemeOf(palette), scheme);
       QVERIFY(contrastRatio(palette.color(QPalette::WindowText), palette.color(QPalette::Window)) >= 7.0);
       QVERIFY(contrastRatio(palette.color(QPalette::Text), palette.color(QPalette::Base)) >= 7.0);
-      QVERIFY(contrastRatio(problemTextColor(palette), palette.color(QPalette::Window)) >= 4.5);
-      QVERIFY(contrastRatio(problemTextColor(palette), palette.color(QPalette::Base)) >= 4.5);
-      // The import preview: learned text on its tint, and the context around it, both read (the
-      // fixed light green once put light text on light green in the dark scheme).
-      const QColor learned = learnedTextBackground(palette);
-      QVERIFY2(contrastRatio(palette.color(QPalette::Text), learned) >= 4.5,
-               qPrintable(QStringLiteral("text %1 on %2").arg(palette.color(QPalette::Text).name(), learned.name())));
+      // Every colour that carries meaning, on every background it is drawn on: the import preview's
+      // learned text on its tint (once light text on light green in the dark scheme), problem texts
+      // (once dark red on dark grey), the device bar well over its plan (once a fixed orange).
+      const MeaningColors colours = meaningColors(palette);
+      QVERIFY(colours.pairs().size() >= 8);
+      for (const MeaningColors::Pair& pair : colours.pairs()) {
+        QVERIFY2(contrastRatio(pair.foreground, pair.background) >= 4.5,
+                 qPrintable(QStringLiteral("%1 scheme, %2: %3 on %4 is %5:1")
+                                .arg(scheme == ColorScheme::Dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                                     pair.name, pair.foreground.name(), pair.background.name())
+                                .arg(contrastRatio(pair.foreground, pair.background), 0, 'f', 2)));
+      }
+      const QColor learned = colours.learnedBackground;
       QVERIFY(learned != palette.color(QPalette::Base));  // the tint shows
       QVERIFY(learned.green() > learned.red() && learned.green() > learned.blue());
-      const QColor secondary = secondaryTextColor(palette);
-      QVERIFY(contrastRatio(secondary, palette.color(QPalette::Base)) >= 4.5);
-      QVERIFY(contrastRatio(secondary, palette.color(QPalette::Base)) <
+      QVERIFY(contrastRatio(colours.secondaryText, palette.color(QPalette::Base)) <
               contrastRatio(palette.color(QPalette::Text), palette.color(QPalette::Base)));
+      QVERIFY(colours.overPlan != colours.problemText);  // more than planned is not an error
 
       // The navigation icons are drawn in a colour that stands out from the window at every size.
       for (int size : {16, 24, 48, 128}) {
@@ -88,10 +93,10 @@ class TestAppearance : public QObject {
     applyColorScheme(ColorScheme::Light);
     QLabel label(QStringLiteral("The disk is full."));
     showAsProblem(&label);
-    QCOMPARE(label.palette().color(QPalette::WindowText), problemTextColor(QApplication::palette()));
+    QCOMPARE(label.palette().color(QPalette::WindowText), meaningColors(QApplication::palette()).problemText);
     applyColorScheme(ColorScheme::Dark);
     QCoreApplication::processEvents();
-    QCOMPARE(label.palette().color(QPalette::WindowText), problemTextColor(QApplication::palette()));
+    QCOMPARE(label.palette().color(QPalette::WindowText), meaningColors(QApplication::palette()).problemText);
     QVERIFY(contrastRatio(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::Window)) >= 4.5);
     // A label that is a problem only sometimes (the plan's verdict) goes back to the usual text.
     showAsProblem(&label, false);

@@ -120,8 +120,10 @@ class TestImportDatasetWizard : public QObject {
     QVERIFY2(preview.contains(QStringLiteral("Open Settings, then Account.")), qPrintable(preview));
     QVERIFY(preview.contains(QStringLiteral("&lt;|im_start|&gt;user")));
     // Learned text on the palette's green tint (readable in either scheme; tst_appearance checks it).
-    const QString learned = tiertune::gui::htmlColor(tiertune::gui::learnedTextBackground(previewView->palette()));
+    const tiertune::gui::MeaningColors colours = tiertune::gui::meaningColors(previewView->palette());
+    const QString learned = tiertune::gui::htmlColor(colours.learnedBackground);
     QVERIFY2(preview.contains(QStringLiteral("background-color:") + learned), qPrintable(learned));
+    QVERIFY2(preview.contains(QStringLiteral("color:") + tiertune::gui::htmlColor(colours.learnedText)), qPrintable(preview));
     snapshot(wizard, QStringLiteral("3-preview"));
     wizard->next();
 

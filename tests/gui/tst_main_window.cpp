@@ -2,14 +2,17 @@
 // catalog, every page visited through the navigation pane, records listed, the hardware check
 // and its disk speed test, settings saved, and a damaged catalog explained instead of a crash.
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -100,6 +103,18 @@ class TestMainWindow : public QObject {
     QVERIFY(window.statusBar()->findChild<QLabel*>() != nullptr);
   }
 
+  // Issue 27 item 5: the window opens within the screen's available area, whatever its size.
+  void opensWithinTheScreen() {
+    AppContext context(tiertune::settings::settingsFile());
+    MainWindow window(context);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.geometry()),
+             qPrintable(QStringLiteral("%1x%2 at %3,%4 on %5x%6").arg(window.width()).arg(window.height())
+                            .arg(window.x()).arg(window.y()).arg(available.width()).arg(available.height())));
+  }
+
   void listsWhatTheCatalogHolds() {
     AppContext context(tiertune::settings::settingsFile());
     MainWindow window(context);
@@ -141,6 +156,23 @@ class TestMainWindow : public QObject {
     QVERIFY(cells.contains(QStringLiteral("Tiny-Llama-Test")));
     QVERIFY(cells.contains(QStringLiteral("Failed")));
     QVERIFY(cells.contains(QStringLiteral("out of memory on the GPU")));
+    QVERIFY2(cells.contains(QStringLiteral("Quick LoRA")), qPrintable(cells.join('|')));  // not "quick-lora"
+
+    // Issue 27 item 5: columns fit their content, and a column with nothing in it (no validation
+    // loss yet) stays narrow instead of taking the room of the names and pushing "Problem" away.
+    using tiertune::gui::RunHistoryModel;
+    QAbstractItemView* table = runs->table();
+    QHeaderView* header = runs->table()->horizontalHeader();
+    for (int column : {RunHistoryModel::Name, RunHistoryModel::Status, RunHistoryModel::Model, RunHistoryModel::Method,
+                       RunHistoryModel::Problem}) {
+      QVERIFY2(header->sectionSize(column) >= table->sizeHintForColumn(column),
+               qPrintable(QStringLiteral("column %1: %2 px for %3 px of content")
+                              .arg(column).arg(header->sectionSize(column)).arg(table->sizeHintForColumn(column))));
+    }
+    QVERIFY2(header->sectionSize(RunHistoryModel::BestLoss) < header->sectionSizeHint(RunHistoryModel::BestLoss),
+             qPrintable(QString::number(header->sectionSize(RunHistoryModel::BestLoss))));
+    QCOMPARE(runs->model()->headerData(RunHistoryModel::BestLoss, Qt::Horizontal, Qt::ToolTipRole).toString(),
+             QStringLiteral("Best validation loss"));
 
     auto* datasets = window.findChild<CatalogListPage*>(QStringLiteral("datasetsPage"));
     QVERIFY(datasets->showsEmptyState());

@@ -117,6 +117,32 @@ class TestModelsPage : public QObject {
     QCOMPARE(context_->catalog()->models().size(), 0u);
   }
 
+  // Issue 27 item 4: a folder that is no model is said to be none, not "a base model", and the
+  // dialog grows to hold the reasons instead of squeezing the Name field into a line.
+  void aFolderThatIsNoModelIsSaidToBeNone() {
+    const fs::path folder = path("Holiday photos");
+    fs::create_directories(folder);
+    test::writeFile(folder / "notes.txt", "not a model");
+    AddModelDialog* dialog = page_->addModelFolder(QString::fromStdString(folder.string()));
+    QTRY_VERIFY(dialog->inspectionFinished());
+    QVERIFY(!dialog->canAdd());
+    QCoreApplication::processEvents();
+    QStringList shown;
+    for (QLabel* label : dialog->findChildren<QLabel*>()) {
+      if (label->isVisible()) shown << label->text();
+    }
+    const QString all = shown.join(QLatin1Char('\n'));
+    QVERIFY2(!all.contains(QStringLiteral("base model")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("does not hold a model")), qPrintable(all));
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("modelName"));
+    QVERIFY2(name->height() >= name->sizeHint().height(),
+             qPrintable(QStringLiteral("%1 px of %2").arg(name->height()).arg(name->sizeHint().height())));
+    auto* problems = dialog->findChild<QLabel*>(QStringLiteral("modelProblems"));
+    QVERIFY2(problems->height() >= problems->heightForWidth(problems->width()),
+             qPrintable(QStringLiteral("%1 px of %2").arg(problems->height()).arg(problems->heightForWidth(problems->width()))));
+    dialog->reject();
+  }
+
   void removesAModelUnlessARunUsesIt() {
     const formats::ModelFolderFacts facts = formats::inspectModelFolder(writeTinyModelFolder(path("M")));
     catalog::NewModel model;

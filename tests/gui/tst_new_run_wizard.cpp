@@ -162,7 +162,7 @@ class TestNewRunWizard : public QObject {
              qPrintable(child<QLabel>(wizard, "planDevice")->text()));
     const auto& tiers = child<gui::TierBars>(wizard, "tierBars")->tiers();
     QCOMPARE(tiers.size(), std::size_t(3));
-    QCOMPARE(tiers[0].name, QStringLiteral("Training arena"));
+    QCOMPARE(tiers[0].name, QStringLiteral("Processor memory"));
     QVERIFY(tiers[0].peakBytes > 0 && tiers[0].peakBytes <= tiers[0].budgetBytes);
     std::uint64_t segments = 0;
     for (const std::uint64_t bytes : tiers[0].segmentBytes) segments += bytes;

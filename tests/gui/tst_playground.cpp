@@ -231,6 +231,9 @@ class TestPlayground : public QObject {
     QCOMPARE(lastAnswer(page_->column()), tuned);
     QVERIFY(page_->baseColumn()->transcriptText().endsWith(asShown(base)));
     QVERIFY(page_->column()->transcriptText().endsWith(asShown(tuned)));
+    // Issue 27 item 6: the checkpoint is named by its step, not by its folder ("step-00000007").
+    const QString title = page_->column()->findChild<QLabel*>(QStringLiteral("columnTitle"))->text();
+    QVERIFY2(title.contains(QStringLiteral("saved at step 7")) && !title.contains(QStringLiteral("step-0")), qPrintable(title));
     test::snapshot(page_.get(), QStringLiteral("playground-side-by-side"));
   }
 

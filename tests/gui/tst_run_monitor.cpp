@@ -6,12 +6,15 @@
 // uses a settings file of its own, which the worker must follow to find the same catalog. The
 // Samples tab shows each evaluation's sample answers (the latest, or an earlier step chosen), as
 // worker.log has them, and again in a monitor opened afresh after the run ended.
+#include <QApplication>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScreen>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTabWidget>
@@ -23,6 +26,7 @@
 #include <map>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Appearance.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/runs/LiveRunState.h"
 #include "app/gui/runs/RunMonitor.h"
@@ -116,6 +120,40 @@ class RunMonitorTest : public QObject {
   void init() {
     // The worker must find the catalog through the settings file the GUI hands it, not here.
     qunsetenv(settings::kSettingsFileVariable);
+  }
+
+  // Issue 27 item 5: the monitor fits the screen it opens on (it once ran past the bottom of a
+  // 1000-pixel-high screen), and the device bar is not an alarm for a peak a hair over the plan.
+  void fitsTheScreenAndMarksOnlyAPeakWellOverThePlan() {
+    World world;
+    RunSupervisor supervisor(*world.context);
+    RunMonitor monitor(*world.context, supervisor, world.createRun("fits", 5));
+    monitor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&monitor));
+    const QRect available = monitor.screen()->availableGeometry();
+    QVERIFY2(available.contains(monitor.geometry()),
+             qPrintable(QStringLiteral("%1x%2 at %3,%4 on a %5x%6 screen")
+                            .arg(monitor.width()).arg(monitor.height()).arg(monitor.x()).arg(monitor.y())
+                            .arg(available.width()).arg(available.height())));
+
+    TierMemoryView view;
+    auto* device = view.findChild<QProgressBar*>(QStringLiteral("tierMemoryBar0"));
+    QVERIFY(device);
+    const QColor overPlan = meaningColors(QApplication::palette()).overPlan;
+    LiveRunState state;
+    state.predictedPeak = {1'000'000'000, 2'000'000'000, 0};
+    state.memoryInUse = {1'010'000'000, 1'000'000'000, 0};  // plan + 1 %: what a measurement differs by
+    view.display(state);
+    QVERIFY(device->palette().color(QPalette::Highlight) != overPlan);
+    QVERIFY2(device->toolTip().contains(QStringLiteral("1 % more than planned: normal")), qPrintable(device->toolTip()));
+    state.memoryInUse[0] = 1'200'000'000;  // plan + 20 %
+    view.display(state);
+    QCOMPARE(device->palette().color(QPalette::Highlight), overPlan);
+    QVERIFY2(device->toolTip().contains(QStringLiteral("20 % more than planned")), qPrintable(device->toolTip()));
+    state.memoryInUse[0] = 900'000'000;
+    view.display(state);
+    QVERIFY(device->palette().color(QPalette::Highlight) != overPlan);
+    QCOMPARE(device->toolTip(), QStringLiteral("Within the plan."));
   }
 
   void pauseContinueStopAndResumeARun() {

@@ -10,6 +10,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/TabOrder.h"
@@ -68,6 +69,7 @@ AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidg
   busy_->setTextVisible(true);
   busy_->setAccessibleName(busy_->format());
   name_->setObjectName(QStringLiteral("modelName"));
+  name_->setMinimumHeight(name_->sizeHint().height());
   name_->setEnabled(false);
   showAsProblem(problems_);
   problems_->hide();
@@ -154,9 +156,15 @@ void AddModelDialog::showFacts() {
     weights_->setText(tr("%1 in %2 files, %3").arg(size).arg(facts.weightFiles).arg(dtype));
   }
   tokenizer_->setText(facts.hasTokenizer ? tr("tokenizer.json") : tr("missing"));
-  chatTemplate_->setText(facts.hasChatTemplate ? tr("yes") : tr("no (base model)"));
+  // Only a model can be a base model: a folder without a readable config.json is not one.
+  chatTemplate_->setText(!facts.config ? unknown : facts.hasChatTemplate ? tr("yes") : tr("no (base model)"));
   if (!facts.usable()) {
-    problems_->setText(tr("This folder cannot be trained yet:") + QStringLiteral("\n") + bulletList(facts.problems));
+    const QString headline = !facts.config && facts.weightFiles == 0
+                                 ? tr("This folder does not hold a model. A model folder, as downloaded from Hugging "
+                                      "Face, has config.json, the weights (.safetensors files) and tokenizer.json. "
+                                      "What is missing here:")
+                                 : tr("This folder cannot be trained yet:");
+    problems_->setText(headline + QStringLiteral("\n") + bulletList(facts.problems));
     problems_->show();
   }
   if (!facts.notes.empty()) {
@@ -168,6 +176,16 @@ void AddModelDialog::showFacts() {
     problems_->show();
   }
   buttons_->findChild<QPushButton*>(QStringLiteral("addModelConfirm"))->setEnabled(canAdd());
+  fitToContents();
+}
+
+void AddModelDialog::fitToContents() {
+  // The wrapped texts (problems, notes, a long folder) are taller than before the check: the dialog
+  // grows to hold them rather than squeezing the form's rows (the Name field once became a line).
+  layout()->activate();
+  const int needed = layout()->totalHeightForWidth(width());
+  if (needed > height()) resize(width(), needed);
+  setMinimumHeight(std::max(minimumSizeHint().height(), std::min(needed, height())));
 }
 
 void AddModelDialog::accept() {
@@ -180,6 +198,7 @@ void AddModelDialog::accept() {
   } catch (const std::exception& error) {
     problems_->setText(QString::fromStdString(error.what()));
     problems_->show();
+    fitToContents();
   }
 }
 

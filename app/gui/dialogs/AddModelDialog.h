@@ -40,6 +40,7 @@ class AddModelDialog : public QDialog {
 
  private:
   void showFacts();
+  void fitToContents();
 
   AppContext& context_;
   std::optional<formats::ModelFolderFacts> facts_;

@@ -566,20 +566,22 @@ void ImportDatasetWizard::initializePage(int id) {
   } else if (id == PreviewPage) {
     QString html;
     // Colours that read in the light and the dark scheme alike (what is learned, what is context).
-    const QString learned = htmlColor(learnedTextBackground(preview_->palette()));
-    const QString secondary = htmlColor(secondaryTextColor(preview_->palette()));
+    const MeaningColors colours = meaningColors(preview_->palette());
+    const QString learnedStyle = QStringLiteral("color:%1; background:%2")
+                                     .arg(htmlColor(colours.learnedText), htmlColor(colours.learnedBackground));
+    const QString secondary = htmlColor(colours.secondaryText);
     for (const data::PreviewRow& row : previewRows_) {
       html += QStringLiteral("<p><b>%1</b> ").arg(tr("Row %1").arg(row.row));
       if (row.problem) {
         html += QStringLiteral("<span style='color:%1'>%2</span></p>")
-                    .arg(htmlColor(problemTextColor(preview_->palette())))
+                    .arg(htmlColor(colours.problemText))
                     .arg(tr("not used: %1").arg(QString::fromStdString(row.problem->detail).toHtmlEscaped()));
         continue;
       }
       html += tr("%1 tokens, %2 learned").arg(row.tokens).arg(row.trainedTokens) + QStringLiteral("</p><pre style='white-space:pre-wrap'>");
       for (const auto& [text, trained] : row.segments) {
         const QString escaped = QString::fromStdString(text).toHtmlEscaped();
-        html += trained ? QStringLiteral("<span style='background:%1'>%2</span>").arg(learned, escaped)
+        html += trained ? QStringLiteral("<span style='%1'>%2</span>").arg(learnedStyle, escaped)
                         : QStringLiteral("<span style='color:%1'>%2</span>").arg(secondary, escaped);
       }
       html += QStringLiteral("</pre><hr/>");

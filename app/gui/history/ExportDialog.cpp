@@ -51,7 +51,7 @@ ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
       export_(new QPushButton(tr("Export"))),
       cancel_(new QPushButton(tr("Cancel export"))) {
   setObjectName(QStringLiteral("exportDialog"));
-  setWindowTitle(tr("Export run %1").arg(runId));
+  setWindowTitle(tr("Export a run"));
   checkpoint_->setObjectName(QStringLiteral("exportCheckpoint"));
   format_->setObjectName(QStringLiteral("exportFormat"));
   dtype_->setObjectName(QStringLiteral("exportDtype"));
@@ -129,6 +129,8 @@ ExportDialog::ExportDialog(QString catalogFile, catalog::Id runId,
 }
 
 ExportDialog::~ExportDialog() = default;
+
+void ExportDialog::setRunName(const QString& name) { setWindowTitle(tr("Export “%1”").arg(name)); }
 
 void ExportDialog::onFormatChanged() {
   // Only when the form changes: a precision the user picked stays (also after an export).

@@ -35,6 +35,8 @@ class ExportDialog : public QDialog {
   ~ExportDialog() override;
 
   bool isExporting() const { return job_ != nullptr; }
+  // Names the run in the title, as the user knows it (not its number in the catalog).
+  void setRunName(const QString& name);
 
  signals:
   // A new export of the run is in the catalog.

@@ -47,7 +47,7 @@ LossChart::LossChart(QWidget* parent) : QChartView(new QChart, parent) {
                                                                             : QChart::ChartThemeLight);
   chart()->legend()->setAlignment(Qt::AlignBottom);
   chart()->setMargins(QMargins(4, 4, 4, 4));
-  setMinimumHeight(260);
+  setMinimumHeight(200);  // with the rest of the run monitor, on a 768-pixel-high screen
   setAccessibleName(tr("Loss curves"));
 }
 

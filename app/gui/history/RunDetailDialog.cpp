@@ -18,6 +18,7 @@
 #include "app/gui/NumberText.h"
 #include "app/gui/TabOrder.h"
 #include "app/gui/TimeText.h"
+#include "app/gui/WindowSize.h"
 #include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunHistoryWorker.h"
@@ -118,7 +119,7 @@ RunDetailDialog::RunDetailDialog(RunHistoryWorker& worker, catalog::Id runId, QW
   layout->addWidget(status_);
   layout->addWidget(tabs_, 1);
   layout->addWidget(buttons);
-  resize(860, 600);
+  resizeWithinScreen(this, QSize(860, 600));
   config_->setAccessibleName(tr("Configuration"));
   checkpoints_->setAccessibleName(tr("Checkpoints"));
   exports_->setAccessibleName(tr("Exports"));
@@ -238,6 +239,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
 
 void RunDetailDialog::openExportDialog() {
   auto* dialog = new ExportDialog(detail_.catalogFile, runId_, detail_.checkpoints, detail_.run.method == "lora", this);
+  dialog->setRunName(QString::fromStdString(detail_.run.name));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   // The exports tab shows the new row.
   connect(dialog, &ExportDialog::exported, this, [this] { worker_.requestDetail(runId_); });

@@ -148,9 +148,11 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
       return {};
     case Qt::ForegroundRole:
       if (index.column() == Status && run.status == catalog::RunStatus::Failed) {
-        return QBrush(problemTextColor(QApplication::palette()));
+        return QBrush(meaningColors(QApplication::palette()).problemText);
       }
-      if (index.column() == Started && run.startedAt.empty()) return QBrush(Qt::gray);
+      if (index.column() == Started && run.startedAt.empty()) {
+        return QBrush(meaningColors(QApplication::palette()).secondaryText);
+      }
       return {};
     case Qt::UserRole: return QVariant::fromValue(static_cast<qint64>(run.id));
     default: return {};
@@ -158,7 +160,8 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  // The tooltip says a header in full where its column is too narrow for it.
+  if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
   switch (section) {
     case Name: return tr("Name");
     case Status: return tr("Status");

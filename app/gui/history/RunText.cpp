@@ -35,12 +35,16 @@ QString RunText::steps(qint64 done, std::optional<qint64> total) {
 }
 
 QString RunText::method(const std::string& method, const std::string& preset) {
-  QString text = method == "lora"   ? tr("LoRA")
-                 : method == "full" ? tr("Full fine-tune")
-                                    : QString::fromStdString(method);
-  // The preset adds a word only when it says more than the method ("full" / "full" does not).
-  if (!preset.empty() && preset != method) text += QStringLiteral(" \u00B7 ") + QString::fromStdString(preset);
-  return text;
+  // The goals' names as the new-run wizard shows them, not the keys the run's configuration stores.
+  if (preset == "quick-lora") return tr("Quick LoRA");
+  if (preset == "balanced-lora") return tr("Balanced LoRA");
+  const QString text = method == "lora"   ? tr("LoRA")
+                       : method == "full" ? tr("Full fine-tune")
+                                          : QString::fromStdString(method);
+  if (preset == "custom") return tr("%1, own settings").arg(text);
+  // "full" says no more than the method; a preset this version does not know keeps its key.
+  if (preset.empty() || preset == method) return text;
+  return tr("%1, %2").arg(text, QString::fromStdString(preset));
 }
 
 QString RunText::loss(std::optional<double> value) {

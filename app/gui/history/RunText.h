@@ -19,7 +19,8 @@ class RunText {
   static QString duration(std::optional<double> seconds);
   // "120 / 500" when the total is known, else "120"; empty before the first step.
   static QString steps(qint64 done, std::optional<qint64> total);
-  // "LoRA · quick-lora", "Full fine-tune · custom", "Full fine-tune" (preset "full").
+  // The goal as the new-run wizard names it: "Quick LoRA", "Balanced LoRA", "Full fine-tune",
+  // "LoRA, own settings" (preset "custom").
   static QString method(const std::string& method, const std::string& preset);
   // Four significant digits, or empty.
   static QString loss(std::optional<double> value);

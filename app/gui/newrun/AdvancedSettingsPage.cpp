@@ -207,8 +207,8 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
                                                              "or export."));
   addRow(form, tr("Keep checkpoints:"), keepCheckpoints_, tr("The newest checkpoints kept; older ones are removed."));
   form = group(column, tr("Machine"));
-  addRow(form, tr("Training memory limit:"), deviceLimit_, tr("Caps the GPU memory (or the processor's training arena) "
-                                                              "the run may use."));
+  addRow(form, tr("Training memory limit:"), deviceLimit_, tr("Caps the GPU memory the run may use or, when the processor "
+                                                              "trains, the memory set aside for its calculations."));
   addRow(form, tr("RAM limit:"), ramLimit_, tr("Caps the RAM the run may use beyond that."));
   addRow(form, tr("Disk limit:"), diskLimit_, tr("Caps the space on the offload folder's SSD the run may use."));
   addRow(form, tr("Train on:"), backend_, tr("Where the run computes. Automatic takes the graphics card when this "

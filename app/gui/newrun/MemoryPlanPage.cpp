@@ -15,6 +15,7 @@
 #include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/newrun/RunDraft.h"
+#include "app/gui/newrun/MachineNoteText.h"
 #include "app/gui/newrun/TierBars.h"
 #include "core/data/dataset_import.h"
 
@@ -201,7 +202,7 @@ void MemoryPlanPage::showPlan() {
   device_->setText(describeTrainingChoice(plan_->backend));
   device_->show();
   QStringList notes;
-  for (const std::string& note : plan_->machine.notes) notes << QString::fromStdString(note);
+  for (const std::string& note : plan_->machine.notes) notes << MachineNoteText::text(note);
   notes_->setText(notes.join(QLatin1Char(' ')));
   notes_->setVisible(!notes_->text().isEmpty());
   if (plan.fits) {

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 
 namespace tiertune::gui {
@@ -50,7 +51,7 @@ QString segmentName(StateSegment segment) {
     case StateSegment::FrozenWeights: return TierBars::tr("Frozen weights");
     case StateSegment::TrainedWeights: return TierBars::tr("Trained weights");
     case StateSegment::Gradients: return TierBars::tr("Gradients");
-    case StateSegment::AdamMoments: return TierBars::tr("Adam moments");
+    case StateSegment::AdamMoments: return TierBars::tr("Optimizer state");
     case StateSegment::Activations: return TierBars::tr("Activations");
     case StateSegment::Buffers: return TierBars::tr("Working buffers");
   }
@@ -59,7 +60,7 @@ QString segmentName(StateSegment segment) {
 
 std::vector<TierUse> tierUses(const tiers::Plan& plan, const tiers::MachineBudget& budget) {
   std::vector<TierUse> uses(3);
-  uses[0].name = budget.hasGpu ? TierBars::tr("GPU memory") : TierBars::tr("Training arena");
+  uses[0].name = budget.hasGpu ? TierBars::tr("GPU memory") : TierBars::tr("Processor memory");
   uses[1].name = TierBars::tr("RAM");
   uses[2].name = TierBars::tr("SSD (offload)");
   const std::uint64_t budgets[3] = {budget.deviceBytes, budget.hostBytes, budget.diskBytes};
@@ -124,7 +125,7 @@ void TierBars::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   const QColor text = palette().color(QPalette::WindowText);
   const QColor trough = palette().color(QPalette::Base).darker(108);
-  const QColor overColor(0xb0, 0x00, 0x20);
+  const QColor overColor = meaningColors(palette()).problemText;
   const QFontMetrics metrics(font());
   int amountWidth = 0;
   for (const TierUse& use : tiers_) amountWidth = std::max(amountWidth, metrics.horizontalAdvance(amountText(use)) + 12);

@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <optional>
@@ -32,6 +33,10 @@ namespace {
 
 // A long run name does not push the other columns out of view; the full name is in its tooltip.
 constexpr int kNameColumnMaxWidth = 320;
+// A header's text counts for its column's width up to about this many characters: a long header over
+// an empty or narrow column ("Best validation loss") does not take the room the names need. It is
+// shortened with "…" and says itself in full in its tooltip.
+constexpr int kHeaderCharactersCounted = 9;
 
 enum StackIndex { kTable = 0, kEmpty = 1, kNoMatch = 2, kError = 3 };
 const QString kIcon = QStringLiteral(":/icons/runs.svg");
@@ -269,15 +274,18 @@ void RunsPage::fitColumns() {
   // name or status arrives, and a column the user resized is left as they made it.
   QHeaderView* header = table_->horizontalHeader();
   fittingColumns_ = true;
-  if (!sizedColumns_) {
-    sizedColumns_ = true;
-    table_->resizeColumnsToContents();
-  }
+  const bool first = !sizedColumns_;
+  sizedColumns_ = true;
+  const int headerRoom = header->fontMetrics().horizontalAdvance(QString(kHeaderCharactersCounted, QLatin1Char('n'))) +
+                         3 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
+                         header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header);
   for (int column = 0; column < RunHistoryModel::ColumnCount; ++column) {
     if (userSizedColumns_.contains(column)) continue;
-    int wanted = std::max(static_cast<QAbstractItemView*>(table_)->sizeHintForColumn(column), header->sectionSizeHint(column));
+    const int content = static_cast<QAbstractItemView*>(table_)->sizeHintForColumn(column);
+    int wanted = std::max(content, std::min(header->sectionSizeHint(column), headerRoom));
     if (column == RunHistoryModel::Name) wanted = std::min(wanted, kNameColumnMaxWidth);
-    if (wanted > header->sectionSize(column) || (column == RunHistoryModel::Name && header->sectionSize(column) > kNameColumnMaxWidth)) {
+    if (first || wanted > header->sectionSize(column) ||
+        (column == RunHistoryModel::Name && header->sectionSize(column) > kNameColumnMaxWidth)) {
       header->resizeSection(column, wanted);
     }
   }

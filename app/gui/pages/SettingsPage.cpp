@@ -186,11 +186,12 @@ QString SettingsPage::offloadFolderProblem(const QString& folder) const {
 
 void SettingsPage::showCatalogState() {
   if (catalog::Catalog* catalog = context_.catalog()) {
-    catalogState_->setText(tr("%1 (schema version %2)")
-                               .arg(QString::fromStdString(catalog->file().string()))
-                               .arg(catalog->schemaVersion()));
+    catalogState_->setText(QString::fromStdString(catalog->file().string()));
+    // The format's version matters to whoever supports the file, not to whoever uses it.
+    catalogState_->setToolTip(tr("Catalog format version %1").arg(catalog->schemaVersion()));
   } else {
     catalogState_->setText(context_.catalogError());
+    catalogState_->setToolTip(QString());
   }
 }
 

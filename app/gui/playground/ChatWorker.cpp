@@ -1,5 +1,7 @@
 #include "app/gui/playground/ChatWorker.h"
 
+#include <QLocale>
+#include <QRegularExpression>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -55,9 +57,16 @@ void ChatWorker::load(const ChatSource& source) {
     runner_ = infer::ModelRunner::load(*backend_, modelFolder, checkpoint);
     text_ = std::make_unique<infer::ModelText>(infer::loadModelText(modelFolder, runner_->config()));
     const QString model = QString::fromStdString(modelFolder.filename().string());
-    const QString description =
-        !checkpoint ? tr("Base model: %1").arg(model)
-                    : tr("%1 with checkpoint %2").arg(model, QString::fromStdString(checkpoint->filename().string()));
+    QString description = tr("Base model: %1").arg(model);
+    if (checkpoint) {
+      // The folder's name ("step-00000040") is the catalog's; the step is what the user knows.
+      const QString folderName = QString::fromStdString(checkpoint->filename().string());
+      static const QRegularExpression kStepFolder(QStringLiteral("^step-(\\d+)$"));
+      const QRegularExpressionMatch step = kStepFolder.match(folderName);
+      description = step.hasMatch()
+                        ? tr("%1, saved at step %2").arg(model, QLocale().toString(step.captured(1).toLongLong()))
+                        : tr("%1 with checkpoint %2").arg(model, folderName);
+    }
     emit loaded(text_->chatTemplate.has_value(), description);
   } catch (const std::exception& error) {
     runner_.reset();

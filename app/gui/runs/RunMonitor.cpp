@@ -22,6 +22,8 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
 #include "app/gui/GpuText.h"
+#include "app/gui/NumberText.h"
+#include "app/gui/WindowSize.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/runs/LiveRunState.h"
@@ -75,7 +77,7 @@ RunMonitor::RunMonitor(AppContext& context, RunSupervisor& supervisor, catalog::
       stop_(new QPushButton(tr("Stop"))),
       resume_(new QPushButton(tr("Resume from the last checkpoint"))) {
   setObjectName(QStringLiteral("runMonitor"));
-  resize(980, 820);
+  resizeWithinScreen(this, QSize(980, 820));
   QFont titleFont = title_->font();
   titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
   titleFont.setBold(true);
@@ -249,7 +251,18 @@ void RunMonitor::redraw() {
   if (state->planSummary.isEmpty()) {
     plan_->setText(tr("The memory plan appears when the run starts."));
   } else {
-    QString words = tr("Memory plan: %1").arg(state->planSummary);  // it names the bottleneck
+    // The plan's figures in the window's words; the worker's own sentence (in the planner's
+    // terms) stays in the tooltip for whoever compares it with the command line.
+    const auto bytes = [](qint64 value) { return byteSizeText(static_cast<quint64>(std::max<qint64>(value, 0))); };
+    const QString device = !state->device                                              ? tr("in training memory")
+                           : state->device->kind == catalog::TrainingDevice::Kind::Cuda ? tr("on the graphics card")
+                                                                                        : tr("in the processor's working memory");
+    QString words = state->predictedPeak[0] < 0
+                        ? tr("The memory plan has no figures yet.")
+                        : tr("Memory plan: at most %1 %2, %3 in RAM and %4 on the SSD.")
+                              .arg(bytes(state->predictedPeak[0]), device, bytes(state->predictedPeak[1]),
+                                   bytes(state->predictedPeak[2]));
+    plan_->setToolTip(state->planSummary);
     if (state->device) words = tr("Trains on %1.").arg(describeTrainingDevice(*state->device)) + QLatin1Char('\n') + words;
     plan_->setText(words);
   }

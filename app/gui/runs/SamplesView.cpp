@@ -100,7 +100,7 @@ void SamplesView::showChosenRound() {
   label.setFontWeight(QFont::Bold);
   QTextCharFormat prompt;
   // The prompt: between the text and the background, readable (4.5:1) but clearly not the answer.
-  prompt.setForeground(secondaryTextColor(colours));
+  prompt.setForeground(meaningColors(colours).secondaryText);
   QTextCharFormat answer;
   QTextCharFormat missing;
   missing.setFontItalic(true);

@@ -1,11 +1,13 @@
 #include "app/gui/runs/TierMemoryView.h"
 
+#include <QApplication>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <algorithm>
 
+#include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/runs/LiveRunState.h"
 
@@ -23,7 +25,8 @@ TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
   auto* grid = new QGridLayout(this);
   grid->setContentsMargins(0, 0, 0, 0);
   const QString names[] = {tr("Device"), tr("RAM"), tr("SSD")};
-  const QString tips[] = {tr("GPU memory, or the memory the CPU backend may use as its device."),
+  const QString tips[] = {tr("The graphics card's memory or, when the processor (CPU) trains, the memory set aside for its "
+                                "calculations."),
                           tr("This computer's memory used by the training process."),
                           tr("Training state kept in the offload folder on the SSD.")};
   for (int tier = 0; tier < 3; ++tier) {
@@ -34,6 +37,7 @@ TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
     bars_[tier]->setTextVisible(false);
     bars_[tier]->setMaximumHeight(14);
     bars_[tier]->setAccessibleName(names[tier]);
+    bars_[tier]->setObjectName(QStringLiteral("tierMemoryBar%1").arg(tier));
     words_[tier] = new QLabel;
     words_[tier]->setObjectName(QStringLiteral("tierMemory%1").arg(tier));
     grid->addWidget(name, tier, 0);
@@ -59,10 +63,25 @@ void TierMemoryView::display(const LiveRunState& state) {
     const double share = now > 0 && planned > 0 ? static_cast<double>(now) / static_cast<double>(planned) : 0.0;
     bars_[tier]->setValue(static_cast<int>(std::min(1.0, share) * kBarSteps));
     // RAM includes the process's own code and libraries, which the plan does not count; over the
-    // plan is a hint, not an error, so only the device is drawn in a warning colour.
-    bars_[tier]->setStyleSheet(tier == kDeviceTier && share > 1.0
-                                   ? QStringLiteral("QProgressBar::chunk { background: #d55e00; }")
-                                   : QString());
+    // plan is a hint, not an error, so only the device is drawn in a warning colour, and only well
+    // over its plan: a hair over is what a measurement differs by, not an alarm.
+    if (tier != kDeviceTier) continue;
+    const bool overPlan = share > 1.0 + kOverPlanTolerance;
+    QPalette colours = QApplication::palette(bars_[tier]);
+    if (overPlan) colours.setColor(QPalette::Highlight, meaningColors(colours).overPlan);
+    bars_[tier]->setPalette(colours);
+    const QString tolerance = QLocale().toString(qRound(kOverPlanTolerance * 100));
+    const int overPercent = qRound((share - 1.0) * 100);
+    const QString over = QLocale().toString(overPercent);
+    bars_[tier]->setToolTip(share <= 0.0         ? QString()
+                            : overPercent <= 0   ? tr("Within the plan.")
+                            : overPlan     ? tr("%1 % more than planned: more than the %2 % a measurement may differ by. "
+                                                "If the device runs out of memory, the run stops and can be resumed "
+                                                "with a smaller batch.")
+                                             .arg(over, tolerance)
+                                       : tr("%1 % more than planned: normal, a measurement may differ from the plan "
+                                            "by up to %2 %.")
+                                             .arg(over, tolerance));
   }
 }
 

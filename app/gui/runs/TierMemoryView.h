@@ -22,6 +22,10 @@ class TierMemoryView : public QWidget {
   // The words of one tier's row, e.g. "12.3 MB now of 20.1 MB planned" (tests).
   QString rowText(int tier) const;
 
+  // A device peak up to this much over its plan is measurement, not a warning (allocator rounding,
+  // a library's own buffers): the bar turns to the over-plan colour only past it.
+  static constexpr double kOverPlanTolerance = 0.10;
+
  private:
   std::array<QProgressBar*, 3> bars_{};
   std::array<QLabel*, 3> words_{};
