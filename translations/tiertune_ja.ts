@@ -92,6 +92,41 @@
     </message>
 </context>
 <context>
+    <name>MachineNoteText</name>
+    <message>
+        <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
+        <translation>オフロードフォルダーの速度はまだ測定されていないため、1 GB/s と仮定しています。ホームの「ディスク速度を測定」で測定できます。</translation>
+    </message>
+    <message>
+        <source>The offload folder&apos;s speed was measured through the system&apos;s file cache, so the times for the SSD may be too hopeful.</source>
+        <translation>オフロードフォルダーの速度はシステムのファイルキャッシュ経由で測定されたため、SSD の時間は楽観的すぎるかもしれません。</translation>
+    </message>
+    <message>
+        <source>The training speed was measured on this computer&apos;s graphics card.</source>
+        <translation>学習速度はこのコンピューターのグラフィックカードで測定しました。</translation>
+    </message>
+    <message>
+        <source>The training speed was measured on this computer&apos;s processor (CPU).</source>
+        <translation>学習速度はこのコンピューターのプロセッサ（CPU）で測定しました。</translation>
+    </message>
+    <message>
+        <source>No graphics card: the processor (CPU) trains; its speed is estimated from its cores.</source>
+        <translation>グラフィックカードがないため、プロセッサ（CPU）で学習します。速度はコア数から推定しています。</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed is estimated from its kind until a run measures it.</source>
+        <translation>グラフィックカードの速度は、実行で測定されるまでは種類から推定しています。</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed is measured when its first run starts; until then it is estimated from its kind.</source>
+        <translation>グラフィックカードの速度は最初の実行の開始時に測定されます。それまでは種類から推定しています。</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed could not be measured: %1</source>
+        <translation>グラフィックカードの速度を測定できませんでした：%1</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -223,6 +258,22 @@
         <source>Full fine-tune</source>
         <translation>フルファインチューニング</translation>
     </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>クイック LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>バランス LoRA</translation>
+    </message>
+    <message>
+        <source>%1, own settings</source>
+        <translation>%1（独自の設定）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
 </context>
 <context>
     <name>WizardHelp</name>
@@ -347,6 +398,10 @@
     <message>
         <source>The catalog is not open: %1</source>
         <translation>カタログが開かれていません：%1</translation>
+    </message>
+    <message>
+        <source>This folder does not hold a model. A model folder, as downloaded from Hugging Face, has config.json, the weights (.safetensors files) and tokenizer.json. What is missing here:</source>
+        <translation>このフォルダーにはモデルがありません。Hugging Face からダウンロードしたモデルフォルダーには、config.json、重み（.safetensors ファイル）、tokenizer.json があります。ここで足りないもの：</translation>
     </message>
 </context>
 <context>
@@ -632,10 +687,6 @@
         <translation>学習用メモリの上限：</translation>
     </message>
     <message>
-        <source>Caps the GPU memory (or the processor&apos;s training arena) the run may use.</source>
-        <translation>この実行が使用できる GPU メモリ（またはプロセッサーの学習用領域）の上限です。</translation>
-    </message>
-    <message>
         <source>RAM limit:</source>
         <translation>RAM の上限：</translation>
     </message>
@@ -739,6 +790,10 @@
         <source>%1 steps show each of the %2 training examples about %3 times: the model learns them by heart instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.</source>
         <translation>%1 ステップでは %2 件の学習例それぞれを約 %3 回見せることになり、モデルは例から学ぶのではなく丸暗記してしまいます。通常は学習例を 1〜3 周、ここでは %4〜%5 ステップです。</translation>
     </message>
+    <message>
+        <source>Caps the GPU memory the run may use or, when the processor trains, the memory set aside for its calculations.</source>
+        <translation>この実行が使用できる GPU メモリの上限です。プロセッサで学習する場合は、計算用に確保するメモリの上限です。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>
@@ -839,6 +894,10 @@
     <message>
         <source>The message is empty.</source>
         <translation>メッセージが空です。</translation>
+    </message>
+    <message>
+        <source>%1, saved at step %2</source>
+        <translation>%1（ステップ %2 で保存）</translation>
     </message>
 </context>
 <context>
@@ -958,10 +1017,6 @@
         <translation>エクスポートを中止</translation>
     </message>
     <message>
-        <source>Export run %1</source>
-        <translation>実行 %1 をエクスポート</translation>
-    </message>
-    <message>
         <source>Step %1 (latest)</source>
         <translation>ステップ %1（最新）</translation>
     </message>
@@ -1076,6 +1131,14 @@
     <message>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>エクスポート中… 大きなモデルでは数分かかります。</translation>
+    </message>
+    <message>
+        <source>Export a run</source>
+        <translation>実行のエクスポート</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>「%1」をエクスポート</translation>
     </message>
 </context>
 <context>
@@ -2816,10 +2879,6 @@ Folder: %4</source>
         <translation>メモリープランは実行の開始時に表示されます。</translation>
     </message>
     <message>
-        <source>Memory plan: %1</source>
-        <translation>メモリープラン：%1</translation>
-    </message>
-    <message>
         <source>The run failed.</source>
         <translation>実行に失敗しました。</translation>
     </message>
@@ -2834,6 +2893,26 @@ Folder: %4</source>
     <message>
         <source>Trains on %1.</source>
         <translation>学習デバイス：%1。</translation>
+    </message>
+    <message>
+        <source>in training memory</source>
+        <translation>学習用メモリ内</translation>
+    </message>
+    <message>
+        <source>on the graphics card</source>
+        <translation>グラフィックカード上</translation>
+    </message>
+    <message>
+        <source>in the processor&apos;s working memory</source>
+        <translation>プロセッサの作業用メモリ内</translation>
+    </message>
+    <message>
+        <source>The memory plan has no figures yet.</source>
+        <translation>メモリ計画にはまだ数値がありません。</translation>
+    </message>
+    <message>
+        <source>Memory plan: at most %1 %2, %3 in RAM and %4 on the SSD.</source>
+        <translation>メモリ計画：%2 に最大 %1、RAM に %3、SSD に %4。</translation>
     </message>
 </context>
 <context>
@@ -3140,10 +3219,6 @@ Folder: %4</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <source>%1 (schema version %2)</source>
-        <translation>%1（スキーマバージョン %2）</translation>
-    </message>
-    <message>
         <source>The offload folder %1 cannot be created (%2). Check that the disk is present and that you may write there.</source>
         <translation>オフロードフォルダー %1 を作成できません（%2）。ディスクが接続されていて、書き込みが許可されているか確認してください。</translation>
     </message>
@@ -3163,6 +3238,10 @@ Folder: %4</source>
         <source>The disk of %1 is full. Free some space or choose a folder on another disk.</source>
         <translation>%1 のディスクがいっぱいです。空き容量を増やすか、別のディスク上のフォルダーを選んでください。</translation>
     </message>
+    <message>
+        <source>Catalog format version %1</source>
+        <translation>カタログ形式のバージョン %1</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierBars</name>
@@ -3179,10 +3258,6 @@ Folder: %4</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <source>Adam moments</source>
-        <translation>Adam のモーメント</translation>
-    </message>
-    <message>
         <source>Activations</source>
         <translation>アクティベーション</translation>
     </message>
@@ -3193,10 +3268,6 @@ Folder: %4</source>
     <message>
         <source>GPU memory</source>
         <translation>GPU メモリ</translation>
-    </message>
-    <message>
-        <source>Training arena</source>
-        <translation>学習用領域</translation>
     </message>
     <message>
         <source>RAM</source>
@@ -3234,6 +3305,14 @@ Folder: %4</source>
         <source>%1: %2, made of %3.</source>
         <translation>%1：%2（内訳：%3）。</translation>
     </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>オプティマイザーの状態</translation>
+    </message>
+    <message>
+        <source>Processor memory</source>
+        <translation>プロセッサのメモリ</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierMemoryView</name>
@@ -3248,10 +3327,6 @@ Folder: %4</source>
     <message>
         <source>SSD</source>
         <translation>SSD</translation>
-    </message>
-    <message>
-        <source>GPU memory, or the memory the CPU backend may use as its device.</source>
-        <translation>GPU メモリ、または CPU バックエンドがデバイスとして使用できるメモリです。</translation>
     </message>
     <message>
         <source>This computer&apos;s memory used by the training process.</source>
@@ -3276,6 +3351,22 @@ Folder: %4</source>
     <message>
         <source>%1 now</source>
         <translation>現在 %1</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s memory or, when the processor (CPU) trains, the memory set aside for its calculations.</source>
+        <translation>グラフィックカードのメモリです。プロセッサ（CPU）で学習する場合は、計算用に確保したメモリです。</translation>
+    </message>
+    <message>
+        <source>Within the plan.</source>
+        <translation>計画の範囲内です。</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the device runs out of memory, the run stops and can be resumed with a smaller batch.</source>
+        <translation>計画より %1 % 多く、測定値の誤差として見込む %2 % を超えています。デバイスのメモリが不足すると実行は停止し、より小さいバッチで再開できます。</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: normal, a measurement may differ from the plan by up to %2 %.</source>
+        <translation>計画より %1 % 多いですが正常です。測定値は計画と最大 %2 % 異なることがあります。</translation>
     </message>
 </context>
 </TS>

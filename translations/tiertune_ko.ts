@@ -92,6 +92,41 @@
     </message>
 </context>
 <context>
+    <name>MachineNoteText</name>
+    <message>
+        <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
+        <translation>오프로드 폴더의 속도를 아직 측정하지 않아 1 GB/s로 가정합니다. 홈 페이지의 “디스크 속도 측정”으로 측정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The offload folder&apos;s speed was measured through the system&apos;s file cache, so the times for the SSD may be too hopeful.</source>
+        <translation>오프로드 폴더의 속도를 시스템 파일 캐시를 거쳐 측정했으므로 SSD 시간이 실제보다 낙관적일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The training speed was measured on this computer&apos;s graphics card.</source>
+        <translation>학습 속도를 이 컴퓨터의 그래픽 카드에서 측정했습니다.</translation>
+    </message>
+    <message>
+        <source>The training speed was measured on this computer&apos;s processor (CPU).</source>
+        <translation>학습 속도를 이 컴퓨터의 프로세서(CPU)에서 측정했습니다.</translation>
+    </message>
+    <message>
+        <source>No graphics card: the processor (CPU) trains; its speed is estimated from its cores.</source>
+        <translation>그래픽 카드가 없어 프로세서(CPU)로 학습합니다. 속도는 코어 수로 추정합니다.</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed is estimated from its kind until a run measures it.</source>
+        <translation>그래픽 카드의 속도는 실행에서 측정되기 전까지 종류로 추정합니다.</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed is measured when its first run starts; until then it is estimated from its kind.</source>
+        <translation>그래픽 카드의 속도는 첫 실행이 시작될 때 측정됩니다. 그때까지는 종류로 추정합니다.</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed could not be measured: %1</source>
+        <translation>그래픽 카드의 속도를 측정할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -223,6 +258,22 @@
         <source>Full fine-tune</source>
         <translation>전체 파인튜닝</translation>
     </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>빠른 LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>균형 잡힌 LoRA</translation>
+    </message>
+    <message>
+        <source>%1, own settings</source>
+        <translation>%1, 사용자 설정</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>WizardHelp</name>
@@ -347,6 +398,10 @@
     <message>
         <source>The catalog is not open: %1</source>
         <translation>카탈로그가 열려 있지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>This folder does not hold a model. A model folder, as downloaded from Hugging Face, has config.json, the weights (.safetensors files) and tokenizer.json. What is missing here:</source>
+        <translation>이 폴더에는 모델이 없습니다. Hugging Face에서 내려받은 모델 폴더에는 config.json, 가중치(.safetensors 파일), tokenizer.json이 있습니다. 여기에 없는 것:</translation>
     </message>
 </context>
 <context>
@@ -632,10 +687,6 @@
         <translation>학습 메모리 한도:</translation>
     </message>
     <message>
-        <source>Caps the GPU memory (or the processor&apos;s training arena) the run may use.</source>
-        <translation>실행이 사용할 수 있는 GPU 메모리(또는 프로세서의 학습 메모리 영역)의 상한입니다.</translation>
-    </message>
-    <message>
         <source>RAM limit:</source>
         <translation>RAM 한도:</translation>
     </message>
@@ -739,6 +790,10 @@
         <source>%1 steps show each of the %2 training examples about %3 times: the model learns them by heart instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.</source>
         <translation>%1 단계는 %2개의 학습 예제를 각각 약 %3번 보여 줍니다. 모델이 예제에서 배우는 대신 통째로 외우게 됩니다. 보통은 예제를 1~3번 반복하며, 여기서는 %4~%5 단계입니다.</translation>
     </message>
+    <message>
+        <source>Caps the GPU memory the run may use or, when the processor trains, the memory set aside for its calculations.</source>
+        <translation>이 실행이 사용할 수 있는 GPU 메모리의 상한입니다. 프로세서로 학습할 때는 계산용으로 따로 두는 메모리의 상한입니다.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>
@@ -839,6 +894,10 @@
     <message>
         <source>The message is empty.</source>
         <translation>메시지가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1, saved at step %2</source>
+        <translation>%1, %2단계에서 저장</translation>
     </message>
 </context>
 <context>
@@ -958,10 +1017,6 @@
         <translation>내보내기 취소</translation>
     </message>
     <message>
-        <source>Export run %1</source>
-        <translation>실행 %1 내보내기</translation>
-    </message>
-    <message>
         <source>Step %1 (latest)</source>
         <translation>%1단계 (최신)</translation>
     </message>
@@ -1076,6 +1131,14 @@
     <message>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>내보내는 중… 큰 모델은 몇 분 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Export a run</source>
+        <translation>실행 내보내기</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>“%1” 내보내기</translation>
     </message>
 </context>
 <context>
@@ -2816,10 +2879,6 @@ Folder: %4</source>
         <translation>메모리 계획은 실행이 시작되면 표시됩니다.</translation>
     </message>
     <message>
-        <source>Memory plan: %1</source>
-        <translation>메모리 계획: %1</translation>
-    </message>
-    <message>
         <source>The run failed.</source>
         <translation>실행이 실패했습니다.</translation>
     </message>
@@ -2834,6 +2893,26 @@ Folder: %4</source>
     <message>
         <source>Trains on %1.</source>
         <translation>학습 장치: %1.</translation>
+    </message>
+    <message>
+        <source>in training memory</source>
+        <translation>학습용 메모리에</translation>
+    </message>
+    <message>
+        <source>on the graphics card</source>
+        <translation>그래픽 카드에</translation>
+    </message>
+    <message>
+        <source>in the processor&apos;s working memory</source>
+        <translation>프로세서의 작업 메모리에</translation>
+    </message>
+    <message>
+        <source>The memory plan has no figures yet.</source>
+        <translation>메모리 계획에 아직 수치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Memory plan: at most %1 %2, %3 in RAM and %4 on the SSD.</source>
+        <translation>메모리 계획: %2 최대 %1, RAM에 %3, SSD에 %4.</translation>
     </message>
 </context>
 <context>
@@ -3140,10 +3219,6 @@ Folder: %4</source>
         <translation>저장되었습니다.</translation>
     </message>
     <message>
-        <source>%1 (schema version %2)</source>
-        <translation>%1 (스키마 버전 %2)</translation>
-    </message>
-    <message>
         <source>The offload folder %1 cannot be created (%2). Check that the disk is present and that you may write there.</source>
         <translation>오프로드 폴더 %1을(를) 만들 수 없습니다(%2). 디스크가 연결되어 있고 쓰기 권한이 있는지 확인하세요.</translation>
     </message>
@@ -3163,6 +3238,10 @@ Folder: %4</source>
         <source>The disk of %1 is full. Free some space or choose a folder on another disk.</source>
         <translation>%1의 디스크가 가득 찼습니다. 공간을 확보하거나 다른 디스크의 폴더를 선택하세요.</translation>
     </message>
+    <message>
+        <source>Catalog format version %1</source>
+        <translation>카탈로그 형식 버전 %1</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierBars</name>
@@ -3179,10 +3258,6 @@ Folder: %4</source>
         <translation>그래디언트</translation>
     </message>
     <message>
-        <source>Adam moments</source>
-        <translation>Adam 모멘트</translation>
-    </message>
-    <message>
         <source>Activations</source>
         <translation>활성화 값</translation>
     </message>
@@ -3193,10 +3268,6 @@ Folder: %4</source>
     <message>
         <source>GPU memory</source>
         <translation>GPU 메모리</translation>
-    </message>
-    <message>
-        <source>Training arena</source>
-        <translation>학습 메모리 영역</translation>
     </message>
     <message>
         <source>RAM</source>
@@ -3234,6 +3305,14 @@ Folder: %4</source>
         <source>%1: %2, made of %3.</source>
         <translation>%1: %2, 구성: %3.</translation>
     </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>옵티마이저 상태</translation>
+    </message>
+    <message>
+        <source>Processor memory</source>
+        <translation>프로세서 메모리</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierMemoryView</name>
@@ -3248,10 +3327,6 @@ Folder: %4</source>
     <message>
         <source>SSD</source>
         <translation>SSD</translation>
-    </message>
-    <message>
-        <source>GPU memory, or the memory the CPU backend may use as its device.</source>
-        <translation>GPU 메모리, 또는 CPU 백엔드가 장치로 사용할 수 있는 메모리입니다.</translation>
     </message>
     <message>
         <source>This computer&apos;s memory used by the training process.</source>
@@ -3276,6 +3351,22 @@ Folder: %4</source>
     <message>
         <source>%1 now</source>
         <translation>현재 %1</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s memory or, when the processor (CPU) trains, the memory set aside for its calculations.</source>
+        <translation>그래픽 카드의 메모리입니다. 프로세서(CPU)로 학습할 때는 계산용으로 따로 둔 메모리입니다.</translation>
+    </message>
+    <message>
+        <source>Within the plan.</source>
+        <translation>계획 범위 안입니다.</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the device runs out of memory, the run stops and can be resumed with a smaller batch.</source>
+        <translation>계획보다 %1 % 많아 측정값이 다를 수 있는 %2 %를 넘었습니다. 장치의 메모리가 부족하면 실행이 멈추며, 더 작은 배치로 다시 시작할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: normal, a measurement may differ from the plan by up to %2 %.</source>
+        <translation>계획보다 %1 % 많지만 정상입니다. 측정값은 계획과 최대 %2 %까지 다를 수 있습니다.</translation>
     </message>
 </context>
 </TS>

@@ -92,6 +92,41 @@
     </message>
 </context>
 <context>
+    <name>MachineNoteText</name>
+    <message>
+        <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
+        <translation>尚未測量卸載資料夾的速度，因此假設為 1 GB/s：可在首頁以「測量磁碟速度」測量。</translation>
+    </message>
+    <message>
+        <source>The offload folder&apos;s speed was measured through the system&apos;s file cache, so the times for the SSD may be too hopeful.</source>
+        <translation>卸載資料夾的速度是透過系統的檔案快取測得的，因此 SSD 的時間可能過於樂觀。</translation>
+    </message>
+    <message>
+        <source>The training speed was measured on this computer&apos;s graphics card.</source>
+        <translation>訓練速度是在這台電腦的顯示卡上測得的。</translation>
+    </message>
+    <message>
+        <source>The training speed was measured on this computer&apos;s processor (CPU).</source>
+        <translation>訓練速度是在這台電腦的處理器（CPU）上測得的。</translation>
+    </message>
+    <message>
+        <source>No graphics card: the processor (CPU) trains; its speed is estimated from its cores.</source>
+        <translation>沒有顯示卡：由處理器（CPU）訓練；其速度依核心數估計。</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed is estimated from its kind until a run measures it.</source>
+        <translation>在執行實際測量之前，顯示卡的速度依其型號估計。</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed is measured when its first run starts; until then it is estimated from its kind.</source>
+        <translation>顯示卡的速度會在第一次執行開始時測量；在此之前依其型號估計。</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s speed could not be measured: %1</source>
+        <translation>無法測量顯示卡的速度：%1</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>
@@ -223,6 +258,22 @@
         <source>Full fine-tune</source>
         <translation>完整微調</translation>
     </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>快速 LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>均衡 LoRA</translation>
+    </message>
+    <message>
+        <source>%1, own settings</source>
+        <translation>%1，自訂設定</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>WizardHelp</name>
@@ -347,6 +398,10 @@
     <message>
         <source>The catalog is not open: %1</source>
         <translation>目錄未開啟：%1</translation>
+    </message>
+    <message>
+        <source>This folder does not hold a model. A model folder, as downloaded from Hugging Face, has config.json, the weights (.safetensors files) and tokenizer.json. What is missing here:</source>
+        <translation>這個資料夾裡沒有模型。從 Hugging Face 下載的模型資料夾包含 config.json、權重（.safetensors 檔案）和 tokenizer.json。這裡缺少的是：</translation>
     </message>
 </context>
 <context>
@@ -632,10 +687,6 @@
         <translation>訓練記憶體上限：</translation>
     </message>
     <message>
-        <source>Caps the GPU memory (or the processor&apos;s training arena) the run may use.</source>
-        <translation>限制此執行可使用的 GPU 記憶體（或處理器的訓練記憶體區）。</translation>
-    </message>
-    <message>
         <source>RAM limit:</source>
         <translation>RAM 上限：</translation>
     </message>
@@ -739,6 +790,10 @@
         <source>%1 steps show each of the %2 training examples about %3 times: the model learns them by heart instead of learning from them. Usual is 1 to 3 passes over the examples, here %4 to %5 steps.</source>
         <translation>%1 步會讓 %2 個訓練範例各被看到約 %3 次：模型會把它們背下來，而不是從中學習。通常是把範例走過 1 到 3 遍，在這裡是 %4 到 %5 步。</translation>
     </message>
+    <message>
+        <source>Caps the GPU memory the run may use or, when the processor trains, the memory set aside for its calculations.</source>
+        <translation>限制此執行可使用的 GPU 記憶體；由處理器訓練時，則限制為計算保留的記憶體。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::CatalogListPage</name>
@@ -839,6 +894,10 @@
     <message>
         <source>The message is empty.</source>
         <translation>訊息是空的。</translation>
+    </message>
+    <message>
+        <source>%1, saved at step %2</source>
+        <translation>%1，於第 %2 步儲存</translation>
     </message>
 </context>
 <context>
@@ -958,10 +1017,6 @@
         <translation>取消匯出</translation>
     </message>
     <message>
-        <source>Export run %1</source>
-        <translation>匯出執行 %1</translation>
-    </message>
-    <message>
         <source>Step %1 (latest)</source>
         <translation>第 %1 步（最新）</translation>
     </message>
@@ -1076,6 +1131,14 @@
     <message>
         <source>Exporting… a large model takes several minutes.</source>
         <translation>正在匯出… 大型模型需要幾分鐘。</translation>
+    </message>
+    <message>
+        <source>Export a run</source>
+        <translation>匯出執行</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>匯出「%1」</translation>
     </message>
 </context>
 <context>
@@ -2816,10 +2879,6 @@ Folder: %4</source>
         <translation>執行開始後會顯示記憶體計畫。</translation>
     </message>
     <message>
-        <source>Memory plan: %1</source>
-        <translation>記憶體計畫：%1</translation>
-    </message>
-    <message>
         <source>The run failed.</source>
         <translation>執行失敗。</translation>
     </message>
@@ -2834,6 +2893,26 @@ Folder: %4</source>
     <message>
         <source>Trains on %1.</source>
         <translation>訓練裝置：%1。</translation>
+    </message>
+    <message>
+        <source>in training memory</source>
+        <translation>在訓練記憶體中</translation>
+    </message>
+    <message>
+        <source>on the graphics card</source>
+        <translation>在顯示卡上</translation>
+    </message>
+    <message>
+        <source>in the processor&apos;s working memory</source>
+        <translation>在處理器的工作記憶體中</translation>
+    </message>
+    <message>
+        <source>The memory plan has no figures yet.</source>
+        <translation>記憶體計畫尚無數字。</translation>
+    </message>
+    <message>
+        <source>Memory plan: at most %1 %2, %3 in RAM and %4 on the SSD.</source>
+        <translation>記憶體計畫：%2 最多 %1，RAM 中 %3，SSD 上 %4。</translation>
     </message>
 </context>
 <context>
@@ -3140,10 +3219,6 @@ Folder: %4</source>
         <translation>已儲存。</translation>
     </message>
     <message>
-        <source>%1 (schema version %2)</source>
-        <translation>%1（結構描述版本 %2）</translation>
-    </message>
-    <message>
         <source>The offload folder %1 cannot be created (%2). Check that the disk is present and that you may write there.</source>
         <translation>無法建立卸載資料夾 %1（%2）。請確認磁碟存在，且您有權限寫入。</translation>
     </message>
@@ -3163,6 +3238,10 @@ Folder: %4</source>
         <source>The disk of %1 is full. Free some space or choose a folder on another disk.</source>
         <translation>%1 所在的磁碟已滿。請釋放一些空間，或選擇其他磁碟上的資料夾。</translation>
     </message>
+    <message>
+        <source>Catalog format version %1</source>
+        <translation>目錄格式版本 %1</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierBars</name>
@@ -3179,10 +3258,6 @@ Folder: %4</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <source>Adam moments</source>
-        <translation>Adam 動差</translation>
-    </message>
-    <message>
         <source>Activations</source>
         <translation>激活值</translation>
     </message>
@@ -3193,10 +3268,6 @@ Folder: %4</source>
     <message>
         <source>GPU memory</source>
         <translation>GPU 記憶體</translation>
-    </message>
-    <message>
-        <source>Training arena</source>
-        <translation>訓練記憶體區</translation>
     </message>
     <message>
         <source>RAM</source>
@@ -3234,6 +3305,14 @@ Folder: %4</source>
         <source>%1: %2, made of %3.</source>
         <translation>%1：%2，組成：%3。</translation>
     </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>最佳化器狀態</translation>
+    </message>
+    <message>
+        <source>Processor memory</source>
+        <translation>處理器記憶體</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::TierMemoryView</name>
@@ -3248,10 +3327,6 @@ Folder: %4</source>
     <message>
         <source>SSD</source>
         <translation>SSD</translation>
-    </message>
-    <message>
-        <source>GPU memory, or the memory the CPU backend may use as its device.</source>
-        <translation>GPU 記憶體，或 CPU 後端可作為裝置使用的記憶體。</translation>
     </message>
     <message>
         <source>This computer&apos;s memory used by the training process.</source>
@@ -3276,6 +3351,22 @@ Folder: %4</source>
     <message>
         <source>%1 now</source>
         <translation>目前 %1</translation>
+    </message>
+    <message>
+        <source>The graphics card&apos;s memory or, when the processor (CPU) trains, the memory set aside for its calculations.</source>
+        <translation>顯示卡的記憶體；由處理器（CPU）訓練時，則是為計算保留的記憶體。</translation>
+    </message>
+    <message>
+        <source>Within the plan.</source>
+        <translation>在計畫範圍內。</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the device runs out of memory, the run stops and can be resumed with a smaller batch.</source>
+        <translation>比計畫多 %1 %：超過量測可能的 %2 % 誤差。若裝置記憶體不足，執行會停止，可用較小的批次繼續。</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: normal, a measurement may differ from the plan by up to %2 %.</source>
+        <translation>比計畫多 %1 %：屬正常，量測值與計畫最多可相差 %2 %。</translation>
     </message>
 </context>
 </TS>
