@@ -26,7 +26,8 @@ void printText(const hardware::HardwareReport& report) {
   if (cpu.hasAvx512) cpuText += ", AVX-512";
   else if (cpu.hasAvx2) cpuText += ", AVX2";
   printRow("CPU", cpuText + ")");
-  printRow("", "matrix products: " + kernels::cpu::describeBlasKernels(report.blas));
+  printRow("", "matrix products: " + kernels::cpu::describeBlasKernels(report.blas) + ", " +
+                   kernels::cpu::blasThreading() + " threads");
   printRow("Memory", formatBytes(report.memory.totalBytes) + " total, " +
                          formatBytes(report.memory.availableBytes) + " available");
   printRow("GPU", hardware::describeGpus(report.gpu));

@@ -173,6 +173,15 @@ const BlasKernels& useBestBlasKernels() {
   return chosen;
 }
 
+std::string blasThreading() {
+  switch (openblas_get_parallel()) {
+    case 0: return "sequential";
+    case 1: return "pthreads";
+    case 2: return "OpenMP";
+  }
+  return "unknown";
+}
+
 std::string describeBlasKernels(const BlasKernels& kernels) {
   std::string text = kernels.core + " kernels";
   if (kernels.chosenFromFeatures) {

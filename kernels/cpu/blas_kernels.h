@@ -65,6 +65,11 @@ std::string switchBlasKernels(std::string_view core);
 // double precision: true when every element is within 1e-5 relative of the reference.
 bool blasSelfCheck();
 
+// How the loaded OpenBLAS runs its threads: "OpenMP" (the build Tiertune links: one thread pool with
+// the CPU backend's own loops), "pthreads" (a second pool: the two spin against each other) or
+// "sequential".
+std::string blasThreading();
+
 // "SkylakeX kernels (chosen from the processor's AVX-512; OpenBLAS alone picks Prescott)".
 std::string describeBlasKernels(const BlasKernels& kernels);
 

@@ -46,6 +46,10 @@ class BlasKernelsTest : public QObject {
   Q_OBJECT
 
  private slots:
+  // The OpenBLAS the programs load is the OpenMP build, whatever Debian's alternatives point to:
+  // one thread pool with the CPU backend's loops (kernels/CMakeLists.txt says why).
+  void matrixProductsShareTheThreadsOfTheOtherOps() { QCOMPARE(blasThreading(), std::string("OpenMP")); }
+
   void theFeaturesNameTheKernels() {
     QCOMPARE(coreTypeFor(features(true, true, true, true)), std::string("Cooperlake"));
     QCOMPARE(coreTypeFor(features(true, true, true, false)), std::string("SkylakeX"));
