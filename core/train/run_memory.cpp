@@ -23,8 +23,15 @@ tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::Model
 
 model::ElementType frozenTypeOf(const RunConfig& config, const formats::ModelConfig& model) {
   if (!config.lora) return model::ElementType::F32;
-  const formats::ModelWeights weights = formats::ModelWeights::openFolder(config.modelFolder);
-  return model::frozenElementType(model::baseParameterSpecs(model), weights);
+  try {
+    const formats::ModelWeights weights = formats::ModelWeights::openFolder(config.modelFolder);
+    return model::frozenElementType(model::baseParameterSpecs(model), weights);
+  } catch (const Error&) {
+    // Weights that cannot be opened are the loader's to report, in words, when the run starts; a
+    // plan made before (a folder being downloaded, a config alone) goes by config.json's dtype.
+    if (model.dtype == "float32") return model::ElementType::F32;
+    return model.dtype == "float16" ? model::ElementType::F16 : model::ElementType::Bf16;
+  }
 }
 
 RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& model, tiers::MachineBudget machine,

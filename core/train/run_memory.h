@@ -30,7 +30,8 @@ struct RunMemory {
 tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::ModelConfig& model);
 
 // How the run keeps its frozen base (model::frozenElementType on its model folder's weights; fp32
-// for full fine-tuning, which has none). The trainer and the planner both ask this.
+// for full fine-tuning, which has none; config.json's dtype when the weights cannot be opened). The
+// trainer and the planner both ask this.
 model::ElementType frozenTypeOf(const RunConfig& config, const formats::ModelConfig& model);
 
 // machine: the assessed budgets of the backend the run uses, with the run's caps applied;
