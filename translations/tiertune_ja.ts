@@ -125,6 +125,18 @@
         <source>The graphics card&apos;s speed could not be measured: %1</source>
         <translation>グラフィックカードの速度を測定できませんでした：%1</translation>
     </message>
+    <message>
+        <source>The run&apos;s time is derived from this computer&apos;s measured speed, not measured on this model.</source>
+        <translation>実行時間は、このモデルで測定したものではなく、このコンピューターの測定速度から算出しています。</translation>
+    </message>
+    <message>
+        <source>A step of this model could not be measured here, so the run&apos;s time is derived from this computer&apos;s measured speed.</source>
+        <translation>このモデルの 1 ステップをここで測定できなかったため、実行時間はこのコンピューターの測定速度から算出しています。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time is not estimated: the dataset&apos;s samples could not be read.</source>
+        <translation>実行時間は推定されていません：データセットのサンプルを読み込めませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>NumberText</name>
@@ -2018,6 +2030,22 @@
     <message>
         <source>The bars show where each part of the training state will live: in the training memory (the graphics card, or the processor&apos;s share of RAM), in RAM, or on the SSD, against what each may hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is shown with buttons that change the settings in one click and plan again.</source>
         <translation>バーは学習状態の各部分がどこに置かれるかを示します。学習用メモリー（グラフィックカード、またはプロセッサー用に確保した RAM）、RAM、SSD のそれぞれについて、収まる量と比べて表示します。SSD に置く量が多いほど、1 ステップが遅くなります。実行が収まらない場合は理由が表示され、ワンクリックで設定を変えてプランを作り直すボタンが出ます。</translation>
+    </message>
+    <message>
+        <source>About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
+        <translation>全体で約 %1：1 ステップ約 %3 で %2 ステップ、開始に %4、評価とサンプルの回答に %5、チェックポイントに %6。</translation>
+    </message>
+    <message>
+        <source>This computer is busy with other work now: the run may take up to %1.</source>
+        <translation>このコンピューターは現在ほかの処理で忙しいため、実行には最大 %1 かかる可能性があります。</translation>
+    </message>
+    <message>
+        <source>A step was measured on this model here.</source>
+        <translation>このモデルで 1 ステップをここで測定しました。</translation>
+    </message>
+    <message>
+        <source>Derived from this computer&apos;s measured speed.</source>
+        <translation>このコンピューターの測定速度から算出しました。</translation>
     </message>
 </context>
 <context>

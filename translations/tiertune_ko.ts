@@ -125,6 +125,18 @@
         <source>The graphics card&apos;s speed could not be measured: %1</source>
         <translation>그래픽 카드의 속도를 측정할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>The run&apos;s time is derived from this computer&apos;s measured speed, not measured on this model.</source>
+        <translation>실행 시간은 이 모델에서 측정한 것이 아니라 이 컴퓨터의 측정된 속도로 계산했습니다.</translation>
+    </message>
+    <message>
+        <source>A step of this model could not be measured here, so the run&apos;s time is derived from this computer&apos;s measured speed.</source>
+        <translation>이 모델의 한 단계를 여기서 측정할 수 없어, 실행 시간은 이 컴퓨터의 측정된 속도로 계산했습니다.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time is not estimated: the dataset&apos;s samples could not be read.</source>
+        <translation>실행 시간을 추정하지 않았습니다: 데이터셋의 샘플을 읽을 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>NumberText</name>
@@ -2018,6 +2030,22 @@
     <message>
         <source>The bars show where each part of the training state will live: in the training memory (the graphics card, or the processor&apos;s share of RAM), in RAM, or on the SSD, against what each may hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is shown with buttons that change the settings in one click and plan again.</source>
         <translation>막대는 학습 상태의 각 부분이 어디에 놓일지를 보여 줍니다. 학습 메모리(그래픽 카드, 또는 프로세서용으로 떼어 둔 RAM), RAM, SSD 각각에 대해 담을 수 있는 양과 비교해 표시합니다. SSD에 놓이는 양이 많을수록 스텝마다 느려집니다. 실행이 들어가지 않으면 이유가 표시되고, 한 번의 클릭으로 설정을 바꿔 다시 계획하는 버튼이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
+        <translation>전체 약 %1: 최적화 단계당 약 %3씩 %2단계, 시작에 %4, 평가와 샘플 답변에 %5, 체크포인트에 %6.</translation>
+    </message>
+    <message>
+        <source>This computer is busy with other work now: the run may take up to %1.</source>
+        <translation>이 컴퓨터가 지금 다른 작업으로 바쁩니다. 실행에 최대 %1이 걸릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A step was measured on this model here.</source>
+        <translation>이 모델로 한 단계를 여기서 측정했습니다.</translation>
+    </message>
+    <message>
+        <source>Derived from this computer&apos;s measured speed.</source>
+        <translation>이 컴퓨터의 측정된 속도로 계산했습니다.</translation>
     </message>
 </context>
 <context>

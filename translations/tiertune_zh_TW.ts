@@ -125,6 +125,18 @@
         <source>The graphics card&apos;s speed could not be measured: %1</source>
         <translation>無法測量顯示卡的速度：%1</translation>
     </message>
+    <message>
+        <source>The run&apos;s time is derived from this computer&apos;s measured speed, not measured on this model.</source>
+        <translation>執行時間是依這台電腦測得的速度推算，並非以這個模型實測。</translation>
+    </message>
+    <message>
+        <source>A step of this model could not be measured here, so the run&apos;s time is derived from this computer&apos;s measured speed.</source>
+        <translation>無法在此測量這個模型的一個步驟，因此執行時間依這台電腦測得的速度推算。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time is not estimated: the dataset&apos;s samples could not be read.</source>
+        <translation>未估計執行時間：無法讀取資料集的樣本。</translation>
+    </message>
 </context>
 <context>
     <name>NumberText</name>
@@ -2018,6 +2030,22 @@
     <message>
         <source>The bars show where each part of the training state will live: in the training memory (the graphics card, or the processor&apos;s share of RAM), in RAM, or on the SSD, against what each may hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is shown with buttons that change the settings in one click and plan again.</source>
         <translation>長條圖顯示訓練狀態的各部分將存放在哪裡：訓練記憶體（顯示卡，或分給處理器使用的 RAM）、RAM 或 SSD，並與各自可容納的量比較。存放在 SSD 上的越多，每一步就越慢。若執行放不下，會顯示原因，並提供按一下即可修改設定並重新規劃的按鈕。</translation>
+    </message>
+    <message>
+        <source>About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
+        <translation>總共約 %1：%2 步，每個最佳化步驟約 %3；啟動 %4，評估與範例回答 %5，檢查點 %6。</translation>
+    </message>
+    <message>
+        <source>This computer is busy with other work now: the run may take up to %1.</source>
+        <translation>這台電腦目前正忙於其他工作：執行最多可能需要 %1。</translation>
+    </message>
+    <message>
+        <source>A step was measured on this model here.</source>
+        <translation>已在此以這個模型測量一個步驟。</translation>
+    </message>
+    <message>
+        <source>Derived from this computer&apos;s measured speed.</source>
+        <translation>依這台電腦測得的速度推算。</translation>
     </message>
 </context>
 <context>

@@ -171,7 +171,12 @@ class TestNewRunWizard : public QObject {
     QVERIFY(tiers[0].segmentBytes[int(gui::StateSegment::AdamMoments)] > 0);  // the adapters' moments
     QCOMPARE(tiers[2].peakBytes, std::uint64_t(0));  // nothing on the SSD
     const QString timing = child<QLabel>(wizard, "planTiming")->text();
-    QVERIFY2(timing.contains(QStringLiteral("per optimizer step")) && timing.contains(QStringLiteral("26 steps")),
+    // The run's time, its step measured on a model of this shape: the run's parts are named.
+    QVERIFY(plan->plan()->time && plan->plan()->time->measured);
+    QCOMPARE(plan->plan()->time->steps, std::int64_t(26));
+    QVERIFY2(timing.contains(QStringLiteral("per optimizer step")) && timing.contains(QStringLiteral("26 steps")) &&
+                 timing.contains(QStringLiteral("in all")) && timing.contains(QStringLiteral("checkpoints")) &&
+                 timing.contains(QStringLiteral("measured on this model")),
              qPrintable(timing));
     QVERIFY(!child<QLabel>(wizard, "planBottleneck")->text().isEmpty());
     QVERIFY(plan->fixButtons().isEmpty());

@@ -40,6 +40,16 @@ QString MachineNoteText::text(const std::string& note) {
   if (startsWith(note, kNotMeasured)) {
     return tr("The graphics card's speed could not be measured: %1").arg(QString::fromStdString(note.substr(kNotMeasured.size())));
   }
+  if (startsWith(note, "The run's time is derived from the machine's rates")) {
+    return tr("The run's time is derived from this computer's measured speed, not measured on this model.");
+  }
+  if (startsWith(note, "A step could not be measured here")) {
+    return tr("A step of this model could not be measured here, so the run's time is derived from this "
+              "computer's measured speed.");
+  }
+  if (startsWith(note, "The run's time is not estimated")) {
+    return tr("The run's time is not estimated: the dataset's samples could not be read.");
+  }
   return QString::fromStdString(note);
 }
 

@@ -161,7 +161,10 @@ void MemoryPlanPage::replan() {
       outcome.tokens = config.trainData;
       // The GPU's rates from the record the worker keeps: a CUDA context made here would stay with
       // the window and hold GPU memory the run needs.
-      outcome.plan = train::planRunOnThisMachine(config, userSettings, train::GpuSpeed::FromRecord);
+      // With the run's time: on the processor a step of the run's shape is measured here (a second
+      // or two in this thread); on the GPU it is derived from the recorded rates.
+      outcome.plan =
+          train::planRunOnThisMachine(config, userSettings, train::GpuSpeed::FromRecord, train::RunTime::Estimate);
     } catch (const std::exception& error) {
       outcome.error = QString::fromStdString(error.what());
     }
@@ -206,11 +209,11 @@ void MemoryPlanPage::showPlan() {
   notes_->setText(notes.join(QLatin1Char(' ')));
   notes_->setVisible(!notes_->text().isEmpty());
   if (plan.fits) {
-    const std::int64_t steps = draft_.plannedSteps();
-    timing_->setText(tr("About %1 per optimizer step; %2 steps take %3 in all.")
-                         .arg(stepTimeText(plan.stepSeconds))
-                         .arg(QLocale().toString(static_cast<qlonglong>(steps)))
-                         .arg(durationText(plan.stepSeconds * static_cast<double>(steps))));
+    timing_->setText(plan_->time ? runTimeText(*plan_->time)
+                                 : tr("About %1 per optimizer step; %2 steps take %3 in all.")
+                                       .arg(stepTimeText(plan.stepSeconds))
+                                       .arg(QLocale().toString(static_cast<qlonglong>(draft_.plannedSteps())))
+                                       .arg(durationText(plan.stepSeconds * static_cast<double>(draft_.plannedSteps()))));
     timing_->show();
     bottleneck_->setText(bottleneckText(plan.bottleneck, budget.hasGpu));
     bottleneck_->show();
@@ -221,6 +224,24 @@ void MemoryPlanPage::showPlan() {
   problem_->setText(reason);
   problem_->show();
   showFixes();
+}
+
+QString MemoryPlanPage::runTimeText(const train::RunTimeEstimate& time) {
+  QString text = tr("About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and "
+                    "sample answers, %6 for checkpoints.")
+                     .arg(durationText(time.totalSeconds))
+                     .arg(QLocale().toString(static_cast<qlonglong>(time.steps)))
+                     .arg(stepTimeText(time.stepSeconds))
+                     .arg(durationText(time.startSeconds))
+                     .arg(durationText(time.evaluationSeconds))
+                     .arg(durationText(time.checkpointSeconds));
+  if (time.busyTotalSeconds) {
+    text += QLatin1Char(' ') + tr("This computer is busy with other work now: the run may take up to %1.")
+                                   .arg(durationText(*time.busyTotalSeconds));
+  }
+  text += QLatin1Char(' ') + (time.measured ? tr("A step was measured on this model here.")
+                                            : tr("Derived from this computer's measured speed."));
+  return text;
 }
 
 void MemoryPlanPage::addFix(const char* name, const QString& text, const std::function<void()>& change) {

@@ -444,7 +444,8 @@ QString NewRunWizard::reviewText() const {
                                   .arg(byteSizeText(p.peakBytes[0]),
                                        byteSizeText(p.peakBytes[1]),
                                        byteSizeText(p.peakBytes[2])));
-    html += row(tr("Time"), tr("%1 in all").arg(MemoryPlanPage::durationText(p.stepSeconds * static_cast<double>(draft_.plannedSteps()))));
+    const double total = plan->time ? plan->time->totalSeconds : p.stepSeconds * static_cast<double>(draft_.plannedSteps());
+    html += row(tr("Time"), tr("%1 in all").arg(MemoryPlanPage::durationText(total)));
   }
   return html + QStringLiteral("</table>");
 }
