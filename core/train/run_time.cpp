@@ -18,6 +18,7 @@
 #include "core/model/parameter_table.h"
 #include "core/train/run_memory.h"
 #include "core/train/token_data.h"
+#include "core/util/sha256.h"
 
 namespace tiertune::train {
 
@@ -26,10 +27,13 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double meanCut(const std::vector<std::uint64_t>& lengths, std::int64_t sequenceLength) {
+// The mean of the lengths cut at the sequence length, raised to power (1 or 2).
+double meanCut(const std::vector<std::uint64_t>& lengths, std::int64_t sequenceLength, int power = 1) {
   if (lengths.empty()) return 0;
   double sum = 0;
-  for (const std::uint64_t length : lengths) sum += static_cast<double>(std::min<std::uint64_t>(length, sequenceLength));
+  for (const std::uint64_t length : lengths) {
+    sum += std::pow(static_cast<double>(std::min<std::uint64_t>(length, sequenceLength)), power);
+  }
   return sum / static_cast<double>(lengths.size());
 }
 
@@ -89,7 +93,8 @@ struct ModelTimes {
 // One micro-batch of `tokens` (microBatch samples) through a model of config with `layers` layers
 // and vocabulary `vocab`, trained as the run trains it.
 ModelTimes timeModel(const RunConfig& run, formats::ModelConfig config, std::int64_t layers, std::int64_t vocab,
-                     std::size_t sampleTokens, model::ElementType frozenType, kernels::Backend& backend) {
+                     const std::vector<std::size_t>& sampleTokens, model::ElementType frozenType,
+                     kernels::Backend& backend) {
   config.layerCount = layers;
   config.vocabSize = vocab;
   const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(config);
@@ -104,9 +109,9 @@ ModelTimes timeModel(const RunConfig& run, formats::ModelConfig config, std::int
   model::Decoder decoder(backend, config, base, adapter.get(), run.lora ? &run.loraConfig : nullptr, &gradients,
                          model::DecoderOptions{run.activationCheckpointing, 1024});
   model::TokenBatch batch;
-  for (std::int64_t s = 0; s < run.microBatch; ++s) {
-    std::vector<std::int32_t> ids(sampleTokens);
-    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<std::int32_t>((i * 7 + s) % vocab);
+  for (std::size_t s = 0; s < sampleTokens.size(); ++s) {
+    std::vector<std::int32_t> ids(sampleTokens[s]);
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<std::int32_t>((i * 7 + s) % static_cast<std::size_t>(vocab));
     batch.append(ids);
   }
   ModelTimes times;
@@ -171,6 +176,7 @@ DataShape dataShapeOf(const RunConfig& config, std::int64_t vocabSize) {
   shape.trainSamples = train.size();
   shape.validationSamples = validation.size();
   shape.meanTrainTokens = meanCut(train, config.sequenceLength);
+  shape.meanSquareTrainTokens = meanCut(train, config.sequenceLength, 2);
   shape.meanValidationTokens = meanCut(validation, config.sequenceLength);
   return shape;
 }
@@ -186,10 +192,20 @@ std::optional<StepMeasurement> measureStep(const RunConfig& config, const format
                                            const DataShape& data, kernels::Backend& backend) {
   // The head's cost grows with the vocabulary: measured at up to 8192 words and scaled.
   const std::int64_t vocab = std::min<std::int64_t>(model.vocabSize, 8192);
-  const auto sampleTokens = static_cast<std::size_t>(std::max(1.0, std::round(data.meanTrainTokens)));
+  // The micro-batch's samples at the data's mean length and spread: half of them one standard
+  // deviation shorter, half longer (attention's cost grows with the square of a sample's length).
+  const double mean = std::max(1.0, data.meanTrainTokens);
+  const double spread = std::sqrt(std::max(0.0, data.meanSquareTrainTokens - data.meanTrainTokens * data.meanTrainTokens));
+  std::vector<std::size_t> sampleTokens;
+  for (std::int64_t s = 0; s < config.microBatch; ++s) {
+    const double length = config.microBatch == 1 ? mean : (s % 2 == 0 ? mean - spread : mean + spread);
+    sampleTokens.push_back(static_cast<std::size_t>(
+        std::clamp(std::round(length), 1.0, static_cast<double>(std::max<std::int64_t>(1, config.sequenceLength)))));
+  }
   const std::uint64_t parameters = parameterCount(model, 2, vocab);
   const std::uint64_t bytesPerParameter = config.lora ? 4 : 8;  // weights, and their gradients when trained
-  const auto tokens = static_cast<std::uint64_t>(config.microBatch) * sampleTokens;
+  std::uint64_t tokens = 0;
+  for (const std::size_t length : sampleTokens) tokens += length;
   const std::uint64_t activations =
       tokens * static_cast<std::uint64_t>(8 * model.hiddenSize + 4 * model.intermediateSize) * 4 * 2;
   if (parameters * bytesPerParameter + activations > kLargestMeasurement) return std::nullopt;
@@ -226,6 +242,20 @@ std::optional<StepMeasurement> measureStep(const RunConfig& config, const format
     backend.synchronize();
   });
   result.optimizerSecondsPerParameter = optimizer / static_cast<double>(kSlab);
+
+  // Fresh memory, zeroed as a run's tables are: 64 MiB, above the largest block the C library
+  // hands out again from its heap (32 MiB), so that its pages are new to the process as the state's
+  // are when a run starts (0.3 GB/s on this project's virtual machines, 20 GB/s once touched).
+  constexpr std::size_t kFresh = std::size_t(16) << 20;
+  const kernels::DeviceBuffer fresh = backend.allocate(kFresh * sizeof(float));
+  auto start = Clock::now();
+  backend.fill(fresh.as<float>().subspan(0, kFresh), 0.0f);
+  backend.synchronize();
+  result.firstTouchBytesPerSecond = static_cast<double>(kFresh * sizeof(float)) / std::max(1e-6, secondsSince(start));
+  const std::vector<std::byte> block(std::size_t(16) << 20, std::byte{1});
+  start = Clock::now();
+  sha256Hex(std::span<const std::byte>(block));
+  result.hashBytesPerSecond = static_cast<double>(block.size()) / std::max(1e-6, secondsSince(start));
   return result;
 }
 
@@ -277,12 +307,16 @@ RunTimeEstimate estimateRunTime(const RunConfig& config, const DataShape& data,
   }
   estimate.evaluationSeconds = evaluations * oneEvaluation;
 
-  // Checkpoints: the trained weights and both moments, written and flushed.
+  // Checkpoints: the trained weights and both moments, written, hashed for the manifest, flushed.
   const double checkpoints =
       config.checkpointEvery > 0 ? std::ceil(steps / static_cast<double>(config.checkpointEvery)) : 1.0;
   const double writeRate = machine.diskWriteBytesPerSecond > 0 ? machine.diskWriteBytesPerSecond : 1e9;
+  const double hashRate = measured && measured->hashBytesPerSecond > 0 ? measured->hashBytesPerSecond : 5e8;
+  const double checkpointBytes = 12.0 * static_cast<double>(plan.trainableParameters);
+  // The writer gathers each tensor in host memory first: new pages, as at the start.
+  const double touchRate = measured && measured->firstTouchBytesPerSecond > 0 ? measured->firstTouchBytesPerSecond : 2e9;
   estimate.checkpointSeconds =
-      checkpoints * (0.2 + 12.0 * static_cast<double>(plan.trainableParameters) / writeRate);
+      checkpoints * (0.2 + checkpointBytes / writeRate + checkpointBytes / hashRate + checkpointBytes / touchRate);
 
   // Start: the process, the machine check, the model's weights and the samples read.
   double weightBytes = 0;
@@ -292,7 +326,9 @@ RunTimeEstimate estimateRunTime(const RunConfig& config, const DataShape& data,
     // The plan was made; a folder that cannot be opened now is the run's own error to report.
   }
   const double readRate = machine.diskReadBytesPerSecond > 0 ? machine.diskReadBytesPerSecond : 1e9;
-  estimate.startSeconds = 1.0 + (weightBytes + static_cast<double>(data.tokenBytes)) / readRate;
+  // The state's memory is zeroed at the start: on a fresh process every page of it faults in.
+  const double stateBytes = static_cast<double>(plan.peakBytes[0] + plan.peakBytes[1]);
+  estimate.startSeconds = 1.0 + (weightBytes + static_cast<double>(data.tokenBytes)) / readRate + stateBytes / touchRate;
 
   estimate.totalSeconds = estimate.startSeconds + steps * estimate.stepSeconds + estimate.evaluationSeconds +
                           estimate.checkpointSeconds;

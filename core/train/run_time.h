@@ -29,6 +29,7 @@ struct DataShape {
   std::size_t trainSamples = 0;
   std::size_t validationSamples = 0;
   double meanTrainTokens = 0;       // per sample, cut at the sequence length
+  double meanSquareTrainTokens = 0; // of the cut lengths squared (attention grows with it)
   double meanValidationTokens = 0;  // the same for the validation samples
   std::uint64_t tokenBytes = 0;     // what loading the samples reads
 };
@@ -47,6 +48,10 @@ struct StepMeasurement {
   double optimizerSecondsPerParameter = 0;  // gradient norm, clipping and AdamW
   double nextTokenSeconds = 0;        // one generated token of a sample answer
   std::size_t tokens = 0;             // the micro-batch the figures are for
+  // Memory the backend touches for the first time (the state's tables are zeroed when a run
+  // starts: page faults, slow on some machines), and the checkpoint manifest's SHA-256.
+  double firstTouchBytesPerSecond = 0;
+  double hashBytesPerSecond = 0;
 };
 
 // Bytes a measurement takes at most beyond what the machine keeps free: larger models are not

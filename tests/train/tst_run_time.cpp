@@ -63,6 +63,8 @@ class RunTimeTest : public QObject {
     // The first eight: 10 20 30 40 100 128 128 128.
     QCOMPARE(shape.meanTrainTokens, (10 + 20 + 30 + 40 + 100 + 128 + 128 + 128) / 8.0);
     QCOMPARE(shape.meanValidationTokens, (50 + 60) / 2.0);
+    QCOMPARE(shape.meanSquareTrainTokens,
+             (10.0 * 10 + 20 * 20 + 30 * 30 + 40 * 40 + 100 * 100 + 3 * 128 * 128) / 8.0);
     QVERIFY(shape.tokenBytes > 0);
   }
 
@@ -84,6 +86,8 @@ class RunTimeTest : public QObject {
     measured.evaluateSeconds = 0.1;
     measured.optimizerSecondsPerParameter = 1e-4;
     measured.nextTokenSeconds = 0.01;
+    measured.firstTouchBytesPerSecond = 1e9;
+    measured.hashBytesPerSecond = 12000.0;  // as slow as the disk here: two seconds a checkpoint
     const train::RunTimeEstimate estimate =
         train::estimateRunTime(config, data, plan, machine, measured, std::optional<double>(0.1));
     QVERIFY(estimate.measured);
@@ -93,8 +97,14 @@ class RunTimeTest : public QObject {
     // length against the training mean, and 2 answers of 10 tokens.
     const double oneEvaluation = 0.1 * (data.meanValidationTokens / data.meanTrainTokens) + 2 * 10 * 0.01;
     QVERIFY(std::abs(estimate.evaluationSeconds - 3 * oneEvaluation) < 1e-9);
-    QVERIFY(std::abs(estimate.checkpointSeconds - 2 * (0.2 + 1.0)) < 1e-9);  // steps 5 and 10
+    // Steps 5 and 10: flushed, hashed, and gathered in new host pages (12 kB at 1 GB/s).
+    QVERIFY(std::abs(estimate.checkpointSeconds - 2 * (0.2 + 1.0 + 1.0 + 12000 / 1e9)) < 1e-9);
     QVERIFY(estimate.startSeconds >= 1.0);
+    // The state's memory zeroed at the start: a plan of 2 GB adds two seconds at 1 GB/s.
+    plan.peakBytes[0] = 2'000'000'000;
+    QVERIFY(std::abs(train::estimateRunTime(config, data, plan, machine, measured, {}).startSeconds -
+                     (estimate.startSeconds + 2.0)) < 1e-6);
+    plan.peakBytes[0] = 0;
     QVERIFY(std::abs(estimate.totalSeconds - (estimate.startSeconds + 10 * estimate.stepSeconds +
                                              estimate.evaluationSeconds + estimate.checkpointSeconds)) < 1e-9);
     QVERIFY(!estimate.busyTotalSeconds);
@@ -129,7 +139,8 @@ class RunTimeTest : public QObject {
         train::measureStep(config, model, train::dataShapeOf(config, model.vocabSize), *backend);
     QVERIFY(step);
     for (const double seconds : {step->forwardBackwardSeconds, step->evaluateSeconds, step->nextTokenSeconds,
-                                 step->optimizerSecondsPerParameter}) {
+                                 step->optimizerSecondsPerParameter, step->firstTouchBytesPerSecond,
+                                 step->hashBytesPerSecond}) {
       QVERIFY(std::isfinite(seconds) && seconds > 0);
     }
     QVERIFY(step->tokens > 0);
