@@ -998,6 +998,10 @@
         <source>Imported</source>
         <translation>インポート日時</translation>
     </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>準備したモデル</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::EmptyState</name>
@@ -2416,6 +2420,10 @@ Folder: %4</source>
     <message>
         <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
         <translation>設定の説明を確認し、「実行」ページで見分けやすい名前を実行に付けてください。実行のチェックポイントとログは、表示されている出力フォルダーに書き込まれます。「開始」を押すとバックグラウンドで学習が始まります。このウィンドウを閉じても、「実行」ページから実行を見守れます。</translation>
+    </message>
+    <message>
+        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
+        <translation>このデータセットは「%1」用に準備されました。メモリ計画を作るときに、例を「%2」用のトークンに変換し（大きなデータセットでは少し時間がかかります）、以降の実行のために保存します。</translation>
     </message>
 </context>
 <context>

@@ -998,6 +998,10 @@
         <source>Imported</source>
         <translation>가져온 일시</translation>
     </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>준비한 모델</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::EmptyState</name>
@@ -2416,6 +2420,10 @@ Folder: %4</source>
     <message>
         <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
         <translation>설정 설명을 확인하고, 실행 페이지에서 알아보기 쉬운 이름을 실행에 붙이세요. 실행은 체크포인트와 로그를 표시된 출력 폴더에 기록합니다. 시작을 누르면 백그라운드에서 학습이 시작되며, 이 창을 닫고 실행 페이지에서 실행을 지켜볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
+        <translation>이 데이터셋은 “%1”용으로 준비되었습니다. 메모리 계획을 만들 때 예제를 “%2”용 토큰으로 바꾸며(큰 데이터셋은 잠시 걸립니다), 이후 실행을 위해 보관합니다.</translation>
     </message>
 </context>
 <context>

@@ -998,6 +998,10 @@
         <source>Imported</source>
         <translation>匯入時間</translation>
     </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>準備用於</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::EmptyState</name>
@@ -2416,6 +2420,10 @@ Folder: %4</source>
     <message>
         <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
         <translation>請確認文字說明的設定，並為執行取一個您在「執行」頁面上認得出的名稱。執行會將檢查點與記錄寫入所顯示的輸出資料夾。按「開始」會在背景開始訓練：您可以關閉此視窗，並從「執行」頁面查看執行。</translation>
+    </message>
+    <message>
+        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
+        <translation>此資料集是為「%1」準備的；建立記憶體計畫時，會將其範例轉換為「%2」的 token（大型資料集需要一點時間），並保留供之後的執行使用。</translation>
     </message>
 </context>
 <context>

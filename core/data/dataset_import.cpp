@@ -388,6 +388,12 @@ static std::vector<PreviewRow> previewRows(const ImportRequest& request, std::si
   return preview;
 }
 
+fs::path datasetModelFolder(const catalog::DatasetRecord& dataset) {
+  const json stats = parseJsonTextOrDiscarded(dataset.statsJson);
+  if (!stats.is_object() || !stats.contains("model_folder") || !stats["model_folder"].is_string()) return {};
+  return stats["model_folder"].get<std::string>();
+}
+
 fs::path datasetFolder(const fs::path& dataFolder, const catalog::DatasetRecord& dataset) {
   const json stats = parseJsonTextOrDiscarded(dataset.statsJson);
   if (!stats.is_object() || !stats.contains("folder") || !stats["folder"].is_string()) return {};

@@ -112,6 +112,10 @@ std::vector<PreviewRow> previewImport(const ImportRequest& request, std::size_t 
 std::filesystem::path ensureTokenFolder(const std::filesystem::path& dataFolder, const catalog::DatasetRecord& dataset,
                                         const std::filesystem::path& modelFolder, std::stop_token stop = {});
 
+// The model folder a dataset was imported (tokenized) for, from its statistics; empty when the row
+// does not say (it is then prepared for whichever model a run chooses).
+std::filesystem::path datasetModelFolder(const catalog::DatasetRecord& dataset);
+
 // The folder of a dataset row (from its statistics), or empty for a row that names none. Throws
 // tiertune::Error naming the dataset when the stored name leads outside DATA_FOLDER/datasets (an
 // absolute path, "..", an empty name, a symlink out): a damaged row never reaches other files.

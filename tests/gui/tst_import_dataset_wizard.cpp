@@ -202,6 +202,8 @@ class TestImportDatasetWizard : public QObject {
     // The Datasets page lists it; deleting it removes its files too.
     QTRY_COMPARE(page.rowCount(), 1);
     QCOMPARE(page.table()->item(0, 0)->text(), QStringLiteral("Support chats"));
+    // The model its tokens were made with (a dataset belongs to a tokenizer).
+    QCOMPARE(page.table()->item(0, 1)->text(), QString::fromStdString(context.catalog()->models().front().name));
     snapshot(&page, QStringLiteral("8-datasets-page"));
     const fs::path folder = result.folder;
     QVERIFY(fs::exists(folder));

@@ -79,6 +79,26 @@ class TestNewRunWizard : public QObject {
     world_->addMediumChatModel();
   }
 
+  // A dataset's tokens belong to the model it was imported for: another model hears so, and what
+  // happens (issue 27 item 9).
+  void aDatasetOfAnotherModelIsSaidSo() {
+    NewRunWizard wizard(*context_);
+    wizard.show();
+    auto* model = child<QComboBox>(&wizard, "runModel");
+    model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::DatasetPage));
+    const QString facts = child<QLabel>(&wizard, "datasetFacts")->text();
+    QVERIFY2(facts.contains(QStringLiteral("prepared for “Tiny chat”")) &&
+                 facts.contains(QStringLiteral("tokens for “Medium chat”")),
+             qPrintable(facts));
+    // Back to the model it was made for: the note goes.
+    wizard.back();
+    model->setCurrentIndex(model->findText(QStringLiteral("Tiny chat")));
+    wizard.next();
+    QVERIFY(!child<QLabel>(&wizard, "datasetFacts")->text().contains(QStringLiteral("prepared for")));
+  }
+
   void startsAFittingRun() {
     RunsPage page(*context_);
     page.show();
@@ -100,6 +120,7 @@ class TestNewRunWizard : public QObject {
     const QString facts = child<QLabel>(wizard, "datasetFacts")->text();
     QVERIFY2(facts.contains(QStringLiteral("34 training examples")) && facts.contains(QStringLiteral("6 for validation")),
              qPrintable(facts));
+    QVERIFY2(!facts.contains(QStringLiteral("prepared for")), qPrintable(facts));  // imported for this model
     snapshot(wizard, QStringLiteral("2-dataset"));
     wizard->next();
 

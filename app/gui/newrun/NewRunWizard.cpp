@@ -18,6 +18,7 @@
 #include "app/gui/history/RunText.h"
 #include "app/gui/newrun/AdvancedSettingsPage.h"
 #include "app/gui/newrun/MemoryPlanPage.h"
+#include "app/gui/pages/DatasetsPage.h"
 #include "core/data/dataset_import.h"
 #include "core/model/lora.h"
 #include "core/util/error.h"
@@ -304,6 +305,16 @@ void NewRunWizard::showDatasetFacts() {
   if (stats.longestExample > 0) {
     text += QLatin1Char(' ') + tr("The longest example has %1 tokens.").arg(locale.toString(static_cast<qlonglong>(stats.longestExample)));
   }
+  // A dataset's tokens belong to the tokenizer of the model it was imported for: say when the run's
+  // model is another, and what happens (the plan turns the examples into this model's tokens).
+  const std::filesystem::path preparedFor = data::datasetModelFolder(*dataset);
+  const auto model = model_->currentIndex() >= 0 ? store->model(model_->currentData().toLongLong()) : std::nullopt;
+  if (model && !preparedFor.empty() && std::filesystem::path(model->path) != preparedFor) {
+    text += QLatin1Char(' ') + tr("It was prepared for “%1”; its examples are turned into tokens for “%2” when the "
+                                  "memory plan is made (a moment for a large dataset), and kept for later runs.")
+                                   .arg(DatasetsPage::preparedFor(*dataset, store->models()),
+                                        QString::fromStdString(model->name));
+  }
   datasetFacts_->setText(text);
 }
 
@@ -314,6 +325,7 @@ void NewRunWizard::fail(QLabel* label, const QString& text) {
 
 void NewRunWizard::initializePage(int id) {
   QWizard::initializePage(id);
+  if (id == DatasetPage) showDatasetFacts();  // the model chosen on the page before may be another now
   if (id == ReviewPage) {
     folderStamp_ = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     // Read once here, not at every keystroke of the run's name (a catalog holds thousands of runs).

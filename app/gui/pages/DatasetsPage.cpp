@@ -111,15 +111,28 @@ void DatasetsPage::deleteSelectedDataset() {
 }
 
 QStringList DatasetsPage::headers() const {
-  return {tr("Name"), tr("Format"), tr("Training rows"), tr("Validation rows"), tr("Tokens"),
+  return {tr("Name"), tr("Prepared for"), tr("Format"), tr("Training rows"), tr("Validation rows"), tr("Tokens"),
           tr("Source"), tr("Imported")};
+}
+
+// The model a dataset's tokens were made with: its catalog name, else its folder's name.
+QString DatasetsPage::preparedFor(const catalog::DatasetRecord& dataset,
+                                  const std::vector<catalog::ModelRecord>& models) {
+  const std::filesystem::path folder = data::datasetModelFolder(dataset);
+  if (folder.empty()) return QString();
+  for (const catalog::ModelRecord& model : models) {
+    if (std::filesystem::path(model.path) == folder) return QString::fromStdString(model.name);
+  }
+  return QString::fromStdString(folder.filename().string());
 }
 
 std::vector<CatalogListPage::Row> DatasetsPage::rows(catalog::Catalog& catalog) const {
   const QLocale locale;
   std::vector<Row> result;
+  const std::vector<catalog::ModelRecord> models = catalog.models();
   for (const auto& dataset : catalog.datasets()) {
-    result.push_back({dataset.id, {QString::fromStdString(dataset.name), QString::fromStdString(dataset.format),
+    result.push_back({dataset.id, {QString::fromStdString(dataset.name), preparedFor(dataset, models),
+                                   QString::fromStdString(dataset.format),
                       locale.toString(static_cast<qlonglong>(dataset.trainRows)),
                       locale.toString(static_cast<qlonglong>(dataset.validationRows)),
                       locale.toString(static_cast<qlonglong>(dataset.tokenCount)),

@@ -1,9 +1,12 @@
-// Datasets: the imported training data with format, split sizes and token counts; importing a
-// file (ImportDatasetWizard), trying one of the bundled examples, and deleting a dataset with its
-// files.
+// Datasets: the imported training data with the model it was prepared for, format, split sizes and
+// token counts; importing a file (ImportDatasetWizard), trying one of the bundled examples, and
+// deleting a dataset with its files.
 #pragma once
 
+#include <vector>
+
 #include "app/gui/pages/CatalogListPage.h"
+#include "core/catalog/records.h"
 
 class QPushButton;
 
@@ -30,6 +33,11 @@ class DatasetsPage : public CatalogListPage {
  protected:
   QStringList headers() const override;
   std::vector<Row> rows(catalog::Catalog& catalog) const override;
+
+ public:
+  // The model a dataset's tokens were made with (a dataset belongs to a tokenizer): its catalog
+  // name, else its folder's name; empty when the row does not say.
+  static QString preparedFor(const catalog::DatasetRecord& dataset, const std::vector<catalog::ModelRecord>& models);
 
  private:
   void updateButtons();
