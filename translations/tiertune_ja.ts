@@ -2036,10 +2036,6 @@
         <translation>バーは学習状態の各部分がどこに置かれるかを示します。学習用メモリー（グラフィックカード、またはプロセッサー用に確保した RAM）、RAM、SSD のそれぞれについて、収まる量と比べて表示します。SSD に置く量が多いほど、1 ステップが遅くなります。実行が収まらない場合は理由が表示され、ワンクリックで設定を変えてプランを作り直すボタンが出ます。</translation>
     </message>
     <message>
-        <source>About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
-        <translation>全体で約 %1：1 ステップ約 %3 で %2 ステップ、開始に %4、評価とサンプルの回答に %5、チェックポイントに %6。</translation>
-    </message>
-    <message>
         <source>This computer is busy with other work now: the run may take up to %1.</source>
         <translation>このコンピューターは現在ほかの処理で忙しいため、実行には最大 %1 かかる可能性があります。</translation>
     </message>
@@ -2050,6 +2046,10 @@
     <message>
         <source>Derived from this computer&apos;s measured speed.</source>
         <translation>このコンピューターの測定速度から算出しました。</translation>
+    </message>
+    <message>
+        <source>In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
+        <translation>全体で%1：1 回%3のオプティマイザーステップが %2 回、開始に%4、評価とサンプルの回答に%5、チェックポイントに%6。</translation>
     </message>
 </context>
 <context>

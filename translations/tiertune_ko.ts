@@ -2036,10 +2036,6 @@
         <translation>막대는 학습 상태의 각 부분이 어디에 놓일지를 보여 줍니다. 학습 메모리(그래픽 카드, 또는 프로세서용으로 떼어 둔 RAM), RAM, SSD 각각에 대해 담을 수 있는 양과 비교해 표시합니다. SSD에 놓이는 양이 많을수록 스텝마다 느려집니다. 실행이 들어가지 않으면 이유가 표시되고, 한 번의 클릭으로 설정을 바꿔 다시 계획하는 버튼이 나타납니다.</translation>
     </message>
     <message>
-        <source>About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
-        <translation>전체 약 %1: 최적화 단계당 약 %3씩 %2단계, 시작에 %4, 평가와 샘플 답변에 %5, 체크포인트에 %6.</translation>
-    </message>
-    <message>
         <source>This computer is busy with other work now: the run may take up to %1.</source>
         <translation>이 컴퓨터가 지금 다른 작업으로 바쁩니다. 실행에 최대 %1이 걸릴 수 있습니다.</translation>
     </message>
@@ -2050,6 +2046,10 @@
     <message>
         <source>Derived from this computer&apos;s measured speed.</source>
         <translation>이 컴퓨터의 측정된 속도로 계산했습니다.</translation>
+    </message>
+    <message>
+        <source>In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
+        <translation>전체 %1: 각각 %3인 최적화 단계 %2번, 시작에 %4, 평가와 샘플 답변에 %5, 체크포인트에 %6.</translation>
     </message>
 </context>
 <context>

@@ -2036,10 +2036,6 @@
         <translation>長條圖顯示訓練狀態的各部分將存放在哪裡：訓練記憶體（顯示卡，或分給處理器使用的 RAM）、RAM 或 SSD，並與各自可容納的量比較。存放在 SSD 上的越多，每一步就越慢。若執行放不下，會顯示原因，並提供按一下即可修改設定並重新規劃的按鈕。</translation>
     </message>
     <message>
-        <source>About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
-        <translation>總共約 %1：%2 步，每個最佳化步驟約 %3；啟動 %4，評估與範例回答 %5，檢查點 %6。</translation>
-    </message>
-    <message>
         <source>This computer is busy with other work now: the run may take up to %1.</source>
         <translation>這台電腦目前正忙於其他工作：執行最多可能需要 %1。</translation>
     </message>
@@ -2050,6 +2046,10 @@
     <message>
         <source>Derived from this computer&apos;s measured speed.</source>
         <translation>依這台電腦測得的速度推算。</translation>
+    </message>
+    <message>
+        <source>In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
+        <translation>總共%1：%2 個最佳化步驟，每步%3；啟動%4，評估與範例回答%5，檢查點%6。</translation>
     </message>
 </context>
 <context>

@@ -227,8 +227,9 @@ void MemoryPlanPage::showPlan() {
 }
 
 QString MemoryPlanPage::runTimeText(const train::RunTimeEstimate& time) {
-  QString text = tr("About %1 in all: %2 steps of about %3 per optimizer step, %4 to start, %5 for evaluations and "
-                    "sample answers, %6 for checkpoints.")
+  // durationText and stepTimeText say "about" themselves.
+  QString text = tr("In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, "
+                    "%6 for checkpoints.")
                      .arg(durationText(time.totalSeconds))
                      .arg(QLocale().toString(static_cast<qlonglong>(time.steps)))
                      .arg(stepTimeText(time.stepSeconds))

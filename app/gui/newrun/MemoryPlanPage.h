@@ -41,7 +41,7 @@ class MemoryPlanPage : public QWizardPage {
   QList<QPushButton*> fixButtons() const;
   // A run's predicted length: "under a second", "about 45 s", "about 3 h 05 min".
   static QString durationText(double seconds);
-  // "About 2 min in all: 40 steps of about 2.1 s per optimizer step, …", with the busy range.
+  // "In all about 2 min: 40 optimizer steps of about 2.1 s each, …", with the busy range.
   static QString runTimeText(const train::RunTimeEstimate& time);
 
  signals:
