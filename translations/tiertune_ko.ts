@@ -2839,6 +2839,10 @@ Folder: %4</source>
         <source>Problem</source>
         <translation>문제</translation>
     </message>
+    <message>
+        <source>Val. loss</source>
+        <translation>검증 손실</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunMonitor</name>

@@ -2839,6 +2839,10 @@ Folder: %4</source>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
+    <message>
+        <source>Val. loss</source>
+        <translation>驗證損失</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunMonitor</name>

@@ -169,7 +169,10 @@ class TestMainWindow : public QObject {
                qPrintable(QStringLiteral("column %1: %2 px for %3 px of content")
                               .arg(column).arg(header->sectionSize(column)).arg(table->sizeHintForColumn(column))));
     }
-    QVERIFY2(header->sectionSize(RunHistoryModel::BestLoss) < header->sectionSizeHint(RunHistoryModel::BestLoss),
+    // The empty loss column is narrow, and its short header is shown whole (not clipped).
+    QVERIFY2(header->sectionSize(RunHistoryModel::BestLoss) >= header->sectionSizeHint(RunHistoryModel::BestLoss) &&
+                 header->sectionSize(RunHistoryModel::BestLoss) <
+                     header->fontMetrics().horizontalAdvance(QStringLiteral("Best validation loss")),
              qPrintable(QString::number(header->sectionSize(RunHistoryModel::BestLoss))));
     QCOMPARE(runs->model()->headerData(RunHistoryModel::BestLoss, Qt::Horizontal, Qt::ToolTipRole).toString(),
              QStringLiteral("Best validation loss"));

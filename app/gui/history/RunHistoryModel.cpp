@@ -169,7 +169,9 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     case Dataset: return tr("Dataset");
     case Method: return tr("Method");
     case Steps: return tr("Steps");
-    case BestLoss: return tr("Best validation loss");
+    // Short in the header (a header view clips a long one on both sides, without "…"), in full in
+    // its tooltip.
+    case BestLoss: return role == Qt::ToolTipRole ? tr("Best validation loss") : tr("Val. loss");
     case Duration: return tr("Duration");
     case Started: return tr("Started");
     case Problem: return tr("Problem");
