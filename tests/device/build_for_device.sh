@@ -21,7 +21,7 @@ cached() { sed -n "s/^$1:FILEPATH=//p" "$build/CMakeCache.txt"; }
 cudart=$(cached CUDA_cudart_static_LIBRARY)
 [ -f "$cudart" ] || { echo "no libcudart_static.a: is the CUDA toolkit installed?" >&2; exit 1; }
 static=(-fopenmp -static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcrypto.a
-        /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.a -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
+        /usr/lib/x86_64-linux-gnu/openblas-openmp/libopenblas.a -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
 # The CUDA backend is linked into every program, so cuBLAS too: static (with cuBLASLt and culibos)
 # when the toolkit has libcublas_static.a. The NVIDIA packages installed here have only
 # libcublas.so.13 (and a 540 MB libcublasLt.so.13, too big to carry); then the programs link them

@@ -1,5 +1,5 @@
 // Writes what a short training run through the real worker needs, for the device machine (which
-// has no Qt and no network): a small Llama model folder with seeded random weights, a token file
+// has no Qt and no network): a small Llama model folder with seeded random bf16 weights, a token file
 // whose tokens follow a learnable rule, and one run.json per method and side: lora-a.json and
 // full-a.json train on BACKEND_A, lora-b.json and full-b.json on BACKEND_B ("cuda", "cpu", "auto").
 // Usage: make_train_fixture FOLDER STEPS BACKEND_A BACKEND_B
@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
   try {
     const std::filesystem::path folder = argv[1];
     std::filesystem::create_directories(folder);
-    tiertune::test::writeRandomModelFolder(folder / "model", kDeviceRunModel, 11);
+    // bf16, as checkpoints ship: the LoRA runs keep the frozen base in bf16 on either backend.
+    tiertune::test::writeRandomModelFolder(folder / "model", kDeviceRunModel, 11, tiertune::formats::Dtype::BF16);
     tiertune::test::writeTokenFile(folder / "train.jsonl", 2000, 512, 5, 50);
     for (const char* method : {"lora", "full"}) {
       writeRun(folder, method, "a", argv[3], argv[2]);
