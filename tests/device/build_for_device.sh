@@ -21,7 +21,9 @@ cached() { sed -n "s/^$1:FILEPATH=//p" "$build/CMakeCache.txt"; }
 cudart=$(cached CUDA_cudart_static_LIBRARY)
 [ -f "$cudart" ] || { echo "no libcudart_static.a: is the CUDA toolkit installed?" >&2; exit 1; }
 static=(-fopenmp -static-libstdc++ -static-libgcc -l:liburing.a -l:libsqlite3.a -l:libcrypto.a
-        /usr/lib/x86_64-linux-gnu/openblas-openmp/libopenblas.a -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
+        /usr/lib/x86_64-linux-gnu/openblas-openmp/libopenblas.a -lgomp -l:libgfortran.a -l:libquadmath.a -lpthread -ldl -lrt -lm)
+# (-lgomp after OpenBLAS: its OpenMP build calls into libgomp, and a static library's references
+# resolve only against what follows it.)
 # The CUDA backend is linked into every program, so cuBLAS too: static (with cuBLASLt and culibos)
 # when the toolkit has libcublas_static.a. The NVIDIA packages installed here have only
 # libcublas.so.13 (and a 540 MB libcublasLt.so.13, too big to carry); then the programs link them
@@ -49,6 +51,7 @@ g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_
 
 # libgomp static as well (the device image need not have gcc's runtime).
 parity_static=("${static[@]/-fopenmp/-l:libgomp.a}")
+parity_static=("${parity_static[@]/#-lgomp/-l:libgomp.a}")
 g++ -pthread -o "$out/tst_backend_parity" \
     "$build/tests/kernels/CMakeFiles/tst_backend_parity.dir/tst_backend_parity.cpp.o" \
     "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
