@@ -77,10 +77,6 @@ struct WeightView {
   bool isHalf() const { return !half.empty(); }
   bool empty() const { return f32.empty() && half.empty(); }
   std::size_t size() const { return isHalf() ? half.size() : f32.size(); }
-  // Elements [offset, offset + count) of the weight, in the same storage.
-  WeightView subspan(std::size_t offset, std::size_t count) const {
-    return isHalf() ? WeightView(half.subspan(offset, count), format) : WeightView(f32.subspan(offset, count));
-  }
 };
 
 // Bytes allocated by a backend, released by it when the buffer goes away.
@@ -251,14 +247,6 @@ class Backend {
       matmulHalfWeights(a, w.half, w.format, c, shape, alpha, beta);
     } else {
       matmul(a, w.f32, c, shape, alpha, beta);
-    }
-  }
-  // out = w as fp32: a copy, or the exact widening of 16 bits.
-  void toFloat(const WeightView& w, DeviceSpan<float> out) {
-    if (w.isHalf()) {
-      widen(w.half, w.format, out);
-    } else {
-      copy(w.f32, out);
     }
   }
   // y [rows, n] += bias [n] on every row; dbias [n] += the column sums of dy [rows, n].

@@ -130,9 +130,9 @@ ModelTimes timeModel(const RunConfig& run, formats::ModelConfig config, std::int
       backend.allocate(static_cast<std::size_t>(layers) * 2 * kCache * kvWidth * sizeof(float));
   std::vector<model::LayerKeyValues> layersCache;
   for (std::int64_t l = 0; l < layers; ++l) {
-    const auto base2 = static_cast<std::size_t>(l) * 2 * kCache * kvWidth;
-    layersCache.push_back({cache.as<float>().subspan(base2, kCache * kvWidth),
-                           cache.as<float>().subspan(base2 + kCache * kvWidth, kCache * kvWidth)});
+    const auto first = static_cast<std::size_t>(l) * 2 * kCache * kvWidth;  // the layer's keys, then values
+    layersCache.push_back({cache.as<float>().subspan(first, kCache * kvWidth),
+                           cache.as<float>().subspan(first + kCache * kvWidth, kCache * kvWidth)});
   }
   const std::int32_t token = 1;
   times.nextToken =
