@@ -7,8 +7,13 @@
 // precision policy: never widened in storage); PyTorch reads the same 16-bit file and widens it
 // exactly, so the bound is the fp32 one. Bound: fp32 relative error 1e-4 (of the tensor's largest value) on logits, loss,
 // gradients and every step's loss; 1e-3 on the weights after the 20 steps, because Adam divides
-// each gradient by its own running magnitude, so rounding in a tensor whose gradient is nearly zero
-// (a key bias under RoPE) becomes a visible difference in its steps. NaN never passes.
+// each gradient by its own running magnitude, so rounding in an element whose gradient is nearly
+// zero becomes a visible difference in its steps. That happens to a single element now and then
+// (one row in about 150 saw one, moved 0.26 lr apart from PyTorch's while every other element of
+// the tensor agreed to 1e-5), and to every element of a key bias under RoPE, whose gradient is
+// zero in exact arithmetic; such elements are held to Adam's bound on how far a step can move
+// instead (matchesTrajectory). NaN never passes. Each row prints its seed; TIERTUNE_TEST_SEED
+// replays it.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,10 +79,25 @@ const Case kCases[] = {
         "sliding_window":null})"},
 };
 
+// Each row draws from its own generator, seeded afresh and printed, so that a failure seen once can
+// be replayed: TIERTUNE_TEST_SEED=<the printed seed> tst_decoder_vs_torch "matchesPyTorch:<row>".
+QRandomGenerator& rowRandom() {
+  static QRandomGenerator generator;
+  return generator;
+}
+
+quint32 seedThisRow() {
+  bool given = false;
+  const quint32 seed = qEnvironmentVariable("TIERTUNE_TEST_SEED").toUInt(&given);
+  const quint32 used = given ? seed : QRandomGenerator::global()->generate();
+  rowRandom().seed(used);
+  return used;
+}
+
 std::vector<float> randomValues(std::size_t count, double scale) {
   std::vector<float> values(count);
   for (float& value : values) {
-    value = static_cast<float>(scale * (QRandomGenerator::global()->generateDouble() * 2 - 1));
+    value = static_cast<float>(scale * (rowRandom().generateDouble() * 2 - 1));
   }
   return values;
 }
@@ -143,7 +163,7 @@ TokenBatch randomBatch(std::int64_t vocab) {
   TokenBatch batch;
   auto ids = [&](std::size_t count) {
     std::vector<std::int32_t> values(count);
-    for (auto& value : values) value = static_cast<std::int32_t>(QRandomGenerator::global()->bounded(static_cast<int>(vocab)));
+    for (auto& value : values) value = static_cast<std::int32_t>(rowRandom().bounded(static_cast<int>(vocab)));
     return values;
   };
   batch.append(ids(7));
@@ -153,6 +173,32 @@ TokenBatch randomBatch(std::int64_t vocab) {
   batch.append(second, mask);
   batch.append(ids(5));
   return batch;
+}
+
+// Whether a tensor after the AdamW steps agrees with PyTorch's: every element within
+// kTrainedWeightsTolerance of the tensor's largest value, except at most max(2, 1%) isolated
+// elements whose gradient passed near zero (see the top of the file); those must still lie within
+// apart (two Adam trajectories from the same start, each moving at most its bound). A wrong
+// optimizer step (moments, bias correction, decay) moves every element, so it cannot hide among
+// the few; a wrong gradient element is caught before the steps, where every element is held to
+// 1e-4. Empty when it agrees; otherwise what failed.
+QString matchesTrajectory(const std::vector<float>& ours, const QJsonArray& theirs, double apart) {
+  if (static_cast<std::size_t>(theirs.size()) != ours.size()) return QStringLiteral("sizes differ");
+  double largest = 1e-30;
+  for (const QJsonValue& value : theirs) largest = std::max(largest, std::abs(value.toDouble()));
+  const std::size_t allowed = std::max<std::size_t>(2, ours.size() / 100);
+  std::size_t outside = 0;
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    const double difference = std::abs(static_cast<double>(ours[i]) - theirs[static_cast<int>(i)].toDouble());
+    if (!(difference <= apart)) {  // NaN fails here
+      return QStringLiteral("element %1 is %2 from PyTorch's, farther than Adam's steps allow (%3)")
+          .arg(i).arg(difference).arg(apart);
+    }
+    if (difference > kTrainedWeightsTolerance * largest && ++outside > allowed) {
+      return QStringLiteral("more than %1 elements differ by over %2 of the largest value").arg(allowed).arg(kTrainedWeightsTolerance);
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -181,6 +227,7 @@ class DecoderVsTorch : public QObject {
     QFETCH(int, baseDtype);
     const auto dtype = static_cast<formats::Dtype>(baseDtype);
     const Case& testCase = kCases[caseIndex];
+    qInfo("seed %u", seedThisRow());
     const formats::ModelConfig config = formats::parseModelConfig(testCase.configJson);
     const auto scratch = test::makeScratchDir();
     const std::filesystem::path folder = scratch->path().toStdString();
@@ -273,6 +320,8 @@ class DecoderVsTorch : public QObject {
                      step);
     }
     const QJsonObject after = expected["trained"].toObject();
+    // Adam's bound on one step's move of an element: lr · max(1, (1-β1)/√(1-β2)).
+    const double perStep = std::max(1.0, (1.0 - hyper.beta1) / std::sqrt(1.0 - hyper.beta2));
     for (const ParameterEntry& entry : trained.entries()) {
       if (entry.spec.name.ends_with("k_proj.bias")) {
         // A key bias adds q·b to every score of a query alike, and softmax ignores a shift common to
@@ -289,7 +338,6 @@ class DecoderVsTorch : public QObject {
         const std::vector<float> ours = download(trained, entry.spec.name);
         const QJsonArray theirs = after[QString::fromStdString(entry.spec.name)].toArray();
         QCOMPARE(static_cast<std::size_t>(theirs.size()), ours.size());
-        const double perStep = std::max(1.0, (1.0 - hyper.beta1) / std::sqrt(1.0 - hyper.beta2));
         const double budget = kSteps * hyper.learningRate * perStep * 1.001;
         for (std::size_t i = 0; i < ours.size(); ++i) {
           const double start = baseValues[index][i];
@@ -300,12 +348,13 @@ class DecoderVsTorch : public QObject {
         }
         continue;
       }
-      const double error =
-          test::relativeError(download(trained, entry.spec.name), after[QString::fromStdString(entry.spec.name)].toArray());
-      QVERIFY2(error <= kTrainedWeightsTolerance, qPrintable(QStringLiteral("%1 after %2 steps: relative error %3")
-                                                   .arg(QString::fromStdString(entry.spec.name))
-                                                   .arg(kSteps)
-                                                   .arg(error)));
+      const QString failure = matchesTrajectory(download(trained, entry.spec.name),
+                                                after[QString::fromStdString(entry.spec.name)].toArray(),
+                                                2 * kSteps * hyper.learningRate * perStep * 1.001);
+      QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("%1 after %2 steps: %3")
+                                                 .arg(QString::fromStdString(entry.spec.name))
+                                                 .arg(kSteps)
+                                                 .arg(failure)));
     }
   }
 };
