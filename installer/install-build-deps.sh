@@ -14,6 +14,7 @@ packages=(
   liburing-dev           # SSD tier and disk speed test (io_uring)
   nlohmann-json3-dev     # JSON for settings, configs and reports
   libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
+  libcurl4-openssl-dev   # the Hugging Face Hub client (downloads models)
   libopenblas-openmp-dev # matrix products of the CPU backend (OpenMP build: one thread pool with ours)
   python3-torch          # the independent reference the kernels are tested against (tests/reference)
   file appstream         # the Debian package: CPack finds its programs with file; its test validates the metainfo

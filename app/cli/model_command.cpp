@@ -6,6 +6,7 @@
 
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
+#include "app/cli/model_hub.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/formats/model_folder.h"
@@ -159,18 +160,23 @@ int remove(const std::vector<std::string>& args) {
 }  // namespace
 
 int runModel(const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("model needs a subcommand: inspect, add, list or remove");
+  if (args.empty()) throw UsageError("model needs a subcommand: download, search, inspect, add, list or remove");
   const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "download") return downloadModelCommand(rest);
+  if (args[0] == "search") return searchModelsCommand(rest);
   if (args[0] == "inspect") return inspect(rest);
   if (args[0] == "add") return add(rest);
   if (args[0] == "list") return list(rest);
   if (args[0] == "remove") return remove(rest);
-  throw UsageError("model has no subcommand \"" + args[0] + "\"; use inspect, add, list or remove");
+  throw UsageError("model has no subcommand \"" + args[0] + "\"; use download, search, inspect, add, list or remove");
 }
 
 const Command kModelCommand = {
-    "model", "inspect a Hugging Face model folder, add it to the catalog, list or remove models",
-    "Usage: tiertune-cli model inspect FOLDER [--json]\n"
+    "model", "download a model from the Hugging Face Hub, inspect a model folder, add it to the catalog, list or remove models",
+    "Usage: tiertune-cli model download ORGANIZATION/NAME [--revision R] [--add [--name NAME]] [--all-weights]\n"
+    "                                     [--parallel N] [--json]\n"
+    "       tiertune-cli model search TEXT [--limit N] [--json]\n"
+    "       tiertune-cli model inspect FOLDER [--json]\n"
     "       tiertune-cli model add FOLDER [--name NAME] [--json]\n"
     "       tiertune-cli model list [--json]\n"
     "       tiertune-cli model remove ID\n"
@@ -179,7 +185,16 @@ const Command kModelCommand = {
     "config, tokenizer.json, the chat template) and prints what it found; exit code 1 when the\n"
     "model cannot be trained, with the problems in words. add does the same and registers the\n"
     "folder in the catalog (under NAME, or the folder's name). remove takes a model out of the\n"
-    "catalog (refused while runs use it); the folder itself is never touched.\n",
+    "catalog (refused while runs use it); the folder itself is never touched.\n"
+    "\n"
+    "download fetches what a fine-tune needs (configuration, tokenizer, safetensors weights; every\n"
+    "weight format with --all-weights) into the Hugging Face cache that Python tools share\n"
+    "($HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub), N files at a time (4).\n"
+    "Interrupted downloads continue where they stopped; every file is checked against the Hub's\n"
+    "hash. --add registers the downloaded folder in the catalog. The server is the mirror set in\n"
+    "Settings, else $HF_ENDPOINT, else huggingface.co; the token is Tiertune's sign-in, else\n"
+    "$HF_TOKEN, else the file huggingface-cli login writes. search lists text-generation models\n"
+    "whose name contains TEXT, most downloaded first, and says which Tiertune cannot train.\n",
     runModel};
 
 }  // namespace tiertune::cli

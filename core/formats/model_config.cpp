@@ -419,6 +419,15 @@ ModelConfig parseModelConfig(std::string_view jsonText, const std::string& fileL
   return config;
 }
 
+bool isSupportedArchitecture(std::string_view className, std::string_view modelType) {
+  for (const ArchitectureNames& known : kArchitectures) {
+    if (className.empty() ? known.modelType == modelType : known.className == className) return true;
+  }
+  return false;
+}
+
+std::string supportedArchitectureNames() { return supportedArchitectures(); }
+
 ModelConfig loadModelConfig(const std::filesystem::path& file) {
   std::error_code error;
   if (!std::filesystem::exists(file, error)) {

@@ -63,6 +63,12 @@ struct ModelConfig {
 // are ..."), for quantized models, for rope scalings other than linear/dynamic/llama3, and for
 // missing, ill-typed or inconsistent fields.
 ModelConfig parseModelConfig(std::string_view jsonText, const std::string& fileLabel = "config.json");
+
+// Whether Tiertune trains a model of this class ("Qwen2ForCausalLM"), or, when className is empty,
+// of this model_type ("qwen2"): what a model list can tell before any file is downloaded.
+bool isSupportedArchitecture(std::string_view className, std::string_view modelType);
+// "LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM and Qwen3ForCausalLM".
+std::string supportedArchitectureNames();
 ModelConfig loadModelConfig(const std::filesystem::path& file);
 
 // One tensor the weights must contain, with the shape the config implies (Hugging Face names).

@@ -103,6 +103,13 @@ Settings loadSettings(const std::filesystem::path& file) {
     settings.offloadFolder = settings.dataFolder / "offload";
   }
   if (document.contains("language")) settings.language = readLanguageField(document, file);
+  if (document.contains("hubEndpoint")) {
+    const auto& value = document.at("hubEndpoint");
+    if (!value.is_string()) {
+      throw Error("The settings file " + file.string() + " is invalid: field \"hubEndpoint\" must be a text (a server address).");
+    }
+    settings.hubEndpoint = value.get<std::string>();
+  }
   return settings;
 }
 
@@ -113,6 +120,7 @@ void saveSettings(const Settings& settings, const std::filesystem::path& file) {
   nlohmann::json document = {{"dataFolder", settings.dataFolder.string()},
                              {"offloadFolder", settings.offloadFolder.string()}};
   if (!settings.language.empty()) document["language"] = settings.language;
+  if (!settings.hubEndpoint.empty()) document["hubEndpoint"] = settings.hubEndpoint;
   const std::string bytes = document.dump(2) + "\n";
 
   std::error_code ec;

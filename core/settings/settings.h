@@ -13,6 +13,8 @@ struct Settings {
   std::filesystem::path offloadFolder;  // absolute; default: dataFolder / "offload"
   // The GUI's language as a locale name ("ko", "ja", "zh_TW", "en"); empty follows the system.
   std::string language;
+  // The Hugging Face Hub mirror to download models from; empty: $HF_ENDPOINT, else the public Hub.
+  std::string hubEndpoint;
 
   std::filesystem::path catalogFile() const;  // dataFolder / catalog.sqlite
   std::filesystem::path diskSpeedFile() const;  // dataFolder / disk_speed.json (measured speeds)

@@ -116,6 +116,18 @@ class TestSettings : public QObject {
     settings.language.clear();  // follow the system again
     saveSettings(settings, file);
     QCOMPARE(loadSettings(file), settings);
+
+    settings.hubEndpoint = "https://hf-mirror.example";
+    saveSettings(settings, file);
+    QCOMPARE(loadSettings(file), settings);
+  }
+
+  void hubEndpointIsAText() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const QString file = scratch->filePath("settings.json");
+    writeFile(file, R"({"hubEndpoint": [1]})");  // (no URL here: moc misreads // inside a raw string)
+    const QString message = errorOf([&] { loadSettings(file.toStdString()); });
+    QVERIFY2(message.contains(file) && message.contains("hubEndpoint"), qPrintable(message));
   }
 
   void languageIsALocaleNameNeverAPath() {
