@@ -354,6 +354,25 @@ FileMetadata HubClient::fileMetadata(const std::string& repoId, const std::strin
   return metadata;
 }
 
+std::string HubClient::readTextFile(const std::string& repoId, const std::string& revision, const std::string& path,
+                                    std::size_t maxBytes) {
+  if (!isValidRepoFilePath(path)) throw HubError(HubProblem::BadRequest, "\"" + path + "\" is not a file path.");
+  std::string text;
+  bool tooLarge = false;
+  fetchFile(repoId, revision, path, 0, [&](long, std::span<const char> bytes) {
+    if (text.size() + bytes.size() > maxBytes) {
+      tooLarge = true;
+      return false;
+    }
+    text.append(bytes.data(), bytes.size());
+    return true;
+  });
+  if (tooLarge) {
+    throw HubError(HubProblem::Server, repoId + "/" + path + " is larger than " + std::to_string(maxBytes) + " bytes; it was not read.");
+  }
+  return text;
+}
+
 HttpResponse HubClient::fetchFile(const std::string& repoId, const std::string& revision, const std::string& path,
                                   std::uint64_t rangeStart, const BodySink& sink) {
   HttpRequest request;

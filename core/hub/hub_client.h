@@ -71,6 +71,10 @@ class HubClient {
   std::string whoAmI();
   FileMetadata fileMetadata(const std::string& repoId, const std::string& revision, const std::string& path);
 
+  // A small text file (config.json) into memory: at most maxBytes, else HubError(Server).
+  std::string readTextFile(const std::string& repoId, const std::string& revision, const std::string& path,
+                           std::size_t maxBytes = 1u << 20);
+
   // GETs the file from rangeStart into sink, following redirects (the token dropped past the
   // origin). The response's status is 200 (the whole file: the server ignored the range) or 206.
   // Throws HubError for an error status (after retries), Network for a dropped transfer.

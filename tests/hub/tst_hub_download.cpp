@@ -23,7 +23,9 @@
 #include <thread>
 
 #include "core/formats/model_folder.h"
+#include "core/hub/candidate.h"
 #include "core/hub/hub_cache.h"
+#include "core/hub/recommended_models.h"
 #include "core/hub/hub_download.h"
 #include "core/hub/hub_error.h"
 #include "core/util/sha256.h"
@@ -123,10 +125,14 @@ class HubDownload : public QObject {
     const fs::path binOnly = models_ / "binonly";
     writeText(binOnly / "config.json", test::kTinyLlamaConfig);
     writeText(binOnly / "pytorch_model.bin", std::string(3000, 'b'));
+    const fs::path gpt2 = models_ / "gpt2";
+    writeText(gpt2 / "config.json", R"({"architectures":["GPT2LMHeadModel"],"model_type":"gpt2","n_layer":2})");
+    fs::copy_file(tiny / "model.safetensors", gpt2 / "model.safetensors");
     double_ = std::make_unique<test::HubDouble>(QStringList{
         "--repo", QString::fromStdString("test/tiny=" + tiny.string()),
         "--repo", QString::fromStdString("test/gated=" + tiny.string()),
         "--repo", QString::fromStdString("test/binonly=" + binOnly.string()),
+        "--repo", QString::fromStdString("test/gpt2=" + gpt2.string()),
         "--gated", "test/gated=secret",
         "--renamed", "old/tiny=test/tiny",
         "--page-size", "2"});
@@ -436,6 +442,48 @@ rm "$MOUNT/filler" "$MOUNT/second.err"
     QVERIFY2(output.contains("is full") && output.contains("continues where it stopped"), qPrintable(output));
     QVERIFY2(output.contains("third=0"), qPrintable(output));
   }
+  // Before a download: whether Tiertune can train it and what this machine would do with it.
+  void candidatesSayWhatTheMachineWouldDo() {
+    train::ThisMachine machine;
+    machine.machine.budget = {true, 22ull << 30, 48ull << 30, 1ull << 40, 25e9, 3e9, 2e9, 150e12};
+    HubClient anonymous = client();
+    const Candidate tiny = lookUpCandidate(anonymous, "test/tiny", std::nullopt, machine);
+    QVERIFY(tiny.trainable());
+    QVERIFY(tiny.quickLora && tiny.fullFineTune);
+    QCOMPARE(tiny.quickLora->verdict, train::FitVerdict::OnGpu);
+    QVERIFY(tiny.quickLora->secondsPer1000Examples > 0);
+    QCOMPARE(tiny.info.parameters, std::uint64_t{formats::inspectModelFolder(models_ / "tiny").parameterCount});
+
+    double_->reset();
+    const Candidate gpt2 = lookUpCandidate(anonymous, "test/gpt2", std::nullopt, machine);
+    QVERIFY(!gpt2.trainable());
+    QVERIFY2(gpt2.cannotTrain.find("GPT2LMHeadModel") != std::string::npos, gpt2.cannotTrain.c_str());
+    QVERIFY(!gpt2.quickLora);
+    QVERIFY(bodyGets(double_->log(), "/resolve/").isEmpty());  // the model list said enough
+
+    const Candidate gated = lookUpCandidate(anonymous, "test/gated", std::nullopt, machine);
+    QCOMPARE(gated.problem, std::optional<HubProblem>(HubProblem::NotSignedIn));
+    QVERIFY(!gated.trainable());
+    HubClient signedIn = client("secret");
+    QVERIFY(lookUpCandidate(signedIn, "test/gated", std::nullopt, machine).trainable());
+
+    // Searching finds the candidates with what the list says of them.
+    const std::vector<RepoInfo> found = anonymous.search("test/");
+    QVERIFY(std::any_of(found.begin(), found.end(), [](const RepoInfo& info) { return info.id == "test/tiny"; }));
+  }
+
+  void recommendationsGrowWithTheMachine() {
+    QCOMPARE(machineClassOf(false, 0), MachineClass::CpuOnly);
+    QCOMPARE(machineClassOf(true, 8ull << 30), MachineClass::SmallGpu);
+    QCOMPARE(machineClassOf(true, 24ull << 30), MachineClass::LargeGpu);
+    const auto cpu = recommendedModels(MachineClass::CpuOnly);
+    const auto small = recommendedModels(MachineClass::SmallGpu);
+    const auto large = recommendedModels(MachineClass::LargeGpu);
+    QVERIFY(!cpu.empty() && cpu.size() < small.size() && small.size() < large.size());
+    for (const RecommendedModel& model : large) QVERIFY2(isValidRepoId(model.repoId), model.repoId.c_str());
+    for (std::size_t i = 0; i < small.size(); ++i) QCOMPARE(large[i].repoId, small[i].repoId);
+  }
+
   void cleanupTestCase() { double_.reset(); }
 };
 

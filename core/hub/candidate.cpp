@@ -1,0 +1,55 @@
+#include "core/hub/candidate.h"
+
+#include "core/formats/model_config.h"
+#include "core/hub/hub_cache.h"
+
+namespace tiertune::hub {
+namespace {
+
+bool refusalOfThisModel(HubProblem problem) {
+  return problem == HubProblem::NotSignedIn || problem == HubProblem::NoAccess || problem == HubProblem::BadToken ||
+         problem == HubProblem::RepoNotFound || problem == HubProblem::FileNotFound || problem == HubProblem::RevisionNotFound;
+}
+
+}  // namespace
+
+Candidate lookUpCandidate(HubClient& client, const std::string& repoId, const std::optional<RepoInfo>& known,
+                          const train::ThisMachine& machine) {
+  Candidate candidate;
+  try {
+    candidate.info = known ? *known : client.repoInfo(repoId);
+    if (candidate.info.id.empty()) candidate.info.id = repoId;
+    if (!candidate.info.architectures.empty() || !candidate.info.modelType.empty()) {
+      bool supported = false;
+      for (const std::string& name : candidate.info.architectures) {
+        supported = supported || formats::isSupportedArchitecture(name, candidate.info.modelType);
+      }
+      if (candidate.info.architectures.empty()) supported = formats::isSupportedArchitecture({}, candidate.info.modelType);
+      if (!supported) {
+        const std::string name = candidate.info.architectures.empty() ? candidate.info.modelType : candidate.info.architectures.front();
+        candidate.cannotTrain = "Tiertune cannot train " + name + " models yet; it trains " +
+                                formats::supportedArchitectureNames() + ".";
+        return candidate;
+      }
+    }
+    const std::string revision = isCommitHash(candidate.info.commit) ? candidate.info.commit : std::string("main");
+    const std::string configText = client.readTextFile(repoId, revision, "config.json");
+    formats::ModelConfig config;
+    try {
+      config = formats::parseModelConfig(configText, repoId + "/config.json");
+    } catch (const Error& error) {
+      candidate.cannotTrain = error.what();
+      return candidate;
+    }
+    candidate.quickLora = train::fitOfCandidate(config, train::GoalPreset::QuickLora, machine);
+    candidate.fullFineTune = train::fitOfCandidate(config, train::GoalPreset::FullFineTune, machine);
+  } catch (const HubError& error) {
+    if (!refusalOfThisModel(error.problem())) throw;
+    candidate.problem = error.problem();
+    candidate.problemText = error.what();
+    if (candidate.info.id.empty()) candidate.info.id = repoId;
+  }
+  return candidate;
+}
+
+}  // namespace tiertune::hub
