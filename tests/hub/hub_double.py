@@ -760,19 +760,26 @@ def main():
         # A short poll interval: shutdown() waits for the next poll, and tests start and stop
         # doubles often.
         threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    # The handler only appends: Event.set() takes a lock that the main thread may be holding
+    # inside stop.wait() when the signal arrives, and would deadlock it.
+    caught = []
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: state.stop.set())
+        signal.signal(sig, lambda signum, _frame: caught.append(signum))
     watch_stdin(state.stop)
     print(json.dumps({"hub": state.hub_url, "cdn": state.cdn_url}), flush=True)
     log(f"hub double: {len(state.repos)} repos, hub {state.hub_url}, cdn {state.cdn_url}")
 
-    while not state.stop.wait(0.05):  # a timed wait, so signal handlers get to run
+    while not caught and not state.stop.wait(0.05):  # timed, so the signal handler gets to run
         pass
     for server in servers:
         server.shutdown()
         server.server_close()
-    return 0
+    # os._exit, not a return: handler threads (daemons, some idle on keep-alive connections) may
+    # still be writing to stderr, and interpreter finalization can abort on such a thread.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
