@@ -5,7 +5,7 @@ so every 302/307 is seen as the client will see it).
 
   python3 tests/hub/test_hub_double.py [-v]
 
-Standard library only; about two seconds.
+Standard library only; about three seconds on an idle machine.
 """
 import hashlib
 import http.client
@@ -66,18 +66,34 @@ def commit_of(files):
     return hashlib.sha1("".join(f"{p}\0{sha256(files[p])}\n" for p in sorted(files)).encode()).hexdigest()
 
 
+def spawn_double(args):
+    """The double's process, not yet waited for; stderr goes to a temporary file so that its log
+    can never fill a pipe and block it."""
+    log_file = tempfile.TemporaryFile()
+    proc = subprocess.Popen([sys.executable, DOUBLE, *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=log_file)
+    proc.log_file = log_file
+    return proc
+
+
+def urls_of(proc):
+    """The {"hub", "cdn"} URLs the double prints once it listens."""
+    line = proc.stdout.readline()
+    if not line:
+        proc.wait(5)
+        proc.log_file.seek(0)
+        raise RuntimeError(f"hub_double.py did not start: {proc.log_file.read().decode()}")
+    return json.loads(line)
+
+
 def start_double(args):
-    """The double's process and its {"hub", "cdn"} URLs; stderr goes to a temporary file so
-    that its log can never fill a pipe and block it."""
-    with tempfile.TemporaryFile() as stderr:  # the child keeps its own descriptor
-        proc = subprocess.Popen([sys.executable, DOUBLE, *args], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=stderr)
-        line = proc.stdout.readline()
-        if not line:
-            proc.wait(5)
-            stderr.seek(0)
-            raise RuntimeError(f"hub_double.py did not start: {stderr.read().decode()}")
-    return proc, json.loads(line)
+    proc = spawn_double(args)
+    return proc, urls_of(proc)
+
+
+def close_streams(proc):
+    for stream in (proc.stdin, proc.stdout, proc.log_file):
+        stream.close()
 
 
 def request(url, method="GET", headers=None, body=None):
@@ -115,7 +131,7 @@ class HubDoubleTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.proc.stdin.close()  # the double's stdin watch ends it
         cls.proc.wait(5)
-        cls.proc.stdout.close()
+        close_streams(cls.proc)
         shutil.rmtree(cls.tmp)
 
     def setUp(self):
@@ -498,57 +514,66 @@ class HubDoubleTest(unittest.TestCase):
 
 
 class LifecycleTest(unittest.TestCase):
-    """Each test starts its own double: how it ends, and the --gate-files-only variant."""
+    """How a double ends, and the --gate-files-only variant: one double per test, all started
+    together in setUpClass because interpreter start-up is most of each one's time."""
 
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="hub_double_life_")
         write_repo(cls.tmp, GATED)
         cls.args = ["--repo", f"org/m={cls.tmp}"]
+        cls.procs = {name: spawn_double(cls.args + extra) for name, extra in (
+            ("stdin", []), ("sigterm", []), ("quit", []),
+            ("gate_files_only", ["--gated", "org/m=tok", "--gate-files-only"]))}
 
     @classmethod
     def tearDownClass(cls):
+        for proc in cls.procs.values():
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(5)
+            close_streams(proc)
         shutil.rmtree(cls.tmp)
 
     def assert_exits_cleanly(self, proc):
-        self.assertEqual(proc.wait(3), 0)
+        self.assertEqual(proc.wait(5), 0)
         self.assertEqual(proc.stdout.read(), b"")  # nothing after the one JSON line
-        proc.stdin.close()
-        proc.stdout.close()
 
     def test_exits_when_stdin_closes(self):
-        proc, _ = start_double(self.args)
+        proc = self.procs["stdin"]
+        urls_of(proc)
         proc.stdin.close()
-        self.assertEqual(proc.wait(3), 0)
-        proc.stdout.close()
+        self.assert_exits_cleanly(proc)
 
     def test_exits_on_sigterm(self):
-        proc, _ = start_double(self.args)
+        proc = self.procs["sigterm"]
+        urls_of(proc)
         proc.send_signal(signal.SIGTERM)
         self.assert_exits_cleanly(proc)
 
     def test_exits_on_quit(self):
-        proc, urls = start_double(self.args)
-        self.assertEqual(request(urls["hub"] + "/_double/quit", "POST")[0], 200)
+        proc = self.procs["quit"]
+        self.assertEqual(request(urls_of(proc)["hub"] + "/_double/quit", "POST")[0], 200)
         self.assert_exits_cleanly(proc)
 
     def test_bad_arguments_exit_2_without_a_url_line(self):
-        for args in (["--repo", "org/m=/no/such/folder"], [*self.args, "--gated", "org/other=t"],
-                     [*self.args, "--renamed", "a/b=c/d"]):
-            result = subprocess.run([sys.executable, DOUBLE, *args], capture_output=True, timeout=5)
-            self.assertEqual((result.returncode, result.stdout), (2, b""), args)
+        cases = (["--repo", "org/m=/no/such/folder"], [*self.args, "--gated", "org/other=t"],
+                 [*self.args, "--renamed", "a/b=c/d"])
+        # Started together: interpreter start-up is most of each run's time.
+        procs = [subprocess.Popen([sys.executable, DOUBLE, *args], stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for args in cases]
+        for args, proc in zip(cases, procs):
+            out, err = proc.communicate(timeout=10)
+            self.assertEqual((proc.returncode, out), (2, b""), args)
+            self.assertIn(b"error:", err)
 
     def test_gate_files_only_shows_metadata_as_the_real_hub_does(self):
-        proc, urls = start_double([*self.args, "--gated", "org/m=tok", "--gate-files-only"])
-        try:
-            status, _, body = request(urls["hub"] + "/api/models/org/m")
-            self.assertEqual((status, json.loads(body)["gated"]), (200, "manual"))
-            self.assertEqual(request(urls["hub"] + "/api/models/org/m/tree/main")[0], 200)
-            self.assertEqual(request(urls["hub"] + "/org/m/resolve/main/config.json")[0], 401)
-            self.assertEqual(request(urls["hub"] + "/api/models/org/m/auth-check")[0], 401)
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            self.assert_exits_cleanly(proc)
+        hub = urls_of(self.procs["gate_files_only"])["hub"]
+        status, _, body = request(hub + "/api/models/org/m")
+        self.assertEqual((status, json.loads(body)["gated"]), (200, "manual"))
+        self.assertEqual(request(hub + "/api/models/org/m/tree/main")[0], 200)
+        self.assertEqual(request(hub + "/org/m/resolve/main/config.json")[0], 401)
+        self.assertEqual(request(hub + "/api/models/org/m/auth-check")[0], 401)
 
 
 if __name__ == "__main__":
