@@ -92,6 +92,65 @@
     </message>
 </context>
 <context>
+    <name>HubProblemText</name>
+    <message>
+        <source>the model&apos;s page</source>
+        <translation>モデルのページ</translation>
+    </message>
+    <message>
+        <source>Tiertune could not reach the Hugging Face Hub. Check the internet connection (or the server address in Settings) and try again; a download continues where it stopped.</source>
+        <translation>Tiertune は Hugging Face Hub に接続できませんでした。インターネット接続（または設定のサーバーアドレス）を確認して、もう一度お試しください。ダウンロードは止まったところから再開します。</translation>
+    </message>
+    <message>
+        <source>%1 is shared only with people who accepted its licence. Sign in with a Hugging Face access token in Settings, from an account that has access.</source>
+        <translation>%1 はライセンスに同意した人にだけ公開されています。アクセス権のあるアカウントの Hugging Face アクセストークンで、設定からサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Your Hugging Face account has no access to %1 yet. Ask for it on %2; approval can take from minutes to days.</source>
+        <translation>お使いの Hugging Face アカウントにはまだ %1 へのアクセス権がありません。%2 で申請してください。承認には数分から数日かかることがあります。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face Hub did not accept the access token. Copy it again from your account&apos;s settings and sign in again in Settings.</source>
+        <translation>Hugging Face Hub がアクセストークンを受け付けませんでした。アカウント設定からもう一度コピーし、設定で再度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>There is no model named %1. Check the spelling (organization/name); a private model needs a token with access to it.</source>
+        <translation>%1 という名前のモデルはありません。綴り（組織名/モデル名）を確認してください。非公開モデルにはアクセス権のあるトークンが必要です。</translation>
+    </message>
+    <message>
+        <source>%1 has no such version.</source>
+        <translation>%1 にその版はありません。</translation>
+    </message>
+    <message>
+        <source>A file of %1 is missing on the Hub.</source>
+        <translation>%1 のファイルが Hub 上にありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not published in the safetensors format Tiertune reads. Look for a version of it in safetensors on %2.</source>
+        <translation>%1 は Tiertune が読める safetensors 形式で公開されていません。%2 で safetensors 版を探してください。</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for %1. Free some space and download again; what arrived is kept.</source>
+        <translation>%1 に必要なディスクの空き容量が足りません。空きを作ってからもう一度ダウンロードしてください。受信済みの分は残ります。</translation>
+    </message>
+    <message>
+        <source>A file of %1 arrived damaged twice and was not kept. A proxy or the network may be altering downloads; try again later or on another network.</source>
+        <translation>%1 のファイルが 2 回とも壊れた状態で届いたため、保存しませんでした。プロキシやネットワークがダウンロードを書き換えている可能性があります。時間をおくか、別のネットワークでお試しください。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face Hub is busy or answered unexpectedly. Try again in a few minutes.</source>
+        <translation>Hugging Face Hub が混雑しているか、予期しない応答を返しました。数分後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled. What arrived is kept: downloading again continues from there.</source>
+        <translation>ダウンロードを取り消しました。受信済みの分は残っているので、もう一度ダウンロードするとそこから続きます。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model name. Write it as organization/name, for example Qwen/Qwen2.5-0.5B-Instruct.</source>
+        <translation>「%1」はモデル名ではありません。組織名/モデル名の形で書いてください（例：Qwen/Qwen2.5-0.5B-Instruct）。</translation>
+    </message>
+</context>
+<context>
     <name>MachineNoteText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
@@ -808,6 +867,33 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::CachedModelsPanel</name>
+    <message>
+        <source>On this computer</source>
+        <translation>このコンピューター上</translation>
+    </message>
+    <message>
+        <source>Add to catalog</source>
+        <translation>カタログに追加</translation>
+    </message>
+    <message>
+        <source>Downloaded models found in the Hugging Face cache (%1) that are not in the catalog yet.</source>
+        <translation>Hugging Face キャッシュ（%1）にある、まだカタログにないダウンロード済みモデルです。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
         <source>The catalog could not be opened</source>
@@ -1001,6 +1087,169 @@
     <message>
         <source>Prepared for</source>
         <translation>準備したモデル</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DownloadModelDialog</name>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>ダウンロードを取り消す</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>モデルをダウンロード</translation>
+    </message>
+    <message>
+        <source>Search the Hugging Face Hub, for example qwen2.5 instruct</source>
+        <translation>Hugging Face Hub を検索（例：qwen2.5 instruct）</translation>
+    </message>
+    <message>
+        <source>Model to search for</source>
+        <translation>検索するモデル</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター数</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>ダウンロード数</translation>
+    </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>クイック LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>フルファインチューニング</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>ダウンロードの進行状況</translation>
+    </message>
+    <message>
+        <source>Models go into the Hugging Face cache that Python tools share, so nothing is downloaded twice. The times assume examples of about 400 tokens.</source>
+        <translation>モデルは Python ツールと共有する Hugging Face キャッシュに入るので、二重にダウンロードされることはありません。時間は 1 件あたり約 400 トークンの例を想定しています。</translation>
+    </message>
+    <message>
+        <source>Good first models for this computer</source>
+        <translation>このコンピューターに向いた最初のモデル</translation>
+    </message>
+    <message>
+        <source>Models on the Hub matching “%1”</source>
+        <translation>「%1」に一致する Hub 上のモデル</translation>
+    </message>
+    <message>
+        <source>looking up…</source>
+        <translation>調べています…</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Fits on the GPU · %1</source>
+        <translation>GPU に収まる · %1</translation>
+    </message>
+    <message>
+        <source>Streams from RAM · %1</source>
+        <translation>RAM から順次転送 · %1</translation>
+    </message>
+    <message>
+        <source>Trains in RAM · %1</source>
+        <translation>RAM 上で学習 · %1</translation>
+    </message>
+    <message>
+        <source>Needs the SSD · %1</source>
+        <translation>SSD が必要 · %1</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>収まりません</translation>
+    </message>
+    <message>
+        <source>(needs sign-in)</source>
+        <translation>（サインインが必要）</translation>
+    </message>
+    <message>
+        <source>per 1,000 examples, one pass</source>
+        <translation>1,000 件の例を 1 周あたり</translation>
+    </message>
+    <message>
+        <source>Cannot be trained</source>
+        <translation>学習できません</translation>
+    </message>
+    <message>
+        <source>Sign in to check</source>
+        <translation>サインインして確認</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>利用できません</translation>
+    </message>
+    <message>
+        <source>%1 cannot be downloaded for training: %2</source>
+        <translation>%1 は学習用にダウンロードできません：%2</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer: %1</source>
+        <translation>このコンピューターではクイック LoRA も収まりません：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 parameters, %3 downloads, %4 likes.</source>
+        <translation>%1：パラメーター %2、ダウンロード %3 回、いいね %4。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>%1 のダウンロードを開始しています…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>残り約 %1</translation>
+    </message>
+    <message>
+        <source>%1 is downloaded and added to your models.</source>
+        <translation>%1 をダウンロードし、モデルに追加しました。</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1670,45 @@
     <message>
         <source>This machine</source>
         <translation>このコンピューター</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::HubAccountPanel</name>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Access token (hf_…), from your Hugging Face account&apos;s settings</source>
+        <translation>アクセストークン（hf_…）。Hugging Face アカウントの設定で作成できます</translation>
+    </message>
+    <message>
+        <source>Hugging Face access token</source>
+        <translation>Hugging Face アクセストークン</translation>
+    </message>
+    <message>
+        <source>Signed in: downloads use your saved access token.</source>
+        <translation>サインイン済み：ダウンロードには保存したアクセストークンを使います。</translation>
+    </message>
+    <message>
+        <source>Using the access token from %1. Sign in here to use another one.</source>
+        <translation>%1 のアクセストークンを使用中です。別のトークンを使うにはここでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Not signed in. Most models download without an account; gated models such as Meta&apos;s Llama need an access token from an account that accepted their licence.</source>
+        <translation>サインインしていません。ほとんどのモデルはアカウントなしでダウンロードできますが、Meta の Llama などの制限付きモデルには、ライセンスに同意したアカウントのアクセストークンが必要です。</translation>
+    </message>
+    <message>
+        <source>Checking the token with the Hub…</source>
+        <translation>Hub でトークンを確認しています…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>%1 としてサインインしました。</translation>
     </message>
 </context>
 <context>
@@ -2067,10 +2355,6 @@
         <translation>モデルはまだありません</translation>
     </message>
     <message>
-        <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
-        <translation>ベースモデルとは、Hugging Face からダウンロードしたフォルダーで、config.json、重み（*.safetensors）、tokenizer.json が入っています。たとえば Qwen2.5-0.5B-Instruct や Llama-3.2-1B-Instruct です。追加したモデルは、アーキテクチャ・サイズ・コンテキスト長とともにここに表示されます。</translation>
-    </message>
-    <message>
         <source>Add model folder…</source>
         <translation>モデルフォルダーを追加…</translation>
     </message>
@@ -2133,6 +2417,14 @@
     <message>
         <source>no</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <source>A base model is what you fine-tune, for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Download one from the Hugging Face Hub by name, or add a folder you already have (config.json, *.safetensors and tokenizer.json). Models are listed here with their architecture, size and context length.</source>
+        <translation>ベースモデルはファインチューニングの元になるモデルです（例：Qwen2.5-0.5B-Instruct、Llama-3.2-1B-Instruct）。Hugging Face Hub から名前でダウンロードするか、お持ちのフォルダー（config.json、*.safetensors、tokenizer.json）を追加してください。モデルはアーキテクチャ、サイズ、コンテキスト長とともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Download a model…</source>
+        <translation>モデルをダウンロード…</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3573,30 @@ Folder: %4</source>
     <message>
         <source>Catalog format version %1</source>
         <translation>カタログ形式のバージョン %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face server</source>
+        <translation>Hugging Face サーバー</translation>
+    </message>
+    <message>
+        <source>%1 (the default)</source>
+        <translation>%1（既定）</translation>
+    </message>
+    <message>
+        <source>Hugging Face server:</source>
+        <translation>Hugging Face サーバー：</translation>
+    </message>
+    <message>
+        <source>Leave empty for the Hugging Face Hub; a company mirror&apos;s address goes here.</source>
+        <translation>Hugging Face Hub を使う場合は空欄のままにします。社内ミラーのアドレスはここに入力します。</translation>
+    </message>
+    <message>
+        <source>Hugging Face account:</source>
+        <translation>Hugging Face アカウント：</translation>
+    </message>
+    <message>
+        <source>The Hugging Face server must be an address such as %1.</source>
+        <translation>Hugging Face サーバーは %1 のようなアドレスにしてください。</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,65 @@
     </message>
 </context>
 <context>
+    <name>HubProblemText</name>
+    <message>
+        <source>the model&apos;s page</source>
+        <translation>모델 페이지</translation>
+    </message>
+    <message>
+        <source>Tiertune could not reach the Hugging Face Hub. Check the internet connection (or the server address in Settings) and try again; a download continues where it stopped.</source>
+        <translation>Tiertune이 Hugging Face Hub에 연결하지 못했습니다. 인터넷 연결(또는 설정의 서버 주소)을 확인하고 다시 시도하세요. 다운로드는 멈춘 곳부터 이어집니다.</translation>
+    </message>
+    <message>
+        <source>%1 is shared only with people who accepted its licence. Sign in with a Hugging Face access token in Settings, from an account that has access.</source>
+        <translation>%1은(는) 라이선스에 동의한 사람에게만 공개됩니다. 접근 권한이 있는 계정의 Hugging Face 액세스 토큰으로 설정에서 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Your Hugging Face account has no access to %1 yet. Ask for it on %2; approval can take from minutes to days.</source>
+        <translation>Hugging Face 계정에 아직 %1에 대한 접근 권한이 없습니다. %2에서 요청하세요. 승인에는 몇 분에서 며칠이 걸릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face Hub did not accept the access token. Copy it again from your account&apos;s settings and sign in again in Settings.</source>
+        <translation>Hugging Face Hub가 액세스 토큰을 받아들이지 않았습니다. 계정 설정에서 다시 복사한 뒤 설정에서 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>There is no model named %1. Check the spelling (organization/name); a private model needs a token with access to it.</source>
+        <translation>%1(이)라는 모델이 없습니다. 철자(조직/이름)를 확인하세요. 비공개 모델에는 접근 권한이 있는 토큰이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no such version.</source>
+        <translation>%1에는 그런 버전이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A file of %1 is missing on the Hub.</source>
+        <translation>Hub에 %1의 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not published in the safetensors format Tiertune reads. Look for a version of it in safetensors on %2.</source>
+        <translation>%1은(는) Tiertune이 읽는 safetensors 형식으로 공개되어 있지 않습니다. %2에서 safetensors 버전을 찾아보세요.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for %1. Free some space and download again; what arrived is kept.</source>
+        <translation>%1에 필요한 디스크 여유 공간이 부족합니다. 공간을 확보한 뒤 다시 다운로드하세요. 이미 받은 부분은 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>A file of %1 arrived damaged twice and was not kept. A proxy or the network may be altering downloads; try again later or on another network.</source>
+        <translation>%1의 파일이 두 번 모두 손상된 채 도착해 저장하지 않았습니다. 프록시나 네트워크가 다운로드를 변경하고 있을 수 있습니다. 나중에 또는 다른 네트워크에서 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The Hugging Face Hub is busy or answered unexpectedly. Try again in a few minutes.</source>
+        <translation>Hugging Face Hub가 바쁘거나 예상치 못한 응답을 보냈습니다. 몇 분 뒤에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The download was cancelled. What arrived is kept: downloading again continues from there.</source>
+        <translation>다운로드를 취소했습니다. 이미 받은 부분은 유지되어 다시 다운로드하면 거기서부터 이어집니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model name. Write it as organization/name, for example Qwen/Qwen2.5-0.5B-Instruct.</source>
+        <translation>"%1"은(는) 모델 이름이 아닙니다. 조직/이름 형식으로 쓰세요(예: Qwen/Qwen2.5-0.5B-Instruct).</translation>
+    </message>
+</context>
+<context>
     <name>MachineNoteText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
@@ -808,6 +867,33 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::CachedModelsPanel</name>
+    <message>
+        <source>On this computer</source>
+        <translation>이 컴퓨터에 있음</translation>
+    </message>
+    <message>
+        <source>Add to catalog</source>
+        <translation>카탈로그에 추가</translation>
+    </message>
+    <message>
+        <source>Downloaded models found in the Hugging Face cache (%1) that are not in the catalog yet.</source>
+        <translation>Hugging Face 캐시(%1)에 있지만 아직 카탈로그에 없는 다운로드된 모델입니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
         <source>The catalog could not be opened</source>
@@ -1001,6 +1087,169 @@
     <message>
         <source>Prepared for</source>
         <translation>준비한 모델</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DownloadModelDialog</name>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>모델 다운로드</translation>
+    </message>
+    <message>
+        <source>Search the Hugging Face Hub, for example qwen2.5 instruct</source>
+        <translation>Hugging Face Hub 검색(예: qwen2.5 instruct)</translation>
+    </message>
+    <message>
+        <source>Model to search for</source>
+        <translation>검색할 모델</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터 수</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드 수</translation>
+    </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>빠른 LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>전체 파인튜닝</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>다운로드 진행률</translation>
+    </message>
+    <message>
+        <source>Models go into the Hugging Face cache that Python tools share, so nothing is downloaded twice. The times assume examples of about 400 tokens.</source>
+        <translation>모델은 Python 도구와 함께 쓰는 Hugging Face 캐시에 저장되므로 두 번 다운로드되지 않습니다. 시간은 예제당 약 400토큰을 가정합니다.</translation>
+    </message>
+    <message>
+        <source>Good first models for this computer</source>
+        <translation>이 컴퓨터에 알맞은 첫 모델</translation>
+    </message>
+    <message>
+        <source>Models on the Hub matching “%1”</source>
+        <translation>“%1”과(와) 일치하는 Hub의 모델</translation>
+    </message>
+    <message>
+        <source>looking up…</source>
+        <translation>찾는 중…</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>찾은 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Fits on the GPU · %1</source>
+        <translation>GPU에 들어감 · %1</translation>
+    </message>
+    <message>
+        <source>Streams from RAM · %1</source>
+        <translation>RAM에서 스트리밍 · %1</translation>
+    </message>
+    <message>
+        <source>Trains in RAM · %1</source>
+        <translation>RAM에서 학습 · %1</translation>
+    </message>
+    <message>
+        <source>Needs the SSD · %1</source>
+        <translation>SSD 필요 · %1</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>들어가지 않음</translation>
+    </message>
+    <message>
+        <source>(needs sign-in)</source>
+        <translation>(로그인 필요)</translation>
+    </message>
+    <message>
+        <source>per 1,000 examples, one pass</source>
+        <translation>예제 1,000개, 한 번 학습 기준</translation>
+    </message>
+    <message>
+        <source>Cannot be trained</source>
+        <translation>학습할 수 없음</translation>
+    </message>
+    <message>
+        <source>Sign in to check</source>
+        <translation>로그인하여 확인</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>찾을 수 없음</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 cannot be downloaded for training: %2</source>
+        <translation>%1은(는) 학습용으로 다운로드할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer: %1</source>
+        <translation>이 컴퓨터에서는 빠른 LoRA도 들어가지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 parameters, %3 downloads, %4 likes.</source>
+        <translation>%1: 매개변수 %2개, 다운로드 %3회, 좋아요 %4개.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>%1 다운로드를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>약 %1 남음</translation>
+    </message>
+    <message>
+        <source>%1 is downloaded and added to your models.</source>
+        <translation>%1을(를) 다운로드하여 모델에 추가했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1670,45 @@
     <message>
         <source>This machine</source>
         <translation>이 컴퓨터</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::HubAccountPanel</name>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Access token (hf_…), from your Hugging Face account&apos;s settings</source>
+        <translation>액세스 토큰(hf_…), Hugging Face 계정 설정에서 만들 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Hugging Face access token</source>
+        <translation>Hugging Face 액세스 토큰</translation>
+    </message>
+    <message>
+        <source>Signed in: downloads use your saved access token.</source>
+        <translation>로그인됨: 다운로드에 저장된 액세스 토큰을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Using the access token from %1. Sign in here to use another one.</source>
+        <translation>%1의 액세스 토큰을 사용 중입니다. 다른 토큰을 쓰려면 여기서 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Most models download without an account; gated models such as Meta&apos;s Llama need an access token from an account that accepted their licence.</source>
+        <translation>로그인하지 않았습니다. 대부분의 모델은 계정 없이 다운로드되지만, Meta의 Llama 같은 제한 모델에는 라이선스에 동의한 계정의 액세스 토큰이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Checking the token with the Hub…</source>
+        <translation>Hub에서 토큰을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>%1(으)로 로그인했습니다.</translation>
     </message>
 </context>
 <context>
@@ -2067,10 +2355,6 @@
         <translation>아직 모델이 없습니다</translation>
     </message>
     <message>
-        <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
-        <translation>기본 모델은 Hugging Face에서 내려받은 폴더로, config.json, 가중치(*.safetensors), tokenizer.json이 들어 있습니다. 예: Qwen2.5-0.5B-Instruct, Llama-3.2-1B-Instruct. 추가한 모델은 아키텍처, 크기, 컨텍스트 길이와 함께 여기에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>Add model folder…</source>
         <translation>모델 폴더 추가…</translation>
     </message>
@@ -2133,6 +2417,14 @@
     <message>
         <source>no</source>
         <translation>없음</translation>
+    </message>
+    <message>
+        <source>A base model is what you fine-tune, for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Download one from the Hugging Face Hub by name, or add a folder you already have (config.json, *.safetensors and tokenizer.json). Models are listed here with their architecture, size and context length.</source>
+        <translation>기본 모델은 파인튜닝할 대상입니다(예: Qwen2.5-0.5B-Instruct, Llama-3.2-1B-Instruct). Hugging Face Hub에서 이름으로 다운로드하거나 이미 가진 폴더(config.json, *.safetensors, tokenizer.json)를 추가하세요. 모델은 아키텍처, 크기, 컨텍스트 길이와 함께 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Download a model…</source>
+        <translation>모델 다운로드…</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3573,30 @@ Folder: %4</source>
     <message>
         <source>Catalog format version %1</source>
         <translation>카탈로그 형식 버전 %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face server</source>
+        <translation>Hugging Face 서버</translation>
+    </message>
+    <message>
+        <source>%1 (the default)</source>
+        <translation>%1(기본값)</translation>
+    </message>
+    <message>
+        <source>Hugging Face server:</source>
+        <translation>Hugging Face 서버:</translation>
+    </message>
+    <message>
+        <source>Leave empty for the Hugging Face Hub; a company mirror&apos;s address goes here.</source>
+        <translation>Hugging Face Hub를 쓰려면 비워 두세요. 회사 미러 주소는 여기에 입력합니다.</translation>
+    </message>
+    <message>
+        <source>Hugging Face account:</source>
+        <translation>Hugging Face 계정:</translation>
+    </message>
+    <message>
+        <source>The Hugging Face server must be an address such as %1.</source>
+        <translation>Hugging Face 서버는 %1 같은 주소여야 합니다.</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,65 @@
     </message>
 </context>
 <context>
+    <name>HubProblemText</name>
+    <message>
+        <source>the model&apos;s page</source>
+        <translation>模型頁面</translation>
+    </message>
+    <message>
+        <source>Tiertune could not reach the Hugging Face Hub. Check the internet connection (or the server address in Settings) and try again; a download continues where it stopped.</source>
+        <translation>Tiertune 無法連上 Hugging Face Hub。請檢查網路連線（或設定中的伺服器位址）後再試一次；下載會從中斷處繼續。</translation>
+    </message>
+    <message>
+        <source>%1 is shared only with people who accepted its licence. Sign in with a Hugging Face access token in Settings, from an account that has access.</source>
+        <translation>%1 只提供給已同意其授權條款的人。請在設定中以具有存取權的帳號之 Hugging Face 存取權杖登入。</translation>
+    </message>
+    <message>
+        <source>Your Hugging Face account has no access to %1 yet. Ask for it on %2; approval can take from minutes to days.</source>
+        <translation>您的 Hugging Face 帳號尚無 %1 的存取權。請在%2申請；核准可能需要幾分鐘到幾天。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face Hub did not accept the access token. Copy it again from your account&apos;s settings and sign in again in Settings.</source>
+        <translation>Hugging Face Hub 不接受此存取權杖。請從帳號設定重新複製，並在設定中重新登入。</translation>
+    </message>
+    <message>
+        <source>There is no model named %1. Check the spelling (organization/name); a private model needs a token with access to it.</source>
+        <translation>沒有名為 %1 的模型。請檢查拼寫（組織/名稱）；私人模型需要具有存取權的權杖。</translation>
+    </message>
+    <message>
+        <source>%1 has no such version.</source>
+        <translation>%1 沒有這個版本。</translation>
+    </message>
+    <message>
+        <source>A file of %1 is missing on the Hub.</source>
+        <translation>Hub 上缺少 %1 的一個檔案。</translation>
+    </message>
+    <message>
+        <source>%1 is not published in the safetensors format Tiertune reads. Look for a version of it in safetensors on %2.</source>
+        <translation>%1 並未以 Tiertune 可讀取的 safetensors 格式發布。請在%2尋找 safetensors 版本。</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for %1. Free some space and download again; what arrived is kept.</source>
+        <translation>磁碟空間不足以存放 %1。請釋出空間後再下載；已收到的部分會保留。</translation>
+    </message>
+    <message>
+        <source>A file of %1 arrived damaged twice and was not kept. A proxy or the network may be altering downloads; try again later or on another network.</source>
+        <translation>%1 的一個檔案兩次都以損壞的狀態送達，因此未保留。可能是代理伺服器或網路改動了下載內容；請稍後或換個網路再試。</translation>
+    </message>
+    <message>
+        <source>The Hugging Face Hub is busy or answered unexpectedly. Try again in a few minutes.</source>
+        <translation>Hugging Face Hub 忙碌中或回應異常。請幾分鐘後再試。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled. What arrived is kept: downloading again continues from there.</source>
+        <translation>已取消下載。已收到的部分會保留：再次下載會從那裡繼續。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model name. Write it as organization/name, for example Qwen/Qwen2.5-0.5B-Instruct.</source>
+        <translation>「%1」不是模型名稱。請寫成 組織/名稱，例如 Qwen/Qwen2.5-0.5B-Instruct。</translation>
+    </message>
+</context>
+<context>
     <name>MachineNoteText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
@@ -808,6 +867,33 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::CachedModelsPanel</name>
+    <message>
+        <source>On this computer</source>
+        <translation>在這台電腦上</translation>
+    </message>
+    <message>
+        <source>Add to catalog</source>
+        <translation>加入目錄</translation>
+    </message>
+    <message>
+        <source>Downloaded models found in the Hugging Face cache (%1) that are not in the catalog yet.</source>
+        <translation>在 Hugging Face 快取（%1）中找到、尚未加入目錄的已下載模型。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>權重</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::CatalogListPage</name>
     <message>
         <source>The catalog could not be opened</source>
@@ -1001,6 +1087,169 @@
     <message>
         <source>Prepared for</source>
         <translation>準備用於</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DownloadModelDialog</name>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>取消下載</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>下載模型</translation>
+    </message>
+    <message>
+        <source>Search the Hugging Face Hub, for example qwen2.5 instruct</source>
+        <translation>搜尋 Hugging Face Hub，例如 qwen2.5 instruct</translation>
+    </message>
+    <message>
+        <source>Model to search for</source>
+        <translation>要搜尋的模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>參數量</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下載次數</translation>
+    </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>快速 LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>完整微調</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>下載進度</translation>
+    </message>
+    <message>
+        <source>Models go into the Hugging Face cache that Python tools share, so nothing is downloaded twice. The times assume examples of about 400 tokens.</source>
+        <translation>模型會存入與 Python 工具共用的 Hugging Face 快取，因此不會重複下載。時間以每筆約 400 個 token 的範例估算。</translation>
+    </message>
+    <message>
+        <source>Good first models for this computer</source>
+        <translation>適合這台電腦的入門模型</translation>
+    </message>
+    <message>
+        <source>Models on the Hub matching “%1”</source>
+        <translation>Hub 上符合「%1」的模型</translation>
+    </message>
+    <message>
+        <source>looking up…</source>
+        <translation>查詢中…</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>找不到結果</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Fits on the GPU · %1</source>
+        <translation>可放入 GPU · %1</translation>
+    </message>
+    <message>
+        <source>Streams from RAM · %1</source>
+        <translation>從 RAM 串流 · %1</translation>
+    </message>
+    <message>
+        <source>Trains in RAM · %1</source>
+        <translation>在 RAM 中訓練 · %1</translation>
+    </message>
+    <message>
+        <source>Needs the SSD · %1</source>
+        <translation>需要 SSD · %1</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>放不下</translation>
+    </message>
+    <message>
+        <source>(needs sign-in)</source>
+        <translation>（需要登入）</translation>
+    </message>
+    <message>
+        <source>per 1,000 examples, one pass</source>
+        <translation>每 1,000 筆範例跑一遍</translation>
+    </message>
+    <message>
+        <source>Cannot be trained</source>
+        <translation>無法訓練</translation>
+    </message>
+    <message>
+        <source>Sign in to check</source>
+        <translation>登入後查看</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>無法取得</translation>
+    </message>
+    <message>
+        <source>%1 cannot be downloaded for training: %2</source>
+        <translation>%1 無法下載用於訓練：%2</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer: %1</source>
+        <translation>這台電腦連快速 LoRA 都放不下：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 parameters, %3 downloads, %4 likes.</source>
+        <translation>%1：%2 個參數，%3 次下載，%4 個讚。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Starting the download of %1…</source>
+        <translation>正在開始下載 %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>約剩 %1</translation>
+    </message>
+    <message>
+        <source>%1 is downloaded and added to your models.</source>
+        <translation>%1 已下載並加入您的模型。</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1670,45 @@
     <message>
         <source>This machine</source>
         <translation>這台電腦</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::HubAccountPanel</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <source>Access token (hf_…), from your Hugging Face account&apos;s settings</source>
+        <translation>存取權杖（hf_…），可在 Hugging Face 帳號設定中取得</translation>
+    </message>
+    <message>
+        <source>Hugging Face access token</source>
+        <translation>Hugging Face 存取權杖</translation>
+    </message>
+    <message>
+        <source>Signed in: downloads use your saved access token.</source>
+        <translation>已登入：下載會使用您儲存的存取權杖。</translation>
+    </message>
+    <message>
+        <source>Using the access token from %1. Sign in here to use another one.</source>
+        <translation>正在使用來自 %1 的存取權杖。若要使用其他權杖，請在此登入。</translation>
+    </message>
+    <message>
+        <source>Not signed in. Most models download without an account; gated models such as Meta&apos;s Llama need an access token from an account that accepted their licence.</source>
+        <translation>尚未登入。大多數模型不需帳號即可下載；Meta 的 Llama 等受限模型需要已同意其授權條款之帳號的存取權杖。</translation>
+    </message>
+    <message>
+        <source>Checking the token with the Hub…</source>
+        <translation>正在向 Hub 確認權杖…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>已以 %1 登入。</translation>
     </message>
 </context>
 <context>
@@ -2067,10 +2355,6 @@
         <translation>尚無模型</translation>
     </message>
     <message>
-        <source>A base model is a folder downloaded from Hugging Face that holds config.json, the weights (*.safetensors) and tokenizer.json — for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you add are listed here with their architecture, size and context length.</source>
-        <translation>基礎模型是從 Hugging Face 下載的資料夾，內含 config.json、權重（*.safetensors）和 tokenizer.json，例如 Qwen2.5-0.5B-Instruct 或 Llama-3.2-1B-Instruct。新增的模型會連同架構、大小和上下文長度列在這裡。</translation>
-    </message>
-    <message>
         <source>Add model folder…</source>
         <translation>新增模型資料夾…</translation>
     </message>
@@ -2133,6 +2417,14 @@
     <message>
         <source>no</source>
         <translation>無</translation>
+    </message>
+    <message>
+        <source>A base model is what you fine-tune, for example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Download one from the Hugging Face Hub by name, or add a folder you already have (config.json, *.safetensors and tokenizer.json). Models are listed here with their architecture, size and context length.</source>
+        <translation>基礎模型就是您要微調的模型，例如 Qwen2.5-0.5B-Instruct 或 Llama-3.2-1B-Instruct。可從 Hugging Face Hub 依名稱下載，或加入您已有的資料夾（config.json、*.safetensors 與 tokenizer.json）。模型會連同架構、大小與上下文長度列在這裡。</translation>
+    </message>
+    <message>
+        <source>Download a model…</source>
+        <translation>下載模型…</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3573,30 @@ Folder: %4</source>
     <message>
         <source>Catalog format version %1</source>
         <translation>目錄格式版本 %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face server</source>
+        <translation>Hugging Face 伺服器</translation>
+    </message>
+    <message>
+        <source>%1 (the default)</source>
+        <translation>%1（預設）</translation>
+    </message>
+    <message>
+        <source>Hugging Face server:</source>
+        <translation>Hugging Face 伺服器：</translation>
+    </message>
+    <message>
+        <source>Leave empty for the Hugging Face Hub; a company mirror&apos;s address goes here.</source>
+        <translation>使用 Hugging Face Hub 時請留空；公司鏡像站的位址填在這裡。</translation>
+    </message>
+    <message>
+        <source>Hugging Face account:</source>
+        <translation>Hugging Face 帳號：</translation>
+    </message>
+    <message>
+        <source>The Hugging Face server must be an address such as %1.</source>
+        <translation>Hugging Face 伺服器必須是像 %1 這樣的位址。</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,12 @@ void applyColorScheme(ColorScheme scheme) {
 }
 
 void showAsProblem(QWidget* widget, bool problem) {
-  ProblemColour* existing = widget->findChild<ProblemColour*>(QString(), Qt::FindDirectChildrenOnly);
+  // Not findChild<ProblemColour*>: without Q_OBJECT its qobject_cast accepts any QObject, and a rich
+  // text label's first child is its text control, which was then deleted under it.
+  ProblemColour* existing = nullptr;
+  for (QObject* child : widget->children()) {
+    if (auto* colour = dynamic_cast<ProblemColour*>(child)) existing = colour;
+  }
   if (problem && !existing) {
     widget->installEventFilter(new ProblemColour(widget));
   } else if (!problem && existing) {

@@ -105,6 +105,23 @@ class TestAppearance : public QObject {
     QCoreApplication::processEvents();
     QCOMPARE(label.palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
   }
+
+  // A rich-text label's first child is its text control: "not a problem" on a label that never was
+  // one must leave it alone (it was deleted once, and the next layout crashed on it).
+  void aRichLabelKeepsItsTextControl() {
+    QLabel label;
+    label.setTextFormat(Qt::RichText);
+    label.setTextInteractionFlags(Qt::TextBrowserInteraction);
+    label.setText(QStringLiteral("Ask on <a href=\"https://example.org\">the page</a>."));
+    const QObjectList before = label.children();
+    QVERIFY(!before.isEmpty());
+    showAsProblem(&label, false);
+    QCOMPARE(label.children(), before);
+    showAsProblem(&label);
+    showAsProblem(&label, false);
+    QCOMPARE(label.children(), before);
+    QVERIFY(label.sizeHint().isValid());
+  }
 };
 
 QTEST_MAIN(TestAppearance)

@@ -59,7 +59,7 @@ struct World {
   std::unique_ptr<AppContext> context;
 
   World() {
-    settings::saveSettings({root / "team-data", root / "team-data" / "offload", {}}, settingsFile);
+    settings::saveSettings({root / "team-data", root / "team-data" / "offload", {}, {}}, settingsFile);
     test::writeRandomModelFolder(root / "tiny-llama", test::kTinyLlamaConfig, 3);
     test::writeTokenFile(root / "train.jsonl", 60, 64, 4);
     context = std::make_unique<AppContext>(settingsFile);

@@ -42,9 +42,10 @@ QString bulletList(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidget* parent)
+AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidget* parent, QString suggestedName)
     : QDialog(parent),
       context_(context),
+      suggestedName_(std::move(suggestedName)),
       folderLabel_(valueLabel("modelFolder")),
       busy_(new QProgressBar),
       name_(new QLineEdit),
@@ -129,7 +130,7 @@ void AddModelDialog::showFacts() {
   const QLocale locale;
   busy_->hide();
   folderLabel_->setText(QString::fromStdString(facts.folder.string()));
-  name_->setText(QString::fromStdString(facts.name));
+  name_->setText(suggestedName_.isEmpty() ? QString::fromStdString(facts.name) : suggestedName_);
   name_->setEnabled(facts.usable());
   const QString unknown = tr("—");
   architecture_->setText(facts.architecture.empty() ? unknown : QString::fromStdString(facts.architecture));

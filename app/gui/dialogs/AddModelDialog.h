@@ -24,7 +24,8 @@ class AddModelDialog : public QDialog {
   Q_OBJECT
 
  public:
-  AddModelDialog(AppContext& context, const QString& folder, QWidget* parent = nullptr);
+  // suggestedName: the name to offer (a downloaded model's Hub id); empty: the folder's name.
+  AddModelDialog(AppContext& context, const QString& folder, QWidget* parent = nullptr, QString suggestedName = {});
   ~AddModelDialog() override;
 
   bool inspectionFinished() const { return facts_.has_value(); }
@@ -43,6 +44,7 @@ class AddModelDialog : public QDialog {
   void fitToContents();
 
   AppContext& context_;
+  QString suggestedName_;
   std::optional<formats::ModelFolderFacts> facts_;
   QLabel* folderLabel_;
   QProgressBar* busy_;

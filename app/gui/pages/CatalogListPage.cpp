@@ -59,6 +59,8 @@ void CatalogListPage::addActionRow(const QList<QWidget*>& buttons) {
   setTabChain(QList<QWidget*>(buttons) << table_);
 }
 
+void CatalogListPage::addBelowList(QWidget* widget) { layout_->addWidget(widget); }
+
 void CatalogListPage::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
   refresh();

@@ -59,6 +59,8 @@ class CatalogListPage : public QWidget {
   // A row of buttons between the heading and the list, left to right; Tab reaches them before
   // the list, as a reader meets them.
   void addActionRow(const QList<QWidget*>& buttons);
+  // A widget under the list (the Models page's models found on this computer).
+  void addBelowList(QWidget* widget);
   AppContext& context() const { return context_; }
 
   void showEvent(QShowEvent* event) override;

@@ -11,6 +11,8 @@
 #include "app/gui/NumberText.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/dialogs/AddModelDialog.h"
+#include "app/gui/dialogs/DownloadModelDialog.h"
+#include "app/gui/pages/CachedModelsPanel.h"
 #include "core/catalog/catalog.h"
 #include "core/util/error.h"
 
@@ -23,19 +25,25 @@ ModelsPage::ModelsPage(AppContext& context, QWidget* parent)
            .subtitle = tr("Base models you can fine-tune."),
            .emptyIcon = QStringLiteral(":/icons/models.svg"),
            .emptyTitle = tr("No models yet"),
-           .emptyText = tr("A base model is a folder downloaded from Hugging Face that holds "
-                           "config.json, the weights (*.safetensors) and tokenizer.json — for "
-                           "example Qwen2.5-0.5B-Instruct or Llama-3.2-1B-Instruct. Models you "
-                           "add are listed here with their architecture, size and context "
-                           "length.")},
+           .emptyText = tr("A base model is what you fine-tune, for example Qwen2.5-0.5B-Instruct or "
+                           "Llama-3.2-1B-Instruct. Download one from the Hugging Face Hub by name, or "
+                           "add a folder you already have (config.json, *.safetensors and "
+                           "tokenizer.json). Models are listed here with their architecture, size and "
+                           "context length.")},
           parent),
+      download_(new QPushButton(tr("Download a model…"))),
       add_(new QPushButton(tr("Add model folder…"))),
-      remove_(new QPushButton(tr("Remove from catalog"))) {
+      remove_(new QPushButton(tr("Remove from catalog"))),
+      cached_(new CachedModelsPanel(context)) {
   setObjectName(QStringLiteral("modelsPage"));
+  download_->setObjectName(QStringLiteral("downloadModelButton"));
   add_->setObjectName(QStringLiteral("addModelButton"));
   remove_->setObjectName(QStringLiteral("removeModelButton"));
-  add_->setDefault(true);
-  addActionRow({add_, remove_});
+  download_->setDefault(true);
+  addActionRow({download_, add_, remove_});
+  addBelowList(cached_);
+  connect(download_, &QPushButton::clicked, this, &ModelsPage::downloadModel);
+  connect(cached_, &CachedModelsPanel::addRequested, this, &ModelsPage::addModelFolder);
 
   connect(add_, &QPushButton::clicked, this, &ModelsPage::chooseModelFolder);
   connect(remove_, &QPushButton::clicked, this, &ModelsPage::removeSelectedModel);
@@ -45,6 +53,7 @@ ModelsPage::ModelsPage(AppContext& context, QWidget* parent)
 }
 
 void ModelsPage::updateButtons() {
+  download_->setEnabled(context().catalog() != nullptr);
   add_->setEnabled(context().catalog() != nullptr);
   remove_->setEnabled(context().catalog() != nullptr && !table()->selectedItems().isEmpty());
 }
@@ -55,8 +64,15 @@ void ModelsPage::chooseModelFolder() {
   if (!folder.isEmpty()) addModelFolder(folder);
 }
 
-AddModelDialog* ModelsPage::addModelFolder(const QString& folder) {
-  auto* dialog = new AddModelDialog(context(), folder, this);
+DownloadModelDialog* ModelsPage::downloadModel() {
+  auto* dialog = new DownloadModelDialog(context(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return dialog;
+}
+
+AddModelDialog* ModelsPage::addModelFolder(const QString& folder, const QString& suggestedName) {
+  auto* dialog = new AddModelDialog(context(), folder, this, suggestedName);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->open();
   return dialog;

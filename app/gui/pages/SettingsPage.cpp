@@ -12,6 +12,8 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Language.h"
+#include "app/gui/hub/HubAccountPanel.h"
+#include "core/hub/hub_access.h"
 #include "core/catalog/catalog.h"
 #include "core/hardware/offload_folder_check.h"
 #include "core/util/error.h"
@@ -42,6 +44,7 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
       dataFolder_(new QLineEdit),
       offloadFolder_(new QLineEdit),
       language_(new QComboBox),
+      hubServer_(new QLineEdit),
       catalogState_(new QLabel),
       message_(new QLabel),
       saveButton_(new QPushButton(tr("Save"))),
@@ -54,6 +57,9 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   saveButton_->setObjectName(QStringLiteral("saveSettings"));
   dataFolder_->setAccessibleName(tr("Data folder"));
   offloadFolder_->setAccessibleName(tr("Offload folder"));
+  hubServer_->setObjectName(QStringLiteral("hubServer"));
+  hubServer_->setAccessibleName(tr("Hugging Face server"));
+  hubServer_->setPlaceholderText(tr("%1 (the default)").arg(QString::fromLatin1(hub::kPublicHub)));
   language_->setObjectName(QStringLiteral("language"));
   language_->setAccessibleName(tr("Language"));
   const QLocale systemLanguage = resolveLanguage({});
@@ -87,6 +93,11 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   form->addRow(QString(), offloadHelp);
   form->addRow(tr("Language:"), language_);
   form->addRow(QString(), new QLabel(tr("A new language shows the next time Tiertune starts.")));
+  form->addRow(tr("Hugging Face server:"), hubServer_);
+  auto* serverHelp = new QLabel(tr("Leave empty for the Hugging Face Hub; a company mirror's address goes here."));
+  serverHelp->setWordWrap(true);
+  form->addRow(QString(), serverHelp);
+  form->addRow(tr("Hugging Face account:"), new HubAccountPanel(context_));
   form->addRow(tr("Catalog:"), catalogState_);
 
   auto* buttons = new QHBoxLayout;
@@ -108,6 +119,7 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   connect(dataFolder_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
   connect(offloadFolder_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
   connect(language_, &QComboBox::currentIndexChanged, this, &SettingsPage::updateButtons);
+  connect(hubServer_, &QLineEdit::textChanged, this, &SettingsPage::updateButtons);
   connect(&context_, &AppContext::catalogChanged, this, &SettingsPage::showCatalogState);
   revert();
   if (!context_.settingsError().isEmpty()) message_->setText(context_.settingsError());
@@ -118,6 +130,7 @@ void SettingsPage::revert() {
   offloadFolder_->setText(QString::fromStdString(context_.settings().offloadFolder.string()));
   const int language = language_->findData(QString::fromStdString(context_.settings().language));
   language_->setCurrentIndex(language < 0 ? 0 : language);  // a language this build lacks: the system's
+  hubServer_->setText(QString::fromStdString(context_.settings().hubEndpoint));
   message_->clear();
   showCatalogState();
   updateButtons();
@@ -149,6 +162,14 @@ bool SettingsPage::save() {
   updated.dataFolder = std::filesystem::path(QDir::cleanPath(dataPath).toStdString());
   updated.offloadFolder = std::filesystem::path(QDir::cleanPath(offloadPath).toStdString());
   updated.language = chosenLanguage();
+  if (const QString server = hubServer_->text().trimmed(); !server.isEmpty()) {
+    try {
+      updated.hubEndpoint = hub::checkedEndpoint(server.toStdString());
+    } catch (const std::exception&) {
+      message_->setText(tr("The Hugging Face server must be an address such as %1.").arg(QString::fromLatin1(hub::kPublicHub)));
+      return false;
+    }
+  }
   try {
     context_.apply(updated);
   } catch (const std::exception& e) {
@@ -199,7 +220,8 @@ void SettingsPage::updateButtons() {
   const bool changed =
       dataFolder_->text() != QString::fromStdString(context_.settings().dataFolder.string()) ||
       offloadFolder_->text() != QString::fromStdString(context_.settings().offloadFolder.string()) ||
-      chosenLanguage() != context_.settings().language;
+      chosenLanguage() != context_.settings().language ||
+      hubServer_->text().trimmed() != QString::fromStdString(context_.settings().hubEndpoint);
   saveButton_->setEnabled(changed);
   revertButton_->setEnabled(changed);
 }

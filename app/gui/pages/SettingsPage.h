@@ -37,6 +37,7 @@ class SettingsPage : public QWidget {
   QLineEdit* dataFolder_;
   QLineEdit* offloadFolder_;
   QComboBox* language_;
+  QLineEdit* hubServer_;
   QLabel* catalogState_;
   QLabel* message_;
   QPushButton* saveButton_;
