@@ -160,15 +160,16 @@ int remove(const std::vector<std::string>& args) {
 }  // namespace
 
 int runModel(const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("model needs a subcommand: download, search, inspect, add, list or remove");
+  if (args.empty()) throw UsageError("model needs a subcommand: download, search, fit, inspect, add, list or remove");
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "download") return downloadModelCommand(rest);
   if (args[0] == "search") return searchModelsCommand(rest);
+  if (args[0] == "fit") return fitModelsCommand(rest);
   if (args[0] == "inspect") return inspect(rest);
   if (args[0] == "add") return add(rest);
   if (args[0] == "list") return list(rest);
   if (args[0] == "remove") return remove(rest);
-  throw UsageError("model has no subcommand \"" + args[0] + "\"; use download, search, inspect, add, list or remove");
+  throw UsageError("model has no subcommand \"" + args[0] + "\"; use download, search, fit, inspect, add, list or remove");
 }
 
 const Command kModelCommand = {
@@ -176,6 +177,7 @@ const Command kModelCommand = {
     "Usage: tiertune-cli model download ORGANIZATION/NAME [--revision R] [--add [--name NAME]] [--all-weights]\n"
     "                                     [--parallel N] [--json]\n"
     "       tiertune-cli model search TEXT [--limit N] [--json]\n"
+    "       tiertune-cli model fit ORGANIZATION/NAME... | --recommended [--json]\n"
     "       tiertune-cli model inspect FOLDER [--json]\n"
     "       tiertune-cli model add FOLDER [--name NAME] [--json]\n"
     "       tiertune-cli model list [--json]\n"
@@ -194,7 +196,11 @@ const Command kModelCommand = {
     "hash. --add registers the downloaded folder in the catalog. The server is the mirror set in\n"
     "Settings, else $HF_ENDPOINT, else huggingface.co; the token is Tiertune's sign-in, else\n"
     "$HF_TOKEN, else the file huggingface-cli login writes. search lists text-generation models\n"
-    "whose name contains TEXT, most downloaded first, and says which Tiertune cannot train.\n",
+    "whose name contains TEXT, most downloaded first, and says which Tiertune cannot train.\n"
+    "fit reads each model's config.json from the Hub (no weights) and says what this machine can\n"
+    "do with it: Quick LoRA and full fine-tune, on the GPU / streaming from RAM / in RAM / needing\n"
+    "the SSD / not at all, with the time of one pass over 1,000 examples; --recommended takes the\n"
+    "starting points suggested for this machine's class.\n",
     runModel};
 
 }  // namespace tiertune::cli

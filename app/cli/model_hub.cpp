@@ -12,7 +12,9 @@
 #include "core/formats/model_config.h"
 #include "core/formats/model_folder.h"
 #include "core/hardware/hardware_report.h"
+#include "core/hub/candidate.h"
 #include "core/hub/hub_cache.h"
+#include "core/hub/recommended_models.h"
 #include "core/hub/hub_download.h"
 #include "core/hub/hub_error.h"
 #include "core/settings/settings.h"
@@ -68,6 +70,24 @@ bool trainable(const hub::RepoInfo& info) {
     if (formats::isSupportedArchitecture(name, info.modelType)) return true;
   }
   return false;
+}
+
+const char* verdictWords(train::FitVerdict verdict) {
+  switch (verdict) {
+    case train::FitVerdict::OnGpu: return "fits on the GPU";
+    case train::FitVerdict::StreamsFromRam: return "streams from RAM";
+    case train::FitVerdict::InRam: return "trains in RAM (CPU)";
+    case train::FitVerdict::NeedsSsd: return "needs the SSD";
+    case train::FitVerdict::DoesNotFit: return "does not fit";
+  }
+  return "";
+}
+
+std::string fitText(const std::optional<train::CandidateFit>& fit) {
+  if (!fit) return "-";
+  if (fit->verdict == train::FitVerdict::DoesNotFit) return verdictWords(fit->verdict);
+  const std::string time = durationText(fit->secondsPer1000Examples);  // "12 min left"
+  return std::string(verdictWords(fit->verdict)) + ", " + time.substr(0, time.rfind(" left"));
 }
 
 }  // namespace
@@ -173,6 +193,45 @@ int searchModelsCommand(const std::vector<std::string>& args) {
     std::printf("%-48s %10s %7s %8s  %s\n", info.id.c_str(), countText(info.downloads).c_str(), countText(info.likes).c_str(),
                 parametersText(info.parameters).c_str(), notes.c_str());
   }
+  return 0;
+}
+
+int fitModelsCommand(const std::vector<std::string>& args) {
+  const Arguments arguments("model fit", args, {.flags = {"json", "recommended"}, .valued = {}, .maxPositionals = 64});
+  std::vector<std::string> ids(arguments.positionals().begin(), arguments.positionals().end());
+  const settings::Settings settings = settings::loadSettings();
+  const train::ThisMachine machine = train::assessThisMachine(settings);
+  if (arguments.flag("recommended")) {
+    const tiers::MachineBudget& budget = machine.machine.budget;
+    for (const hub::RecommendedModel& model : hub::recommendedModels(hub::machineClassOf(budget.hasGpu, budget.deviceBytes))) {
+      ids.push_back(model.repoId);
+    }
+  }
+  if (ids.empty()) throw UsageError("model fit needs model names (ORGANIZATION/NAME) or --recommended");
+  hub::HubClient client(hub::hubAccess(settings.hubEndpoint));
+  nlohmann::json json = nlohmann::json::array();
+  if (!arguments.flag("json")) {
+    std::printf("Per 1,000 examples of %.0f tokens, one pass, on this machine (%s):\n", train::kTypicalExampleTokens,
+                machine.machine.budget.hasGpu ? "GPU" : "CPU only");
+    std::printf("%-40s %-34s %-34s\n", "MODEL", "QUICK LORA", "FULL FINE-TUNE");
+  }
+  for (const std::string& id : ids) {
+    const hub::Candidate candidate = hub::lookUpCandidate(client, id, std::nullopt, machine);
+    std::string note = candidate.cannotTrain.empty() ? candidate.problemText : candidate.cannotTrain;
+    if (arguments.flag("json")) {
+      nlohmann::json row = {{"id", id}, {"trainable", candidate.trainable()}, {"note", note}};
+      for (const auto& [key, fit] : {std::pair{"quick_lora", candidate.quickLora}, std::pair{"full", candidate.fullFineTune}}) {
+        if (fit) row[key] = {{"verdict", verdictWords(fit->verdict)}, {"seconds_per_1000_examples", fit->secondsPer1000Examples},
+                             {"reason", fit->reason}};
+      }
+      json.push_back(row);
+    } else if (!candidate.trainable()) {
+      std::printf("%-40s %s\n", id.c_str(), note.c_str());
+    } else {
+      std::printf("%-40s %-34s %-34s\n", id.c_str(), fitText(candidate.quickLora).c_str(), fitText(candidate.fullFineTune).c_str());
+    }
+  }
+  if (arguments.flag("json")) std::cout << json.dump(2) << "\n";
   return 0;
 }
 

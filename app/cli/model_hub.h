@@ -9,5 +9,6 @@ namespace tiertune::cli {
 
 int downloadModelCommand(const std::vector<std::string>& args);
 int searchModelsCommand(const std::vector<std::string>& args);
+int fitModelsCommand(const std::vector<std::string>& args);
 
 }  // namespace tiertune::cli

@@ -21,6 +21,7 @@
 #include "core/hub/hub_access.h"
 #include "core/hub/hub_download.h"
 #include "core/settings/settings.h"
+#include "support/gui_helpers.h"
 #include "support/hub_double.h"
 #include "support/scratch.h"
 #include "support/tiny_model.h"
@@ -108,6 +109,7 @@ class TestDownloadModel : public QObject {
              qPrintable(cellText(dialog, 0, 3)));
     auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("hubCandidates"));
     table->selectRow(0);
+    test::snapshot(dialog, QStringLiteral("download-search"));
     auto* start = dialog->findChild<QPushButton*>(QStringLiteral("hubDownloadButton"));
     QVERIFY(start->isEnabled());
     QSignalSpy finished(dialog, &DownloadModelDialog::downloadFinished);
@@ -133,10 +135,13 @@ class TestDownloadModel : public QObject {
     auto* progress = dialog->findChild<QProgressBar*>(QStringLiteral("hubDownloadProgress"));
     QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, 30000);
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("hubDownloadStatus"))->text().contains(QStringLiteral(" of ")));
+    QTest::qWait(1200);  // a rate and a time left to show
+    test::snapshot(dialog, QStringLiteral("download-progress"));
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("hubCancelDownload")), Qt::LeftButton);
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().first().toBool(), false);
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("hubDownloadProblem"))->text().contains(QStringLiteral("cancelled")));
+    test::snapshot(dialog, QStringLiteral("download-cancelled"));
     QVERIFY(context_->catalog()->models().empty());
     QVERIFY(page_->findChild<CachedModelsPanel*>()->listedModels().isEmpty());  // a partial download is no model
     dialog->reject();
@@ -164,6 +169,7 @@ class TestDownloadModel : public QObject {
     QVERIFY(signedIn.wait(20000));
     QCOMPARE(signedIn.takeFirst().first().toBool(), true);
     QVERIFY2(account->stateText().contains(QStringLiteral("tester")), qPrintable(account->stateText()));
+    test::snapshot(window_.get(), QStringLiteral("settings-signed-in"));
 
     window_->showPage(MainWindow::Page::Models);
     dialog = openDialog();
@@ -181,6 +187,7 @@ class TestDownloadModel : public QObject {
     panel->refresh();
     QCOMPARE(panel->listedModels(), QStringList{QStringLiteral("test/tiny")});
     QVERIFY(panel->isVisible());
+    test::snapshot(window_.get(), QStringLiteral("models-on-this-computer"));
     auto* table = panel->findChild<QTableWidget*>(QStringLiteral("cachedModels"));
     table->selectRow(0);
     QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("addCachedModel")), Qt::LeftButton);

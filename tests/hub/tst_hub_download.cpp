@@ -384,6 +384,16 @@ class HubDownload : public QObject {
     QCOMPARE(models[0].toObject()["name"].toString(), QStringLiteral("test/tiny"));
     QCOMPARE(models[0].toObject()["path"].toString(), answer["folder"].toString());
 
+    cli.start(TIERTUNE_CLI_PATH, {"model", "fit", "test/tiny", "test/gpt2", "--json"});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonArray fits = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+    QCOMPARE(fits.size(), 2);
+    QVERIFY(fits[0].toObject()["trainable"].toBool());
+    QVERIFY(fits[0].toObject()["quick_lora"].toObject()["seconds_per_1000_examples"].toDouble() > 0);
+    QVERIFY(!fits[1].toObject()["trainable"].toBool());
+    QVERIFY(fits[1].toObject()["note"].toString().contains("GPT2LMHeadModel"));
+
     cli.start(TIERTUNE_CLI_PATH, {"model", "search", "tiny"});
     QVERIFY(cli.waitForFinished(60000));
     const QString listing = QString::fromUtf8(cli.readAllStandardOutput());

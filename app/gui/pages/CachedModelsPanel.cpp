@@ -38,7 +38,8 @@ CachedModelsPanel::CachedModelsPanel(AppContext& context, QWidget* parent)
   bold.setBold(true);
   heading_->setFont(bold);
   auto* help = new QLabel(tr("Downloaded models found in the Hugging Face cache (%1) that are not in the catalog yet.")
-                              .arg(QString::fromStdString(hub::hubCacheFolder().string()).toHtmlEscaped()));
+                              .arg(QString::fromStdString(hub::hubCacheFolder().string())));
+  help->setTextFormat(Qt::PlainText);  // a folder name is never markup
   help->setWordWrap(true);
   table_->setHorizontalHeaderLabels({tr("Model"), tr("Version"), tr("Weights")});
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
