@@ -296,7 +296,9 @@ class HubDownload : public QObject {
     worker.join();
     const qint64 stopMs = stopping.elapsed();
     qInfo("cancel took %lld ms", static_cast<long long>(stopMs));
-    QVERIFY2(stopMs < 5000, "a cancelled download must stop promptly, not finish the file");  // it is well under 1 s; the slack is for a loaded machine
+    // Measured at 53-100 ms here; the file would take a minute at this rate. The bound only tells a
+    // cancel that works from one that waits for the transfer, whatever the machine's load.
+    QVERIFY2(stopMs < 20000, "a cancelled download must stop promptly, not finish the file");
     QCOMPARE(problem, HubProblem::Cancelled);
     const std::uint64_t kept = sizeOr0(incomplete);
     QVERIFY(kept > 100000 && kept < weightsSize_);
