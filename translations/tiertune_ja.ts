@@ -207,6 +207,14 @@
         <source>%1 million</source>
         <translation>%1百万</translation>
     </message>
+    <message>
+        <source>%1 hundred million</source>
+        <translation>%1億</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <translation>%1万</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -3597,6 +3605,10 @@ Folder: %4</source>
     <message>
         <source>The Hugging Face server must be an address such as %1.</source>
         <translation>Hugging Face サーバーは %1 のようなアドレスにしてください。</translation>
+    </message>
+    <message>
+        <source>%1 (this system has no font for it: install one, such as Noto Sans CJK)</source>
+        <translation>%1（このシステムには対応フォントがありません。Noto Sans CJK などを入れてください）</translation>
     </message>
 </context>
 <context>

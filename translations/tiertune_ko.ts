@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a model name. Write it as organization/name, for example Qwen/Qwen2.5-0.5B-Instruct.</source>
-        <translation>"%1"은(는) 모델 이름이 아닙니다. 조직/이름 형식으로 쓰세요(예: Qwen/Qwen2.5-0.5B-Instruct).</translation>
+        <translation>&quot;%1&quot;은(는) 모델 이름이 아닙니다. 조직/이름 형식으로 쓰세요(예: Qwen/Qwen2.5-0.5B-Instruct).</translation>
     </message>
 </context>
 <context>
@@ -206,6 +206,14 @@
     <message>
         <source>%1 million</source>
         <translation>%1백만</translation>
+    </message>
+    <message>
+        <source>%1 hundred million</source>
+        <translation>%1억</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <translation>%1만</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3605,10 @@ Folder: %4</source>
     <message>
         <source>The Hugging Face server must be an address such as %1.</source>
         <translation>Hugging Face 서버는 %1 같은 주소여야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1 (this system has no font for it: install one, such as Noto Sans CJK)</source>
+        <translation>%1(이 시스템에 글꼴이 없습니다. Noto Sans CJK 같은 글꼴을 설치하세요)</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,14 @@
         <source>%1 million</source>
         <translation>%1 百萬</translation>
     </message>
+    <message>
+        <source>%1 hundred million</source>
+        <translation>%1億</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <translation>%1萬</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -3597,6 +3605,10 @@ Folder: %4</source>
     <message>
         <source>The Hugging Face server must be an address such as %1.</source>
         <translation>Hugging Face 伺服器必須是像 %1 這樣的位址。</translation>
+    </message>
+    <message>
+        <source>%1 (this system has no font for it: install one, such as Noto Sans CJK)</source>
+        <translation>%1（此系統沒有可用字型：請安裝一套，例如 Noto Sans CJK）</translation>
     </message>
 </context>
 <context>

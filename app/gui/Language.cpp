@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFontDatabase>
 #include <QLibraryInfo>
 #include <QTranslator>
 
@@ -56,6 +57,15 @@ QList<LanguageChoice> availableLanguages() {
   return choices;
 }
 
+bool systemHasFontFor(const QString& code) {
+  const QLocale locale(code);
+  QFontDatabase::WritingSystem script = QFontDatabase::Latin;
+  if (locale.language() == QLocale::Japanese) script = QFontDatabase::Japanese;
+  if (locale.language() == QLocale::Korean) script = QFontDatabase::Korean;
+  if (locale.language() == QLocale::Chinese) script = QFontDatabase::TraditionalChinese;
+  return !QFontDatabase::families(script).isEmpty();
+}
+
 QLocale resolveLanguage(const std::string& setting, const QLocale& system) {
   const QString chosen = QString::fromStdString(setting);
   if (!chosen.isEmpty() && shipped(chosen)) return QLocale(chosen);
@@ -64,7 +74,9 @@ QLocale resolveLanguage(const std::string& setting, const QLocale& system) {
   return QLocale(QLocale::English, QLocale::UnitedStates);
 }
 
-InstalledTranslations::InstalledTranslations(const QLocale& locale) : locale_(locale) {
+InstalledTranslations::InstalledTranslations(const QLocale& locale) : locale_(locale), previousDefault_(QLocale()) {
+  // Numbers, dates and sizes follow the language shown, not only the system's locale.
+  QLocale::setDefault(locale);
   if (locale.language() == QLocale::English) return;
   tiertune_ = std::make_unique<QTranslator>();
   const QString code = codeOf(locale);
@@ -84,6 +96,7 @@ InstalledTranslations::InstalledTranslations(const QLocale& locale) : locale_(lo
 }
 
 InstalledTranslations::~InstalledTranslations() {
+  QLocale::setDefault(previousDefault_);
   if (tiertune_) QCoreApplication::removeTranslator(tiertune_.get());
   if (qt_) QCoreApplication::removeTranslator(qt_.get());
 }

@@ -21,12 +21,17 @@ struct LanguageChoice {
 // English first, then every translation built into the application (:/i18n/tiertune_*.qm).
 QList<LanguageChoice> availableLanguages();
 
+// Whether this system has a font for the language's script (Japanese, Korean, Traditional Chinese
+// need one of their own; a minimal system shows them as boxes). Needs the GUI application.
+bool systemHasFontFor(const QString& code);
+
 // The language the GUI shows for a settings value: the chosen one when Tiertune has it, else the
 // system's when Tiertune has that, else English.
 QLocale resolveLanguage(const std::string& setting, const QLocale& system = QLocale::system());
 
-// Loads Tiertune's and Qt's own translations for locale and installs them in the application;
-// they stay installed while the returned object lives. English installs nothing.
+// Loads Tiertune's and Qt's own translations for locale and installs them in the application, and
+// makes locale the default for numbers, dates and sizes; both hold while the object lives. English
+// installs no translation.
 class InstalledTranslations {
  public:
   explicit InstalledTranslations(const QLocale& locale);
@@ -38,6 +43,7 @@ class InstalledTranslations {
 
  private:
   QLocale locale_;
+  QLocale previousDefault_;
   std::unique_ptr<QTranslator> tiertune_;
   std::unique_ptr<QTranslator> qt_;
 };

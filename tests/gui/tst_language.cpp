@@ -12,7 +12,10 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/Language.h"
+#include "app/gui/NumberText.h"
+#include "app/gui/TimeText.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/pages/SettingsPage.h"
 #include "core/settings/settings.h"
 
 using tiertune::gui::AppContext;
@@ -111,6 +114,52 @@ class TestLanguage : public QObject {
       QVERIFY2(describeGpus(none) != gpuWords, language);
       QVERIFY2(describeTrainingChoice(cpu) != choiceWords, language);
     }
+  }
+
+  // Large numbers and dates as each language writes them: myriads (万/만/萬, 億/억) in Japanese,
+  // Korean and Chinese, never "1.7百万"; the date in the language's own order.
+  void numbersAndDatesFollowTheLanguage() {
+    using tiertune::gui::parameterCountText;
+    using tiertune::gui::localTimeText;
+    const struct {
+      const char* language;
+      const char* small;  // 1,700,000
+      const char* half;   // 494,032,768 (Qwen2.5-0.5B)
+      const char* large;  // 7,615,616,512 (Qwen2.5-7B)
+    } expected[] = {{"en", "1.7 million", "494.0 million", "7.62 billion"},
+                    {"ja", "170万", "4.9億", "76億"},
+                    {"ko", "170만", "4.9억", "76억"},
+                    {"zh_TW", "170萬", "4.9億", "76億"}};
+    for (const auto& row : expected) {
+      const InstalledTranslations translations(resolveLanguage(row.language));
+      QCOMPARE(parameterCountText(1'700'000), QString::fromUtf8(row.small));
+      QCOMPARE(parameterCountText(494'032'768), QString::fromUtf8(row.half));
+      QCOMPARE(parameterCountText(7'615'616'512), QString::fromUtf8(row.large));
+    }
+    const QString english = [] {
+      const InstalledTranslations translations(resolveLanguage("en"));
+      return localTimeText("2026-11-30T15:56:00Z");
+    }();
+    const InstalledTranslations japanese(resolveLanguage("ja"));
+    const QString inJapanese = localTimeText("2026-11-30T15:56:00Z");
+    QVERIFY2(inJapanese.startsWith(QStringLiteral("2026/")), qPrintable(inJapanese));
+    QVERIFY2(inJapanese != english, qPrintable(english));
+  }
+
+  // Each language in its own name; one the system has no font for says so, rather than boxes.
+  void theLanguageListSaysWhenAFontIsMissing() {
+    tiertune::gui::AppContext context(tiertune::settings::settingsFile());
+    tiertune::gui::SettingsPage page(context);
+    auto* list = page.findChild<QComboBox*>(QStringLiteral("language"));
+    QVERIFY(list);
+    for (const tiertune::gui::LanguageChoice& choice : tiertune::gui::availableLanguages()) {
+      const int index = list->findData(choice.code);
+      QVERIFY2(index >= 0, qPrintable(choice.code));
+      const QString text = list->itemText(index);
+      QVERIFY2(text.startsWith(choice.nativeName), qPrintable(text));
+      QCOMPARE(text.contains(QStringLiteral("no font")), !tiertune::gui::systemHasFontFor(choice.code));
+    }
+    QVERIFY(tiertune::gui::systemHasFontFor(QStringLiteral("en")));
   }
 
   void settingsPageKeepsTheChoice() {

@@ -64,7 +64,12 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   language_->setAccessibleName(tr("Language"));
   const QLocale systemLanguage = resolveLanguage({});
   language_->addItem(tr("Follow the system (%1)").arg(systemLanguage.nativeLanguageName()), QString());
-  for (const LanguageChoice& choice : availableLanguages()) language_->addItem(choice.nativeName, choice.code);
+  for (const LanguageChoice& choice : availableLanguages()) {
+    language_->addItem(systemHasFontFor(choice.code)
+                           ? choice.nativeName
+                           : tr("%1 (this system has no font for it: install one, such as Noto Sans CJK)").arg(choice.nativeName),
+                       choice.code);
+  }
   catalogState_->setWordWrap(true);
   catalogState_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   message_->setWordWrap(true);
