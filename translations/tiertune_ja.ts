@@ -92,6 +92,105 @@
     </message>
 </context>
 <context>
+    <name>HelpGuide</name>
+    <message>
+        <source>The first hour</source>
+        <translation>最初の 1 時間</translation>
+    </message>
+    <message>
+        <source>LoRA or full fine-tuning</source>
+        <translation>LoRA かフルファインチューニングか</translation>
+    </message>
+    <message>
+        <source>Reading the memory plan</source>
+        <translation>メモリプランの読み方</translation>
+    </message>
+    <message>
+        <source>When a run does not fit</source>
+        <translation>実行が収まらないとき</translation>
+    </message>
+    <message>
+        <source>Downloading models</source>
+        <translation>モデルのダウンロード</translation>
+    </message>
+    <message>
+        <source>Tiertune fine-tunes an open language model on your own examples, on this computer. A first run takes four steps, each a page on the left.</source>
+        <translation>Tiertune は、公開されている言語モデルをあなた自身の例でこのコンピューター上でファインチューニングします。最初の実行は 4 つのステップで、それぞれ左側のページに対応しています。</translation>
+    </message>
+    <message>
+        <source>1. Models: download a model by name (Download a model…) or add a folder you have. Start small: Qwen2.5-0.5B-Instruct trains on almost any computer.</source>
+        <translation>1. モデル：名前でモデルをダウンロードするか（「モデルをダウンロード…」）、お持ちのフォルダーを追加します。小さく始めましょう。Qwen2.5-0.5B-Instruct はほとんどのコンピューターで学習できます。</translation>
+    </message>
+    <message>
+        <source>2. Datasets: import your examples (JSON lines, JSON or CSV). Each row is checked against the model&apos;s chat template; rows that cannot be used are listed with the reason.</source>
+        <translation>2. データセット：例をインポートします（JSON Lines、JSON、CSV）。各行はモデルのチャットテンプレートで確認され、使えない行は理由とともに一覧表示されます。</translation>
+    </message>
+    <message>
+        <source>3. Runs: New fine-tune… picks the model, the dataset and a goal, shows the memory plan and starts. The run goes on when the window closes; a stopped or crashed run resumes from its last checkpoint.</source>
+        <translation>3. 実行：「新しいファインチューニング…」でモデル、データセット、目標を選び、メモリプランを確認して開始します。ウィンドウを閉じても実行は続き、停止やクラッシュした実行は最後のチェックポイントから再開します。</translation>
+    </message>
+    <message>
+        <source>4. Try the result in the Playground beside the base model, then export it: a LoRA adapter, a merged model, or GGUF for llama.cpp and Ollama.</source>
+        <translation>4. プレイグラウンドで結果をベースモデルと並べて試し、エクスポートします：LoRA アダプター、マージ済みモデル、または llama.cpp と Ollama 用の GGUF。</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning changes every weight of the model. It learns the most and needs the most memory: about 16 bytes per parameter for the weights, their gradients and the optimizer&apos;s two moments.</source>
+        <translation>フルファインチューニングはモデルのすべての重みを変更します。最もよく学習しますが、最も多くのメモリが必要です。重み、その勾配、オプティマイザーの 2 つのモーメントで、パラメーター 1 つあたり約 16 バイトです。</translation>
+    </message>
+    <message>
+        <source>LoRA keeps the model&apos;s weights as they are and trains two small matrices beside each layer (the adapter): a few million parameters instead of billions. It needs far less memory and time, and it is the right start for teaching a style, a format or the facts of your domain.</source>
+        <translation>LoRA はモデルの重みをそのままにし、各層の横にある 2 つの小さな行列（アダプター）を学習します。数十億ではなく数百万のパラメーターです。必要なメモリと時間ははるかに少なく、文体や形式、あなたの分野の事実を教えるのに適した出発点です。</translation>
+    </message>
+    <message>
+        <source>Quick LoRA uses a small adapter and a short schedule; Balanced LoRA a larger adapter and more epochs. Choose Full fine-tune when LoRA&apos;s results stop improving and the plan shows that it fits.</source>
+        <translation>クイック LoRA は小さなアダプターと短いスケジュール、バランス LoRA はより大きなアダプターと多めのエポックを使います。LoRA の結果が伸びなくなり、プランで収まると示されたらフルファインチューニングを選んでください。</translation>
+    </message>
+    <message>
+        <source>Before a run starts, the plan shows where each part of the training state lives: on the GPU, in RAM, or in the offload folder on the SSD. The faster the place, the faster each step.</source>
+        <translation>実行の開始前に、プランは学習状態の各部分がどこに置かれるかを示します：GPU、RAM、または SSD 上のオフロードフォルダー。置き場所が速いほど、各ステップも速くなります。</translation>
+    </message>
+    <message>
+        <source>Fits on the GPU: everything stays on the graphics card. Streams from RAM: layers and optimizer state travel between RAM and the GPU at each step; training works, more slowly. Needs the SSD: part of the state is kept on the disk, and each step reads and writes it.</source>
+        <translation>GPU に収まる：すべてがグラフィックカード上に留まります。RAM から順次転送：各ステップで層とオプティマイザーの状態が RAM と GPU の間を行き来します。学習はできますが、遅くなります。SSD が必要：状態の一部はディスクに置かれ、各ステップで読み書きされます。</translation>
+    </message>
+    <message>
+        <source>The time estimate measures a step on this computer and adds loading, evaluations and checkpoints. A busy computer gives a range.</source>
+        <translation>所要時間の見積もりは、このコンピューターで 1 ステップを測定し、読み込み、評価、チェックポイントの時間を加えたものです。コンピューターが混んでいるときは幅で示されます。</translation>
+    </message>
+    <message>
+        <source>The plan says what is too large and offers changes that would make the run fit, each one click away: a LoRA goal instead of a full fine-tune, shorter examples (the sequence length), a smaller batch, or more room in the offload folder.</source>
+        <translation>プランは何が大きすぎるかを示し、実行が収まるようにする変更をワンクリックで提案します：フルファインチューニングの代わりに LoRA の目標、より短い例（シーケンス長）、より小さいバッチ、オフロードフォルダーの空き容量の追加。</translation>
+    </message>
+    <message>
+        <source>Free memory helps too: close other programs that use the GPU or much RAM. In Settings, choose an offload folder on a fast SSD with plenty of free space.</source>
+        <translation>空きメモリを増やすのも効果があります。GPU や大量の RAM を使う他のプログラムを閉じてください。設定では、空き容量の多い高速な SSD 上のオフロードフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>If it still does not fit, choose a smaller model of the same family: a 1.5B model trained well often does better than a 7B model that cannot train here.</source>
+        <translation>それでも収まらない場合は、同じ系統の小さなモデルを選んでください。ここで学習できない 7B モデルより、しっかり学習した 1.5B モデルのほうが良い結果になることがよくあります。</translation>
+    </message>
+    <message>
+        <source>Models → Download a model… lists good first models for this computer and searches the Hugging Face Hub. Each shows what this computer can do with it before anything is downloaded.</source>
+        <translation>「モデル」→「モデルをダウンロード…」は、このコンピューターに向いた最初のモデルを一覧表示し、Hugging Face Hub を検索します。各モデルについて、何もダウンロードしないうちに、このコンピューターで何ができるかが示されます。</translation>
+    </message>
+    <message>
+        <source>Downloads go into the Hugging Face cache that Python tools share. An interrupted download continues where it stopped, and every file is checked before it counts.</source>
+        <translation>ダウンロードは Python ツールと共有する Hugging Face キャッシュに入ります。中断したダウンロードは止まったところから続き、すべてのファイルは確認されてから使われます。</translation>
+    </message>
+    <message>
+        <source>Some models, such as Meta&apos;s Llama, are gated: accept their licence on the model&apos;s page, create an access token in your Hugging Face account&apos;s settings, and sign in with it in Settings.</source>
+        <translation>Meta の Llama など、一部のモデルは利用が制限されています。モデルのページでライセンスに同意し、Hugging Face アカウントの設定でアクセストークンを作成して、それで設定からサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Tiertune guide</source>
+        <translation>Tiertune ガイド</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>トピック</translation>
+    </message>
+</context>
+<context>
     <name>HubProblemText</name>
     <message>
         <source>the model&apos;s page</source>
@@ -359,6 +458,10 @@
     <message>
         <source>Help: %1</source>
         <translation>ヘルプ：%1</translation>
+    </message>
+    <message>
+        <source>Open the guide</source>
+        <translation>ガイドを開く</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2330,10 @@
     <message>
         <source>Keep it open</source>
         <translation>開いたままにする</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>ガイド(&amp;G)</translation>
     </message>
 </context>
 <context>

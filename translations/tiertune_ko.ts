@@ -92,6 +92,105 @@
     </message>
 </context>
 <context>
+    <name>HelpGuide</name>
+    <message>
+        <source>The first hour</source>
+        <translation>첫 한 시간</translation>
+    </message>
+    <message>
+        <source>LoRA or full fine-tuning</source>
+        <translation>LoRA와 전체 파인튜닝</translation>
+    </message>
+    <message>
+        <source>Reading the memory plan</source>
+        <translation>메모리 계획 읽는 법</translation>
+    </message>
+    <message>
+        <source>When a run does not fit</source>
+        <translation>실행이 들어가지 않을 때</translation>
+    </message>
+    <message>
+        <source>Downloading models</source>
+        <translation>모델 다운로드</translation>
+    </message>
+    <message>
+        <source>Tiertune fine-tunes an open language model on your own examples, on this computer. A first run takes four steps, each a page on the left.</source>
+        <translation>Tiertune은 공개 언어 모델을 여러분의 예제로 이 컴퓨터에서 파인튜닝합니다. 첫 실행은 네 단계이며, 각 단계는 왼쪽의 페이지 하나입니다.</translation>
+    </message>
+    <message>
+        <source>1. Models: download a model by name (Download a model…) or add a folder you have. Start small: Qwen2.5-0.5B-Instruct trains on almost any computer.</source>
+        <translation>1. 모델: 이름으로 모델을 다운로드하거나(모델 다운로드…) 가지고 있는 폴더를 추가합니다. 작게 시작하세요. Qwen2.5-0.5B-Instruct는 거의 모든 컴퓨터에서 학습됩니다.</translation>
+    </message>
+    <message>
+        <source>2. Datasets: import your examples (JSON lines, JSON or CSV). Each row is checked against the model&apos;s chat template; rows that cannot be used are listed with the reason.</source>
+        <translation>2. 데이터셋: 예제를 가져옵니다(JSON Lines, JSON, CSV). 각 행은 모델의 채팅 템플릿으로 확인되며, 쓸 수 없는 행은 이유와 함께 나열됩니다.</translation>
+    </message>
+    <message>
+        <source>3. Runs: New fine-tune… picks the model, the dataset and a goal, shows the memory plan and starts. The run goes on when the window closes; a stopped or crashed run resumes from its last checkpoint.</source>
+        <translation>3. 실행: 새 파인튜닝…에서 모델, 데이터셋, 목표를 고르고 메모리 계획을 확인한 뒤 시작합니다. 창을 닫아도 실행은 계속되며, 멈추거나 중단된 실행은 마지막 체크포인트부터 재개됩니다.</translation>
+    </message>
+    <message>
+        <source>4. Try the result in the Playground beside the base model, then export it: a LoRA adapter, a merged model, or GGUF for llama.cpp and Ollama.</source>
+        <translation>4. 플레이그라운드에서 결과를 기본 모델과 나란히 시험한 뒤 내보냅니다: LoRA 어댑터, 병합된 모델, 또는 llama.cpp와 Ollama용 GGUF.</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning changes every weight of the model. It learns the most and needs the most memory: about 16 bytes per parameter for the weights, their gradients and the optimizer&apos;s two moments.</source>
+        <translation>전체 파인튜닝은 모델의 모든 가중치를 바꿉니다. 가장 많이 배우지만 메모리도 가장 많이 필요합니다. 가중치, 그 기울기, 옵티마이저의 두 모멘트로 매개변수당 약 16바이트입니다.</translation>
+    </message>
+    <message>
+        <source>LoRA keeps the model&apos;s weights as they are and trains two small matrices beside each layer (the adapter): a few million parameters instead of billions. It needs far less memory and time, and it is the right start for teaching a style, a format or the facts of your domain.</source>
+        <translation>LoRA는 모델의 가중치를 그대로 두고 각 층 옆의 작은 행렬 두 개(어댑터)를 학습합니다. 수십억 개가 아니라 수백만 개의 매개변수입니다. 메모리와 시간이 훨씬 적게 들며, 문체나 형식, 여러분 분야의 사실을 가르치기에 알맞은 시작점입니다.</translation>
+    </message>
+    <message>
+        <source>Quick LoRA uses a small adapter and a short schedule; Balanced LoRA a larger adapter and more epochs. Choose Full fine-tune when LoRA&apos;s results stop improving and the plan shows that it fits.</source>
+        <translation>빠른 LoRA는 작은 어댑터와 짧은 일정을, 균형 LoRA는 더 큰 어댑터와 더 많은 에포크를 씁니다. LoRA의 결과가 더 나아지지 않고 계획에서 들어간다고 나오면 전체 파인튜닝을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Before a run starts, the plan shows where each part of the training state lives: on the GPU, in RAM, or in the offload folder on the SSD. The faster the place, the faster each step.</source>
+        <translation>실행이 시작되기 전에 계획은 학습 상태의 각 부분이 어디에 놓이는지 보여 줍니다: GPU, RAM, 또는 SSD의 오프로드 폴더. 놓이는 곳이 빠를수록 각 단계도 빠릅니다.</translation>
+    </message>
+    <message>
+        <source>Fits on the GPU: everything stays on the graphics card. Streams from RAM: layers and optimizer state travel between RAM and the GPU at each step; training works, more slowly. Needs the SSD: part of the state is kept on the disk, and each step reads and writes it.</source>
+        <translation>GPU에 들어감: 모든 것이 그래픽 카드에 머뭅니다. RAM에서 스트리밍: 층과 옵티마이저 상태가 매 단계 RAM과 GPU 사이를 오갑니다. 학습은 되지만 더 느립니다. SSD 필요: 상태의 일부가 디스크에 놓이고, 매 단계 읽고 씁니다.</translation>
+    </message>
+    <message>
+        <source>The time estimate measures a step on this computer and adds loading, evaluations and checkpoints. A busy computer gives a range.</source>
+        <translation>예상 시간은 이 컴퓨터에서 한 단계를 측정하고 로딩, 평가, 체크포인트 시간을 더한 것입니다. 컴퓨터가 바쁘면 범위로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The plan says what is too large and offers changes that would make the run fit, each one click away: a LoRA goal instead of a full fine-tune, shorter examples (the sequence length), a smaller batch, or more room in the offload folder.</source>
+        <translation>계획은 무엇이 너무 큰지 알려 주고, 실행이 들어가게 할 변경을 한 번의 클릭으로 제안합니다: 전체 파인튜닝 대신 LoRA 목표, 더 짧은 예제(시퀀스 길이), 더 작은 배치, 또는 오프로드 폴더의 더 많은 공간.</translation>
+    </message>
+    <message>
+        <source>Free memory helps too: close other programs that use the GPU or much RAM. In Settings, choose an offload folder on a fast SSD with plenty of free space.</source>
+        <translation>여유 메모리도 도움이 됩니다: GPU나 많은 RAM을 쓰는 다른 프로그램을 닫으세요. 설정에서 여유 공간이 넉넉한 빠른 SSD의 오프로드 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>If it still does not fit, choose a smaller model of the same family: a 1.5B model trained well often does better than a 7B model that cannot train here.</source>
+        <translation>그래도 들어가지 않으면 같은 계열의 더 작은 모델을 고르세요. 여기서 학습할 수 없는 7B 모델보다 잘 학습한 1.5B 모델이 더 나은 경우가 많습니다.</translation>
+    </message>
+    <message>
+        <source>Models → Download a model… lists good first models for this computer and searches the Hugging Face Hub. Each shows what this computer can do with it before anything is downloaded.</source>
+        <translation>모델 → 모델 다운로드…는 이 컴퓨터에 알맞은 첫 모델을 나열하고 Hugging Face Hub를 검색합니다. 아무것도 다운로드하기 전에 각 모델로 이 컴퓨터가 무엇을 할 수 있는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Downloads go into the Hugging Face cache that Python tools share. An interrupted download continues where it stopped, and every file is checked before it counts.</source>
+        <translation>다운로드는 Python 도구와 함께 쓰는 Hugging Face 캐시에 저장됩니다. 중단된 다운로드는 멈춘 곳부터 이어지며, 모든 파일은 확인된 뒤에 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Some models, such as Meta&apos;s Llama, are gated: accept their licence on the model&apos;s page, create an access token in your Hugging Face account&apos;s settings, and sign in with it in Settings.</source>
+        <translation>Meta의 Llama 같은 일부 모델은 제한되어 있습니다: 모델 페이지에서 라이선스에 동의하고, Hugging Face 계정 설정에서 액세스 토큰을 만든 뒤, 설정에서 그 토큰으로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Tiertune guide</source>
+        <translation>Tiertune 안내서</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>주제</translation>
+    </message>
+</context>
+<context>
     <name>HubProblemText</name>
     <message>
         <source>the model&apos;s page</source>
@@ -359,6 +458,10 @@
     <message>
         <source>Help: %1</source>
         <translation>도움말: %1</translation>
+    </message>
+    <message>
+        <source>Open the guide</source>
+        <translation>안내서 열기</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2330,10 @@
     <message>
         <source>Keep it open</source>
         <translation>열어 두기</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>안내서(&amp;G)</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,105 @@
     </message>
 </context>
 <context>
+    <name>HelpGuide</name>
+    <message>
+        <source>The first hour</source>
+        <translation>第一個小時</translation>
+    </message>
+    <message>
+        <source>LoRA or full fine-tuning</source>
+        <translation>LoRA 還是完整微調</translation>
+    </message>
+    <message>
+        <source>Reading the memory plan</source>
+        <translation>如何閱讀記憶體規劃</translation>
+    </message>
+    <message>
+        <source>When a run does not fit</source>
+        <translation>當執行放不下時</translation>
+    </message>
+    <message>
+        <source>Downloading models</source>
+        <translation>下載模型</translation>
+    </message>
+    <message>
+        <source>Tiertune fine-tunes an open language model on your own examples, on this computer. A first run takes four steps, each a page on the left.</source>
+        <translation>Tiertune 在這台電腦上用您自己的範例微調開放的語言模型。第一次執行分四個步驟，每個步驟對應左側的一個頁面。</translation>
+    </message>
+    <message>
+        <source>1. Models: download a model by name (Download a model…) or add a folder you have. Start small: Qwen2.5-0.5B-Instruct trains on almost any computer.</source>
+        <translation>1. 模型：依名稱下載模型（「下載模型…」），或加入您已有的資料夾。從小模型開始：Qwen2.5-0.5B-Instruct 幾乎在任何電腦上都能訓練。</translation>
+    </message>
+    <message>
+        <source>2. Datasets: import your examples (JSON lines, JSON or CSV). Each row is checked against the model&apos;s chat template; rows that cannot be used are listed with the reason.</source>
+        <translation>2. 資料集：匯入您的範例（JSON Lines、JSON 或 CSV）。每一列都會依模型的聊天範本檢查；無法使用的列會連同原因列出。</translation>
+    </message>
+    <message>
+        <source>3. Runs: New fine-tune… picks the model, the dataset and a goal, shows the memory plan and starts. The run goes on when the window closes; a stopped or crashed run resumes from its last checkpoint.</source>
+        <translation>3. 執行：「新微調…」選擇模型、資料集與目標，顯示記憶體規劃後開始。關閉視窗後執行仍會繼續；停止或當機的執行會從最後一個檢查點恢復。</translation>
+    </message>
+    <message>
+        <source>4. Try the result in the Playground beside the base model, then export it: a LoRA adapter, a merged model, or GGUF for llama.cpp and Ollama.</source>
+        <translation>4. 在實驗場中將結果與基礎模型並排試用，然後匯出：LoRA 轉接器、合併後的模型，或供 llama.cpp 與 Ollama 使用的 GGUF。</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning changes every weight of the model. It learns the most and needs the most memory: about 16 bytes per parameter for the weights, their gradients and the optimizer&apos;s two moments.</source>
+        <translation>完整微調會改變模型的每一個權重。它學得最多，也需要最多記憶體：權重、其梯度與最佳化器的兩個動量，每個參數約 16 位元組。</translation>
+    </message>
+    <message>
+        <source>LoRA keeps the model&apos;s weights as they are and trains two small matrices beside each layer (the adapter): a few million parameters instead of billions. It needs far less memory and time, and it is the right start for teaching a style, a format or the facts of your domain.</source>
+        <translation>LoRA 保持模型的權重不變，只訓練每一層旁的兩個小矩陣（轉接器）：數百萬個參數，而不是數十億個。它需要的記憶體與時間少得多，是教模型一種風格、一種格式或您領域知識的好起點。</translation>
+    </message>
+    <message>
+        <source>Quick LoRA uses a small adapter and a short schedule; Balanced LoRA a larger adapter and more epochs. Choose Full fine-tune when LoRA&apos;s results stop improving and the plan shows that it fits.</source>
+        <translation>快速 LoRA 使用小型轉接器與較短的排程；平衡 LoRA 使用較大的轉接器與較多的訓練輪數。當 LoRA 的結果不再進步、且規劃顯示放得下時，再選擇完整微調。</translation>
+    </message>
+    <message>
+        <source>Before a run starts, the plan shows where each part of the training state lives: on the GPU, in RAM, or in the offload folder on the SSD. The faster the place, the faster each step.</source>
+        <translation>執行開始前，規劃會顯示訓練狀態的每一部分放在哪裡：GPU、RAM，或 SSD 上的卸載資料夾。放的位置越快，每一步就越快。</translation>
+    </message>
+    <message>
+        <source>Fits on the GPU: everything stays on the graphics card. Streams from RAM: layers and optimizer state travel between RAM and the GPU at each step; training works, more slowly. Needs the SSD: part of the state is kept on the disk, and each step reads and writes it.</source>
+        <translation>可放入 GPU：所有東西都留在顯示卡上。從 RAM 串流：每一步各層與最佳化器狀態都在 RAM 與 GPU 之間往返；可以訓練，但較慢。需要 SSD：部分狀態存在磁碟上，每一步都要讀寫。</translation>
+    </message>
+    <message>
+        <source>The time estimate measures a step on this computer and adds loading, evaluations and checkpoints. A busy computer gives a range.</source>
+        <translation>預估時間是在這台電腦上實測一步，再加上載入、評估與檢查點的時間。電腦忙碌時會以範圍表示。</translation>
+    </message>
+    <message>
+        <source>The plan says what is too large and offers changes that would make the run fit, each one click away: a LoRA goal instead of a full fine-tune, shorter examples (the sequence length), a smaller batch, or more room in the offload folder.</source>
+        <translation>規劃會指出什麼太大，並提供能讓執行放得下的變更，每項只需點一下：以 LoRA 目標取代完整微調、較短的範例（序列長度）、較小的批次，或給卸載資料夾更多空間。</translation>
+    </message>
+    <message>
+        <source>Free memory helps too: close other programs that use the GPU or much RAM. In Settings, choose an offload folder on a fast SSD with plenty of free space.</source>
+        <translation>釋出記憶體也有幫助：關閉其他使用 GPU 或大量 RAM 的程式。在設定中，選擇位於快速且空間充足之 SSD 上的卸載資料夾。</translation>
+    </message>
+    <message>
+        <source>If it still does not fit, choose a smaller model of the same family: a 1.5B model trained well often does better than a 7B model that cannot train here.</source>
+        <translation>若仍放不下，請選擇同系列較小的模型：訓練得好的 1.5B 模型，往往比無法在此訓練的 7B 模型表現更好。</translation>
+    </message>
+    <message>
+        <source>Models → Download a model… lists good first models for this computer and searches the Hugging Face Hub. Each shows what this computer can do with it before anything is downloaded.</source>
+        <translation>「模型」→「下載模型…」會列出適合這台電腦的入門模型，並搜尋 Hugging Face Hub。在下載任何東西之前，每個模型都會顯示這台電腦能用它做什麼。</translation>
+    </message>
+    <message>
+        <source>Downloads go into the Hugging Face cache that Python tools share. An interrupted download continues where it stopped, and every file is checked before it counts.</source>
+        <translation>下載會存入與 Python 工具共用的 Hugging Face 快取。中斷的下載會從停止處繼續，每個檔案都會先經過檢查才算數。</translation>
+    </message>
+    <message>
+        <source>Some models, such as Meta&apos;s Llama, are gated: accept their licence on the model&apos;s page, create an access token in your Hugging Face account&apos;s settings, and sign in with it in Settings.</source>
+        <translation>部分模型（例如 Meta 的 Llama）受到限制：請在模型頁面同意其授權條款，在 Hugging Face 帳號設定中建立存取權杖，並在設定中用它登入。</translation>
+    </message>
+    <message>
+        <source>Tiertune guide</source>
+        <translation>Tiertune 指南</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主題</translation>
+    </message>
+</context>
+<context>
     <name>HubProblemText</name>
     <message>
         <source>the model&apos;s page</source>
@@ -359,6 +458,10 @@
     <message>
         <source>Help: %1</source>
         <translation>說明：%1</translation>
+    </message>
+    <message>
+        <source>Open the guide</source>
+        <translation>開啟指南</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2330,10 @@
     <message>
         <source>Keep it open</source>
         <translation>保持開啟</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "app/gui/help/HelpGuide.h"
 #include "app/gui/MainWindow.h"
 
 #include <QAction>
@@ -95,6 +96,9 @@ MainWindow::MainWindow(AppContext& context, QWidget* parent)
   QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+  QAction* guideAction = helpMenu->addAction(tr("&Guide"), this, [this] { openHelpGuide(this, HelpTopic::FirstHour); });
+  guideAction->setObjectName(QStringLiteral("helpGuideAction"));
+  guideAction->setShortcut(QKeySequence::HelpContents);
   helpMenu->addAction(tr("&About Tiertune"), this, [this] {
     QMessageBox::about(this, tr("About Tiertune"),
                        tr("<h3>Tiertune %1</h3><p>Fine-tune open language models on the hardware "

@@ -9,6 +9,8 @@
 #include <QWizardPage>
 
 #include "app/gui/TabOrder.h"
+#include "app/gui/help/HelpGuide.h"
+#include <QPushButton>
 
 namespace tiertune::gui {
 
@@ -21,12 +23,22 @@ void showCurrentPageHelp(QWizard* wizard) {
                   QCoreApplication::translate("WizardHelp", "Help: %1").arg(page->title()),
                   pageHelp(page), QMessageBox::Ok, wizard);
   box.setObjectName(QStringLiteral("wizardHelp"));
+  QPushButton* guide = box.addButton(QCoreApplication::translate("WizardHelp", "Open the guide"), QMessageBox::HelpRole);
+  guide->setObjectName(QStringLiteral("openGuide"));
   box.exec();
+  if (box.clickedButton() == guide) openHelpGuide(wizard, helpTopicOf(page));
 }
 
 }  // namespace
 
 void setPageHelp(QWizardPage* page, const QString& text) { page->setWhatsThis(text); }
+
+void setPageHelpTopic(QWizardPage* page, HelpTopic topic) { page->setProperty("tiertuneHelpTopic", static_cast<int>(topic)); }
+
+HelpTopic helpTopicOf(const QWizardPage* page) {
+  const QVariant topic = page->property("tiertuneHelpTopic");
+  return topic.isValid() ? static_cast<HelpTopic>(topic.toInt()) : HelpTopic::FirstHour;
+}
 
 QString pageHelp(const QWizardPage* page) { return page->whatsThis(); }
 

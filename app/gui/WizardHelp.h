@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include "app/gui/help/HelpGuide.h"
+
 class QWizard;
 class QWizardPage;
 
@@ -13,6 +15,9 @@ namespace tiertune::gui {
 
 void setPageHelp(QWizardPage* page, const QString& text);
 QString pageHelp(const QWizardPage* page);
+// The guide's topic the page's help box offers ("Open the guide"); the first hour unless set.
+void setPageHelpTopic(QWizardPage* page, HelpTopic topic);
+HelpTopic helpTopicOf(const QWizardPage* page);
 // Shows the Help button and makes it (and F1) open the current page's help.
 void enablePageHelp(QWizard* wizard);
 

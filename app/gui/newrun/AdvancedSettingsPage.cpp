@@ -93,6 +93,7 @@ AdvancedSettingsPage::AdvancedSettingsPage(RunDraft& draft, QWidget* parent) : Q
                        "what it does beside its box, and the boxes accept only values in a safe range. Going back to "
                        "another goal, model or dataset fills them in again. Next checks that the settings fit "
                        "together and names the one to change if they do not."));
+  setPageHelpTopic(this, HelpTopic::LoraOrFull);
   rangeNote_ = new RangeNote("advancedRangeNote");
   const QString noLimit = tr("no limit");
   method_ = new QComboBox;

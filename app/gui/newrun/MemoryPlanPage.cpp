@@ -81,6 +81,7 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
                        "graphics card, or the processor's share of RAM), in RAM, or on the SSD, against what each may "
                        "hold. The more lives on the SSD, the slower each step. When the run does not fit, the reason is "
                        "shown with buttons that change the settings in one click and plan again."));
+  setPageHelpTopic(this, HelpTopic::MemoryPlan);
   busy_->setObjectName(QStringLiteral("planBusy"));
   busy_->setRange(0, 0);  // busy, with no known end
   busy_->setTextVisible(false);

@@ -145,6 +145,7 @@ QWizardPage* NewRunWizard::makeModelPage() {
   setPageHelp(page, tr("Choose one of the models added on the Models page. A larger model learns more but needs more "
                        "memory and time; the memory plan two pages on shows whether this machine can train it. The "
                        "model's folder must still be where it was added."));
+  setPageHelpTopic(page, HelpTopic::DownloadingModels);
   return page;
 }
 
@@ -171,6 +172,7 @@ QWizardPage* NewRunWizard::makeGoalPage() {
   setPageHelp(page, tr("Choose the goal that matches what you want; it fills in every setting with values that suit "
                        "this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between "
                        "the goals. You can change any setting on the next page."));
+  setPageHelpTopic(page, HelpTopic::LoraOrFull);
   goals_ = new QButtonGroup(page);
   auto* layout = new QVBoxLayout(page);
   const struct {
