@@ -3714,8 +3714,12 @@ Folder: %4</source>
         <translation>Hugging Face サーバーは %1 のようなアドレスにしてください。</translation>
     </message>
     <message>
-        <source>%1 (this system has no font for it: install one, such as Noto Sans CJK)</source>
-        <translation>%1（このシステムには対応フォントがありません。Noto Sans CJK などを入れてください）</translation>
+        <source>%1 (no font for it on this system)</source>
+        <translation>%1（このシステムに対応フォントがありません）</translation>
+    </message>
+    <message>
+        <source>Install a font for this language, such as Noto Sans CJK, to read it.</source>
+        <translation>この言語を表示するには、Noto Sans CJK などのフォントを入れてください。</translation>
     </message>
 </context>
 <context>

@@ -3714,8 +3714,12 @@ Folder: %4</source>
         <translation>Hugging Face 서버는 %1 같은 주소여야 합니다.</translation>
     </message>
     <message>
-        <source>%1 (this system has no font for it: install one, such as Noto Sans CJK)</source>
-        <translation>%1(이 시스템에 글꼴이 없습니다. Noto Sans CJK 같은 글꼴을 설치하세요)</translation>
+        <source>%1 (no font for it on this system)</source>
+        <translation>%1(이 시스템에 글꼴 없음)</translation>
+    </message>
+    <message>
+        <source>Install a font for this language, such as Noto Sans CJK, to read it.</source>
+        <translation>이 언어를 읽으려면 Noto Sans CJK 같은 글꼴을 설치하세요.</translation>
     </message>
 </context>
 <context>

@@ -3714,8 +3714,12 @@ Folder: %4</source>
         <translation>Hugging Face 伺服器必須是像 %1 這樣的位址。</translation>
     </message>
     <message>
-        <source>%1 (this system has no font for it: install one, such as Noto Sans CJK)</source>
-        <translation>%1（此系統沒有可用字型：請安裝一套，例如 Noto Sans CJK）</translation>
+        <source>%1 (no font for it on this system)</source>
+        <translation>%1（此系統沒有可用字型）</translation>
+    </message>
+    <message>
+        <source>Install a font for this language, such as Noto Sans CJK, to read it.</source>
+        <translation>請安裝此語言的字型（例如 Noto Sans CJK）才能閱讀。</translation>
     </message>
 </context>
 <context>

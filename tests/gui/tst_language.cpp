@@ -158,6 +158,8 @@ class TestLanguage : public QObject {
       const QString text = list->itemText(index);
       QVERIFY2(text.startsWith(choice.nativeName), qPrintable(text));
       QCOMPARE(text.contains(QStringLiteral("no font")), !tiertune::gui::systemHasFontFor(choice.code));
+      QCOMPARE(list->itemData(index, Qt::ToolTipRole).toString().contains(QStringLiteral("Noto Sans CJK")),
+               !tiertune::gui::systemHasFontFor(choice.code));
     }
     QVERIFY(tiertune::gui::systemHasFontFor(QStringLiteral("en")));
   }

@@ -165,6 +165,11 @@ void DownloadModelDialog::startLookup(const QStringList& repoIds, const QString&
     showAsProblem(details_);
   });
   connect(lookup_.get(), &CandidateLookupJob::finished, this, [this, heading] {
+    // Rows the lookup did not reach (the network failed) say nothing rather than "…" for ever.
+    for (int row = 0; row < table_->rowCount(); ++row) {
+      if (static_cast<std::size_t>(row) < candidates_.size() && candidates_[static_cast<std::size_t>(row)]) continue;
+      for (int column = ParametersColumn; column < ColumnCount; ++column) table_->setItem(row, column, cell(tr("—")));
+    }
     heading_->setText(table_->rowCount() == 0 ? heading + QStringLiteral(" — ") + tr("nothing found") : heading);
     emit lookupFinished();
   });

@@ -65,11 +65,17 @@ SettingsPage::SettingsPage(AppContext& context, QWidget* parent)
   const QLocale systemLanguage = resolveLanguage({});
   language_->addItem(tr("Follow the system (%1)").arg(systemLanguage.nativeLanguageName()), QString());
   for (const LanguageChoice& choice : availableLanguages()) {
-    language_->addItem(systemHasFontFor(choice.code)
-                           ? choice.nativeName
-                           : tr("%1 (this system has no font for it: install one, such as Noto Sans CJK)").arg(choice.nativeName),
-                       choice.code);
+    if (systemHasFontFor(choice.code)) {
+      language_->addItem(choice.nativeName, choice.code);
+      continue;
+    }
+    language_->addItem(tr("%1 (no font for it on this system)").arg(choice.nativeName), choice.code);
+    language_->setItemData(language_->count() - 1, tr("Install a font for this language, such as Noto Sans CJK, to read it."),
+                           Qt::ToolTipRole);
   }
+  // The list's longest entry must not widen the page (the window fits small screens).
+  language_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  language_->setMinimumContentsLength(16);
   catalogState_->setWordWrap(true);
   catalogState_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   message_->setWordWrap(true);
