@@ -64,12 +64,9 @@ std::string parametersText(std::uint64_t count) {
   return text;
 }
 
+// A model whose list entry names no architecture is not known to be trainable.
 bool trainable(const hub::RepoInfo& info) {
-  if (info.architectures.empty()) return formats::isSupportedArchitecture({}, info.modelType);
-  for (const std::string& name : info.architectures) {
-    if (formats::isSupportedArchitecture(name, info.modelType)) return true;
-  }
-  return false;
+  return (!info.architectures.empty() || !info.modelType.empty()) && hub::whyTiertuneCannotTrain(info).empty();
 }
 
 const char* verdictWords(train::FitVerdict verdict) {

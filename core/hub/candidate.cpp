@@ -13,25 +13,25 @@ bool refusalOfThisModel(HubProblem problem) {
 
 }  // namespace
 
+std::string whyTiertuneCannotTrain(const RepoInfo& info) {
+  if (info.architectures.empty() && info.modelType.empty()) return {};
+  bool supported = info.architectures.empty() && formats::isSupportedArchitecture({}, info.modelType);
+  for (const std::string& name : info.architectures) {
+    supported = supported || formats::isSupportedArchitecture(name, info.modelType);
+  }
+  if (supported) return {};
+  const std::string name = info.architectures.empty() ? info.modelType : info.architectures.front();
+  return "Tiertune cannot train " + name + " models yet; it trains " + formats::supportedArchitectureNames() + ".";
+}
+
 Candidate lookUpCandidate(HubClient& client, const std::string& repoId, const std::optional<RepoInfo>& known,
                           const train::ThisMachine& machine) {
   Candidate candidate;
   try {
     candidate.info = known ? *known : client.repoInfo(repoId);
     if (candidate.info.id.empty()) candidate.info.id = repoId;
-    if (!candidate.info.architectures.empty() || !candidate.info.modelType.empty()) {
-      bool supported = false;
-      for (const std::string& name : candidate.info.architectures) {
-        supported = supported || formats::isSupportedArchitecture(name, candidate.info.modelType);
-      }
-      if (candidate.info.architectures.empty()) supported = formats::isSupportedArchitecture({}, candidate.info.modelType);
-      if (!supported) {
-        const std::string name = candidate.info.architectures.empty() ? candidate.info.modelType : candidate.info.architectures.front();
-        candidate.cannotTrain = "Tiertune cannot train " + name + " models yet; it trains " +
-                                formats::supportedArchitectureNames() + ".";
-        return candidate;
-      }
-    }
+    candidate.cannotTrain = whyTiertuneCannotTrain(candidate.info);
+    if (!candidate.cannotTrain.empty()) return candidate;
     const std::string revision = isCommitHash(candidate.info.commit) ? candidate.info.commit : std::string("main");
     const std::string configText = client.readTextFile(repoId, revision, "config.json");
     formats::ModelConfig config;

@@ -23,6 +23,10 @@ struct Candidate {
   bool trainable() const { return cannotTrain.empty() && !problem; }
 };
 
+// Why Tiertune cannot train the model, from what the Hub's model list says of it (its classes or
+// model_type); empty when it can, or when the list does not say.
+std::string whyTiertuneCannotTrain(const RepoInfo& info);
+
 // Looks the model up (info already known from a search is reused when given). Never throws for the
 // model's own problems (gated, unsupported, missing config): they are in the result. Throws
 // HubError for the network and Cancelled, which concern every candidate alike.

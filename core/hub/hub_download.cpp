@@ -1,7 +1,6 @@
 #include "core/hub/hub_download.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -16,6 +15,7 @@
 #include <thread>
 
 #include "core/formats/safetensors_writer.h"
+#include "core/hardware/hardware_report.h"
 #include "core/hub/hub_cache.h"
 #include "core/hub/hub_error.h"
 #include "core/util/error.h"
@@ -32,8 +32,6 @@ constexpr int kAttemptsWithoutProgress = 6;
 // Kept free beyond the files, for the filesystem's own records: 1 MiB and 1% of the files.
 std::uint64_t diskMargin(std::uint64_t bytes) { return (1ull << 20) + bytes / 100; }
 
-bool endsWith(const std::string& text, std::string_view suffix) { return text.ends_with(suffix); }
-
 std::string lowerCase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
@@ -48,18 +46,12 @@ bool isNeededFile(const std::string& path, bool otherWeights) {
   if (std::find(std::begin(kExact), std::end(kExact), path) != std::end(kExact)) return true;
   const std::string lower = lowerCase(path);
   if (lower.starts_with("license")) return true;
-  if (endsWith(lower, ".safetensors")) return true;
+  if (lower.ends_with(".safetensors")) return true;
   if (!otherWeights) return false;
   for (const char* suffix : {".bin", ".pth", ".pt", ".gguf", ".onnx", ".h5", ".msgpack", ".ckpt", ".bin.index.json"}) {
-    if (endsWith(lower, suffix)) return true;
+    if (lower.ends_with(suffix)) return true;
   }
   return false;
-}
-
-std::string gigabytes(std::uint64_t bytes) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
-  return text;
 }
 
 std::uint64_t fileSizeOr(const fs::path& file, std::uint64_t fallback) {
@@ -287,7 +279,7 @@ class Download {
               throw HubError(reason == ENOSPC || reason == EDQUOT ? HubProblem::DiskFull : HubProblem::Server,
                              reason == ENOSPC || reason == EDQUOT
                                  ? "The disk of the model cache (" + repo_.cacheFolder().string() + ") is full; " + file.path +
-                                       " stopped at " + gigabytes(offset) + ". Free some space and download again: it continues where it stopped."
+                                       " stopped at " + hardware::formatBytes(offset) + ". Free some space and download again: it continues where it stopped."
                                  : incomplete.string() + ": cannot be written: " + errnoText(reason) + ".");
             }
             written += static_cast<std::size_t>(result);
@@ -387,33 +379,6 @@ std::vector<RepoFile> filesToDownload(const std::vector<RepoFile>& listing, bool
   return chosen;
 }
 
-std::string gitBlobIdOfFile(const fs::path& file) {
-  std::FILE* stream = std::fopen(file.c_str(), "rb");
-  if (!stream) throw Error(file.string() + ": cannot be read: " + errnoText(errno) + ".");
-  const std::uint64_t size = fileSizeOr(file, 0);
-  EVP_MD_CTX* context = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(context, EVP_sha1(), nullptr);
-  const std::string header = "blob " + std::to_string(size) + std::string(1, '\0');
-  EVP_DigestUpdate(context, header.data(), header.size());
-  std::vector<char> buffer(1 << 20);
-  std::size_t read = 0;
-  while ((read = std::fread(buffer.data(), 1, buffer.size(), stream)) > 0) EVP_DigestUpdate(context, buffer.data(), read);
-  const bool failed = std::ferror(stream) != 0;
-  std::fclose(stream);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(context, digest, &length);
-  EVP_MD_CTX_free(context);
-  if (failed) throw Error(file.string() + ": cannot be read.");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
-}
-
 DownloadResult downloadModel(HubClient& client, const DownloadOptions& options, const DownloadProgressCallback& progress,
                              const std::atomic<bool>* cancel) {
   const CacheRepo repo(options.cacheFolder.empty() ? hubCacheFolder() : options.cacheFolder, options.repoId);
@@ -437,8 +402,8 @@ DownloadResult downloadModel(HubClient& client, const DownloadOptions& options, 
   const std::uint64_t needed = download.bytesStillNeeded();
   const std::uint64_t available = freeBytesAt(repo.folder());
   if (needed + diskMargin(needed) > available) {
-    throw HubError(HubProblem::DiskFull, options.repoId + " needs " + gigabytes(needed) + " more in the model cache (" +
-                                             repo.cacheFolder().string() + "), and that disk has " + gigabytes(available) +
+    throw HubError(HubProblem::DiskFull, options.repoId + " needs " + hardware::formatBytes(needed) + " more in the model cache (" +
+                                             repo.cacheFolder().string() + "), and that disk has " + hardware::formatBytes(available) +
                                              " free. Free some space, or set HF_HUB_CACHE to a folder on a larger disk.");
   }
   download.run(cancel);

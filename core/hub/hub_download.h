@@ -61,7 +61,4 @@ std::vector<RepoFile> filesToDownload(const std::vector<RepoFile>& listing, bool
 DownloadResult downloadModel(HubClient& client, const DownloadOptions& options, const DownloadProgressCallback& progress,
                              const std::atomic<bool>* cancel);
 
-// The git blob id of a file (sha1 of "blob <size>\0" and the bytes), as the Hub names files kept in git.
-std::string gitBlobIdOfFile(const std::filesystem::path& file);
-
 }  // namespace tiertune::hub

@@ -14,5 +14,8 @@ std::string sha256Hex(std::span<const std::byte> bytes);
 std::string sha256Hex(std::string_view text);
 // Streams the file; throws tiertune::Error naming it when it cannot be read.
 std::string sha256HexOfFile(const std::filesystem::path& file);
+// The git blob id of a file (SHA-1 of "blob <size>\0" and the bytes): how the Hugging Face Hub names
+// the files it keeps in git. Throws as sha256HexOfFile.
+std::string gitBlobIdOfFile(const std::filesystem::path& file);
 
 }  // namespace tiertune

@@ -33,6 +33,17 @@ class Sha256Test : public QObject {
     }
   }
 
+  // git's own ids ("git hash-object"): the empty blob and "hello\n".
+  void gitBlobIdsMatchGit() {
+    auto scratch = tiertune::test::makeScratchDir();
+    const std::string empty = scratch->filePath("empty").toStdString(), hello = scratch->filePath("hello").toStdString();
+    std::ofstream(empty, std::ios::binary).flush();
+    std::ofstream(hello, std::ios::binary) << "hello\n";
+    QCOMPARE(tiertune::gitBlobIdOfFile(empty), std::string("e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"));
+    QCOMPARE(tiertune::gitBlobIdOfFile(hello), std::string("ce013625030ba8dba906f756967f9e9ca394464a"));
+    QVERIFY_THROWS_EXCEPTION(tiertune::Error, tiertune::gitBlobIdOfFile(scratch->filePath("missing").toStdString()));
+  }
+
   void aMissingFileIsNamed() {
     try {
       tiertune::sha256HexOfFile("/nonexistent/tiertune/file");
