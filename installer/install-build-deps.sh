@@ -17,6 +17,7 @@ packages=(
   libcurl4-openssl-dev   # the Hugging Face Hub client (downloads models)
   libopenblas-openmp-dev # matrix products of the CPU backend (OpenMP build: one thread pool with ours)
   python3-torch          # the independent reference the kernels are tested against (tests/reference)
+  python3-numpy          # the NF4 reference (tests/reference/nf4_reference.py)
   file appstream         # the Debian package: CPack finds its programs with file; its test validates the metainfo
 )
 

@@ -1,31 +1,17 @@
 #include "kernels/cpu/half_weights.h"
 
-#include <cblas.h>
-
 #include <algorithm>
 #include <stdexcept>
 #include <string>
-#include <vector>
 
-#include "kernels/cpu/blas_kernels.h"
 #include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/panel_matmul.h"
 
 namespace tiertune::kernels::cpu {
 
 namespace {
 
-void requireAtLeast(std::size_t have, std::size_t need, const char* what) {
-  if (have < need) {
-    throw std::invalid_argument(std::string("matmulHalfWeights: ") + what + " holds " + std::to_string(have) +
-                                " elements, the shape needs " + std::to_string(need));
-  }
-}
-
-CBLAS_TRANSPOSE op(bool transposed) { return transposed ? CblasTrans : CblasNoTrans; }
-
-// One thread: inside a product the widening sits between OpenBLAS calls, and waking OpenMP's
-// threads there leaves them spinning on the cores OpenBLAS's own threads then need (measured:
-// bench_blas_kernels, 512^3 with bf16 weights, 96 GFLOP/s so against 189 without the spin).
+// One thread: the widening sits between OpenBLAS calls (panel_matmul.cpp says why).
 void widenSerially(std::span<const std::uint16_t> w, HalfFormat format, std::span<float> out) {
   if (format == HalfFormat::Bf16) {
     bf16ToFloat(w, out);
@@ -55,44 +41,14 @@ void widenHalf(std::span<const std::uint16_t> w, HalfFormat format, std::span<fl
 void matmulHalfWeights(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, HalfFormat format,
                        bool transposeW, std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha,
                        float beta) {
-  requireAtLeast(a.size(), m * k, "A");
-  requireAtLeast(w.size(), k * n, "W");
-  requireAtLeast(c.size(), m * n, "C");
-  if (m == 0 || n == 0) return;
-  useBestBlasKernels();
-  const int lda = static_cast<int>(std::max<std::size_t>(1, transposeA ? m : k));
-  const int ldc = static_cast<int>(n);
-  if (k == 0) {  // C = beta C, as a product over nothing
-    cblas_sgemm(CblasRowMajor, op(transposeA), op(transposeW), static_cast<int>(m), static_cast<int>(n), 0, alpha,
-                a.data(), lda, nullptr, 1, beta, c.data(), ldc);
-    return;
+  if (w.size() < k * n) {
+    throw std::invalid_argument("matmulHalfWeights: W holds " + std::to_string(w.size()) +
+                                " elements, the shape needs " + std::to_string(k * n));
   }
-  thread_local std::vector<float> panel;
-  if (transposeW) {
-    // W [n, k]: a panel of its rows gives a block of C's columns; C's row stride stays n.
-    const std::size_t rows = std::max<std::size_t>(1, kHalfPanelElements / k);
-    for (std::size_t first = 0; first < n; first += rows) {
-      const std::size_t count = std::min(rows, n - first);
-      panel.resize(count * k);
-      widenSerially(w.subspan(first * k, count * k), format, panel);
-      cblas_sgemm(CblasRowMajor, op(transposeA), CblasTrans, static_cast<int>(m), static_cast<int>(count),
-                  static_cast<int>(k), alpha, a.data(), lda, panel.data(), static_cast<int>(k), beta,
-                  c.data() + first, ldc);
-    }
-    return;
-  }
-  // W [k, n]: a panel of its rows is a slice of the sum over k; the first slice applies beta, the
-  // others add to C.
-  const std::size_t rows = std::max<std::size_t>(1, kHalfPanelElements / n);
-  for (std::size_t first = 0; first < k; first += rows) {
-    const std::size_t count = std::min(rows, k - first);
-    panel.resize(count * n);
-    widenSerially(w.subspan(first * n, count * n), format, panel);
-    const float* slice = transposeA ? a.data() + first * m : a.data() + first;
-    cblas_sgemm(CblasRowMajor, op(transposeA), CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
-                static_cast<int>(count), alpha, slice, lda, panel.data(), static_cast<int>(n),
-                first == 0 ? beta : 1.0f, c.data(), ldc);
-  }
+  matmulWidenedPanels(
+      a, transposeA,
+      [&](std::size_t first, std::span<float> out) { widenSerially(w.subspan(first, out.size()), format, out); },
+      transposeW, c, m, n, k, alpha, beta);
 }
 
 }  // namespace tiertune::kernels::cpu

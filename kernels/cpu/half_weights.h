@@ -1,8 +1,6 @@
 // Matrix products whose second operand is a weight kept in 16 bits (bfloat16 or float16, as the
 // checkpoint ships it): the frozen base of a LoRA run never widened to fp32 in storage. The weight
-// is widened exactly to fp32 one panel at a time (about 4 MiB of it) into a buffer of the calling
-// thread, and each panel goes through OpenBLAS's fp32 kernels, accumulating in fp32. The panels
-// are fixed by the shapes alone, so a product repeats bit for bit.
+// is widened exactly to fp32 panel by panel (panel_matmul.h), so a product repeats bit for bit.
 #pragma once
 
 #include <cstddef>
@@ -21,8 +19,5 @@ void matmulHalfWeights(std::span<const float> a, bool transposeA, std::span<cons
 
 // out = w widened to fp32, exactly; in parallel over large tensors.
 void widenHalf(std::span<const std::uint16_t> w, HalfFormat format, std::span<float> out);
-
-// Elements of W widened at once: the panel size.
-inline constexpr std::size_t kHalfPanelElements = std::size_t(1) << 20;
 
 }  // namespace tiertune::kernels::cpu

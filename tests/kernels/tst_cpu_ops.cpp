@@ -12,6 +12,7 @@
 #include "kernels/cpu/embedding.h"
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/half_weights.h"
+#include "kernels/cpu/panel_matmul.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/matmul.h"
 #include "kernels/cpu/rms_norm.h"
@@ -211,7 +212,7 @@ class CpuOpsTest : public QObject {
   // k = 1500 terms of |a w| (the sums of magnitudes): 2e-6 of that.
   void halfWeightProductsMatchTheDefinition() {
     constexpr std::size_t m = 3, n = 900, k = 1500;  // n k = 1.35 M weights: two panels either way
-    static_assert(n * k > kHalfPanelElements);
+    static_assert(n * k > kPanelElements);
     for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
       const std::vector<std::uint16_t> w = randomHalf(k * n, format);
       std::vector<float> widened(w.size());

@@ -40,11 +40,13 @@ inline double relativeError(const std::vector<float>& ours, const QJsonArray& th
   return relativeError(std::span<const float>(ours), std::span<const double>(values));
 }
 
-// Whether /usr/bin/python3 can import torch; tests that need it skip themselves when not.
-inline bool torchAvailable() {
+// Whether /usr/bin/python3 can import the module; tests that need it skip themselves when not.
+inline bool pythonModuleAvailable(const QString& module) {
   QProcess python;
-  python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch")});
+  python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import ") + module});
   return python.waitForFinished(120000) && python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0;
 }
+
+inline bool torchAvailable() { return pythonModuleAvailable(QStringLiteral("torch")); }
 
 }  // namespace tiertune::test
