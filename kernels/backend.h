@@ -61,22 +61,33 @@ class DeviceSpan {
   std::size_t size_ = 0;
 };
 
-// A weight as it is stored: fp32 (trained weights, their masters), or the 16 bits its checkpoint
-// ships in (bf16 or fp16: a frozen base weight, never widened in storage). The ops that read a
-// weight take this view, so one call serves both; exactly one of the two spans is set.
+// A weight as it is stored: fp32 (trained weights, their masters), the 16 bits its checkpoint
+// ships in (bf16 or fp16: a frozen base weight, never widened in storage), or NF4 (a projection of
+// a QLoRA run's 4-bit base: its bytes as kernels/nf4_format.h lays them out). The ops that read a
+// weight take this view, so one call serves all; exactly one of the three spans is set.
 struct WeightView {
   DeviceSpan<const float> f32;
   DeviceSpan<const std::uint16_t> half;
   HalfFormat format = HalfFormat::Bf16;  // of half
+  DeviceSpan<const std::uint8_t> nf4;
+  std::size_t nf4Elements = 0;           // weights in nf4
 
   WeightView() = default;
   WeightView(DeviceSpan<const float> values) : f32(values) {}  // NOLINT: implicit by design
   WeightView(DeviceSpan<float> values) : f32(values) {}        // NOLINT: implicit by design
   WeightView(DeviceSpan<const std::uint16_t> bits, HalfFormat halfFormat) : half(bits), format(halfFormat) {}
+  static WeightView fourBit(DeviceSpan<const std::uint8_t> bytes, std::size_t elements) {
+    WeightView view;
+    view.nf4 = bytes;
+    view.nf4Elements = elements;
+    return view;
+  }
 
   bool isHalf() const { return !half.empty(); }
-  bool empty() const { return f32.empty() && half.empty(); }
-  std::size_t size() const { return isHalf() ? half.size() : f32.size(); }
+  bool isNf4() const { return !nf4.empty(); }
+  bool empty() const { return f32.empty() && half.empty() && nf4.empty(); }
+  // Elements (weights), whatever the storage.
+  std::size_t size() const { return isNf4() ? nf4Elements : isHalf() ? half.size() : f32.size(); }
 };
 
 // Bytes allocated by a backend, released by it when the buffer goes away.
@@ -238,12 +249,24 @@ class Backend {
   virtual void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
                                  DeviceSpan<float> c, const MatmulShape& shape, float alpha = 1.0f,
                                  float beta = 0.0f) = 0;
+  // The same with B an NF4 weight of shape.k x shape.n weights (its bytes, kernels/nf4_format.h):
+  // dequantized to fp32 panel by panel inside the product; on the CPU backend the same sums as
+  // matmul over the dequantized weight up to the panel split (kernels/cpu/nf4.h).
+  virtual void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+                                const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) = 0;
   // out = in widened exactly to fp32 (a 16-bit norm weight or bias for the fp32 ops).
   virtual void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) = 0;
-  // C = alpha op(A) op(W) + beta C with W as stored: matmul for fp32, matmulHalfWeights for 16 bits.
+  // C = alpha op(A) op(W) + beta C with W as stored: matmul for fp32, matmulHalfWeights for 16 bits,
+  // matmulNf4Weights for 4.
   void matmulWeight(DeviceSpan<const float> a, const WeightView& w, DeviceSpan<float> c, const MatmulShape& shape,
                     float alpha = 1.0f, float beta = 0.0f) {
-    if (w.isHalf()) {
+    if (w.isNf4()) {
+      if (w.nf4Elements != shape.k * shape.n) {
+        throw std::invalid_argument("matmulWeight: an NF4 weight of " + std::to_string(w.nf4Elements) +
+                                    " weights in a product that needs " + std::to_string(shape.k * shape.n));
+      }
+      matmulNf4Weights(a, w.nf4, c, shape, alpha, beta);
+    } else if (w.isHalf()) {
       matmulHalfWeights(a, w.half, w.format, c, shape, alpha, beta);
     } else {
       matmul(a, w.f32, c, shape, alpha, beta);

@@ -13,8 +13,11 @@
 // Shared by the CPU kernels and the CUDA backend (plain C++17: the .cu side includes it too).
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
+#include <vector>
 
 namespace tiertune::kernels {
 
@@ -67,6 +70,34 @@ constexpr Nf4Layout nf4Layout(std::size_t elements) {
   layout.offset = layout.groupScales + 4 * layout.groups;
   layout.bytes = layout.offset + 4;
   return layout;
+}
+
+// bitsandbytes' create_dynamic_map(signed=True, max_exponent_bits=7, total_bits=8): the 256 values
+// the block maxima are rounded to, ascending. For each exponent i, the midpoints of 2^i + 1 evenly
+// spaced points from 0.1 to 1, times 10^(i - 6), with both signs; then 0 and 1. Each computed
+// exactly (in double) and rounded once: bitsandbytes computes them with torch.linspace in float32,
+// whose last bit depends on the processor's vector width.
+inline const std::array<float, 256>& nf4DynamicValues() {
+  static const std::array<float, 256> values = [] {
+    std::vector<float> data;
+    for (int i = 0; i < 7; ++i) {
+      const int points = (1 << i) + 1;
+      const double scale = std::pow(10.0, i - 6);
+      for (int j = 0; j + 1 < points; ++j) {
+        const double low = 0.1 + 0.9 * j / (points - 1), high = 0.1 + 0.9 * (j + 1) / (points - 1);
+        const auto value = static_cast<float>(scale * ((low + high) / 2));
+        data.push_back(value);
+        data.push_back(-value);
+      }
+    }
+    data.push_back(0.0f);
+    data.push_back(1.0f);
+    std::sort(data.begin(), data.end());
+    std::array<float, 256> sorted{};
+    std::copy(data.begin(), data.end(), sorted.begin());  // 2 x 127 + 2 values
+    return sorted;
+  }();
+  return values;
 }
 
 }  // namespace tiertune::kernels

@@ -19,6 +19,7 @@
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/embedding.h"
 #include "kernels/cpu/matmul.h"
+#include "kernels/cpu/nf4.h"
 #include "kernels/cpu/rms_norm.h"
 #include "kernels/cpu/rope.h"
 #include "kernels/cpu/swiglu.h"
@@ -160,6 +161,12 @@ class CpuBackend final : public Backend {
                            shape.k, alpha, beta);
   }
 
+  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+                        const MatmulShape& shape, float alpha, float beta) override {
+    cpu::matmulNf4Weights(host(a), shape.transposeA, host(w), shape.transposeB, host(c), shape.m, shape.n, shape.k,
+                          alpha, beta);
+  }
+
   void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
     cpu::widenHalf(host(in), format, host(out));
   }
@@ -258,6 +265,7 @@ class CpuBackend final : public Backend {
 
   void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
+    if (table.isNf4()) throw std::invalid_argument("embeddingForward: an embedding table is never kept in NF4");
     if (table.isHalf()) {
       cpu::embeddingForwardHalf(host(table.half), table.format, host(ids), dim, host(out));
     } else {
@@ -275,6 +283,7 @@ class CpuBackend final : public Backend {
     requireSameSize(hidden.size(), shape.tokens * shape.hiddenSize, "crossEntropy hidden");
     requireSameSize(head.size(), shape.vocab * shape.hiddenSize, "crossEntropy head");
     if (head.isHalf() && !dhead.empty()) throw std::invalid_argument("crossEntropy: a 16-bit head is not trained");
+    if (head.isNf4()) throw std::invalid_argument("crossEntropy: a head is never kept in NF4");
     const cpu::CrossEntropyResult result =
         head.isHalf() ? cpu::crossEntropyWithHalfHead(host(hidden), host(head.half), head.format, host(targets),
                                                       shape.hiddenSize, shape.vocab, shape.chunkTokens, host(dhidden),

@@ -29,31 +29,6 @@ std::uint8_t nf4Code(float normalized) {
   return code;
 }
 
-std::array<float, 256> makeDynamicValues() {
-  // create_dynamic_map(signed=True, max_exponent_bits=7, total_bits=8): for each exponent i, the
-  // midpoints of 2^i + 1 evenly spaced points from 0.1 to 1, times 10^(i - 6), with both signs; then
-  // 0 and 1. Computed exactly (in double) and rounded once: bitsandbytes computes them with
-  // torch.linspace in float32, whose last bit depends on the processor's vector width.
-  std::vector<float> data;
-  for (int i = 0; i < 7; ++i) {
-    const int points = (1 << i) + 1;
-    const double scale = std::pow(10.0, i - 6);
-    for (int j = 0; j + 1 < points; ++j) {
-      const double low = 0.1 + 0.9 * j / (points - 1), high = 0.1 + 0.9 * (j + 1) / (points - 1);
-      const auto value = static_cast<float>(scale * ((low + high) / 2));
-      data.push_back(value);
-      data.push_back(-value);
-    }
-  }
-  data.push_back(0.0f);
-  data.push_back(1.0f);
-  std::sort(data.begin(), data.end());
-  std::array<float, 256> values{};
-  if (data.size() != values.size()) throw std::logic_error("the dynamic map has " + std::to_string(data.size()));
-  std::copy(data.begin(), data.end(), values.begin());
-  return values;
-}
-
 // The nearest dynamic value's code, ties to the lower code (distances in double: exact for these).
 std::uint8_t dynamicCode(const std::array<float, 256>& values, float normalized) {
   const float x = std::clamp(normalized, -1.0f, 1.0f);
@@ -83,11 +58,6 @@ float blockMaximum(const std::uint8_t* tensor, const Nf4Layout& layout, std::siz
 }
 
 }  // namespace
-
-const std::array<float, 256>& nf4DynamicValues() {
-  static const std::array<float, 256> values = makeDynamicValues();
-  return values;
-}
 
 void quantizeNf4(std::span<const float> values, std::span<std::uint8_t> out) {
   const Nf4Layout layout = nf4Layout(values.size());

@@ -11,16 +11,11 @@
 // single fp32 rounding (no fused multiply-add), so every build gives the same bits.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 
 namespace tiertune::kernels::cpu {
-
-// bitsandbytes' create_dynamic_map(signed=True, max_exponent_bits=7, total_bits=8), the 256 values
-// the block maxima are rounded to, ascending; each the exact value rounded once to fp32.
-const std::array<float, 256>& nf4DynamicValues();
 
 // out (nf4Layout(values.size()).bytes bytes) = values in NF4. Non-finite values are refused
 // (std::invalid_argument): a checkpoint with NaN has nothing to quantize.

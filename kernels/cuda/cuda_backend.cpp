@@ -8,6 +8,7 @@
 // cudaHostAlloc. fp32 storage and compute; the kernels live in the .cu files of this folder, one
 // per op family, and follow kernels/cpu step by step.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -25,12 +26,14 @@
 #include "kernels/cuda/cuda_entry.h"
 #include "kernels/cuda/cuda_ops.h"
 #include "kernels/dropout_mask.h"
+#include "kernels/nf4_format.h"
 
 namespace tiertune::kernels {
 
 namespace {
 
 static_assert(cuda::kIgnoreTargetOnDevice == cpu::kIgnoreTarget);
+static_assert(cuda::kNf4Block == kNf4BlockSize && cuda::kNf4Group == kNf4ScaleGroupSize);
 
 void requireSameSize(std::size_t a, std::size_t b, const char* op) {
   if (a != b) {
@@ -266,42 +269,30 @@ class CudaBackend final : public Backend {
                        shape.k, alpha, beta);
   }
 
-  // The weight widened panel by panel into scratch (at most kPanelFloats at once), each panel through
-  // cuBLAS's fp32 product: the widened weight never exists whole. Stream order keeps a panel's
-  // widening behind the previous panel's product.
   void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
                          DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) override {
     const char* op = "matmulHalfWeights";
-    const std::size_t m = shape.m, n = shape.n, k = shape.k;
-    const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
-    requireAtLeast(a.size(), m * k, op, "A");
-    requireAtLeast(w.size(), k * n, op, "W");
-    requireAtLeast(c.size(), m * n, op, "C");
-    if (m == 0 || n == 0) return;
+    requireAtLeast(w.size(), shape.k * shape.n, op, "W");
     const bool bf16 = format == HalfFormat::Bf16;
-    const std::size_t lda = transposeA ? m : k;
-    if (k == 0) {
-      cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, nullptr, transposeW, 1, c.data(), n, m, n, 0,
-                                alpha, beta);
-      return;
-    }
-    constexpr std::size_t kPanelFloats = std::size_t(16) << 20;  // 64 MiB of scratch
-    const std::size_t rowLength = transposeW ? k : n;
-    const std::size_t rows = std::max<std::size_t>(1, kPanelFloats / rowLength);
-    const std::size_t total = transposeW ? n : k;
-    float* panel = panelScratch_.as<float>(std::min(rows, total) * rowLength, stream(), op);
-    for (std::size_t first = 0; first < total; first += rows) {
-      const std::size_t count = std::min(rows, total - first);
-      cuda::widenHalf(stream(), w.data() + first * rowLength, bf16, panel, count * rowLength);
-      if (transposeW) {  // W [n, k]: a block of C's columns
-        cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, panel, true, k, c.data() + first, n, m,
-                                  count, k, alpha, beta);
-      } else {  // W [k, n]: a slice of the sum over k
-        const float* slice = transposeA ? a.data() + first * m : a.data() + first;
-        cuda::gemmRowMajorStrided(blas(), op, slice, transposeA, lda, panel, false, n, c.data(), n, m, n, count, alpha,
-                                  first == 0 ? beta : 1.0f);
-      }
-    }
+    matmulWidenedPanels(op, a, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, float* panel) {
+      cuda::widenHalf(stream(), w.data() + first, bf16, panel, count);
+    });
+  }
+
+  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+                        const MatmulShape& shape, float alpha, float beta) override {
+    const char* op = "matmulNf4Weights";
+    const Nf4Layout layout = nf4Layout(shape.k * shape.n);
+    requireAtLeast(w.size(), layout.bytes, op, "W (bytes)");
+    cuda::Nf4Parts parts;
+    parts.codes = w.data() + layout.codes;
+    parts.blockCodes = w.data() + layout.blockCodes;
+    parts.groupScales = reinterpret_cast<const float*>(w.data() + layout.groupScales);
+    parts.offset = reinterpret_cast<const float*>(w.data() + layout.offset);
+    const float* tables = nf4Tables();
+    matmulWidenedPanels(op, a, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, float* panel) {
+      cuda::dequantizeNf4(stream(), parts, tables, first, count, panel);
+    });
   }
 
   void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
@@ -432,6 +423,7 @@ class CudaBackend final : public Backend {
 
   void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
+    if (table.isNf4()) throw std::invalid_argument("embeddingForward: an embedding table is never kept in NF4");
     const char* op = "embeddingForward";
     checkIds(ids, table.size(), dim, op);
     requireAtLeast(out.size(), ids.size() * dim, op, "out");
@@ -535,6 +527,58 @@ class CudaBackend final : public Backend {
     return cuda::AttentionDims{shape.tokens, shape.heads, shape.kvHeads, shape.headDim};
   }
 
+  // C = alpha op(A) op(W) + beta C with W ([k, n], or transposed [n, k]) kept compact: widened to
+  // fp32 panel by panel into scratch (at most kPanelFloats at once) by widenPanel(first element,
+  // count, panel), each panel through cuBLAS's fp32 product, so the widened weight never exists
+  // whole. Stream order keeps a panel's widening behind the previous panel's product.
+  template <typename WidenPanel>
+  void matmulWidenedPanels(const char* op, DeviceSpan<const float> a, DeviceSpan<float> c, const MatmulShape& shape,
+                           float alpha, float beta, WidenPanel widenPanel) {
+    const std::size_t m = shape.m, n = shape.n, k = shape.k;
+    const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
+    requireAtLeast(a.size(), m * k, op, "A");
+    requireAtLeast(c.size(), m * n, op, "C");
+    if (m == 0 || n == 0) return;
+    const std::size_t lda = transposeA ? m : k;
+    if (k == 0) {
+      cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, nullptr, transposeW, 1, c.data(), n, m, n, 0,
+                                alpha, beta);
+      return;
+    }
+    constexpr std::size_t kPanelFloats = std::size_t(16) << 20;  // 64 MiB of scratch
+    const std::size_t rowLength = transposeW ? k : n;
+    const std::size_t rows = std::max<std::size_t>(1, kPanelFloats / rowLength);
+    const std::size_t total = transposeW ? n : k;
+    float* panel = panelScratch_.as<float>(std::min(rows, total) * rowLength, stream(), op);
+    for (std::size_t first = 0; first < total; first += rows) {
+      const std::size_t count = std::min(rows, total - first);
+      widenPanel(first * rowLength, count * rowLength, panel);
+      if (transposeW) {  // W [n, k]: a block of C's columns
+        cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, panel, true, k, c.data() + first, n, m,
+                                  count, k, alpha, beta);
+      } else {  // W [k, n]: a slice of the sum over k
+        const float* slice = transposeA ? a.data() + first * m : a.data() + first;
+        cuda::gemmRowMajorStrided(blas(), op, slice, transposeA, lda, panel, false, n, c.data(), n, m, n, count, alpha,
+                                  first == 0 ? beta : 1.0f);
+      }
+    }
+  }
+
+  // The 16 NF4 values and the 256 dynamic values on the device, uploaded on first use.
+  const float* nf4Tables() {
+    if (nf4TablesReady_) return nf4TablesScratch_.as<float>(272, stream(), "nf4Tables");
+    static const std::array<float, 272> host = [] {
+      std::array<float, 272> tables{};
+      std::copy(kNf4Values.begin(), kNf4Values.end(), tables.begin());
+      std::copy(nf4DynamicValues().begin(), nf4DynamicValues().end(), tables.begin() + 16);
+      return tables;
+    }();
+    float* device = nf4TablesScratch_.as<float>(host.size(), stream(), "nf4Tables");
+    CUDA_CHECK("nf4Tables", cudaMemcpyAsync(device, host.data(), sizeof host, cudaMemcpyHostToDevice, stream()));
+    nf4TablesReady_ = true;
+    return device;
+  }
+
   int device_ = 0;
   std::string name_;
   std::shared_ptr<MemoryMeter> meter_ = std::make_shared<MemoryMeter>();
@@ -543,7 +587,9 @@ class CudaBackend final : public Backend {
   std::once_flag pinningNote_;
   std::unique_ptr<std::remove_pointer_t<cublasHandle_t>, BlasDeleter> blas_;
   Scratch copyScratch_, reductionScratch_, attentionScratch_, logitsScratch_, lossScratch_;
-  Scratch panelScratch_;  // matmulHalfWeights: one widened panel of a 16-bit weight
+  Scratch panelScratch_;  // matmulHalfWeights, matmulNf4Weights: one widened panel of a weight
+  Scratch nf4TablesScratch_;
+  bool nf4TablesReady_ = false;
 };
 
 // Page-locked memory from cudaHostAlloc, 4 KiB aligned inside a block one page larger (the runtime
@@ -589,6 +635,7 @@ CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, co
   if (backward) requireAtLeast(dhidden.size(), tokens * hiddenSize, op, "dhidden");
   if (backward && !dhead.empty()) requireAtLeast(dhead.size(), vocab * hiddenSize, op, "dhead");
   if (head.isHalf() && !dhead.empty()) throw std::invalid_argument("crossEntropy: a 16-bit head is not trained");
+  if (head.isNf4()) throw std::invalid_argument("crossEntropy: a head is never kept in NF4");
 
   CrossEntropyOutcome outcome;
   for (const std::int32_t target : downloadIds(targets, op)) {

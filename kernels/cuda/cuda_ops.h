@@ -41,6 +41,20 @@ void gemmRowMajorStrided(cublasHandle_t blas, const char* op, const float* a, bo
 // half_weights.cu: out [n] = in [n] widened exactly to fp32; bf16 when bf16, else IEEE fp16.
 void widenHalf(cudaStream_t stream, const std::uint16_t* in, bool bf16, float* out, std::size_t n);
 
+// nf4.cu: out [count] = weights [first, first + count) of an NF4 tensor (kernels/nf4_format.h),
+// given the device addresses of its parts; tables holds the 16 NF4 values, then the 256 dynamic
+// values of the block maxima (kernels/cpu/nf4.h), on the device.
+inline constexpr std::size_t kNf4Block = 64;   // kernels/nf4_format.h's kNf4BlockSize
+inline constexpr std::size_t kNf4Group = 256;  // and kNf4ScaleGroupSize
+struct Nf4Parts {
+  const std::uint8_t* codes = nullptr;
+  const std::uint8_t* blockCodes = nullptr;
+  const float* groupScales = nullptr;
+  const float* offset = nullptr;
+};
+void dequantizeNf4(cudaStream_t stream, const Nf4Parts& parts, const float* tables, std::size_t first,
+                   std::size_t count, float* out);
+
 // rms_norm.cu: x, y, dy, dx [rows, dim]; weight, dweight [dim]; invRms [rows]. dweight may be null
 // (a frozen weight); otherwise it is accumulated into.
 void rmsNormForward(cudaStream_t stream, const float* x, const float* weight, std::size_t rows, std::size_t dim,

@@ -100,6 +100,10 @@ class LateTransferBackend final : public kernels::Backend {
                          DeviceSpan<float> c, const kernels::MatmulShape& shape, float alpha, float beta) override {
     cpu_->matmulHalfWeights(a, w, format, c, shape, alpha, beta);
   }
+  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+                        const kernels::MatmulShape& shape, float alpha, float beta) override {
+    cpu_->matmulNf4Weights(a, w, c, shape, alpha, beta);
+  }
   void widen(DeviceSpan<const std::uint16_t> in, kernels::HalfFormat format, DeviceSpan<float> out) override {
     cpu_->widen(in, format, out);
   }
