@@ -76,7 +76,7 @@ nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan
     entry[tiers::toString(placement.tier)] = entry[tiers::toString(placement.tier)].get<std::uint64_t>() + placement.bytes;
   }
   return {{"model", config.modelFolder.string()},
-          {"method", machinePlan.memory.setup.method == tiers::Method::Lora ? "lora" : "full"},
+          {"method", train::methodKey(config)},
           {"device", hardware::toJson(machinePlan.backend)},
           {"trainable_parameters", plan.trainableParameters},
           {"fits", plan.fits},
@@ -117,7 +117,10 @@ void printPlan(const train::RunConfig& config, const train::MachinePlan& machine
               std::string(formats::architectureName(setup.model.architecture)).c_str(),
               static_cast<long long>(setup.model.layerCount));
   std::printf("Training    %s, %llu trainable parameters, micro-batch %d x %d tokens, accumulation %d\n",
-              setup.method == tiers::Method::Lora ? ("LoRA rank " + std::to_string(setup.loraRank)).c_str() : "full",
+              setup.method == tiers::Method::Lora
+                  ? ((setup.fourBitBase ? "QLoRA (4-bit base) rank " : "LoRA rank ") + std::to_string(setup.loraRank))
+                        .c_str()
+                  : "full",
               static_cast<unsigned long long>(plan.trainableParameters), setup.microBatch, setup.sequenceLength,
               setup.gradientAccumulation);
   std::printf("Trains on   %s\n", hardware::describeChoice(machinePlan.backend).c_str());

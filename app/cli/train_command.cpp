@@ -193,7 +193,8 @@ std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& 
   const std::time_t now = std::time(nullptr);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", std::localtime(&now));
-  return modelFolder.filename().string() + (config.lora ? " LoRA " : " full ") + stamp;
+  const char* method = !config.lora ? " full " : config.fourBitBase ? " QLoRA " : " LoRA ";
+  return modelFolder.filename().string() + method + stamp;
 }
 
 // Runs the trainer for a catalog run, resuming from checkpoint when given; records the outcome.
@@ -316,7 +317,7 @@ int runTrain(const std::vector<std::string>& args) {
   }
   run.name = arguments.value("name").value_or(defaultRunName(config.modelFolder, config));
   run.modelId = modelIdFor(store, config.modelFolder);
-  run.method = config.lora ? "lora" : "full";
+  run.method = train::methodKey(config);
   run.preset = "custom";
   run.configJson = train::toJson(config);
   const catalog::Id runId = store.createRun(run);
@@ -369,7 +370,7 @@ int runTrainCommand(const std::vector<std::string>& args) { return runTrain(args
 int runResumeCommand(const std::vector<std::string>& args) { return runResume(args); }
 
 const Command kTrainCommand = {
-    "train", "fine-tune a model (LoRA or full) with the settings of a run.json",
+    "train", "fine-tune a model (LoRA, QLoRA or full) with the settings of a run.json",
     "Usage: tiertune-cli train --config RUN.json [--name NAME]\n"
     "       tiertune-cli train --run ID\n"
     "\n"

@@ -491,4 +491,9 @@ std::uint64_t parameterCount(const ModelConfig& config) {
   return count;
 }
 
+bool isLayerProjection(const ExpectedTensor& tensor) {
+  return tensor.shape.size() == 2 && tensor.name.find(".layers.") != std::string::npos &&
+         tensor.name.ends_with("_proj.weight");
+}
+
 }  // namespace tiertune::formats

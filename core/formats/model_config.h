@@ -80,6 +80,9 @@ struct ExpectedTensor {
 // Every tensor of the model, in the order the model uses them: embeddings, each layer (norm,
 // attention with its biases and qk-norms, norm, MLP), final norm, lm_head unless tied.
 std::vector<ExpectedTensor> expectedTensors(const ModelConfig& config);
+// Whether the tensor is one of a layer's projection matrices (q, k, v, o, gate, up, down): what a
+// QLoRA run keeps in NF4.
+bool isLayerProjection(const ExpectedTensor& tensor);
 
 // Parameters of the model: the sum of the element counts of expectedTensors (tied embeddings
 // counted once), as transformers' num_parameters() reports it.

@@ -33,7 +33,15 @@ std::unique_ptr<ModelRunner> ModelRunner::load(kernels::Backend& backend, const 
     model::loadBaseWeights(*base, trainedWeights);
     return std::make_unique<ModelRunner>(backend, config, std::move(base));
   }
-  model::loadBaseWeights(*base, formats::ModelWeights::openFolder(modelFolder));
+  const formats::ModelWeights baseWeights = formats::ModelWeights::openFolder(modelFolder);
+  if (source.run.fourBitBase) {
+    // QLoRA: the adapter was trained over the base quantized to NF4, so it answers over that base
+    // (quantized the same way, to the same bits), not over the 16-bit one.
+    const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(config);
+    base = std::make_unique<model::ParameterTable>(
+        backend, specs, model::TableFormat(model::frozenElementType(specs, baseWeights), true));
+  }
+  model::loadBaseWeights(*base, baseWeights);
   const model::LoraConfig& lora = source.run.loraConfig;
   auto adapter = std::make_unique<model::ParameterTable>(backend, model::loraParameterSpecs(config, lora));
   model::loadBaseWeights(*adapter, trainedWeights);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numbers>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "core/util/error.h"
 #include "core/util/random.h"
 #include "core/util/test_pause.h"
+#include "kernels/cpu/nf4.h"
 
 namespace tiertune::model {
 
@@ -31,7 +33,8 @@ std::vector<ParameterSpec> baseParameterSpecs(const formats::ModelConfig& config
   std::vector<ParameterSpec> specs;
   for (formats::ExpectedTensor& tensor : formats::expectedTensors(config)) {
     const bool decay = !isNormOrBias(tensor.name);
-    specs.push_back({std::move(tensor.name), std::move(tensor.shape), decay});
+    const bool projection = formats::isLayerProjection(tensor);
+    specs.push_back({std::move(tensor.name), std::move(tensor.shape), decay, projection});
   }
   return specs;
 }
@@ -55,6 +58,15 @@ void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights
 }  // namespace
 
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights) {
+  if (table.format().fourBitProjections) {
+    // Whole 4-byte words (storageBytes), uploaded as 16-bit pairs: the backend moves bits.
+    std::vector<std::uint16_t> words(table.allBytes().size() / 2);
+    readBaseWeightBytes(table.specs(), weights, table.format(),
+                        std::span(reinterpret_cast<std::uint8_t*>(words.data()), table.allBytes().size()));
+    table.backend().upload(words, kernels::DeviceSpan<std::uint16_t>(
+                                      reinterpret_cast<std::uint16_t*>(table.allBytes().data()), words.size()));
+    return;
+  }
   if (table.elementType() != ElementType::F32) {
     std::vector<std::uint16_t> bits;
     for (std::size_t i = 0; i < table.tensorCount(); ++i) {
@@ -129,6 +141,34 @@ void readBaseWeightBits(const std::vector<ParameterSpec>& specs, const formats::
                   toString(type) + ".");
     }
     offset += count;
+  }
+}
+
+void readBaseWeightBytes(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
+                         TableFormat format, std::span<std::uint8_t> bytes) {
+  const std::size_t total = ParameterTable::storageBytes(specs, format);
+  if (bytes.size() != total) {
+    throw std::invalid_argument("readBaseWeightBytes: the tensors take " + std::to_string(total) + " bytes, not " +
+                                std::to_string(bytes.size()));
+  }
+  std::fill(bytes.begin(), bytes.end(), std::uint8_t{0});
+  std::vector<float> values;
+  std::vector<std::uint16_t> bits;
+  for (const ParameterEntry& entry : ParameterTable::layout(specs, format)) {
+    const std::span<std::uint8_t> out = bytes.subspan(entry.byteOffset, entry.bytes);
+    if (entry.nf4) {  // quantized from the checkpoint's values, widened exactly
+      values.resize(entry.count);
+      readBaseWeights({entry.spec}, weights, values);
+      kernels::cpu::quantizeNf4(values, out);
+    } else if (format.type == ElementType::F32) {
+      values.resize(entry.count);
+      readBaseWeights({entry.spec}, weights, values);
+      std::memcpy(out.data(), values.data(), out.size());
+    } else {
+      bits.resize(entry.count);
+      readBaseWeightBits({entry.spec}, weights, format.type, bits);
+      std::memcpy(out.data(), bits.data(), out.size());
+    }
   }
 }
 

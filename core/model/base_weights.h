@@ -33,6 +33,12 @@ ElementType frozenElementType(const std::vector<ParameterSpec>& specs, const for
 void readBaseWeightBits(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
                         ElementType type, std::span<std::uint16_t> bits);
 
+// The tensors of specs as a table of format lays them out (ParameterTable::layout; bytes holds
+// storageBytes): a 4-bit table's projections quantized to NF4 from the checkpoint's values, the
+// others as readBaseWeightBits or readBaseWeights give them.
+void readBaseWeightBytes(const std::vector<ParameterSpec>& specs, const formats::ModelWeights& weights,
+                         TableFormat format, std::span<std::uint8_t> bytes);
+
 // Weights as transformers initializes a new model: normal(0, initializerRange) for embeddings and
 // linear weights, ones for norms, zeros for biases; drawn from seed on the host.
 void initializeBaseWeights(const ParameterTable& table, std::uint64_t seed, double initializerRange = 0.02);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "kernels/nf4_format.h"
+
 namespace tiertune::model {
 
 std::size_t elementCount(const std::vector<std::int64_t>& shape) {
@@ -22,13 +24,47 @@ const char* toString(ElementType type) {
   return "?";
 }
 
+std::string toString(const TableFormat& format) {
+  return format.fourBitProjections ? std::string("NF4 + ") + toString(format.type) : toString(format.type);
+}
+
 kernels::HalfFormat halfFormat(ElementType type) {
   if (type == ElementType::F32) throw std::invalid_argument("fp32 is not a 16-bit format");
   return type == ElementType::Bf16 ? kernels::HalfFormat::Bf16 : kernels::HalfFormat::F16;
 }
 
-std::size_t ParameterTable::storageBytes(const std::vector<ParameterSpec>& specs, ElementType type) {
-  return elementCount(specs) * bytesPerElement(type);
+namespace {
+
+constexpr std::size_t kFourBitEntryAlignment = 16;
+
+std::size_t roundUp(std::size_t value, std::size_t multiple) { return (value + multiple - 1) / multiple * multiple; }
+
+}  // namespace
+
+std::vector<ParameterEntry> ParameterTable::layout(const std::vector<ParameterSpec>& specs, TableFormat format) {
+  std::vector<ParameterEntry> entries;
+  entries.reserve(specs.size());
+  std::size_t elements = 0, bytes = 0;
+  for (ParameterSpec& spec : inLayoutOrder(specs)) {
+    ParameterEntry entry;
+    entry.count = model::elementCount(spec.shape);
+    entry.offset = elements;
+    elements += entry.count;
+    entry.nf4 = format.fourBitProjections && spec.projection;
+    if (format.fourBitProjections) bytes = roundUp(bytes, kFourBitEntryAlignment);
+    entry.byteOffset = bytes;
+    entry.bytes = entry.nf4 ? kernels::nf4Layout(entry.count).bytes : entry.count * bytesPerElement(format.type);
+    bytes += entry.bytes;
+    entry.spec = std::move(spec);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::size_t ParameterTable::storageBytes(const std::vector<ParameterSpec>& specs, TableFormat format) {
+  if (!format.fourBitProjections) return elementCount(specs) * bytesPerElement(format.type);
+  const std::vector<ParameterEntry> entries = layout(specs, format);
+  return entries.empty() ? 0 : roundUp(entries.back().byteOffset + entries.back().bytes, 4);
 }
 
 std::size_t ParameterTable::elementCount(const std::vector<ParameterSpec>& specs) {
@@ -52,13 +88,24 @@ ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterS
   bitsStorage_ = storage.subspan(0, total_);
 }
 
-ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs, ElementType type)
-    : backend_(&backend), type_(type) {
+ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs,
+                               kernels::DeviceSpan<std::uint8_t> storage, TableFormat format)
+    : backend_(&backend), type_(format.type), fourBit_(format.fourBitProjections) {
+  if (!fourBit_) throw std::invalid_argument("a view of bytes is for a table with NF4 projections");
+  const std::size_t bytes = storageBytes(specs, format);
   layOut(std::move(specs));
-  // Whole 4-byte words, so that zero() fills a 16-bit table as floats.
-  const std::size_t words = (total_ * bytesPerElement(type) + 3) / 4;
-  buffer_ = backend.allocate(std::max<std::size_t>(words, 1) * sizeof(float));
-  if (type == ElementType::F32) {
+  byteStorage_ = storage.subspan(0, bytes);
+}
+
+ParameterTable::ParameterTable(kernels::Backend& backend, std::vector<ParameterSpec> specs, TableFormat format)
+    : backend_(&backend), type_(format.type), fourBit_(format.fourBitProjections) {
+  const std::size_t bytes = storageBytes(specs, format);
+  layOut(std::move(specs));
+  // Whole 4-byte words, so that zero() fills a 16-bit or 4-bit table as floats.
+  buffer_ = backend.allocate(std::max<std::size_t>((bytes + 3) / 4, 1) * sizeof(float));
+  if (fourBit_) {
+    byteStorage_ = buffer_.as<std::uint8_t>().subspan(0, bytes);
+  } else if (type_ == ElementType::F32) {
     storage_ = buffer_.as<float>().subspan(0, total_);
   } else {
     bitsStorage_ = buffer_.as<std::uint16_t>().subspan(0, total_);
@@ -72,20 +119,15 @@ std::vector<ParameterSpec> ParameterTable::inLayoutOrder(std::vector<ParameterSp
   return specs;
 }
 
-void ParameterTable::layOut(std::vector<ParameterSpec> unordered) {
-  std::vector<ParameterSpec> specs = inLayoutOrder(std::move(unordered));
-  entries_.reserve(specs.size());
-  for (ParameterSpec& spec : specs) {
-    ParameterEntry entry;
-    entry.count = model::elementCount(spec.shape);
-    entry.offset = total_;
+void ParameterTable::layOut(std::vector<ParameterSpec> specs) {
+  entries_ = layout(specs, format());
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const ParameterEntry& entry = entries_[i];
     total_ += entry.count;
-    if (spec.weightDecay) decayedCount_ = total_;
-    if (!index_.emplace(spec.name, entries_.size()).second) {
-      throw std::invalid_argument("parameter " + spec.name + " is listed twice");
+    if (entry.spec.weightDecay) decayedCount_ = total_;
+    if (!index_.emplace(entry.spec.name, i).second) {
+      throw std::invalid_argument("parameter " + entry.spec.name + " is listed twice");
     }
-    entry.spec = std::move(spec);
-    entries_.push_back(std::move(entry));
   }
 }
 
@@ -112,7 +154,10 @@ kernels::DeviceSpan<float> ParameterTable::tensor(std::string_view name) const {
 
 kernels::DeviceSpan<float> ParameterTable::tensor(std::size_t index) const {
   const ParameterEntry& entry = entries_.at(index);
-  if (type_ != ElementType::F32) {
+  if (fourBit_ && type_ == ElementType::F32 && !entry.nf4) {
+    return {reinterpret_cast<float*>(byteStorage_.data() + entry.byteOffset), entry.count};
+  }
+  if (type_ != ElementType::F32 || entry.nf4) {
     throw std::logic_error("the tensor " + entry.spec.name + " is kept in " + toString(type_) +
                            "; it is read through weight()");
   }
@@ -126,6 +171,7 @@ kernels::WeightView ParameterTable::weight(std::string_view name) const {
 }
 
 kernels::WeightView ParameterTable::weight(std::size_t index) const {
+  if (entries_.at(index).nf4) return kernels::WeightView::fourBit(bytes(index), entries_[index].count);
   if (type_ == ElementType::F32) return kernels::WeightView(tensor(index));
   return kernels::WeightView(bits(index), halfFormat(type_));
 }
@@ -133,20 +179,40 @@ kernels::WeightView ParameterTable::weight(std::size_t index) const {
 kernels::DeviceSpan<std::uint16_t> ParameterTable::bits(std::size_t index) const {
   const ParameterEntry& entry = entries_.at(index);
   if (type_ == ElementType::F32) throw std::logic_error("the tensor " + entry.spec.name + " is kept in fp32");
+  if (entry.nf4) throw std::logic_error("the tensor " + entry.spec.name + " is kept in NF4");
+  if (fourBit_) return {reinterpret_cast<std::uint16_t*>(byteStorage_.data() + entry.byteOffset), entry.count};
   return bitsStorage_.subspan(entry.offset, entry.count);
 }
 
+kernels::DeviceSpan<std::uint8_t> ParameterTable::bytes(std::size_t index) const {
+  const ParameterEntry& entry = entries_.at(index);
+  if (!fourBit_) throw std::logic_error("the tensor " + entry.spec.name + " is in a table of one element type");
+  return byteStorage_.subspan(entry.byteOffset, entry.bytes);
+}
+
 kernels::DeviceSpan<float> ParameterTable::all() const {
-  if (type_ != ElementType::F32) throw std::logic_error(std::string("a table kept in ") + toString(type_) + " has no fp32 view");
+  if (type_ != ElementType::F32 || fourBit_) throw std::logic_error(std::string("a table kept in ") + toString(type_) + " has no fp32 view");
   return storage_;
 }
 
 kernels::DeviceSpan<std::uint16_t> ParameterTable::allBits() const {
-  if (type_ == ElementType::F32) throw std::logic_error("a table kept in fp32 has no 16-bit view");
+  if (type_ == ElementType::F32 || fourBit_) {
+    throw std::logic_error(std::string("a table kept in ") + toString(format()) + " has no 16-bit view");
+  }
   return bitsStorage_;
 }
 
+kernels::DeviceSpan<std::uint8_t> ParameterTable::allBytes() const {
+  if (!fourBit_) throw std::logic_error("a table of one element type is read by elements");
+  return byteStorage_;
+}
+
 void ParameterTable::zero() const {
+  if (fourBit_) {  // whole 4-byte words (storageBytes)
+    backend_->fill(kernels::DeviceSpan<float>(reinterpret_cast<float*>(byteStorage_.data()), byteStorage_.size() / 4),
+                   0.0f);
+    return;
+  }
   if (type_ == ElementType::F32) {
     backend_->fill(storage_, 0.0f);
     return;

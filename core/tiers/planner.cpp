@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "kernels/nf4_format.h"
+
 namespace tiertune::tiers {
 
 namespace {
@@ -33,6 +35,8 @@ struct LayerParameters {
   std::uint64_t all = 0;        // every parameter of the layer
   std::uint64_t trainable = 0;  // what the optimizer updates
   std::uint64_t matmul = 0;     // parameters multiplied with every token (FLOPs)
+  std::uint64_t projections = 0;       // of all: the projection matrices' parameters
+  std::uint64_t projectionNf4Bytes = 0;  // their bytes in NF4
 };
 
 // Index 0 is the embeddings (layer -1), 1..layers the decoder layers, layers+1 the head.
@@ -45,6 +49,10 @@ std::vector<LayerParameters> layerParameters(const TrainingSetup& setup) {
     LayerParameters& parameters = result[static_cast<std::size_t>(layer + 1)];
     const std::uint64_t count = elements(tensor);
     parameters.all += count;
+    if (formats::isLayerProjection(tensor)) {
+      parameters.projections += count;
+      parameters.projectionNf4Bytes += kernels::nf4Layout(count).bytes;
+    }
     const bool isMatrix = tensor.shape.size() == 2;
     if (isMatrix && tensor.name.rfind("model.embed_tokens", 0) != 0) parameters.matmul += count;
     if (setup.method == Method::Full) {
@@ -62,8 +70,12 @@ std::vector<LayerParameters> layerParameters(const TrainingSetup& setup) {
 
 std::uint64_t groupBytes(StateGroup group, const LayerParameters& parameters, const TrainingSetup& setup) {
   switch (group) {
-    case StateGroup::FrozenWeights:
-      return setup.method == Method::Lora ? static_cast<std::uint64_t>(setup.frozenWeightBytes) * parameters.all : 0;
+    case StateGroup::FrozenWeights: {
+      if (setup.method != Method::Lora) return 0;
+      const auto bytes = static_cast<std::uint64_t>(setup.frozenWeightBytes);
+      if (!setup.fourBitBase) return bytes * parameters.all;
+      return bytes * (parameters.all - parameters.projections) + parameters.projectionNf4Bytes;
+    }
     case StateGroup::WorkingWeights: return setup.fp32Weights ? 0 : 2 * parameters.trainable;
     case StateGroup::MasterWeights:
     case StateGroup::Gradients:

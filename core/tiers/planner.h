@@ -48,6 +48,9 @@ struct TrainingSetup {
   // Bytes of a frozen base weight (LoRA): 2 for a base kept in its checkpoint's bf16 or fp16, 4 for
   // an fp32 checkpoint (model::frozenElementType decides, for the planner and the trainer alike).
   int frozenWeightBytes = 2;
+  // QLoRA: the layers' projection matrices of the frozen base in NF4 (4.127 bits a weight, exactly
+  // as kernels/nf4_format.h lays them out), the rest at frozenWeightBytes.
+  bool fourBitBase = false;
 };
 
 struct MachineBudget {

@@ -49,8 +49,10 @@ std::span<float> floatsOf(AlignedBuffer& buffer, std::size_t floats) {
 struct Home {
   Tier tier = Tier::Device;
   model::ElementType type = model::ElementType::F32;
+  bool fourBit = false;   // a 4-bit table: its projections in NF4, laid out by bytes
   std::size_t elements = 0;
-  std::size_t words = 0;  // (elements x bytes per element) rounded up to 4 bytes
+  std::size_t bytes = 0;  // ParameterTable::storageBytes
+  std::size_t words = 0;  // bytes rounded up to 4
   std::unique_ptr<ParameterTable> device;  // Tier::Device: a table of the backend
   AlignedBuffer host;                      // Tier::Host
   ExtentId extent = 0;                     // Tier::Disk
@@ -58,6 +60,8 @@ struct Home {
   // needs no transfer.
   bool zero = true;
 };
+
+static model::TableFormat formatOf(const Home& h) { return model::TableFormat(h.type, h.fourBit); }
 
 struct UnitState {
   std::array<std::vector<ParameterSpec>, kStateKindCount> specs;  // in table layout order
@@ -221,9 +225,12 @@ struct TieredState::Impl {
         // The table's own layout order (decayed tensors first), so host copies match it.
         unit.specs[k] = ParameterTable::inLayoutOrder(unit.specs[k]);
         Home& h = unit.homes[k];
-        h.type = k == index(StateKind::Frozen) ? options.frozenType : model::ElementType::F32;
+        const bool frozen = k == index(StateKind::Frozen);
+        h.type = frozen ? options.frozenFormat.type : model::ElementType::F32;
+        h.fourBit = frozen && options.frozenFormat.fourBitProjections;
         h.elements = ParameterTable::elementCount(unit.specs[k]);
-        h.words = (h.elements * model::bytesPerElement(h.type) + 3) / 4;
+        h.bytes = ParameterTable::storageBytes(unit.specs[k], formatOf(h));
+        h.words = (h.bytes + 3) / 4;
         h.tier = h.words == 0 ? Tier::Device : placement.home[u][k];
       }
     }
@@ -237,7 +244,7 @@ struct TieredState::Impl {
         if (h.words == 0) continue;
         switch (h.tier) {
           case Tier::Device:
-            h.device = std::make_unique<ParameterTable>(backend, unit.specs[k], h.type);
+            h.device = std::make_unique<ParameterTable>(backend, unit.specs[k], formatOf(h));
             break;
           case Tier::Host: h.host = AlignedBuffer(h.words * sizeof(float), backend); break;
           case Tier::Disk:
@@ -400,11 +407,16 @@ struct TieredState::Impl {
       const kernels::DeviceBuffer& buffer = slots.at(*r.slot).buffer;
       const DeviceSpan<float> region = buffer.as<float>().subspan(offset, h.words);
       fillDevice(h, region);
-      r.views[i] = h.type == model::ElementType::F32
-                       ? std::make_unique<ParameterTable>(backend, unit.specs[index(kind)], region)
-                       : std::make_unique<ParameterTable>(
-                             backend, unit.specs[index(kind)],
-                             buffer.as<std::uint16_t>().subspan(2 * offset, h.elements), h.type);
+      if (h.fourBit) {
+        r.views[i] = std::make_unique<ParameterTable>(backend, unit.specs[index(kind)],
+                                                      buffer.as<std::uint8_t>().subspan(4 * offset, h.bytes),
+                                                      formatOf(h));
+      } else if (h.type == model::ElementType::F32) {
+        r.views[i] = std::make_unique<ParameterTable>(backend, unit.specs[index(kind)], region);
+      } else {
+        r.views[i] = std::make_unique<ParameterTable>(
+            backend, unit.specs[index(kind)], buffer.as<std::uint16_t>().subspan(2 * offset, h.elements), h.type);
+      }
       offset += paddedWords(h.words);
       tables[i] = r.views[i].get();
       if (kind == StateKind::Gradients) r.gradientRegion = region;
@@ -454,16 +466,16 @@ std::vector<ParameterSpec> TieredState::trainedSpecs() const {
   return all;
 }
 
-model::ElementType TieredState::elementType(StateKind kind) const {
-  return kind == StateKind::Frozen ? impl_->options.frozenType : model::ElementType::F32;
+model::TableFormat TieredState::format(StateKind kind) const {
+  return kind == StateKind::Frozen ? impl_->options.frozenFormat : model::TableFormat(model::ElementType::F32);
 }
 
 void TieredState::write(StateKind kind, std::size_t unit, std::span<const float> values) {
   Impl& s = *impl_;
   Home& h = s.home(unit, kind);
-  if (h.type != model::ElementType::F32) {
+  if (h.type != model::ElementType::F32 || h.fourBit) {
     throw std::logic_error(std::string("TieredState::write: ") + toString(kind) + " is kept in " +
-                           model::toString(h.type) + ", not fp32");
+                           model::toString(formatOf(h)) + ", not fp32");
   }
   if (values.size() != h.elements) {
     throw std::invalid_argument(std::string("TieredState::write: ") + toString(kind) + " of unit " +
@@ -487,7 +499,7 @@ void TieredState::write(StateKind kind, std::size_t unit, std::span<const float>
 void TieredState::write(StateKind kind, std::size_t unit, std::span<const std::uint16_t> bits) {
   Impl& s = *impl_;
   Home& h = s.home(unit, kind);
-  if (h.type == model::ElementType::F32 || bits.size() != h.elements) {
+  if (h.type == model::ElementType::F32 || h.fourBit || bits.size() != h.elements) {
     throw std::invalid_argument(std::string("TieredState::write: ") + toString(kind) + " of unit " +
                                 std::to_string(unit) + " holds " + std::to_string(h.elements) + " " +
                                 model::toString(h.type) + " values, not " + std::to_string(bits.size()) +
@@ -508,10 +520,40 @@ void TieredState::write(StateKind kind, std::size_t unit, std::span<const std::u
   }
 }
 
+void TieredState::write(StateKind kind, std::size_t unit, std::span<const std::uint8_t> bytes) {
+  Impl& s = *impl_;
+  Home& h = s.home(unit, kind);
+  if (!h.fourBit || bytes.size() != h.bytes) {
+    throw std::invalid_argument(std::string("TieredState::write: ") + toString(kind) + " of unit " +
+                                std::to_string(unit) + " is not a 4-bit table of " + std::to_string(bytes.size()) +
+                                " bytes");
+  }
+  if (h.bytes == 0) return;
+  switch (h.tier) {
+    case Tier::Device: {
+      // Whole words (storageBytes is a multiple of 4), moved as 16-bit pairs: the backend moves bits.
+      std::vector<std::uint16_t> pairs(h.bytes / 2);
+      std::memcpy(pairs.data(), bytes.data(), h.bytes);
+      const DeviceSpan<std::uint8_t> all = h.device->allBytes();
+      s.backend.upload(pairs, DeviceSpan<std::uint16_t>(reinterpret_cast<std::uint16_t*>(all.data()), pairs.size()));
+      break;
+    }
+    case Tier::Host:
+      std::memcpy(h.host.data(), bytes.data(), h.bytes);
+      h.zero = false;
+      break;
+    case Tier::Disk:
+      std::memcpy(s.moverStaging.data(), bytes.data(), h.bytes);
+      std::memset(s.moverStaging.data() + h.bytes, 0, h.words * sizeof(float) - h.bytes);
+      s.store->wait(s.startDiskWrite(h, s.moverStaging));
+      break;
+  }
+}
+
 void TieredState::read(StateKind kind, std::size_t unit, std::span<float> values) {
   Impl& s = *impl_;
   Home& h = s.home(unit, kind);
-  if (h.type != model::ElementType::F32 || values.size() != h.elements) {
+  if (h.type != model::ElementType::F32 || h.fourBit || values.size() != h.elements) {
     throw std::invalid_argument("TieredState::read: wrong size or type");
   }
   if (h.words == 0) return;

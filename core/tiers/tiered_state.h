@@ -39,8 +39,9 @@ namespace tiertune::tiers {
 struct TieredStateOptions {
   std::filesystem::path offloadFolder;  // where the SSD store lives; needed when anything is on disk
   // How the frozen base of a LoRA run is kept in every tier: the 16 bits its checkpoint ships in
-  // (bf16, fp16), or fp32 for an fp32 checkpoint. Everything trained is fp32.
-  model::ElementType frozenType = model::ElementType::F32;
+  // (bf16, fp16), or fp32 for an fp32 checkpoint; for QLoRA its projections in NF4 beside those.
+  // Everything trained is fp32.
+  model::TableFormat frozenFormat = model::ElementType::F32;
   SsdStoreOptions store;
   bool recordTimeline = false;          // keep a TimelineEvent per transfer and per wait
 };
@@ -75,13 +76,15 @@ class TieredState final : public model::UnitResidency {
   // The trained tensors of every unit, in unit order (what a checkpoint holds).
   std::vector<model::ParameterSpec> trainedSpecs() const;
 
-  // How a kind of state is stored: frozenType for Frozen, fp32 for the rest.
-  model::ElementType elementType(StateKind kind) const;
+  // How a kind of state is stored: frozenFormat for Frozen, fp32 for the rest.
+  model::TableFormat format(StateKind kind) const;
 
   // Host copies of a unit's state, in the layout of a ParameterTable of specs(kind, unit) (decayed
-  // tensors first), as floats for an fp32 kind and as bits for a 16-bit one. Only between passes.
+  // tensors first), as floats for an fp32 kind, as bits for a 16-bit one and as the table's bytes
+  // for a 4-bit one (model::readBaseWeightBytes). Only between passes.
   void write(StateKind kind, std::size_t unit, std::span<const float> values);
   void write(StateKind kind, std::size_t unit, std::span<const std::uint16_t> bits);
+  void write(StateKind kind, std::size_t unit, std::span<const std::uint8_t> bytes);
   void read(StateKind kind, std::size_t unit, std::span<float> values);
 
   // One pass of the decoder in this order; endPass() waits for the gradients to reach their homes

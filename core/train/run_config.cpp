@@ -20,7 +20,7 @@ namespace {
 
 // Fields of run.json: the training ones and those only the planner reads.
 const std::set<std::string, std::less<>> kKnownFields = {
-    "model", "dataset", "train_data", "validation_data", "validation_ratio", "output", "method", "lora_rank", "lora_alpha",
+    "model", "dataset", "train_data", "validation_data", "validation_ratio", "output", "method", "base_bits", "lora_rank", "lora_alpha",
     "lora_dropout", "lora_targets", "sequence_length", "micro_batch", "gradient_accumulation", "epochs",
     "max_steps", "learning_rate", "weight_decay", "adam_beta1", "adam_beta2", "adam_epsilon", "lr_schedule",
     "warmup_steps", "warmup_ratio", "min_lr_ratio", "max_grad_norm", "eval_every", "eval_samples", "eval_sample_tokens", "checkpoint_every",
@@ -149,8 +149,17 @@ RunConfig parseRunConfig(const std::string& jsonText, const fs::path& baseFolder
   }
 
   const std::string method = fields.text("method", "lora");
-  if (method != "lora" && method != "full") fields.fail("method", "must be \"lora\" or \"full\".");
-  config.lora = method == "lora";
+  if (method != "lora" && method != "qlora" && method != "full") {
+    fields.fail("method", "must be \"lora\", \"qlora\" or \"full\".");
+  }
+  config.lora = method != "full";
+  const std::int64_t baseBits = fields.integer("base_bits", method == "qlora" ? 4 : 16, 4, 16);
+  if (baseBits != 4 && baseBits != 16) fields.fail("base_bits", "must be 16 (the base as it ships) or 4 (NF4).");
+  if (method == "full" && baseBits == 4) {
+    fields.fail("base_bits", "of 4 is for LoRA: full fine-tuning trains every weight, which cannot stay in 4 bits.");
+  }
+  if (method == "qlora" && baseBits != 4) fields.fail("base_bits", "must be 4 with \"qlora\".");
+  config.fourBitBase = baseBits == 4;
   config.loraConfig.rank = fields.integer("lora_rank", 16, 1, 4096);
   config.loraConfig.alpha = fields.number("lora_alpha", 2.0 * static_cast<double>(config.loraConfig.rank), 1e-6,
                                           1e6, true);
@@ -229,7 +238,8 @@ std::string toJson(const RunConfig& config) {
   if (config.validationData) object["validation_data"] = config.validationData->string();
   object["validation_ratio"] = config.validationRatio;
   object["output"] = config.outputFolder.string();
-  object["method"] = config.lora ? "lora" : "full";
+  object["method"] = methodKey(config);
+  if (config.fourBitBase) object["base_bits"] = 4;
   object["lora_rank"] = config.loraConfig.rank;
   object["lora_alpha"] = config.loraConfig.alpha;
   object["lora_dropout"] = config.loraConfig.dropout;
@@ -269,6 +279,11 @@ std::string toJson(const RunConfig& config) {
   gigabytes("disk_budget_gb", config.budgets.diskBytes);
   if (config.offloadFolder) object["offload_folder"] = config.offloadFolder->string();
   return object.dump(2);
+}
+
+const char* methodKey(const RunConfig& config) {
+  if (!config.lora) return "full";
+  return config.fourBitBase ? "qlora" : "lora";
 }
 
 }  // namespace tiertune::train

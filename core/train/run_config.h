@@ -30,7 +30,10 @@ struct RunConfig {
   double validationRatio = 0.0;
   std::filesystem::path outputFolder;                   // checkpoints and the log go here
 
-  bool lora = true;  // "method": "lora" or "full"
+  bool lora = true;  // "method": "lora" or "qlora", else "full"
+  // "method": "qlora" (or "base_bits": 4 with "lora"): LoRA over a base whose projection matrices
+  // are kept in NF4 (QLoRA's 4-bit NormalFloat), the rest of the base in its 16 bits.
+  bool fourBitBase = false;
   model::LoraConfig loraConfig;
 
   std::int64_t sequenceLength = 2048;  // samples are cut to this many tokens
@@ -81,5 +84,8 @@ RunConfig loadRunConfig(const std::filesystem::path& file, RunConfigUse use = Ru
 // The configuration as run.json text with every field explicit and absolute paths (what the
 // catalog keeps, so that a resume sees exactly what the run started with).
 std::string toJson(const RunConfig& config);
+
+// "qlora", "lora" or "full": run.json's method, and the catalog's.
+const char* methodKey(const RunConfig& config);
 
 }  // namespace tiertune::train

@@ -18,7 +18,12 @@ tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::Model
   setup.gradientAccumulation = static_cast<int>(config.gradientAccumulation);
   setup.fp32Weights = true;  // trained weights: one fp32 copy on both backends today
   setup.frozenWeightBytes = static_cast<int>(model::bytesPerElement(frozenTypeOf(config, model)));
+  setup.fourBitBase = config.lora && config.fourBitBase;
   return setup;
+}
+
+model::TableFormat frozenFormatOf(const RunConfig& config, const formats::ModelConfig& model) {
+  return model::TableFormat(frozenTypeOf(config, model), config.lora && config.fourBitBase);
 }
 
 model::ElementType frozenTypeOf(const RunConfig& config, const formats::ModelConfig& model) {

@@ -33,6 +33,8 @@ tiers::TrainingSetup trainingSetup(const RunConfig& config, const formats::Model
 // for full fine-tuning, which has none; config.json's dtype when the weights cannot be opened). The
 // trainer and the planner both ask this.
 model::ElementType frozenTypeOf(const RunConfig& config, const formats::ModelConfig& model);
+// The same with a QLoRA run's projections in NF4: the frozen base's table format.
+model::TableFormat frozenFormatOf(const RunConfig& config, const formats::ModelConfig& model);
 
 // machine: the assessed budgets of the backend the run uses, with the run's caps applied;
 // offloadFolder: the settings' folder, unless the run names its own.

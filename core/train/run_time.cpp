@@ -1,6 +1,7 @@
 #include "core/train/run_time.h"
 
 #include <algorithm>
+#include <cstring>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "core/train/run_memory.h"
 #include "core/train/token_data.h"
 #include "core/util/sha256.h"
+#include "kernels/nf4_format.h"
 
 namespace tiertune::train {
 
@@ -74,7 +76,23 @@ void fillForTiming(const model::ParameterTable& table) {
   for (std::size_t i = 0; i < table.tensorCount(); ++i) {
     const model::ParameterEntry& entry = table.entry(i);
     const bool norm = entry.spec.name.find("norm.weight") != std::string::npos;
-    if (table.elementType() == model::ElementType::F32) {
+    if (entry.nf4) {
+      // Every code 15 (1.0) and every block maximum 0 x scale + 0.01: weights of 0.01, as below.
+      const kernels::Nf4Layout layout = kernels::nf4Layout(entry.count);
+      std::vector<std::uint8_t> bytes(layout.bytes, 0);
+      std::fill_n(bytes.begin(), (entry.count + 1) / 2, std::uint8_t{0xFF});
+      const float offset = 0.01f;
+      std::memcpy(bytes.data() + layout.offset, &offset, sizeof offset);
+      std::vector<std::uint16_t> pairs(bytes.size() / 2);
+      std::memcpy(pairs.data(), bytes.data(), bytes.size());
+      const kernels::DeviceSpan<std::uint8_t> stored = table.bytes(i);
+      table.backend().upload(pairs, kernels::DeviceSpan<std::uint16_t>(
+                                        reinterpret_cast<std::uint16_t*>(stored.data()), pairs.size()));
+    } else if (table.elementType() == model::ElementType::F32 && !table.format().fourBitProjections) {
+      table.backend().fill(table.tensor(i), norm ? 1.0f : 0.01f);
+    } else if (table.elementType() == model::ElementType::F32) {
+      const std::vector<float> values(entry.count, norm ? 1.0f : 0.01f);
+      table.backend().upload(values, table.tensor(i));
       table.backend().fill(table.tensor(i), norm ? 1.0f : 0.01f);
     } else {
       // One bf16 / fp16 value as bits: 1.0 and about 0.01 (both exact enough for timing).
@@ -93,12 +111,12 @@ struct ModelTimes {
 // One micro-batch of `tokens` (microBatch samples) through a model of config with `layers` layers
 // and vocabulary `vocab`, trained as the run trains it.
 ModelTimes timeModel(const RunConfig& run, formats::ModelConfig config, std::int64_t layers, std::int64_t vocab,
-                     const std::vector<std::size_t>& sampleTokens, model::ElementType frozenType,
+                     const std::vector<std::size_t>& sampleTokens, model::TableFormat frozenFormat,
                      kernels::Backend& backend) {
   config.layerCount = layers;
   config.vocabSize = vocab;
   const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(config);
-  const model::ParameterTable base(backend, specs, run.lora ? frozenType : model::ElementType::F32);
+  const model::ParameterTable base(backend, specs, run.lora ? frozenFormat : model::TableFormat());
   fillForTiming(base);
   std::unique_ptr<model::ParameterTable> adapter;
   if (run.lora) {
@@ -210,9 +228,9 @@ std::optional<StepMeasurement> measureStep(const RunConfig& config, const format
       tokens * static_cast<std::uint64_t>(8 * model.hiddenSize + 4 * model.intermediateSize) * 4 * 2;
   if (parameters * bytesPerParameter + activations > kLargestMeasurement) return std::nullopt;
 
-  const model::ElementType frozenType = frozenTypeOf(config, model);
-  const ModelTimes one = timeModel(config, model, 1, vocab, sampleTokens, frozenType, backend);
-  const ModelTimes two = timeModel(config, model, 2, vocab, sampleTokens, frozenType, backend);
+  const model::TableFormat frozenFormat = frozenFormatOf(config, model);
+  const ModelTimes one = timeModel(config, model, 1, vocab, sampleTokens, frozenFormat, backend);
+  const ModelTimes two = timeModel(config, model, 2, vocab, sampleTokens, frozenFormat, backend);
   const double layers = static_cast<double>(model.layerCount);
   const double vocabScale = static_cast<double>(model.vocabSize) / static_cast<double>(vocab);
   // one = outer + layer, two = outer + 2 layer; timing noise may make the layer look free or the

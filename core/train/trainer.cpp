@@ -45,7 +45,7 @@ Trainer::Trainer(const RunConfig& config, kernels::Backend& backend, TrainerTier
   tiers::StatePlacement placement =
       tiering.placement ? *tiering.placement : tiers::residentPlacement(model::unitCount(modelConfig_));
   std::optional<std::string> samplesUnavailable = samplesUnavailableReason(placement);
-  tiering.options.frozenType = frozenTypeOf(config_, modelConfig_);
+  tiering.options.frozenFormat = frozenFormatOf(config_, modelConfig_);
   state_ = std::make_unique<tiers::TieredState>(backend_, modelConfig_, lora, std::move(placement),
                                                 std::move(tiering.options));
   loadInitialState();
@@ -88,12 +88,18 @@ void Trainer::prepareSamples(std::optional<std::string> unavailable) {
 void Trainer::loadInitialState() {
   const formats::ModelWeights weights = formats::ModelWeights::openFolder(config_.modelFolder);
   const tiers::StateKind baseKind = config_.lora ? tiers::StateKind::Frozen : tiers::StateKind::Trained;
-  const model::ElementType baseType = state_->elementType(baseKind);
+  const model::TableFormat baseFormat = state_->format(baseKind);
+  const model::ElementType baseType = baseFormat.type;
   std::vector<float> values;
   std::vector<std::uint16_t> bits;
+  std::vector<std::uint8_t> bytes;
   for (std::size_t unit = 0; unit < state_->unitCount(); ++unit) {
     const auto& specs = state_->specs(baseKind, unit);
-    if (baseType == model::ElementType::F32) {
+    if (baseFormat.fourBitProjections) {  // QLoRA: the projections quantized to NF4 as they load
+      bytes.resize(model::ParameterTable::storageBytes(specs, baseFormat));
+      model::readBaseWeightBytes(specs, weights, baseFormat, bytes);
+      state_->write(baseKind, unit, std::span<const std::uint8_t>(bytes));
+    } else if (baseType == model::ElementType::F32) {
       values.resize(model::ParameterTable::elementCount(specs));
       model::readBaseWeights(specs, weights, values);
       state_->write(baseKind, unit, values);

@@ -20,6 +20,7 @@ import sys
 import torch
 
 import kernels_reference  # beside this file: the RoPE frequencies, llama3 scaling included
+import nf4_reference  # beside this file: QLoRA's NF4, in numpy
 
 torch.set_num_threads(1)
 
@@ -136,11 +137,20 @@ def flat(value):
 
 
 def read_job_model(job):
-    """config.json, model.safetensors and, for a "lora" job, adapter.safetensors of job's folder."""
+    """config.json, model.safetensors (its projections through NF4 for an "nf4_base" job) and, for a
+    "lora" job, adapter.safetensors of job's folder."""
     folder = job["folder"]
     with open(os.path.join(folder, "config.json")) as f:
         config = json.load(f)
     weights = read_safetensors(os.path.join(folder, "model.safetensors"))
+    if job.get("nf4_base"):
+        # QLoRA: the layers' projection matrices as the numpy reference quantizes and reads them back.
+        dynamic = nf4_reference.create_dynamic_map()
+        for name, value in weights.items():
+            if ".layers." in name and name.endswith("_proj.weight") and value.dim() == 2:
+                flat_values = value.reshape(-1).numpy().astype("float32")
+                dequantized = nf4_reference.quantize(flat_values, dynamic)[4]
+                weights[name] = torch.from_numpy(dequantized.copy()).reshape(value.shape)
     adapter = read_safetensors(os.path.join(folder, "adapter.safetensors")) if job.get("lora") else None
     return config, weights, adapter
 

@@ -211,12 +211,16 @@ class DecoderVsTorch : public QObject {
     QTest::addColumn<int>("caseIndex");
     QTest::addColumn<bool>("lora");
     QTest::addColumn<int>("baseDtype");
+    QTest::addColumn<bool>("fourBitBase");
     const int f32 = static_cast<int>(formats::Dtype::F32);
+    const int bf16 = static_cast<int>(formats::Dtype::BF16);
     for (int i = 0; i < static_cast<int>(std::size(kCases)); ++i) {
-      QTest::addRow("%s/full", kCases[i].name) << i << false << f32;
-      QTest::addRow("%s/lora", kCases[i].name) << i << true << f32;
-      QTest::addRow("%s/lora-bf16-base", kCases[i].name) << i << true << static_cast<int>(formats::Dtype::BF16);
-      QTest::addRow("%s/lora-fp16-base", kCases[i].name) << i << true << static_cast<int>(formats::Dtype::F16);
+      QTest::addRow("%s/full", kCases[i].name) << i << false << f32 << false;
+      QTest::addRow("%s/lora", kCases[i].name) << i << true << f32 << false;
+      QTest::addRow("%s/lora-bf16-base", kCases[i].name) << i << true << bf16 << false;
+      QTest::addRow("%s/lora-fp16-base", kCases[i].name) << i << true << static_cast<int>(formats::Dtype::F16) << false;
+      // QLoRA: PyTorch runs on the projections the numpy reference quantized and read back.
+      QTest::addRow("%s/qlora-bf16-base", kCases[i].name) << i << true << bf16 << true;
     }
   }
 
@@ -225,6 +229,7 @@ class DecoderVsTorch : public QObject {
     QFETCH(int, caseIndex);
     QFETCH(bool, lora);
     QFETCH(int, baseDtype);
+    QFETCH(bool, fourBitBase);
     const auto dtype = static_cast<formats::Dtype>(baseDtype);
     const Case& testCase = kCases[caseIndex];
     qInfo("seed %u", seedThisRow());
@@ -264,6 +269,7 @@ class DecoderVsTorch : public QObject {
                     {"adamw", QJsonObject{{"lr", hyper.learningRate}, {"beta1", hyper.beta1}, {"beta2", hyper.beta2},
                                           {"eps", hyper.epsilon}, {"weight_decay", hyper.weightDecay}}}};
     if (lora) job["lora"] = QJsonObject{{"rank", static_cast<int>(loraConfig.rank)}, {"alpha", loraConfig.alpha}};
+    if (fourBitBase) job["nf4_base"] = true;
     const QJsonObject expected = test::runTorchReference(QStringLiteral(TIERTUNE_MODEL_REFERENCE), job);
     QVERIFY2(!expected.contains("error"), qPrintable(expected["error"].toString()));
 
@@ -274,7 +280,7 @@ class DecoderVsTorch : public QObject {
     QCOMPARE(baseType, dtype == formats::Dtype::BF16  ? ElementType::Bf16
                        : dtype == formats::Dtype::F16 ? ElementType::F16
                                                       : ElementType::F32);
-    const ParameterTable base(*backend, baseSpecs, baseType);
+    const ParameterTable base(*backend, baseSpecs, TableFormat(baseType, fourBitBase));
     loadBaseWeights(base, weights);
     std::unique_ptr<ParameterTable> adapter;
     if (lora) {

@@ -56,7 +56,7 @@ std::uint64_t stateBytes(const train::Trainer& trainer) {
   for (std::size_t unit = 0; unit < state.unitCount(); ++unit) {
     for (std::size_t k = 0; k < tiers::kStateKindCount; ++k) {
       const auto kind = static_cast<StateKind>(k);
-      bytes += model::ParameterTable::storageBytes(state.specs(kind, unit), state.elementType(kind));
+      bytes += model::ParameterTable::storageBytes(state.specs(kind, unit), state.format(kind));
     }
   }
   return bytes;
@@ -88,8 +88,11 @@ struct Setup {
     std::filesystem::create_directories(root / "offload");
   }
   train::RunConfig config(bool lora, const std::string& output) const {
+    return config(std::string(lora ? "lora" : "full"), output);
+  }
+  train::RunConfig config(const std::string& method, const std::string& output) const {
     const std::string json = R"({"model":"model","train_data":"train.jsonl","output":")" + output +
-                             R"(","method":")" + (lora ? "lora" : "full") +
+                             R"(","method":")" + method +
                              R"(","lora_rank":4,"lora_dropout":0.1,"micro_batch":2,"gradient_accumulation":2,
                                  "max_steps":5,"warmup_steps":1,"learning_rate":0.01,"weight_decay":0.01,
                                  "max_grad_norm":0.5,"validation_ratio":0.1,"eval_every":2,"checkpoint_every":2,
@@ -104,10 +107,10 @@ struct Setup {
   }
 };
 
-Curve trainRun(const Setup& setup, bool lora, const std::string& output, kernels::Backend& backend,
+Curve trainRun(const Setup& setup, const std::string& method, const std::string& output, kernels::Backend& backend,
             std::optional<tiers::StatePlacement> placement, std::uint64_t* arenaPeak = nullptr,
-            std::uint64_t* state = nullptr, model::ElementType* frozen = nullptr) {
-  train::Trainer trainer(setup.config(lora, output), backend, setup.tiering(std::move(placement)));
+            std::uint64_t* state = nullptr, model::TableFormat* frozen = nullptr) {
+  train::Trainer trainer(setup.config(method, output), backend, setup.tiering(std::move(placement)));
   Curve curve;
   Recorder recorder;
   recorder.curve = &curve;
@@ -115,7 +118,7 @@ Curve trainRun(const Setup& setup, bool lora, const std::string& output, kernels
   curve.weights = trainer.trainedValues();
   if (arenaPeak) *arenaPeak = backend.memoryUse().peak;
   if (state) *state = stateBytes(trainer);
-  if (frozen) *frozen = trainer.tieredState().elementType(StateKind::Frozen);
+  if (frozen) *frozen = trainer.tieredState().format(StateKind::Frozen);
   return curve;
 }
 
@@ -139,31 +142,37 @@ class TieredTrainingTest : public QObject {
 
  private slots:
   void offloadingKeepsTheMathematics_data() {
-    QTest::addColumn<bool>("lora");
+    QTest::addColumn<QString>("method");
     QTest::addColumn<int>("weights");
-    QTest::newRow("lora") << true << static_cast<int>(formats::Dtype::F32);
-    QTest::newRow("full") << false << static_cast<int>(formats::Dtype::F32);
+    QTest::newRow("lora") << "lora" << static_cast<int>(formats::Dtype::F32);
+    QTest::newRow("full") << "full" << static_cast<int>(formats::Dtype::F32);
     // The frozen base kept in the checkpoint's 16 bits in every tier (and moved as such).
-    QTest::newRow("lora, bf16 base") << true << static_cast<int>(formats::Dtype::BF16);
-    QTest::newRow("lora, fp16 base") << true << static_cast<int>(formats::Dtype::F16);
+    QTest::newRow("lora, bf16 base") << "lora" << static_cast<int>(formats::Dtype::BF16);
+    QTest::newRow("lora, fp16 base") << "lora" << static_cast<int>(formats::Dtype::F16);
+    // QLoRA: the projections in NF4 beside the rest in 16 or 32 bits, in every tier.
+    QTest::newRow("qlora, bf16 base") << "qlora" << static_cast<int>(formats::Dtype::BF16);
+    QTest::newRow("qlora, fp32 base") << "qlora" << static_cast<int>(formats::Dtype::F32);
   }
   void offloadingKeepsTheMathematics() {
-    QFETCH(bool, lora);
+    QFETCH(QString, method);
     QFETCH(int, weights);
+    const std::string how = method.toStdString();
+    const bool lora = how != "full";
     Setup setup(static_cast<formats::Dtype>(weights));
     const std::size_t units = model::unitCount(setup.model);
 
     const auto residentBackend = kernels::makeCpuBackend();
     std::uint64_t state = 0;
-    model::ElementType frozen = model::ElementType::F32;
-    const Curve resident = trainRun(setup, lora, "resident", *residentBackend, std::nullopt, nullptr, &state, &frozen);
+    model::TableFormat frozen;
+    const Curve resident = trainRun(setup, how, "resident", *residentBackend, std::nullopt, nullptr, &state, &frozen);
     const auto dtype = static_cast<formats::Dtype>(weights);
-    QCOMPARE(frozen, !lora || dtype == formats::Dtype::F32 ? model::ElementType::F32
-                     : dtype == formats::Dtype::BF16        ? model::ElementType::Bf16
-                                                            : model::ElementType::F16);
+    QCOMPARE(frozen.type, !lora || dtype == formats::Dtype::F32 ? model::ElementType::F32
+                          : dtype == formats::Dtype::BF16        ? model::ElementType::Bf16
+                                                                 : model::ElementType::F16);
+    QCOMPARE(frozen.fourBitProjections, how == "qlora");
 
     const auto mixedBackend = kernels::makeCpuBackend();
-    const Curve mixed = trainRun(setup, lora, "mixed", *mixedBackend, mixedPlacement(units));
+    const Curve mixed = trainRun(setup, how, "mixed", *mixedBackend, mixedPlacement(units));
     requireIdentical(resident, mixed);
     // Each step says what streaming moved and how long it waited: nothing for a resident run.
     QCOMPARE(resident.streamedBytes, std::uint64_t(0));
@@ -172,12 +181,13 @@ class TieredTrainingTest : public QObject {
     qInfo("mixed placement: %.2f MB streamed over 5 steps, waited %.3f s of %.3f s", mixed.streamedBytes / 1e6,
           mixed.streamWait, mixed.seconds);
 
-    // Everything on disk, with the arena capped below a third of the state: an allocation past the
-    // cap would throw, so finishing proves the run stayed inside it.
-    const std::uint64_t cap = state / 3;
+    // Everything on disk, with the arena capped below a third of the state (half of it for a
+    // 4-bit base, a quarter of the bytes beside working buffers just as large): an allocation past
+    // the cap would throw, so finishing proves the run stayed inside it.
+    const std::uint64_t cap = how == "qlora" ? state / 2 : state / 3;
     const auto arena = kernels::makeCpuBackend(cap);
     std::uint64_t peak = 0;
-    const Curve disk = trainRun(setup, lora, "disk", *arena, allOnDisk(units), &peak);
+    const Curve disk = trainRun(setup, how, "disk", *arena, allOnDisk(units), &peak);
     requireIdentical(resident, disk);
     qInfo("state %.2f MB, arena cap %.2f MB, arena peak %.2f MB", state / 1e6, cap / 1e6, peak / 1e6);
     QVERIFY(peak > 0 && peak < cap);
@@ -188,7 +198,7 @@ class TieredTrainingTest : public QObject {
     Setup setup;
     const auto residentBackend = kernels::makeCpuBackend();
     std::uint64_t state = 0;
-    const Curve resident = trainRun(setup, false, "resident", *residentBackend, std::nullopt, nullptr, &state);
+    const Curve resident = trainRun(setup, "full", "resident", *residentBackend, std::nullopt, nullptr, &state);
 
     tiers::TrainingSetup training;
     training.model = setup.model;
@@ -209,7 +219,7 @@ class TieredTrainingTest : public QObject {
     QVERIFY(placement.anyOn(Tier::Device) && placement.anyOn(Tier::Host) && placement.anyOn(Tier::Disk));
 
     const auto arena = kernels::makeCpuBackend(machine.deviceBytes);
-    const Curve planned = trainRun(setup, false, "planned", *arena, placement);
+    const Curve planned = trainRun(setup, "full", "planned", *arena, placement);
     requireIdentical(resident, planned);
   }
 
@@ -225,7 +235,7 @@ class TieredTrainingTest : public QObject {
     Setup setup;
     const std::size_t units = model::unitCount(setup.model);
     const auto backend = kernels::makeCpuBackend();
-    const Curve straight = trainRun(setup, true, "straight", *backend, allOnDisk(units));
+    const Curve straight = trainRun(setup, "lora", "straight", *backend, allOnDisk(units));
 
     // The same run, its disk failing after two steps (a checkpoint was written at step 2).
     train::TrainerTiering tiering = setup.tiering(allOnDisk(units));

@@ -77,10 +77,35 @@ class RunConfigTest : public QObject {
     QCOMPARE(again.evalSampleTokens, 512);
   }
 
+  // QLoRA: "method": "qlora" (or "lora" with "base_bits": 4) keeps LoRA's settings and a 4-bit base,
+  // written back as "qlora" with its bits; the catalog's method says so too.
+  void qloraIsLoraOverAFourBitBase() {
+    const std::string base = R"("model":"m","train_data":"t","output":"o")";
+    const RunConfig qlora = parseRunConfig("{" + base + R"(,"method":"qlora","lora_rank":8})", "/");
+    QVERIFY(qlora.lora);
+    QVERIFY(qlora.fourBitBase);
+    QCOMPARE(qlora.loraConfig.rank, 8);
+    QCOMPARE(std::string(methodKey(qlora)), std::string("qlora"));
+    const RunConfig again = parseRunConfig(toJson(qlora), "/");
+    QVERIFY(again.fourBitBase);
+    QCOMPARE(toJson(again), toJson(qlora));
+    QVERIFY(toJson(again).find(R"("base_bits":4)") != std::string::npos);
+    QVERIFY(parseRunConfig("{" + base + R"(,"base_bits":4})", "/").fourBitBase);
+    const RunConfig lora = parseRunConfig("{" + base + "}", "/");
+    QVERIFY(!lora.fourBitBase);
+    QCOMPARE(std::string(methodKey(lora)), std::string("lora"));
+    QVERIFY(toJson(lora).find("base_bits") == std::string::npos);
+  }
+
   void errorsNameTheField() {
     const std::string base = R"("model":"m","train_data":"t","output":"o")";
     QVERIFY(errorOf("{" + base + R"(,"learnig_rate":1})").find("unknown field \"learnig_rate\"") != std::string::npos);
-    QVERIFY(errorOf("{" + base + R"(,"method":"qlora"})").find("\"method\" must be \"lora\" or \"full\"") !=
+    QVERIFY(errorOf("{" + base + R"(,"method":"dora"})").find("\"method\" must be \"lora\", \"qlora\" or \"full\"") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"method":"full","base_bits":4})").find("\"base_bits\" of 4 is for LoRA") !=
+            std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"base_bits":8})").find("\"base_bits\" must be 16") != std::string::npos);
+    QVERIFY(errorOf("{" + base + R"(,"method":"qlora","base_bits":16})").find("\"base_bits\" must be 4") !=
             std::string::npos);
     QVERIFY(errorOf("{" + base + R"(,"lora_dropout":1})").find("\"lora_dropout\" must be a number") != std::string::npos);
     QVERIFY(errorOf("{" + base + R"(,"micro_batch":0})").find("\"micro_batch\" must be a whole number") !=

@@ -484,7 +484,7 @@ bool NewRunWizard::startRun() {
   run.name = name.toStdString();
   run.modelId = draft_.model->id;
   run.datasetId = draft_.dataset->id;
-  run.method = config.lora ? "lora" : "full";
+  run.method = train::methodKey(config);
   run.preset = train::presetKey(draft_.preset);
   run.configJson = train::toJson(config);
   try {
