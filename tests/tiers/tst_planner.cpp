@@ -6,6 +6,7 @@
 
 #include "core/formats/model_config.h"
 #include "core/tiers/planner.h"
+#include "kernels/nf4_format.h"
 
 using namespace tiertune;
 using namespace tiertune::tiers;
@@ -216,6 +217,47 @@ class PlannerTest : public QObject {
     }
     QCOMPARE(frozen32, 2 * frozen16);
     checkInvariants(fp32, workstation24(), plan);
+  }
+
+  // QLoRA: the layers' projection matrices at their NF4 bytes (4.127 bits a weight), everything
+  // else of the base at its 16 bits. On an 8 GB laptop GPU the 16-bit base alone is larger than the
+  // device budget; the 4-bit one leaves less than half as much to stream from RAM.
+  void aFourBitBaseCountsItsProjectionsInNf4() {
+    TrainingSetup lora = setup("llama3-8b", Method::Lora);
+    TrainingSetup qlora = lora;
+    qlora.fourBitBase = true;
+    auto frozenBytes = [](const Plan& plan) {
+      std::uint64_t bytes = 0;
+      for (const auto& placement : plan.placements) {
+        if (placement.group == StateGroup::FrozenWeights) bytes += placement.bytes;
+      }
+      return bytes;
+    };
+    std::uint64_t expected = 0, projections = 0, projectionBytes = 0;
+    for (const formats::ExpectedTensor& tensor : formats::expectedTensors(qlora.model)) {
+      std::uint64_t count = 1;
+      for (const std::int64_t dim : tensor.shape) count *= static_cast<std::uint64_t>(dim);
+      if (formats::isLayerProjection(tensor)) {
+        projections += count;
+        projectionBytes += kernels::nf4Layout(count).bytes;
+        expected += kernels::nf4Layout(count).bytes;
+      } else {
+        expected += 2 * count;
+      }
+    }
+    const Plan four = planTraining(qlora, laptop8());
+    QCOMPARE(frozenBytes(four), expected);
+    const double bitsPerWeight = 8.0 * static_cast<double>(projectionBytes) / static_cast<double>(projections);
+    QVERIFY2(std::abs(bitsPerWeight - 4.127) < 1e-3, qPrintable(QString::number(bitsPerWeight, 'f', 4)));
+    const Plan sixteen = planTraining(lora, laptop8());
+    QVERIFY(frozenBytes(sixteen) > laptop8().deviceBytes);
+    qInfo("8B frozen base: %.2f GB in 16 bits, %.2f GB with NF4 projections; %s", frozenBytes(sixteen) / 1e9,
+          frozenBytes(four) / 1e9, four.summary.c_str());
+    QVERIFY(four.fits);
+    QCOMPARE(onTier(four, Tier::Disk), 0ull);
+    QVERIFY(onTier(four, Tier::Host) < onTier(sixteen, Tier::Host) / 2);
+    QCOMPARE(four.trainableParameters, sixteen.trainableParameters);
+    checkInvariants(qlora, laptop8(), four);
   }
 
   void aHugeBatchIsExplained() {

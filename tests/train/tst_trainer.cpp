@@ -95,16 +95,23 @@ class TrainerTest : public QObject {
   }
 
   void resumeRepeatsTheUninterruptedRun_data() {
-    QTest::addColumn<bool>("lora");
-    QTest::newRow("lora") << true;
-    QTest::newRow("full") << false;
+    QTest::addColumn<QString>("method");
+    QTest::newRow("lora") << "lora";
+    QTest::newRow("full") << "full";
+    QTest::newRow("qlora") << "qlora";  // the 4-bit base quantized again, to the same bits, on resume
   }
   void resumeRepeatsTheUninterruptedRun() {
-    QFETCH(bool, lora);
+    QFETCH(QString, method);
+    const bool lora = method != QStringLiteral("full");
     Setup setup;
     const auto backend = kernels::makeCpuBackend();
+    auto configOf = [&](const std::string& output) {
+      RunConfig config = setup.config(lora, output);
+      config.fourBitBase = method == QStringLiteral("qlora");
+      return config;
+    };
 
-    Trainer straight(setup.config(lora, "straight"), *backend);
+    Trainer straight(configOf("straight"), *backend);
     QCOMPARE(straight.totalSteps(), 6);
     QCOMPARE(straight.validationSamples(), std::size_t(5));  // 20% of 24
     Recorder all;
@@ -118,13 +125,13 @@ class TrainerTest : public QObject {
     Recorder first;
     first.stopAfter = 3;
     {
-      Trainer interrupted(setup.config(lora, "resumed"), *backend);
+      Trainer interrupted(configOf("resumed"), *backend);
       interrupted.run(first);
     }
     QCOMPARE(first.steps.size(), std::size_t(3));
     QCOMPARE(first.checkpoints, (std::vector<std::int64_t>{3}));
 
-    Trainer resumed(setup.config(lora, "resumed"), *backend);
+    Trainer resumed(configOf("resumed"), *backend);
     resumed.resumeFrom(setup.root / "resumed" / "checkpoints" / checkpointFolderName(3));
     Recorder rest;
     resumed.run(rest);
