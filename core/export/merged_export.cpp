@@ -15,6 +15,9 @@
 #include "core/model/lora.h"
 #include "core/util/error.h"
 
+#include "kernels/cpu/nf4.h"
+#include "kernels/nf4_format.h"
+
 namespace tiertune::exports {
 
 namespace fs = std::filesystem;
@@ -60,7 +63,8 @@ std::map<std::string, AdaptedWeight> adaptedWeights(const formats::ModelConfig& 
 // model's with the adapter merged in.
 class MergedWeights {
  public:
-  MergedWeights(const CheckpointSource& source, const formats::ModelConfig& model) : lora_(source.run.loraConfig) {
+  MergedWeights(const CheckpointSource& source, const formats::ModelConfig& model)
+      : lora_(source.run.loraConfig), fourBitBase_(source.run.lora && source.run.fourBitBase) {
     if (source.run.lora) {
       base_ = formats::ModelWeights::openFolder(source.run.modelFolder);
       adapter_.emplace(source.weights);
@@ -79,6 +83,13 @@ class MergedWeights {
   std::vector<float> values(const formats::ExpectedTensor& tensor) const {
     if (!adapter_) return readChecked(trained_->tensor(tensor.name), tensor.shape);
     std::vector<float> weight = readChecked(base_->tensor(tensor.name), tensor.shape);
+    if (fourBitBase_ && formats::isLayerProjection(tensor)) {
+      // QLoRA, merged as PEFT merges an adapter into a 4-bit base: the base read back from the
+      // NF4 it was trained over (quantized here exactly as the trainer did), then the adapter.
+      std::vector<std::uint8_t> nf4(kernels::nf4Layout(weight.size()).bytes);
+      kernels::cpu::quantizeNf4(weight, nf4);
+      kernels::cpu::dequantizeNf4(nf4, weight.size(), 0, weight);
+    }
     const auto adapted = adapted_.find(tensor.name);
     if (adapted != adapted_.end()) {
       const AdaptedWeight& lora = adapted->second;
@@ -91,6 +102,7 @@ class MergedWeights {
 
  private:
   model::LoraConfig lora_;
+  bool fourBitBase_ = false;
   std::optional<formats::ModelWeights> base_, trained_;
   std::optional<formats::SafetensorsFile> adapter_;
   std::map<std::string, AdaptedWeight> adapted_;

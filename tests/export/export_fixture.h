@@ -63,12 +63,15 @@ struct ExportFixture {
                     model::LinearModule::Gate, model::LinearModule::Down};
   }
 
+  bool fourBitBase = false;  // the checkpoints say QLoRA
+
   train::RunConfig runConfig(bool useLora) const {
     train::RunConfig run;
     run.modelFolder = modelFolder;
     run.trainData = root / "train.jsonl";
     run.outputFolder = root / "run";
     run.lora = useLora;
+    run.fourBitBase = useLora && fourBitBase;
     run.loraConfig = lora;
     return run;
   }

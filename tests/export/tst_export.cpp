@@ -31,6 +31,7 @@
 #include "core/export/peft_export.h"
 #include "core/export/tensor_encoding.h"
 #include "core/formats/safetensors_reader.h"
+#include "core/model/base_weights.h"
 #include "core/util/error.h"
 #include "export/export_fixture.h"
 #include "support/relative_error.h"
@@ -138,6 +139,31 @@ class ExportTest : public QObject {
     QCOMPARE(result.folder, fs::absolute(output).string());
     QVERIFY(!fractions.empty() && fractions.back() == 1.0);
     QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+  }
+
+  // QLoRA merges as PEFT merges into a 4-bit base: the adapter added to the base read back from its
+  // NF4 (what it was trained over), so the merged model answers as the 4-bit base with the adapter.
+  void mergedQloraIsTheFourBitBasePlusAdapter() {
+    const auto scratch = test::makeScratchDir();
+    test::ExportFixture fixture(scratch->path().toStdString(), kTinyQwen2Config);
+    fixture.fourBitBase = true;
+    const model::ParameterTable adapter = fixture.randomAdapter();
+    const fs::path checkpoint = fixture.writeCheckpoint(adapter, true);
+    const fs::path output = fixture.root / "exports" / "merged";
+    exports::exportMergedModel(exports::openCheckpoint(checkpoint), output, {formats::Dtype::F32});
+
+    const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(fixture.config);
+    const formats::ModelWeights weights = formats::ModelWeights::openFolder(fixture.modelFolder);
+    const model::ParameterTable fourBit(*fixture.backend, specs,
+                                        model::TableFormat(model::frozenElementType(specs, weights), true));
+    model::loadBaseWeights(fourBit, weights);
+    const std::vector<float> expected = fixture.logits(fourBit, &adapter);
+    const double error = relativeError(fixture.logitsOfFolder(output), expected);
+    const double overSixteenBits = relativeError(fixture.logits(fixture.base, &adapter), expected);
+    qInfo("merged QLoRA vs 4-bit base + adapter: relative error %.3g; over the 16-bit base instead %.3g", error,
+          overSixteenBits);
+    QVERIFY2(error <= 1e-5, qPrintable(QString::number(error)));
+    QVERIFY(overSixteenBits > 100 * 1e-5);
   }
 
   void mergedFullFineTuneIsItsOwnWeights() {

@@ -78,6 +78,25 @@ class TestModelRunnerLoad : public QObject {
     QVERIFY(relativeError(lastLogits(fixture, fixture.base, nullptr), expected) > 1e-3);
   }
 
+  // QLoRA: the adapter answers over the base it was trained over, the projections read back from NF4.
+  void qloraCheckpointIsAppliedOverTheFourBitBase() {
+    auto scratch = test::makeScratchDir();
+    test::ExportFixture fixture(scratch->path().toStdString());
+    fixture.fourBitBase = true;
+    const model::ParameterTable adapter = fixture.randomAdapter();
+    const fs::path checkpoint = fixture.writeCheckpoint(adapter, /*useLora=*/true);
+    const auto runner = infer::ModelRunner::load(*fixture.backend, fixture.modelFolder, checkpoint);
+    QVERIFY(runner->hasAdapter());
+    const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(fixture.config);
+    const formats::ModelWeights weights = formats::ModelWeights::openFolder(fixture.modelFolder);
+    const model::ParameterTable fourBit(*fixture.backend, specs,
+                                        model::TableFormat(model::frozenElementType(specs, weights), true));
+    model::loadBaseWeights(fourBit, weights);
+    const std::vector<float> expected = lastLogits(fixture, fourBit, &adapter);
+    expectClose(runner->prefill(prompt(fixture.config)), expected, "QLoRA checkpoint");
+    QVERIFY(relativeError(lastLogits(fixture, fixture.base, &adapter), expected) > 1e-3);
+  }
+
   void fullCheckpointReplacesTheBaseWeights() {
     auto scratch = test::makeScratchDir();
     const test::ExportFixture fixture(scratch->path().toStdString());
