@@ -452,6 +452,22 @@
         <source>%1, %2</source>
         <translation>%1、%2</translation>
     </message>
+    <message>
+        <source>Quick LoRA, model in 4 bits</source>
+        <translation>クイック LoRA、モデルは 4 ビット</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA, model in 4 bits</source>
+        <translation>バランス LoRA、モデルは 4 ビット</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>最小メモリ（QLoRA）</translation>
+    </message>
+    <message>
+        <source>QLoRA (4-bit model)</source>
+        <translation>QLoRA（4 ビットモデル）</translation>
+    </message>
 </context>
 <context>
     <name>WizardHelp</name>
@@ -659,10 +675,6 @@
     <message>
         <source>Method:</source>
         <translation>手法：</translation>
-    </message>
-    <message>
-        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. Full fine-tuning changes every weight.</source>
-        <translation>LoRA は凍結したモデルの横に小さなアダプターを置いて学習します。必要なメモリがはるかに少なく、結果も小さなファイルになります。フルファインチューニングはすべての重みを変更します。</translation>
     </message>
     <message>
         <source>LoRA rank:</source>
@@ -975,6 +987,14 @@
     <message>
         <source>Caps the GPU memory the run may use or, when the processor trains, the memory set aside for its calculations.</source>
         <translation>この実行が使用できる GPU メモリの上限です。プロセッサで学習する場合は、計算用に確保するメモリの上限です。</translation>
+    </message>
+    <message>
+        <source>QLoRA (small adapters, the model kept in 4 bits)</source>
+        <translation>QLoRA（小さなアダプター、モデルは 4 ビットで保持）</translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. QLoRA does the same with the model kept in 4 bits: about a quarter of the model&apos;s memory, slightly slower steps. Full fine-tuning changes every weight.</source>
+        <translation>LoRA は固定したモデルの横に小さなアダプターを学習します。メモリがはるかに少なく、結果は小さなファイルです。QLoRA は同じことをモデルを 4 ビットで保持して行います。モデルのメモリは約 4 分の 1 で、ステップは少し遅くなります。フル微調整はすべての重みを変更します。</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2474,10 @@
         <source>In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
         <translation>全体で%1：1 回%3のオプティマイザーステップが %2 回、開始に%4、評価とサンプルの回答に%5、チェックポイントに%6。</translation>
     </message>
+    <message>
+        <source>Keep the model in 4 bits while training (QLoRA)</source>
+        <translation>学習中はモデルを 4 ビットで保持する（QLoRA）</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::ModelsPage</name>
@@ -2831,6 +2855,18 @@ Folder: %4</source>
     <message>
         <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
         <translation>このデータセットは「%1」用に準備されました。メモリ計画を作るときに、例を「%2」用のトークンに変換し（大きなデータセットでは少し時間がかかります）、以降の実行のために保存します。</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>最小メモリ（QLoRA）</translation>
+    </message>
+    <message>
+        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
+        <translation>モデルがこのコンピューターには大きすぎるときに選びます。バランス LoRA と同じアダプターを、学習中はモデルを 4 ビットで保持して使います（QLoRA）。重みのメモリは約 4 分の 1 になり、ステップは少し遅く、結果はバランス LoRA に近くなります。</translation>
+    </message>
+    <message>
+        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
+        <translation>QLoRA（モデルは 4 ビットで保持）、ランク %1、アルファ %2、対象：%3</translation>
     </message>
 </context>
 <context>

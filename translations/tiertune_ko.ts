@@ -452,6 +452,22 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>Quick LoRA, model in 4 bits</source>
+        <translation>빠른 LoRA, 모델은 4비트</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA, model in 4 bits</source>
+        <translation>균형 LoRA, 모델은 4비트</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>최소 메모리 (QLoRA)</translation>
+    </message>
+    <message>
+        <source>QLoRA (4-bit model)</source>
+        <translation>QLoRA (4비트 모델)</translation>
+    </message>
 </context>
 <context>
     <name>WizardHelp</name>
@@ -659,10 +675,6 @@
     <message>
         <source>Method:</source>
         <translation>방법:</translation>
-    </message>
-    <message>
-        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. Full fine-tuning changes every weight.</source>
-        <translation>LoRA는 고정된 모델 옆에 작은 어댑터를 붙여 학습합니다. 메모리가 훨씬 적게 들고 결과물도 작은 파일입니다. 전체 파인튜닝은 모든 가중치를 바꿉니다.</translation>
     </message>
     <message>
         <source>LoRA rank:</source>
@@ -975,6 +987,14 @@
     <message>
         <source>Caps the GPU memory the run may use or, when the processor trains, the memory set aside for its calculations.</source>
         <translation>이 실행이 사용할 수 있는 GPU 메모리의 상한입니다. 프로세서로 학습할 때는 계산용으로 따로 두는 메모리의 상한입니다.</translation>
+    </message>
+    <message>
+        <source>QLoRA (small adapters, the model kept in 4 bits)</source>
+        <translation>QLoRA (작은 어댑터, 모델은 4비트로 보관)</translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. QLoRA does the same with the model kept in 4 bits: about a quarter of the model&apos;s memory, slightly slower steps. Full fine-tuning changes every weight.</source>
+        <translation>LoRA는 고정된 모델 옆에 작은 어댑터를 학습합니다. 메모리가 훨씬 적게 들고 결과는 작은 파일입니다. QLoRA는 모델을 4비트로 보관한 채 같은 일을 합니다. 모델 메모리는 약 4분의 1이고 단계는 조금 느립니다. 전체 미세 조정은 모든 가중치를 바꿉니다.</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2474,10 @@
         <source>In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
         <translation>전체 %1: 각각 %3인 최적화 단계 %2번, 시작에 %4, 평가와 샘플 답변에 %5, 체크포인트에 %6.</translation>
     </message>
+    <message>
+        <source>Keep the model in 4 bits while training (QLoRA)</source>
+        <translation>학습 중 모델을 4비트로 보관 (QLoRA)</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::ModelsPage</name>
@@ -2831,6 +2855,18 @@ Folder: %4</source>
     <message>
         <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
         <translation>이 데이터셋은 “%1”용으로 준비되었습니다. 메모리 계획을 만들 때 예제를 “%2”용 토큰으로 바꾸며(큰 데이터셋은 잠시 걸립니다), 이후 실행을 위해 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>최소 메모리 (QLoRA)</translation>
+    </message>
+    <message>
+        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
+        <translation>모델이 이 컴퓨터에 너무 클 때 선택하세요. 균형 LoRA와 같은 어댑터를 쓰되 학습하는 동안 모델을 4비트로 보관합니다(QLoRA). 가중치는 메모리를 약 4분의 1만 쓰고, 단계는 조금 느리며 결과는 균형 LoRA와 비슷합니다.</translation>
+    </message>
+    <message>
+        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
+        <translation>QLoRA (모델은 4비트로 보관), 랭크 %1, 알파 %2, 적용 대상: %3</translation>
     </message>
 </context>
 <context>

@@ -452,6 +452,22 @@
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
+    <message>
+        <source>Quick LoRA, model in 4 bits</source>
+        <translation>快速 LoRA，模型為 4 位元</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA, model in 4 bits</source>
+        <translation>平衡 LoRA，模型為 4 位元</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>最少記憶體（QLoRA）</translation>
+    </message>
+    <message>
+        <source>QLoRA (4-bit model)</source>
+        <translation>QLoRA（4 位元模型）</translation>
+    </message>
 </context>
 <context>
     <name>WizardHelp</name>
@@ -659,10 +675,6 @@
     <message>
         <source>Method:</source>
         <translation>方法：</translation>
-    </message>
-    <message>
-        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. Full fine-tuning changes every weight.</source>
-        <translation>LoRA 會在凍結的模型旁訓練小型配接器：所需記憶體少得多，產出的也只是一個小檔案。完整微調則會改變所有權重。</translation>
     </message>
     <message>
         <source>LoRA rank:</source>
@@ -975,6 +987,14 @@
     <message>
         <source>Caps the GPU memory the run may use or, when the processor trains, the memory set aside for its calculations.</source>
         <translation>限制此執行可使用的 GPU 記憶體；由處理器訓練時，則限制為計算保留的記憶體。</translation>
+    </message>
+    <message>
+        <source>QLoRA (small adapters, the model kept in 4 bits)</source>
+        <translation>QLoRA（小型配接器，模型以 4 位元保存）</translation>
+    </message>
+    <message>
+        <source>LoRA trains small adapters beside the frozen model: far less memory, and the result is a small file. QLoRA does the same with the model kept in 4 bits: about a quarter of the model&apos;s memory, slightly slower steps. Full fine-tuning changes every weight.</source>
+        <translation>LoRA 在凍結的模型旁訓練小型配接器：記憶體少得多，結果是一個小檔案。QLoRA 做同樣的事，但模型以 4 位元保存：模型約佔四分之一的記憶體，每步稍慢。完整微調會改變每個權重。</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2474,10 @@
         <source>In all %1: %2 optimizer steps of %3 each, %4 to start, %5 for evaluations and sample answers, %6 for checkpoints.</source>
         <translation>總共%1：%2 個最佳化步驟，每步%3；啟動%4，評估與範例回答%5，檢查點%6。</translation>
     </message>
+    <message>
+        <source>Keep the model in 4 bits while training (QLoRA)</source>
+        <translation>訓練時以 4 位元保存模型（QLoRA）</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::ModelsPage</name>
@@ -2831,6 +2855,18 @@ Folder: %4</source>
     <message>
         <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
         <translation>此資料集是為「%1」準備的；建立記憶體計畫時，會將其範例轉換為「%2」的 token（大型資料集需要一點時間），並保留供之後的執行使用。</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>最少記憶體（QLoRA）</translation>
+    </message>
+    <message>
+        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
+        <translation>當模型對這台電腦來說太大時選這個：與平衡 LoRA 相同的配接器，訓練時模型以 4 位元保存（QLoRA）。權重約佔四分之一的記憶體；每步稍慢，結果接近平衡 LoRA。</translation>
+    </message>
+    <message>
+        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
+        <translation>QLoRA（模型以 4 位元保存），秩 %1，alpha %2，套用於 %3</translation>
     </message>
 </context>
 <context>

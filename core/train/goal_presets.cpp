@@ -26,7 +26,8 @@ std::int64_t epochsFor(GoalPreset preset, std::int64_t examples) {
 double learningRateFor(GoalPreset preset, std::int64_t parameters) {
   switch (preset) {
     case GoalPreset::QuickLora: return parameters >= 30 * kBillion ? 2e-4 : 3e-4;
-    case GoalPreset::BalancedLora: return parameters >= 30 * kBillion ? 1e-4 : 2e-4;
+    case GoalPreset::BalancedLora:
+    case GoalPreset::SmallestMemory: return parameters >= 30 * kBillion ? 1e-4 : 2e-4;
     case GoalPreset::FullFineTune: return parameters >= 7 * kBillion ? 1e-5 : 2e-5;
   }
   return 2e-4;
@@ -38,13 +39,15 @@ const char* presetKey(GoalPreset preset) {
   switch (preset) {
     case GoalPreset::QuickLora: return "quick-lora";
     case GoalPreset::BalancedLora: return "balanced-lora";
+    case GoalPreset::SmallestMemory: return "smallest-memory";
     case GoalPreset::FullFineTune: return "full";
   }
   return "custom";
 }
 
 std::optional<GoalPreset> presetFromKey(const std::string& key) {
-  for (const GoalPreset preset : {GoalPreset::QuickLora, GoalPreset::BalancedLora, GoalPreset::FullFineTune}) {
+  for (const GoalPreset preset :
+       {GoalPreset::QuickLora, GoalPreset::BalancedLora, GoalPreset::SmallestMemory, GoalPreset::FullFineTune}) {
     if (key == presetKey(preset)) return preset;
   }
   return std::nullopt;
@@ -92,7 +95,10 @@ std::int64_t coveringSequenceLength(const PresetInputs& inputs, std::int64_t cap
   return std::min(limit, std::max<std::int64_t>(128, roundUp(covering, 128)));
 }
 
-void applyPreset(GoalPreset preset, const PresetInputs& inputs, RunConfig& config) {
+void applyPreset(GoalPreset requested, const PresetInputs& inputs, RunConfig& config) {
+  // Smallest memory trains as Balanced LoRA does; only the base is kept in 4 bits.
+  config.fourBitBase = requested == GoalPreset::SmallestMemory;
+  const GoalPreset preset = config.fourBitBase ? GoalPreset::BalancedLora : requested;
   const bool lora = preset != GoalPreset::FullFineTune;
   const std::int64_t examples = std::max<std::int64_t>(1, inputs.trainExamples);
   config.lora = lora;

@@ -1,4 +1,4 @@
-// The fine-tune wizard's three goals (Quick LoRA, Balanced LoRA, Full fine-tune) as run settings
+// The fine-tune wizard's goals (Quick LoRA, Balanced LoRA, Smallest memory, Full fine-tune) as run settings
 // that fit the chosen model and dataset: LoRA rank and targets, learning rate, epochs, sequence
 // length, batch and accumulation, warmup, evaluation and checkpoint intervals. Pure functions, so
 // that the wizard, the CLI and the tests get the same numbers for the same inputs.
@@ -13,9 +13,10 @@
 
 namespace tiertune::train {
 
-enum class GoalPreset { QuickLora, BalancedLora, FullFineTune };
+// SmallestMemory is Balanced LoRA over a 4-bit base (QLoRA): a quarter of the base's memory.
+enum class GoalPreset { QuickLora, BalancedLora, SmallestMemory, FullFineTune };
 
-// "quick-lora", "balanced-lora", "full": what the catalog keeps as the run's preset.
+// "quick-lora", "balanced-lora", "smallest-memory", "full": what the catalog keeps as the run's preset.
 const char* presetKey(GoalPreset preset);
 std::optional<GoalPreset> presetFromKey(const std::string& key);
 

@@ -350,7 +350,7 @@ class TestNewRunWizard : public QObject {
     wizard.show();
     test::chooseFullFineTuneUnderTightLimits(wizard);
     QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
-    QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentIndex(), 1);  // full
+    QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentData().toString(), QStringLiteral("full"));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
     QVERIFY(test::waitForPlan(&wizard));
@@ -379,7 +379,42 @@ class TestNewRunWizard : public QObject {
     QCOMPARE(*wizard.draft().config.budgets.diskBytes, std::uint64_t(100'000'000));  // the limits stay
     snapshot(&wizard, QStringLiteral("8-plan-fixed"));
     wizard.back();  // the Advanced page shows the fixed settings
-    QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentIndex(), 0);
+    QCOMPARE(child<QComboBox>(&wizard, "advMethod")->currentData().toString(), QStringLiteral("lora"));
+    wizard.reject();
+  }
+
+  // Smallest memory: Balanced LoRA's settings over the model kept in 4 bits (QLoRA); the Advanced
+  // page shows QLoRA, the plan counts the 4-bit model, the review says it, and switching the method
+  // back to LoRA keeps the rest.
+  void smallestMemoryIsQloraThroughout() {
+    NewRunWizard wizard(*context_);
+    wizard.show();
+    auto* model = child<QComboBox>(&wizard, "runModel");
+    model->setCurrentIndex(model->findText(QStringLiteral("Medium chat")));
+    wizard.next();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::GoalPage));
+    child<QRadioButton>(&wizard, "goalSmallestMemory")->click();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::AdvancedPage));
+    auto* method = child<QComboBox>(&wizard, "advMethod");
+    QCOMPARE(method->currentData().toString(), QStringLiteral("qlora"));
+    QVERIFY(child<QSpinBox>(&wizard, "advRank")->isEnabled());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::PlanPage));
+    QVERIFY(test::waitForPlan(&wizard));
+    const MemoryPlanPage* plan = wizard.memoryPlanPage();
+    QVERIFY(plan->plan() && plan->plan()->memory.setup.fourBitBase);
+    const std::uint64_t fourBitState = plan->plan()->memory.plan.totalStateBytes;
+    QVERIFY(wizard.draft().config.fourBitBase);
+    wizard.back();
+    method->setCurrentIndex(method->findData(QStringLiteral("lora")));
+    wizard.next();
+    QVERIFY(test::waitForPlan(&wizard));
+    QVERIFY(!wizard.draft().config.fourBitBase);
+    QVERIFY(wizard.draft().config.lora);
+    QVERIFY2(plan->plan()->memory.plan.totalStateBytes > fourBitState,
+             qPrintable(QStringLiteral("%1 against %2").arg(plan->plan()->memory.plan.totalStateBytes).arg(fourBitState)));
     wizard.reject();
   }
 

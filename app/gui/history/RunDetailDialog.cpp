@@ -238,7 +238,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
 }
 
 void RunDetailDialog::openExportDialog() {
-  auto* dialog = new ExportDialog(detail_.catalogFile, runId_, detail_.checkpoints, detail_.run.method == "lora", this);
+  auto* dialog = new ExportDialog(detail_.catalogFile, runId_, detail_.checkpoints, detail_.run.method != "full", this);
   dialog->setRunName(QString::fromStdString(detail_.run.name));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   // The exports tab shows the new row.

@@ -36,11 +36,14 @@ QString RunText::steps(qint64 done, std::optional<qint64> total) {
 
 QString RunText::method(const std::string& method, const std::string& preset) {
   // The goals' names as the new-run wizard shows them, not the keys the run's configuration stores.
-  if (preset == "quick-lora") return tr("Quick LoRA");
-  if (preset == "balanced-lora") return tr("Balanced LoRA");
-  const QString text = method == "lora"   ? tr("LoRA")
-                       : method == "full" ? tr("Full fine-tune")
-                                          : QString::fromStdString(method);
+  // A LoRA goal whose run was switched to a 4-bit model (the memory plan's fix) says so.
+  if (preset == "quick-lora") return method == "qlora" ? tr("Quick LoRA, model in 4 bits") : tr("Quick LoRA");
+  if (preset == "balanced-lora") return method == "qlora" ? tr("Balanced LoRA, model in 4 bits") : tr("Balanced LoRA");
+  if (preset == "smallest-memory") return tr("Smallest memory (QLoRA)");
+  const QString text = method == "lora"    ? tr("LoRA")
+                       : method == "qlora" ? tr("QLoRA (4-bit model)")
+                       : method == "full"  ? tr("Full fine-tune")
+                                           : QString::fromStdString(method);
   if (preset == "custom") return tr("%1, own settings").arg(text);
   // "full" says no more than the method; a preset this version does not know keeps its key.
   if (preset.empty() || preset == method) return text;

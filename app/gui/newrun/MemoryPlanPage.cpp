@@ -265,6 +265,9 @@ void MemoryPlanPage::showFixes() {
       draft_.preset = train::GoalPreset::BalancedLora;
       draft_.prefillIfChanged();
     });
+  } else if (!config.fourBitBase) {
+    // QLoRA: the same adapters over the model kept in 4 bits, a quarter of the base's memory.
+    addFix("fixUseQlora", tr("Keep the model in 4 bits while training (QLoRA)"), [&config] { config.fourBitBase = true; });
   }
   if (config.sequenceLength >= 128) {
     addFix("fixHalveSequence", tr("Halve the sequence length (to %1 tokens)").arg(config.sequenceLength / 2),
