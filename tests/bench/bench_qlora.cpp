@@ -1,0 +1,239 @@
+// QLoRA on the CPU beside our own 16-bit LoRA, measured in the same run: LoRA r16 on all seven
+// projections of a Llama 3.1 8B shape (random weights, bf16 base) with activation checkpointing,
+// one sequence of 512 tokens per step, AdamW. Each side runs in a process of its own, so its peak
+// RSS (VmHWM) is its own; the planner's bytes for the same run are printed beside it. Issue 23's
+// targets on a CPU machine: QLoRA inside RAM with planner and peak RSS at most 9 GB, and tokens/s
+// at least 0.8x the 16-bit base's. ("--shape 1b" and "--shape small" run the same on smaller
+// shapes, for a quick look.)
+//   build/ci/bin/bench_qlora [--shape 8b|1b|small] [--threads 2] [--steps 1] [--sequence 512]
+#include <unistd.h>
+
+#include <omp.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/formats/model_config.h"
+#include "core/model/base_weights.h"
+#include "core/model/decoder.h"
+#include "core/model/lora.h"
+#include "core/tiers/planner.h"
+#include "core/util/random.h"
+#include "kernels/backend.h"
+#include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/nf4.h"
+
+using namespace tiertune;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const char* configOf(const std::string& shape) {
+  if (shape == "8b") {  // Llama 3.1 8B
+    return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,
+        "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":14336,"vocab_size":128256,
+        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":false})";
+  }
+  if (shape == "1b") {  // Llama 3.2 1B
+    return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":2048,"num_hidden_layers":16,
+        "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":8192,"vocab_size":128256,
+        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":true})";
+  }
+  return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":512,"num_hidden_layers":8,
+        "num_attention_heads":8,"num_key_value_heads":4,"intermediate_size":1376,"vocab_size":32000,
+        "max_position_embeddings":2048,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false})";
+}
+
+struct Options {
+  std::string shape = "8b";
+  int threads = 2;
+  int steps = 1;
+  int sequence = 512;
+};
+
+struct Measurement {
+  double tokensPerSecond = 0, peakGiB = 0, loadSeconds = 0, lastLoss = 0;
+};
+
+double peakRssGiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / (1024.0 * 1024.0);
+  }
+  return 0;
+}
+
+// Random weights as transformers draws them (normal, 0.02; norms 1), written tensor by tensor and
+// chunk by chunk into the base as it keeps them (bf16, the projections NF4 for QLoRA), so no
+// process ever holds a wider copy than one projection in fp32.
+void fillRandomBase(const model::ParameterTable& base, std::uint64_t seed) {
+  SplitMix64 random(seed);
+  std::vector<float> values;
+  std::vector<std::uint16_t> bits;
+  auto draw = [&](std::size_t count, bool norm) {
+    values.resize(count);
+    for (float& value : values) {
+      if (norm) {
+        value = 1.0f;
+        continue;
+      }
+      const double u1 = 1.0 - random.uniform(), u2 = random.uniform();
+      value = static_cast<float>(0.02 * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
+    }
+    bits.resize(count);
+    kernels::cpu::floatToBf16(values, bits);  // the bf16 checkpoint's values
+    kernels::cpu::bf16ToFloat(bits, values);
+  };
+  for (std::size_t i = 0; i < base.tensorCount(); ++i) {
+    const model::ParameterEntry& entry = base.entry(i);
+    const bool norm = entry.spec.name.find("norm.weight") != std::string::npos;
+    if (entry.nf4) {
+      draw(entry.count, false);
+      const kernels::DeviceSpan<std::uint8_t> bytes = base.bytes(i);
+      kernels::cpu::quantizeNf4(values, std::span<std::uint8_t>(bytes.data(), bytes.size()));
+      continue;
+    }
+    const kernels::DeviceSpan<std::uint16_t> stored = base.bits(i);
+    constexpr std::size_t chunk = std::size_t(1) << 22;
+    for (std::size_t first = 0; first < entry.count; first += chunk) {
+      const std::size_t count = std::min(chunk, entry.count - first);
+      draw(count, norm);
+      std::copy(bits.begin(), bits.end(), stored.data() + first);
+    }
+  }
+}
+
+Measurement measure(bool fourBit, const Options& options) {
+  omp_set_num_threads(options.threads);
+  const formats::ModelConfig config = formats::parseModelConfig(configOf(options.shape));
+  const auto backend = kernels::makeCpuBackend();
+  const auto loadStart = Clock::now();
+  const model::ParameterTable base(*backend, model::baseParameterSpecs(config),
+                                   model::TableFormat(model::ElementType::Bf16, fourBit));
+  fillRandomBase(base, 1);
+  Measurement result;
+  result.loadSeconds = std::chrono::duration<double>(Clock::now() - loadStart).count();
+
+  model::LoraConfig lora;
+  lora.rank = 16;
+  lora.alpha = 32;
+  lora.dropout = 0;
+  const model::ParameterTable adapter(*backend, model::loraParameterSpecs(config, lora));
+  model::initializeLora(adapter, config, lora, 2);
+  const model::ParameterTable gradients = adapter.sameLayout();
+  const model::ParameterTable m = adapter.sameLayout();
+  const model::ParameterTable v = adapter.sameLayout();
+  model::Decoder decoder(*backend, config, base, &adapter, &lora, &gradients, model::DecoderOptions{true, 256});
+
+  SplitMix64 random(3);
+  Clock::time_point started;
+  for (int step = 0; step <= options.steps; ++step) {
+    if (step == 1) started = Clock::now();  // step 0 warms up (allocations, page faults)
+    model::TokenBatch batch;
+    std::vector<std::int32_t> ids(static_cast<std::size_t>(options.sequence));
+    for (auto& id : ids) id = static_cast<std::int32_t>(random.below(static_cast<std::uint64_t>(config.vocabSize)));
+    batch.append(ids);
+    gradients.zero();
+    result.lastLoss = decoder.forwardBackward(batch, batch.countedTargets(), static_cast<std::uint64_t>(step)).mean();
+    backend->adamw(adapter.all(), gradients.all(), m.all(), v.all(), kernels::AdamWHyper{1e-4, 0.9, 0.999, 1e-8, 0.0},
+                   step + 1);
+  }
+  const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+  result.tokensPerSecond = static_cast<double>(options.steps) * options.sequence / elapsed;
+  result.peakGiB = peakRssGiB();
+  return result;
+}
+
+// The planner's bytes for the same run: what it would place, on a machine with room for all of it.
+double plannedGiB(bool fourBit, const Options& options) {
+  tiers::TrainingSetup setup;
+  setup.model = formats::parseModelConfig(configOf(options.shape));
+  setup.method = tiers::Method::Lora;
+  setup.loraRank = 16;
+  setup.microBatch = 1;
+  setup.sequenceLength = options.sequence;
+  setup.fp32Weights = true;
+  setup.frozenWeightBytes = 2;
+  setup.fourBitBase = fourBit;
+  tiers::MachineBudget machine;
+  machine.deviceBytes = std::uint64_t(1) << 40;
+  machine.hostBytes = std::uint64_t(1) << 40;
+  machine.computeFlopsPerSecond = 1e11;
+  const tiers::Plan plan = tiers::planTraining(setup, machine);
+  return static_cast<double>(plan.peakBytes[0] + plan.peakBytes[1]) / (1024.0 * 1024.0 * 1024.0);
+}
+
+bool runWorker(const std::string& command, Measurement& result) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return false;
+  char line[512];
+  std::string last;
+  while (std::fgets(line, sizeof line, pipe)) last = line;
+  return pclose(pipe) == 0 && std::sscanf(last.c_str(), "%lf %lf %lf %lf", &result.tokensPerSecond, &result.peakGiB,
+                                          &result.loadSeconds, &result.lastLoss) == 4;
+}
+
+std::string selfPath() {
+  char path[4096];
+  const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+  if (length <= 0) return "bench_qlora";
+  path[length] = '\0';
+  return path;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  std::string worker;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--shape" && i + 1 < argc) {
+      options.shape = argv[++i];
+    } else if (arg == "--threads" && i + 1 < argc) {
+      options.threads = std::atoi(argv[++i]);
+    } else if (arg == "--steps" && i + 1 < argc) {
+      options.steps = std::atoi(argv[++i]);
+    } else if (arg == "--sequence" && i + 1 < argc) {
+      options.sequence = std::atoi(argv[++i]);
+    } else if (arg == "--worker" && i + 1 < argc) {
+      worker = argv[++i];
+    } else {
+      std::fprintf(stderr, "usage: bench_qlora [--shape 8b|1b|small] [--threads N] [--steps N] [--sequence N]\n");
+      return 2;
+    }
+  }
+  if (!worker.empty()) {
+    const Measurement result = measure(worker == "qlora", options);
+    std::printf("%.4f %.3f %.2f %.6f\n", result.tokensPerSecond, result.peakGiB, result.loadSeconds, result.lastLoss);
+    return std::isfinite(result.lastLoss) ? 0 : 1;
+  }
+
+  std::printf("LoRA r16 on all seven projections, Llama shape '%s', bf16 base, activation checkpointing,\n"
+              "1 x %d tokens per step, %d threads, %d timed step(s) after one warm-up; each side in its own process\n\n",
+              options.shape.c_str(), options.sequence, options.threads, options.steps);
+  std::printf("%-16s | %10s %8s | %13s %13s | %11s | %s\n", "base", "tokens/s", "ratio", "peak RSS GiB",
+              "planner GiB", "load s", "loss");
+  const std::string arguments = " --shape " + options.shape + " --threads " + std::to_string(options.threads) +
+                                " --steps " + std::to_string(options.steps) + " --sequence " +
+                                std::to_string(options.sequence);
+  Measurement sixteen, four;
+  if (!runWorker(selfPath() + " --worker lora16" + arguments, sixteen) ||
+      !runWorker(selfPath() + " --worker qlora" + arguments, four)) {
+    std::fprintf(stderr, "a measurement failed\n");
+    return 1;
+  }
+  std::printf("%-16s | %10.2f %8s | %13.2f %13.2f | %11.1f | %.4f\n", "bf16 (LoRA)", sixteen.tokensPerSecond, "1.00x",
+              sixteen.peakGiB, plannedGiB(false, options), sixteen.loadSeconds, sixteen.lastLoss);
+  std::printf("%-16s | %10.2f %7.2fx | %13.2f %13.2f | %11.1f | %.4f\n", "NF4 (QLoRA)", four.tokensPerSecond,
+              four.tokensPerSecond / sixteen.tokensPerSecond, four.peakGiB, plannedGiB(true, options),
+              four.loadSeconds, four.lastLoss);
+  return 0;
+}
