@@ -2478,6 +2478,10 @@
         <source>Keep the model in 4 bits while training (QLoRA)</source>
         <translation>学習中はモデルを 4 ビットで保持する（QLoRA）</translation>
     </message>
+    <message>
+        <source>The model is kept in 4 bits while it trains (QLoRA): its weights take %1.</source>
+        <translation>学習中、モデルは 4 ビットで保持されます（QLoRA）。重みは %1 を使います。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::ModelsPage</name>

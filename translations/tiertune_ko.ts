@@ -2478,6 +2478,10 @@
         <source>Keep the model in 4 bits while training (QLoRA)</source>
         <translation>학습 중 모델을 4비트로 보관 (QLoRA)</translation>
     </message>
+    <message>
+        <source>The model is kept in 4 bits while it trains (QLoRA): its weights take %1.</source>
+        <translation>학습하는 동안 모델은 4비트로 보관됩니다(QLoRA). 가중치는 %1을(를) 차지합니다.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::ModelsPage</name>

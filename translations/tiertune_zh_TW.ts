@@ -2478,6 +2478,10 @@
         <source>Keep the model in 4 bits while training (QLoRA)</source>
         <translation>訓練時以 4 位元保存模型（QLoRA）</translation>
     </message>
+    <message>
+        <source>The model is kept in 4 bits while it trains (QLoRA): its weights take %1.</source>
+        <translation>訓練時模型以 4 位元保存（QLoRA）：其權重佔 %1。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::ModelsPage</name>

@@ -407,12 +407,15 @@ class TestNewRunWizard : public QObject {
     QVERIFY(plan->plan() && plan->plan()->memory.setup.fourBitBase);
     const std::uint64_t fourBitState = plan->plan()->memory.plan.totalStateBytes;
     QVERIFY(wizard.draft().config.fourBitBase);
+    QVERIFY2(child<QLabel>(&wizard, "planNotes")->text().contains(QStringLiteral("kept in 4 bits")),
+             qPrintable(child<QLabel>(&wizard, "planNotes")->text()));
     wizard.back();
     method->setCurrentIndex(method->findData(QStringLiteral("lora")));
     wizard.next();
     QVERIFY(test::waitForPlan(&wizard));
     QVERIFY(!wizard.draft().config.fourBitBase);
     QVERIFY(wizard.draft().config.lora);
+    QVERIFY(!child<QLabel>(&wizard, "planNotes")->text().contains(QStringLiteral("kept in 4 bits")));
     QVERIFY2(plan->plan()->memory.plan.totalStateBytes > fourBitState,
              qPrintable(QStringLiteral("%1 against %2").arg(plan->plan()->memory.plan.totalStateBytes).arg(fourBitState)));
     wizard.reject();

@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -58,7 +59,9 @@
 #include "kernels/backend.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/nf4.h"
 #include "kernels/cpu/rope.h"
+#include "kernels/nf4_format.h"
 #include "support/tiny_model.h"
 
 using namespace tiertune;
@@ -400,6 +403,49 @@ void checkHalfWeights(Harness& h) {
   }
 }
 
+// A frozen projection kept in NF4 (QLoRA), on both backends. The product with an identity A is the
+// dequantized weight itself, which must be the same bits on both (the CUDA kernel rounds as the
+// CPU does); then the products, forward (W^T) and input gradient (W), with panels as above.
+void checkNf4Weights(Harness& h) {
+  const std::size_t large = h.selfCheck() ? 1100 : 4100;
+  for (const std::size_t side : {std::size_t(61), large}) {
+    const std::size_t n = side, k = side;
+    const Nf4Layout layout = nf4Layout(n * k);
+    std::vector<std::uint8_t> bytes(layout.bytes);
+    cpu::quantizeNf4(h.uniform(n * k, -0.05f, 0.05f), bytes);
+    std::vector<std::uint16_t> pairs(bytes.size() / 2);
+    std::memcpy(pairs.data(), bytes.data(), bytes.size());
+    DeviceBuffer weights[2];
+    for (int s = 0; s < 2; ++s) {
+      weights[s] = h.backend(s).allocate(bytes.size());
+      h.backend(s).upload(pairs, weights[s].as<std::uint16_t>().subspan(0, pairs.size()));
+    }
+    auto w = [&](int s) { return DeviceSpan<const std::uint8_t>(weights[s].as<std::uint8_t>().subspan(0, bytes.size())); };
+    if (side <= 1100) {
+      std::vector<float> identity(k * k, 0.0f);
+      for (std::size_t i = 0; i < k; ++i) identity[i * k + i] = 1.0f;
+      const Twin eye = h.twin(identity);
+      const Twin read = h.poisoned(k * n);
+      h.both([&](Backend& backend, int s) {
+        backend.matmulNf4Weights(eye[s], w(s), read[s], MatmulShape{k, n, k, false, false});
+      });
+      h.compare("NF4 weights read back " + std::to_string(n * k), read, kBitwise);
+    }
+    for (const bool transposeA : {false, true}) {
+      for (const bool transposeW : {false, true}) {
+        const std::size_t m = 9;
+        const Twin a = h.random(m * k);
+        const Twin out = h.random(m * n);
+        const MatmulShape shape{m, n, k, transposeA, transposeW};
+        h.both([&](Backend& backend, int s) { backend.matmulNf4Weights(a[s], w(s), out[s], shape, 0.5f, -1.0f); });
+        h.compare("matmulNf4Weights " + std::to_string(m) + "x" + std::to_string(n) + "x" + std::to_string(k) +
+                      (transposeA ? " A^T" : " A") + (transposeW ? " W^T" : " W"),
+                  out, kReduction);
+      }
+    }
+  }
+}
+
 // ---- normalization, rotary embedding, embeddings ------------------------------------------------
 
 void checkRmsNorm(Harness& h) {
@@ -708,9 +754,10 @@ train::RunConfig trainingRun(Harness& h, const ScratchFolder& scratch, const cha
   return config;
 }
 
-void checkTraining(Harness& h, const char* configJson, const std::string& label, bool lora) {
+void checkTraining(Harness& h, const char* configJson, const std::string& label, bool lora, bool fourBitBase = false) {
   const ScratchFolder scratch;
-  const train::RunConfig config = trainingRun(h, scratch, configJson, lora);
+  train::RunConfig config = trainingRun(h, scratch, configJson, lora);
+  config.fourBitBase = fourBitBase;
 
   std::vector<double> losses[2];
   std::vector<float> weights[2];
@@ -889,6 +936,7 @@ int main(int argc, char** argv) {
     checkAdamw(h);
     checkMatmul(h);
     checkHalfWeights(h);
+    checkNf4Weights(h);
     checkRmsNorm(h);
     checkRope(h);
     checkEmbedding(h);
@@ -901,6 +949,7 @@ int main(int argc, char** argv) {
     checkTraining(h, test::kTinyLlamaConfig, "llama LoRA r4 dropout 0.1", true);
     checkTraining(h, kQwen2Config, "qwen2 (qkv bias) full fine-tuning", false);
     checkTraining(h, kQwen2Config, "qwen2 (qkv bias) LoRA r4 dropout 0.1", true);
+    checkTraining(h, kQwen2Config, "qwen2 (qkv bias) QLoRA r4 dropout 0.1", true, true);
     checkTransferLane(h);
     checkComputeSpeed(h);
     checkStreamedTraining(h, "llama full fine-tuning", false);

@@ -1,6 +1,7 @@
 // run.json: defaults, every field read, and errors that name the field; the learning-rate schedule
 // at its landmarks (transformers' warmup, cosine and linear schedules).
 #include <QTest>
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <numbers>
 
@@ -89,7 +90,8 @@ class RunConfigTest : public QObject {
     const RunConfig again = parseRunConfig(toJson(qlora), "/");
     QVERIFY(again.fourBitBase);
     QCOMPARE(toJson(again), toJson(qlora));
-    QVERIFY(toJson(again).find(R"("base_bits":4)") != std::string::npos);
+    QCOMPARE(nlohmann::json::parse(toJson(again)).at("base_bits").get<int>(), 4);
+    QCOMPARE(nlohmann::json::parse(toJson(again)).at("method").get<std::string>(), std::string("qlora"));
     QVERIFY(parseRunConfig("{" + base + R"(,"base_bits":4})", "/").fourBitBase);
     const RunConfig lora = parseRunConfig("{" + base + "}", "/");
     QVERIFY(!lora.fourBitBase);

@@ -206,6 +206,13 @@ void MemoryPlanPage::showPlan() {
   device_->setText(describeTrainingChoice(plan_->backend));
   device_->show();
   QStringList notes;
+  if (plan_->memory.setup.fourBitBase) {
+    std::uint64_t frozen = 0;
+    for (const tiers::Placement& placement : plan.placements) {
+      if (placement.group == tiers::StateGroup::FrozenWeights) frozen += placement.bytes;
+    }
+    notes << tr("The model is kept in 4 bits while it trains (QLoRA): its weights take %1.").arg(byteSizeText(frozen));
+  }
   for (const std::string& note : plan_->machine.notes) notes << MachineNoteText::text(note);
   notes_->setText(notes.join(QLatin1Char(' ')));
   notes_->setVisible(!notes_->text().isEmpty());
