@@ -7,8 +7,6 @@
 // in bf16 as a LoRA run of a bf16 checkpoint does (products widen it panel by panel); its peer is
 // the same PyTorch fp32 LoRA run.
 //   build/cat/bin/bench_cpu_train [--threads 2] [--steps 6] [--checkpointing]
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <omp.h>
 
@@ -16,7 +14,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +25,7 @@
 #include "core/util/random.h"
 #include "kernels/backend.h"
 #include "kernels/cpu/half_precision.h"
+#include "tests/bench/bench_process.h"
 #include "tests/bench/cpu_bench_model.h"
 
 using namespace tiertune;
@@ -50,15 +48,6 @@ struct Measurement {
   double peakMiB = 0;
   double lastLoss = 0;
 };
-
-double peakRssMiB() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;
-  }
-  return 0;
-}
 
 // Ours, in this process: the decoder over the CPU backend, one AdamW step per batch.
 // The base in bf16: fp32 random weights rounded to nearest even, then the fp32 table freed (the
@@ -124,28 +113,15 @@ Measurement measureOurs(bool lora, bool bf16, const Options& options) {
   }
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   result.tokensPerSecond = static_cast<double>(options.steps) * kBatch * kSequence / elapsed;
-  result.peakMiB = peakRssMiB();
+  result.peakMiB = bench::peakRssMiB();
   return result;
 }
 
 // Runs command and parses "tokens_per_s peak_mib last_loss" from its last output line.
 bool runMeasurement(const std::string& command, Measurement& result) {
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return false;
-  char line[512];
-  std::string last;
-  while (std::fgets(line, sizeof line, pipe)) last = line;
-  const int status = pclose(pipe);
-  return status == 0 &&
-         std::sscanf(last.c_str(), "%lf %lf %lf", &result.tokensPerSecond, &result.peakMiB, &result.lastLoss) == 3;
-}
-
-std::string selfPath() {
-  char path[4096];
-  const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
-  if (length <= 0) return "bench_cpu_train";
-  path[length] = '\0';
-  return path;
+  const std::optional<std::string> last = bench::lastLineOf(command);
+  return last &&
+         std::sscanf(last->c_str(), "%lf %lf %lf", &result.tokensPerSecond, &result.peakMiB, &result.lastLoss) == 3;
 }
 
 }  // namespace
@@ -184,7 +160,8 @@ int main(int argc, char** argv) {
   const std::string steps = std::to_string(options.steps);
   for (const std::string method : {"full", "lora", "lora-bf16"}) {
     Measurement ours, torch;
-    const std::string oursCommand = selfPath() + " --worker " + method + " --threads " + threads + " --steps " + steps +
+    const std::string oursCommand = bench::selfPath("bench_cpu_train") + " --worker " + method + " --threads " +
+                                    threads + " --steps " + steps +
                                     (options.checkpointing ? " --checkpointing" : "");
     const std::string peer = method == "full" ? "full" : "lora";
     const std::string torchCommand = "OMP_NUM_THREADS=" + threads + " /usr/bin/python3 " TIERTUNE_BENCH_TORCH " " +

@@ -6,15 +6,12 @@
 // at least 0.8x the 16-bit base's. ("--shape 1b" and "--shape small" run the same on smaller
 // shapes, for a quick look.)
 //   build/ci/bin/bench_qlora [--shape 8b|1b|small] [--threads 2] [--steps 1] [--sequence 512]
-#include <unistd.h>
-
 #include <omp.h>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +25,7 @@
 #include "kernels/backend.h"
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/nf4.h"
+#include "tests/bench/bench_process.h"
 
 using namespace tiertune;
 using Clock = std::chrono::steady_clock;
@@ -60,15 +58,6 @@ struct Options {
 struct Measurement {
   double tokensPerSecond = 0, peakGiB = 0, loadSeconds = 0, lastLoss = 0;
 };
-
-double peakRssGiB() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / (1024.0 * 1024.0);
-  }
-  return 0;
-}
 
 // Random weights as transformers draws them (normal, 0.02; norms 1), written tensor by tensor and
 // chunk by chunk into the base as it keeps them (bf16, the projections NF4 for QLoRA), so no
@@ -147,7 +136,7 @@ Measurement measure(bool fourBit, const Options& options) {
   }
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   result.tokensPerSecond = static_cast<double>(options.steps) * options.sequence / elapsed;
-  result.peakGiB = peakRssGiB();
+  result.peakGiB = bench::peakRssMiB() / 1024.0;
   return result;
 }
 
@@ -171,21 +160,9 @@ double plannedGiB(bool fourBit, const Options& options) {
 }
 
 bool runWorker(const std::string& command, Measurement& result) {
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return false;
-  char line[512];
-  std::string last;
-  while (std::fgets(line, sizeof line, pipe)) last = line;
-  return pclose(pipe) == 0 && std::sscanf(last.c_str(), "%lf %lf %lf %lf", &result.tokensPerSecond, &result.peakGiB,
-                                          &result.loadSeconds, &result.lastLoss) == 4;
-}
-
-std::string selfPath() {
-  char path[4096];
-  const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
-  if (length <= 0) return "bench_qlora";
-  path[length] = '\0';
-  return path;
+  const std::optional<std::string> last = bench::lastLineOf(command);
+  return last && std::sscanf(last->c_str(), "%lf %lf %lf %lf", &result.tokensPerSecond, &result.peakGiB,
+                             &result.loadSeconds, &result.lastLoss) == 4;
 }
 
 }  // namespace
@@ -225,8 +202,8 @@ int main(int argc, char** argv) {
                                 " --steps " + std::to_string(options.steps) + " --sequence " +
                                 std::to_string(options.sequence);
   Measurement sixteen, four;
-  if (!runWorker(selfPath() + " --worker lora16" + arguments, sixteen) ||
-      !runWorker(selfPath() + " --worker qlora" + arguments, four)) {
+  if (!runWorker(bench::selfPath("bench_qlora") + " --worker lora16" + arguments, sixteen) ||
+      !runWorker(bench::selfPath("bench_qlora") + " --worker qlora" + arguments, four)) {
     std::fprintf(stderr, "a measurement failed\n");
     return 1;
   }

@@ -1,0 +1,44 @@
+// What the CPU benchmarks need to measure each side in a process of its own: this program's path
+// (to start itself as a worker), the last line a worker printed, and the process's peak RSS.
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
+
+namespace tiertune::bench {
+
+inline std::string selfPath(const char* fallback) {
+  char path[4096];
+  const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+  if (length <= 0) return fallback;
+  path[length] = '\0';
+  return path;
+}
+
+// The last line command wrote to its output, when it exited with status 0.
+inline std::optional<std::string> lastLineOf(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return std::nullopt;
+  char line[512];
+  std::string last;
+  while (std::fgets(line, sizeof line, pipe)) last = line;
+  if (pclose(pipe) != 0) return std::nullopt;
+  return last;
+}
+
+// This process's peak resident set (VmHWM) in MiB.
+inline double peakRssMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;
+  }
+  return 0;
+}
+
+}  // namespace tiertune::bench
