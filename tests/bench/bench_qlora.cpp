@@ -5,14 +5,19 @@
 // targets on a CPU machine: QLoRA inside RAM with planner and peak RSS at most 9 GB, and tokens/s
 // at least 0.8x the 16-bit base's. ("--shape 1b" and "--shape small" run the same on smaller
 // shapes, for a quick look.)
-//   build/ci/bin/bench_qlora [--shape 8b|1b|small] [--threads 2] [--steps 1] [--sequence 512]
+// With --backend cuda the same on the GPU (tests/device/gpu_qlora.sh: 8B at 2048 tokens, whose
+// targets are peak GPU memory at most 7 GB and at least 0.8x the 16-bit base's tokens/s); the
+// memory column is then the peak of the backend's device memory.
+//   build/ci/bin/bench_qlora [--shape 8b|1b|small] [--backend cpu|cuda] [--threads 2] [--steps 1] [--sequence 512]
 #include <omp.h>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +30,7 @@
 #include "kernels/backend.h"
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/nf4.h"
+#include "kernels/nf4_format.h"
 #include "tests/bench/bench_process.h"
 
 using namespace tiertune;
@@ -50,6 +56,7 @@ const char* configOf(const std::string& shape) {
 
 struct Options {
   std::string shape = "8b";
+  bool cuda = false;  // --backend cuda: the GPU (a lent device machine), else the CPU backend
   int threads = 2;
   int steps = 1;
   int sequence = 512;
@@ -59,42 +66,59 @@ struct Measurement {
   double tokensPerSecond = 0, peakGiB = 0, loadSeconds = 0, lastLoss = 0;
 };
 
-// Random weights as transformers draws them (normal, 0.02; norms 1), written tensor by tensor and
-// chunk by chunk into the base as it keeps them (bf16, the projections NF4 for QLoRA), so no
-// process ever holds a wider copy than one projection in fp32.
-void fillRandomBase(const model::ParameterTable& base, std::uint64_t seed) {
-  SplitMix64 random(seed);
-  std::vector<float> values;
-  std::vector<std::uint16_t> bits;
-  auto draw = [&](std::size_t count, bool norm) {
-    values.resize(count);
-    for (float& value : values) {
+// Random weights as transformers draws them (normal, 0.02; norms 1), rounded to bf16 as a bf16
+// checkpoint holds them, for elements [first, first + out.size()) of tensor `tensor`: drawn in
+// chunks of 64 Ki from a generator seeded by (seed, tensor, chunk), so in parallel and the same
+// whatever the thread count.
+void drawWeights(std::uint64_t seed, std::size_t tensor, std::size_t first, bool norm, std::span<float> out) {
+  constexpr std::size_t chunk = std::size_t(1) << 16;
+  const auto chunks = static_cast<std::ptrdiff_t>((out.size() + chunk - 1) / chunk);
+#pragma omp parallel for schedule(static)
+  for (std::ptrdiff_t c = 0; c < chunks; ++c) {
+    const std::size_t begin = static_cast<std::size_t>(c) * chunk;
+    const std::size_t end = std::min(out.size(), begin + chunk);
+    SplitMix64 random(seed ^ (tensor * 0x9E3779B97F4A7C15ull) ^ ((first + begin) * 0xBF58476D1CE4E5B9ull));
+    for (std::size_t i = begin; i < end; ++i) {
       if (norm) {
-        value = 1.0f;
+        out[i] = 1.0f;
         continue;
       }
       const double u1 = 1.0 - random.uniform(), u2 = random.uniform();
-      value = static_cast<float>(0.02 * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
+      const auto value = static_cast<float>(0.02 * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
+      out[i] = kernels::cpu::bf16ToFloat(kernels::cpu::floatToBf16(value));
     }
-    bits.resize(count);
-    kernels::cpu::floatToBf16(values, bits);  // the bf16 checkpoint's values
-    kernels::cpu::bf16ToFloat(bits, values);
-  };
+  }
+}
+
+// The base as the run keeps it (bf16, the projections NF4 for QLoRA), written tensor by tensor and
+// chunk by chunk through the backend, so no process ever holds a wider copy than one projection
+// in fp32 (and, on the GPU, nothing but the backend's memory is on the device).
+void fillRandomBase(kernels::Backend& backend, const model::ParameterTable& base, std::uint64_t seed) {
+  std::vector<float> values;
+  std::vector<std::uint16_t> bits;
   for (std::size_t i = 0; i < base.tensorCount(); ++i) {
     const model::ParameterEntry& entry = base.entry(i);
     const bool norm = entry.spec.name.find("norm.weight") != std::string::npos;
     if (entry.nf4) {
-      draw(entry.count, false);
-      const kernels::DeviceSpan<std::uint8_t> bytes = base.bytes(i);
-      kernels::cpu::quantizeNf4(values, std::span<std::uint8_t>(bytes.data(), bytes.size()));
+      values.resize(entry.count);
+      drawWeights(seed, i, 0, false, values);
+      std::vector<std::uint8_t> bytes(kernels::nf4Layout(entry.count).bytes);
+      kernels::cpu::quantizeNf4(values, bytes);
+      bits.resize(bytes.size() / 2);  // moved as 16-bit pairs: the backend moves bits
+      std::memcpy(bits.data(), bytes.data(), bytes.size());
+      const kernels::DeviceSpan<std::uint8_t> stored = base.bytes(i);
+      backend.upload(bits, kernels::DeviceSpan<std::uint16_t>(reinterpret_cast<std::uint16_t*>(stored.data()), bits.size()));
       continue;
     }
     const kernels::DeviceSpan<std::uint16_t> stored = base.bits(i);
-    constexpr std::size_t chunk = std::size_t(1) << 22;
+    constexpr std::size_t chunk = std::size_t(1) << 24;
     for (std::size_t first = 0; first < entry.count; first += chunk) {
       const std::size_t count = std::min(chunk, entry.count - first);
-      draw(count, norm);
-      std::copy(bits.begin(), bits.end(), stored.data() + first);
+      values.resize(count);
+      drawWeights(seed, i, first, norm, values);
+      bits.resize(count);
+      kernels::cpu::floatToBf16(values, bits);
+      backend.upload(bits, stored.subspan(first, count));
     }
   }
 }
@@ -102,11 +126,12 @@ void fillRandomBase(const model::ParameterTable& base, std::uint64_t seed) {
 Measurement measure(bool fourBit, const Options& options) {
   omp_set_num_threads(options.threads);
   const formats::ModelConfig config = formats::parseModelConfig(configOf(options.shape));
-  const auto backend = kernels::makeCpuBackend();
+  const auto backend = options.cuda ? kernels::makeCudaBackend(0) : kernels::makeCpuBackend();
   const auto loadStart = Clock::now();
   const model::ParameterTable base(*backend, model::baseParameterSpecs(config),
                                    model::TableFormat(model::ElementType::Bf16, fourBit));
-  fillRandomBase(base, 1);
+  fillRandomBase(*backend, base, 1);
+  backend->synchronize();
   Measurement result;
   result.loadSeconds = std::chrono::duration<double>(Clock::now() - loadStart).count();
 
@@ -133,10 +158,13 @@ Measurement measure(bool fourBit, const Options& options) {
     result.lastLoss = decoder.forwardBackward(batch, batch.countedTargets(), static_cast<std::uint64_t>(step)).mean();
     backend->adamw(adapter.all(), gradients.all(), m.all(), v.all(), kernels::AdamWHyper{1e-4, 0.9, 0.999, 1e-8, 0.0},
                    step + 1);
+    backend->synchronize();
   }
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   result.tokensPerSecond = static_cast<double>(options.steps) * options.sequence / elapsed;
-  result.peakGiB = bench::peakRssMiB() / 1024.0;
+  // The process's peak RSS on the CPU; on the GPU the peak of the backend's device memory.
+  result.peakGiB = options.cuda ? static_cast<double>(backend->memoryUse().peak) / (1024.0 * 1024.0 * 1024.0)
+                                : bench::peakRssMiB() / 1024.0;
   return result;
 }
 
@@ -180,10 +208,14 @@ int main(int argc, char** argv) {
       options.steps = std::atoi(argv[++i]);
     } else if (arg == "--sequence" && i + 1 < argc) {
       options.sequence = std::atoi(argv[++i]);
+    } else if (arg == "--backend" && i + 1 < argc) {
+      options.cuda = std::string(argv[++i]) == "cuda";
     } else if (arg == "--worker" && i + 1 < argc) {
       worker = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: bench_qlora [--shape 8b|1b|small] [--threads N] [--steps N] [--sequence N]\n");
+      std::fprintf(stderr,
+                   "usage: bench_qlora [--shape 8b|1b|small] [--backend cpu|cuda] [--threads N] [--steps N] "
+                   "[--sequence N]\n");
       return 2;
     }
   }
@@ -194,11 +226,13 @@ int main(int argc, char** argv) {
   }
 
   std::printf("LoRA r16 on all seven projections, Llama shape '%s', bf16 base, activation checkpointing,\n"
-              "1 x %d tokens per step, %d threads, %d timed step(s) after one warm-up; each side in its own process\n\n",
-              options.shape.c_str(), options.sequence, options.threads, options.steps);
-  std::printf("%-16s | %10s %8s | %13s %13s | %11s | %s\n", "base", "tokens/s", "ratio", "peak RSS GiB",
-              "planner GiB", "load s", "loss");
-  const std::string arguments = " --shape " + options.shape + " --threads " + std::to_string(options.threads) +
+              "1 x %d tokens per step, %s, %d timed step(s) after one warm-up; each side in its own process\n\n",
+              options.shape.c_str(), options.sequence,
+              options.cuda ? "the GPU" : ("the CPU, " + std::to_string(options.threads) + " threads").c_str(),
+              options.steps);
+  std::printf("%-16s | %10s %8s | %13s %13s | %11s | %s\n", "base", "tokens/s", "ratio",
+              options.cuda ? "peak GPU GiB" : "peak RSS GiB", "planner GiB", "load s", "loss");
+  const std::string arguments = " --shape " + options.shape + (options.cuda ? " --backend cuda" : "") + " --threads " + std::to_string(options.threads) +
                                 " --steps " + std::to_string(options.steps) + " --sequence " +
                                 std::to_string(options.sequence);
   Measurement sixteen, four;

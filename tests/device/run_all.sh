@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# The one prepared script for a lent GPU machine (issue 21): build here with
-# tests/device/build_for_device.sh, carry build/device, then run this there. In order, each part
-# with its own time limit so that the whole stays under 8 minutes:
+# The one prepared script for a lent GPU machine (issues 21, 23): build here with
+# tests/device/build_for_device.sh, carry build/device.tar.xz, then run this there (it unpacks
+# it). In order, each part with its own time limit so that the whole stays under 11 minutes:
 #   gpu_checks.sh     the hardware check of the real binary (doctor: where a run trains)
 #   cuda_checks.sh    the CUDA backend against the CPU backend, op by op, tiny decoders, the
 #                     transfer lane and a streamed run (tst_backend_parity)
 #   gpu_train_run.sh  LoRA and full fine-tuning through the real worker on the GPU beside the CPU
 #   gpu_bench.sh      training throughput beside PyTorch on the same card
+#   gpu_qlora.sh      QLoRA of an 8B shape beside our 16-bit LoRA (issue 23), last: the longest
 # Every table goes to $OUT; $OUT/run_all.txt sums up each part's exit status and time.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+if [ -f build/device.tar.xz ]; then
+  tar -C build -xJf build/device.tar.xz || { echo "cannot unpack build/device.tar.xz" >&2; exit 1; }
+fi
 out=${OUT:-/tmp/tiertune-device-out}
 mkdir -p "$out"
 summary="$out/run_all.txt"
@@ -30,5 +34,6 @@ part 60 gpu_checks env SKIP_DISK=1 bash tests/device/gpu_checks.sh
 part 120 cuda_checks bash tests/device/cuda_checks.sh
 part 150 gpu_train_run bash tests/device/gpu_train_run.sh
 part 180 gpu_bench bash tests/device/gpu_bench.sh
+part 180 gpu_qlora bash tests/device/gpu_qlora.sh
 echo "run_all exit status $overall" | tee -a "$summary"
 exit "$overall"
