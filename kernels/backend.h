@@ -208,6 +208,7 @@ class Backend {
   virtual void upload(std::span<const float> host, DeviceSpan<float> device) = 0;
   virtual void upload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) = 0;
   virtual void upload(std::span<const std::uint16_t> host, DeviceSpan<std::uint16_t> device) = 0;  // 16-bit weights
+  virtual void upload(std::span<const std::uint8_t> host, DeviceSpan<std::uint8_t> device) = 0;    // NF4 weights
   virtual void download(DeviceSpan<const float> device, std::span<float> host) = 0;
   virtual void copy(DeviceSpan<const float> from, DeviceSpan<float> to) = 0;
   virtual void fill(DeviceSpan<float> x, float value) = 0;

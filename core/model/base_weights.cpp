@@ -59,12 +59,9 @@ void readChecked(const ParameterSpec& spec, const formats::ModelWeights& weights
 
 void loadBaseWeights(const ParameterTable& table, const formats::ModelWeights& weights) {
   if (table.format().fourBitProjections) {
-    // Whole 4-byte words (storageBytes), uploaded as 16-bit pairs: the backend moves bits.
-    std::vector<std::uint16_t> words(table.allBytes().size() / 2);
-    readBaseWeightBytes(table.specs(), weights, table.format(),
-                        std::span(reinterpret_cast<std::uint8_t*>(words.data()), table.allBytes().size()));
-    table.backend().upload(words, kernels::DeviceSpan<std::uint16_t>(
-                                      reinterpret_cast<std::uint16_t*>(table.allBytes().data()), words.size()));
+    std::vector<std::uint8_t> bytes(table.allBytes().size());
+    readBaseWeightBytes(table.specs(), weights, table.format(), bytes);
+    table.backend().upload(bytes, table.allBytes());
     return;
   }
   if (table.elementType() != ElementType::F32) {

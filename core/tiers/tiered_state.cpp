@@ -530,14 +530,7 @@ void TieredState::write(StateKind kind, std::size_t unit, std::span<const std::u
   }
   if (h.bytes == 0) return;
   switch (h.tier) {
-    case Tier::Device: {
-      // Whole words (storageBytes is a multiple of 4), moved as 16-bit pairs: the backend moves bits.
-      std::vector<std::uint16_t> pairs(h.bytes / 2);
-      std::memcpy(pairs.data(), bytes.data(), h.bytes);
-      const DeviceSpan<std::uint8_t> all = h.device->allBytes();
-      s.backend.upload(pairs, DeviceSpan<std::uint16_t>(reinterpret_cast<std::uint16_t*>(all.data()), pairs.size()));
-      break;
-    }
+    case Tier::Device: s.backend.upload(bytes, h.device->allBytes()); break;
     case Tier::Host:
       std::memcpy(h.host.data(), bytes.data(), h.bytes);
       h.zero = false;

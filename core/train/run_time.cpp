@@ -83,11 +83,7 @@ void fillForTiming(const model::ParameterTable& table) {
       std::fill_n(bytes.begin(), (entry.count + 1) / 2, std::uint8_t{0xFF});
       const float offset = 0.01f;
       std::memcpy(bytes.data() + layout.offset, &offset, sizeof offset);
-      std::vector<std::uint16_t> pairs(bytes.size() / 2);
-      std::memcpy(pairs.data(), bytes.data(), bytes.size());
-      const kernels::DeviceSpan<std::uint8_t> stored = table.bytes(i);
-      table.backend().upload(pairs, kernels::DeviceSpan<std::uint16_t>(
-                                        reinterpret_cast<std::uint16_t*>(stored.data()), pairs.size()));
+      table.backend().upload(bytes, table.bytes(i));
     } else if (table.elementType() == model::ElementType::F32 && !table.format().fourBitProjections) {
       table.backend().fill(table.tensor(i), norm ? 1.0f : 0.01f);
     } else if (table.elementType() == model::ElementType::F32) {

@@ -94,6 +94,10 @@ class CpuBackend final : public Backend {
     requireSameSize(from.size(), to.size(), "upload");
     std::copy(from.begin(), from.end(), to.data());
   }
+  void upload(std::span<const std::uint8_t> from, DeviceSpan<std::uint8_t> to) override {
+    requireSameSize(from.size(), to.size(), "upload");
+    std::copy(from.begin(), from.end(), to.data());
+  }
   void download(DeviceSpan<const float> from, std::span<float> to) override {
     requireSameSize(from.size(), to.size(), "download");
     std::copy(from.data(), from.data() + from.size(), to.begin());

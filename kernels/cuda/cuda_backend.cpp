@@ -172,6 +172,9 @@ class CudaBackend final : public Backend {
   void upload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
     uploadBytes(from, to, "upload");
   }
+  void upload(std::span<const std::uint8_t> from, DeviceSpan<std::uint8_t> to) override {
+    uploadBytes(from, to, "upload");
+  }
 
   void download(DeviceSpan<const float> from, std::span<float> to) override {
     requireSameSize(from.size(), to.size(), "download");

@@ -15,7 +15,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -104,10 +103,7 @@ void fillRandomBase(kernels::Backend& backend, const model::ParameterTable& base
       drawWeights(seed, i, 0, false, values);
       std::vector<std::uint8_t> bytes(kernels::nf4Layout(entry.count).bytes);
       kernels::cpu::quantizeNf4(values, bytes);
-      bits.resize(bytes.size() / 2);  // moved as 16-bit pairs: the backend moves bits
-      std::memcpy(bits.data(), bytes.data(), bytes.size());
-      const kernels::DeviceSpan<std::uint8_t> stored = base.bytes(i);
-      backend.upload(bits, kernels::DeviceSpan<std::uint16_t>(reinterpret_cast<std::uint16_t*>(stored.data()), bits.size()));
+      backend.upload(bytes, base.bytes(i));
       continue;
     }
     const kernels::DeviceSpan<std::uint16_t> stored = base.bits(i);

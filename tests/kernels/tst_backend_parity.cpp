@@ -34,7 +34,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -413,12 +412,10 @@ void checkNf4Weights(Harness& h) {
     const Nf4Layout layout = nf4Layout(n * k);
     std::vector<std::uint8_t> bytes(layout.bytes);
     cpu::quantizeNf4(h.uniform(n * k, -0.05f, 0.05f), bytes);
-    std::vector<std::uint16_t> pairs(bytes.size() / 2);
-    std::memcpy(pairs.data(), bytes.data(), bytes.size());
     DeviceBuffer weights[2];
     for (int s = 0; s < 2; ++s) {
       weights[s] = h.backend(s).allocate(bytes.size());
-      h.backend(s).upload(pairs, weights[s].as<std::uint16_t>().subspan(0, pairs.size()));
+      h.backend(s).upload(bytes, weights[s].as<std::uint8_t>().subspan(0, bytes.size()));
     }
     auto w = [&](int s) { return DeviceSpan<const std::uint8_t>(weights[s].as<std::uint8_t>().subspan(0, bytes.size())); };
     if (side <= 1100) {

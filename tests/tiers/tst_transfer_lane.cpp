@@ -55,6 +55,7 @@ class LateTransferBackend final : public kernels::Backend {
   void upload(std::span<const float> h, DeviceSpan<float> d) override { cpu_->upload(h, d); }
   void upload(std::span<const std::int32_t> h, DeviceSpan<std::int32_t> d) override { cpu_->upload(h, d); }
   void upload(std::span<const std::uint16_t> h, DeviceSpan<std::uint16_t> d) override { cpu_->upload(h, d); }
+  void upload(std::span<const std::uint8_t> h, DeviceSpan<std::uint8_t> d) override { cpu_->upload(h, d); }
   void download(DeviceSpan<const float> d, std::span<float> h) override { cpu_->download(d, h); }
   void copy(DeviceSpan<const float> from, DeviceSpan<float> to) override { cpu_->copy(from, to); }
   void fill(DeviceSpan<float> x, float value) override { cpu_->fill(x, value); }
