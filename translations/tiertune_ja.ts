@@ -250,7 +250,26 @@
     </message>
 </context>
 <context>
-    <name>MachineNoteText</name>
+    <name>NumberText</name>
+    <message>
+        <source>%1 billion</source>
+        <translation>%1十億</translation>
+    </message>
+    <message>
+        <source>%1 million</source>
+        <translation>%1百万</translation>
+    </message>
+    <message>
+        <source>%1 hundred million</source>
+        <translation>%1億</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <translation>%1万</translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
         <translation>オフロードフォルダーの速度はまだ測定されていないため、1 GB/s と仮定しています。ホームの「ディスク速度を測定」で測定できます。</translation>
@@ -295,24 +314,41 @@
         <source>The run&apos;s time is not estimated: the dataset&apos;s samples could not be read.</source>
         <translation>実行時間は推定されていません：データセットのサンプルを読み込めませんでした。</translation>
     </message>
-</context>
-<context>
-    <name>NumberText</name>
     <message>
-        <source>%1 billion</source>
-        <translation>%1十億</translation>
+        <source>One training step needs %1 of working memory at this batch size and sequence length, but the graphics card offers %2.</source>
+        <translation>このバッチサイズとシーケンス長では、学習の 1 ステップに %1 の作業メモリが必要ですが、グラフィックカードには %2 しかありません。</translation>
     </message>
     <message>
-        <source>%1 million</source>
-        <translation>%1百万</translation>
+        <source>One training step needs %1 of working memory at this batch size and sequence length, but the memory set aside for training offers %2.</source>
+        <translation>このバッチサイズとシーケンス長では、学習の 1 ステップに %1 の作業メモリが必要ですが、学習用に確保したメモリは %2 しかありません。</translation>
     </message>
     <message>
-        <source>%1 hundred million</source>
-        <translation>%1億</translation>
+        <source>The whole training state (%1) is also more than the training memory, RAM and SSD hold together.</source>
+        <translation>学習状態全体（%1）も、学習用メモリ、RAM、SSD を合わせた容量を超えています。</translation>
     </message>
     <message>
-        <source>%1 ten thousand</source>
-        <translation>%1万</translation>
+        <source>The training state needs %1, but this computer offers %2 on the graphics card, %3 of RAM and %4 on the SSD.</source>
+        <translation>学習状態には %1 が必要ですが、このコンピューターで使えるのはグラフィックカード %2、RAM %3、SSD %4 です。</translation>
+    </message>
+    <message>
+        <source>The training state needs %1, but this computer offers %2 of memory set aside for training, %3 more of RAM and %4 on the SSD.</source>
+        <translation>学習状態には %1 が必要ですが、このコンピューターで使えるのは学習用に確保したメモリ %2、追加の RAM %3、SSD %4 です。</translation>
+    </message>
+    <message>
+        <source>A batch of 1 with shorter examples (for example %1 tokens) needs less working memory.</source>
+        <translation>バッチサイズ 1 と短い例（たとえば %1 トークン）なら、作業メモリは少なくて済みます。</translation>
+    </message>
+    <message>
+        <source>LoRA instead of full fine-tuning needs about %1 in all.</source>
+        <translation>フルファインチューニングの代わりに LoRA を使えば、全体で約 %1 です。</translation>
+    </message>
+    <message>
+        <source>Free %1 more on the SSD of the offload folder, or choose an offload folder on a larger SSD in Settings.</source>
+        <translation>オフロードフォルダーのある SSD をさらに %1 空けるか、設定でもっと大きな SSD 上のオフロードフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time is estimated once a dataset is chosen.</source>
+        <translation>実行時間はデータセットを選ぶと見積もられます。</translation>
     </message>
 </context>
 <context>
@@ -1351,10 +1387,6 @@
         <translation>%1 は学習用にダウンロードできません：%2</translation>
     </message>
     <message>
-        <source>Not even Quick LoRA fits on this computer: %1</source>
-        <translation>このコンピューターではクイック LoRA も収まりません：%1</translation>
-    </message>
-    <message>
         <source>%1: %2 parameters, %3 downloads, %4 likes.</source>
         <translation>%1：パラメーター %2、ダウンロード %3 回、いいね %4。</translation>
     </message>
@@ -1381,6 +1413,14 @@
     <message>
         <source>%1 is downloaded and added to your models.</source>
         <translation>%1 をダウンロードし、モデルに追加しました。</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer. %1</source>
+        <translation>このコンピューターではクイック LoRA も収まりません。%1</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer.</source>
+        <translation>このコンピューターではクイック LoRA も収まりません。</translation>
     </message>
 </context>
 <context>

@@ -250,7 +250,26 @@
     </message>
 </context>
 <context>
-    <name>MachineNoteText</name>
+    <name>NumberText</name>
+    <message>
+        <source>%1 billion</source>
+        <translation>%1십억</translation>
+    </message>
+    <message>
+        <source>%1 million</source>
+        <translation>%1백만</translation>
+    </message>
+    <message>
+        <source>%1 hundred million</source>
+        <translation>%1억</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <translation>%1만</translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
         <translation>오프로드 폴더의 속도를 아직 측정하지 않아 1 GB/s로 가정합니다. 홈 페이지의 “디스크 속도 측정”으로 측정할 수 있습니다.</translation>
@@ -295,24 +314,41 @@
         <source>The run&apos;s time is not estimated: the dataset&apos;s samples could not be read.</source>
         <translation>실행 시간을 추정하지 않았습니다: 데이터셋의 샘플을 읽을 수 없습니다.</translation>
     </message>
-</context>
-<context>
-    <name>NumberText</name>
     <message>
-        <source>%1 billion</source>
-        <translation>%1십억</translation>
+        <source>One training step needs %1 of working memory at this batch size and sequence length, but the graphics card offers %2.</source>
+        <translation>이 배치 크기와 시퀀스 길이에서는 학습 한 단계에 작업 메모리 %1이(가) 필요하지만 그래픽 카드는 %2만 제공합니다.</translation>
     </message>
     <message>
-        <source>%1 million</source>
-        <translation>%1백만</translation>
+        <source>One training step needs %1 of working memory at this batch size and sequence length, but the memory set aside for training offers %2.</source>
+        <translation>이 배치 크기와 시퀀스 길이에서는 학습 한 단계에 작업 메모리 %1이(가) 필요하지만 학습용으로 떼어 둔 메모리는 %2뿐입니다.</translation>
     </message>
     <message>
-        <source>%1 hundred million</source>
-        <translation>%1억</translation>
+        <source>The whole training state (%1) is also more than the training memory, RAM and SSD hold together.</source>
+        <translation>학습 상태 전체(%1)도 학습 메모리, RAM, SSD를 모두 합한 용량보다 큽니다.</translation>
     </message>
     <message>
-        <source>%1 ten thousand</source>
-        <translation>%1만</translation>
+        <source>The training state needs %1, but this computer offers %2 on the graphics card, %3 of RAM and %4 on the SSD.</source>
+        <translation>학습 상태에는 %1이(가) 필요하지만 이 컴퓨터가 제공하는 것은 그래픽 카드 %2, RAM %3, SSD %4입니다.</translation>
+    </message>
+    <message>
+        <source>The training state needs %1, but this computer offers %2 of memory set aside for training, %3 more of RAM and %4 on the SSD.</source>
+        <translation>학습 상태에는 %1이(가) 필요하지만 이 컴퓨터가 제공하는 것은 학습용으로 떼어 둔 메모리 %2, 추가 RAM %3, SSD %4입니다.</translation>
+    </message>
+    <message>
+        <source>A batch of 1 with shorter examples (for example %1 tokens) needs less working memory.</source>
+        <translation>배치 1과 더 짧은 예제(예: 토큰 %1개)를 쓰면 작업 메모리가 덜 필요합니다.</translation>
+    </message>
+    <message>
+        <source>LoRA instead of full fine-tuning needs about %1 in all.</source>
+        <translation>전체 파인튜닝 대신 LoRA를 쓰면 모두 합해 약 %1이(가) 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Free %1 more on the SSD of the offload folder, or choose an offload folder on a larger SSD in Settings.</source>
+        <translation>오프로드 폴더가 있는 SSD에서 %1을(를) 더 비우거나, 설정에서 더 큰 SSD의 오프로드 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time is estimated once a dataset is chosen.</source>
+        <translation>실행 시간은 데이터셋을 고르면 추정됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1351,10 +1387,6 @@
         <translation>%1은(는) 학습용으로 다운로드할 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>Not even Quick LoRA fits on this computer: %1</source>
-        <translation>이 컴퓨터에서는 빠른 LoRA도 들어가지 않습니다: %1</translation>
-    </message>
-    <message>
         <source>%1: %2 parameters, %3 downloads, %4 likes.</source>
         <translation>%1: 매개변수 %2개, 다운로드 %3회, 좋아요 %4개.</translation>
     </message>
@@ -1381,6 +1413,14 @@
     <message>
         <source>%1 is downloaded and added to your models.</source>
         <translation>%1을(를) 다운로드하여 모델에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer. %1</source>
+        <translation>이 컴퓨터에는 빠른 LoRA도 맞지 않습니다. %1</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer.</source>
+        <translation>이 컴퓨터에는 빠른 LoRA도 맞지 않습니다.</translation>
     </message>
 </context>
 <context>

@@ -250,7 +250,26 @@
     </message>
 </context>
 <context>
-    <name>MachineNoteText</name>
+    <name>NumberText</name>
+    <message>
+        <source>%1 billion</source>
+        <translation>%1 十億</translation>
+    </message>
+    <message>
+        <source>%1 million</source>
+        <translation>%1 百萬</translation>
+    </message>
+    <message>
+        <source>%1 hundred million</source>
+        <translation>%1億</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <translation>%1萬</translation>
+    </message>
+</context>
+<context>
+    <name>PlanText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>
         <translation>尚未測量卸載資料夾的速度，因此假設為 1 GB/s：可在首頁以「測量磁碟速度」測量。</translation>
@@ -295,24 +314,41 @@
         <source>The run&apos;s time is not estimated: the dataset&apos;s samples could not be read.</source>
         <translation>未估計執行時間：無法讀取資料集的樣本。</translation>
     </message>
-</context>
-<context>
-    <name>NumberText</name>
     <message>
-        <source>%1 billion</source>
-        <translation>%1 十億</translation>
+        <source>One training step needs %1 of working memory at this batch size and sequence length, but the graphics card offers %2.</source>
+        <translation>以這個批次大小和序列長度，訓練的每一步需要 %1 的工作記憶體，但顯示卡只提供 %2。</translation>
     </message>
     <message>
-        <source>%1 million</source>
-        <translation>%1 百萬</translation>
+        <source>One training step needs %1 of working memory at this batch size and sequence length, but the memory set aside for training offers %2.</source>
+        <translation>以這個批次大小和序列長度，訓練的每一步需要 %1 的工作記憶體，但保留給訓練的記憶體只有 %2。</translation>
     </message>
     <message>
-        <source>%1 hundred million</source>
-        <translation>%1億</translation>
+        <source>The whole training state (%1) is also more than the training memory, RAM and SSD hold together.</source>
+        <translation>整個訓練狀態（%1）也超過訓練記憶體、RAM 與 SSD 加起來的容量。</translation>
     </message>
     <message>
-        <source>%1 ten thousand</source>
-        <translation>%1萬</translation>
+        <source>The training state needs %1, but this computer offers %2 on the graphics card, %3 of RAM and %4 on the SSD.</source>
+        <translation>訓練狀態需要 %1，但這台電腦只提供顯示卡 %2、RAM %3 和 SSD %4。</translation>
+    </message>
+    <message>
+        <source>The training state needs %1, but this computer offers %2 of memory set aside for training, %3 more of RAM and %4 on the SSD.</source>
+        <translation>訓練狀態需要 %1，但這台電腦只提供保留給訓練的記憶體 %2、另外的 RAM %3 和 SSD %4。</translation>
+    </message>
+    <message>
+        <source>A batch of 1 with shorter examples (for example %1 tokens) needs less working memory.</source>
+        <translation>批次大小 1 加上較短的範例（例如 %1 個 token）需要的工作記憶體較少。</translation>
+    </message>
+    <message>
+        <source>LoRA instead of full fine-tuning needs about %1 in all.</source>
+        <translation>改用 LoRA 取代完整微調，總共約需 %1。</translation>
+    </message>
+    <message>
+        <source>Free %1 more on the SSD of the offload folder, or choose an offload folder on a larger SSD in Settings.</source>
+        <translation>請在卸載資料夾所在的 SSD 上再釋出 %1，或在設定中選擇位於更大 SSD 上的卸載資料夾。</translation>
+    </message>
+    <message>
+        <source>The run&apos;s time is estimated once a dataset is chosen.</source>
+        <translation>選擇資料集後才會估計執行時間。</translation>
     </message>
 </context>
 <context>
@@ -1351,10 +1387,6 @@
         <translation>%1 無法下載用於訓練：%2</translation>
     </message>
     <message>
-        <source>Not even Quick LoRA fits on this computer: %1</source>
-        <translation>這台電腦連快速 LoRA 都放不下：%1</translation>
-    </message>
-    <message>
         <source>%1: %2 parameters, %3 downloads, %4 likes.</source>
         <translation>%1：%2 個參數，%3 次下載，%4 個讚。</translation>
     </message>
@@ -1381,6 +1413,14 @@
     <message>
         <source>%1 is downloaded and added to your models.</source>
         <translation>%1 已下載並加入您的模型。</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer. %1</source>
+        <translation>這台電腦連快速 LoRA 都容納不下。%1</translation>
+    </message>
+    <message>
+        <source>Not even Quick LoRA fits on this computer.</source>
+        <translation>這台電腦連快速 LoRA 都容納不下。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "core/hub/hub_download.h"
 #include "core/hub/hub_error.h"
 #include "core/settings/settings.h"
+#include "core/tiers/plan_words.h"
 
 namespace tiertune::cli {
 namespace {
@@ -219,7 +220,7 @@ int fitModelsCommand(const std::vector<std::string>& args) {
       nlohmann::json row = {{"id", id}, {"trainable", candidate.trainable()}, {"note", note}};
       for (const auto& [key, fit] : {std::pair{"quick_lora", candidate.quickLora}, std::pair{"full", candidate.fullFineTune}}) {
         if (fit) row[key] = {{"verdict", verdictWords(fit->verdict)}, {"seconds_per_1000_examples", fit->secondsPer1000Examples},
-                             {"reason", fit->reason}};
+                             {"reason", fit->fix ? tiers::planFixText(*fit->fix) : std::string()}};
       }
       json.push_back(row);
     } else if (!candidate.trainable()) {

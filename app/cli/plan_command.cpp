@@ -20,6 +20,7 @@
 #include "core/hardware/hardware_report.h"
 #include "core/settings/settings.h"
 #include "core/tiers/machine_budget.h"
+#include "core/tiers/plan_words.h"
 #include "core/tiers/planner.h"
 #include "core/train/run_config.h"
 #include "core/train/machine_plan.h"
@@ -32,12 +33,6 @@ namespace {
 using tiers::Plan;
 using tiers::StateGroup;
 using tiers::Tier;
-
-std::string gigabytes(std::uint64_t bytes) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f GB", static_cast<double>(bytes) / 1e9);
-  return text;
-}
 
 // "45 s", "3 min 20 s", "2 h 05 min".
 std::string durationWords(double seconds) {
@@ -75,13 +70,23 @@ nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan
     if (entry.is_null()) entry = {{"device", 0}, {"host", 0}, {"disk", 0}};
     entry[tiers::toString(placement.tier)] = entry[tiers::toString(placement.tier)].get<std::uint64_t>() + placement.bytes;
   }
+  nlohmann::json suggestions = nlohmann::json::array();
+  nlohmann::json fixes = nlohmann::json::array();
+  for (const tiers::PlanFix& fix : plan.fixes) {
+    suggestions.push_back(tiers::planFixText(fix));
+    fixes.push_back({{"kind", tiers::fixKey(fix.kind)}, {"bytes", fix.bytes}, {"sequence_length", fix.sequenceLength}});
+  }
+  nlohmann::json notes = nlohmann::json::array();
+  for (const tiers::PlanNote& note : machine.notes) notes.push_back(tiers::planNoteText(note));
   return {{"model", config.modelFolder.string()},
           {"method", train::methodKey(config)},
           {"device", hardware::toJson(machinePlan.backend)},
           {"trainable_parameters", plan.trainableParameters},
           {"fits", plan.fits},
-          {"summary", plan.summary},
-          {"suggestions", plan.suggestions},
+          {"summary", tiers::planSummaryText(plan)},
+          {"suggestions", suggestions},
+          {"shortfall", tiers::shortfallKey(plan.shortfall)},
+          {"fixes", fixes},
           {"total_state_bytes", plan.totalStateBytes},
           {"peak_bytes", {{"device", plan.peakBytes[0]}, {"host", plan.peakBytes[1]}, {"disk", plan.peakBytes[2]}}},
           {"budget_bytes",
@@ -94,7 +99,7 @@ nlohmann::json planJson(const train::RunConfig& config, const train::MachinePlan
             {"disk", plan.diskSeconds}}},
           {"bottleneck", tiers::toString(plan.bottleneck)},
           {"run_time", runTimeJson(machinePlan.time)},
-          {"notes", machine.notes}};
+          {"notes", notes}};
 }
 
 // One line: "about 1 min 40 s: 40 steps of 2.10 s, start 1.2 s, evaluations 3.0 s, checkpoints 0.2 s".
@@ -125,10 +130,10 @@ void printPlan(const train::RunConfig& config, const train::MachinePlan& machine
               setup.gradientAccumulation);
   std::printf("Trains on   %s\n", hardware::describeChoice(machinePlan.backend).c_str());
   std::printf("Budgets     %s %s, RAM %s, disk %s\n", machine.budget.hasGpu ? "GPU" : "arena",
-              gigabytes(machine.budget.deviceBytes).c_str(), gigabytes(machine.budget.hostBytes).c_str(),
-              gigabytes(machine.budget.diskBytes).c_str());
-  std::printf("\n%s\n", plan.summary.c_str());
-  for (const auto& suggestion : plan.suggestions) std::printf("  - %s\n", suggestion.c_str());
+              tiers::gigabytesText(machine.budget.deviceBytes).c_str(), tiers::gigabytesText(machine.budget.hostBytes).c_str(),
+              tiers::gigabytesText(machine.budget.diskBytes).c_str());
+  std::printf("\n%s\n", tiers::planSummaryText(plan).c_str());
+  for (const tiers::PlanFix& fix : plan.fixes) std::printf("  - %s\n", tiers::planFixText(fix).c_str());
   if (!plan.placements.empty()) {
     std::map<std::string, std::array<std::uint64_t, 3>> groups;
     for (const auto& placement : plan.placements) {
@@ -136,15 +141,15 @@ void printPlan(const train::RunConfig& config, const train::MachinePlan& machine
     }
     std::printf("\n%-24s %12s %12s %12s\n", "", machine.budget.hasGpu ? "GPU" : "arena", "RAM", "disk");
     for (const auto& [name, bytes] : groups) {
-      std::printf("%-24s %12s %12s %12s\n", name.c_str(), gigabytes(bytes[0]).c_str(), gigabytes(bytes[1]).c_str(),
-                  gigabytes(bytes[2]).c_str());
+      std::printf("%-24s %12s %12s %12s\n", name.c_str(), tiers::gigabytesText(bytes[0]).c_str(), tiers::gigabytesText(bytes[1]).c_str(),
+                  tiers::gigabytesText(bytes[2]).c_str());
     }
     std::printf("\nStep        %.2f s: compute %.2f s, host-device %.2f s, disk %.2f s (limited by %s)\n",
                 plan.stepSeconds, plan.computeSeconds, plan.transferSeconds, plan.diskSeconds,
                 tiers::toString(plan.bottleneck));
   }
   if (machinePlan.time) std::printf("Run time    %s\n", runTimeText(*machinePlan.time).c_str());
-  for (const auto& note : machine.notes) std::printf("Note        %s\n", note.c_str());
+  for (const tiers::PlanNote& note : machine.notes) std::printf("Note        %s\n", tiers::planNoteText(note).c_str());
 }
 
 }  // namespace

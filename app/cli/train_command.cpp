@@ -29,6 +29,7 @@
 #include "core/hardware/backend_choice.h"
 #include "core/hardware/system_probe.h"
 #include "core/settings/settings.h"
+#include "core/tiers/plan_words.h"
 #include "core/train/machine_plan.h"
 #include "core/train/trainer.h"
 #include "core/util/error.h"
@@ -215,7 +216,7 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
     train::requireFits(memory);
     log.print({{"event", "plan"},
                {"run", runId},
-               {"summary", memory.plan.summary},
+               {"summary", tiers::planSummaryText(memory.plan)},
                {"streams", memory.streams},
                {"peak_bytes",
                     {{"device", memory.plan.peakBytes[0]}, {"host", memory.plan.peakBytes[1]},

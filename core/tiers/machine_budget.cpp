@@ -30,9 +30,9 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
   const auto available = static_cast<double>(report.memory.availableBytes);
   const bool gpu = report.gpu.status == kernels::GpuReport::Status::Found && !report.gpu.devices.empty();
   budget.hasGpu = gpu;
-  std::string rateNote;  // where the compute and copy rates come from
+  PlanNoteKind rateNote = PlanNoteKind::CpuRateEstimated;  // where the compute and copy rates come from
   if (gpu) {
-    // One GPU for now; several will shard the state (DESIGN.md, Scale beyond one machine).
+    // The run trains on one GPU: the one the backend choice put first.
     const kernels::GpuDevice& device = report.gpu.devices.front();
     const std::uint64_t reserve = std::max<std::uint64_t>(1ull << 30, device.totalBytes / 20);
     budget.deviceBytes = device.freeBytes > reserve ? device.freeBytes - reserve : 0;
@@ -40,7 +40,7 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
     budget.hostToDeviceBytesPerSecond = 20e9;
     budget.computeFlopsPerSecond = flopsPerClockPerSm(device.computeMajor, device.computeMinor) *
                                    device.multiprocessors * kNominalGpuClockHz * kSustainedFraction;
-    rateNote = "GPU compute rate estimated from its architecture; host-GPU link taken as PCIe 4.0.";
+    rateNote = PlanNoteKind::GpuRateEstimated;
   } else {
     // The CPU backend's "device" is a bounded arena of RAM; the rest of the budget is the host tier.
     budget.deviceBytes = static_cast<std::uint64_t>(available * 0.5);
@@ -49,7 +49,7 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
     const double lanes = report.cpu.hasAvx512 ? 64 : report.cpu.hasAvx2 ? 32 : 8;  // fp32 flops per clock
     budget.computeFlopsPerSecond =
         std::max(1, report.cpu.physicalCores) * kNominalCpuClockHz * lanes * 0.25;
-    rateNote = "No GPU: training runs on the CPU; its compute rate is estimated from the cores.";
+    rateNote = PlanNoteKind::CpuRateEstimated;
   }
   if (report.disk) {
     budget.diskBytes = report.disk->freeBytes / 10 * 9;  // never fill the disk
@@ -58,22 +58,20 @@ MachineAssessment assessMachine(const hardware::HardwareReport& report,
     budget.diskReadBytesPerSecond = diskSpeed->readBytesPerSecond;
     budget.diskWriteBytesPerSecond = diskSpeed->writeBytesPerSecond;
     if (!diskSpeed->directIo) {
-      assessment.notes.push_back("The offload folder's speed was measured through the page cache; SSD times may be optimistic.");
+      assessment.notes.push_back({PlanNoteKind::DiskSpeedThroughPageCache, {}});
     }
   } else {
     budget.diskReadBytesPerSecond = 1e9;
     budget.diskWriteBytesPerSecond = 1e9;
-    assessment.notes.push_back(
-        "The offload folder's speed was not measured yet (1 GB/s assumed): run `tiertune-cli doctor` or "
-        "\"Measure disk speed\" on the Home page.");
+    assessment.notes.push_back({PlanNoteKind::DiskSpeedNotMeasured, {}});
   }
   if (compute) {
     budget.computeFlopsPerSecond = compute->matmulFlopsPerSecond;
     budget.hostToDeviceBytesPerSecond = compute->copyBytesPerSecond;
-    rateNote = "Compute rate and host-device copies measured on the " + compute->backend + " backend.";
+    rateNote = compute->backend == "cpu" ? PlanNoteKind::RatesMeasuredOnCpu : PlanNoteKind::RatesMeasuredOnGpu;
   }
   // One note on where the rates come from: a measurement replaces the estimate, never stands beside it.
-  assessment.notes.push_back(rateNote);
+  assessment.notes.push_back({rateNote, {}});
   if (caps.deviceBytes) budget.deviceBytes = std::min(budget.deviceBytes, *caps.deviceBytes);
   if (caps.hostBytes) budget.hostBytes = std::min(budget.hostBytes, *caps.hostBytes);
   if (caps.diskBytes) budget.diskBytes = std::min(budget.diskBytes, *caps.diskBytes);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <string_view>
 
 #include "kernels/nf4_format.h"
@@ -113,19 +112,6 @@ std::uint64_t checkpointBytes(const TrainingSetup& setup) {
          static_cast<std::uint64_t>(setup.model.hiddenSize);
 }
 
-std::string gb(std::uint64_t bytes) {
-  char text[32];
-  const double value = static_cast<double>(bytes) / 1e9;
-  std::snprintf(text, sizeof text, value >= 100 ? "%.0f GB" : value >= 10 ? "%.1f GB" : "%.2f GB", value);
-  return text;
-}
-
-std::string secondsText(double seconds) {
-  char text[32];
-  std::snprintf(text, sizeof text, seconds >= 10 ? "%.0f s" : "%.2f s", seconds);
-  return text;
-}
-
 // The order groups claim the fastest tier: what every micro-batch touches first, what only the
 // optimizer touches (once per step, and it can run where the states live) last. With fp32
 // weights the master copy is what every micro-batch reads, so it comes with the weights.
@@ -185,6 +171,10 @@ std::uint64_t trainingStateBytes(const TrainingSetup& setup, bool fusedAttention
 
 Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
   Plan plan;
+  plan.onGpu = machine.hasGpu;
+  plan.offeredBytes[0] = machine.deviceBytes;
+  plan.offeredBytes[1] = machine.hostBytes;
+  plan.offeredBytes[2] = machine.diskBytes;
   const int layers = static_cast<int>(setup.model.layerCount);
   const auto parameters = layerParameters(setup);
   for (const auto& layer : parameters) plan.trainableParameters += layer.trainable;
@@ -239,20 +229,14 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
   if (workingFits && !allOnDevice) workingFits = take(deviceLeft, slotBytes);
   if (!workingFits) {
     plan.fits = false;
-    plan.summary = "Does not fit: the working memory for this batch and sequence (" +
-                   gb(deviceFixed + (allOnDevice ? 0 : slotBytes)) + ") is more than the " +
-                   (machine.hasGpu ? "GPU" : "training arena") + " offers (" + gb(machine.deviceBytes) + ").";
-    plan.suggestions.push_back("Use a micro-batch of 1 and a shorter sequence (for example " +
-                               std::to_string(std::max(256, setup.sequenceLength / 2)) + " tokens).");
-    if (plan.totalStateBytes > machine.deviceBytes + machine.hostBytes + machine.diskBytes) {
-      plan.summary += " The whole training state (" + gb(plan.totalStateBytes) +
-                      ") is also more than GPU, RAM and offload disk together.";
-      if (setup.method == Method::Full) {
-        TrainingSetup lora = setup;
-        lora.method = Method::Lora;
-        plan.suggestions.push_back("Use LoRA instead of full fine-tuning: it needs about " +
-                                   gb(trainingStateBytes(lora, machine.hasGpu)) + " in all.");
-      }
+    plan.shortfall = Shortfall::WorkingMemory;
+    plan.workingBytes = deviceFixed + (allOnDevice ? 0 : slotBytes);
+    plan.fixes.push_back({.kind = FixKind::SmallerBatchAndSequence, .sequenceLength = std::max(256, setup.sequenceLength / 2)});
+    if (setup.method == Method::Full &&
+        plan.totalStateBytes > machine.deviceBytes + machine.hostBytes + machine.diskBytes) {
+      TrainingSetup lora = setup;
+      lora.method = Method::Lora;
+      plan.fixes.push_back({.kind = FixKind::UseLora, .bytes = trainingStateBytes(lora, machine.hasGpu)});
     }
     return plan;
   }
@@ -360,24 +344,14 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
                         ? Bottleneck::HostDeviceLink
                         : Bottleneck::Compute;
 
-  const std::string device = machine.hasGpu ? "on the GPU" : "in the training arena";
-  if (plan.fits) {
-    plan.summary = "Fits: " + gb(plan.peakBytes[0]) + " " + device + ", " + gb(plan.peakBytes[1]) + " in RAM, " +
-                   gb(plan.peakBytes[2]) + " on disk; about " + secondsText(plan.stepSeconds) +
-                   " per step, limited by " + toString(plan.bottleneck) + ".";
-    return plan;
-  }
-  plan.summary = "Does not fit: the training state needs " + gb(plan.totalStateBytes) + ", and this machine offers " +
-                 gb(machine.deviceBytes) + " " + device + ", " + gb(machine.hostBytes) + " of RAM and " +
-                 gb(machine.diskBytes) + " on the offload disk.";
+  if (plan.fits) return plan;
+  plan.shortfall = Shortfall::TrainingState;
   if (setup.method == Method::Full) {
     TrainingSetup lora = setup;
     lora.method = Method::Lora;
-    plan.suggestions.push_back("Use LoRA instead of full fine-tuning: it needs about " +
-                               gb(trainingStateBytes(lora, machine.hasGpu)) + " in all.");
+    plan.fixes.push_back({.kind = FixKind::UseLora, .bytes = trainingStateBytes(lora, machine.hasGpu)});
   }
-  plan.suggestions.push_back("Free " + gb(placedOnDisk - machine.diskBytes) +
-                             " more on the offload folder's disk, or choose an offload folder on a larger SSD.");
+  plan.fixes.push_back({.kind = FixKind::FreeDiskSpace, .bytes = placedOnDisk - machine.diskBytes});
   return plan;
 }
 

@@ -22,7 +22,7 @@ enum class Method { Lora, Full };
 enum class Tier { Device, Host, Disk };
 const char* toString(Tier tier);
 
-// The groups of state the tiers hold (DESIGN.md, Tiers).
+// The groups of state the tiers hold.
 enum class StateGroup {
   FrozenWeights,      // bf16 base weights that are not trained (LoRA)
   WorkingWeights,     // bf16 copy of the trained weights the forward and backward use
@@ -77,6 +77,26 @@ inline constexpr std::uint64_t kStreamingSlots = 3;
 enum class Bottleneck { Compute, HostDeviceLink, Disk };
 const char* toString(Bottleneck bottleneck);
 
+// Why a plan does not fit, as a kind with its numbers in the Plan: each front end words it (the
+// command line and the worker's log through plan_words.h, the window through tr()).
+enum class Shortfall {
+  None,
+  WorkingMemory,  // the device cannot hold one step's working memory (activations, streaming slots)
+  TrainingState,  // device, RAM and offload disk together cannot hold the training state
+};
+
+// A change that would make the run fit, with the figure that goes with it.
+enum class FixKind {
+  SmallerBatchAndSequence,  // a micro-batch of 1 and a sequence of `sequenceLength` tokens
+  UseLora,                  // LoRA instead of full fine-tuning: `bytes` of training state in all
+  FreeDiskSpace,            // `bytes` more free space on the offload folder's disk, or a larger SSD
+};
+struct PlanFix {
+  FixKind kind = FixKind::SmallerBatchAndSequence;
+  std::uint64_t bytes = 0;
+  int sequenceLength = 0;
+};
+
 struct Plan {
   bool fits = false;
   std::vector<Placement> placements;   // every group of every layer, in model order
@@ -88,8 +108,11 @@ struct Plan {
   double diskSeconds = 0;              // SSD per step
   double stepSeconds = 0;              // the slowest of the three: they overlap layer by layer
   Bottleneck bottleneck = Bottleneck::Compute;
-  std::string summary;                 // one sentence for people
-  std::vector<std::string> suggestions;  // when it does not fit: what would make it fit
+  bool onGpu = false;                  // the device tier is a GPU's memory (else the CPU's arena)
+  std::uint64_t offeredBytes[3] = {0, 0, 0};  // by Tier: what the machine offered the plan
+  Shortfall shortfall = Shortfall::None;
+  std::uint64_t workingBytes = 0;      // WorkingMemory: the step's working memory on the device
+  std::vector<PlanFix> fixes;          // when it does not fit: what would make it fit, best first
 };
 
 // Bytes of training state the setup needs in total (all groups, before placement).

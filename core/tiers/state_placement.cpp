@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/tiers/plan_words.h"
 #include "core/util/error.h"
 
 namespace tiertune::tiers {
@@ -30,7 +31,7 @@ StatePlacement residentPlacement(std::size_t units) {
 }
 
 StatePlacement placementFromPlan(const TrainingSetup& setup, const Plan& plan) {
-  if (!plan.fits) throw Error("The memory plan does not fit: " + plan.summary);
+  if (!plan.fits) throw Error("The memory plan does not fit: " + noFitText(plan));
   if (!setup.fp32Weights) {
     throw Error("The memory plan was made for bf16 weights; the training core keeps fp32 weights (plan with fp32).");
   }

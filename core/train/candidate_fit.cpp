@@ -44,7 +44,7 @@ CandidateFit fitOfCandidate(const formats::ModelConfig& model, GoalPreset goal, 
   CandidateFit fit;
   const RunMemory memory = planRunMemory(config, model, machine.machine.budget, machine.offloadFolder);
   if (!memory.plan.fits) {
-    fit.reason = !memory.plan.suggestions.empty() ? memory.plan.suggestions.front() : memory.plan.summary;
+    if (!memory.plan.fixes.empty()) fit.fix = memory.plan.fixes.front();
     return fit;
   }
   if (memory.plan.peakBytes[2] > 0) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "core/formats/model_config.h"
@@ -36,7 +37,7 @@ enum class FitVerdict {
 struct CandidateFit {
   FitVerdict verdict = FitVerdict::DoesNotFit;
   double secondsPer1000Examples = 0;  // one pass; 0 when it does not fit
-  std::string reason;                 // when it does not fit: what would make it fit (the planner's words)
+  std::optional<tiers::PlanFix> fix;  // when it does not fit: the planner's first fix, where it has one
 };
 
 // The examples the time assumes: 400 tokens each, a typical instruction-tuning sample.

@@ -16,17 +16,17 @@ namespace {
 // The chosen backend's rates, as gpuSpeed says; the notes say where a figure came from.
 std::optional<hardware::ComputeSpeed> backendSpeed(const hardware::BackendChoice& backend,
                                                    const settings::Settings& userSettings, GpuSpeed gpuSpeed,
-                                                   std::vector<std::string>& notes) {
+                                                   std::vector<tiers::PlanNote>& notes) {
   if (backend.gpu && gpuSpeed == GpuSpeed::FromRecord) {
     auto recorded = hardware::loadGpuSpeed(userSettings.computeSpeedFile(), *backend.gpu);
     if (!recorded) {
-      notes.push_back("The GPU's speed is measured when its first run starts; until then it is estimated from its kind.");
+      notes.push_back({tiers::PlanNoteKind::GpuSpeedAtFirstRun, {}});
     }
     return recorded;
   }
   std::string failure;
   std::optional<hardware::ComputeSpeed> measured = hardware::measureChosenBackend(backend, &failure);
-  if (!failure.empty()) notes.push_back("The GPU's speed could not be measured: " + failure);
+  if (!failure.empty()) notes.push_back({tiers::PlanNoteKind::GpuSpeedNotMeasured, failure});
   if (measured && backend.gpu) {
     try {
       hardware::saveGpuSpeed(userSettings.computeSpeedFile(), *backend.gpu, *measured);
@@ -41,17 +41,16 @@ std::optional<hardware::ComputeSpeed> backendSpeed(const hardware::BackendChoice
 // always; the GPU only where gpuSpeed allows a CUDA context), else derived from the plan's rates.
 std::optional<RunTimeEstimate> estimateTime(const RunConfig& config, const formats::ModelConfig& model,
                                             const MachinePlan& plan, GpuSpeed gpuSpeed,
-                                            std::vector<std::string>& notes) {
+                                            std::vector<tiers::PlanNote>& notes) {
   if (config.trainData.empty()) {
-    notes.push_back("The run's time is estimated once it names its samples (\"dataset\" or \"train_data\").");
+    notes.push_back({tiers::PlanNoteKind::TimeNeedsSamples, {}});
     return std::nullopt;
   }
   DataShape data;
   try {
     data = dataShapeOf(config, model.vocabSize);
   } catch (const std::exception& error) {
-    notes.push_back(std::string("The run's time is not estimated: its samples could not be read (") + error.what() +
-                    ").");
+    notes.push_back({tiers::PlanNoteKind::TimeSamplesUnreadable, error.what()});
     return std::nullopt;
   }
   std::optional<StepMeasurement> measured;
@@ -60,11 +59,10 @@ std::optional<RunTimeEstimate> estimateTime(const RunConfig& config, const forma
       const auto backend = plan.backend.gpu ? kernels::makeCudaBackend(plan.backend.gpu->index) : kernels::makeCpuBackend();
       measured = measureStep(config, model, data, *backend);
     } catch (const std::exception& error) {
-      notes.push_back(std::string("A step could not be measured here (") + error.what() +
-                      "); the run's time is derived from the measured rates.");
+      notes.push_back({tiers::PlanNoteKind::StepNotMeasured, error.what()});
     }
   }
-  if (!measured) notes.push_back("The run's time is derived from the machine's rates, not measured on this model.");
+  if (!measured) notes.push_back({tiers::PlanNoteKind::TimeFromRates, {}});
   return estimateRunTime(config, data, plan.memory.plan, plan.machine.budget, measured, loadPerCore());
 }
 
@@ -78,7 +76,7 @@ MachinePlan planRunOnThisMachine(const RunConfig& config, const settings::Settin
   MachinePlan result;
   result.backend = hardware::chooseBackend(report.gpu, config.backend, config.device);
   report.gpu = hardware::reportForChoice(report.gpu, result.backend);
-  std::vector<std::string> speedNotes;
+  std::vector<tiers::PlanNote> speedNotes;
   const std::optional<hardware::ComputeSpeed> compute = backendSpeed(result.backend, userSettings, gpuSpeed, speedNotes);
   result.machine = tiers::assessMachine(report, hardware::loadDiskSpeed(userSettings.diskSpeedFile(), offloadFolder),
                                         config.budgets, compute);

@@ -2,6 +2,7 @@
 
 #include "core/model/base_weights.h"
 #include "core/model/model_units.h"
+#include "core/tiers/plan_words.h"
 #include "core/tiers/state_placement.h"
 #include "core/train/eval_samples.h"
 #include "core/util/error.h"
@@ -67,9 +68,7 @@ RunMemory planRunMemory(const RunConfig& config, const formats::ModelConfig& mod
 }
 
 std::string noFitMessage(const tiers::Plan& plan) {
-  std::string text = "The run does not fit this machine. " + plan.summary;
-  for (const std::string& suggestion : plan.suggestions) text += " " + suggestion;
-  return text;
+  return "The run does not fit this machine. " + tiers::noFitText(plan);
 }
 
 void requireFits(const RunMemory& memory) {

@@ -17,6 +17,7 @@
 
 #include "core/hardware/compute_speed.h"
 #include "core/model/model_units.h"
+#include "core/tiers/plan_words.h"
 #include "core/tiers/planner.h"
 #include "core/tiers/state_placement.h"
 #include "core/train/run_config.h"
@@ -180,7 +181,7 @@ int main(int argc, char** argv) {
     const tiers::MachineBudget& budget = v == 1 ? machine : diskMachine;
     const tiers::Plan plan = tiers::planTraining(setup, budget);
     if (!plan.fits) {
-      std::fprintf(stderr, "the plan does not fit: %s\n", plan.summary.c_str());
+      std::fprintf(stderr, "the plan does not fit: %s\n", tiers::noFitText(plan).c_str());
       return 1;
     }
     variants[v].name = v == 1 ? "1/4 arena, rest in RAM" : "1/4 arena, rest on SSD";

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTest>
 
 #include "app/gui/AppContext.h"
@@ -15,6 +16,7 @@
 #include "app/gui/NumberText.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/newrun/PlanText.h"
 #include "app/gui/pages/SettingsPage.h"
 #include "core/settings/settings.h"
 
@@ -113,6 +115,43 @@ class TestLanguage : public QObject {
       const InstalledTranslations translations(resolveLanguage(language));
       QVERIFY2(describeGpus(none) != gpuWords, language);
       QVERIFY2(describeTrainingChoice(cpu) != choiceWords, language);
+    }
+  }
+
+  // The memory plan of a run that does not fit: core gives the kind and the numbers, the window says
+  // it in the language shown. No English sentence of the planner's remains: no word of four or more
+  // Latin letters other than the names a translation keeps (LoRA, the units).
+  void aPlanThatDoesNotFitIsSaidInTheLanguage() {
+    using tiertune::gui::PlanText;
+    namespace tiers = tiertune::tiers;
+    tiers::Plan plan;
+    plan.totalStateBytes = 90'000'000'000;
+    plan.workingBytes = 9'000'000'000;
+    plan.offeredBytes[0] = 4'000'000'000;
+    plan.offeredBytes[1] = 6'000'000'000;
+    plan.offeredBytes[2] = 1'000'000'000;
+    plan.fixes = {{.kind = tiers::FixKind::SmallerBatchAndSequence, .sequenceLength = 512},
+                  {.kind = tiers::FixKind::UseLora, .bytes = 3'000'000'000},
+                  {.kind = tiers::FixKind::FreeDiskSpace, .bytes = 80'000'000'000}};
+    const QRegularExpression englishWord(QStringLiteral("[A-Za-z]{4,}"));
+    const QStringList kept{QStringLiteral("LoRA"), QStringLiteral("GB/s"), QStringLiteral("token")};
+    for (const char* language : {"ja", "ko", "zh_TW"}) {
+      const InstalledTranslations translations(resolveLanguage(language));
+      for (const tiers::Shortfall shortfall : {tiers::Shortfall::WorkingMemory, tiers::Shortfall::TrainingState}) {
+        for (const bool onGpu : {false, true}) {
+          plan.shortfall = shortfall;
+          plan.onGpu = onGpu;
+          QString text = PlanText::noFit(plan);
+          QVERIFY2(!text.isEmpty(), language);
+          for (const QString& word : kept) text.remove(word);
+          QVERIFY2(!englishWord.match(text).hasMatch(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(language), text)));
+        }
+      }
+      for (int kind = 0; kind <= static_cast<int>(tiers::PlanNoteKind::TimeFromRates); ++kind) {
+        QString text = PlanText::note({static_cast<tiers::PlanNoteKind>(kind), {}});
+        for (const QString& word : kept) text.remove(word);
+        QVERIFY2(!englishWord.match(text).hasMatch(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(language), text)));
+      }
     }
   }
 

@@ -30,6 +30,7 @@
 #include "core/formats/model_config.h"
 #include "core/formats/model_folder.h"
 #include "core/settings/settings.h"
+#include "core/tiers/plan_words.h"
 #include "core/train/run_config.h"
 #include "support/chat_model.h"
 #include "support/gui_helpers.h"
@@ -357,7 +358,12 @@ class TestNewRunWizard : public QObject {
     MemoryPlanPage* plan = wizard.memoryPlanPage();
     QVERIFY2(plan->plan() && !plan->plan()->memory.plan.fits, qPrintable(child<QLabel>(&wizard, "planProblem")->text()));
     QVERIFY(child<QLabel>(&wizard, "planVerdict")->text().contains(QStringLiteral("does not fit")));
-    QVERIFY(child<QLabel>(&wizard, "planProblem")->text().contains(QStringLiteral("Does not fit")));
+    // The planner's reason and fixes in the window's words, with its figures.
+    const QString problem = child<QLabel>(&wizard, "planProblem")->text();
+    QVERIFY2(problem.startsWith(QStringLiteral("The training state needs ")), qPrintable(problem));
+    QVERIFY2(problem.contains(QStringLiteral("LoRA instead of full fine-tuning needs about")), qPrintable(problem));
+    QVERIFY2(problem.contains(QStringLiteral("more on the SSD of the offload folder")), qPrintable(problem));
+    QVERIFY2(!problem.contains(QStringLiteral("arena")) && !problem.contains(QStringLiteral("Does not fit")), qPrintable(problem));
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     const auto& tiers = child<gui::TierBars>(&wizard, "tierBars")->tiers();
     QVERIFY(tiers[2].peakBytes > tiers[2].budgetBytes);  // the SSD bar runs past its budget
@@ -373,7 +379,7 @@ class TestNewRunWizard : public QObject {
     QVERIFY(plan->isPlanning());
     QVERIFY(test::waitForPlan(&wizard));
     QVERIFY2(plan->plan() && plan->plan()->memory.plan.fits,
-             plan->plan() ? plan->plan()->memory.plan.summary.c_str() : "no plan");
+             plan->plan() ? tiers::planSummaryText(plan->plan()->memory.plan).c_str() : "no plan");
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QVERIFY(wizard.draft().config.lora);
     QCOMPARE(*wizard.draft().config.budgets.diskBytes, std::uint64_t(100'000'000));  // the limits stay

@@ -18,11 +18,12 @@
 #include "app/gui/history/ExportDialog.h"
 #include "app/gui/history/RunHistoryModel.h"
 #include "app/gui/history/RunDetailDialog.h"
-#include "app/gui/newrun/MachineNoteText.h"
+#include "app/gui/newrun/PlanText.h"
 #include "app/gui/pages/RunsPage.h"
 #include "app/gui/runs/RunMonitor.h"
 #include "core/settings/settings.h"
 #include "core/tiers/machine_budget.h"
+#include "core/tiers/plan_words.h"
 #include "support/trained_run.h"
 
 using namespace tiertune;
@@ -81,18 +82,41 @@ class TestPlainWords : public QObject {
   Q_OBJECT
 
  private slots:
-  void theMemoryPlanNotesSayNoCommandOrBackend() {
-    // Every note core writes about a machine without a GPU, with and without measurements.
+  void theMemoryPlanSaysNoCommandOrBackend() {
+    // Every note core writes about a machine without a GPU, with and without measurements...
     hardware::HardwareReport report;
     report.cpu.physicalCores = 4;
     report.memory.availableBytes = 8'000'000'000;
-    QStringList texts;
-    for (const std::string& note : tiers::assessMachine(report, std::nullopt).notes) texts << MachineNoteText::text(note);
+    std::vector<tiers::PlanNote> notes = tiers::assessMachine(report, std::nullopt).notes;
     const hardware::ComputeSpeed measured{"cpu", 1e10, 1e9};
-    for (const std::string& note : tiers::assessMachine(report, std::nullopt, {}, measured).notes) {
-      texts << MachineNoteText::text(note);
+    for (const tiers::PlanNote& note : tiers::assessMachine(report, std::nullopt, {}, measured).notes) notes.push_back(note);
+    // ... and every kind there is, whoever writes it.
+    for (int kind = 0; kind <= static_cast<int>(tiers::PlanNoteKind::TimeFromRates); ++kind) {
+      notes.push_back({static_cast<tiers::PlanNoteKind>(kind), "a reason"});
     }
-    requirePlainWords(texts, "the memory plan's notes");
+    QStringList texts;
+    for (const tiers::PlanNote& note : notes) {
+      texts << PlanText::note(note);
+      QVERIFY2(!texts.back().isEmpty(), tiers::planNoteText(note).c_str());
+    }
+    // A plan that does not fit, either way, on the CPU and on a GPU, with every fix.
+    tiers::Plan plan;
+    plan.totalStateBytes = 90'000'000'000;
+    plan.workingBytes = 9'000'000'000;
+    plan.offeredBytes[0] = 4'000'000'000;
+    plan.offeredBytes[1] = 6'000'000'000;
+    plan.fixes = {{.kind = tiers::FixKind::SmallerBatchAndSequence, .sequenceLength = 512},
+                  {.kind = tiers::FixKind::UseLora, .bytes = 3'000'000'000},
+                  {.kind = tiers::FixKind::FreeDiskSpace, .bytes = 80'000'000'000}};
+    for (const tiers::Shortfall shortfall : {tiers::Shortfall::WorkingMemory, tiers::Shortfall::TrainingState}) {
+      for (const bool onGpu : {false, true}) {
+        plan.shortfall = shortfall;
+        plan.onGpu = onGpu;
+        texts << PlanText::noFit(plan);
+        QVERIFY(texts.back().contains(QStringLiteral("90.00 GB")) || texts.back().contains(QStringLiteral("9.00 GB")));
+      }
+    }
+    requirePlainWords(texts, "the memory plan");
     QVERIFY(texts.join(QLatin1Char(' ')).contains(QStringLiteral("Measure disk speed")));
   }
 

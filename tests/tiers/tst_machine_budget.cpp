@@ -1,10 +1,12 @@
 // From the hardware check to the planner's budgets.
 #include <QTest>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "core/hardware/disk_speed_record.h"
 #include "core/tiers/machine_budget.h"
+#include "core/tiers/plan_words.h"
 #include "core/util/error.h"
 #include "support/scratch.h"
 
@@ -61,9 +63,8 @@ class MachineBudgetTest : public QObject {
     QVERIFY(!machine.budget.hasGpu);
     QVERIFY(machine.budget.deviceBytes + machine.budget.hostBytes < report.memory.availableBytes);
     QCOMPARE(machine.budget.diskReadBytesPerSecond, 1e9);
-    bool saysNotMeasured = false;
-    for (const auto& note : machine.notes) saysNotMeasured |= note.find("not measured") != std::string::npos;
-    QVERIFY(saysNotMeasured);
+    QVERIFY(std::count(machine.notes.begin(), machine.notes.end(), PlanNote{PlanNoteKind::DiskSpeedNotMeasured, {}}) == 1);
+    QVERIFY(std::count(machine.notes.begin(), machine.notes.end(), PlanNote{PlanNoteKind::CpuRateEstimated, {}}) == 1);
   }
 
   void aMeasuredBackendSetsComputeAndLink() {
@@ -81,9 +82,10 @@ class MachineBudgetTest : public QObject {
     QCOMPARE(machine.budget.hostToDeviceBytesPerSecond, speed.copyBytesPerSecond);
     // The notes say where the rate came from once: measured, not also "estimated".
     int rateNotes = 0;
-    for (const auto& note : machine.notes) {
-      QVERIFY2(note.find("estimated") == std::string::npos, note.c_str());
-      rateNotes += note.find("measured on the cpu backend") != std::string::npos ? 1 : 0;
+    for (const PlanNote& note : machine.notes) {
+      QVERIFY2(note.kind != PlanNoteKind::CpuRateEstimated && note.kind != PlanNoteKind::GpuRateEstimated,
+               planNoteText(note).c_str());
+      rateNotes += note.kind == PlanNoteKind::RatesMeasuredOnCpu ? 1 : 0;
     }
     QCOMPARE(rateNotes, 1);
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/formats/model_config.h"
+#include "core/tiers/plan_words.h"
 #include "core/tiers/planner.h"
 #include "kernels/nf4_format.h"
 
@@ -76,9 +77,11 @@ void checkInvariants(const TrainingSetup& training, const MachineBudget& machine
     QVERIFY(plan.peakBytes[1] <= machine.hostBytes);
     QVERIFY(plan.peakBytes[2] <= machine.diskBytes);
     QVERIFY(plan.stepSeconds > 0);
-    QVERIFY(plan.suggestions.empty());
+    QVERIFY(plan.fixes.empty());
+    QCOMPARE(plan.shortfall, Shortfall::None);
   } else {
-    QVERIFY(!plan.suggestions.empty());
+    QVERIFY(!plan.fixes.empty());
+    QVERIFY(plan.shortfall != Shortfall::None);
   }
   // Same inputs, same plan.
   const Plan again = planTraining(training, machine);
@@ -149,15 +152,15 @@ class PlannerTest : public QObject {
     const TrainingSetup training = setup(modelName.toStdString(), static_cast<Method>(method));
     const MachineBudget budget = machine == 0 ? workstation24() : machine == 1 ? laptop8() : cpuOnly();
     const Plan plan = planTraining(training, budget);
-    qInfo("%s", plan.summary.c_str());
+    qInfo("%s", noFitText(plan).c_str());
     QCOMPARE(plan.fits, fits);
     QCOMPARE(onTier(plan, Tier::Disk) > 0, usesDisk);
     if (bottleneck >= 0) QCOMPARE(static_cast<int>(plan.bottleneck), bottleneck);
     checkInvariants(training, budget, plan);
     if (!fits) {
-      QVERIFY(plan.summary.find("Does not fit") != std::string::npos);
+      QVERIFY(planSummaryText(plan).find("Does not fit") != std::string::npos);
       bool suggestsLora = false;
-      for (const auto& suggestion : plan.suggestions) suggestsLora |= suggestion.find("LoRA") != std::string::npos;
+      for (const PlanFix& fix : plan.fixes) suggestsLora |= fix.kind == FixKind::UseLora;
       QCOMPARE(suggestsLora, static_cast<Method>(method) == Method::Full);
     }
   }
@@ -252,7 +255,7 @@ class PlannerTest : public QObject {
     const Plan sixteen = planTraining(lora, laptop8());
     QVERIFY(frozenBytes(sixteen) > laptop8().deviceBytes);
     qInfo("8B frozen base: %.2f GB in 16 bits, %.2f GB with NF4 projections; %s", frozenBytes(sixteen) / 1e9,
-          frozenBytes(four) / 1e9, four.summary.c_str());
+          frozenBytes(four) / 1e9, planSummaryText(four).c_str());
     QVERIFY(four.fits);
     QCOMPARE(onTier(four, Tier::Disk), 0ull);
     QVERIFY(onTier(four, Tier::Host) < onTier(sixteen, Tier::Host) / 2);
@@ -264,8 +267,15 @@ class PlannerTest : public QObject {
     const TrainingSetup training = setup("llama3-8b", Method::Lora, 8, 32768);
     const Plan plan = planTraining(training, laptop8());
     QVERIFY(!plan.fits);
-    QVERIFY2(plan.summary.find("working memory") != std::string::npos, plan.summary.c_str());
-    QVERIFY(plan.suggestions.front().find("micro-batch") != std::string::npos);
+    QCOMPARE(plan.shortfall, Shortfall::WorkingMemory);
+    QVERIFY(plan.workingBytes > laptop8().deviceBytes);
+    QCOMPARE(plan.fixes.front().kind, FixKind::SmallerBatchAndSequence);
+    QCOMPARE(plan.fixes.front().sequenceLength, 16384);
+    // The command line's words carry the same figures.
+    QVERIFY2(planSummaryText(plan).find("working memory") != std::string::npos, planSummaryText(plan).c_str());
+    QVERIFY(planSummaryText(plan).find(gigabytesText(plan.workingBytes)) != std::string::npos);
+    QVERIFY(planFixText(plan.fixes.front()).find("micro-batch of 1") != std::string::npos);
+    QVERIFY(planFixText(plan.fixes.front()).find("16384 tokens") != std::string::npos);
   }
 
   void noDiskMeansNoSpill() {
@@ -274,7 +284,10 @@ class PlannerTest : public QObject {
     const TrainingSetup training = setup("llama3-70b", Method::Lora);
     const Plan plan = planTraining(training, machine);
     QVERIFY(!plan.fits);
-    QVERIFY(plan.suggestions.back().find("offload folder") != std::string::npos);
+    QCOMPARE(plan.shortfall, Shortfall::TrainingState);
+    QCOMPARE(plan.fixes.back().kind, FixKind::FreeDiskSpace);
+    QCOMPARE(plan.fixes.back().bytes, onTier(plan, Tier::Disk));  // all it placed there, with no disk at all
+    QVERIFY(planFixText(plan.fixes.back()).find("offload folder") != std::string::npos);
     checkInvariants(training, machine, plan);
   }
 };

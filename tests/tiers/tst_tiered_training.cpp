@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model/model_units.h"
+#include "core/tiers/plan_words.h"
 #include "core/tiers/planner.h"
 #include "core/tiers/state_placement.h"
 #include "core/train/checkpoint.h"
@@ -213,8 +214,8 @@ class TieredTrainingTest : public QObject {
     machine.diskBytes = 1ull << 30;
     machine.computeFlopsPerSecond = 1e10;
     const tiers::Plan plan = tiers::planTraining(training, machine);
-    QVERIFY2(plan.fits, plan.summary.c_str());
-    QVERIFY2(plan.peakBytes[static_cast<int>(Tier::Disk)] > state / 2, plan.summary.c_str());
+    QVERIFY2(plan.fits, tiers::planSummaryText(plan).c_str());
+    QVERIFY2(plan.peakBytes[static_cast<int>(Tier::Disk)] > state / 2, tiers::planSummaryText(plan).c_str());
     const tiers::StatePlacement placement = tiers::placementFromPlan(training, plan);
     QVERIFY(placement.anyOn(Tier::Device) && placement.anyOn(Tier::Host) && placement.anyOn(Tier::Disk));
 

@@ -80,7 +80,10 @@ class CandidateFitTest : public QObject {
     const CandidateFit noRoom = fitOfCandidate(large, GoalPreset::FullFineTune, workstation(0));
     QCOMPARE(noRoom.verdict, FitVerdict::DoesNotFit);
     QCOMPARE(noRoom.secondsPer1000Examples, 0.0);
-    QVERIFY(!noRoom.reason.empty());
+    // No offload disk for the full state: the planner's first fix is LoRA, with LoRA's own bytes.
+    QVERIFY(noRoom.fix.has_value());
+    QCOMPARE(noRoom.fix->kind, tiers::FixKind::UseLora);
+    QVERIFY(noRoom.fix->bytes > 0 && noRoom.fix->bytes < (22ull << 30) + (48ull << 30));
 
     const CandidateFit cpu = fitOfCandidate(small, GoalPreset::QuickLora, laptopWithoutGpu());
     qInfo("per 1,000 examples: 0.5B LoRA %.0f s, 8B LoRA %.0f s, 8B full %.0f s, 0.5B LoRA on the CPU %.0f s",

@@ -16,6 +16,7 @@
 #include "app/gui/history/RunText.h"
 #include "app/gui/hub/HubJobs.h"
 #include "app/gui/hub/HubProblemText.h"
+#include "app/gui/newrun/PlanText.h"
 #include "core/hub/hub_access.h"
 
 namespace tiertune::gui {
@@ -251,8 +252,9 @@ void DownloadModelDialog::showSelected() {
   } else if (candidate.problem) {
     details_->setText(HubProblemText::text(*candidate.problem, id, QString::fromStdString(accessOf(context_).endpoint) + QLatin1Char('/') + id));
   } else if (candidate.quickLora && candidate.quickLora->verdict == train::FitVerdict::DoesNotFit) {
-    details_->setText(tr("Not even Quick LoRA fits on this computer: %1")
-                          .arg(QString::fromStdString(candidate.quickLora->reason).toHtmlEscaped()));
+    const std::optional<tiers::PlanFix>& fix = candidate.quickLora->fix;
+    details_->setText(fix ? tr("Not even Quick LoRA fits on this computer. %1").arg(PlanText::fix(*fix).toHtmlEscaped())
+                          : tr("Not even Quick LoRA fits on this computer."));
     showAsProblem(details_);
   } else {
     details_->setText(tr("%1: %2 parameters, %3 downloads, %4 likes.")

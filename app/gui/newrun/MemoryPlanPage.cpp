@@ -15,7 +15,7 @@
 #include "app/gui/WizardHelp.h"
 #include "app/gui/history/RunText.h"
 #include "app/gui/newrun/RunDraft.h"
-#include "app/gui/newrun/MachineNoteText.h"
+#include "app/gui/newrun/PlanText.h"
 #include "app/gui/newrun/TierBars.h"
 #include "core/data/dataset_import.h"
 
@@ -213,7 +213,7 @@ void MemoryPlanPage::showPlan() {
     }
     notes << tr("The model is kept in 4 bits while it trains (QLoRA): its weights take %1.").arg(byteSizeText(frozen));
   }
-  for (const std::string& note : plan_->machine.notes) notes << MachineNoteText::text(note);
+  for (const tiers::PlanNote& note : plan_->machine.notes) notes << PlanText::note(note);
   notes_->setText(notes.join(QLatin1Char(' ')));
   notes_->setVisible(!notes_->text().isEmpty());
   if (plan.fits) {
@@ -227,9 +227,7 @@ void MemoryPlanPage::showPlan() {
     bottleneck_->show();
     return;
   }
-  QString reason = QString::fromStdString(plan.summary);
-  for (const std::string& suggestion : plan.suggestions) reason += QLatin1Char(' ') + QString::fromStdString(suggestion);
-  problem_->setText(reason);
+  problem_->setText(PlanText::noFit(plan));
   problem_->show();
   showFixes();
 }

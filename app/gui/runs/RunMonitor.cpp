@@ -251,8 +251,7 @@ void RunMonitor::redraw() {
   if (state->planSummary.isEmpty()) {
     plan_->setText(tr("The memory plan appears when the run starts."));
   } else {
-    // The plan's figures in the window's words; the worker's own sentence (in the planner's
-    // terms) stays in the tooltip for whoever compares it with the command line.
+    // The plan's figures in the window's words (the worker's own sentence is English, for its log).
     const auto bytes = [](qint64 value) { return byteSizeText(static_cast<quint64>(std::max<qint64>(value, 0))); };
     const QString device = !state->device                                              ? tr("in training memory")
                            : state->device->kind == catalog::TrainingDevice::Kind::Cuda ? tr("on the graphics card")
@@ -262,7 +261,6 @@ void RunMonitor::redraw() {
                         : tr("Memory plan: at most %1 %2, %3 in RAM and %4 on the SSD.")
                               .arg(bytes(state->predictedPeak[0]), device, bytes(state->predictedPeak[1]),
                                    bytes(state->predictedPeak[2]));
-    plan_->setToolTip(state->planSummary);
     if (state->device) words = tr("Trains on %1.").arg(describeTrainingDevice(*state->device)) + QLatin1Char('\n') + words;
     plan_->setText(words);
   }
