@@ -12,10 +12,11 @@
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "core/catalog/catalog.h"
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/export/run_checkpoint.h"
 #include "core/infer/generator.h"
 #include "core/infer/model_runner.h"
+#include "core/train/checkpoint_model.h"
 #include "core/infer/model_text.h"
 #include "core/settings/settings.h"
 #include "kernels/backend.h"
@@ -97,13 +98,13 @@ int runGenerate(const std::vector<std::string>& args) {
   if (const auto model = arguments.value("model")) {
     modelFolder = *model;
   } else if (checkpoint) {
-    modelFolder = exports::openCheckpoint(*checkpoint).run.modelFolder;  // the model the run trained
+    modelFolder = train::openCheckpoint(*checkpoint).run.modelFolder;  // the model the run trained
   } else {
     throw UsageError("generate needs --model DIR, --checkpoint DIR or --run ID");
   }
 
   const auto backend = kernels::makeCpuBackend();
-  const auto runner = infer::ModelRunner::load(*backend, modelFolder, checkpoint);
+  const auto runner = train::loadModelRunner(*backend, modelFolder, checkpoint);
   const infer::ModelText text = infer::loadModelText(modelFolder, runner->config());
   settings.eosIds = text.eosIds;
   const bool chat = arguments.flag("chat");

@@ -35,8 +35,6 @@ inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of a Tiertune catalog ("TTUN"), so another SQLite file is never mistaken
 // for ours and never migrated.
 inline constexpr int kApplicationId = 0x5454554E;
-// File name of the catalog inside the data folder.
-inline constexpr const char* kCatalogFileName = "catalog.sqlite";
 
 class Catalog {
  public:

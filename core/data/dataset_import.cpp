@@ -15,8 +15,8 @@
 #include "core/data/text_documents.h"
 #include "core/data/token_shards.h"
 #include "core/formats/chat_template/model_chat_template.h"
-#include "core/formats/safetensors_writer.h"
 #include "core/formats/tokenizer/tokenizer.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/fault_point.h"
 #include "core/util/parallel_for.h"
@@ -25,6 +25,7 @@
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
 #include "core/util/json_text.h"
+#include "core/util/staging_folder.h"
 
 namespace tiertune::data {
 
@@ -98,26 +99,6 @@ std::vector<ordered_json> sampleRecords(const fs::path& file, const FileFormat& 
 TokenWindows::Emit appendLearned(TokenShardWriter& shard) {
   return [&shard](std::span<const std::int32_t> ids) { shard.append(ids, std::vector<std::uint8_t>(ids.size(), 1)); };
 }
-
-// Removes the staging folder unless released.
-class StagingFolder {
- public:
-  explicit StagingFolder(fs::path folder) : folder_(std::move(folder)) { fs::create_directories(folder_); }
-  ~StagingFolder() {
-    if (!released_) {
-      std::error_code ignored;
-      fs::remove_all(folder_, ignored);
-    }
-  }
-  StagingFolder(const StagingFolder&) = delete;
-  StagingFolder& operator=(const StagingFolder&) = delete;
-  const fs::path& path() const { return folder_; }
-  void release() { released_ = true; }
-
- private:
-  fs::path folder_;
-  bool released_ = false;
-};
 
 // Staging folders are named .staging-PID-KEY. One whose process is gone is what a killed import
 // left behind: removed before the next import starts, so a kill leaves no lasting trace.
@@ -232,16 +213,6 @@ void requireUnchanged(const std::vector<fs::path>& files, const std::vector<Sour
                 "is not what it was when the import began), so its rows would mix two versions; nothing was "
                 "imported. Import it again once nothing writes to it any more.");
   }
-}
-
-void fsyncFile(const fs::path& file) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int code = errno;
-    if (fd >= 0) ::close(fd);
-    throw Error(file.string() + ": cannot be saved (" + errnoText(code) + ")");
-  }
-  ::close(fd);
 }
 
 // 1, 2 or 5 times a power of ten: the smallest such width that fits longest into kHistogramBins.
@@ -448,7 +419,7 @@ static fs::path tokenFolderFor(const fs::path& dataFolder, const catalog::Datase
                                model.specialTokens, settings);
   const std::optional<std::int32_t> endOfSequence = encoder.endOfSequence();
 
-  StagingFolder staging(folder / (".staging-" + std::to_string(::getpid()) + "-tokens"));
+  StagingFolder staging(folder / (".staging-" + std::to_string(::getpid()) + "-tokens"), target);
   TokenShardWriter train(staging.path(), "train"), validation(staging.path(), "validation");
   // Text documents come as blocks with their document number; the windows run over a document.
   TokenWindows windows(settings.maxTokens, overlap);
@@ -503,13 +474,8 @@ static fs::path tokenFolderFor(const fs::path& dataFolder, const catalog::Datase
                          {"rebuilt_from", "examples.jsonl"},
                          {"train", {{"samples", train.samples()}, {"tokens", train.tokens()}}},
                          {"validation", {{"samples", validation.samples()}, {"tokens", validation.tokens()}}}};
-  formats::writeFileAtomically(staging.path() / "manifest.json", manifest.dump(1));
-  formats::syncFolder(staging.path());
-  std::error_code ignored;
-  fs::remove_all(target, ignored);  // a folder without a manifest is an interrupted build
-  fs::rename(staging.path(), target);
-  staging.release();
-  formats::syncFolder(folder);
+  writeFileAtomically(staging.path() / "manifest.json", manifest.dump(1));
+  staging.publish(StagingFolder::AtTarget::Replace);  // a folder without a manifest is an interrupted build
   return target;
 }
 
@@ -563,7 +529,8 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
                  .substr(0, 16);
   removeAbandonedStaging(datasets);
   if (!request.dryRun) removeOrphanDatasetFolders(datasets, catalog);
-  StagingFolder staging(datasets / (".staging-" + std::to_string(::getpid()) + "-" + folderName));
+  const fs::path target = datasets / folderName;
+  StagingFolder staging(datasets / (".staging-" + std::to_string(::getpid()) + "-" + folderName), target);
   ImportOwnership ownership(staging.path());
   const std::string tokensName = "tokens-" + tokenizerSha256.substr(0, 16);
   const fs::path tokens = staging.path() / tokensName;
@@ -735,7 +702,7 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
   validationShard.finish();
   examples.close();
   if (!examples) throw Error((staging.path() / "examples.jsonl").string() + ": cannot be written");
-  fsyncFile(staging.path() / "examples.jsonl");
+  syncFile(staging.path() / "examples.jsonl");
   result.report.saveCsv(staging.path() / "report.csv");
   json encodeJson = {{"loss_on", lossOnName(request.encode.lossOn)},
                      {"max_tokens", request.encode.maxTokens},
@@ -745,9 +712,8 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
                          {"encode", encodeJson},
                          {"train", {{"samples", trainShard.samples()}, {"tokens", trainShard.tokens()}}},
                          {"validation", {{"samples", validationShard.samples()}, {"tokens", validationShard.tokens()}}}};
-  formats::writeFileAtomically(tokens / "manifest.json", manifest.dump(1));
-  formats::syncFolder(tokens);
-  formats::syncFolder(staging.path());
+  writeFileAtomically(tokens / "manifest.json", manifest.dump(1));
+  syncFolder(tokens);
 
   json problems = json::object();
   for (std::size_t kind = 0; kind < kRowProblemKinds; ++kind) {
@@ -771,11 +737,8 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
                 {"validation", statisticsJson(result.validation)},
                 {"problems", problems}};
 
-  const fs::path target = datasets / folderName;
   faultPoint("dataset-before-rename");
-  fs::rename(staging.path(), target);
-  staging.release();
-  formats::syncFolder(datasets);
+  staging.publish(StagingFolder::AtTarget::Refuse);
   faultPoint("dataset-folder-renamed");
   catalog::NewDataset row;
   row.name = request.name;

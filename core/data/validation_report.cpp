@@ -1,6 +1,6 @@
 #include "core/data/validation_report.h"
 
-#include "core/formats/safetensors_writer.h"
+#include "core/util/durable_file.h"
 #include "core/util/sha256.h"
 
 namespace tiertune::data {
@@ -40,7 +40,7 @@ std::string ValidationReport::toCsv() const {
 }
 
 void ValidationReport::saveCsv(const std::filesystem::path& file) const {
-  formats::writeFileAtomically(file, toCsv());
+  writeFileAtomically(file, toCsv());
 }
 
 std::string exampleDigest(const Example& example) {

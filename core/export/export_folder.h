@@ -1,7 +1,7 @@
-// The folder an export writes into, made atomic: everything goes into ".NAME.partial" beside the
-// target, and commit() flushes the folder and renames it into place, so a crash, an error or a
-// cancel leaves either the whole export or nothing (the destructor removes an uncommitted staging
-// folder). Also the content hash the catalog records for an export.
+// The folder an export writes into, made atomic by StagingFolder (core/util/staging_folder.h):
+// everything goes into ".NAME.partial" beside the target and is published whole, so a crash, an
+// error or a cancel leaves either the whole export or nothing. Also the content hash the catalog
+// records for an export.
 #pragma once
 
 #include <cstdint>
@@ -9,35 +9,16 @@
 #include <string>
 
 #include "core/export/export_progress.h"
+#include "core/util/staging_folder.h"
 
 namespace tiertune::exports {
 
-class StagingFolder {
- public:
-  // Refuses (tiertune::Error naming it) a target that already exists, so an export never replaces
-  // the user's files; creates the target's parent when missing and a fresh staging folder in it.
-  explicit StagingFolder(std::filesystem::path target);
-  ~StagingFolder();
-  StagingFolder(const StagingFolder&) = delete;
-  StagingFolder& operator=(const StagingFolder&) = delete;
-
-  // Where the files go until commit().
-  const std::filesystem::path& path() const { return staging_; }
-  // The export's folder once committed (absolute).
-  const std::filesystem::path& target() const { return target_; }
-  // The files are flushed by their writers; this flushes the folder, renames it to the target and
-  // flushes the parent, so the rename survives a power cut.
-  void commit();
-
- private:
-  std::filesystem::path target_;
-  std::filesystem::path staging_;
-  bool committed_ = false;
-};
-
-// Throws tiertune::Error when target exists: an export never replaces the user's files. StagingFolder
-// checks it too; this is for callers that must know before a long first stage.
+// Throws tiertune::Error when target exists: an export never replaces the user's files. Called
+// before the staging folder is made (publishing refuses an existing target too, atomically).
 void requireNewExportFolder(const std::filesystem::path& target);
+
+// The staging folder of an export to target, after requireNewExportFolder.
+StagingFolder exportStaging(const std::filesystem::path& target);
 
 // SHA-256 (hex) of the text sha256sum prints for the regular files directly in folder, taken in
 // bytewise name order: one line "SHA256-OF-FILE  NAME\n" each. The same files give the same hash

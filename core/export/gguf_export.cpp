@@ -13,6 +13,7 @@
 #include "core/formats/model_config.h"
 #include "core/formats/model_weights.h"
 #include "core/formats/safetensors_writer.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 
@@ -130,7 +131,7 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
   std::vector<formats::GgufTensorInfo> infos;
   for (const GgufTensorPlan& entry : plan) infos.push_back(entry.info);
 
-  StagingFolder staging(target.parent_path());
+  StagingFolder staging = exportStaging(target.parent_path());
   formats::GgufWriter writer(staging.path() / target.filename(), metadata, infos);
   for (std::size_t i = 0; i < plan.size(); ++i) {
     const GgufTensorPlan& entry = plan[i];
@@ -148,7 +149,7 @@ GgufExportResult exportGguf(const fs::path& modelFolder, const GgufExportOptions
                   "Writing " + entry.info.name);
   }
   writer.finish();
-  if (modelfile) formats::writeFileAtomically(staging.path() / "Modelfile", modelfile->text);
+  if (modelfile) writeFileAtomically(staging.path() / "Modelfile", modelfile->text);
 
   GgufExportResult result;
   for (const fs::directory_entry& file : fs::directory_iterator(staging.path())) {

@@ -63,7 +63,7 @@ std::map<std::string, AdaptedWeight> adaptedWeights(const formats::ModelConfig& 
 // model's with the adapter merged in.
 class MergedWeights {
  public:
-  MergedWeights(const CheckpointSource& source, const formats::ModelConfig& model)
+  MergedWeights(const train::CheckpointSource& source, const formats::ModelConfig& model)
       : lora_(source.run.loraConfig), fourBitBase_(source.run.lora && source.run.fourBitBase) {
     if (source.run.lora) {
       base_ = formats::ModelWeights::openFolder(source.run.modelFolder);
@@ -110,14 +110,14 @@ class MergedWeights {
 
 }  // namespace
 
-ExportResult exportMergedModel(const CheckpointSource& source, const fs::path& output,
+ExportResult exportMergedModel(const train::CheckpointSource& source, const fs::path& output,
                                const MergedExportOptions& options, const ExportProgress& progress) {
   const fs::path& base = source.run.modelFolder;
   const formats::ModelConfig model = formats::loadModelConfig(base / "config.json");
   const MergedWeights weights(source, model);
   const std::vector<formats::ExpectedTensor> tensors = formats::expectedTensors(model);
 
-  StagingFolder staging(output);
+  StagingFolder staging = exportStaging(output);
   std::vector<formats::TensorDescriptor> descriptors;
   for (const formats::ExpectedTensor& tensor : tensors) descriptors.push_back({tensor.name, options.dtype, tensor.shape});
   formats::ShardedModelWriter writer(staging.path(), descriptors, options.maxShardBytes);

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/export/export_progress.h"
 #include "core/formats/dtype.h"
 #include "core/formats/sharded_writer.h"
@@ -24,7 +24,7 @@ struct MergedExportOptions {
 // (export_folder.h). The base model is the run's model folder. Throws tiertune::Error naming the
 // file or tensor (a missing base file, a tensor of another shape, a weight float16 cannot hold),
 // ExportCancelled when cancelled.
-ExportResult exportMergedModel(const CheckpointSource& source, const std::filesystem::path& output,
+ExportResult exportMergedModel(const train::CheckpointSource& source, const std::filesystem::path& output,
                                const MergedExportOptions& options, const ExportProgress& progress = {});
 
 }  // namespace tiertune::exports

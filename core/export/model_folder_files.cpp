@@ -4,7 +4,7 @@
 
 #include "core/export/tensor_encoding.h"
 #include "core/formats/model_config.h"
-#include "core/formats/safetensors_writer.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
 #include "core/util/json_text.h"
@@ -46,17 +46,17 @@ std::string exportedConfigJson(const std::string& baseConfigJson, formats::Dtype
 void writeModelFolderFiles(const fs::path& base, const fs::path& folder, formats::Dtype dtype) {
   const fs::path configFile = base / "config.json";
   const std::string configText = readWholeFile(configFile);
-  formats::writeFileAtomically(folder / "config.json", exportedConfigJson(configText, dtype, configFile.string()));
+  writeFileAtomically(folder / "config.json", exportedConfigJson(configText, dtype, configFile.string()));
 
   const fs::path generationFile = base / "generation_config.json";
-  formats::writeFileAtomically(folder / "generation_config.json",
-                               fs::exists(generationFile)
-                                   ? readWholeFile(generationFile)
-                                   : generationConfigFrom(formats::parseModelConfig(configText, configFile.string())));
+  writeFileAtomically(folder / "generation_config.json",
+                      fs::exists(generationFile)
+                          ? readWholeFile(generationFile)
+                          : generationConfigFrom(formats::parseModelConfig(configText, configFile.string())));
 
   // Copied through the atomic writer, so that each copy is flushed before the folder is renamed.
   for (const char* name : kTokenizerFiles) {
-    if (fs::exists(base / name)) formats::writeFileAtomically(folder / name, readWholeFile(base / name, kTokenizerFileLimit));
+    if (fs::exists(base / name)) writeFileAtomically(folder / name, readWholeFile(base / name, kTokenizerFileLimit));
   }
 }
 

@@ -7,6 +7,7 @@
 #include "core/export/tensor_encoding.h"
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 
 namespace tiertune::exports {
@@ -46,17 +47,17 @@ std::string peftAdapterConfigJson(const model::LoraConfig& lora, const std::stri
   return config.dump(2) + "\n";  // sorted keys, as PEFT's save_pretrained writes them
 }
 
-ExportResult exportPeftAdapter(const CheckpointSource& source, const fs::path& output, formats::Dtype dtype,
+ExportResult exportPeftAdapter(const train::CheckpointSource& source, const fs::path& output, formats::Dtype dtype,
                                const ExportProgress& progress) {
   if (!source.run.lora) {
     throw Error(source.folder.string() + " is a full fine-tuning checkpoint and has no adapter; export it as a merged "
                 "model instead.");
   }
   const formats::SafetensorsFile adapter(source.weights);
-  StagingFolder staging(output);
+  StagingFolder staging = exportStaging(output);
   progress.tell(0, "Writing adapter_config.json");
-  formats::writeFileAtomically(staging.path() / "adapter_config.json",
-                               peftAdapterConfigJson(source.run.loraConfig, source.run.modelFolder.string()));
+  writeFileAtomically(staging.path() / "adapter_config.json",
+                      peftAdapterConfigJson(source.run.loraConfig, source.run.modelFolder.string()));
 
   std::vector<formats::TensorDescriptor> descriptors;
   for (const formats::TensorInfo& info : adapter.tensors()) descriptors.push_back({info.name, dtype, info.shape});

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/export/export_progress.h"
 #include "core/formats/dtype.h"
 
@@ -19,7 +19,7 @@ std::string peftAdapterConfigJson(const model::LoraConfig& lora, const std::stri
 // Writes the adapter of source (which must be a LoRA checkpoint) into output, a folder that must not
 // exist yet; the tensors as trained (fp32) or rounded to bf16 / fp16. Atomic (export_folder.h).
 // Throws tiertune::Error naming the file or tensor, ExportCancelled when cancelled.
-ExportResult exportPeftAdapter(const CheckpointSource& source, const std::filesystem::path& output,
+ExportResult exportPeftAdapter(const train::CheckpointSource& source, const std::filesystem::path& output,
                                formats::Dtype dtype, const ExportProgress& progress = {});
 
 }  // namespace tiertune::exports

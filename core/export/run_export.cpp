@@ -1,6 +1,6 @@
 #include "core/export/run_export.h"
 
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/export/export_folder.h"
 #include "core/export/merged_export.h"
 #include "core/export/peft_export.h"
@@ -44,7 +44,7 @@ std::string folderName(const fs::path& folder) {
 // and twice the GGUF's bytes, hence its share of the progress.
 constexpr double kMergeShare = 0.6;
 
-GgufExportResult exportRunGguf(const CheckpointSource& source, const catalog::CheckpointRecord& checkpoint,
+GgufExportResult exportRunGguf(const train::CheckpointSource& source, const catalog::CheckpointRecord& checkpoint,
                                const RunExportRequest& request, const ExportProgress& progress) {
   GgufExportOptions options = request.gguf;
   options.outputFolder = request.output;
@@ -72,7 +72,7 @@ RunExportResult exportRun(catalog::Catalog& store, const RunExportRequest& reque
   if (!store.run(request.runId)) throw Error("There is no run " + std::to_string(request.runId) + " in the catalog.");
   RunExportResult result;
   result.checkpoint = findCheckpoint(store, request.runId, request.checkpoint);
-  const CheckpointSource source = openCheckpoint(result.checkpoint.path);
+  const train::CheckpointSource source = train::openCheckpoint(result.checkpoint.path);
   switch (request.format) {
     case ExportFormat::PeftAdapter:
       result.kind = catalog::ExportKind::PeftAdapter;

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "core/formats/safetensors_writer.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 
 namespace tiertune::formats {

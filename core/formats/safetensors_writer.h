@@ -82,18 +82,4 @@ void writeSafetensors(const std::filesystem::path& target,
                       const std::vector<std::pair<TensorDescriptor, std::span<const std::byte>>>& tensors,
                       std::map<std::string, std::string> metadata = {});
 
-// Creates a temporary file beside target and returns it open for writing (the descriptor in fd);
-// commitTemporary makes finishing it atomic (fsync, rename over target, fsync the folder) and
-// always closes fd. Shared with the index writer of sharded models.
-std::filesystem::path createTemporaryBeside(const std::filesystem::path& target, int& fd);
-void commitTemporary(int fd, const std::filesystem::path& temporary, const std::filesystem::path& target);
-void writeFileAtomically(const std::filesystem::path& target, std::string_view contents);
-// pwrite of all the bytes at offset, retried after interruptions; errors name file.
-void writeAllAt(int fd, std::uint64_t offset, std::span<const std::byte> bytes, const std::filesystem::path& file);
-// Reserves the whole file now, so that a disk too small fails before any data is written.
-// Shared with the GGUF writer.
-void reserveFileBytes(int fd, std::uint64_t bytes, const std::filesystem::path& file);
-// fsync of a folder: makes the creation, removal or renaming of its entries durable.
-void syncFolder(const std::filesystem::path& folder);
-
 }  // namespace tiertune::formats

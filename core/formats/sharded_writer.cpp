@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/formats/model_weights.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 
 namespace tiertune::formats {

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <ctime>
 
-#include "core/formats/safetensors_writer.h"
+#include "core/util/durable_file.h"
 #include "core/util/json_text.h"
 #include "core/util/read_file.h"
 
@@ -43,7 +43,7 @@ void writeMeasurement(const fs::path& file, const std::string& key, nlohmann::js
   all[key] = std::move(entry);
   std::error_code error;
   fs::create_directories(file.parent_path(), error);
-  formats::writeFileAtomically(file, all.dump(2) + "\n");
+  writeFileAtomically(file, all.dump(2) + "\n");
 }
 
 double positiveNumber(const nlohmann::json& entry, const char* name) {

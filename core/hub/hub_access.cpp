@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
-#include "core/formats/safetensors_writer.h"
 #include "core/hub/hub_http.h"
 #include "core/settings/paths.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 #include "core/util/read_file.h"
@@ -81,7 +81,7 @@ void saveToken(const std::string& endpoint, const std::string& token) {
   if (error) throw Error(file.parent_path().string() + ": cannot be created: " + error.message() + ".");
   const std::string bytes = nlohmann::json{{"origin", originOf(checkedEndpoint(endpoint))}, {"token", token}}.dump() + "\n";
   int fd = -1;
-  const std::filesystem::path temporary = formats::createTemporaryBeside(file, fd);
+  const std::filesystem::path temporary = createTemporaryBeside(file, fd);
   // Readable by its owner only, before a byte of the token is in it.
   if (::fchmod(fd, 0600) != 0) {
     const int reason = errno;
@@ -90,13 +90,13 @@ void saveToken(const std::string& endpoint, const std::string& token) {
     throw Error(file.string() + ": cannot make the file private: " + errnoText(reason) + ".");
   }
   try {
-    formats::writeAllAt(fd, 0, std::as_bytes(std::span<const char>(bytes)), temporary);
+    writeAllAt(fd, 0, std::as_bytes(std::span<const char>(bytes)), temporary);
   } catch (const Error&) {
     ::close(fd);
     std::filesystem::remove(temporary, error);
     throw;
   }
-  formats::commitTemporary(fd, temporary, file);
+  commitTemporary(fd, temporary, file);
 }
 
 std::string savedTokenFor(const std::string& endpoint) {

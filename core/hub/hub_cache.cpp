@@ -9,9 +9,9 @@
 #include <regex>
 #include <set>
 
-#include "core/formats/safetensors_writer.h"
 #include "core/hub/hub_access.h"
 #include "core/hub/hub_error.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/json_text.h"
 #include "core/util/path_inside.h"
@@ -179,7 +179,7 @@ void CacheRepo::writeRef(const std::string& revision, const std::string& commit)
   require(isCommitHash(commit), "commit", commit);
   const fs::path file = refFile(revision);
   fileErrorsInWords("Cannot record the revision in the model cache", [&] { fs::create_directories(file.parent_path()); });
-  formats::writeFileAtomically(file, commit);
+  writeFileAtomically(file, commit);
 }
 
 void CacheRepo::linkIntoSnapshot(const std::string& commit, const std::string& path, const std::string& etag) const {

@@ -14,10 +14,10 @@
 #include <optional>
 #include <thread>
 
-#include "core/formats/safetensors_writer.h"
 #include "core/hardware/hardware_report.h"
 #include "core/hub/hub_cache.h"
 #include "core/hub/hub_error.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/sha256.h"
 
@@ -346,7 +346,7 @@ class Download {
                                                 "A proxy or the network may be altering downloads; it was not kept.");
       }
       fileErrorsInWords("Cannot move a finished download into the model cache", [&] { fs::rename(incomplete, blob); });
-      formats::syncFolder(blob.parent_path());
+      syncFolder(blob.parent_path());
       return;
     }
   }

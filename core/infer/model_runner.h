@@ -1,6 +1,7 @@
 // A model loaded on a Backend for generation: its weights (a base model folder, a merged folder
-// read the same way, or the base plus a run checkpoint's LoRA adapter applied on the fly, or a full
-// fine-tuning checkpoint's weights), a Decoder over them and the KV cache of one sequence.
+// read the same way, or through core/train/checkpoint_model.h the base plus a run checkpoint's LoRA
+// adapter applied on the fly, or a full fine-tuning checkpoint's weights), a Decoder over them and
+// the KV cache of one sequence.
 // prefill() takes a prompt in one pass, decode() one token per pass; both return the logits of
 // the sequence's last token. Holds no global state: one runner per worker thread (the Backend it
 // is given must not be used by another thread meanwhile). Used by the Generator.
@@ -25,12 +26,10 @@ namespace tiertune::infer {
 
 class ModelRunner final : public SequenceModel {
  public:
-  // The model of modelFolder (config.json and safetensors). checkpoint: a run checkpoint folder
-  // (core/train/checkpoint.h): its LoRA adapter is applied over the base, or its full weights
-  // replace the base's. Throws tiertune::Error naming the file for a folder that cannot be loaded
-  // or a checkpoint of another model.
-  static std::unique_ptr<ModelRunner> load(kernels::Backend& backend, const std::filesystem::path& modelFolder,
-                                           const std::optional<std::filesystem::path>& checkpoint = {});
+  // The model of modelFolder (config.json and safetensors); with a run checkpoint's weights, see
+  // core/train/checkpoint_model.h. Throws tiertune::Error naming the file for a folder that cannot
+  // be loaded.
+  static std::unique_ptr<ModelRunner> load(kernels::Backend& backend, const std::filesystem::path& modelFolder);
   // Weights already on the backend (tests and benchmarks): base, and an adapter with its
   // configuration or neither.
   ModelRunner(kernels::Backend& backend, const formats::ModelConfig& config, std::unique_ptr<model::ParameterTable> base,

@@ -10,10 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/catalog/catalog.h"
 #include "core/settings/paths.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
-#include "core/formats/safetensors_writer.h"
 #include "core/util/json_text.h"
 #include "core/util/read_file.h"
 
@@ -53,7 +52,7 @@ std::string readLanguageField(const nlohmann::json& document, const std::filesys
 }  // namespace
 
 std::filesystem::path Settings::catalogFile() const {
-  return dataFolder / catalog::kCatalogFileName;
+  return dataFolder / kCatalogFileName;
 }
 
 std::filesystem::path Settings::diskSpeedFile() const { return dataFolder / "disk_speed.json"; }
@@ -129,7 +128,7 @@ void saveSettings(const Settings& settings, const std::filesystem::path& file) {
     throw Error("Cannot create the settings folder " + file.parent_path().string() + ": " +
                 ec.message());
   }
-  formats::writeFileAtomically(file, bytes);  // a temporary name of its own, flushed, renamed, folder flushed
+  writeFileAtomically(file, bytes);  // a temporary name of its own, flushed, renamed, folder flushed
 }
 
 }  // namespace tiertune::settings

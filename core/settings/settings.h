@@ -8,6 +8,9 @@
 
 namespace tiertune::settings {
 
+// File name of the catalog inside the data folder.
+inline constexpr const char* kCatalogFileName = "catalog.sqlite";
+
 struct Settings {
   std::filesystem::path dataFolder;     // absolute
   std::filesystem::path offloadFolder;  // absolute; default: dataFolder / "offload"

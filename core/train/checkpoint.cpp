@@ -10,12 +10,14 @@
 #include "core/formats/safetensors_reader.h"
 #include "core/formats/safetensors_writer.h"
 #include "core/hardware/offload_folder_check.h"
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
 #include "core/util/folder_lock.h"
 #include "core/util/json_text.h"
 #include "core/util/path_inside.h"
 #include "core/util/read_file.h"
 #include "core/util/sha256.h"
+#include "core/util/staging_folder.h"
 
 namespace tiertune::train {
 
@@ -100,13 +102,9 @@ std::string checkpointFolderName(std::int64_t step) {
 WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const TrainerState& state,
                                   tiers::TieredState& tensors, bool lora) {
   const fs::path target = checkpointsFolder / checkpointFolderName(state.step);
-  const fs::path temporary = checkpointsFolder / ("." + checkpointFolderName(state.step) + ".partial");
-  std::error_code ignored;
   try {
-    fs::create_directories(checkpointsFolder);
-    fs::remove_all(temporary, ignored);
-    fs::create_directory(temporary);
-
+    StagingFolder staging(target);
+    const fs::path& temporary = staging.path();
     const std::vector<model::ParameterSpec> trained = tensors.trainedSpecs();
     {
       formats::SafetensorsWriter weights(temporary / weightsFile(lora), descriptors(trained, ""), {{"format", "pt"}});
@@ -127,7 +125,7 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
                       {"step", state.step},
                       {"samples_consumed", state.samplesConsumed},
                       {"config", json::parse(state.configJson)}};
-    formats::writeFileAtomically(temporary / kStateFile, trainerState.dump(2));
+    writeFileAtomically(temporary / kStateFile, trainerState.dump(2));
 
     json manifest{{"format", 1}, {"files", json::object()}};
     std::int64_t bytes = 0;
@@ -137,19 +135,14 @@ WrittenCheckpoint writeCheckpoint(const fs::path& checkpointsFolder, const Train
       bytes += size;
     }
     const std::string manifestText = manifest.dump(2);
-    formats::writeFileAtomically(temporary / kManifestFile, manifestText);
+    writeFileAtomically(temporary / kManifestFile, manifestText);
     bytes += static_cast<std::int64_t>(manifestText.size());
 
-    fs::remove_all(target, ignored);  // a checkpoint of the same step from an earlier, crashed attempt
-    fs::rename(temporary, target);
-    formats::syncFolder(checkpointsFolder);
+    // Replaces a checkpoint of the same step from an earlier, crashed attempt.
+    staging.publish(StagingFolder::AtTarget::Replace);
     return WrittenCheckpoint{target, sha256Hex(manifestText), bytes, state.step};
   } catch (const fs::filesystem_error& error) {
-    fs::remove_all(temporary, ignored);
     throw Error("Cannot write the checkpoint " + target.string() + ": " + error.code().message() + ".");
-  } catch (...) {
-    fs::remove_all(temporary, ignored);
-    throw;
   }
 }
 

@@ -67,7 +67,7 @@ std::vector<std::filesystem::path> listCheckpoints(const std::filesystem::path& 
 // Removes all but the newest keep checkpoints (keep 0: none removed); returns the removed folders.
 // The caller has recorded the newest one first, so a kill at any instant leaves a checkpoint that
 // is both on disk and known. One that a reader holds (FolderLock::shared, as
-// exports::openCheckpoint takes it) is left for a later prune.
+// train::openCheckpoint takes it) is left for a later prune.
 std::vector<std::filesystem::path> pruneCheckpoints(const std::filesystem::path& checkpointsFolder, std::int64_t keep);
 
 }  // namespace tiertune::train

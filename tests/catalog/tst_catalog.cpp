@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/settings/settings.h"
 #include "core/catalog/migrations.h"
 #include "core/catalog/sqlite.h"
 #include "core/util/error.h"
@@ -132,7 +133,7 @@ class CatalogTest : public QObject {
  private:
   std::unique_ptr<QTemporaryDir> scratch_;
   fs::path folder() const { return scratch_->path().toStdString(); }
-  fs::path catalogFile() const { return folder() / kCatalogFileName; }
+  fs::path catalogFile() const { return folder() / settings::kCatalogFileName; }
 
  private slots:
   void init() {
@@ -141,7 +142,7 @@ class CatalogTest : public QObject {
   }
 
   void createsAFreshCatalogWithItsSettings() {
-    const fs::path file = folder() / "nested" / "data" / kCatalogFileName;
+    const fs::path file = folder() / "nested" / "data" / settings::kCatalogFileName;
     {
       Catalog catalog = Catalog::open(file);
       QCOMPARE(catalog.schemaVersion(), kSchemaVersion);
@@ -557,7 +558,7 @@ class CatalogTest : public QObject {
       const Id runId = catalog.createRun({"r", catalog.addModel(sampleModel()), std::nullopt, "", "", "{}"});
       catalog.appendMetrics(runId, lossPoints(0, 5000));  // several pages of b-tree
     }
-    QVERIFY(!fs::exists(folder() / (std::string(kCatalogFileName) + "-wal")));  // checkpointed on close
+    QVERIFY(!fs::exists(folder() / (std::string(settings::kCatalogFileName) + "-wal")));  // checkpointed on close
     {
       // Scribble over the middle of the file, keeping its header intact.
       std::fstream io(catalogFile(), std::ios::in | std::ios::out | std::ios::binary);
@@ -672,14 +673,14 @@ class CatalogTest : public QObject {
   void refusesAFolderItCannotWrite() {
     // A path whose "folder" is a file cannot be created.
     { std::ofstream(folder() / "plain-file") << "x"; }
-    QVERIFY(throwsMentioning([&] { Catalog::open(folder() / "plain-file" / kCatalogFileName); },
+    QVERIFY(throwsMentioning([&] { Catalog::open(folder() / "plain-file" / settings::kCatalogFileName); },
                              {(folder() / "plain-file").string(), "Cannot create the folder"}));
 
     // Permissions: checked as an unprivileged user, since root writes anywhere.
     const fs::path locked = folder() / "locked";
     fs::create_directories(locked);
-    { Catalog::open(folder() / "readonly-file" / kCatalogFileName); }
-    const fs::path readonlyFile = folder() / "readonly-file" / kCatalogFileName;
+    { Catalog::open(folder() / "readonly-file" / settings::kCatalogFileName); }
+    const fs::path readonlyFile = folder() / "readonly-file" / settings::kCatalogFileName;
     fs::permissions(folder(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                   fs::perms::others_read | fs::perms::others_exec);
     fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
@@ -695,11 +696,11 @@ class CatalogTest : public QObject {
       });
     };
     QCOMPARE(asUnprivilegedUser([&] {
-               return throwsMentioning([&] { Catalog::open(locked / kCatalogFileName); },
+               return throwsMentioning([&] { Catalog::open(locked / settings::kCatalogFileName); },
                                        {locked.string(), "cannot be written"});
              }),
              0);
-    QVERIFY(!fs::exists(locked / kCatalogFileName));
+    QVERIFY(!fs::exists(locked / settings::kCatalogFileName));
     QCOMPARE(asUnprivilegedUser([&] {
                return throwsMentioning([&] { Catalog::open(readonlyFile); },
                                        {readonlyFile.string(), "cannot be written"});
@@ -812,7 +813,7 @@ class CatalogTest : public QObject {
     QCOMPARE(read(pipeFds[0], &signal, 1), static_cast<ssize_t>(1));
     close(pipeFds[0]);
     QCOMPARE(signal, 'T');
-    QVERIFY(fs::file_size(folder() / (std::string(kCatalogFileName) + "-wal")) > 100 * 1024);
+    QVERIFY(fs::file_size(folder() / (std::string(settings::kCatalogFileName) + "-wal")) > 100 * 1024);
     kill(child, SIGKILL);
     int status = 0;
     waitpid(child, &status, 0);
@@ -829,7 +830,7 @@ class CatalogTest : public QObject {
   void aWriterKilledAtRandomKeepsWholeBatches() {
     constexpr int kBatch = 200;
     for (int round = 0; round < 4; ++round) {
-      const fs::path file = folder() / ("round" + std::to_string(round)) / kCatalogFileName;
+      const fs::path file = folder() / ("round" + std::to_string(round)) / settings::kCatalogFileName;
       Id runId = 0;
       {
         Catalog setup = Catalog::open(file);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/settings/settings.h"
 #include "core/util/error.h"
 #include "support/catalog_files.h"
 #include "support/scratch.h"
@@ -56,7 +57,7 @@ class CatalogSharingTest : public QObject {
   // The situation of the bug: a page of the window opens and closes its own connection while the
   // window's stays open, then a worker process ends. The worker must not believe it is alone.
   void aThreadsConnectionClosingKeepsTheWindowsLocks() {
-    const fs::path file = fs::path(scratch_->path().toStdString()) / "one" / kCatalogFileName;
+    const fs::path file = fs::path(scratch_->path().toStdString()) / "one" / settings::kCatalogFileName;
     Catalog window = Catalog::open(file);
     const Id runId = window.createRun({"r", window.addModel(test::tinyModelRecord()), std::nullopt, "", "", "{}"});
     std::thread page([&] { Catalog own = Catalog::open(file); (void)own.runs(); });
@@ -81,7 +82,7 @@ class CatalogSharingTest : public QObject {
     qInfo("seed %u, %d rounds", seed, rounds);
     QRandomGenerator random(seed);
 
-    const fs::path file = fs::path(scratch_->path().toStdString()) / "many" / kCatalogFileName;
+    const fs::path file = fs::path(scratch_->path().toStdString()) / "many" / settings::kCatalogFileName;
     Catalog window = Catalog::open(file);
     const Id runId = window.createRun({"r", window.addModel(test::tinyModelRecord()), std::nullopt, "", "", "{}"});
     std::int64_t nextStep = 0;        // steps written by writer processes

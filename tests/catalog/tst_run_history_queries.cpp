@@ -12,6 +12,7 @@
 #include "core/catalog/migrations.h"
 #include "core/catalog/run_removal.h"
 #include "core/catalog/sqlite.h"
+#include "core/settings/settings.h"
 #include "core/util/error.h"
 #include "support/scratch.h"
 
@@ -51,7 +52,7 @@ class TestRunHistoryQueries : public QObject {
  private:
   std::unique_ptr<QTemporaryDir> scratch_;
   fs::path folder() const { return fs::path(scratch_->path().toStdString()); }
-  fs::path catalogFile() const { return folder() / kCatalogFileName; }
+  fs::path catalogFile() const { return folder() / settings::kCatalogFileName; }
 
   static Id addModel(Catalog& catalog, const std::string& name) {
     NewModel model;

@@ -14,6 +14,7 @@
 #include "core/formats/safetensors_reader.h"
 #include "core/infer/generator.h"
 #include "core/infer/model_runner.h"
+#include "core/train/checkpoint_model.h"
 #include "core/infer/model_text.h"
 #include "core/settings/settings.h"
 #include "kernels/backend.h"
@@ -32,7 +33,7 @@ using test::runCli;
 std::string generateHere(const fs::path& model, const std::optional<fs::path>& checkpoint, const std::string& prompt,
                          const infer::GenerationSettings& given) {
   const auto backend = kernels::makeCpuBackend();
-  const auto runner = infer::ModelRunner::load(*backend, model, checkpoint);
+  const auto runner = train::loadModelRunner(*backend, model, checkpoint);
   const infer::ModelText text = infer::loadModelText(model, runner->config());
   infer::GenerationSettings settings = given;
   settings.eosIds = text.eosIds;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/formats/model_weights.h"
 #include "core/model/base_weights.h"
 #include "core/model/decoder.h"
@@ -134,7 +134,7 @@ struct AdapterCheckpoint {
   std::unique_ptr<QTemporaryDir> scratch = makeScratchDir();
   ExportFixture fixture{scratch->path().toStdString()};
   model::ParameterTable adapter = fixture.randomAdapter();
-  exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true));
+  train::CheckpointSource source = train::openCheckpoint(fixture.writeCheckpoint(adapter, true));
 };
 
 // The same checkpoint in a catalog of its own (root/catalog.sqlite): the tiny model, one LoRA run

@@ -25,7 +25,7 @@
 #include <atomic>
 #include <filesystem>
 
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/export/export_folder.h"
 #include "core/export/merged_export.h"
 #include "core/export/peft_export.h"
@@ -112,7 +112,7 @@ class ExportTest : public QObject {
     const fs::path output = fixture.root / "exports" / "merged";
     std::vector<double> fractions;
     const exports::ExportResult result = exports::exportMergedModel(
-        exports::openCheckpoint(checkpoint), output, options,
+        train::openCheckpoint(checkpoint), output, options,
         {[&](double fraction, const std::string&) { fractions.push_back(fraction); }, {}});
 
     const std::vector<float> expected = fixture.logits(fixture.base, &adapter);
@@ -150,7 +150,7 @@ class ExportTest : public QObject {
     const model::ParameterTable adapter = fixture.randomAdapter();
     const fs::path checkpoint = fixture.writeCheckpoint(adapter, true);
     const fs::path output = fixture.root / "exports" / "merged";
-    exports::exportMergedModel(exports::openCheckpoint(checkpoint), output, {formats::Dtype::F32});
+    exports::exportMergedModel(train::openCheckpoint(checkpoint), output, {formats::Dtype::F32});
 
     const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(fixture.config);
     const formats::ModelWeights weights = formats::ModelWeights::openFolder(fixture.modelFolder);
@@ -172,7 +172,7 @@ class ExportTest : public QObject {
     const model::ParameterTable trained = fixture.base.sameLayout();
     fixture.backend->copy(fixture.base.all(), trained.all());
     test::addNoise(trained, 0.05);
-    const exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(trained, false));
+    const train::CheckpointSource source = train::openCheckpoint(fixture.writeCheckpoint(trained, false));
 
     const std::vector<float> expected = fixture.logits(trained, nullptr);
     QVERIFY(relativeError(fixture.logits(fixture.base, nullptr), expected) > 1e-2);  // training changed it
@@ -246,7 +246,7 @@ class ExportTest : public QObject {
     const model::ParameterTable adapter = fixture.randomAdapter();
     const model::LoraConfig written = fixture.lora;
     fixture.lora.targets.pop_back();
-    const exports::CheckpointSource source = exports::openCheckpoint(fixture.writeCheckpoint(adapter, true, 5, &written));
+    const train::CheckpointSource source = train::openCheckpoint(fixture.writeCheckpoint(adapter, true, 5, &written));
     try {
       exports::exportMergedModel(source, fixture.root / "merged", {});
       QFAIL("an adapter with unnamed tensors was merged");
@@ -287,7 +287,7 @@ class ExportTest : public QObject {
     // A checkpoint whose adapter changed after it was written is not exported.
     const model::ParameterTable altered = adapter.sameLayout();
     test::writeTableFile(source.weights, altered);
-    QVERIFY_THROWS_EXCEPTION(Error, exports::openCheckpoint(source.folder));
+    QVERIFY_THROWS_EXCEPTION(Error, train::openCheckpoint(source.folder));
   }
 };
 

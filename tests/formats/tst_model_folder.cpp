@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/catalog/catalog.h"
+#include "core/settings/settings.h"
 #include "core/catalog/model_registration.h"
 #include "core/formats/model_folder.h"
 #include "core/formats/safetensors_reader.h"
@@ -144,7 +145,7 @@ class ModelFolderTest : public QObject {
              joined(facts.problems).c_str());
     QVERIFY2(mentions(facts.problems, "tensor model.norm.weight holds 1 value that is not a number"),
              joined(facts.problems).c_str());
-    catalog::Catalog store = catalog::Catalog::open(folder("data") / catalog::kCatalogFileName);
+    catalog::Catalog store = catalog::Catalog::open(folder("data") / settings::kCatalogFileName);
     QVERIFY(test::errorOf([&] { catalog::registerModelFolder(store, facts); }).find("not a number") !=
             std::string::npos);
     QVERIFY(store.models().empty());
@@ -222,7 +223,7 @@ class ModelFolderTest : public QObject {
   }
 
   void registrationStoresTheFactsAndRefusesProblems() {
-    catalog::Catalog store = catalog::Catalog::open(folder("data") / catalog::kCatalogFileName);
+    catalog::Catalog store = catalog::Catalog::open(folder("data") / settings::kCatalogFileName);
     const ModelFolderFacts facts = inspectModelFolder(writeTinyModelFolder(folder("Tiny")));
     const catalog::Id id = catalog::registerModelFolder(store, facts);
     const auto record = store.model(id);

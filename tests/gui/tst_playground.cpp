@@ -29,6 +29,7 @@
 #include "app/gui/playground/PlaygroundPage.h"
 #include "core/infer/generator.h"
 #include "core/infer/model_runner.h"
+#include "core/train/checkpoint_model.h"
 #include "core/infer/model_text.h"
 #include "export/export_fixture.h"
 #include "support/chat_model.h"
@@ -77,7 +78,7 @@ std::string chatModelConfig() {
 QString expectedAnswer(const fs::path& modelFolder, const std::optional<fs::path>& checkpoint, const QString& message,
                        std::size_t maxNewTokens) {
   const auto backend = kernels::makeCpuBackend();
-  const auto runner = infer::ModelRunner::load(*backend, modelFolder, checkpoint);
+  const auto runner = train::loadModelRunner(*backend, modelFolder, checkpoint);
   const infer::ModelText text = infer::loadModelText(modelFolder, runner->config());
   const std::string prompt = infer::renderChatPrompt(
       text, nlohmann::ordered_json::array({{{"role", "user"}, {"content", message.toStdString()}}}));

@@ -1,5 +1,5 @@
-// ModelRunner::load reads what generation chats with: the base folder, a LoRA checkpoint applied over
-// the base, and a full fine-tuning checkpoint whose weights replace the base's. Each loaded runner's
+// What generation chats with (ModelRunner::load, train::loadModelRunner): the base folder, a LoRA
+// checkpoint applied over the base, and a full fine-tuning checkpoint whose weights replace the base's. Each loaded runner's
 // prefill logits must equal the training decoder's on the same weights (the checkpoint writer and the
 // loader are independent paths; both fp32, so the bound only allows summation order: 1e-5 relative).
 // A checkpoint of a model of another shape is refused, naming both folders.
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/infer/model_runner.h"
+#include "core/train/checkpoint_model.h"
 #include "core/util/error.h"
 #include "export/export_fixture.h"
 #include "support/relative_error.h"
@@ -70,7 +71,7 @@ class TestModelRunnerLoad : public QObject {
     const test::ExportFixture fixture(scratch->path().toStdString());
     const model::ParameterTable adapter = fixture.randomAdapter();
     const fs::path checkpoint = fixture.writeCheckpoint(adapter, /*useLora=*/true);
-    const auto runner = infer::ModelRunner::load(*fixture.backend, fixture.modelFolder, checkpoint);
+    const auto runner = train::loadModelRunner(*fixture.backend, fixture.modelFolder, checkpoint);
     QVERIFY(runner->hasAdapter());
     const std::vector<float> expected = lastLogits(fixture, fixture.base, &adapter);
     expectClose(runner->prefill(prompt(fixture.config)), expected, "LoRA checkpoint");
@@ -85,7 +86,7 @@ class TestModelRunnerLoad : public QObject {
     fixture.fourBitBase = true;
     const model::ParameterTable adapter = fixture.randomAdapter();
     const fs::path checkpoint = fixture.writeCheckpoint(adapter, /*useLora=*/true);
-    const auto runner = infer::ModelRunner::load(*fixture.backend, fixture.modelFolder, checkpoint);
+    const auto runner = train::loadModelRunner(*fixture.backend, fixture.modelFolder, checkpoint);
     QVERIFY(runner->hasAdapter());
     const std::vector<model::ParameterSpec> specs = model::baseParameterSpecs(fixture.config);
     const formats::ModelWeights weights = formats::ModelWeights::openFolder(fixture.modelFolder);
@@ -104,7 +105,7 @@ class TestModelRunnerLoad : public QObject {
     model::loadBaseWeights(trained, formats::ModelWeights::openFolder(fixture.modelFolder));
     test::addNoise(trained, 0.05);  // every tensor moved, as full fine-tuning moves them
     const fs::path checkpoint = fixture.writeCheckpoint(trained, /*useLora=*/false);
-    const auto runner = infer::ModelRunner::load(*fixture.backend, fixture.modelFolder, checkpoint);
+    const auto runner = train::loadModelRunner(*fixture.backend, fixture.modelFolder, checkpoint);
     QVERIFY(!runner->hasAdapter());
     const std::vector<float> expected = lastLogits(fixture, trained, nullptr);
     expectClose(runner->prefill(prompt(fixture.config)), expected, "full checkpoint");
@@ -114,7 +115,7 @@ class TestModelRunnerLoad : public QObject {
     const std::vector<float> step = runner->append(std::span<const std::int32_t>(&next, 1));
     std::vector<std::int32_t> longer = prompt(fixture.config);
     longer.push_back(next);
-    const auto fresh = infer::ModelRunner::load(*fixture.backend, fixture.modelFolder, checkpoint);
+    const auto fresh = train::loadModelRunner(*fixture.backend, fixture.modelFolder, checkpoint);
     expectClose(step, fresh->prefill(longer), "full checkpoint, decoded token");
   }
 
@@ -132,7 +133,7 @@ class TestModelRunnerLoad : public QObject {
     const fs::path other = fs::path(scratch->path().toStdString()) / "other-model";
     test::writeRandomModelFolder(other, wider, 5);
     try {
-      infer::ModelRunner::load(*fixture.backend, other, checkpoint);
+      train::loadModelRunner(*fixture.backend, other, checkpoint);
       QFAIL("a checkpoint of another shape was loaded");
     } catch (const Error& e) {
       const std::string message = e.what();

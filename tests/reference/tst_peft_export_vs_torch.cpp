@@ -10,7 +10,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/export/peft_export.h"
 #include "export/export_fixture.h"
 #include "reference/torch_reference.h"
@@ -43,7 +43,7 @@ class PeftExportVsTorch : public QObject {
     const test::ExportFixture fixture(scratch->path().toStdString());
     const model::ParameterTable adapter = fixture.randomAdapter();
     const std::filesystem::path folder = fixture.root / "adapter";
-    exports::exportPeftAdapter(exports::openCheckpoint(fixture.writeCheckpoint(adapter, true)), folder,
+    exports::exportPeftAdapter(train::openCheckpoint(fixture.writeCheckpoint(adapter, true)), folder,
                                formats::Dtype::F32);
 
     const model::TokenBatch batch = fixture.batch();

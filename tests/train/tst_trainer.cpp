@@ -13,6 +13,7 @@
 
 #include "core/infer/generator.h"
 #include "core/infer/model_runner.h"
+#include "core/train/checkpoint_model.h"
 #include "core/infer/model_text.h"
 #include "core/train/trainer.h"
 #include "core/model/model_units.h"
@@ -223,8 +224,8 @@ class TrainerTest : public QObject {
       QCOMPARE(report.step, recorder.evaluations[e].step);
       QCOMPARE(report.samples.size(), std::size_t(2));
       // The checkpoint of the same step, loaded on its own, generates the same tokens.
-      const auto runner = infer::ModelRunner::load(*backend, setup.root / "model",
-                                                   trainer.checkpointsFolder() / checkpointFolderName(report.step));
+      const auto runner =
+          loadModelRunner(*backend, setup.root / "model", trainer.checkpointsFolder() / checkpointFolderName(report.step));
       for (const GeneratedSample& sample : report.samples) {
         QVERIFY(!sample.promptTokens.empty());
         const infer::GenerationResult expected = infer::generate(*runner, text.tokenizer, sample.promptTokens, greedy);

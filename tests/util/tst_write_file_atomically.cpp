@@ -1,4 +1,4 @@
-// formats::writeFileAtomically (settings, the disk speed record, checkpoints' JSON files): readers
+// writeFileAtomically (settings, the disk speed record, checkpoints' JSON files): readers
 // see a whole old or a whole new file, writers in several threads and
 // processes never mix their bytes, and nothing is left behind.
 #include <sys/stat.h>
@@ -14,8 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/util/durable_file.h"
 #include "core/util/error.h"
-#include "core/formats/safetensors_writer.h"
 #include "support/scratch.h"
 
 namespace fs = std::filesystem;
@@ -47,8 +47,8 @@ class WriteFileAtomicallyTest : public QObject {
 
   void replacesTheFileAndLeavesNothingElse() {
     const fs::path file = fs::path(scratch_->path().toStdString()) / "settings.json";
-    tiertune::formats::writeFileAtomically(file, "first\n");
-    tiertune::formats::writeFileAtomically(file, "second\n");
+    tiertune::writeFileAtomically(file, "first\n");
+    tiertune::writeFileAtomically(file, "second\n");
     QCOMPARE(contentOf(file), std::string("second\n"));
     struct stat info {};
     QCOMPARE(::stat(file.c_str(), &info), 0);
@@ -58,12 +58,12 @@ class WriteFileAtomicallyTest : public QObject {
 
   void writersInThreadsAndProcessesNeverMixTheirBytes() {
     const fs::path file = fs::path(scratch_->path().toStdString()) / "shared.json";
-    tiertune::formats::writeFileAtomically(file, version('a', 64 * 1024));
+    tiertune::writeFileAtomically(file, version('a', 64 * 1024));
     std::vector<pid_t> children;
     for (char letter : {'p', 'q'}) {
       const pid_t child = fork();
       if (child == 0) {
-        for (int i = 0; i < 40; ++i) tiertune::formats::writeFileAtomically(file, version(letter, 64 * 1024 + i * 97));
+        for (int i = 0; i < 40; ++i) tiertune::writeFileAtomically(file, version(letter, 64 * 1024 + i * 97));
         _exit(0);
       }
       children.push_back(child);
@@ -71,7 +71,7 @@ class WriteFileAtomicallyTest : public QObject {
     std::vector<std::jthread> writers;
     for (char letter : {'x', 'y'}) {
       writers.emplace_back([&file, letter] {
-        for (int i = 0; i < 40; ++i) tiertune::formats::writeFileAtomically(file, version(letter, 64 * 1024 + i * 89));
+        for (int i = 0; i < 40; ++i) tiertune::writeFileAtomically(file, version(letter, 64 * 1024 + i * 89));
       });
     }
     int reads = 0;
@@ -92,7 +92,7 @@ class WriteFileAtomicallyTest : public QObject {
   void aFailureNamesTheFileAndLeavesItAsItWas() {
     const fs::path file = fs::path(scratch_->path().toStdString()) / "missing-folder" / "settings.json";
     try {
-      tiertune::formats::writeFileAtomically(file, "x");
+      tiertune::writeFileAtomically(file, "x");
       QFAIL("no error");
     } catch (const tiertune::Error& error) {
       const std::string message = error.what();

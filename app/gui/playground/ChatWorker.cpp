@@ -6,8 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 #include "core/infer/model_runner.h"
+#include "core/train/checkpoint_model.h"
 #include "core/infer/model_text.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
@@ -45,7 +46,7 @@ void ChatWorker::load(const ChatSource& source) {
     fs::path modelFolder = pathOf(source.modelFolder);
     if (modelFolder.empty()) {
       if (!checkpoint) throw Error(tr("No model or checkpoint was chosen.").toStdString());
-      modelFolder = exports::openCheckpoint(*checkpoint).run.modelFolder;  // the model the run trained
+      modelFolder = train::openCheckpoint(*checkpoint).run.modelFolder;  // the model the run trained
     }
     if (!fs::is_directory(modelFolder)) {
       throw Error(tr("The model folder %1 does not exist (moved or deleted?).")
@@ -54,7 +55,7 @@ void ChatWorker::load(const ChatSource& source) {
     }
     if (source.baseOnly) checkpoint.reset();
     if (!backend_) backend_ = kernels::makeCpuBackend();
-    runner_ = infer::ModelRunner::load(*backend_, modelFolder, checkpoint);
+    runner_ = train::loadModelRunner(*backend_, modelFolder, checkpoint);
     text_ = std::make_unique<infer::ModelText>(infer::loadModelText(modelFolder, runner_->config()));
     const QString model = QString::fromStdString(modelFolder.filename().string());
     QString description = tr("Base model: %1").arg(model);

@@ -11,7 +11,7 @@
 #include "core/train/run_config.h"
 #include "core/util/folder_lock.h"
 
-namespace tiertune::exports {
+namespace tiertune::train {
 
 struct CheckpointSource {
   std::filesystem::path folder;
@@ -26,4 +26,4 @@ struct CheckpointSource {
 // trainer_state.json or a weights file that differs from the manifest.
 CheckpointSource openCheckpoint(const std::filesystem::path& folder);
 
-}  // namespace tiertune::exports
+}  // namespace tiertune::train

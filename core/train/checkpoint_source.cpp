@@ -1,4 +1,4 @@
-#include "core/export/checkpoint_source.h"
+#include "core/train/checkpoint_source.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +7,7 @@
 #include "core/util/sha256.h"
 #include "core/util/json_text.h"
 
-namespace tiertune::exports {
+namespace tiertune::train {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -49,4 +49,4 @@ CheckpointSource openCheckpoint(const fs::path& folder) {
   return source;
 }
 
-}  // namespace tiertune::exports
+}  // namespace tiertune::train
