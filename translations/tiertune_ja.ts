@@ -3876,10 +3876,6 @@ Folder: %4</source>
 <context>
     <name>tiertune::gui::TierMemoryView</name>
     <message>
-        <source>Device</source>
-        <translation>デバイス</translation>
-    </message>
-    <message>
         <source>RAM</source>
         <translation>RAM</translation>
     </message>
@@ -3920,12 +3916,24 @@ Folder: %4</source>
         <translation>計画の範囲内です。</translation>
     </message>
     <message>
-        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the device runs out of memory, the run stops and can be resumed with a smaller batch.</source>
-        <translation>計画より %1 % 多く、測定値の誤差として見込む %2 % を超えています。デバイスのメモリが不足すると実行は停止し、より小さいバッチで再開できます。</translation>
-    </message>
-    <message>
         <source>%1 % more than planned: normal, a measurement may differ from the plan by up to %2 %.</source>
         <translation>計画より %1 % 多いですが正常です。測定値は計画と最大 %2 % 異なることがあります。</translation>
+    </message>
+    <message>
+        <source>Training memory</source>
+        <translation>学習用メモリ</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU メモリ</translation>
+    </message>
+    <message>
+        <source>Processor memory</source>
+        <translation>プロセッサのメモリ</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the training memory runs out, the run stops and can be resumed with a smaller batch.</source>
+        <translation>計画より %1 % 多く、測定値の誤差として見込む %2 % を超えています。学習用メモリが不足すると実行は停止し、より小さいバッチで再開できます。</translation>
     </message>
 </context>
 </TS>

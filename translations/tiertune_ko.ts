@@ -3876,10 +3876,6 @@ Folder: %4</source>
 <context>
     <name>tiertune::gui::TierMemoryView</name>
     <message>
-        <source>Device</source>
-        <translation>장치</translation>
-    </message>
-    <message>
         <source>RAM</source>
         <translation>RAM</translation>
     </message>
@@ -3920,12 +3916,24 @@ Folder: %4</source>
         <translation>계획 범위 안입니다.</translation>
     </message>
     <message>
-        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the device runs out of memory, the run stops and can be resumed with a smaller batch.</source>
-        <translation>계획보다 %1 % 많아 측정값이 다를 수 있는 %2 %를 넘었습니다. 장치의 메모리가 부족하면 실행이 멈추며, 더 작은 배치로 다시 시작할 수 있습니다.</translation>
-    </message>
-    <message>
         <source>%1 % more than planned: normal, a measurement may differ from the plan by up to %2 %.</source>
         <translation>계획보다 %1 % 많지만 정상입니다. 측정값은 계획과 최대 %2 %까지 다를 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Training memory</source>
+        <translation>학습 메모리</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 메모리</translation>
+    </message>
+    <message>
+        <source>Processor memory</source>
+        <translation>프로세서 메모리</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the training memory runs out, the run stops and can be resumed with a smaller batch.</source>
+        <translation>계획보다 %1 % 많아, 측정 오차로 보는 %2 %를 넘었습니다. 학습 메모리가 부족하면 실행이 멈추며, 더 작은 배치로 다시 시작할 수 있습니다.</translation>
     </message>
 </context>
 </TS>

@@ -3876,10 +3876,6 @@ Folder: %4</source>
 <context>
     <name>tiertune::gui::TierMemoryView</name>
     <message>
-        <source>Device</source>
-        <translation>裝置</translation>
-    </message>
-    <message>
         <source>RAM</source>
         <translation>RAM</translation>
     </message>
@@ -3920,12 +3916,24 @@ Folder: %4</source>
         <translation>在計畫範圍內。</translation>
     </message>
     <message>
-        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the device runs out of memory, the run stops and can be resumed with a smaller batch.</source>
-        <translation>比計畫多 %1 %：超過量測可能的 %2 % 誤差。若裝置記憶體不足，執行會停止，可用較小的批次繼續。</translation>
-    </message>
-    <message>
         <source>%1 % more than planned: normal, a measurement may differ from the plan by up to %2 %.</source>
         <translation>比計畫多 %1 %：屬正常，量測值與計畫最多可相差 %2 %。</translation>
+    </message>
+    <message>
+        <source>Training memory</source>
+        <translation>訓練記憶體</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 記憶體</translation>
+    </message>
+    <message>
+        <source>Processor memory</source>
+        <translation>處理器記憶體</translation>
+    </message>
+    <message>
+        <source>%1 % more than planned: more than the %2 % a measurement may differ by. If the training memory runs out, the run stops and can be resumed with a smaller batch.</source>
+        <translation>比規劃多 %1 %，超過測量可能的誤差 %2 %。如果訓練記憶體不足，執行會停止，可以用較小的批次繼續。</translation>
     </message>
 </context>
 </TS>

@@ -23,8 +23,9 @@ ColorScheme systemColorScheme();
 // The scheme of a palette: dark when its window is darker than its text.
 ColorScheme schemeOf(const QPalette& palette);
 
-// Makes the application's palette follow scheme: a platform palette of the right kind is kept;
-// otherwise the Fusion style with Tiertune's light or dark palette.
+// Makes the application's palette follow scheme: a platform style and palette of the right kind are
+// kept; otherwise the Fusion style with Tiertune's light or dark palette. Fusion's radio buttons and
+// check boxes get an edge that shows in either scheme.
 void applyColorScheme(ColorScheme scheme);
 
 // The colours that carry meaning, chosen for one palette's scheme (light or dark): the one place

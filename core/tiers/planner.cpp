@@ -231,7 +231,7 @@ Plan planTraining(const TrainingSetup& setup, const MachineBudget& machine) {
     plan.fits = false;
     plan.shortfall = Shortfall::WorkingMemory;
     plan.workingBytes = deviceFixed + (allOnDevice ? 0 : slotBytes);
-    plan.fixes.push_back({.kind = FixKind::SmallerBatchAndSequence, .sequenceLength = std::max(256, setup.sequenceLength / 2)});
+    plan.fixes.push_back({.kind = FixKind::SmallerBatchAndSequence, .sequenceLength = std::max(16, setup.sequenceLength / 2)});
     if (setup.method == Method::Full &&
         plan.totalStateBytes > machine.deviceBytes + machine.hostBytes + machine.diskBytes) {
       TrainingSetup lora = setup;

@@ -2,7 +2,11 @@
 // contrast on either palette, and problem texts stay readable.
 #include <QApplication>
 #include <QImage>
+#include <QCheckBox>
 #include <QLabel>
+#include <QRadioButton>
+#include <QStyle>
+#include <algorithm>
 #include <QTest>
 
 #include "app/gui/Appearance.h"
@@ -28,6 +32,21 @@ QColor inkOf(const QIcon& icon, int size) {
   return weight > 0 ? QColor::fromRgbF(static_cast<float>(r / weight), static_cast<float>(g / weight),
                                        static_cast<float>(b / weight))
                     : QColor();
+}
+
+// The strongest contrast against background among the pixels of button's indicator (the circle or
+// box at its left, as wide as the style draws it), as painted in the current style and palette.
+double indicatorEdgeContrast(QAbstractButton& button, const QColor& background) {
+  button.resize(button.sizeHint());
+  const QImage image = button.grab().toImage();
+  const bool radio = qobject_cast<QRadioButton*>(&button) != nullptr;
+  const int width = std::min(image.width(), button.style()->pixelMetric(radio ? QStyle::PM_ExclusiveIndicatorWidth
+                                                                               : QStyle::PM_IndicatorWidth, nullptr, &button));
+  double strongest = 1.0;
+  for (int y = 0; y < image.height(); ++y) {
+    for (int x = 0; x < width; ++x) strongest = std::max(strongest, contrastRatio(image.pixelColor(x, y), background));
+  }
+  return strongest;
 }
 
 }  // namespace
@@ -121,6 +140,25 @@ class TestAppearance : public QObject {
     showAsProblem(&label, false);
     QCOMPARE(label.children(), before);
     QVERIFY(label.sizeHint().isValid());
+  }
+
+  // Radio buttons and check boxes show their edge in either scheme: at least 3:1 against the
+  // window (WCAG's contrast for the parts of a control). Fusion's own dark outline gives about 1.2.
+  void indicatorsShowTheirEdgeInBothSchemes() {
+    for (const ColorScheme scheme : {ColorScheme::Light, ColorScheme::Dark}) {
+      applyColorScheme(scheme);
+      const QColor window = QApplication::palette().color(QPalette::Window);
+      QRadioButton radio(QStringLiteral("Quick LoRA"));
+      QCheckBox box(QStringLiteral("q_proj"));
+      for (QAbstractButton* button : {static_cast<QAbstractButton*>(&radio), static_cast<QAbstractButton*>(&box)}) {
+        const double contrast = indicatorEdgeContrast(*button, window);
+        QVERIFY2(contrast >= 3.0, qPrintable(QStringLiteral("%1 scheme, %2: %3:1")
+                                                 .arg(scheme == ColorScheme::Dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                                                      QLatin1String(button->metaObject()->className()))
+                                                 .arg(contrast, 0, 'f', 2)));
+      }
+    }
+    applyColorScheme(ColorScheme::Light);
   }
 };
 

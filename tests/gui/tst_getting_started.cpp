@@ -12,6 +12,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/TimeText.h"
 #include "app/gui/dialogs/ImportDatasetWizard.h"
 #include "app/gui/newrun/NewRunWizard.h"
 #include "app/gui/pages/GettingStartedPanel.h"
@@ -114,6 +115,23 @@ class TestGettingStarted : public QObject {
     }
     QVERIFY(!preselected.isEmpty());
     QVERIFY2(newRun->accessibleName().contains(preselected), qPrintable(newRun->accessibleName() + " / " + preselected));
+  }
+
+  // A disk speed measured earlier says when in the reader's own date format, not as the record's
+  // ISO timestamp.
+  void anEarlierDiskMeasurementSaysWhenInLocalWords() {
+    AppContext context(tiertune::settings::settingsFile());
+    tiertune::hardware::DiskSpeed speed;
+    speed.writeBytesPerSecond = speed.readBytesPerSecond = 2e9;
+    tiertune::hardware::saveDiskSpeed(context.settings().diskSpeedFile(), context.settings().offloadFolder, speed);
+    const auto record = tiertune::hardware::loadDiskSpeed(context.settings().diskSpeedFile(), context.settings().offloadFolder);
+    QVERIFY(record && record->measuredAt.find('T') != std::string::npos);
+    MainWindow window(context);
+    auto* value = window.findChild<QLabel*>(QStringLiteral("speedValue"));
+    QVERIFY(value);
+    QTRY_VERIFY_WITH_TIMEOUT(value->text().contains(QStringLiteral("(measured")), 30000);
+    QVERIFY2(value->text().contains(tiertune::gui::localTimeText(record->measuredAt)), qPrintable(value->text()));
+    QVERIFY2(!value->text().contains(QString::fromStdString(record->measuredAt)), qPrintable(value->text()));
   }
 };
 

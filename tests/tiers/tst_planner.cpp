@@ -82,6 +82,10 @@ void checkInvariants(const TrainingSetup& training, const MachineBudget& machine
   } else {
     QVERIFY(!plan.fixes.empty());
     QVERIFY(plan.shortfall != Shortfall::None);
+    for (const PlanFix& fix : plan.fixes) {
+      // The shorter sequence it suggests is shorter than the one planned.
+      if (fix.kind == FixKind::SmallerBatchAndSequence) QVERIFY(fix.sequenceLength < training.sequenceLength);
+    }
   }
   // Same inputs, same plan.
   const Plan again = planTraining(training, machine);
@@ -276,6 +280,12 @@ class PlannerTest : public QObject {
     QVERIFY(planSummaryText(plan).find(gigabytesText(plan.workingBytes)) != std::string::npos);
     QVERIFY(planFixText(plan.fixes.front()).find("micro-batch of 1") != std::string::npos);
     QVERIFY(planFixText(plan.fixes.front()).find("16384 tokens") != std::string::npos);
+    // A short sequence is halved too, never lengthened.
+    MachineBudget tiny = laptop8();
+    tiny.deviceBytes = 1'000'000;
+    const Plan shortRun = planTraining(setup("llama3-8b", Method::Lora, 8, 128), tiny);
+    QCOMPARE(shortRun.shortfall, Shortfall::WorkingMemory);
+    QCOMPARE(shortRun.fixes.front().sequenceLength, 64);
   }
 
   void noDiskMeansNoSpill() {

@@ -12,6 +12,7 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/TimeText.h"
 #include "core/hardware/disk_speed_record.h"
 #include "core/util/error.h"
 
@@ -194,7 +195,7 @@ void HardwareCheckPanel::showSpeed() {
     // Measured in an earlier session (or by `tiertune-cli doctor`): what the planner uses.
     speed_->setText(tr("write %1, read %2 (measured %3)")
                         .arg(rate(saved->writeBytesPerSecond), rate(saved->readBytesPerSecond),
-                             QString::fromStdString(saved->measuredAt)));
+                             localTimeText(saved->measuredAt)));
   } else {
     speed_->setText(tr("not measured yet"));
   }

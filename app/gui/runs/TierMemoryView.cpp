@@ -24,7 +24,8 @@ QString bytesText(qint64 bytes) { return byteSizeText(static_cast<quint64>(std::
 TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
   auto* grid = new QGridLayout(this);
   grid->setContentsMargins(0, 0, 0, 0);
-  const QString names[] = {tr("Device"), tr("RAM"), tr("SSD")};
+  // The first row is named for where the run trains once the worker says it (display()).
+  const QString names[] = {tr("Training memory"), tr("RAM"), tr("SSD")};
   const QString tips[] = {tr("The graphics card's memory or, when the processor (CPU) trains, the memory set aside for its "
                                 "calculations."),
                           tr("This computer's memory used by the training process."),
@@ -32,6 +33,7 @@ TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
   for (int tier = 0; tier < 3; ++tier) {
     auto* name = new QLabel(names[tier]);
     name->setToolTip(tips[tier]);
+    names_[tier] = name;
     bars_[tier] = new QProgressBar;
     bars_[tier]->setRange(0, kBarSteps);
     bars_[tier]->setTextVisible(false);
@@ -48,6 +50,12 @@ TierMemoryView::TierMemoryView(QWidget* parent) : QWidget(parent) {
 }
 
 void TierMemoryView::display(const LiveRunState& state) {
+  // The same names as the memory plan's bars.
+  if (state.device) {
+    const QString name = state.device->kind == catalog::TrainingDevice::Kind::Cuda ? tr("GPU memory") : tr("Processor memory");
+    names_[kDeviceTier]->setText(name);
+    bars_[kDeviceTier]->setAccessibleName(name);
+  }
   for (int tier = 0; tier < 3; ++tier) {
     const qint64 now = state.memoryInUse[static_cast<std::size_t>(tier)];
     const qint64 planned = state.predictedPeak[static_cast<std::size_t>(tier)];
@@ -76,7 +84,7 @@ void TierMemoryView::display(const LiveRunState& state) {
     bars_[tier]->setToolTip(share <= 0.0         ? QString()
                             : overPercent <= 0   ? tr("Within the plan.")
                             : overPlan     ? tr("%1 % more than planned: more than the %2 % a measurement may differ by. "
-                                                "If the device runs out of memory, the run stops and can be resumed "
+                                                "If the training memory runs out, the run stops and can be resumed "
                                                 "with a smaller batch.")
                                              .arg(over, tolerance)
                                        : tr("%1 % more than planned: normal, a measurement may differ from the plan "

@@ -27,6 +27,7 @@ class TierMemoryView : public QWidget {
   static constexpr double kOverPlanTolerance = 0.10;
 
  private:
+  std::array<QLabel*, 3> names_{};
   std::array<QProgressBar*, 3> bars_{};
   std::array<QLabel*, 3> words_{};
 };
