@@ -1,6 +1,6 @@
 // The Import dataset wizard's import page: the import runs on a background thread with its
-// progress on show; Cancel stops it and leaves the catalog as it was. Back is off while it runs,
-// and Next waits for it to finish.
+// progress on show; Cancel stops it and leaves the catalog as it was, and Next waits for it to
+// finish.
 #pragma once
 
 #include <QWizardPage>
