@@ -1166,6 +1166,53 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::DatasetChoicePage</name>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>データセットを選択</translation>
+    </message>
+    <message>
+        <source>The examples the model learns from, as imported on the Datasets page.</source>
+        <translation>モデルが学習する例です。「データセット」ページでインポートしたものから選びます。</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>データセット：</translation>
+    </message>
+    <message>
+        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
+        <translation>「データセット」ページでインポートしたデータセットから 1 つ選んでください。学習用の例でモデルを学習させ、インポート時に取っておいた検証用の例で、見たことのないテキストに対する出来を測ります。別のモデル用にインポートしたデータセットは、メモリープランのページでこのモデル用に準備されます。</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet. Import one on the Datasets page first.</source>
+        <translation>データセットがまだありません。先に「データセット」ページでデータセットをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
+        <translation>学習用の例 %1 個と検証用 %2 個、合計 %3 トークン。</translation>
+    </message>
+    <message>
+        <source>The longest example has %1 tokens.</source>
+        <translation>最も長い例は %1 トークンです。</translation>
+    </message>
+    <message>
+        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
+        <translation>このデータセットは「%1」用に準備されました。メモリ計画を作るときに、例を「%2」用のトークンに変換し（大きなデータセットでは少し時間がかかります）、以降の実行のために保存します。</translation>
+    </message>
+    <message>
+        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
+        <translation>学習に使うデータセットがありません。先に「データセット」ページでデータセットをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
+        <translation>データセット「%1」のファイルが見つかりません（%2）。「データセット」ページでインポートし直してください。</translation>
+    </message>
+    <message>
+        <source>The dataset “%1” has no training examples.</source>
+        <translation>データセット「%1」には学習用の例がありません。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -1712,6 +1759,57 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::GoalChoicePage</name>
+    <message>
+        <source>What do you want?</source>
+        <translation>何をしたいですか？</translation>
+    </message>
+    <message>
+        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
+        <translation>選んだ目的に合わせて、このモデルとデータセット用のすべての設定が入力されます。設定は次のページに表示されます。</translation>
+    </message>
+    <message>
+        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
+        <translation>やりたいことに合った目的を選んでください。このモデルとデータセットに合った値ですべての設定が入力されます。迷ったら「バランス LoRA」を選んでください。目的の間は矢印キーで移動できます。どの設定も次のページで変更できます。</translation>
+    </message>
+    <message>
+        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
+        <translation>アイデアを素早く試したいときや、文体や形式を教えたいときに選びます。アテンションのレイヤーに小さなアダプターを付け、1 周だけ、短めのシーケンスで学習します。最も早く終わり、必要なメモリも最小です。</translation>
+    </message>
+    <message>
+        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
+        <translation>ほとんどの用途にはこれを選びます。すべてのレイヤーにアダプターを付け、データセットの大きさに見合った周回数で学習します。結果は、変更されないモデルの横に置く小さなアダプターファイルになります。</translation>
+    </message>
+    <message>
+        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
+        <translation>モデルがこのコンピューターには大きすぎるときに選びます。バランス LoRA と同じアダプターを、学習中はモデルを 4 ビットで保持して使います（QLoRA）。重みのメモリは約 4 分の 1 になり、ステップは少し遅く、結果はバランス LoRA に近くなります。</translation>
+    </message>
+    <message>
+        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
+        <translation>モデルに多くの新しい知識を学ばせる必要があり、このマシンに十分なメモリがあるときに選びます。すべての重みを、10 分の 1 の学習率で学習します。パラメーター 1 つあたり約 16 バイトが必要で、まったく新しいモデルが作られます。</translation>
+    </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>クイック LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>バランス LoRA</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>最小メモリ（QLoRA）</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>フルファインチューニング</translation>
+    </message>
+    <message>
+        <source>Choose one of the three goals.</source>
+        <translation>3 つの目的のいずれかを選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
         <source>checking…</source>
@@ -1888,6 +1986,9 @@
         <source>Import dataset</source>
         <translation>データセットのインポート</translation>
     </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportFilePage</name>
     <message>
         <source>Choose the file and the model</source>
         <translation>ファイルとモデルを選択</translation>
@@ -1895,6 +1996,14 @@
     <message>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
         <translation>JSON Lines、JSON の配列、またはヘッダー行のある CSV/TSV に対応しています。例をどのような文章に書き出すか（チャットテンプレート）と、どうトークンに分割するかはモデルによって決まります。</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
+        <translation>例が入ったファイルを選ぶか、手持ちの文書をモデルに学ばせる場合は .txt や .md ファイルのフォルダーを選んでください。次に、ファインチューニングするモデルを選びます。例はそのモデルのチャットテンプレートで書き出され、そのモデルのトークンで数えられます。名前は「データセット」ページでの表示名です。「次へ」を押すと先頭の行を読み込みます。読み込めないファイルは、理由とともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>データセットファイル</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1937,12 +2046,39 @@
         <translation>カタログにはまだモデルがありません。先に「モデル」ページでモデルを追加してください。データセットは特定のモデルに合わせて準備されます。</translation>
     </message>
     <message>
+        <source>Choose a file that exists: %1</source>
+        <translation>存在するファイルを選択してください：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Add a model on the Models page first.</source>
+        <translation>先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>データセットに名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
+        <translation>「%1」という名前のデータセットはすでにあります。別の名前を付けてください。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportFormatPage</name>
+    <message>
         <source>Format and fields</source>
         <translation>形式とフィールド</translation>
     </message>
     <message>
         <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
         <translation>ファイルの先頭の行から読み取った、各行の内容です。推測が違っていれば変更し、ファイルでのフィールド名が異なる場合は名前を対応付けてください。</translation>
+    </message>
+    <message>
+        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
+        <translation>Tiertune は先頭の行から各行の内容を推測します。推測が違う場合は、形式を自分で選んでください。ファイルのフィールド名が異なる場合は、「名前=ファイルでの名前」の組をコンマで区切って書きます。例：prompt=question,completion=answer</translation>
     </message>
     <message>
         <source>Recognize it</source>
@@ -1981,6 +2117,80 @@
         <translation>フィールド名：</translation>
     </message>
     <message>
+        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
+        <translation>プレーンテキスト文書: 最長の例の長さのサンプルに少しずつ重ねて分割し、モデルはテキスト全体を学習します。</translation>
+    </message>
+    <message>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation>%1（%2）として読み取りました。先頭の行の %3% がこの形式に合っています。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportOptionsPage</name>
+    <message>
+        <source>Split and options</source>
+        <translation>分割とオプション</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
+        <translation>一部の行を学習に使わずに取っておき、学習していない例に対してモデルがどれだけうまくできるかを測ります。</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
+        <translation>行の一部は、学習していない例でモデルを評価するために取っておかれます。どの行を取っておくかはシードで決まり、同じシードなら同じ分割になります。許可された最大長より長い例は、切り詰めるか除外します。通常、モデルには質問ではなく回答だけを学習させます。</translation>
+    </message>
+    <message>
+        <source>Held back for validation:</source>
+        <translation>検証用に取っておく割合：</translation>
+    </message>
+    <message>
+        <source>Seed of the split:</source>
+        <translation>分割のシード：</translation>
+    </message>
+    <message>
+        <source>Longest example (tokens):</source>
+        <translation>例の最大長（トークン）：</translation>
+    </message>
+    <message>
+        <source>Cut them to the length</source>
+        <translation>その長さで切り詰める</translation>
+    </message>
+    <message>
+        <source>Leave them out (listed in the report)</source>
+        <translation>除外する（レポートに記載）</translation>
+    </message>
+    <message>
+        <source>Every answer (recommended)</source>
+        <translation>すべての回答（推奨）</translation>
+    </message>
+    <message>
+        <source>Only the last answer of each conversation</source>
+        <translation>各会話の最後の回答のみ</translation>
+    </message>
+    <message>
+        <source>Every token, questions included</source>
+        <translation>質問を含むすべてのトークン</translation>
+    </message>
+    <message>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation>完全な重複を除外する（レポートに記載）</translation>
+    </message>
+    <message>
+        <source>Longer examples:</source>
+        <translation>それより長い例：</translation>
+    </message>
+    <message>
+        <source>The model learns:</source>
+        <translation>モデルが学習する部分：</translation>
+    </message>
+    <message>
+        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>最長の例は %1 トークンで、%2 のコンテキスト（%3 トークン）を超えていたため、%3 トークンにしました。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportPreviewPage</name>
+    <message>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
@@ -1988,6 +2198,80 @@
         <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
         <translation>モデルが読み込むそのままの形で、先頭の行を表示しています。モデルは強調表示されたテキストを書けるように学習し、それ以外はモデルに与えられる内容です。</translation>
     </message>
+    <message>
+        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
+        <translation>モデルが目にするとおりの形で、いくつかの例を読んでみてください。強調表示されたテキストはモデルが書けるように学習する部分で、それ以外はモデルに与えられる部分です。質問が強調表示されていたり、回答が強調表示されていなかったりする場合は、戻って形式またはフィールド名を直してください。</translation>
+    </message>
+    <message>
+        <source>Preview of the examples as the model reads them</source>
+        <translation>モデルが読む形での例のプレビュー</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>%1 行目</translation>
+    </message>
+    <message>
+        <source>not used: %1</source>
+        <translation>使用しません：%1</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 learned</source>
+        <translation>%1 トークン、うち %2 トークンを学習</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>インポート中</translation>
+    </message>
+    <message>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation>行を読み込み、チェックし、トークンに分割します。キャンセルしても何も残りません。</translation>
+    </message>
+    <message>
+        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
+        <translation>インポートはバックグラウンドで進み、進み具合が表示されます。キャンセルするとインポートは止まり、カタログは元のままです。終わったら「次へ」で概要が表示されます。</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>インポートの進行状況</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>インポートをキャンセル</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>%1 rows read</source>
+        <translation>%1 行を読み込みました</translation>
+    </message>
+    <message>
+        <source>The import failed and left nothing behind: %1</source>
+        <translation>インポートに失敗しました（何も残っていません）：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was added.</source>
+        <translation>キャンセルしました。何も追加されていません。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>何もインポートされませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportReportPage</name>
     <message>
         <source>Check every row</source>
         <translation>すべての行をチェック</translation>
@@ -1997,12 +2281,24 @@
         <translation>使用できない行は、行番号・ファイルの行番号・理由とともに一覧表示されます。ここに表示されずに除外されるものはありません。</translation>
     </message>
     <message>
+        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
+        <translation>ファイルのすべての行をチェックします。使えない行は行番号、ファイル上の行番号、理由とともに一覧表示され、残りの行がインポートされます。ファイルの該当行を直してやり直すか、それらの行を除いたまま先に進んでください。レポートは CSV ファイルとして保存できます。</translation>
+    </message>
+    <message>
+        <source>Problems by reason</source>
+        <translation>理由別の問題</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
         <source>Rows</source>
         <translation>行数</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>使用できない行</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2033,122 +2329,6 @@
         <translation>レポートを保存できませんでした：%1</translation>
     </message>
     <message>
-        <source>Split and options</source>
-        <translation>分割とオプション</translation>
-    </message>
-    <message>
-        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
-        <translation>一部の行を学習に使わずに取っておき、学習していない例に対してモデルがどれだけうまくできるかを測ります。</translation>
-    </message>
-    <message>
-        <source>Cut them to the length</source>
-        <translation>その長さで切り詰める</translation>
-    </message>
-    <message>
-        <source>Leave them out (listed in the report)</source>
-        <translation>除外する（レポートに記載）</translation>
-    </message>
-    <message>
-        <source>Every answer (recommended)</source>
-        <translation>すべての回答（推奨）</translation>
-    </message>
-    <message>
-        <source>Only the last answer of each conversation</source>
-        <translation>各会話の最後の回答のみ</translation>
-    </message>
-    <message>
-        <source>Every token, questions included</source>
-        <translation>質問を含むすべてのトークン</translation>
-    </message>
-    <message>
-        <source>Leave out exact duplicates (listed in the report)</source>
-        <translation>完全な重複を除外する（レポートに記載）</translation>
-    </message>
-    <message>
-        <source>Held back for validation:</source>
-        <translation>検証用に取っておく割合：</translation>
-    </message>
-    <message>
-        <source>Seed of the split:</source>
-        <translation>分割のシード：</translation>
-    </message>
-    <message>
-        <source>Longest example (tokens):</source>
-        <translation>例の最大長（トークン）：</translation>
-    </message>
-    <message>
-        <source>Longer examples:</source>
-        <translation>それより長い例：</translation>
-    </message>
-    <message>
-        <source>The model learns:</source>
-        <translation>モデルが学習する部分：</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>インポート中</translation>
-    </message>
-    <message>
-        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
-        <translation>行を読み込み、チェックし、トークンに分割します。キャンセルしても何も残りません。</translation>
-    </message>
-    <message>
-        <source>Cancel the import</source>
-        <translation>インポートをキャンセル</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>キャンセルしています…</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>インポート完了</translation>
-    </message>
-    <message>
-        <source>Choose a file that exists: %1</source>
-        <translation>存在するファイルを選択してください：%1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（なし）</translation>
-    </message>
-    <message>
-        <source>Add a model on the Models page first.</source>
-        <translation>先に「モデル」ページでモデルを追加してください。</translation>
-    </message>
-    <message>
-        <source>Give the dataset a name.</source>
-        <translation>データセットに名前を付けてください。</translation>
-    </message>
-    <message>
-        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
-        <translation>「%1」という名前のデータセットはすでにあります。別の名前を付けてください。</translation>
-    </message>
-    <message>
-        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
-        <translation>プレーンテキスト文書: 最長の例の長さのサンプルに少しずつ重ねて分割し、モデルはテキスト全体を学習します。</translation>
-    </message>
-    <message>
-        <source>Read as %1 (%2), %3% of the first rows fit.</source>
-        <translation>%1（%2）として読み取りました。先頭の行の %3% がこの形式に合っています。</translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation>%1 行目</translation>
-    </message>
-    <message>
-        <source>not used: %1</source>
-        <translation>使用しません：%1</translation>
-    </message>
-    <message>
-        <source>%1 tokens, %2 learned</source>
-        <translation>%1 トークン、うち %2 トークンを学習</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation>「%1」の準備ができました：学習用 %2 行と検証用 %3 行、合計 %4 トークンのうち、モデルが学習するのは %5 トークンです。使用されなかった行は %6 行です（一覧はデータセットのフォルダーにあります）。</translation>
-    </message>
-    <message>
         <source>Reading every row…</source>
         <translation>すべての行を読み込んでいます…</translation>
     </message>
@@ -2164,81 +2344,20 @@
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1 行を使用できます。%2 行は以下の理由で使用できません。</translation>
     </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportSummaryPage</name>
     <message>
-        <source>Starting…</source>
-        <translation>開始しています…</translation>
-    </message>
-    <message>
-        <source>%1 rows read</source>
-        <translation>%1 行を読み込みました</translation>
-    </message>
-    <message>
-        <source>The import failed and left nothing behind: %1</source>
-        <translation>インポートに失敗しました（何も残っていません）：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled. Nothing was added.</source>
-        <translation>キャンセルしました。何も追加されていません。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>何もインポートされませんでした：%1</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完了しました。</translation>
-    </message>
-    <message>
-        <source>Dataset file</source>
-        <translation>データセットファイル</translation>
-    </message>
-    <message>
-        <source>Preview of the examples as the model reads them</source>
-        <translation>モデルが読む形での例のプレビュー</translation>
-    </message>
-    <message>
-        <source>Problems by reason</source>
-        <translation>理由別の問題</translation>
-    </message>
-    <message>
-        <source>Rows that cannot be used</source>
-        <translation>使用できない行</translation>
-    </message>
-    <message>
-        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
-        <translation>例が入ったファイルを選ぶか、手持ちの文書をモデルに学ばせる場合は .txt や .md ファイルのフォルダーを選んでください。次に、ファインチューニングするモデルを選びます。例はそのモデルのチャットテンプレートで書き出され、そのモデルのトークンで数えられます。名前は「データセット」ページでの表示名です。「次へ」を押すと先頭の行を読み込みます。読み込めないファイルは、理由とともにここに表示されます。</translation>
-    </message>
-    <message>
-        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
-        <translation>Tiertune は先頭の行から各行の内容を推測します。推測が違う場合は、形式を自分で選んでください。ファイルのフィールド名が異なる場合は、「名前=ファイルでの名前」の組をコンマで区切って書きます。例：prompt=question,completion=answer</translation>
-    </message>
-    <message>
-        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
-        <translation>モデルが目にするとおりの形で、いくつかの例を読んでみてください。強調表示されたテキストはモデルが書けるように学習する部分で、それ以外はモデルに与えられる部分です。質問が強調表示されていたり、回答が強調表示されていなかったりする場合は、戻って形式またはフィールド名を直してください。</translation>
-    </message>
-    <message>
-        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
-        <translation>ファイルのすべての行をチェックします。使えない行は行番号、ファイル上の行番号、理由とともに一覧表示され、残りの行がインポートされます。ファイルの該当行を直してやり直すか、それらの行を除いたまま先に進んでください。レポートは CSV ファイルとして保存できます。</translation>
-    </message>
-    <message>
-        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
-        <translation>行の一部は、学習していない例でモデルを評価するために取っておかれます。どの行を取っておくかはシードで決まり、同じシードなら同じ分割になります。許可された最大長より長い例は、切り詰めるか除外します。通常、モデルには質問ではなく回答だけを学習させます。</translation>
-    </message>
-    <message>
-        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
-        <translation>インポートはバックグラウンドで進み、進み具合が表示されます。キャンセルするとインポートは止まり、カタログは元のままです。終わったら「次へ」で概要が表示されます。</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>インポートの進行状況</translation>
+        <source>Imported</source>
+        <translation>インポート完了</translation>
     </message>
     <message>
         <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
         <translation>データセットが「データセット」ページに追加されました。グラフは例の長さをトークン数で示しています。実行のシーケンス長は、ほとんどの例が収まる長さにしてください。「実行」ページの「新しいファインチューニング」から実行を開始できます。</translation>
     </message>
     <message>
-        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
-        <translation>最長の例は %1 トークンで、%2 のコンテキスト（%3 トークン）を超えていたため、%3 トークンにしました。</translation>
+        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
+        <translation>「%1」の準備ができました：学習用 %2 行と検証用 %3 行、合計 %4 トークンのうち、モデルが学習するのは %5 トークンです。使用されなかった行は %6 行です（一覧はデータセットのフォルダーにあります）。</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2643,47 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ModelChoicePage</name>
+    <message>
+        <source>Choose the base model</source>
+        <translation>ベースモデルを選択</translation>
+    </message>
+    <message>
+        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
+        <translation>出発点となるモデルです。そのサイズで学習に必要なメモリ量が決まり、コンテキスト長は一度に読めるテキストの最大の長さです。</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>ベースモデル：</translation>
+    </message>
+    <message>
+        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
+        <translation>「モデル」ページで追加したモデルから 1 つ選んでください。大きなモデルほど多くを学べますが、メモリーと時間も多く必要です。このマシンで学習できるかどうかは、2 ページ先のメモリープランでわかります。モデルのフォルダーは追加したときの場所にある必要があります。</translation>
+    </message>
+    <message>
+        <source>There is no base model yet. Add one on the Models page first.</source>
+        <translation>ベースモデルがまだありません。先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>%1 parameters, context of %2 tokens, %3 on disk.
+Folder: %4</source>
+        <translation>パラメーター数 %1、コンテキスト長 %2 トークン、ディスク上のサイズ %3。
+フォルダー：%4</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>カタログが開かれていません：%1</translation>
+    </message>
+    <message>
+        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
+        <translation>ファインチューニングするベースモデルがありません。先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
+        <translation>モデル「%1」のフォルダーが見つからないか、config.json がありません（%2）。「モデル」ページでモデルを追加し直してください。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
         <source>Models</source>
@@ -2613,84 +2773,12 @@
 <context>
     <name>tiertune::gui::NewRunWizard</name>
     <message>
-        <source>Quick LoRA</source>
-        <translation>クイック LoRA</translation>
-    </message>
-    <message>
-        <source>Balanced LoRA</source>
-        <translation>バランス LoRA</translation>
-    </message>
-    <message>
-        <source>Full fine-tune</source>
-        <translation>フルファインチューニング</translation>
-    </message>
-    <message>
         <source>New fine-tune</source>
         <translation>新しいファインチューニング</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>開始</translation>
-    </message>
-    <message>
-        <source>Choose the base model</source>
-        <translation>ベースモデルを選択</translation>
-    </message>
-    <message>
-        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
-        <translation>出発点となるモデルです。そのサイズで学習に必要なメモリ量が決まり、コンテキスト長は一度に読めるテキストの最大の長さです。</translation>
-    </message>
-    <message>
-        <source>Base model:</source>
-        <translation>ベースモデル：</translation>
-    </message>
-    <message>
-        <source>Choose the dataset</source>
-        <translation>データセットを選択</translation>
-    </message>
-    <message>
-        <source>The examples the model learns from, as imported on the Datasets page.</source>
-        <translation>モデルが学習する例です。「データセット」ページでインポートしたものから選びます。</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>データセット：</translation>
-    </message>
-    <message>
-        <source>What do you want?</source>
-        <translation>何をしたいですか？</translation>
-    </message>
-    <message>
-        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
-        <translation>選んだ目的に合わせて、このモデルとデータセット用のすべての設定が入力されます。設定は次のページに表示されます。</translation>
-    </message>
-    <message>
-        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
-        <translation>アイデアを素早く試したいときや、文体や形式を教えたいときに選びます。アテンションのレイヤーに小さなアダプターを付け、1 周だけ、短めのシーケンスで学習します。最も早く終わり、必要なメモリも最小です。</translation>
-    </message>
-    <message>
-        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
-        <translation>ほとんどの用途にはこれを選びます。すべてのレイヤーにアダプターを付け、データセットの大きさに見合った周回数で学習します。結果は、変更されないモデルの横に置く小さなアダプターファイルになります。</translation>
-    </message>
-    <message>
-        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
-        <translation>モデルに多くの新しい知識を学ばせる必要があり、このマシンに十分なメモリがあるときに選びます。すべての重みを、10 分の 1 の学習率で学習します。パラメーター 1 つあたり約 16 バイトが必要で、まったく新しいモデルが作られます。</translation>
-    </message>
-    <message>
-        <source>Review and start</source>
-        <translation>確認して開始</translation>
-    </message>
-    <message>
-        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
-        <translation>「開始」を押すと実行が作成されます。学習はバックグラウンドで進み、「実行」ページに表示されます。</translation>
-    </message>
-    <message>
-        <source>Run name:</source>
-        <translation>実行の名前：</translation>
-    </message>
-    <message>
-        <source>Output folder:</source>
-        <translation>出力フォルダー：</translation>
     </message>
     <message>
         <source>Run again with changes: %1</source>
@@ -2703,214 +2791,6 @@
     <message>
         <source>%1 (again)</source>
         <translation>%1（再実行）</translation>
-    </message>
-    <message>
-        <source>There is no base model yet. Add one on the Models page first.</source>
-        <translation>ベースモデルがまだありません。先に「モデル」ページでモデルを追加してください。</translation>
-    </message>
-    <message>
-        <source>%1 parameters, context of %2 tokens, %3 on disk.
-Folder: %4</source>
-        <translation>パラメーター数 %1、コンテキスト長 %2 トークン、ディスク上のサイズ %3。
-フォルダー：%4</translation>
-    </message>
-    <message>
-        <source>There is no dataset yet. Import one on the Datasets page first.</source>
-        <translation>データセットがまだありません。先に「データセット」ページでデータセットをインポートしてください。</translation>
-    </message>
-    <message>
-        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
-        <translation>学習用の例 %1 個と検証用 %2 個、合計 %3 トークン。</translation>
-    </message>
-    <message>
-        <source>The longest example has %1 tokens.</source>
-        <translation>最も長い例は %1 トークンです。</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1、%2</translation>
-    </message>
-    <message>
-        <source>The catalog is not open: %1</source>
-        <translation>カタログが開かれていません：%1</translation>
-    </message>
-    <message>
-        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
-        <translation>ファインチューニングするベースモデルがありません。先に「モデル」ページでモデルを追加してください。</translation>
-    </message>
-    <message>
-        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
-        <translation>モデル「%1」のフォルダーが見つからないか、config.json がありません（%2）。「モデル」ページでモデルを追加し直してください。</translation>
-    </message>
-    <message>
-        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
-        <translation>学習に使うデータセットがありません。先に「データセット」ページでデータセットをインポートしてください。</translation>
-    </message>
-    <message>
-        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
-        <translation>データセット「%1」のファイルが見つかりません（%2）。「データセット」ページでインポートし直してください。</translation>
-    </message>
-    <message>
-        <source>The dataset “%1” has no training examples.</source>
-        <translation>データセット「%1」には学習用の例がありません。</translation>
-    </message>
-    <message>
-        <source>Choose one of the three goals.</source>
-        <translation>3 つの目的のいずれかを選んでください。</translation>
-    </message>
-    <message>
-        <source>Base model</source>
-        <translation>ベースモデル</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>データセット</translation>
-    </message>
-    <message>
-        <source>%1 (%2 training examples)</source>
-        <translation>%1（学習用の例 %2 個）</translation>
-    </message>
-    <message>
-        <source>Goal</source>
-        <translation>目的</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>手法</translation>
-    </message>
-    <message>
-        <source>LoRA, rank %1, alpha %2, on %3</source>
-        <translation>LoRA、ランク %1、アルファ %2、対象：%3</translation>
-    </message>
-    <message>
-        <source>Full fine-tune: every weight is trained</source>
-        <translation>フルファインチューニング：すべての重みを学習</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学習率</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>長さ</translation>
-    </message>
-    <message>
-        <source>%1 optimizer steps</source>
-        <translation>オプティマイザーのステップ %1 回</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n epoch(s), %1 optimizer steps</source>
-        <translation>
-            <numerusform>%n エポック、オプティマイザーのステップ %1 回</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>バッチ</translation>
-    </message>
-    <message>
-        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
-        <translation>更新ごとに %1 × %2 個の例（マイクロバッチ × 勾配累積）、各例は最大 %3 トークン</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>評価</translation>
-    </message>
-    <message>
-        <source>every %1 steps</source>
-        <translation>%1 ステップごと</translation>
-    </message>
-    <message>
-        <source>at the end</source>
-        <translation>最後に</translation>
-    </message>
-    <message>
-        <source>Checkpoints</source>
-        <translation>チェックポイント</translation>
-    </message>
-    <message>
-        <source>, the newest %1 kept</source>
-        <translation>、最新の %1 個を保持</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>メモリ</translation>
-    </message>
-    <message>
-        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
-        <translation>ピーク時に学習用メモリ %1、RAM %2、ディスク %3</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>所要時間</translation>
-    </message>
-    <message>
-        <source>%1 in all</source>
-        <translation>合計 %1</translation>
-    </message>
-    <message>
-        <source>Give the run a name, so that you can find it on the Runs page.</source>
-        <translation>「実行」ページで見つけられるよう、実行に名前を付けてください。</translation>
-    </message>
-    <message>
-        <source>The run could not be created: %1</source>
-        <translation>実行を作成できませんでした：%1</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
-        <translation>%2 ステップのウォームアップで %1 に達し、その後コサイン減衰</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
-        <translation>%2 ステップのウォームアップで %1 に達し、その後線形減衰</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then constant</source>
-        <translation>%2 ステップのウォームアップで %1 に達し、その後は一定</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
-        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後コサイン減衰</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
-        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後線形減衰</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
-        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後は一定</translation>
-    </message>
-    <message>
-        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
-        <translation>「モデル」ページで追加したモデルから 1 つ選んでください。大きなモデルほど多くを学べますが、メモリーと時間も多く必要です。このマシンで学習できるかどうかは、2 ページ先のメモリープランでわかります。モデルのフォルダーは追加したときの場所にある必要があります。</translation>
-    </message>
-    <message>
-        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
-        <translation>「データセット」ページでインポートしたデータセットから 1 つ選んでください。学習用の例でモデルを学習させ、インポート時に取っておいた検証用の例で、見たことのないテキストに対する出来を測ります。別のモデル用にインポートしたデータセットは、メモリープランのページでこのモデル用に準備されます。</translation>
-    </message>
-    <message>
-        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
-        <translation>やりたいことに合った目的を選んでください。このモデルとデータセットに合った値ですべての設定が入力されます。迷ったら「バランス LoRA」を選んでください。目的の間は矢印キーで移動できます。どの設定も次のページで変更できます。</translation>
-    </message>
-    <message>
-        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
-        <translation>設定の説明を確認し、「実行」ページで見分けやすい名前を実行に付けてください。実行のチェックポイントとログは、表示されている出力フォルダーに書き込まれます。「開始」を押すとバックグラウンドで学習が始まります。このウィンドウを閉じても、「実行」ページから実行を見守れます。</translation>
-    </message>
-    <message>
-        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
-        <translation>このデータセットは「%1」用に準備されました。メモリ計画を作るときに、例を「%2」用のトークンに変換し（大きなデータセットでは少し時間がかかります）、以降の実行のために保存します。</translation>
-    </message>
-    <message>
-        <source>Smallest memory (QLoRA)</source>
-        <translation>最小メモリ（QLoRA）</translation>
-    </message>
-    <message>
-        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
-        <translation>モデルがこのコンピューターには大きすぎるときに選びます。バランス LoRA と同じアダプターを、学習中はモデルを 4 ビットで保持して使います（QLoRA）。重みのメモリは約 4 分の 1 になり、ステップは少し遅く、結果はバランス LoRA に近くなります。</translation>
-    </message>
-    <message>
-        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
-        <translation>QLoRA（モデルは 4 ビットで保持）、ランク %1、アルファ %2、対象：%3</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +2913,163 @@ Folder: %4</source>
     <message>
         <source>%1 %2 is not accepted; it must be between %3 and %4, so it stays %5.</source>
         <translation>%1 %2 は受け付けられません。%3 から %4 の間でなければならないため、%5 のままです。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ReviewStartPage</name>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
+        <translation>%2 ステップのウォームアップで %1 に達し、その後コサイン減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
+        <translation>%2 ステップのウォームアップで %1 に達し、その後線形減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then constant</source>
+        <translation>%2 ステップのウォームアップで %1 に達し、その後は一定</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
+        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後コサイン減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
+        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後線形減衰</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
+        <translation>全ステップの %2 % のウォームアップで %1 に達し、その後は一定</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>確認して開始</translation>
+    </message>
+    <message>
+        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
+        <translation>「開始」を押すと実行が作成されます。学習はバックグラウンドで進み、「実行」ページに表示されます。</translation>
+    </message>
+    <message>
+        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
+        <translation>設定の説明を確認し、「実行」ページで見分けやすい名前を実行に付けてください。実行のチェックポイントとログは、表示されている出力フォルダーに書き込まれます。「開始」を押すとバックグラウンドで学習が始まります。このウィンドウを閉じても、「実行」ページから実行を見守れます。</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>実行の名前：</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>出力フォルダー：</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>ベースモデル</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training examples)</source>
+        <translation>%1（学習用の例 %2 個）</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
+        <translation>QLoRA（モデルは 4 ビットで保持）、ランク %1、アルファ %2、対象：%3</translation>
+    </message>
+    <message>
+        <source>LoRA, rank %1, alpha %2, on %3</source>
+        <translation>LoRA、ランク %1、アルファ %2、対象：%3</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Full fine-tune: every weight is trained</source>
+        <translation>フルファインチューニング：すべての重みを学習</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>%1 optimizer steps</source>
+        <translation>オプティマイザーのステップ %1 回</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s), %1 optimizer steps</source>
+        <translation>
+            <numerusform>%n エポック、オプティマイザーのステップ %1 回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
+        <translation>更新ごとに %1 × %2 個の例（マイクロバッチ × 勾配累積）、各例は最大 %3 トークン</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>%1 ステップごと</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>最後に</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>, the newest %1 kept</source>
+        <translation>、最新の %1 個を保持</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>メモリ</translation>
+    </message>
+    <message>
+        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
+        <translation>ピーク時に学習用メモリ %1、RAM %2、ディスク %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>合計 %1</translation>
+    </message>
+    <message>
+        <source>Give the run a name, so that you can find it on the Runs page.</source>
+        <translation>「実行」ページで見つけられるよう、実行に名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>カタログが開かれていません：%1</translation>
+    </message>
+    <message>
+        <source>The run could not be created: %1</source>
+        <translation>実行を作成できませんでした：%1</translation>
     </message>
 </context>
 <context>

@@ -1166,6 +1166,53 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::DatasetChoicePage</name>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>데이터셋 선택</translation>
+    </message>
+    <message>
+        <source>The examples the model learns from, as imported on the Datasets page.</source>
+        <translation>모델이 학습할 예제로, 데이터셋 페이지에서 가져온 것입니다.</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>데이터셋:</translation>
+    </message>
+    <message>
+        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
+        <translation>데이터셋 페이지에서 가져온 데이터셋 중 하나를 고르세요. 학습 예제로 모델을 가르치고, 가져올 때 남겨 둔 검증 예제로 처음 보는 텍스트에서 얼마나 잘하는지 측정합니다. 다른 모델용으로 가져온 데이터셋은 메모리 계획 페이지에서 이 모델에 맞게 준비됩니다.</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet. Import one on the Datasets page first.</source>
+        <translation>아직 데이터셋이 없습니다. 먼저 데이터셋 페이지에서 데이터셋을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
+        <translation>학습 예제 %1개와 검증 예제 %2개, 전체 토큰 %3개.</translation>
+    </message>
+    <message>
+        <source>The longest example has %1 tokens.</source>
+        <translation>가장 긴 예제는 토큰 %1개입니다.</translation>
+    </message>
+    <message>
+        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
+        <translation>이 데이터셋은 “%1”용으로 준비되었습니다. 메모리 계획을 만들 때 예제를 “%2”용 토큰으로 바꾸며(큰 데이터셋은 잠시 걸립니다), 이후 실행을 위해 보관합니다.</translation>
+    </message>
+    <message>
+        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
+        <translation>학습할 데이터셋이 없습니다. 먼저 데이터셋 페이지에서 데이터셋을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
+        <translation>데이터셋 “%1”의 파일이 없습니다(%2). 데이터셋 페이지에서 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>The dataset “%1” has no training examples.</source>
+        <translation>데이터셋 “%1”에 학습 예제가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -1712,6 +1759,57 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::GoalChoicePage</name>
+    <message>
+        <source>What do you want?</source>
+        <translation>무엇을 하고 싶으세요?</translation>
+    </message>
+    <message>
+        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
+        <translation>목표를 고르면 이 모델과 데이터셋에 맞는 설정이 모두 채워집니다. 설정은 다음 페이지에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
+        <translation>원하는 바에 맞는 목표를 고르세요. 이 모델과 데이터셋에 맞는 값으로 모든 설정이 채워집니다. 잘 모르겠다면 균형 잡힌 LoRA를 고르세요. 목표 사이는 화살표 키로 이동합니다. 모든 설정은 다음 페이지에서 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
+        <translation>아이디어를 빠르게 시험하거나 문체나 형식을 가르칠 때 고르세요. 어텐션 레이어에 작은 어댑터를 붙이고, 한 번만 반복하며, 시퀀스를 짧게 씁니다. 가장 빨리 끝나고 메모리도 가장 적게 듭니다.</translation>
+    </message>
+    <message>
+        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
+        <translation>대부분의 작업에는 이것을 고르세요. 모든 레이어에 어댑터를 붙이고, 데이터셋 크기에 맞게 충분히 반복합니다. 결과물은 원래 모델은 그대로 두고 옆에 놓는 작은 어댑터 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
+        <translation>모델이 이 컴퓨터에 너무 클 때 선택하세요. 균형 LoRA와 같은 어댑터를 쓰되 학습하는 동안 모델을 4비트로 보관합니다(QLoRA). 가중치는 메모리를 약 4분의 1만 쓰고, 단계는 조금 느리며 결과는 균형 LoRA와 비슷합니다.</translation>
+    </message>
+    <message>
+        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
+        <translation>모델이 새로운 지식을 많이 배워야 하고 이 컴퓨터에 메모리가 충분할 때 고르세요. 학습률을 10배 낮추고 모든 가중치를 학습합니다. 파라미터당 약 16바이트가 필요하며, 완전히 새로운 모델이 만들어집니다.</translation>
+    </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>빠른 LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>균형 잡힌 LoRA</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>최소 메모리 (QLoRA)</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>전체 파인튜닝</translation>
+    </message>
+    <message>
+        <source>Choose one of the three goals.</source>
+        <translation>세 가지 목표 중 하나를 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
         <source>checking…</source>
@@ -1888,6 +1986,9 @@
         <source>Import dataset</source>
         <translation>데이터셋 가져오기</translation>
     </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportFilePage</name>
     <message>
         <source>Choose the file and the model</source>
         <translation>파일과 모델 선택</translation>
@@ -1895,6 +1996,14 @@
     <message>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
         <translation>JSON Lines, JSON 목록, 또는 헤더 행이 있는 CSV/TSV 파일을 사용할 수 있습니다. 예제를 어떤 형태로 작성할지(채팅 템플릿)와 토큰으로 어떻게 나눌지는 모델이 결정합니다.</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
+        <translation>예제가 들어 있는 파일을 고르거나, 가지고 있는 문서를 모델에 가르치려면 .txt 및 .md 파일이 든 폴더를 고르세요. 그다음 파인튜닝할 모델을 고르세요. 예제는 그 모델의 채팅 템플릿으로 작성되고 그 모델의 토큰으로 셉니다. 이름은 데이터셋 페이지에 표시되는 이름입니다. 다음을 누르면 처음 몇 행을 읽으며, 읽을 수 없는 파일은 여기에 이유와 함께 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>데이터셋 파일</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1937,12 +2046,39 @@
         <translation>카탈로그에 아직 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요. 데이터셋은 특정 모델에 맞춰 준비됩니다.</translation>
     </message>
     <message>
+        <source>Choose a file that exists: %1</source>
+        <translation>존재하는 파일을 선택하세요: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Add a model on the Models page first.</source>
+        <translation>먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>데이터셋 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
+        <translation>이름이 &quot;%1&quot;인 데이터셋이 이미 있습니다. 다른 이름을 지정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportFormatPage</name>
+    <message>
         <source>Format and fields</source>
         <translation>형식과 필드</translation>
     </message>
     <message>
         <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
         <translation>파일의 처음 몇 행을 읽고 판단한 행의 내용입니다. 추측이 틀렸다면 바꾸고, 파일의 필드 이름이 다르다면 이름을 다시 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
+        <translation>Tiertune은 처음 몇 행을 보고 각 행의 내용을 추측합니다. 추측이 틀리면 형식을 직접 고르세요. 파일에서 필드 이름이 다르면 이름=파일의_이름 쌍을 쉼표로 구분해 적으세요. 예: prompt=question,completion=answer</translation>
     </message>
     <message>
         <source>Recognize it</source>
@@ -1981,6 +2117,80 @@
         <translation>필드 이름:</translation>
     </message>
     <message>
+        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
+        <translation>일반 텍스트 문서: 가장 긴 예시 길이의 샘플로 조금씩 겹치게 나누며, 모델은 텍스트 전체를 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation>%1 (%2) 형식으로 읽었습니다. 처음 몇 행 중 %3%가 이 형식에 맞습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportOptionsPage</name>
+    <message>
+        <source>Split and options</source>
+        <translation>분할 및 옵션</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
+        <translation>일부 행을 학습에 쓰지 않고 남겨 두었다가, 학습하지 않은 예제에서 모델이 얼마나 잘하는지 측정하는 데 사용합니다.</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
+        <translation>행의 일부는 모델이 학습하지 않은 예제로 모델을 측정하기 위해 남겨 둡니다. 어떤 행을 남길지는 시드가 정하므로, 같은 시드는 같은 분할을 만듭니다. 허용된 최대 길이보다 긴 예제는 잘라 내거나 제외합니다. 보통 모델은 질문이 아니라 답변만 학습해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Held back for validation:</source>
+        <translation>검증용으로 남겨 둘 비율:</translation>
+    </message>
+    <message>
+        <source>Seed of the split:</source>
+        <translation>분할 시드:</translation>
+    </message>
+    <message>
+        <source>Longest example (tokens):</source>
+        <translation>예제 최대 길이(토큰):</translation>
+    </message>
+    <message>
+        <source>Cut them to the length</source>
+        <translation>이 길이에 맞게 자르기</translation>
+    </message>
+    <message>
+        <source>Leave them out (listed in the report)</source>
+        <translation>제외하기 (보고서에 표시됨)</translation>
+    </message>
+    <message>
+        <source>Every answer (recommended)</source>
+        <translation>모든 답변 (권장)</translation>
+    </message>
+    <message>
+        <source>Only the last answer of each conversation</source>
+        <translation>각 대화의 마지막 답변만</translation>
+    </message>
+    <message>
+        <source>Every token, questions included</source>
+        <translation>질문을 포함한 모든 토큰</translation>
+    </message>
+    <message>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation>완전히 같은 중복 항목 제외 (보고서에 표시됨)</translation>
+    </message>
+    <message>
+        <source>Longer examples:</source>
+        <translation>더 긴 예제:</translation>
+    </message>
+    <message>
+        <source>The model learns:</source>
+        <translation>모델이 학습할 부분:</translation>
+    </message>
+    <message>
+        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>가장 긴 예제가 %1 토큰으로 %2의 컨텍스트(%3 토큰)보다 길어서 %3 토큰으로 바꿨습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportPreviewPage</name>
+    <message>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
@@ -1988,6 +2198,80 @@
         <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
         <translation>모델이 읽게 될 그대로 보여 주는 처음 몇 행입니다. 모델은 강조 표시된 텍스트를 작성하도록 학습하며, 나머지는 모델에 주어지는 내용입니다.</translation>
     </message>
+    <message>
+        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
+        <translation>모델이 보게 될 그대로 예제 몇 개를 읽어 보세요. 강조 표시된 텍스트는 모델이 작성하도록 학습하는 부분이고, 나머지는 모델에 주어지는 부분입니다. 질문이 강조 표시되어 있거나 답변이 강조 표시되어 있지 않다면, 뒤로 가서 형식이나 필드 이름을 고치세요.</translation>
+    </message>
+    <message>
+        <source>Preview of the examples as the model reads them</source>
+        <translation>모델이 읽는 형태로 본 예제 미리 보기</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>not used: %1</source>
+        <translation>사용 안 함: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 learned</source>
+        <translation>토큰 %1개, 그중 %2개 학습</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>가져오는 중</translation>
+    </message>
+    <message>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation>행을 읽고 확인한 뒤 토큰으로 나눕니다. 취소하면 아무것도 남지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
+        <translation>가져오기는 백그라운드에서 진행되며 진행 정도를 보여 줍니다. 취소하면 가져오기가 멈추고 카탈로그는 그대로 남습니다. 끝나면 다음을 눌러 요약을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>가져오기 진행 상황</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>가져오기 취소</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 rows read</source>
+        <translation>%1개 행 읽음</translation>
+    </message>
+    <message>
+        <source>The import failed and left nothing behind: %1</source>
+        <translation>가져오기에 실패했으며 아무것도 남지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was added.</source>
+        <translation>취소되었습니다. 아무것도 추가되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>아무것도 가져오지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportReportPage</name>
     <message>
         <source>Check every row</source>
         <translation>모든 행 확인</translation>
@@ -1997,12 +2281,24 @@
         <translation>사용할 수 없는 행은 행 번호, 줄 번호, 이유와 함께 표시됩니다. 여기에 나타나지 않고 제외되는 것은 없습니다.</translation>
     </message>
     <message>
+        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
+        <translation>파일의 모든 행을 확인합니다. 사용할 수 없는 행은 행 번호, 줄 번호, 이유와 함께 나열되고 나머지 행을 가져옵니다. 파일에서 해당 행을 고친 뒤 다시 시작하거나, 그 행을 빼고 계속 진행하세요. 보고서는 CSV 파일로 저장할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Problems by reason</source>
+        <translation>이유별 문제</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
         <source>Rows</source>
         <translation>행 수</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>사용할 수 없는 행</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2033,122 +2329,6 @@
         <translation>보고서를 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <source>Split and options</source>
-        <translation>분할 및 옵션</translation>
-    </message>
-    <message>
-        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
-        <translation>일부 행을 학습에 쓰지 않고 남겨 두었다가, 학습하지 않은 예제에서 모델이 얼마나 잘하는지 측정하는 데 사용합니다.</translation>
-    </message>
-    <message>
-        <source>Cut them to the length</source>
-        <translation>이 길이에 맞게 자르기</translation>
-    </message>
-    <message>
-        <source>Leave them out (listed in the report)</source>
-        <translation>제외하기 (보고서에 표시됨)</translation>
-    </message>
-    <message>
-        <source>Every answer (recommended)</source>
-        <translation>모든 답변 (권장)</translation>
-    </message>
-    <message>
-        <source>Only the last answer of each conversation</source>
-        <translation>각 대화의 마지막 답변만</translation>
-    </message>
-    <message>
-        <source>Every token, questions included</source>
-        <translation>질문을 포함한 모든 토큰</translation>
-    </message>
-    <message>
-        <source>Leave out exact duplicates (listed in the report)</source>
-        <translation>완전히 같은 중복 항목 제외 (보고서에 표시됨)</translation>
-    </message>
-    <message>
-        <source>Held back for validation:</source>
-        <translation>검증용으로 남겨 둘 비율:</translation>
-    </message>
-    <message>
-        <source>Seed of the split:</source>
-        <translation>분할 시드:</translation>
-    </message>
-    <message>
-        <source>Longest example (tokens):</source>
-        <translation>예제 최대 길이(토큰):</translation>
-    </message>
-    <message>
-        <source>Longer examples:</source>
-        <translation>더 긴 예제:</translation>
-    </message>
-    <message>
-        <source>The model learns:</source>
-        <translation>모델이 학습할 부분:</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>가져오는 중</translation>
-    </message>
-    <message>
-        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
-        <translation>행을 읽고 확인한 뒤 토큰으로 나눕니다. 취소하면 아무것도 남지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Cancel the import</source>
-        <translation>가져오기 취소</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>취소하는 중…</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>가져오기 완료</translation>
-    </message>
-    <message>
-        <source>Choose a file that exists: %1</source>
-        <translation>존재하는 파일을 선택하세요: %1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(없음)</translation>
-    </message>
-    <message>
-        <source>Add a model on the Models page first.</source>
-        <translation>먼저 모델 페이지에서 모델을 추가하세요.</translation>
-    </message>
-    <message>
-        <source>Give the dataset a name.</source>
-        <translation>데이터셋 이름을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
-        <translation>이름이 &quot;%1&quot;인 데이터셋이 이미 있습니다. 다른 이름을 지정하세요.</translation>
-    </message>
-    <message>
-        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
-        <translation>일반 텍스트 문서: 가장 긴 예시 길이의 샘플로 조금씩 겹치게 나누며, 모델은 텍스트 전체를 학습합니다.</translation>
-    </message>
-    <message>
-        <source>Read as %1 (%2), %3% of the first rows fit.</source>
-        <translation>%1 (%2) 형식으로 읽었습니다. 처음 몇 행 중 %3%가 이 형식에 맞습니다.</translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation>%1행</translation>
-    </message>
-    <message>
-        <source>not used: %1</source>
-        <translation>사용 안 함: %1</translation>
-    </message>
-    <message>
-        <source>%1 tokens, %2 learned</source>
-        <translation>토큰 %1개, 그중 %2개 학습</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation>&quot;%1&quot; 준비 완료: 학습 행 %2개와 검증 행 %3개, 토큰 %4개이며 그중 모델이 학습하는 토큰은 %5개입니다. 사용되지 않은 행은 %6개입니다(목록은 데이터셋 폴더에 있습니다).</translation>
-    </message>
-    <message>
         <source>Reading every row…</source>
         <translation>모든 행을 읽는 중…</translation>
     </message>
@@ -2164,81 +2344,20 @@
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1개 행을 사용할 수 있습니다. %2개 행은 아래 이유로 사용할 수 없습니다.</translation>
     </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportSummaryPage</name>
     <message>
-        <source>Starting…</source>
-        <translation>시작하는 중…</translation>
-    </message>
-    <message>
-        <source>%1 rows read</source>
-        <translation>%1개 행 읽음</translation>
-    </message>
-    <message>
-        <source>The import failed and left nothing behind: %1</source>
-        <translation>가져오기에 실패했으며 아무것도 남지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>Cancelled. Nothing was added.</source>
-        <translation>취소되었습니다. 아무것도 추가되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>아무것도 가져오지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>완료되었습니다.</translation>
-    </message>
-    <message>
-        <source>Dataset file</source>
-        <translation>데이터셋 파일</translation>
-    </message>
-    <message>
-        <source>Preview of the examples as the model reads them</source>
-        <translation>모델이 읽는 형태로 본 예제 미리 보기</translation>
-    </message>
-    <message>
-        <source>Problems by reason</source>
-        <translation>이유별 문제</translation>
-    </message>
-    <message>
-        <source>Rows that cannot be used</source>
-        <translation>사용할 수 없는 행</translation>
-    </message>
-    <message>
-        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
-        <translation>예제가 들어 있는 파일을 고르거나, 가지고 있는 문서를 모델에 가르치려면 .txt 및 .md 파일이 든 폴더를 고르세요. 그다음 파인튜닝할 모델을 고르세요. 예제는 그 모델의 채팅 템플릿으로 작성되고 그 모델의 토큰으로 셉니다. 이름은 데이터셋 페이지에 표시되는 이름입니다. 다음을 누르면 처음 몇 행을 읽으며, 읽을 수 없는 파일은 여기에 이유와 함께 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
-        <translation>Tiertune은 처음 몇 행을 보고 각 행의 내용을 추측합니다. 추측이 틀리면 형식을 직접 고르세요. 파일에서 필드 이름이 다르면 이름=파일의_이름 쌍을 쉼표로 구분해 적으세요. 예: prompt=question,completion=answer</translation>
-    </message>
-    <message>
-        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
-        <translation>모델이 보게 될 그대로 예제 몇 개를 읽어 보세요. 강조 표시된 텍스트는 모델이 작성하도록 학습하는 부분이고, 나머지는 모델에 주어지는 부분입니다. 질문이 강조 표시되어 있거나 답변이 강조 표시되어 있지 않다면, 뒤로 가서 형식이나 필드 이름을 고치세요.</translation>
-    </message>
-    <message>
-        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
-        <translation>파일의 모든 행을 확인합니다. 사용할 수 없는 행은 행 번호, 줄 번호, 이유와 함께 나열되고 나머지 행을 가져옵니다. 파일에서 해당 행을 고친 뒤 다시 시작하거나, 그 행을 빼고 계속 진행하세요. 보고서는 CSV 파일로 저장할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
-        <translation>행의 일부는 모델이 학습하지 않은 예제로 모델을 측정하기 위해 남겨 둡니다. 어떤 행을 남길지는 시드가 정하므로, 같은 시드는 같은 분할을 만듭니다. 허용된 최대 길이보다 긴 예제는 잘라 내거나 제외합니다. 보통 모델은 질문이 아니라 답변만 학습해야 합니다.</translation>
-    </message>
-    <message>
-        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
-        <translation>가져오기는 백그라운드에서 진행되며 진행 정도를 보여 줍니다. 취소하면 가져오기가 멈추고 카탈로그는 그대로 남습니다. 끝나면 다음을 눌러 요약을 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>가져오기 진행 상황</translation>
+        <source>Imported</source>
+        <translation>가져오기 완료</translation>
     </message>
     <message>
         <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
         <translation>이제 데이터셋이 데이터셋 페이지에 있습니다. 차트는 예제의 길이를 토큰 수로 보여 줍니다. 실행의 시퀀스 길이는 대부분의 예제가 들어갈 만큼이어야 합니다. 실행 페이지의 새 파인튜닝에서 실행을 시작하세요.</translation>
     </message>
     <message>
-        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
-        <translation>가장 긴 예제가 %1 토큰으로 %2의 컨텍스트(%3 토큰)보다 길어서 %3 토큰으로 바꿨습니다.</translation>
+        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
+        <translation>&quot;%1&quot; 준비 완료: 학습 행 %2개와 검증 행 %3개, 토큰 %4개이며 그중 모델이 학습하는 토큰은 %5개입니다. 사용되지 않은 행은 %6개입니다(목록은 데이터셋 폴더에 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2643,47 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ModelChoicePage</name>
+    <message>
+        <source>Choose the base model</source>
+        <translation>기본 모델 선택</translation>
+    </message>
+    <message>
+        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
+        <translation>출발점이 되는 모델입니다. 모델 크기에 따라 학습에 필요한 메모리가 정해지고, 컨텍스트는 모델이 한 번에 읽을 수 있는 가장 긴 텍스트입니다.</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>기본 모델:</translation>
+    </message>
+    <message>
+        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
+        <translation>모델 페이지에서 추가한 모델 중 하나를 고르세요. 큰 모델일수록 더 많이 배우지만 메모리와 시간이 더 필요합니다. 이 컴퓨터에서 학습할 수 있는지는 두 페이지 뒤의 메모리 계획에서 알 수 있습니다. 모델 폴더는 추가했을 때의 위치에 그대로 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>There is no base model yet. Add one on the Models page first.</source>
+        <translation>아직 기본 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>%1 parameters, context of %2 tokens, %3 on disk.
+Folder: %4</source>
+        <translation>파라미터 %1개, 컨텍스트 토큰 %2개, 디스크 크기 %3.
+폴더: %4</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>카탈로그가 열려 있지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
+        <translation>파인튜닝할 기본 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
+        <translation>모델 “%1”의 폴더가 없거나 폴더에 config.json이 없습니다(%2). 모델 페이지에서 모델을 다시 추가하세요.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
         <source>Models</source>
@@ -2613,84 +2773,12 @@
 <context>
     <name>tiertune::gui::NewRunWizard</name>
     <message>
-        <source>Quick LoRA</source>
-        <translation>빠른 LoRA</translation>
-    </message>
-    <message>
-        <source>Balanced LoRA</source>
-        <translation>균형 잡힌 LoRA</translation>
-    </message>
-    <message>
-        <source>Full fine-tune</source>
-        <translation>전체 파인튜닝</translation>
-    </message>
-    <message>
         <source>New fine-tune</source>
         <translation>새 파인튜닝</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>시작</translation>
-    </message>
-    <message>
-        <source>Choose the base model</source>
-        <translation>기본 모델 선택</translation>
-    </message>
-    <message>
-        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
-        <translation>출발점이 되는 모델입니다. 모델 크기에 따라 학습에 필요한 메모리가 정해지고, 컨텍스트는 모델이 한 번에 읽을 수 있는 가장 긴 텍스트입니다.</translation>
-    </message>
-    <message>
-        <source>Base model:</source>
-        <translation>기본 모델:</translation>
-    </message>
-    <message>
-        <source>Choose the dataset</source>
-        <translation>데이터셋 선택</translation>
-    </message>
-    <message>
-        <source>The examples the model learns from, as imported on the Datasets page.</source>
-        <translation>모델이 학습할 예제로, 데이터셋 페이지에서 가져온 것입니다.</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>데이터셋:</translation>
-    </message>
-    <message>
-        <source>What do you want?</source>
-        <translation>무엇을 하고 싶으세요?</translation>
-    </message>
-    <message>
-        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
-        <translation>목표를 고르면 이 모델과 데이터셋에 맞는 설정이 모두 채워집니다. 설정은 다음 페이지에서 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
-        <translation>아이디어를 빠르게 시험하거나 문체나 형식을 가르칠 때 고르세요. 어텐션 레이어에 작은 어댑터를 붙이고, 한 번만 반복하며, 시퀀스를 짧게 씁니다. 가장 빨리 끝나고 메모리도 가장 적게 듭니다.</translation>
-    </message>
-    <message>
-        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
-        <translation>대부분의 작업에는 이것을 고르세요. 모든 레이어에 어댑터를 붙이고, 데이터셋 크기에 맞게 충분히 반복합니다. 결과물은 원래 모델은 그대로 두고 옆에 놓는 작은 어댑터 파일입니다.</translation>
-    </message>
-    <message>
-        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
-        <translation>모델이 새로운 지식을 많이 배워야 하고 이 컴퓨터에 메모리가 충분할 때 고르세요. 학습률을 10배 낮추고 모든 가중치를 학습합니다. 파라미터당 약 16바이트가 필요하며, 완전히 새로운 모델이 만들어집니다.</translation>
-    </message>
-    <message>
-        <source>Review and start</source>
-        <translation>검토 및 시작</translation>
-    </message>
-    <message>
-        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
-        <translation>시작을 누르면 실행이 만들어집니다. 실행은 백그라운드에서 학습하며 실행 페이지에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>Run name:</source>
-        <translation>실행 이름:</translation>
-    </message>
-    <message>
-        <source>Output folder:</source>
-        <translation>출력 폴더:</translation>
     </message>
     <message>
         <source>Run again with changes: %1</source>
@@ -2703,214 +2791,6 @@
     <message>
         <source>%1 (again)</source>
         <translation>%1 (다시)</translation>
-    </message>
-    <message>
-        <source>There is no base model yet. Add one on the Models page first.</source>
-        <translation>아직 기본 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요.</translation>
-    </message>
-    <message>
-        <source>%1 parameters, context of %2 tokens, %3 on disk.
-Folder: %4</source>
-        <translation>파라미터 %1개, 컨텍스트 토큰 %2개, 디스크 크기 %3.
-폴더: %4</translation>
-    </message>
-    <message>
-        <source>There is no dataset yet. Import one on the Datasets page first.</source>
-        <translation>아직 데이터셋이 없습니다. 먼저 데이터셋 페이지에서 데이터셋을 가져오세요.</translation>
-    </message>
-    <message>
-        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
-        <translation>학습 예제 %1개와 검증 예제 %2개, 전체 토큰 %3개.</translation>
-    </message>
-    <message>
-        <source>The longest example has %1 tokens.</source>
-        <translation>가장 긴 예제는 토큰 %1개입니다.</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
-        <source>The catalog is not open: %1</source>
-        <translation>카탈로그가 열려 있지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
-        <translation>파인튜닝할 기본 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요.</translation>
-    </message>
-    <message>
-        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
-        <translation>모델 “%1”의 폴더가 없거나 폴더에 config.json이 없습니다(%2). 모델 페이지에서 모델을 다시 추가하세요.</translation>
-    </message>
-    <message>
-        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
-        <translation>학습할 데이터셋이 없습니다. 먼저 데이터셋 페이지에서 데이터셋을 가져오세요.</translation>
-    </message>
-    <message>
-        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
-        <translation>데이터셋 “%1”의 파일이 없습니다(%2). 데이터셋 페이지에서 다시 가져오세요.</translation>
-    </message>
-    <message>
-        <source>The dataset “%1” has no training examples.</source>
-        <translation>데이터셋 “%1”에 학습 예제가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Choose one of the three goals.</source>
-        <translation>세 가지 목표 중 하나를 고르세요.</translation>
-    </message>
-    <message>
-        <source>Base model</source>
-        <translation>기본 모델</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>데이터셋</translation>
-    </message>
-    <message>
-        <source>%1 (%2 training examples)</source>
-        <translation>%1 (학습 예제 %2개)</translation>
-    </message>
-    <message>
-        <source>Goal</source>
-        <translation>목표</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>방법</translation>
-    </message>
-    <message>
-        <source>LoRA, rank %1, alpha %2, on %3</source>
-        <translation>LoRA, 랭크 %1, 알파 %2, 적용 대상: %3</translation>
-    </message>
-    <message>
-        <source>Full fine-tune: every weight is trained</source>
-        <translation>전체 파인튜닝: 모든 가중치를 학습</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>길이</translation>
-    </message>
-    <message>
-        <source>%1 optimizer steps</source>
-        <translation>옵티마이저 스텝 %1개</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n epoch(s), %1 optimizer steps</source>
-        <translation>
-            <numerusform>에포크 %n회, 옵티마이저 스텝 %1개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>배치</translation>
-    </message>
-    <message>
-        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
-        <translation>업데이트당 예제 %1 × %2개(마이크로 배치 × 누적), 예제마다 최대 토큰 %3개</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>평가</translation>
-    </message>
-    <message>
-        <source>every %1 steps</source>
-        <translation>%1스텝마다</translation>
-    </message>
-    <message>
-        <source>at the end</source>
-        <translation>마지막에</translation>
-    </message>
-    <message>
-        <source>Checkpoints</source>
-        <translation>체크포인트</translation>
-    </message>
-    <message>
-        <source>, the newest %1 kept</source>
-        <translation>, 최신 %1개 보관</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>메모리</translation>
-    </message>
-    <message>
-        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
-        <translation>최대 사용량: 학습 메모리 %1, RAM %2, 디스크 %3</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>시간</translation>
-    </message>
-    <message>
-        <source>%1 in all</source>
-        <translation>총 %1</translation>
-    </message>
-    <message>
-        <source>Give the run a name, so that you can find it on the Runs page.</source>
-        <translation>실행 페이지에서 찾을 수 있도록 실행의 이름을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The run could not be created: %1</source>
-        <translation>실행을 만들 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
-        <translation>%2스텝 웜업 후 %1, 이후 코사인 감소</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
-        <translation>%2스텝 웜업 후 %1, 이후 선형 감소</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then constant</source>
-        <translation>%2스텝 웜업 후 %1, 이후 고정</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
-        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 코사인 감소</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
-        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 선형 감소</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
-        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 고정</translation>
-    </message>
-    <message>
-        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
-        <translation>모델 페이지에서 추가한 모델 중 하나를 고르세요. 큰 모델일수록 더 많이 배우지만 메모리와 시간이 더 필요합니다. 이 컴퓨터에서 학습할 수 있는지는 두 페이지 뒤의 메모리 계획에서 알 수 있습니다. 모델 폴더는 추가했을 때의 위치에 그대로 있어야 합니다.</translation>
-    </message>
-    <message>
-        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
-        <translation>데이터셋 페이지에서 가져온 데이터셋 중 하나를 고르세요. 학습 예제로 모델을 가르치고, 가져올 때 남겨 둔 검증 예제로 처음 보는 텍스트에서 얼마나 잘하는지 측정합니다. 다른 모델용으로 가져온 데이터셋은 메모리 계획 페이지에서 이 모델에 맞게 준비됩니다.</translation>
-    </message>
-    <message>
-        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
-        <translation>원하는 바에 맞는 목표를 고르세요. 이 모델과 데이터셋에 맞는 값으로 모든 설정이 채워집니다. 잘 모르겠다면 균형 잡힌 LoRA를 고르세요. 목표 사이는 화살표 키로 이동합니다. 모든 설정은 다음 페이지에서 바꿀 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
-        <translation>설정 설명을 확인하고, 실행 페이지에서 알아보기 쉬운 이름을 실행에 붙이세요. 실행은 체크포인트와 로그를 표시된 출력 폴더에 기록합니다. 시작을 누르면 백그라운드에서 학습이 시작되며, 이 창을 닫고 실행 페이지에서 실행을 지켜볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
-        <translation>이 데이터셋은 “%1”용으로 준비되었습니다. 메모리 계획을 만들 때 예제를 “%2”용 토큰으로 바꾸며(큰 데이터셋은 잠시 걸립니다), 이후 실행을 위해 보관합니다.</translation>
-    </message>
-    <message>
-        <source>Smallest memory (QLoRA)</source>
-        <translation>최소 메모리 (QLoRA)</translation>
-    </message>
-    <message>
-        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
-        <translation>모델이 이 컴퓨터에 너무 클 때 선택하세요. 균형 LoRA와 같은 어댑터를 쓰되 학습하는 동안 모델을 4비트로 보관합니다(QLoRA). 가중치는 메모리를 약 4분의 1만 쓰고, 단계는 조금 느리며 결과는 균형 LoRA와 비슷합니다.</translation>
-    </message>
-    <message>
-        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
-        <translation>QLoRA (모델은 4비트로 보관), 랭크 %1, 알파 %2, 적용 대상: %3</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +2913,163 @@ Folder: %4</source>
     <message>
         <source>%1 %2 is not accepted; it must be between %3 and %4, so it stays %5.</source>
         <translation>%1 %2은(는) 받아들일 수 없습니다. %3에서 %4 사이여야 하므로 %5(으)로 유지됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ReviewStartPage</name>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
+        <translation>%2스텝 웜업 후 %1, 이후 코사인 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
+        <translation>%2스텝 웜업 후 %1, 이후 선형 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then constant</source>
+        <translation>%2스텝 웜업 후 %1, 이후 고정</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
+        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 코사인 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
+        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 선형 감소</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
+        <translation>전체 스텝의 %2 % 동안 웜업 후 %1, 이후 고정</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>검토 및 시작</translation>
+    </message>
+    <message>
+        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
+        <translation>시작을 누르면 실행이 만들어집니다. 실행은 백그라운드에서 학습하며 실행 페이지에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
+        <translation>설정 설명을 확인하고, 실행 페이지에서 알아보기 쉬운 이름을 실행에 붙이세요. 실행은 체크포인트와 로그를 표시된 출력 폴더에 기록합니다. 시작을 누르면 백그라운드에서 학습이 시작되며, 이 창을 닫고 실행 페이지에서 실행을 지켜볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>실행 이름:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>출력 폴더:</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>기본 모델</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training examples)</source>
+        <translation>%1 (학습 예제 %2개)</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
+        <translation>QLoRA (모델은 4비트로 보관), 랭크 %1, 알파 %2, 적용 대상: %3</translation>
+    </message>
+    <message>
+        <source>LoRA, rank %1, alpha %2, on %3</source>
+        <translation>LoRA, 랭크 %1, 알파 %2, 적용 대상: %3</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Full fine-tune: every weight is trained</source>
+        <translation>전체 파인튜닝: 모든 가중치를 학습</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <source>%1 optimizer steps</source>
+        <translation>옵티마이저 스텝 %1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s), %1 optimizer steps</source>
+        <translation>
+            <numerusform>에포크 %n회, 옵티마이저 스텝 %1개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
+        <translation>업데이트당 예제 %1 × %2개(마이크로 배치 × 누적), 예제마다 최대 토큰 %3개</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>%1스텝마다</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>마지막에</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <source>, the newest %1 kept</source>
+        <translation>, 최신 %1개 보관</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
+        <translation>최대 사용량: 학습 메모리 %1, RAM %2, 디스크 %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>총 %1</translation>
+    </message>
+    <message>
+        <source>Give the run a name, so that you can find it on the Runs page.</source>
+        <translation>실행 페이지에서 찾을 수 있도록 실행의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>카탈로그가 열려 있지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>The run could not be created: %1</source>
+        <translation>실행을 만들 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -1166,6 +1166,53 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::DatasetChoicePage</name>
+    <message>
+        <source>Choose the dataset</source>
+        <translation>選擇資料集</translation>
+    </message>
+    <message>
+        <source>The examples the model learns from, as imported on the Datasets page.</source>
+        <translation>模型要學習的範例，即在「資料集」頁面匯入的內容。</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>資料集：</translation>
+    </message>
+    <message>
+        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
+        <translation>請從「資料集」頁面匯入的資料集中選擇一個。訓練範例用來教導模型；匯入時保留的驗證範例，用來衡量模型在沒看過的文字上表現如何。為其他模型匯入的資料集，會在記憶體計畫頁面為此模型準備。</translation>
+    </message>
+    <message>
+        <source>There is no dataset yet. Import one on the Datasets page first.</source>
+        <translation>尚無資料集。請先在「資料集」頁面匯入一個。</translation>
+    </message>
+    <message>
+        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
+        <translation>%1 個訓練範例與 %2 個驗證範例，共 %3 個 token。</translation>
+    </message>
+    <message>
+        <source>The longest example has %1 tokens.</source>
+        <translation>最長的範例有 %1 個 token。</translation>
+    </message>
+    <message>
+        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
+        <translation>此資料集是為「%1」準備的；建立記憶體計畫時，會將其範例轉換為「%2」的 token（大型資料集需要一點時間），並保留供之後的執行使用。</translation>
+    </message>
+    <message>
+        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
+        <translation>沒有可供學習的資料集。請先在「資料集」頁面匯入一個。</translation>
+    </message>
+    <message>
+        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
+        <translation>找不到資料集「%1」的檔案（%2）。請在「資料集」頁面重新匯入。</translation>
+    </message>
+    <message>
+        <source>The dataset “%1” has no training examples.</source>
+        <translation>資料集「%1」沒有訓練範例。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -1712,6 +1759,57 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::GoalChoicePage</name>
+    <message>
+        <source>What do you want?</source>
+        <translation>你想要做什麼？</translation>
+    </message>
+    <message>
+        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
+        <translation>目標會為此模型與資料集填入所有設定；下一頁會顯示這些設定。</translation>
+    </message>
+    <message>
+        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
+        <translation>請選擇符合您需求的目標；它會以適合此模型與資料集的值填入所有設定。不確定時，請選擇「均衡 LoRA」。使用方向鍵在目標之間移動。任何設定都可以在下一頁修改。</translation>
+    </message>
+    <message>
+        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
+        <translation>適合快速試驗想法，或教模型某種風格或格式：在注意力層加上小型配接器、只走一輪、序列較短。完成最快，所需記憶體最少。</translation>
+    </message>
+    <message>
+        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
+        <translation>適合大多數工作：在每一層加上配接器，並依資料集大小訓練足夠的輪數。產出的是一個小型配接器檔案，原本的模型保持不變。</translation>
+    </message>
+    <message>
+        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
+        <translation>當模型對這台電腦來說太大時選這個：與平衡 LoRA 相同的配接器，訓練時模型以 4 位元保存（QLoRA）。權重約佔四分之一的記憶體；每步稍慢，結果接近平衡 LoRA。</translation>
+    </message>
+    <message>
+        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
+        <translation>適合模型必須學習大量新知識、且這台電腦記憶體足夠的情況：訓練所有權重，學習率低十倍。每個參數約需 16 位元組，並產出一個全新的模型。</translation>
+    </message>
+    <message>
+        <source>Quick LoRA</source>
+        <translation>快速 LoRA</translation>
+    </message>
+    <message>
+        <source>Balanced LoRA</source>
+        <translation>均衡 LoRA</translation>
+    </message>
+    <message>
+        <source>Smallest memory (QLoRA)</source>
+        <translation>最少記憶體（QLoRA）</translation>
+    </message>
+    <message>
+        <source>Full fine-tune</source>
+        <translation>完整微調</translation>
+    </message>
+    <message>
+        <source>Choose one of the three goals.</source>
+        <translation>請從三個目標中選擇一個。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::HardwareCheckPanel</name>
     <message>
         <source>checking…</source>
@@ -1888,6 +1986,9 @@
         <source>Import dataset</source>
         <translation>匯入資料集</translation>
     </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportFilePage</name>
     <message>
         <source>Choose the file and the model</source>
         <translation>選擇檔案和模型</translation>
@@ -1895,6 +1996,14 @@
     <message>
         <source>JSON lines, a JSON list, or CSV/TSV with a header row. The model decides how the examples are written out (its chat template) and cut into tokens.</source>
         <translation>可使用 JSON Lines、JSON 清單，或含標題列的 CSV/TSV。範例要寫成什麼樣的文字（對話範本）以及如何切分成 token，都由模型決定。</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
+        <translation>請選擇存放範例的檔案；若要讓模型學習您的文件，請選擇含 .txt 與 .md 檔案的資料夾。接著選擇要微調的模型：範例會以它的對話範本寫出，並以它的 token 計數。名稱是資料集在「資料集」頁面上顯示的名稱。按「下一步」會讀取前幾列；無法讀取的檔案會在此列出並說明原因。</translation>
+    </message>
+    <message>
+        <source>Dataset file</source>
+        <translation>資料集檔案</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1937,12 +2046,39 @@
         <translation>目錄中還沒有模型。請先在「模型」頁面新增一個：資料集是針對特定模型準備的。</translation>
     </message>
     <message>
+        <source>Choose a file that exists: %1</source>
+        <translation>請選擇存在的檔案：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Add a model on the Models page first.</source>
+        <translation>請先在「模型」頁面新增模型。</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>請為資料集命名。</translation>
+    </message>
+    <message>
+        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
+        <translation>已經有名為「%1」的資料集；請使用其他名稱。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportFormatPage</name>
+    <message>
         <source>Format and fields</source>
         <translation>格式與欄位</translation>
     </message>
     <message>
         <source>What the rows hold, as read from the first rows of the file. Change it when the guess is wrong, and rename fields when your file calls them differently.</source>
         <translation>根據檔案前幾列判斷出的各列內容。若判斷有誤請修改；若你的檔案使用不同的欄位名稱，請重新對應名稱。</translation>
+    </message>
+    <message>
+        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
+        <translation>Tiertune 會從前幾列推測每一列的內容。若推測錯誤，請自行選擇格式。若您的檔案使用不同的欄位名稱，請以「名稱=您的名稱」的形式填寫，並以逗號分隔，例如 prompt=question,completion=answer。</translation>
     </message>
     <message>
         <source>Recognize it</source>
@@ -1981,6 +2117,80 @@
         <translation>欄位名稱：</translation>
     </message>
     <message>
+        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
+        <translation>純文字文件：切成最長範例長度、彼此稍有重疊的樣本，模型會學習全部文字。</translation>
+    </message>
+    <message>
+        <source>Read as %1 (%2), %3% of the first rows fit.</source>
+        <translation>已依 %1（%2）格式讀取，前幾列中有 %3% 符合。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportOptionsPage</name>
+    <message>
+        <source>Split and options</source>
+        <translation>分割與選項</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
+        <translation>保留一部分的列不用於訓練，用來衡量模型在沒學過的範例上表現如何。</translation>
+    </message>
+    <message>
+        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
+        <translation>部分的列會被保留下來，用模型沒有訓練過的範例來衡量模型；保留哪些列由種子值決定，因此相同的種子值會得到相同的分割。超過允許最大長度的範例會被截斷或略過。通常模型只應學習回答，而不學習問題。</translation>
+    </message>
+    <message>
+        <source>Held back for validation:</source>
+        <translation>保留作為驗證的比例：</translation>
+    </message>
+    <message>
+        <source>Seed of the split:</source>
+        <translation>分割的種子值：</translation>
+    </message>
+    <message>
+        <source>Longest example (tokens):</source>
+        <translation>範例最大長度（token）：</translation>
+    </message>
+    <message>
+        <source>Cut them to the length</source>
+        <translation>截斷至該長度</translation>
+    </message>
+    <message>
+        <source>Leave them out (listed in the report)</source>
+        <translation>略過（列於報告中）</translation>
+    </message>
+    <message>
+        <source>Every answer (recommended)</source>
+        <translation>每個回答（建議）</translation>
+    </message>
+    <message>
+        <source>Only the last answer of each conversation</source>
+        <translation>只有每段對話的最後一個回答</translation>
+    </message>
+    <message>
+        <source>Every token, questions included</source>
+        <translation>所有 token，包括問題</translation>
+    </message>
+    <message>
+        <source>Leave out exact duplicates (listed in the report)</source>
+        <translation>略過完全重複的項目（列於報告中）</translation>
+    </message>
+    <message>
+        <source>Longer examples:</source>
+        <translation>超過長度的範例：</translation>
+    </message>
+    <message>
+        <source>The model learns:</source>
+        <translation>模型學習的內容：</translation>
+    </message>
+    <message>
+        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>最長範例為 %1 個詞元，超過 %2 的上下文（%3 個詞元），因此現在設為 %3 個詞元。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportPreviewPage</name>
+    <message>
         <source>Preview</source>
         <translation>預覽</translation>
     </message>
@@ -1988,6 +2198,80 @@
         <source>The first rows exactly as the model will read them. The model learns to write the highlighted text; the rest is what it is given.</source>
         <translation>以下是模型實際會讀到的前幾列。模型會學習寫出醒目標示的文字；其餘部分是提供給模型的內容。</translation>
     </message>
+    <message>
+        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
+        <translation>請閱讀幾個範例，它們的樣子就是模型將看到的內容。醒目標示的文字是模型要學著寫出的部分；其餘是提供給模型的內容。若問題被醒目標示，或回答沒有被標示，請返回修正格式或欄位名稱。</translation>
+    </message>
+    <message>
+        <source>Preview of the examples as the model reads them</source>
+        <translation>以模型讀取的形式預覽範例</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>not used: %1</source>
+        <translation>未使用：%1</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 learned</source>
+        <translation>%1 個 token，其中學習 %2 個</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在匯入</translation>
+    </message>
+    <message>
+        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
+        <translation>正在讀取、檢查各列並切分成 token。取消後不會留下任何東西。</translation>
+    </message>
+    <message>
+        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
+        <translation>匯入會在背景進行並顯示進度。取消會停止匯入，目錄保持原樣。完成後，按「下一步」會顯示摘要。</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>匯入進度</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取消匯入</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在開始…</translation>
+    </message>
+    <message>
+        <source>%1 rows read</source>
+        <translation>已讀取 %1 列</translation>
+    </message>
+    <message>
+        <source>The import failed and left nothing behind: %1</source>
+        <translation>匯入失敗，未留下任何內容：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was added.</source>
+        <translation>已取消，未新增任何內容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未匯入任何內容：%1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportReportPage</name>
     <message>
         <source>Check every row</source>
         <translation>檢查每一列</translation>
@@ -1997,12 +2281,24 @@
         <translation>無法使用的列會連同列號、行號與原因一起列出。任何被略過的內容都一定會出現在這裡。</translation>
     </message>
     <message>
+        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
+        <translation>檔案的每一列都會經過檢查。無法使用的列會連同列號、行號與原因一起列出；其餘的列會被匯入。請修正檔案中的這些列後重新開始，或略過它們繼續。報告可以儲存為 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>Problems by reason</source>
+        <translation>依原因分類的問題</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
         <source>Rows</source>
         <translation>列數</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be used</source>
+        <translation>無法使用的列</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2033,122 +2329,6 @@
         <translation>無法儲存報告：%1</translation>
     </message>
     <message>
-        <source>Split and options</source>
-        <translation>分割與選項</translation>
-    </message>
-    <message>
-        <source>A share of the rows is held back to measure how well the model does on examples it has not trained on.</source>
-        <translation>保留一部分的列不用於訓練，用來衡量模型在沒學過的範例上表現如何。</translation>
-    </message>
-    <message>
-        <source>Cut them to the length</source>
-        <translation>截斷至該長度</translation>
-    </message>
-    <message>
-        <source>Leave them out (listed in the report)</source>
-        <translation>略過（列於報告中）</translation>
-    </message>
-    <message>
-        <source>Every answer (recommended)</source>
-        <translation>每個回答（建議）</translation>
-    </message>
-    <message>
-        <source>Only the last answer of each conversation</source>
-        <translation>只有每段對話的最後一個回答</translation>
-    </message>
-    <message>
-        <source>Every token, questions included</source>
-        <translation>所有 token，包括問題</translation>
-    </message>
-    <message>
-        <source>Leave out exact duplicates (listed in the report)</source>
-        <translation>略過完全重複的項目（列於報告中）</translation>
-    </message>
-    <message>
-        <source>Held back for validation:</source>
-        <translation>保留作為驗證的比例：</translation>
-    </message>
-    <message>
-        <source>Seed of the split:</source>
-        <translation>分割的種子值：</translation>
-    </message>
-    <message>
-        <source>Longest example (tokens):</source>
-        <translation>範例最大長度（token）：</translation>
-    </message>
-    <message>
-        <source>Longer examples:</source>
-        <translation>超過長度的範例：</translation>
-    </message>
-    <message>
-        <source>The model learns:</source>
-        <translation>模型學習的內容：</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>正在匯入</translation>
-    </message>
-    <message>
-        <source>The rows are read, checked and cut into tokens. Cancel leaves nothing behind.</source>
-        <translation>正在讀取、檢查各列並切分成 token。取消後不會留下任何東西。</translation>
-    </message>
-    <message>
-        <source>Cancel the import</source>
-        <translation>取消匯入</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>匯入完成</translation>
-    </message>
-    <message>
-        <source>Choose a file that exists: %1</source>
-        <translation>請選擇存在的檔案：%1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（無）</translation>
-    </message>
-    <message>
-        <source>Add a model on the Models page first.</source>
-        <translation>請先在「模型」頁面新增模型。</translation>
-    </message>
-    <message>
-        <source>Give the dataset a name.</source>
-        <translation>請為資料集命名。</translation>
-    </message>
-    <message>
-        <source>There is a dataset named &quot;%1&quot; already; choose another name.</source>
-        <translation>已經有名為「%1」的資料集；請使用其他名稱。</translation>
-    </message>
-    <message>
-        <source>Plain text documents: cut into samples of the longest example&apos;s length that overlap a little, and the model learns all of the text.</source>
-        <translation>純文字文件：切成最長範例長度、彼此稍有重疊的樣本，模型會學習全部文字。</translation>
-    </message>
-    <message>
-        <source>Read as %1 (%2), %3% of the first rows fit.</source>
-        <translation>已依 %1（%2）格式讀取，前幾列中有 %3% 符合。</translation>
-    </message>
-    <message>
-        <source>Row %1</source>
-        <translation>第 %1 列</translation>
-    </message>
-    <message>
-        <source>not used: %1</source>
-        <translation>未使用：%1</translation>
-    </message>
-    <message>
-        <source>%1 tokens, %2 learned</source>
-        <translation>%1 個 token，其中學習 %2 個</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation>「%1」已準備就緒：%2 列訓練資料與 %3 列驗證資料，共 %4 個 token，其中模型會學習 %5 個。有 %6 列未使用（清單位於資料集的資料夾中）。</translation>
-    </message>
-    <message>
         <source>Reading every row…</source>
         <translation>正在讀取每一列…</translation>
     </message>
@@ -2164,81 +2344,20 @@
         <source>%1 rows can be used; %2 cannot, for the reasons below.</source>
         <translation>%1 列可以使用；%2 列因下列原因無法使用。</translation>
     </message>
+</context>
+<context>
+    <name>tiertune::gui::ImportSummaryPage</name>
     <message>
-        <source>Starting…</source>
-        <translation>正在開始…</translation>
-    </message>
-    <message>
-        <source>%1 rows read</source>
-        <translation>已讀取 %1 列</translation>
-    </message>
-    <message>
-        <source>The import failed and left nothing behind: %1</source>
-        <translation>匯入失敗，未留下任何內容：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled. Nothing was added.</source>
-        <translation>已取消，未新增任何內容。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>未匯入任何內容：%1</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
-        <source>Dataset file</source>
-        <translation>資料集檔案</translation>
-    </message>
-    <message>
-        <source>Preview of the examples as the model reads them</source>
-        <translation>以模型讀取的形式預覽範例</translation>
-    </message>
-    <message>
-        <source>Problems by reason</source>
-        <translation>依原因分類的問題</translation>
-    </message>
-    <message>
-        <source>Rows that cannot be used</source>
-        <translation>無法使用的列</translation>
-    </message>
-    <message>
-        <source>Choose the file that holds your examples, or a folder of .txt and .md files to teach the model your documents. Choose the model you will fine-tune: the examples are written out with its chat template and counted in its tokens. The name is how the dataset appears on the Datasets page. Next reads the first rows; a file that cannot be read is named here with the reason.</source>
-        <translation>請選擇存放範例的檔案；若要讓模型學習您的文件，請選擇含 .txt 與 .md 檔案的資料夾。接著選擇要微調的模型：範例會以它的對話範本寫出，並以它的 token 計數。名稱是資料集在「資料集」頁面上顯示的名稱。按「下一步」會讀取前幾列；無法讀取的檔案會在此列出並說明原因。</translation>
-    </message>
-    <message>
-        <source>Tiertune guesses what each row holds from the first rows. When the guess is wrong, choose the format yourself. When your file uses other names for the fields, write them as name=your_name pairs separated by commas, for example prompt=question,completion=answer.</source>
-        <translation>Tiertune 會從前幾列推測每一列的內容。若推測錯誤，請自行選擇格式。若您的檔案使用不同的欄位名稱，請以「名稱=您的名稱」的形式填寫，並以逗號分隔，例如 prompt=question,completion=answer。</translation>
-    </message>
-    <message>
-        <source>Read a few examples as the model will see them. The highlighted text is what the model learns to write; the rest is what it is given. If questions are highlighted or answers are not, go back and correct the format or the field names.</source>
-        <translation>請閱讀幾個範例，它們的樣子就是模型將看到的內容。醒目標示的文字是模型要學著寫出的部分；其餘是提供給模型的內容。若問題被醒目標示，或回答沒有被標示，請返回修正格式或欄位名稱。</translation>
-    </message>
-    <message>
-        <source>Every row of the file is checked. Rows that cannot be used are listed with their row and line numbers and the reason; the rest are imported. Fix the rows in your file and start again, or go on without them. The report can be saved as a CSV file.</source>
-        <translation>檔案的每一列都會經過檢查。無法使用的列會連同列號、行號與原因一起列出；其餘的列會被匯入。請修正檔案中的這些列後重新開始，或略過它們繼續。報告可以儲存為 CSV 檔案。</translation>
-    </message>
-    <message>
-        <source>A share of the rows is held back to measure the model on examples it has not trained on; the seed decides which rows, so the same seed gives the same split. Examples longer than the longest allowed are cut or left out. Usually the model should learn only the answers, not the questions.</source>
-        <translation>部分的列會被保留下來，用模型沒有訓練過的範例來衡量模型；保留哪些列由種子值決定，因此相同的種子值會得到相同的分割。超過允許最大長度的範例會被截斷或略過。通常模型只應學習回答，而不學習問題。</translation>
-    </message>
-    <message>
-        <source>The import runs in the background and shows how far it is. Cancel stops it and leaves the catalog as it was. When it is done, Next shows the summary.</source>
-        <translation>匯入會在背景進行並顯示進度。取消會停止匯入，目錄保持原樣。完成後，按「下一步」會顯示摘要。</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>匯入進度</translation>
+        <source>Imported</source>
+        <translation>匯入完成</translation>
     </message>
     <message>
         <source>The dataset is now on the Datasets page. The chart shows how long the examples are in tokens: the sequence length of a run should hold most of them. Start a run from the Runs page with New fine-tune.</source>
         <translation>資料集現在已在「資料集」頁面上。圖表以 token 數顯示範例的長度：執行的序列長度應能容納大部分範例。請在「執行」頁面以「新增微調」開始執行。</translation>
     </message>
     <message>
-        <source>The longest example was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
-        <translation>最長範例為 %1 個詞元，超過 %2 的上下文（%3 個詞元），因此現在設為 %3 個詞元。</translation>
+        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
+        <translation>「%1」已準備就緒：%2 列訓練資料與 %3 列驗證資料，共 %4 個 token，其中模型會學習 %5 個。有 %6 列未使用（清單位於資料集的資料夾中）。</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2643,47 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::ModelChoicePage</name>
+    <message>
+        <source>Choose the base model</source>
+        <translation>選擇基礎模型</translation>
+    </message>
+    <message>
+        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
+        <translation>作為起點的模型。它的大小決定訓練需要多少記憶體；它的上下文長度是一次能讀取的最長文字。</translation>
+    </message>
+    <message>
+        <source>Base model:</source>
+        <translation>基礎模型：</translation>
+    </message>
+    <message>
+        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
+        <translation>請從「模型」頁面新增的模型中選擇一個。較大的模型能學到更多，但需要更多記憶體與時間；兩頁之後的記憶體計畫會顯示這台電腦能否訓練它。模型的資料夾必須仍在新增時的位置。</translation>
+    </message>
+    <message>
+        <source>There is no base model yet. Add one on the Models page first.</source>
+        <translation>尚無基礎模型。請先在「模型」頁面新增一個。</translation>
+    </message>
+    <message>
+        <source>%1 parameters, context of %2 tokens, %3 on disk.
+Folder: %4</source>
+        <translation>%1 個參數，上下文長度 %2 個 token，磁碟大小 %3。
+資料夾：%4</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>目錄未開啟：%1</translation>
+    </message>
+    <message>
+        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
+        <translation>沒有可供微調的基礎模型。請先在「模型」頁面新增一個。</translation>
+    </message>
+    <message>
+        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
+        <translation>模型「%1」的資料夾不存在或缺少 config.json（%2）。請在「模型」頁面重新新增此模型。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ModelsPage</name>
     <message>
         <source>Models</source>
@@ -2613,84 +2773,12 @@
 <context>
     <name>tiertune::gui::NewRunWizard</name>
     <message>
-        <source>Quick LoRA</source>
-        <translation>快速 LoRA</translation>
-    </message>
-    <message>
-        <source>Balanced LoRA</source>
-        <translation>均衡 LoRA</translation>
-    </message>
-    <message>
-        <source>Full fine-tune</source>
-        <translation>完整微調</translation>
-    </message>
-    <message>
         <source>New fine-tune</source>
         <translation>新增微調</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>開始</translation>
-    </message>
-    <message>
-        <source>Choose the base model</source>
-        <translation>選擇基礎模型</translation>
-    </message>
-    <message>
-        <source>The model you start from. Its size decides how much memory training needs; its context is the longest text it reads at once.</source>
-        <translation>作為起點的模型。它的大小決定訓練需要多少記憶體；它的上下文長度是一次能讀取的最長文字。</translation>
-    </message>
-    <message>
-        <source>Base model:</source>
-        <translation>基礎模型：</translation>
-    </message>
-    <message>
-        <source>Choose the dataset</source>
-        <translation>選擇資料集</translation>
-    </message>
-    <message>
-        <source>The examples the model learns from, as imported on the Datasets page.</source>
-        <translation>模型要學習的範例，即在「資料集」頁面匯入的內容。</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>資料集：</translation>
-    </message>
-    <message>
-        <source>What do you want?</source>
-        <translation>你想要做什麼？</translation>
-    </message>
-    <message>
-        <source>The goal fills in every setting for this model and dataset; the next page shows them.</source>
-        <translation>目標會為此模型與資料集填入所有設定；下一頁會顯示這些設定。</translation>
-    </message>
-    <message>
-        <source>Pick this to try an idea fast or to teach a style or format: small adapters on the attention layers, one pass, shorter sequences. Finishes soonest and needs the least memory.</source>
-        <translation>適合快速試驗想法，或教模型某種風格或格式：在注意力層加上小型配接器、只走一輪、序列較短。完成最快，所需記憶體最少。</translation>
-    </message>
-    <message>
-        <source>Pick this for most work: adapters on every layer, enough passes for the dataset&apos;s size. The result is a small adapter file next to the unchanged model.</source>
-        <translation>適合大多數工作：在每一層加上配接器，並依資料集大小訓練足夠的輪數。產出的是一個小型配接器檔案，原本的模型保持不變。</translation>
-    </message>
-    <message>
-        <source>Pick this when the model must learn much new knowledge and this machine has the memory: every weight is trained, with a ten times lower learning rate. Needs about 16 bytes per parameter and produces a whole new model.</source>
-        <translation>適合模型必須學習大量新知識、且這台電腦記憶體足夠的情況：訓練所有權重，學習率低十倍。每個參數約需 16 位元組，並產出一個全新的模型。</translation>
-    </message>
-    <message>
-        <source>Review and start</source>
-        <translation>檢查並開始</translation>
-    </message>
-    <message>
-        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
-        <translation>按下「開始」會建立此執行；之後它會在背景訓練，並顯示在「執行」頁面上。</translation>
-    </message>
-    <message>
-        <source>Run name:</source>
-        <translation>執行名稱：</translation>
-    </message>
-    <message>
-        <source>Output folder:</source>
-        <translation>輸出資料夾：</translation>
     </message>
     <message>
         <source>Run again with changes: %1</source>
@@ -2703,214 +2791,6 @@
     <message>
         <source>%1 (again)</source>
         <translation>%1（再次）</translation>
-    </message>
-    <message>
-        <source>There is no base model yet. Add one on the Models page first.</source>
-        <translation>尚無基礎模型。請先在「模型」頁面新增一個。</translation>
-    </message>
-    <message>
-        <source>%1 parameters, context of %2 tokens, %3 on disk.
-Folder: %4</source>
-        <translation>%1 個參數，上下文長度 %2 個 token，磁碟大小 %3。
-資料夾：%4</translation>
-    </message>
-    <message>
-        <source>There is no dataset yet. Import one on the Datasets page first.</source>
-        <translation>尚無資料集。請先在「資料集」頁面匯入一個。</translation>
-    </message>
-    <message>
-        <source>%1 training examples and %2 for validation, %3 tokens in all.</source>
-        <translation>%1 個訓練範例與 %2 個驗證範例，共 %3 個 token。</translation>
-    </message>
-    <message>
-        <source>The longest example has %1 tokens.</source>
-        <translation>最長的範例有 %1 個 token。</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
-        <source>The catalog is not open: %1</source>
-        <translation>目錄未開啟：%1</translation>
-    </message>
-    <message>
-        <source>There is no base model to fine-tune. Add one on the Models page first.</source>
-        <translation>沒有可供微調的基礎模型。請先在「模型」頁面新增一個。</translation>
-    </message>
-    <message>
-        <source>The folder of the model “%1” is missing or has no config.json (%2). Add the model again on the Models page.</source>
-        <translation>模型「%1」的資料夾不存在或缺少 config.json（%2）。請在「模型」頁面重新新增此模型。</translation>
-    </message>
-    <message>
-        <source>There is no dataset to learn from. Import one on the Datasets page first.</source>
-        <translation>沒有可供學習的資料集。請先在「資料集」頁面匯入一個。</translation>
-    </message>
-    <message>
-        <source>The files of the dataset “%1” are missing (%2). Import it again on the Datasets page.</source>
-        <translation>找不到資料集「%1」的檔案（%2）。請在「資料集」頁面重新匯入。</translation>
-    </message>
-    <message>
-        <source>The dataset “%1” has no training examples.</source>
-        <translation>資料集「%1」沒有訓練範例。</translation>
-    </message>
-    <message>
-        <source>Choose one of the three goals.</source>
-        <translation>請從三個目標中選擇一個。</translation>
-    </message>
-    <message>
-        <source>Base model</source>
-        <translation>基礎模型</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>資料集</translation>
-    </message>
-    <message>
-        <source>%1 (%2 training examples)</source>
-        <translation>%1（%2 個訓練範例）</translation>
-    </message>
-    <message>
-        <source>Goal</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
-        <source>LoRA, rank %1, alpha %2, on %3</source>
-        <translation>LoRA，秩 %1，alpha %2，套用於 %3</translation>
-    </message>
-    <message>
-        <source>Full fine-tune: every weight is trained</source>
-        <translation>完整微調：訓練所有權重</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>學習率</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>長度</translation>
-    </message>
-    <message>
-        <source>%1 optimizer steps</source>
-        <translation>%1 個最佳化步驟</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n epoch(s), %1 optimizer steps</source>
-        <translation>
-            <numerusform>%n 輪，%1 個最佳化步驟</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
-        <translation>每次更新 %1 × %2 個範例（微批次 × 累積次數），每個最多 %3 個 token</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>評估</translation>
-    </message>
-    <message>
-        <source>every %1 steps</source>
-        <translation>每 %1 步</translation>
-    </message>
-    <message>
-        <source>at the end</source>
-        <translation>結束時</translation>
-    </message>
-    <message>
-        <source>Checkpoints</source>
-        <translation>檢查點</translation>
-    </message>
-    <message>
-        <source>, the newest %1 kept</source>
-        <translation>，保留最新的 %1 個</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>記憶體</translation>
-    </message>
-    <message>
-        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
-        <translation>峰值時：訓練記憶體 %1、RAM %2、磁碟 %3</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>%1 in all</source>
-        <translation>共 %1</translation>
-    </message>
-    <message>
-        <source>Give the run a name, so that you can find it on the Runs page.</source>
-        <translation>請為此執行命名，以便在「執行」頁面上找到它。</translation>
-    </message>
-    <message>
-        <source>The run could not be created: %1</source>
-        <translation>無法建立執行：%1</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
-        <translation>經過 %2 步暖身後達到 %1，之後以餘弦曲線遞減</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
-        <translation>經過 %2 步暖身後達到 %1，之後以線性遞減</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up of %2 steps, then constant</source>
-        <translation>經過 %2 步暖身後達到 %1，之後維持不變</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
-        <translation>以 %2 % 的步數暖身後達到 %1，之後以餘弦曲線遞減</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
-        <translation>以 %2 % 的步數暖身後達到 %1，之後以線性遞減</translation>
-    </message>
-    <message>
-        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
-        <translation>以 %2 % 的步數暖身後達到 %1，之後維持不變</translation>
-    </message>
-    <message>
-        <source>Choose one of the models added on the Models page. A larger model learns more but needs more memory and time; the memory plan two pages on shows whether this machine can train it. The model&apos;s folder must still be where it was added.</source>
-        <translation>請從「模型」頁面新增的模型中選擇一個。較大的模型能學到更多，但需要更多記憶體與時間；兩頁之後的記憶體計畫會顯示這台電腦能否訓練它。模型的資料夾必須仍在新增時的位置。</translation>
-    </message>
-    <message>
-        <source>Choose one of the datasets imported on the Datasets page. The training examples teach the model; the validation examples, held back at import, measure how well it does on text it has not seen. A dataset imported for another model is prepared for this one on the memory plan page.</source>
-        <translation>請從「資料集」頁面匯入的資料集中選擇一個。訓練範例用來教導模型；匯入時保留的驗證範例，用來衡量模型在沒看過的文字上表現如何。為其他模型匯入的資料集，會在記憶體計畫頁面為此模型準備。</translation>
-    </message>
-    <message>
-        <source>Choose the goal that matches what you want; it fills in every setting with values that suit this model and dataset. When unsure, choose Balanced LoRA. Use the arrow keys to move between the goals. You can change any setting on the next page.</source>
-        <translation>請選擇符合您需求的目標；它會以適合此模型與資料集的值填入所有設定。不確定時，請選擇「均衡 LoRA」。使用方向鍵在目標之間移動。任何設定都可以在下一頁修改。</translation>
-    </message>
-    <message>
-        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
-        <translation>請確認文字說明的設定，並為執行取一個您在「執行」頁面上認得出的名稱。執行會將檢查點與記錄寫入所顯示的輸出資料夾。按「開始」會在背景開始訓練：您可以關閉此視窗，並從「執行」頁面查看執行。</translation>
-    </message>
-    <message>
-        <source>It was prepared for “%1”; its examples are turned into tokens for “%2” when the memory plan is made (a moment for a large dataset), and kept for later runs.</source>
-        <translation>此資料集是為「%1」準備的；建立記憶體計畫時，會將其範例轉換為「%2」的 token（大型資料集需要一點時間），並保留供之後的執行使用。</translation>
-    </message>
-    <message>
-        <source>Smallest memory (QLoRA)</source>
-        <translation>最少記憶體（QLoRA）</translation>
-    </message>
-    <message>
-        <source>Pick this when the model is too large for this computer: the same adapters as Balanced LoRA, with the model kept in 4 bits while it trains (QLoRA). Its weights take about a quarter of the memory; steps are a little slower and the results close to Balanced LoRA&apos;s.</source>
-        <translation>當模型對這台電腦來說太大時選這個：與平衡 LoRA 相同的配接器，訓練時模型以 4 位元保存（QLoRA）。權重約佔四分之一的記憶體；每步稍慢，結果接近平衡 LoRA。</translation>
-    </message>
-    <message>
-        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
-        <translation>QLoRA（模型以 4 位元保存），秩 %1，alpha %2，套用於 %3</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +2913,163 @@ Folder: %4</source>
     <message>
         <source>%1 %2 is not accepted; it must be between %3 and %4, so it stays %5.</source>
         <translation>%1 %2 不被接受；必須介於 %3 與 %4 之間，因此維持為 %5。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::ReviewStartPage</name>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a cosine decay</source>
+        <translation>經過 %2 步暖身後達到 %1，之後以餘弦曲線遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then a linear decay</source>
+        <translation>經過 %2 步暖身後達到 %1，之後以線性遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up of %2 steps, then constant</source>
+        <translation>經過 %2 步暖身後達到 %1，之後維持不變</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a cosine decay</source>
+        <translation>以 %2 % 的步數暖身後達到 %1，之後以餘弦曲線遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then a linear decay</source>
+        <translation>以 %2 % 的步數暖身後達到 %1，之後以線性遞減</translation>
+    </message>
+    <message>
+        <source>%1 after a warm-up over %2 % of the steps, then constant</source>
+        <translation>以 %2 % 的步數暖身後達到 %1，之後維持不變</translation>
+    </message>
+    <message>
+        <source>Review and start</source>
+        <translation>檢查並開始</translation>
+    </message>
+    <message>
+        <source>Start creates the run; it then trains in the background and shows on the Runs page.</source>
+        <translation>按下「開始」會建立此執行；之後它會在背景訓練，並顯示在「執行」頁面上。</translation>
+    </message>
+    <message>
+        <source>Check the settings in words and give the run a name you will recognize on the Runs page. The run writes its checkpoints and log to the output folder shown. Start begins training in the background: you can close this window and watch the run from the Runs page.</source>
+        <translation>請確認文字說明的設定，並為執行取一個您在「執行」頁面上認得出的名稱。執行會將檢查點與記錄寫入所顯示的輸出資料夾。按「開始」會在背景開始訓練：您可以關閉此視窗，並從「執行」頁面查看執行。</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>執行名稱：</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>輸出資料夾：</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基礎模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>資料集</translation>
+    </message>
+    <message>
+        <source>%1 (%2 training examples)</source>
+        <translation>%1（%2 個訓練範例）</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3</source>
+        <translation>QLoRA（模型以 4 位元保存），秩 %1，alpha %2，套用於 %3</translation>
+    </message>
+    <message>
+        <source>LoRA, rank %1, alpha %2, on %3</source>
+        <translation>LoRA，秩 %1，alpha %2，套用於 %3</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Full fine-tune: every weight is trained</source>
+        <translation>完整微調：訓練所有權重</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>學習率</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長度</translation>
+    </message>
+    <message>
+        <source>%1 optimizer steps</source>
+        <translation>%1 個最佳化步驟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s), %1 optimizer steps</source>
+        <translation>
+            <numerusform>%n 輪，%1 個最佳化步驟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens</source>
+        <translation>每次更新 %1 × %2 個範例（微批次 × 累積次數），每個最多 %3 個 token</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>評估</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>每 %1 步</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>結束時</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>檢查點</translation>
+    </message>
+    <message>
+        <source>, the newest %1 kept</source>
+        <translation>，保留最新的 %1 個</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶體</translation>
+    </message>
+    <message>
+        <source>%1 training memory, %2 RAM, %3 disk at the peak</source>
+        <translation>峰值時：訓練記憶體 %1、RAM %2、磁碟 %3</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <source>Give the run a name, so that you can find it on the Runs page.</source>
+        <translation>請為此執行命名，以便在「執行」頁面上找到它。</translation>
+    </message>
+    <message>
+        <source>The catalog is not open: %1</source>
+        <translation>目錄未開啟：%1</translation>
+    </message>
+    <message>
+        <source>The run could not be created: %1</source>
+        <translation>無法建立執行：%1</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/MainWindow.h"
-#include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/importdataset/ImportDatasetWizard.h"
 #include "app/gui/pages/DatasetsPage.h"
 #include "core/settings/settings.h"
 #include "support/accessibility_audit.h"

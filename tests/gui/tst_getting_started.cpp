@@ -13,7 +13,7 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/TimeText.h"
-#include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/importdataset/ImportDatasetWizard.h"
 #include "app/gui/newrun/NewRunWizard.h"
 #include "app/gui/pages/GettingStartedPanel.h"
 #include "app/gui/pages/HomePage.h"

@@ -22,7 +22,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
-#include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/importdataset/ImportDatasetWizard.h"
 #include "app/gui/pages/DatasetsPage.h"
 #include "core/settings/settings.h"
 #include "support/chat_model.h"

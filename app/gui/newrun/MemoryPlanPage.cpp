@@ -2,7 +2,6 @@
 
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -110,11 +109,11 @@ MemoryPlanPage::MemoryPlanPage(AppContext& context, RunDraft& draft, QWidget* pa
   layout->addStretch();
 }
 
-MemoryPlanPage::~MemoryPlanPage() = default;
+MemoryPlanPage::~MemoryPlanPage() = default;  // the job joins a running plan (about a second)
 
 QString MemoryPlanPage::durationText(double seconds) {
   return seconds < 1 ? tr("under a second") : tr("about %1").arg(RunText::duration(seconds));
-}  // joins a running plan (about a second)
+}
 
 void MemoryPlanPage::initializePage() { replan(); }
 
@@ -149,33 +148,34 @@ void MemoryPlanPage::replan() {
   train::RunConfig config = draft_.config;
   const std::optional<catalog::DatasetRecord> dataset = draft_.dataset;
   const std::filesystem::path modelFolder = config.modelFolder;
-  QPointer<MemoryPlanPage> page(this);
-  // Leaving the wizard stops the worker (jthread asks it to stop and waits): building tokens ends at
-  // the next row.
-  worker_ = std::jthread([page, generation, userSettings, config, dataset, modelFolder](std::stop_token stop) mutable {
-    Outcome outcome;
-    outcome.generation = generation;
-    try {
-      // The worker reads the dataset's tokens for this model's tokenizer; made here (once) when
-      // the dataset was imported for another model, so that a missing file shows now, not later.
-      if (dataset) config.trainData = data::ensureTokenFolder(userSettings.dataFolder, *dataset, modelFolder, stop);
-      outcome.tokens = config.trainData;
-      // The GPU's rates from the record the worker keeps: a CUDA context made here would stay with
-      // the window and hold GPU memory the run needs.
-      // With the run's time: on the processor a step of the run's shape is measured here (a second
-      // or two in this thread); on the GPU it is derived from the recorded rates.
-      outcome.plan =
-          train::planRunOnThisMachine(config, userSettings, train::GpuSpeed::FromRecord, train::RunTime::Estimate);
-    } catch (const std::exception& error) {
-      outcome.error = QString::fromStdString(error.what());
-    }
-    // The page outlives this thread (its destructor joins it), so page is never null here.
-    QMetaObject::invokeMethod(
-        page.data(), [page, outcome = std::move(outcome)] {
-          if (page) page->showOutcome(outcome);
-        },
-        Qt::QueuedConnection);
-  });
+  // Leaving the wizard stops the work (the job asks it to stop and waits for it): building tokens
+  // ends at the next row.
+  job_.start(
+      this,
+      [userSettings, config, dataset, modelFolder](std::stop_token stop) mutable {
+        Outcome outcome;
+        // The worker reads the dataset's tokens for this model's tokenizer; made here (once) when
+        // the dataset was imported for another model, so that a missing file shows now, not later.
+        if (dataset) config.trainData = data::ensureTokenFolder(userSettings.dataFolder, *dataset, modelFolder, stop);
+        outcome.tokens = config.trainData;
+        // The GPU's rates from the record the worker keeps: a CUDA context made here would stay with
+        // the window and hold GPU memory the run needs.
+        // With the run's time: on the processor a step of the run's shape is measured here (a second
+        // or two in this thread); on the GPU it is derived from the recorded rates.
+        outcome.plan =
+            train::planRunOnThisMachine(config, userSettings, train::GpuSpeed::FromRecord, train::RunTime::Estimate);
+        return outcome;
+      },
+      [generation](MemoryPlanPage& page, Outcome outcome) {
+        outcome.generation = generation;
+        page.showOutcome(outcome);
+      },
+      [generation](MemoryPlanPage& page, const QString& error) {
+        Outcome outcome;
+        outcome.generation = generation;
+        outcome.error = error;
+        page.showOutcome(outcome);
+      });
 }
 
 void MemoryPlanPage::showOutcome(const Outcome& outcome) {

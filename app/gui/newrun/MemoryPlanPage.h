@@ -8,8 +8,8 @@
 #include <QWizardPage>
 #include <functional>
 #include <optional>
-#include <thread>
 
+#include "app/gui/BackgroundJob.h"
 #include "core/train/machine_plan.h"
 
 class QLabel;
@@ -73,7 +73,7 @@ class MemoryPlanPage : public QWizardPage {
   std::optional<train::MachinePlan> plan_;
   bool planning_ = false;
   int generation_ = 0;  // a result for older settings is dropped
-  std::jthread worker_;
+  BackgroundJob job_;
 };
 
 }  // namespace tiertune::gui

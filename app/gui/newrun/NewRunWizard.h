@@ -4,27 +4,25 @@
 // (everything in words, the run's name and output folder) → Start. Every page checks its input
 // before Next. Start creates the run in the catalog (status Queued, the configuration as
 // train::toJson) and emits runCreated; whoever opened the wizard starts the worker.
-// "Run again with changes" opens it prefilled from a run's stored configuration.
+// "Run again with changes" opens it prefilled from a run's stored configuration. Each step is a
+// page of its own; they share the RunDraft this wizard owns.
 #pragma once
 
 #include <QWizard>
 #include <filesystem>
 #include <optional>
-#include <set>
 
 #include "app/gui/newrun/RunDraft.h"
-
-class QButtonGroup;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QRadioButton;
 
 namespace tiertune::gui {
 
 class AppContext;
 class AdvancedSettingsPage;
+class DatasetChoicePage;
+class GoalChoicePage;
 class MemoryPlanPage;
+class ModelChoicePage;
+class ReviewStartPage;
 
 class NewRunWizard : public QWizard {
   Q_OBJECT
@@ -42,52 +40,22 @@ class NewRunWizard : public QWizard {
   // The folder the run will write to (under the data folder's runs/), as the Review page shows it.
   std::filesystem::path outputFolder() const;
   // Set once Start created the run.
-  std::optional<catalog::Id> createdRunId() const { return created_; }
-
-  bool validateCurrentPage() override;
-  void initializePage(int id) override;
+  std::optional<catalog::Id> createdRunId() const;
 
  signals:
   void runCreated(qint64 runId);
 
  private:
-  QWizardPage* makeChoicePage(const QString& title, const QString& subTitle, const QString& label, QComboBox* choice,
-                              QLabel* facts, QLabel* error);
-  QWizardPage* makeModelPage();
-  QWizardPage* makeDatasetPage();
-  QWizardPage* makeGoalPage();
-  QWizardPage* makeReviewPage();
-  void fillChoices();
   void prefillFrom(const catalog::RunRecord& run);
-  void showDatasetFacts();
-  void showModelFacts();
-  QString reviewText() const;
-  bool startRun();
-  void fail(QLabel* label, const QString& text);
 
   AppContext& context_;
   RunDraft draft_;
-  // Model page
-  QComboBox* model_;
-  QLabel* modelFacts_;
-  QLabel* modelError_;
-  // Dataset page
-  QComboBox* dataset_;
-  QLabel* datasetFacts_;
-  QLabel* datasetError_;
-  // Goal page
-  QButtonGroup* goals_;
-  QLabel* goalError_;
+  ModelChoicePage* modelPage_;
+  DatasetChoicePage* datasetPage_;
+  GoalChoicePage* goalPage_;
   AdvancedSettingsPage* advancedPage_;
   MemoryPlanPage* planPage_;
-  // Review page
-  QLabel* review_;
-  QLineEdit* name_;
-  QLabel* output_;
-  QLabel* reviewError_;
-  QString folderStamp_;  // when the Review page was shown; part of the output folder's name
-  std::set<std::filesystem::path> catalogFolders_;  // the catalog's runs' output folders, read then
-  std::optional<catalog::Id> created_;
+  ReviewStartPage* reviewPage_;
 };
 
 }  // namespace tiertune::gui

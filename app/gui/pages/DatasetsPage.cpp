@@ -13,7 +13,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/TimeText.h"
-#include "app/gui/dialogs/ImportDatasetWizard.h"
+#include "app/gui/importdataset/ImportDatasetWizard.h"
 #include "app/gui/pages/EmptyState.h"
 #include "core/catalog/catalog.h"
 #include "core/data/dataset_import.h"

@@ -1,0 +1,202 @@
+#include "app/gui/newrun/ReviewStartPage.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include "app/gui/AppContext.h"
+#include "app/gui/NumberText.h"
+#include "app/gui/WizardHelp.h"
+#include "app/gui/WizardLabels.h"
+#include "app/gui/newrun/GoalChoicePage.h"
+#include "app/gui/newrun/MemoryPlanPage.h"
+#include "app/gui/newrun/RunDraft.h"
+#include "core/catalog/catalog.h"
+#include "core/model/lora.h"
+
+namespace tiertune::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The learning rate's course in one sentence per schedule and warm-up kind, so that translators
+// see whole sentences: %1 the rate, %2 the warm-up (steps, or a percentage of all steps).
+QString learningRateText(const train::RunConfig& c) {
+  const QLocale locale;
+  const QString rate = locale.toString(c.adamw.learningRate, 'g', 3);
+  if (c.warmupSteps > 0) {
+    const QString steps = locale.toString(static_cast<qlonglong>(c.warmupSteps));
+    switch (c.schedule) {
+      case train::LrSchedule::Cosine:
+        return ReviewStartPage::tr("%1 after a warm-up of %2 steps, then a cosine decay").arg(rate, steps);
+      case train::LrSchedule::Linear:
+        return ReviewStartPage::tr("%1 after a warm-up of %2 steps, then a linear decay").arg(rate, steps);
+      case train::LrSchedule::Constant:
+        return ReviewStartPage::tr("%1 after a warm-up of %2 steps, then constant").arg(rate, steps);
+    }
+  }
+  const QString share = locale.toString(c.warmupRatio * 100, 'g', 3);
+  switch (c.schedule) {
+    case train::LrSchedule::Cosine:
+      return ReviewStartPage::tr("%1 after a warm-up over %2 % of the steps, then a cosine decay").arg(rate, share);
+    case train::LrSchedule::Linear:
+      return ReviewStartPage::tr("%1 after a warm-up over %2 % of the steps, then a linear decay").arg(rate, share);
+    case train::LrSchedule::Constant:
+      return ReviewStartPage::tr("%1 after a warm-up over %2 % of the steps, then constant").arg(rate, share);
+  }
+  return rate;
+}
+
+// A folder name from the run's name: letters, digits, '-' and '_' only.
+QString folderSafe(const QString& name) {
+  QString safe;
+  for (const QChar c : name.trimmed()) safe += c.isLetterOrNumber() || c == QLatin1Char('_') ? c : QLatin1Char('-');
+  while (safe.contains(QStringLiteral("--"))) safe.replace(QStringLiteral("--"), QStringLiteral("-"));
+  return safe.left(60);
+}
+
+}  // namespace
+
+ReviewStartPage::ReviewStartPage(AppContext& context, RunDraft& draft, const MemoryPlanPage& plan, QWidget* parent)
+    : QWizardPage(parent), context_(context), draft_(draft), plan_(plan) {
+  setTitle(tr("Review and start"));
+  setSubTitle(tr("Start creates the run; it then trains in the background and shows on the Runs page."));
+  setPageHelp(this, tr("Check the settings in words and give the run a name you will recognize on the Runs page. The "
+                       "run writes its checkpoints and log to the output folder shown. Start begins training in the "
+                       "background: you can close this window and watch the run from the Runs page."));
+  review_ = wrappedLabel("runReview");
+  review_->setTextFormat(Qt::RichText);
+  name_ = new QLineEdit;
+  name_->setObjectName(QStringLiteral("runName"));
+  output_ = wrappedLabel("runOutputFolder");
+  output_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  error_ = errorLabel("reviewError");
+  connect(name_, &QLineEdit::textChanged, this,
+          [this] { output_->setText(QString::fromStdString(outputFolder().string())); });
+  auto* form = new QFormLayout;
+  form->addRow(tr("Run name:"), name_);
+  form->addRow(tr("Output folder:"), output_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(review_);
+  layout->addStretch();
+  layout->addWidget(error_);
+}
+
+void ReviewStartPage::setRunName(const QString& name) { name_->setText(name); }
+
+void ReviewStartPage::initializePage() {
+  folderStamp_ = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+  // Read once here, not at every keystroke of the run's name (a catalog holds thousands of runs).
+  catalogFolders_.clear();
+  if (const catalog::Catalog* store = context_.catalog()) {
+    for (const auto& [runId, folder] : store->runOutputFolders()) catalogFolders_.insert(folder);
+  }
+  if (name_->text().trimmed().isEmpty() && draft_.model) {
+    // The output folder adds the date and time, and the Runs page shows when it started.
+    name_->setText(tr("%1, %2").arg(QString::fromStdString(draft_.model->name), GoalChoicePage::goalName(draft_.preset)));
+  }
+  output_->setText(QString::fromStdString(outputFolder().string()));
+  review_->setText(reviewText());
+}
+
+bool ReviewStartPage::validatePage() { return startRun(); }
+
+fs::path ReviewStartPage::outputFolder() const {
+  QString name = folderSafe(name_->text());
+  if (name.isEmpty()) name = QStringLiteral("run");
+  const fs::path runs = context_.settings().dataFolder / "runs";
+  fs::path folder = runs / (name + QLatin1Char('-') + folderStamp_).toStdString();
+  // A folder on the disk or one a catalog run will write (a run not started yet has none) is taken.
+  const auto taken = [this](const fs::path& candidate) {
+    return fs::exists(candidate) || catalogFolders_.contains(candidate.lexically_normal());
+  };
+  for (int n = 2; taken(folder); ++n) {
+    folder = runs / (name + QLatin1Char('-') + folderStamp_ + QLatin1Char('-') + QString::number(n)).toStdString();
+  }
+  return folder;
+}
+
+QString ReviewStartPage::reviewText() const {
+  const train::RunConfig& c = draft_.config;
+  const QLocale locale;
+  QStringList targets;
+  for (const model::LinearModule module : c.loraConfig.targets) targets << QString::fromLatin1(model::moduleShortName(module));
+  const auto row = [](const QString& name, const QString& value) {
+    return QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>").arg(name, value.toHtmlEscaped());
+  };
+  QString html = QStringLiteral("<table>");
+  html += row(tr("Base model"), draft_.model ? QString::fromStdString(draft_.model->name) : QString());
+  html += row(tr("Dataset"), draft_.dataset ? tr("%1 (%2 training examples)")
+                                                  .arg(QString::fromStdString(draft_.dataset->name),
+                                                       locale.toString(static_cast<qlonglong>(draft_.dataset->trainRows)))
+                                            : QString());
+  html += row(tr("Goal"), GoalChoicePage::goalName(draft_.preset));
+  const QString adapters = (c.fourBitBase ? tr("QLoRA (the model kept in 4 bits), rank %1, alpha %2, on %3")
+                                          : tr("LoRA, rank %1, alpha %2, on %3"))
+                              .arg(c.loraConfig.rank)
+                              .arg(locale.toString(c.loraConfig.alpha))
+                              .arg(targets.join(QStringLiteral(", ")));
+  html += row(tr("Method"), c.lora ? adapters : tr("Full fine-tune: every weight is trained"));
+  html += row(tr("Learning rate"), learningRateText(c));
+  html += row(tr("Length"), c.maxSteps ? tr("%1 optimizer steps").arg(locale.toString(static_cast<qlonglong>(*c.maxSteps)))
+                                       : tr("%n epoch(s), %1 optimizer steps", nullptr, static_cast<int>(c.epochs))
+                                             .arg(locale.toString(static_cast<qlonglong>(draft_.plannedSteps()))));
+  html += row(tr("Batch"), tr("%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens")
+                               .arg(c.microBatch)
+                               .arg(c.gradientAccumulation)
+                               .arg(locale.toString(static_cast<qlonglong>(c.sequenceLength))));
+  html += row(tr("Evaluation"), c.evalEvery > 0 ? tr("every %1 steps").arg(c.evalEvery) : tr("at the end"));
+  html += row(tr("Checkpoints"), (c.checkpointEvery > 0 ? tr("every %1 steps").arg(c.checkpointEvery) : tr("at the end")) +
+                                     (c.keepCheckpoints > 0 ? tr(", the newest %1 kept").arg(c.keepCheckpoints) : QString()));
+  if (const auto& plan = plan_.plan()) {
+    const tiers::Plan& p = plan->memory.plan;
+    html += row(tr("Memory"), tr("%1 training memory, %2 RAM, %3 disk at the peak")
+                                  .arg(byteSizeText(p.peakBytes[0]),
+                                       byteSizeText(p.peakBytes[1]),
+                                       byteSizeText(p.peakBytes[2])));
+    const double total = plan->time ? plan->time->totalSeconds : p.stepSeconds * static_cast<double>(draft_.plannedSteps());
+    html += row(tr("Time"), tr("%1 in all").arg(MemoryPlanPage::durationText(total)));
+  }
+  return html + QStringLiteral("</table>");
+}
+
+bool ReviewStartPage::startRun() {
+  showError(error_, {});
+  const QString name = name_->text().trimmed();
+  if (name.isEmpty()) {
+    showError(error_, tr("Give the run a name, so that you can find it on the Runs page."));
+    return false;
+  }
+  catalog::Catalog* store = context_.catalog();
+  if (!store || !draft_.model || !draft_.dataset) {
+    showError(error_, tr("The catalog is not open: %1").arg(context_.catalogError()));
+    return false;
+  }
+  train::RunConfig config = draft_.config;
+  config.modelFolder = draft_.model->path;
+  config.outputFolder = outputFolder();
+
+  catalog::NewRun run;
+  run.name = name.toStdString();
+  run.modelId = draft_.model->id;
+  run.datasetId = draft_.dataset->id;
+  run.method = train::methodKey(config);
+  run.preset = train::presetKey(draft_.preset);
+  run.configJson = train::toJson(config);
+  try {
+    created_ = store->createRun(run);
+  } catch (const std::exception& error) {
+    showError(error_, tr("The run could not be created: %1").arg(QString::fromStdString(error.what())));
+    return false;
+  }
+  context_.notifyCatalogChanged();
+  emit runCreated(*created_);
+  return true;
+}
+
+}  // namespace tiertune::gui
