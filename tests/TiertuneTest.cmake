@@ -14,7 +14,9 @@ function(tiertune_add_qtest name)
   set_tests_properties(${name} PROPERTIES
     TIMEOUT ${arg_TIMEOUT}
     LABELS "${arg_LABELS}"
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_DATA_HOME=${home}/data;XDG_CONFIG_HOME=${home}/config;TIERTUNE_TEST_SCRATCH=${CMAKE_CURRENT_BINARY_DIR}/${name}.scratch")
+    # OMP_WAIT_POLICY: as the programs set it for themselves (core/util/openmp_waits.h), so that
+    # two tests training side by side under ctest -j do not spin against each other.
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOME=${home};XDG_DATA_HOME=${home}/data;XDG_CONFIG_HOME=${home}/config;TIERTUNE_TEST_SCRATCH=${CMAKE_CURRENT_BINARY_DIR}/${name}.scratch;OMP_WAIT_POLICY=PASSIVE")
 endfunction()
 
 # tiertune_add_conformance_test(NAME SOURCES src... [LIBS lib...] [LABELS ...] [TIMEOUT seconds])

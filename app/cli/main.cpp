@@ -9,6 +9,7 @@
 #include "app/cli/arguments.h"
 #include "app/cli/commands.h"
 #include "core/util/error.h"
+#include "core/util/openmp_waits.h"
 
 namespace {
 
@@ -46,6 +47,7 @@ void printOverview() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  tiertune::restartWithPassiveOpenMpWaits(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
     if (args.size() >= 2) {

@@ -12,6 +12,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/runs/RunSupervisor.h"
 #include "core/settings/settings.h"
+#include "core/util/openmp_waits.h"
 
 namespace {
 
@@ -29,6 +30,9 @@ bool asksOnlyForText(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The window measures a step for the memory plan and answers in the playground on its own
+  // threads, and the training worker it starts inherits the policy.
+  tiertune::restartWithPassiveOpenMpWaits(argv);
   // Without a display (over ssh, in a script, in a package test) Qt's default platform plugin
   // aborts before the parser could print the version; offscreen needs none.
   if (asksOnlyForText(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
