@@ -1211,6 +1211,10 @@
         <source>The dataset “%1” has no training examples.</source>
         <translation>データセット「%1」には学習用の例がありません。</translation>
     </message>
+    <message>
+        <source>“%1” holds conversations, and “%2” has no chat template to write them out with (it is a base model). Choose a chat model on the first page, or a dataset of plain text or prompts with completions.</source>
+        <translation>「%1」は会話のデータセットですが、「%2」には会話を書き出すためのチャットテンプレートがありません（ベースモデルです）。最初のページでチャットモデルを選ぶか、プレーンテキストまたはプロンプトと応答のデータセットを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::DatasetsPage</name>
@@ -2356,8 +2360,12 @@
         <translation>データセットが「データセット」ページに追加されました。グラフは例の長さをトークン数で示しています。実行のシーケンス長は、ほとんどの例が収まる長さにしてください。「実行」ページの「新しいファインチューニング」から実行を開始できます。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation>「%1」の準備ができました：学習用 %2 行と検証用 %3 行、合計 %4 トークンのうち、モデルが学習するのは %5 トークンです。使用されなかった行は %6 行です（一覧はデータセットのフォルダーにあります）。</translation>
+        <source>“%1” is ready. Training examples: %2. Validation examples: %3. Tokens: %4, of which the model learns %5.</source>
+        <translation>「%1」の準備ができました。学習用の例：%2。検証用の例：%3。トークン：%4（うちモデルが学習するのは %5）。</translation>
+    </message>
+    <message>
+        <source>Rows left out: %1 (their list, with the reasons, is in the dataset&apos;s folder).</source>
+        <translation>除外した行：%1（一覧と理由はデータセットのフォルダーにあります）。</translation>
     </message>
 </context>
 <context>
@@ -2378,11 +2386,9 @@
         <source>Lengths of the training examples</source>
         <translation>学習用の例の長さ</translation>
     </message>
-    <message numerus="yes">
-        <source>%n example(s) of %1 to %2 tokens</source>
-        <translation>
-            <numerusform>%1〜%2 トークンの例が %n 件</numerusform>
-        </translation>
+    <message>
+        <source>%1 to %2 tokens: %3</source>
+        <translation>%1〜%2 トークン：%3</translation>
     </message>
 </context>
 <context>
@@ -3006,16 +3012,6 @@ Folder: %4</source>
         <translation>長さ</translation>
     </message>
     <message>
-        <source>%1 optimizer steps</source>
-        <translation>オプティマイザーのステップ %1 回</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n epoch(s), %1 optimizer steps</source>
-        <translation>
-            <numerusform>%n エポック、オプティマイザーのステップ %1 回</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Batch</source>
         <translation>バッチ</translation>
     </message>
@@ -3070,6 +3066,18 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>実行を作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Optimizer steps: %1</source>
+        <translation>オプティマイザーのステップ：%1 回</translation>
+    </message>
+    <message>
+        <source>Epochs: %1; optimizer steps: %2</source>
+        <translation>エポック数：%1、オプティマイザーのステップ：%2 回</translation>
+    </message>
+    <message>
+        <source>after every step</source>
+        <translation>毎ステップ後</translation>
     </message>
 </context>
 <context>

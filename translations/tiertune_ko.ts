@@ -1211,6 +1211,10 @@
         <source>The dataset “%1” has no training examples.</source>
         <translation>데이터셋 “%1”에 학습 예제가 없습니다.</translation>
     </message>
+    <message>
+        <source>“%1” holds conversations, and “%2” has no chat template to write them out with (it is a base model). Choose a chat model on the first page, or a dataset of plain text or prompts with completions.</source>
+        <translation>“%1”은(는) 대화 데이터셋인데 “%2”에는 대화를 글로 옮길 채팅 템플릿이 없습니다(베이스 모델입니다). 첫 페이지에서 채팅 모델을 고르거나, 일반 텍스트 또는 프롬프트와 응답으로 된 데이터셋을 고르세요.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::DatasetsPage</name>
@@ -2356,8 +2360,12 @@
         <translation>이제 데이터셋이 데이터셋 페이지에 있습니다. 차트는 예제의 길이를 토큰 수로 보여 줍니다. 실행의 시퀀스 길이는 대부분의 예제가 들어갈 만큼이어야 합니다. 실행 페이지의 새 파인튜닝에서 실행을 시작하세요.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation>&quot;%1&quot; 준비 완료: 학습 행 %2개와 검증 행 %3개, 토큰 %4개이며 그중 모델이 학습하는 토큰은 %5개입니다. 사용되지 않은 행은 %6개입니다(목록은 데이터셋 폴더에 있습니다).</translation>
+        <source>“%1” is ready. Training examples: %2. Validation examples: %3. Tokens: %4, of which the model learns %5.</source>
+        <translation>“%1” 준비가 끝났습니다. 학습용 예: %2. 검증용 예: %3. 토큰: %4 (그중 모델이 학습하는 토큰 %5).</translation>
+    </message>
+    <message>
+        <source>Rows left out: %1 (their list, with the reasons, is in the dataset&apos;s folder).</source>
+        <translation>제외된 행: %1 (목록과 이유는 데이터셋 폴더에 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -2378,11 +2386,9 @@
         <source>Lengths of the training examples</source>
         <translation>학습 예제의 길이</translation>
     </message>
-    <message numerus="yes">
-        <source>%n example(s) of %1 to %2 tokens</source>
-        <translation>
-            <numerusform>%1~%2 토큰 길이의 예제 %n개</numerusform>
-        </translation>
+    <message>
+        <source>%1 to %2 tokens: %3</source>
+        <translation>토큰 %1~%2개: %3</translation>
     </message>
 </context>
 <context>
@@ -3006,16 +3012,6 @@ Folder: %4</source>
         <translation>길이</translation>
     </message>
     <message>
-        <source>%1 optimizer steps</source>
-        <translation>옵티마이저 스텝 %1개</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n epoch(s), %1 optimizer steps</source>
-        <translation>
-            <numerusform>에포크 %n회, 옵티마이저 스텝 %1개</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
@@ -3070,6 +3066,18 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>실행을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Optimizer steps: %1</source>
+        <translation>옵티마이저 스텝: %1</translation>
+    </message>
+    <message>
+        <source>Epochs: %1; optimizer steps: %2</source>
+        <translation>에포크: %1, 옵티마이저 스텝: %2</translation>
+    </message>
+    <message>
+        <source>after every step</source>
+        <translation>매 스텝 후</translation>
     </message>
 </context>
 <context>

@@ -1211,6 +1211,10 @@
         <source>The dataset “%1” has no training examples.</source>
         <translation>資料集「%1」沒有訓練範例。</translation>
     </message>
+    <message>
+        <source>“%1” holds conversations, and “%2” has no chat template to write them out with (it is a base model). Choose a chat model on the first page, or a dataset of plain text or prompts with completions.</source>
+        <translation>「%1」是對話資料集，但「%2」沒有可將對話寫成文字的聊天範本（它是基礎模型）。請在第一頁選擇聊天模型，或選擇純文字或提示與回應的資料集。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::DatasetsPage</name>
@@ -2356,8 +2360,12 @@
         <translation>資料集現在已在「資料集」頁面上。圖表以 token 數顯示範例的長度：執行的序列長度應能容納大部分範例。請在「執行」頁面以「新增微調」開始執行。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. %6 rows were not used (their list is in the dataset&apos;s folder).</source>
-        <translation>「%1」已準備就緒：%2 列訓練資料與 %3 列驗證資料，共 %4 個 token，其中模型會學習 %5 個。有 %6 列未使用（清單位於資料集的資料夾中）。</translation>
+        <source>“%1” is ready. Training examples: %2. Validation examples: %3. Tokens: %4, of which the model learns %5.</source>
+        <translation>「%1」已就緒。訓練範例：%2。驗證範例：%3。token：%4（其中模型學習 %5）。</translation>
+    </message>
+    <message>
+        <source>Rows left out: %1 (their list, with the reasons, is in the dataset&apos;s folder).</source>
+        <translation>略過的列：%1（清單與原因在資料集的資料夾中）。</translation>
     </message>
 </context>
 <context>
@@ -2378,11 +2386,9 @@
         <source>Lengths of the training examples</source>
         <translation>訓練範例的長度</translation>
     </message>
-    <message numerus="yes">
-        <source>%n example(s) of %1 to %2 tokens</source>
-        <translation>
-            <numerusform>長度 %1 到 %2 個 token 的範例 %n 筆</numerusform>
-        </translation>
+    <message>
+        <source>%1 to %2 tokens: %3</source>
+        <translation>%1 至 %2 個 token：%3</translation>
     </message>
 </context>
 <context>
@@ -3006,16 +3012,6 @@ Folder: %4</source>
         <translation>長度</translation>
     </message>
     <message>
-        <source>%1 optimizer steps</source>
-        <translation>%1 個最佳化步驟</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n epoch(s), %1 optimizer steps</source>
-        <translation>
-            <numerusform>%n 輪，%1 個最佳化步驟</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -3070,6 +3066,18 @@ Folder: %4</source>
     <message>
         <source>The run could not be created: %1</source>
         <translation>無法建立執行：%1</translation>
+    </message>
+    <message>
+        <source>Optimizer steps: %1</source>
+        <translation>最佳化步驟：%1</translation>
+    </message>
+    <message>
+        <source>Epochs: %1; optimizer steps: %2</source>
+        <translation>訓練輪數：%1；最佳化步驟：%2</translation>
+    </message>
+    <message>
+        <source>after every step</source>
+        <translation>每一步之後</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,10 @@ const char* shapeName(RecordShape shape) {
   return "text";
 }
 
+bool isConversationShape(RecordShape shape) {
+  return shape == RecordShape::Alpaca || shape == RecordShape::ShareGpt || shape == RecordShape::Messages;
+}
+
 std::optional<RecordShape> shapeFromName(const std::string& name) {
   for (const auto& [value, shapeText] : kShapeNames) {
     if (name == shapeText) return value;

@@ -23,6 +23,9 @@ enum class RecordShape {
 
 const char* shapeName(RecordShape shape);  // "alpaca", "sharegpt", "messages", "prompt-completion", "text"
 std::optional<RecordShape> shapeFromName(const std::string& name);
+// Whether the shape's rows become conversations (alpaca, sharegpt, messages), which only a model
+// with a chat template can turn into its text.
+bool isConversationShape(RecordShape shape);
 
 // The field each part is read from; defaults are the usual names.
 struct FieldMapping {

@@ -86,6 +86,7 @@ struct NewRunWorld {
     record.contextLength = 2048;
     record.vocabSize = 2000;
     record.dtype = "float32";
+    record.hasChatTemplate = true;  // writeChatTokenizerFiles wrote chat_template.jinja
     store().addModel(record);
   }
 };

@@ -100,6 +100,39 @@ class TestNewRunWizard : public QObject {
     QVERIFY(!child<QLabel>(&wizard, "datasetFacts")->text().contains(QStringLiteral("prepared for")));
   }
 
+  // Conversations cannot become a base model's text (it has no chat template): the dataset page
+  // says so and what to choose instead, rather than the memory plan failing on it.
+  void conversationsNeedAChatModel() {
+    const std::filesystem::path folder = world_->root / "base-text-model";
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "config.json") << test::kMediumChatConfig;
+    catalog::NewModel base;
+    base.name = "Base text model";
+    base.path = folder.string();
+    base.architecture = "LlamaForCausalLM";
+    base.hasChatTemplate = false;
+    const catalog::Id baseId = world_->store().addModel(base);
+    NewRunWizard wizard(*context_);
+    wizard.show();
+    auto* model = child<QComboBox>(&wizard, "runModel");
+    model->setCurrentIndex(model->findText(QStringLiteral("Base text model")));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::DatasetPage));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::DatasetPage));
+    const QString problem = child<QLabel>(&wizard, "datasetError")->text();
+    QVERIFY2(problem.contains(QStringLiteral("“Support chats” holds conversations")) &&
+                 problem.contains(QStringLiteral("“Base text model” has no chat template")),
+             qPrintable(problem));
+    // A chat model takes the same dataset on.
+    wizard.back();
+    model->setCurrentIndex(model->findText(QStringLiteral("Tiny chat")));
+    wizard.next();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewRunWizard::GoalPage));
+    world_->store().removeModel(baseId);  // the runs below choose from the models they expect
+  }
+
   void startsAFittingRun() {
     RunsPage page(*context_);
     page.show();

@@ -17,6 +17,7 @@ ImportDatasetWizard::ImportDatasetWizard(AppContext& context, const QString& fil
   setWindowTitle(tr("Import dataset"));
   setWizardStyle(QWizard::ModernStyle);
   setOption(QWizard::NoBackButtonOnLastPage);
+  setOption(QWizard::NoCancelButtonOnLastPage);  // the dataset is in the catalog by then
   enablePageHelp(this);
   setMinimumSize(760, 560);
   auto* filePage = new ImportFilePage(context, draft_);

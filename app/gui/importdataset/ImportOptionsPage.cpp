@@ -52,6 +52,7 @@ ImportOptionsPage::ImportOptionsPage(ImportDraft& draft, QWidget* parent) : QWiz
   maxTokens_ = tokens;
   maxTokens_->setObjectName(QStringLiteral("maxTokens"));
   maxTokens_->setRange(16, kMostTokens);  // at most the model's context: fitLongestExampleToModel
+  maxTokens_->setGroupSeparatorShown(true);
   maxTokens_->setValue(kDefaultTokens);
   tooLong_ = new QComboBox;
   tooLong_->setObjectName(QStringLiteral("tooLong"));

@@ -110,6 +110,8 @@ void ImportProgressPage::showResult(data::ImportResult result) {
   context_.notifyCatalogChanged();
   setDone(true);
   emit importFinished();
+  // On to the summary, which has no Back: going back from here and on again would import twice.
+  if (wizard() && wizard()->currentPage() == this) wizard()->next();
 }
 
 }  // namespace tiertune::gui

@@ -28,14 +28,18 @@ void ImportSummaryPage::initializePage() {
   if (!draft_.imported) return;
   const data::ImportResult& result = *draft_.imported;
   const QLocale locale;
-  summary_->setText(
-      tr("\"%1\" is ready: %2 training rows and %3 validation rows, %4 tokens, of which the model learns %5. "
-         "%6 rows were not used (their list is in the dataset's folder).")
-          .arg(QString::fromStdString(draft_.chosen.name), locale.toString(static_cast<qulonglong>(result.train.rows)),
-               locale.toString(static_cast<qulonglong>(result.validation.rows)),
-               locale.toString(static_cast<qulonglong>(result.train.tokens + result.validation.tokens)),
-               locale.toString(static_cast<qulonglong>(result.train.trainedTokens + result.validation.trainedTokens)),
-               locale.toString(static_cast<qulonglong>(result.report.total()))));
+  // Counts as "Label: N", so that English reads right for one as for many.
+  QString text = tr("“%1” is ready. Training examples: %2. Validation examples: %3. Tokens: %4, of which the model "
+                    "learns %5.")
+                     .arg(QString::fromStdString(draft_.chosen.name), locale.toString(static_cast<qulonglong>(result.train.rows)),
+                          locale.toString(static_cast<qulonglong>(result.validation.rows)),
+                          locale.toString(static_cast<qulonglong>(result.train.tokens + result.validation.tokens)),
+                          locale.toString(static_cast<qulonglong>(result.train.trainedTokens + result.validation.trainedTokens)));
+  if (result.report.total() > 0) {
+    text += QLatin1Char(' ') + tr("Rows left out: %1 (their list, with the reasons, is in the dataset's folder).")
+                                   .arg(locale.toString(static_cast<qulonglong>(result.report.total())));
+  }
+  summary_->setText(text);
   histogram_->setData(result.train.histogram, result.histogramBinTokens);
 }
 

@@ -55,9 +55,10 @@ QString LengthHistogram::description() const {
   QStringList ranges;
   for (std::size_t i = 0; i < rows_.size(); ++i) {
     if (rows_[i] == 0) continue;
-    ranges << tr("%n example(s) of %1 to %2 tokens", nullptr, static_cast<int>(rows_[i]))
+    ranges << tr("%1 to %2 tokens: %3")
                   .arg(locale.toString(static_cast<qulonglong>(i * binTokens_ + 1)),
-                       locale.toString(static_cast<qulonglong>((i + 1) * binTokens_)));
+                       locale.toString(static_cast<qulonglong>((i + 1) * binTokens_)),
+                       locale.toString(static_cast<qulonglong>(rows_[i])));
   }
   return ranges.join(QStringLiteral("; "));
 }

@@ -12,6 +12,7 @@
 #include "app/gui/pages/DatasetsPage.h"
 #include "core/catalog/catalog.h"
 #include "core/data/dataset_import.h"
+#include "core/data/record_shape.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -95,6 +96,18 @@ bool DatasetChoicePage::validatePage() {
   }
   if (draft_.dataset->trainRows < 1) {
     showProblem(tr("The dataset “%1” has no training examples.").arg(choice_->currentText()));
+    return false;
+  }
+  // Conversations need the model's chat template to become its text; a base model has none. Said
+  // here, before the memory plan would fail on it.
+  const std::optional<catalog::Id> modelId = models_.selectedId();
+  const auto model = modelId ? store->model(*modelId) : std::nullopt;
+  const auto shape = data::shapeFromName(draft_.dataset->format);
+  if (model && !model->hasChatTemplate && shape && data::isConversationShape(*shape)) {
+    showProblem(tr("“%1” holds conversations, and “%2” has no chat template to write them out with (it is a base "
+                   "model). Choose a chat model on the first page, or a dataset of plain text or prompts with "
+                   "completions.")
+                    .arg(choice_->currentText(), QString::fromStdString(model->name)));
     return false;
   }
   return true;

@@ -143,15 +143,20 @@ QString ReviewStartPage::reviewText() const {
                               .arg(targets.join(QStringLiteral(", ")));
   html += row(tr("Method"), c.lora ? adapters : tr("Full fine-tune: every weight is trained"));
   html += row(tr("Learning rate"), learningRateText(c));
-  html += row(tr("Length"), c.maxSteps ? tr("%1 optimizer steps").arg(locale.toString(static_cast<qlonglong>(*c.maxSteps)))
-                                       : tr("%n epoch(s), %1 optimizer steps", nullptr, static_cast<int>(c.epochs))
-                                             .arg(locale.toString(static_cast<qlonglong>(draft_.plannedSteps()))));
+  // Counts as "Label: N", so that English reads right for one as for many.
+  html += row(tr("Length"), c.maxSteps ? tr("Optimizer steps: %1").arg(locale.toString(static_cast<qlonglong>(*c.maxSteps)))
+                                       : tr("Epochs: %1; optimizer steps: %2")
+                                             .arg(locale.toString(static_cast<qlonglong>(c.epochs)),
+                                                  locale.toString(static_cast<qlonglong>(draft_.plannedSteps()))));
   html += row(tr("Batch"), tr("%1 × %2 examples per update (micro-batch × accumulation), each up to %3 tokens")
                                .arg(c.microBatch)
                                .arg(c.gradientAccumulation)
                                .arg(locale.toString(static_cast<qlonglong>(c.sequenceLength))));
-  html += row(tr("Evaluation"), c.evalEvery > 0 ? tr("every %1 steps").arg(c.evalEvery) : tr("at the end"));
-  html += row(tr("Checkpoints"), (c.checkpointEvery > 0 ? tr("every %1 steps").arg(c.checkpointEvery) : tr("at the end")) +
+  const auto every = [](std::int64_t steps) {
+    return steps <= 0 ? tr("at the end") : steps == 1 ? tr("after every step") : tr("every %1 steps").arg(steps);
+  };
+  html += row(tr("Evaluation"), every(c.evalEvery));
+  html += row(tr("Checkpoints"), every(c.checkpointEvery) +
                                      (c.keepCheckpoints > 0 ? tr(", the newest %1 kept").arg(c.keepCheckpoints) : QString()));
   if (const auto& plan = plan_.plan()) {
     const tiers::Plan& p = plan->memory.plan;
