@@ -106,7 +106,15 @@ AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidg
   QPointer<AddModelDialog> self(this);
   const std::filesystem::path path = folder.toStdString();
   worker_ = std::jthread([self, path] {
-    formats::ModelFolderFacts facts = formats::inspectModelFolder(path);
+    formats::ModelFolderFacts facts;
+    try {
+      facts = formats::inspectModelFolder(path);
+    } catch (const std::exception& error) {
+      // Nothing may leave a thread (std::terminate would take the window): a problem to show.
+      facts.folder = path;
+      facts.name = path.filename().string();
+      facts.problems.push_back(error.what());
+    }
     QMetaObject::invokeMethod(
         qApp,
         [self, facts = std::move(facts)]() mutable {

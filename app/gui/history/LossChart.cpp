@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPen>
@@ -46,6 +47,9 @@ LossChart::LossChart(QWidget* parent) : QChartView(new QChart, parent) {
   chart()->setTheme(schemeOf(QApplication::palette()) == ColorScheme::Dark ? QChart::ChartThemeDark
                                                                             : QChart::ChartThemeLight);
   chart()->legend()->setAlignment(Qt::AlignBottom);
+  // A run's training and validation curves share its colour: the legend shows each as a stroke of
+  // its own line (solid, dotted), not as two squares of the same colour.
+  chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   chart()->setMargins(QMargins(4, 4, 4, 4));
   setMinimumHeight(200);  // with the rest of the run monitor, on a 768-pixel-high screen
   setAccessibleName(tr("Loss curves"));

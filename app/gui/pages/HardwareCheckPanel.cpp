@@ -134,7 +134,14 @@ void HardwareCheckPanel::probe() {
   QPointer<HardwareCheckPanel> self(this);
   // The CUDA runtime can take a second or two to start: keep the window responsive.
   probeWorker_ = std::jthread([self, offload] {
-    hardware::HardwareReport report = hardware::probeHardware(offload);
+    hardware::HardwareReport report;
+    try {
+      report = hardware::probeHardware(offload);
+    } catch (const std::exception& error) {
+      // Nothing may leave a thread (std::terminate would take the window): said where the disk is.
+      report.offloadFolder = offload;
+      report.diskError = error.what();
+    }
     QMetaObject::invokeMethod(
         self.data(),
         [self, report = std::move(report)]() mutable {
