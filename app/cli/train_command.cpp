@@ -24,6 +24,7 @@
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/catalog/output_owner.h"
+#include "core/catalog/run_history.h"
 #include "core/data/dataset_import.h"
 #include "core/formats/model_folder.h"
 #include "core/hardware/backend_choice.h"
@@ -32,6 +33,7 @@
 #include "core/tiers/plan_words.h"
 #include "core/train/machine_plan.h"
 #include "core/train/trainer.h"
+#include "core/train/worker_events.h"
 #include "core/util/error.h"
 #include "core/util/process_identity.h"
 #include "kernels/backend.h"
@@ -42,16 +44,17 @@ namespace tiertune::cli {
 namespace {
 
 namespace fs = std::filesystem;
+namespace ev = train::worker_event;
 
 // Memory in use per tier now, for the monitor to set against the plan's predicted peaks: the
 // backend's buffers (the device, or the CPU backend's arena), the process's RAM, and the bytes the
 // tiered state keeps in the offload folder.
 nlohmann::json memoryInUse(const kernels::Backend& backend, const train::Trainer& trainer) {
   const kernels::MemoryUse device = backend.memoryUse();
-  return {{"device", device.inUse},
-          {"device_peak", device.peak},
-          {"host", residentBytes()},
-          {"disk", trainer.tieredState().diskBytes()}};
+  return {{ev::kDeviceTier, device.inUse},
+          {ev::kDevicePeak, device.peak},
+          {ev::kHostTier, residentBytes()},
+          {ev::kDiskTier, trainer.tieredState().diskBytes()}};
 }
 
 // The device the run trains on, as the catalog and the monitor show it: the GPU's name and memory,
@@ -85,25 +88,25 @@ class RunReporter final : public train::TrainingObserver {
     const double tokensPerSecond = r.seconds > 0 ? static_cast<double>(r.tokens) / r.seconds : 0.0;
     elapsed_ += r.seconds;
     const double eta = elapsed_ / static_cast<double>(++stepsHere_) * static_cast<double>(r.totalSteps - r.step);
-    const catalog::MetricPoint points[] = {{r.step, "train/loss", r.loss},
-                                           {r.step, "train/lr", r.learningRate},
-                                           {r.step, "train/grad_norm", r.gradientNorm},
-                                           {r.step, "train/tokens_per_s", tokensPerSecond}};
+    const catalog::MetricPoint points[] = {{r.step, catalog::kTrainLossMetric, r.loss},
+                                           {r.step, catalog::kLearningRateMetric, r.learningRate},
+                                           {r.step, catalog::kGradientNormMetric, r.gradientNorm},
+                                           {r.step, catalog::kTokensPerSecondMetric, tokensPerSecond}};
     store_.appendMetrics(runId_, points);
-    log_.print({{"event", "step"},
-                {"run", runId_},
-                {"step", r.step},
-                {"total_steps", r.totalSteps},
-                {"loss", r.loss},
-                {"lr", r.learningRate},
-                {"grad_norm", r.gradientNorm},
-                {"tokens", r.tokens},
-                {"tokens_per_s", tokensPerSecond},
-                {"seconds", r.seconds},
-                {"eta_s", eta},
-                {"streamed_bytes", r.streamedBytes},
-                {"stream_wait_s", r.streamWaitSeconds},
-                {"memory", memoryInUse(backend_, trainer_)}});
+    log_.print({{ev::kEvent, ev::kStepDone},
+                {ev::kRun, runId_},
+                {ev::kStep, r.step},
+                {ev::kTotalSteps, r.totalSteps},
+                {ev::kLoss, r.loss},
+                {ev::kLearningRate, r.learningRate},
+                {ev::kGradientNorm, r.gradientNorm},
+                {ev::kTokens, r.tokens},
+                {ev::kTokensPerSecond, tokensPerSecond},
+                {ev::kSeconds, r.seconds},
+                {ev::kEtaSeconds, eta},
+                {ev::kStreamedBytes, r.streamedBytes},
+                {ev::kStreamWait, r.streamWaitSeconds},
+                {ev::kMemory, memoryInUse(backend_, trainer_)}});
     const std::string waiting =
         r.streamedBytes > 0 && r.seconds > 0
             ? "  waited " + std::to_string(static_cast<int>(std::lround(100 * r.streamWaitSeconds / r.seconds))) +
@@ -115,29 +118,29 @@ class RunReporter final : public train::TrainingObserver {
   }
 
   void evaluated(const train::EvaluationReport& r) override {
-    const catalog::MetricPoint point{r.step, "val/loss", r.loss};
+    const catalog::MetricPoint point{r.step, catalog::kValidationLossMetric, r.loss};
     store_.appendMetrics(runId_, std::span(&point, 1));
-    log_.print({{"event", "evaluation"}, {"run", runId_}, {"step", r.step}, {"val_loss", r.loss}});
+    log_.print({{ev::kEvent, ev::kEvaluation}, {ev::kRun, runId_}, {ev::kStep, r.step}, {ev::kValidationLoss, r.loss}});
     log_.say("step %lld  validation loss %.4f", static_cast<long long>(r.step), r.loss);
   }
 
   void samplesGenerated(const train::SamplesReport& r) override {
     nlohmann::json samples = nlohmann::json::array();
     for (const train::GeneratedSample& sample : r.samples) {
-      samples.push_back({{"prompt", sample.prompt}, {"completion", sample.completion}});
+      samples.push_back({{ev::kPrompt, sample.prompt}, {ev::kCompletion, sample.completion}});
     }
-    log_.print({{"event", "samples"}, {"run", runId_}, {"step", r.step}, {"samples", samples}});
+    log_.print({{ev::kEvent, ev::kSamples}, {ev::kRun, runId_}, {ev::kStep, r.step}, {ev::kSamples, samples}});
     log_.say("step %lld  wrote %zu sample answers", static_cast<long long>(r.step), r.samples.size());
   }
 
   void samplesSkipped(const std::string& reason) override {
-    log_.print({{"event", "samples_skipped"}, {"run", runId_}, {"reason", reason}});
+    log_.print({{ev::kEvent, ev::kSamplesSkipped}, {ev::kRun, runId_}, {ev::kReason, reason}});
     log_.say("%s", reason.c_str());
   }
 
   void checkpointWritten(std::int64_t step, const train::WrittenCheckpoint& written) override {
     recordCheckpoint(store_, runId_, written);
-    log_.print({{"event", "checkpoint"}, {"run", runId_}, {"step", step}, {"path", written.folder.string()}});
+    log_.print({{ev::kEvent, ev::kCheckpoint}, {ev::kRun, runId_}, {ev::kStep, step}, {ev::kPath, written.folder.string()}});
     log_.say("saved a checkpoint of step %lld in %s", static_cast<long long>(step), written.folder.c_str());
   }
 
@@ -152,12 +155,12 @@ class RunReporter final : public train::TrainingObserver {
   bool stopRequested() override {
     if (pauseRequested() && !cli::stopRequested()) {
       store_.setRunStatus(runId_, catalog::RunStatus::Paused);
-      log_.print({{"event", "paused"}, {"run", runId_}, {"step", trainer_.step()}});
+      log_.print({{ev::kEvent, ev::kPaused}, {ev::kRun, runId_}, {ev::kStep, trainer_.step()}});
       log_.say("paused after step %lld", static_cast<long long>(trainer_.step()));
       waitWhilePaused();
       store_.setRunStatus(runId_, catalog::RunStatus::Running);
       if (!cli::stopRequested()) {
-        log_.print({{"event", "resumed"}, {"run", runId_}, {"step", trainer_.step()}});
+        log_.print({{ev::kEvent, ev::kResumed}, {ev::kRun, runId_}, {ev::kStep, trainer_.step()}});
         log_.say("continuing after step %lld", static_cast<long long>(trainer_.step()));
       }
     }
@@ -214,42 +217,42 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
     store.setRunDevice(runId, device);
     log.say("training on %s", hardware::describeChoice(machinePlan.backend).c_str());
     train::requireFits(memory);
-    log.print({{"event", "plan"},
-               {"run", runId},
-               {"summary", tiers::planSummaryText(memory.plan)},
-               {"streams", memory.streams},
-               {"peak_bytes",
-                    {{"device", memory.plan.peakBytes[0]}, {"host", memory.plan.peakBytes[1]},
-                     {"disk", memory.plan.peakBytes[2]}}},
-               {"predicted_step_seconds", memory.plan.stepSeconds},
-               {"bottleneck", tiers::toString(memory.plan.bottleneck)}});
+    log.print({{ev::kEvent, ev::kPlan},
+               {ev::kRun, runId},
+               {ev::kSummary, tiers::planSummaryText(memory.plan)},
+               {ev::kStreams, memory.streams},
+               {ev::kPeakBytes,
+                    {{ev::kDeviceTier, memory.plan.peakBytes[0]}, {ev::kHostTier, memory.plan.peakBytes[1]},
+                     {ev::kDiskTier, memory.plan.peakBytes[2]}}},
+               {ev::kPredictedStep, memory.plan.stepSeconds},
+               {ev::kBottleneck, tiers::toString(memory.plan.bottleneck)}});
     const auto backend = hardware::makeChosenBackend(machinePlan.backend, memory.deviceArenaBytes);
     train::Trainer trainer(config, *backend, std::move(memory.tiering));
     if (checkpoint) trainer.resumeFrom(*checkpoint);
     store.setRunTotalSteps(runId, trainer.totalSteps());
-    log.print({{"event", "start"},
-               {"run", runId},
-               {"step", trainer.step()},
-               {"total_steps", trainer.totalSteps()},
-               {"train_samples", trainer.trainSamples()},
-               {"validation_samples", trainer.validationSamples()},
-               {"backend", backend->name()},
-               {"device",
-                {{"kind", device.kind == catalog::TrainingDevice::Kind::Cuda ? "cuda" : "cpu"},
-                 {"name", device.name},
-                 {"memory_bytes", device.memoryBytes}}}});
+    log.print({{ev::kEvent, ev::kStart},
+               {ev::kRun, runId},
+               {ev::kStep, trainer.step()},
+               {ev::kTotalSteps, trainer.totalSteps()},
+               {ev::kTrainSamples, trainer.trainSamples()},
+               {ev::kValidationSamples, trainer.validationSamples()},
+               {ev::kBackend, backend->name()},
+               {ev::kDevice,
+                {{ev::kDeviceKind, device.kind == catalog::TrainingDevice::Kind::Cuda ? "cuda" : "cpu"},
+                 {ev::kDeviceName, device.name},
+                 {ev::kDeviceMemory, device.memoryBytes}}}});
     RunReporter reporter(store, runId, log, *backend, trainer);
     trainer.run(reporter);
     const bool finished = trainer.step() == trainer.totalSteps();
     store.setRunWorker(runId, std::nullopt);
     store.setRunStatus(runId, finished ? catalog::RunStatus::Completed : catalog::RunStatus::Stopped);
-    log.print({{"event", finished ? "completed" : "stopped"}, {"run", runId}, {"step", trainer.step()}});
+    log.print({{ev::kEvent, finished ? ev::kCompleted : ev::kStopped}, {ev::kRun, runId}, {ev::kStep, trainer.step()}});
     log.say(finished ? "finished after step %lld" : "stopped after step %lld", static_cast<long long>(trainer.step()));
     return 0;
   } catch (const std::exception& error) {
     store.setRunWorker(runId, std::nullopt);
     store.setRunStatus(runId, catalog::RunStatus::Failed, error.what());
-    log.print({{"event", "failed"}, {"run", runId}, {"error", error.what()}});
+    log.print({{ev::kEvent, ev::kFailed}, {ev::kRun, runId}, {ev::kError, error.what()}});
     throw;
   }
 }

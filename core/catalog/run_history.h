@@ -12,9 +12,13 @@
 
 namespace tiertune::catalog {
 
-// The metric names the trainer records (app/cli/train_command.cpp) that the history summarises.
+// The metric names the trainer records (app/cli/train_command.cpp); the history summarises the
+// losses.
 inline constexpr const char* kTrainLossMetric = "train/loss";
 inline constexpr const char* kValidationLossMetric = "val/loss";
+inline constexpr const char* kLearningRateMetric = "train/lr";
+inline constexpr const char* kGradientNormMetric = "train/grad_norm";
+inline constexpr const char* kTokensPerSecondMetric = "train/tokens_per_s";
 
 enum class RunSortKey {
   Name, Status, Model, Dataset, Method, Steps, BestValidationLoss, Duration, Started, Problem

@@ -4,9 +4,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/train/worker_events.h"
+
 namespace tiertune::gui {
 
 namespace {
+
+namespace ev = train::worker_event;
 
 // A resumed run repeats the steps after its checkpoint: the repeated ones replace the old ones.
 void addPoint(std::vector<catalog::MetricPoint>& curve, qint64 step, double value, const char* name) {
@@ -26,11 +30,11 @@ bool dropSamplesFrom(std::vector<SampleRound>& rounds, qint64 step) {
 
 SampleRound sampleRound(const QJsonObject& event) {
   SampleRound round;
-  round.step = event.value(QStringLiteral("step")).toInteger();
-  for (const QJsonValue& entry : event.value(QStringLiteral("samples")).toArray()) {
+  round.step = event.value(QLatin1String(ev::kStep)).toInteger();
+  for (const QJsonValue& entry : event.value(QLatin1String(ev::kSamples)).toArray()) {
     const QJsonObject sample = entry.toObject();
     round.answers.push_back(
-        {sample.value(QStringLiteral("prompt")).toString(), sample.value(QStringLiteral("completion")).toString()});
+        {sample.value(QLatin1String(ev::kPrompt)).toString(), sample.value(QLatin1String(ev::kCompletion)).toString()});
   }
   return round;
 }
@@ -46,83 +50,83 @@ bool LiveRunState::apply(const QByteArray& line) {
   const QByteArray text = line.trimmed();
   if (text.isEmpty()) return false;
   const QJsonObject event = text.startsWith('{') ? QJsonDocument::fromJson(text).object() : QJsonObject();
-  const QString kind = event.value(QStringLiteral("event")).toString();
+  const QString kind = event.value(QLatin1String(ev::kEvent)).toString();
   if (kind.isEmpty()) {
     personLines.append(QString::fromUtf8(text));
     ++personLinesSeen;
     if (personLines.size() > kLogLines) personLines.removeFirst();
     return false;
   }
-  const QJsonValue eventRun = event.value(QStringLiteral("run"));
+  const QJsonValue eventRun = event.value(QLatin1String(ev::kRun));
   if (runId != 0 && eventRun.isDouble() && eventRun.toInteger() != runId) return true;
   sawEvent = true;
-  if (kind == QLatin1String("plan")) {
+  if (kind == QLatin1String(ev::kPlan)) {
     phase = RunPhase::Starting;
     error.clear();
     samplesSkipped.clear();  // a new worker: it says again if it writes none
-    planSummary = event.value(QStringLiteral("summary")).toString();
-    const QJsonObject peaks = event.value(QStringLiteral("peak_bytes")).toObject();
-    predictedPeak = {static_cast<qint64>(number(peaks, "device", -1)), static_cast<qint64>(number(peaks, "host", -1)),
-                     static_cast<qint64>(number(peaks, "disk", -1))};
-  } else if (kind == QLatin1String("start")) {
+    planSummary = event.value(QLatin1String(ev::kSummary)).toString();
+    const QJsonObject peaks = event.value(QLatin1String(ev::kPeakBytes)).toObject();
+    predictedPeak = {static_cast<qint64>(number(peaks, ev::kDeviceTier, -1)), static_cast<qint64>(number(peaks, ev::kHostTier, -1)),
+                     static_cast<qint64>(number(peaks, ev::kDiskTier, -1))};
+  } else if (kind == QLatin1String(ev::kStart)) {
     phase = RunPhase::Running;
-    step = event.value(QStringLiteral("step")).toInteger();
-    totalSteps = event.value(QStringLiteral("total_steps")).toInteger();
-    validationSamples = event.value(QStringLiteral("validation_samples")).toInteger(-1);
-    backend = event.value(QStringLiteral("backend")).toString();
-    const QJsonObject trainsOn = event.value(QStringLiteral("device")).toObject();
+    step = event.value(QLatin1String(ev::kStep)).toInteger();
+    totalSteps = event.value(QLatin1String(ev::kTotalSteps)).toInteger();
+    validationSamples = event.value(QLatin1String(ev::kValidationSamples)).toInteger(-1);
+    backend = event.value(QLatin1String(ev::kBackend)).toString();
+    const QJsonObject trainsOn = event.value(QLatin1String(ev::kDevice)).toObject();
     device.reset();
     if (!trainsOn.isEmpty()) {
-      const QString deviceKind = trainsOn.value(QStringLiteral("kind")).toString();
+      const QString deviceKind = trainsOn.value(QLatin1String(ev::kDeviceKind)).toString();
       device = catalog::TrainingDevice{deviceKind == QLatin1String("cuda") ? catalog::TrainingDevice::Kind::Cuda
                                                                        : catalog::TrainingDevice::Kind::Cpu,
-                                       trainsOn.value(QStringLiteral("name")).toString().toStdString(),
-                                       static_cast<std::int64_t>(number(trainsOn, "memory_bytes", 0))};
+                                       trainsOn.value(QLatin1String(ev::kDeviceName)).toString().toStdString(),
+                                       static_cast<std::int64_t>(number(trainsOn, ev::kDeviceMemory, 0))};
     }
-  } else if (kind == QLatin1String("step")) {
+  } else if (kind == QLatin1String(ev::kStepDone)) {
     phase = RunPhase::Running;
-    step = event.value(QStringLiteral("step")).toInteger();
-    totalSteps = event.value(QStringLiteral("total_steps")).toInteger();
-    loss = number(event, "loss", NAN);
-    learningRate = number(event, "lr", NAN);
-    tokensPerSecond = number(event, "tokens_per_s", 0);
-    etaSeconds = number(event, "eta_s", -1);
-    trainingSeconds += number(event, "seconds", 0);
-    const QJsonObject memory = event.value(QStringLiteral("memory")).toObject();
-    memoryInUse = {static_cast<qint64>(number(memory, "device", -1)), static_cast<qint64>(number(memory, "host", -1)),
-                   static_cast<qint64>(number(memory, "disk", -1))};
+    step = event.value(QLatin1String(ev::kStep)).toInteger();
+    totalSteps = event.value(QLatin1String(ev::kTotalSteps)).toInteger();
+    loss = number(event, ev::kLoss, NAN);
+    learningRate = number(event, ev::kLearningRate, NAN);
+    tokensPerSecond = number(event, ev::kTokensPerSecond, 0);
+    etaSeconds = number(event, ev::kEtaSeconds, -1);
+    trainingSeconds += number(event, ev::kSeconds, 0);
+    const QJsonObject memory = event.value(QLatin1String(ev::kMemory)).toObject();
+    memoryInUse = {static_cast<qint64>(number(memory, ev::kDeviceTier, -1)), static_cast<qint64>(number(memory, ev::kHostTier, -1)),
+                   static_cast<qint64>(number(memory, ev::kDiskTier, -1))};
     if (!std::isnan(loss)) addPoint(train, step, loss, catalog::kTrainLossMetric);
     // Validation points after this step belong to the run before its resume.
     while (!validation.empty() && validation.back().step >= step) validation.pop_back();
     if (dropSamplesFrom(samples, step)) ++samplesRevision;
-  } else if (kind == QLatin1String("evaluation")) {
-    validationLoss = number(event, "val_loss", NAN);
+  } else if (kind == QLatin1String(ev::kEvaluation)) {
+    validationLoss = number(event, ev::kValidationLoss, NAN);
     if (!std::isnan(validationLoss)) {
-      addPoint(validation, event.value(QStringLiteral("step")).toInteger(), validationLoss,
+      addPoint(validation, event.value(QLatin1String(ev::kStep)).toInteger(), validationLoss,
                catalog::kValidationLossMetric);
     }
-  } else if (kind == QLatin1String("samples")) {
+  } else if (kind == QLatin1String(ev::kSamples)) {
     SampleRound round = sampleRound(event);
     dropSamplesFrom(samples, round.step);
     samples.push_back(std::move(round));
     if (samples.size() > static_cast<std::size_t>(kSampleRounds)) samples.erase(samples.begin());
     ++samplesRevision;
-  } else if (kind == QLatin1String("samples_skipped")) {
-    samplesSkipped = event.value(QStringLiteral("reason")).toString();
+  } else if (kind == QLatin1String(ev::kSamplesSkipped)) {
+    samplesSkipped = event.value(QLatin1String(ev::kReason)).toString();
     ++samplesRevision;
-  } else if (kind == QLatin1String("checkpoint")) {
-    checkpointStep = event.value(QStringLiteral("step")).toInteger();
-  } else if (kind == QLatin1String("paused")) {
+  } else if (kind == QLatin1String(ev::kCheckpoint)) {
+    checkpointStep = event.value(QLatin1String(ev::kStep)).toInteger();
+  } else if (kind == QLatin1String(ev::kPaused)) {
     phase = RunPhase::Paused;
-  } else if (kind == QLatin1String("resumed")) {
+  } else if (kind == QLatin1String(ev::kResumed)) {
     phase = RunPhase::Running;
-  } else if (kind == QLatin1String("completed")) {
+  } else if (kind == QLatin1String(ev::kCompleted)) {
     phase = RunPhase::Completed;
-  } else if (kind == QLatin1String("stopped")) {
+  } else if (kind == QLatin1String(ev::kStopped)) {
     phase = RunPhase::Stopped;
-  } else if (kind == QLatin1String("failed")) {
+  } else if (kind == QLatin1String(ev::kFailed)) {
     phase = RunPhase::Failed;
-    error = event.value(QStringLiteral("error")).toString();
+    error = event.value(QLatin1String(ev::kError)).toString();
   }
   return true;
 }
