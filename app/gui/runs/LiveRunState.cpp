@@ -64,7 +64,7 @@ bool LiveRunState::apply(const QByteArray& line) {
     phase = RunPhase::Starting;
     error.clear();
     samplesSkipped.clear();  // a new worker: it says again if it writes none
-    planSummary = event.value(QLatin1String(ev::kSummary)).toString();
+    planSeen = true;
     const QJsonObject peaks = event.value(QLatin1String(ev::kPeakBytes)).toObject();
     predictedPeak = {static_cast<qint64>(number(peaks, ev::kDeviceTier, -1)), static_cast<qint64>(number(peaks, ev::kHostTier, -1)),
                      static_cast<qint64>(number(peaks, ev::kDiskTier, -1))};

@@ -48,8 +48,8 @@ struct LiveRunState {
   RunPhase phase = RunPhase::Starting;
   bool sawEvent = false;  // any JSON event at all (a log from before this feature has none)
 
-  // The "plan" event; its summary names the predicted step time and what bounds it.
-  QString planSummary;
+  // The "plan" event.
+  bool planSeen = false;  // the worker's plan event arrived (its figures are predictedPeak)
   std::array<qint64, 3> predictedPeak{-1, -1, -1};  // bytes per Tier; -1: unknown
 
   // The latest "step" event.

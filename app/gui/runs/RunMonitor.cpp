@@ -248,7 +248,7 @@ void RunMonitor::redraw() {
   curves.validation = thinned(state->validation);
   chart_->setCurves({curves});
   memory_->display(*state);
-  if (state->planSummary.isEmpty()) {
+  if (!state->planSeen) {
     plan_->setText(tr("The memory plan appears when the run starts."));
   } else {
     // The plan's figures in the window's words (the worker's own sentence is English, for its log).
