@@ -2,9 +2,10 @@
 // (core/model/model_units.h) and every kind of state, a home tier. Made from the planner's plan,
 // or by hand in tests and benchmarks.
 //
-// The executor stores weights in fp32 on every backend today (the CPU reference and the current
-// CUDA backend), so the trained weights are one copy: the "master" and the "working" weights of
-// the planner's vocabulary are the same buffer, and the plan must be made with fp32 weights.
+// The executor keeps trained weights in fp32 on every backend (the CPU reference and the CUDA
+// backend), one copy: the "master" and the "working" weights of the planner's vocabulary are the
+// same buffer, and the plan must be made with fp32 trained weights. A frozen base stays in the
+// format its checkpoint ships in (TieredStateOptions::frozenFormat).
 #pragma once
 
 #include <array>

@@ -1,18 +1,12 @@
 // The streaming executor's state: every unit's weights, gradients and Adam moments kept in the tier
 // the placement chose (device memory of the backend, host RAM, or extents of the SSD store), and
-// brought to the device just in time for the decoder.
+// brought to the device just in time for the decoder. It is three parts, each in a file of its own:
 //
-// A pass (one micro-batch's forward and backward, or an evaluation) is announced with its access
-// order (model::decoderAccessOrder). A mover thread walks that order ahead of the decoder: while
-// unit i computes, unit i+1's weights (and, in the backward, its gradient sums) move up into a
-// device slot: SSD -> host staging through io_uring, host -> device on the backend's transfer lane
-// (a copy stream on CUDA, from page-locked host memory). The decoder's ops on a unit wait for the
-// fence after its copies; the copies into a slot wait for the fence after the ops of the slot's
-// last user, recorded when the decoder releases it. When the decoder releases a unit whose
-// gradients live below the device, they move down on the transfer lane while the next unit
-// computes. The optimizer step runs where the Adam moments live: on the device
-// through the backend, or on the host through the CPU kernels, with disk-resident state streamed
-// through host memory unit by unit.
+//   core/tiers/unit_homes.h      where each unit's state lives: layout, allocation, host and disk I/O
+//   core/tiers/pass_mover.h      the pass protocol: the mover thread, the device slots, the fences,
+//                                each access a written state machine (core/tiers/access_state.h)
+//                                with numbered invariants
+//   core/tiers/unit_optimizer.h  the optimizer's part of a step, where each unit's moments live
 //
 // Only copies are added: the same ops run on the same values in the same order, so on the CPU
 // backend a run gives bit for bit the same losses whatever the placement (tested).
@@ -20,7 +14,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <span>
 #include <string>
 #include <utility>
@@ -30,8 +23,12 @@
 #include "core/model/lora.h"
 #include "core/model/model_units.h"
 #include "core/model/parameter_table.h"
+#include "core/tiers/pass_mover.h"
 #include "core/tiers/ssd_store.h"
 #include "core/tiers/state_placement.h"
+#include "core/tiers/transfer_log.h"
+#include "core/tiers/unit_homes.h"
+#include "core/tiers/unit_optimizer.h"
 #include "kernels/backend.h"
 
 namespace tiertune::tiers {
@@ -44,19 +41,6 @@ struct TieredStateOptions {
   model::TableFormat frozenFormat = model::ElementType::F32;
   SsdStoreOptions store;
   bool recordTimeline = false;          // keep a TimelineEvent per transfer and per wait
-};
-
-struct TransferStats {
-  std::uint64_t hostToDevice = 0, deviceToHost = 0;  // bytes
-  std::uint64_t diskRead = 0, diskWritten = 0;       // bytes
-  double moverBusySeconds = 0;    // the mover thread moving data
-  double computeWaitSeconds = 0;  // the decoder waiting for a unit that had not arrived yet
-};
-
-struct TimelineEvent {
-  enum class Lane { Compute, Mover } lane = Lane::Mover;
-  std::string what;  // "load unit 3", "store gradients 3", "wait for unit 3", "compute unit 3"
-  double start = 0, end = 0;  // seconds since the state was made
 };
 
 class TieredState final : public model::UnitResidency {
@@ -87,9 +71,9 @@ class TieredState final : public model::UnitResidency {
   void write(StateKind kind, std::size_t unit, std::span<const std::uint8_t> bytes);
   void read(StateKind kind, std::size_t unit, std::span<float> values);
 
-  // One pass of the decoder in this order; endPass() waits for the gradients to reach their homes
-  // and reports what went wrong on the mover thread. A pass that fails is abandoned by
-  // abandonPass(), which leaves the state usable for reading and a new pass.
+  // One pass of the decoder in this order (core/tiers/pass_mover.h); endPass() waits for the
+  // gradients to reach their homes and reports what went wrong on the mover thread. A pass that
+  // fails is abandoned by abandonPass(), which leaves the state usable for reading and a new pass.
   void beginPass(std::vector<model::UnitAccess> order);
   void endPass();
   void abandonPass() noexcept;
@@ -110,8 +94,10 @@ class TieredState final : public model::UnitResidency {
   std::uint64_t diskBytes() const;  // reserved in the SSD store
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  TransferLog log_;
+  UnitHomes homes_;
+  UnitOptimizer optimizer_;
+  PassMover mover_;
 };
 
 // Runs one pass of the decoder (run: a call that acquires the units in order) over state: announced,

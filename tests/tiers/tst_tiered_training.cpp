@@ -154,6 +154,8 @@ class TieredTrainingTest : public QObject {
     QTest::newRow("qlora, bf16 base") << "qlora" << static_cast<int>(formats::Dtype::BF16);
     QTest::newRow("qlora, fp32 base") << "qlora" << static_cast<int>(formats::Dtype::F32);
   }
+  // Invariant 8 of core/tiers/pass_mover.h: only copies are added, so every placement gives the
+  // resident run's curve and weights bit for bit.
   void offloadingKeepsTheMathematics() {
     QFETCH(QString, method);
     QFETCH(int, weights);
@@ -230,6 +232,8 @@ class TieredTrainingTest : public QObject {
     QTest::newRow("disk full while writing") << ENOSPC << true;
     QTest::newRow("I/O error while reading") << EIO << false;
   }
+  // Invariant 7: a pass that fails on the mover thread is abandoned and the state stays usable;
+  // the step is not trusted, and the run resumes from its last checkpoint.
   void aFailingOffloadDiskStopsTheStepAndTheRunResumes() {
     QFETCH(int, error);
     QFETCH(bool, writing);

@@ -308,6 +308,7 @@ class TransferLaneTest : public QObject {
     QTest::newRow("lora") << true;
     QTest::newRow("full") << false;
   }
+  // Invariant 4 of core/tiers/pass_mover.h: every wait for a copy where it must be.
   void aStreamedRunWaitsForItsLateCopies() {
     QFETCH(bool, lora);
     const Run run;
