@@ -9,7 +9,7 @@
 // op is asynchronous with respect to the host on backends that can be; synchronize() waits for all
 // of them.
 //
-// Shapes are given in the comments, row-major, as in the CPU kernels. Ops that "accumulate" add
+// Shapes are given in the comments and in kernels/op_shapes.h, row-major. Ops that "accumulate" add
 // into their output (+=), so gradients of several micro-batches add up; the others overwrite it.
 #pragma once
 
@@ -26,19 +26,12 @@
 #include <type_traits>
 #include <utility>
 
-#include "kernels/cpu/attention.h"
-#include "kernels/cpu/adamw.h"
-#include "kernels/cpu/cached_attention.h"
-#include "kernels/cpu/half_weights.h"
 #include "kernels/memory_meter.h"
+#include "kernels/nf4_format.h"
+#include "kernels/op_checks.h"
+#include "kernels/op_shapes.h"
 
 namespace tiertune::kernels {
-
-// Shapes and hyperparameters shared by every backend (defined beside the CPU kernels).
-using AttentionShape = cpu::AttentionShape;
-using AdamWHyper = cpu::AdamWHyper;
-using CachedAttentionShape = cpu::CachedAttentionShape;
-using HalfFormat = cpu::HalfFormat;
 
 // A typed view of backend memory. Converts to a view of const elements.
 template <typename T>
@@ -164,35 +157,11 @@ class Fence {
   std::shared_ptr<void> handle_;
 };
 
-struct MatmulShape {
-  std::size_t m = 0, n = 0, k = 0;  // C [m, n] = op(A) [m, k] · op(B) [k, n]
-  bool transposeA = false;          // A stored [k, m]
-  bool transposeB = false;          // B stored [n, k]
-};
-
-struct RmsNormShape {
-  std::size_t rows = 0;
-  std::size_t dim = 0;
-  double eps = 1e-6;
-};
-
-struct RopeShape {
-  std::size_t tokens = 0, heads = 0, headDim = 0;
-};
-
-struct CrossEntropyShape {
-  std::size_t tokens = 0, hiddenSize = 0, vocab = 0;
-  std::size_t chunkTokens = 1024;  // logits held at once: chunkTokens x vocab
-  // The gradient is that of sum(loss) / normalizer; 0 means the tokens this call counts. Gradient
-  // accumulation passes the count over the whole optimizer step.
-  std::size_t normalizer = 0;
-};
-
-struct CrossEntropyOutcome {
-  double lossSum = 0;        // sum of the per-token losses over counted tokens
-  std::size_t counted = 0;   // tokens whose target is not kIgnoreTarget
-};
-
+// Every op is a public non-virtual function that checks its arguments against its shape once
+// (kernels/op_checks.h), then calls the backend's implementation, the private virtual of the same
+// name with "do" in front (as ggml-backend separates its checks from its backends). A backend
+// implements the do* functions and checks only what is its own: limits of its kernels, values it
+// must read (token ids on the GPU).
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -205,24 +174,39 @@ class Backend {
   // The bytes this backend's buffers hold now, their high-water mark and the cap.
   virtual MemoryUse memoryUse() const = 0;
   virtual void resetPeakMemory() = 0;
-  virtual void upload(std::span<const float> host, DeviceSpan<float> device) = 0;
-  virtual void upload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) = 0;
-  virtual void upload(std::span<const std::uint16_t> host, DeviceSpan<std::uint16_t> device) = 0;  // 16-bit weights
-  virtual void upload(std::span<const std::uint8_t> host, DeviceSpan<std::uint8_t> device) = 0;    // NF4 weights
-  virtual void download(DeviceSpan<const float> device, std::span<float> host) = 0;
-  virtual void copy(DeviceSpan<const float> from, DeviceSpan<float> to) = 0;
-  virtual void fill(DeviceSpan<float> x, float value) = 0;
   // Waits for all the work queued on both lanes.
   virtual void synchronize() = 0;
+
+  // Host -> backend (the 16-bit overload for 16-bit weights, the bytes for NF4 weights) and back,
+  // on the compute lane; the host memory is free again when the call returns.
+  void upload(std::span<const float> host, DeviceSpan<float> device) { checkedUpload(host, device); }
+  void upload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) { checkedUpload(host, device); }
+  void upload(std::span<const std::uint16_t> host, DeviceSpan<std::uint16_t> device) { checkedUpload(host, device); }
+  void upload(std::span<const std::uint8_t> host, DeviceSpan<std::uint8_t> device) { checkedUpload(host, device); }
+  void download(DeviceSpan<const float> device, std::span<float> host) {
+    checks::sameSize(device.size(), host.size(), "download");
+    doDownload(device, host);
+  }
+  void copy(DeviceSpan<const float> from, DeviceSpan<float> to) {
+    checks::sameSize(from.size(), to.size(), "copy");
+    doCopy(from, to);
+  }
+  void fill(DeviceSpan<float> x, float value) { doFill(x, value); }
 
   // --- The transfer lane --------------------------------------------------------------------------
   // Copies that run beside the ops, in their call order. The host memory must stay as it is (and,
   // for a download, unread) until a fence recorded on the transfer lane after the copy is signalled:
   // the copy may still be reading or writing it after the call returns. Backend memory the copy
   // writes must not be in use by queued ops: make the transfer lane wait for a compute fence first.
-  virtual void uploadAsync(std::span<const float> host, DeviceSpan<float> device) = 0;
-  virtual void downloadAsync(DeviceSpan<const float> device, std::span<float> host) = 0;
-  virtual void zeroAsync(DeviceSpan<float> device) = 0;  // all bits zero: 0.0f
+  void uploadAsync(std::span<const float> host, DeviceSpan<float> device) {
+    checks::sameSize(host.size(), device.size(), "uploadAsync");
+    doUploadAsync(host, device);
+  }
+  void downloadAsync(DeviceSpan<const float> device, std::span<float> host) {
+    checks::sameSize(device.size(), host.size(), "downloadAsync");
+    doDownloadAsync(device, host);
+  }
+  void zeroAsync(DeviceSpan<float> device) { doZeroAsync(device); }  // all bits zero: 0.0f
   // A fence after everything queued on the lane so far. Throws naming the call on failure.
   virtual Fence record(Lane lane) = 0;
   // The lane's later work waits until the fence is signalled; the host does not block.
@@ -235,28 +219,44 @@ class Backend {
   virtual HostBuffer allocateHostStaging(std::size_t bytes) = 0;
 
   // Element-wise: y += alpha * x; x *= factor.
-  virtual void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) = 0;
-  virtual void scale(DeviceSpan<float> x, float factor) = 0;
+  void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) {
+    checks::sameSize(x.size(), y.size(), "axpy");
+    doAxpy(alpha, x, y);
+  }
+  void scale(DeviceSpan<float> x, float factor) { doScale(x, factor); }
   // sum of x^2 in double (gradient norms): the host waits for the result.
-  virtual double sumOfSquares(DeviceSpan<const float> x) = 0;
+  double sumOfSquares(DeviceSpan<const float> x) { return doSumOfSquares(x); }
 
   // C = alpha op(A) op(B) + beta C.
-  virtual void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
-                      const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) = 0;
+  void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
+              float alpha = 1.0f, float beta = 0.0f) {
+    checkProduct(a.size(), b.size(), c.size(), shape, "matmul");
+    doMatmul(a, b, c, shape, alpha, beta);
+  }
   // The same with B a weight kept in its checkpoint's 16-bit format (bf16 or fp16: a frozen base
   // weight, never widened in storage): widened exactly to fp32 panel by panel inside the product,
   // fp32 accumulation. On the CPU backend the same sums in the same order as matmul over the
   // widened weight would give only up to the panel split; see kernels/cpu/half_weights.h.
-  virtual void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
-                                 DeviceSpan<float> c, const MatmulShape& shape, float alpha = 1.0f,
-                                 float beta = 0.0f) = 0;
+  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+                         DeviceSpan<float> c, const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) {
+    checkProduct(a.size(), w.size(), c.size(), shape, "matmulHalfWeights");
+    doMatmulHalfWeights(a, w, format, c, shape, alpha, beta);
+  }
   // The same with B an NF4 weight of shape.k x shape.n weights (its bytes, kernels/nf4_format.h):
   // dequantized to fp32 panel by panel inside the product; on the CPU backend the same sums as
   // matmul over the dequantized weight up to the panel split (kernels/cpu/nf4.h).
-  virtual void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
-                                const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) = 0;
+  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+                        const MatmulShape& shape, float alpha = 1.0f, float beta = 0.0f) {
+    const char* op = "matmulNf4Weights";
+    checkProduct(a.size(), shape.k * shape.n, c.size(), shape, op);
+    checks::atLeast(w.size(), nf4Layout(shape.k * shape.n).bytes, op, "W (bytes)");
+    doMatmulNf4Weights(a, w, c, shape, alpha, beta);
+  }
   // out = in widened exactly to fp32 (a 16-bit norm weight or bias for the fp32 ops).
-  virtual void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) = 0;
+  void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) {
+    checks::sameSize(in.size(), out.size(), "widen");
+    doWiden(in, format, out);
+  }
   // C = alpha op(A) op(W) + beta C with W as stored: matmul for fp32, matmulHalfWeights for 16 bits,
   // matmulNf4Weights for 4.
   void matmulWeight(DeviceSpan<const float> a, const WeightView& w, DeviceSpan<float> c, const MatmulShape& shape,
@@ -274,67 +274,243 @@ class Backend {
     }
   }
   // y [rows, n] += bias [n] on every row; dbias [n] += the column sums of dy [rows, n].
-  virtual void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) = 0;
-  virtual void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) = 0;
+  void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) {
+    checks::sameSize(y.size(), rows * bias.size(), "addBias");
+    doAddBias(y, bias, rows);
+  }
+  void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) {
+    checks::sameSize(dy.size(), rows * dbias.size(), "biasBackward");
+    doBiasBackward(dy, rows, dbias);
+  }
 
   // Inverted dropout with a counter-based generator: element i is kept when
   // hash(seed, i) >= p, and scaled by 1 / (1 - p). The same seed gives the same mask on every
   // backend and thread count; the backward recomputes it instead of storing it. out may be x.
-  virtual void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) = 0;
+  void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) {
+    checks::sameSize(x.size(), out.size(), "dropout");
+    checks::refuse(!(p >= 0.0f && p < 1.0f), "dropout", "the probability is not in [0, 1)");
+    doDropout(x, out, p, seed);
+  }
 
   // x, y [rows, dim]; weight [dim]; invRms [rows]. The backward accumulates dweight unless it is
   // empty (a frozen weight) and overwrites dx.
-  virtual void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
-                              DeviceSpan<float> y, DeviceSpan<float> invRms) = 0;
-  virtual void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x,
-                               DeviceSpan<const float> weight, DeviceSpan<const float> invRms,
-                               const RmsNormShape& shape, DeviceSpan<float> dx, DeviceSpan<float> dweight) = 0;
+  void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
+                      DeviceSpan<float> y, DeviceSpan<float> invRms) {
+    const char* op = "rmsNormForward";
+    checks::sameSize(x.size(), shape.rows * shape.dim, op);
+    checks::sameSize(weight.size(), shape.dim, "rmsNormForward weight");
+    checks::atLeast(y.size(), shape.rows * shape.dim, op, "y");
+    checks::atLeast(invRms.size(), shape.rows, op, "invRms");
+    doRmsNormForward(x, weight, shape, y, invRms);
+  }
+  void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
+                       DeviceSpan<const float> invRms, const RmsNormShape& shape, DeviceSpan<float> dx,
+                       DeviceSpan<float> dweight) {
+    const char* op = "rmsNormBackward";
+    checks::sameSize(x.size(), shape.rows * shape.dim, op);
+    checks::sameSize(weight.size(), shape.dim, "rmsNormBackward weight");
+    checks::atLeast(dy.size(), shape.rows * shape.dim, op, "dy");
+    checks::atLeast(invRms.size(), shape.rows, op, "invRms");
+    checks::atLeast(dx.size(), shape.rows * shape.dim, op, "dx");
+    if (!dweight.empty()) checks::atLeast(dweight.size(), shape.dim, op, "dweight");
+    doRmsNormBackward(dy, x, weight, invRms, shape, dx, dweight);
+  }
 
   // x [tokens, heads, headDim] rotated in place; positions [tokens]; invFreq [headDim / 2].
   // inverse rotates back, which is also the backward.
-  virtual void rope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
-                    DeviceSpan<const float> invFreq, bool inverse) = 0;
+  void rope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+            DeviceSpan<const float> invFreq, bool inverse) {
+    const char* op = "rope";
+    checks::sameSize(x.size(), shape.tokens * shape.heads * shape.headDim, op);
+    checks::atLeast(positions.size(), shape.tokens, op, "positions");
+    checks::atLeast(invFreq.size(), shape.headDim / 2, op, "invFreq");
+    doRope(x, shape, positions, invFreq, inverse);
+  }
 
-  // Causal grouped-query attention; see kernels/cpu/attention.h for shapes. dq, dk, dv overwritten.
-  virtual void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
-                                DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
-                                DeviceSpan<float> out, DeviceSpan<float> logSumExp) = 0;
-  virtual void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q,
-                                 DeviceSpan<const float> k, DeviceSpan<const float> v, DeviceSpan<const float> out,
-                                 DeviceSpan<const float> logSumExp, DeviceSpan<const std::int32_t> sampleStart,
-                                 const AttentionShape& shape, DeviceSpan<float> dq, DeviceSpan<float> dk,
-                                 DeviceSpan<float> dv) = 0;
+  // Causal grouped-query attention; see kernels/op_shapes.h and kernels/cpu/attention.h for
+  // shapes. dq, dk, dv overwritten.
+  void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+                        DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
+                        DeviceSpan<float> out, DeviceSpan<float> logSumExp) {
+    const char* op = "attentionForward";
+    checks::groups(shape.heads, shape.kvHeads, op);
+    const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
+    const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
+    checks::atLeast(q.size(), queryElements, op, "q");
+    checks::atLeast(k.size(), keyElements, op, "k");
+    checks::atLeast(v.size(), keyElements, op, "v");
+    checks::atLeast(sampleStart.size(), shape.tokens, op, "sampleStart");
+    checks::atLeast(out.size(), queryElements, op, "out");
+    checks::atLeast(logSumExp.size(), shape.heads * shape.tokens, op, "logSumExp");
+    doAttentionForward(q, k, v, sampleStart, shape, out, logSumExp);
+  }
+  void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
+                         DeviceSpan<const float> v, DeviceSpan<const float> out, DeviceSpan<const float> logSumExp,
+                         DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
+                         DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) {
+    const char* op = "attentionBackward";
+    checks::groups(shape.heads, shape.kvHeads, op);
+    const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
+    const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
+    checks::atLeast(dout.size(), queryElements, op, "dout");
+    checks::atLeast(q.size(), queryElements, op, "q");
+    checks::atLeast(k.size(), keyElements, op, "k");
+    checks::atLeast(v.size(), keyElements, op, "v");
+    checks::atLeast(out.size(), queryElements, op, "out");
+    checks::atLeast(logSumExp.size(), shape.heads * shape.tokens, op, "logSumExp");
+    checks::atLeast(sampleStart.size(), shape.tokens, op, "sampleStart");
+    checks::atLeast(dq.size(), queryElements, op, "dq");
+    checks::atLeast(dk.size(), keyElements, op, "dk");
+    checks::atLeast(dv.size(), keyElements, op, "dv");
+    doAttentionBackward(dout, q, k, v, out, logSumExp, sampleStart, shape, dq, dk, dv);
+  }
 
   // Generation: new queries of one sequence against its key/value cache; see
   // kernels/cpu/cached_attention.h for shapes. keys and values hold at least past + queries rows
   // (the new tokens' rows already written); out is overwritten.
-  virtual void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys,
-                               DeviceSpan<const float> values, const CachedAttentionShape& shape,
-                               DeviceSpan<float> out) = 0;
+  void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
+                       const CachedAttentionShape& shape, DeviceSpan<float> out) {
+    const char* op = "cachedAttention";
+    checks::groups(shape.heads, shape.kvHeads, op);
+    const std::size_t queryElements = shape.queries * shape.heads * shape.headDim;
+    const std::size_t cacheElements = (shape.past + shape.queries) * shape.kvHeads * shape.headDim;
+    checks::atLeast(q.size(), queryElements, op, "q");
+    checks::atLeast(out.size(), queryElements, op, "out");
+    checks::atLeast(keys.size(), cacheElements, op, "keys");
+    checks::atLeast(values.size(), cacheElements, op, "values");
+    doCachedAttention(q, keys, values, shape, out);
+  }
 
   // out = silu(gate) * up, all [n]; the backward overwrites dgate and dup.
-  virtual void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) = 0;
-  virtual void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate,
-                              DeviceSpan<const float> up, DeviceSpan<float> dgate, DeviceSpan<float> dup) = 0;
+  void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) {
+    checks::sameSize(gate.size(), up.size(), "swigluForward");
+    checks::sameSize(gate.size(), out.size(), "swigluForward");
+    doSwigluForward(gate, up, out);
+  }
+  void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
+                      DeviceSpan<float> dgate, DeviceSpan<float> dup) {
+    const char* op = "swigluBackward";
+    checks::sameSize(gate.size(), up.size(), op);
+    checks::sameSize(gate.size(), dout.size(), op);
+    checks::sameSize(gate.size(), dgate.size(), op);
+    checks::sameSize(gate.size(), dup.size(), op);
+    doSwigluBackward(dout, gate, up, dgate, dup);
+  }
 
   // table [vocab, dim]; ids [tokens]; out [tokens, dim] (fp32: a 16-bit table's rows widened
-  // exactly). The backward accumulates into dtable.
-  virtual void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
-                                DeviceSpan<float> out) = 0;
-  virtual void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
-                                 DeviceSpan<float> dtable) = 0;
+  // exactly). The backward accumulates into dtable. An id outside the table throws
+  // std::invalid_argument naming it (each backend reads the ids where they are).
+  void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                        DeviceSpan<float> out) {
+    const char* op = "embeddingForward";
+    checks::refuse(table.isNf4(), op, "an embedding table is never kept in NF4");
+    checks::refuse(dim == 0, op, "the embedding dimension is 0");
+    checks::atLeast(out.size(), ids.size() * dim, op, "out");
+    doEmbeddingForward(table, ids, dim, out);
+  }
+  void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                         DeviceSpan<float> dtable) {
+    const char* op = "embeddingBackward";
+    checks::refuse(dim == 0, op, "the embedding dimension is 0");
+    checks::atLeast(dout.size(), ids.size() * dim, op, "dout");
+    doEmbeddingBackward(dout, ids, dim, dtable);
+  }
 
   // The head fused with cross-entropy, chunked (never all logits at once). hidden [tokens,
   // hiddenSize]; head [vocab, hiddenSize]; targets [tokens] (kIgnoreTarget masks). With dhidden
   // not empty the backward runs in the same pass: dhidden overwritten, dhead accumulated unless
-  // empty (a frozen head; a 16-bit head is always frozen, so its dhead must be empty).
-  virtual CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
-                                           DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
-                                           DeviceSpan<float> dhidden, DeviceSpan<float> dhead) = 0;
+  // empty (a frozen head; a 16-bit head is always frozen, so its dhead must be empty). A target
+  // outside the vocabulary throws std::invalid_argument naming it.
+  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
+                                   DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
+                                   DeviceSpan<float> dhidden, DeviceSpan<float> dhead) {
+    const char* op = "crossEntropy";
+    checks::sameSize(hidden.size(), shape.tokens * shape.hiddenSize, "crossEntropy hidden");
+    checks::sameSize(head.size(), shape.vocab * shape.hiddenSize, "crossEntropy head");
+    checks::sameSize(targets.size(), shape.tokens, "crossEntropy targets");
+    if (!dhidden.empty()) checks::atLeast(dhidden.size(), shape.tokens * shape.hiddenSize, op, "dhidden");
+    if (!dhidden.empty() && !dhead.empty()) checks::atLeast(dhead.size(), shape.vocab * shape.hiddenSize, op, "dhead");
+    checks::refuse(head.isHalf() && !dhead.empty(), op, "a 16-bit head is not trained");
+    checks::refuse(head.isNf4(), op, "a head is never kept in NF4");
+    return doCrossEntropy(hidden, head, targets, shape, dhidden, dhead);
+  }
 
-  // One AdamW step over fp32 master weights and moments (step counts from 1).
-  virtual void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m,
-                     DeviceSpan<float> v, const AdamWHyper& hyper, std::int64_t step) = 0;
+  // One AdamW step over fp32 master weights and moments (step counts from 1), with the factors of
+  // adamwFactors (kernels/op_shapes.h).
+  void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
+             const AdamWHyper& hyper, std::int64_t step) {
+    checks::sameSize(params.size(), grads.size(), "adamw");
+    checks::sameSize(params.size(), m.size(), "adamw (first moments)");
+    checks::sameSize(params.size(), v.size(), "adamw (second moments)");
+    doAdamw(params, grads, m, v, adamwFactors(hyper, step));
+  }
+
+ private:
+  template <typename T>
+  void checkedUpload(std::span<const T> host, DeviceSpan<T> device) {
+    checks::sameSize(host.size(), device.size(), "upload");
+    doUpload(host, device);
+  }
+  static void checkProduct(std::size_t a, std::size_t b, std::size_t c, const MatmulShape& shape, const char* op) {
+    checks::atLeast(a, shape.m * shape.k, op, "A");
+    checks::atLeast(b, shape.k * shape.n, op, "B");
+    checks::atLeast(c, shape.m * shape.n, op, "C");
+  }
+
+  // The implementations, called with checked arguments.
+  virtual void doUpload(std::span<const float> host, DeviceSpan<float> device) = 0;
+  virtual void doUpload(std::span<const std::int32_t> host, DeviceSpan<std::int32_t> device) = 0;
+  virtual void doUpload(std::span<const std::uint16_t> host, DeviceSpan<std::uint16_t> device) = 0;
+  virtual void doUpload(std::span<const std::uint8_t> host, DeviceSpan<std::uint8_t> device) = 0;
+  virtual void doDownload(DeviceSpan<const float> device, std::span<float> host) = 0;
+  virtual void doCopy(DeviceSpan<const float> from, DeviceSpan<float> to) = 0;
+  virtual void doFill(DeviceSpan<float> x, float value) = 0;
+  virtual void doUploadAsync(std::span<const float> host, DeviceSpan<float> device) = 0;
+  virtual void doDownloadAsync(DeviceSpan<const float> device, std::span<float> host) = 0;
+  virtual void doZeroAsync(DeviceSpan<float> device) = 0;
+  virtual void doAxpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) = 0;
+  virtual void doScale(DeviceSpan<float> x, float factor) = 0;
+  virtual double doSumOfSquares(DeviceSpan<const float> x) = 0;
+  virtual void doMatmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
+                        const MatmulShape& shape, float alpha, float beta) = 0;
+  virtual void doMatmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+                                   DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) = 0;
+  virtual void doMatmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+                                  const MatmulShape& shape, float alpha, float beta) = 0;
+  virtual void doWiden(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) = 0;
+  virtual void doAddBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) = 0;
+  virtual void doBiasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) = 0;
+  virtual void doDropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) = 0;
+  virtual void doRmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
+                                DeviceSpan<float> y, DeviceSpan<float> invRms) = 0;
+  virtual void doRmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x,
+                                 DeviceSpan<const float> weight, DeviceSpan<const float> invRms,
+                                 const RmsNormShape& shape, DeviceSpan<float> dx, DeviceSpan<float> dweight) = 0;
+  virtual void doRope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+                      DeviceSpan<const float> invFreq, bool inverse) = 0;
+  virtual void doAttentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+                                  DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
+                                  DeviceSpan<float> out, DeviceSpan<float> logSumExp) = 0;
+  virtual void doAttentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q,
+                                   DeviceSpan<const float> k, DeviceSpan<const float> v, DeviceSpan<const float> out,
+                                   DeviceSpan<const float> logSumExp, DeviceSpan<const std::int32_t> sampleStart,
+                                   const AttentionShape& shape, DeviceSpan<float> dq, DeviceSpan<float> dk,
+                                   DeviceSpan<float> dv) = 0;
+  virtual void doCachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys,
+                                 DeviceSpan<const float> values, const CachedAttentionShape& shape,
+                                 DeviceSpan<float> out) = 0;
+  virtual void doSwigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) = 0;
+  virtual void doSwigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate,
+                                DeviceSpan<const float> up, DeviceSpan<float> dgate, DeviceSpan<float> dup) = 0;
+  virtual void doEmbeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                                  DeviceSpan<float> out) = 0;
+  virtual void doEmbeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+                                   DeviceSpan<float> dtable) = 0;
+  virtual CrossEntropyOutcome doCrossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
+                                             DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
+                                             DeviceSpan<float> dhidden, DeviceSpan<float> dhead) = 0;
+  virtual void doAdamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m,
+                       DeviceSpan<float> v, const AdamWFactors& factors) = 0;
 };
 
 // The reference backend: host memory, OpenBLAS and the OpenMP loops of kernels/cpu. arenaBytes caps

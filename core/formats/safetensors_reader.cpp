@@ -56,14 +56,14 @@ void readAsFloat(const TensorView& tensor, std::span<float> out) {
   if (tensor.mapping) tensor.mapping->requireIntact();
 }
 
-void readAsHalf(const TensorView& tensor, kernels::cpu::HalfFormat format, std::span<std::uint16_t> out) {
+void readAsHalf(const TensorView& tensor, kernels::HalfFormat format, std::span<std::uint16_t> out) {
   requireLoadableFloat(tensor);
   if (out.size() != tensor.elementCount()) {
     throw Error(std::string(tensor.fileLabel) + ": tensor " + tensor.name() + " has " +
                 std::to_string(tensor.elementCount()) + " elements, but the destination holds " +
                 std::to_string(out.size()) + " (a bug in the caller).");
   }
-  const Dtype same = format == kernels::cpu::HalfFormat::Bf16 ? Dtype::BF16 : Dtype::F16;
+  const Dtype same = format == kernels::HalfFormat::Bf16 ? Dtype::BF16 : Dtype::F16;
   const std::byte* in = tensor.bytes.data();
   if (tensor.dtype() == same) {
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = loadLittleEndian<std::uint16_t>(in + 2 * i);
@@ -83,7 +83,7 @@ void readAsHalf(const TensorView& tensor, kernels::cpu::HalfFormat format, std::
         }
       }
       const std::span<std::uint16_t> to = out.subspan(first, count);
-      if (format == kernels::cpu::HalfFormat::Bf16) {
+      if (format == kernels::HalfFormat::Bf16) {
         kernels::cpu::floatToBf16(block, to);
       } else {
         kernels::cpu::floatToF16(block, to);

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "core/formats/dtype.h"
-#include "kernels/cpu/half_weights.h"
+#include "kernels/op_shapes.h"
 #include "core/formats/safetensors_header.h"
 #include "core/util/mapped_file.h"
 
@@ -53,7 +53,7 @@ std::vector<float> readAsFloat(const TensorView& tensor);
 // Reads a BF16, F16 or F32 tensor as the bits of format: copied as stored when the tensor is in
 // format, else rounded to nearest even from its exact fp32 value (a value beyond fp16's range
 // becomes infinity: callers check). out.size() must be tensor.elementCount().
-void readAsHalf(const TensorView& tensor, kernels::cpu::HalfFormat format, std::span<std::uint16_t> out);
+void readAsHalf(const TensorView& tensor, kernels::HalfFormat format, std::span<std::uint16_t> out);
 
 class SafetensorsFile {
  public:

@@ -9,9 +9,11 @@
 #include <span>
 #include <vector>
 
+#include "kernels/op_shapes.h"
+
 namespace tiertune::model {
 
-inline constexpr std::int32_t kIgnoreTarget = -100;
+inline constexpr std::int32_t kIgnoreTarget = kernels::kIgnoreTarget;  // what the backends mask
 
 struct TokenBatch {
   std::vector<std::int32_t> inputIds;     // [tokens]

@@ -5,15 +5,9 @@
 namespace tiertune::kernels::cpu {
 
 void adamwStep(std::span<float> params, std::span<const float> grads, std::span<float> m, std::span<float> v,
-               const AdamWHyper& hyper, std::int64_t step) {
-  const double correction1 = 1.0 - std::pow(hyper.beta1, static_cast<double>(step));
-  const double correction2 = 1.0 - std::pow(hyper.beta2, static_cast<double>(step));
-  const auto decay = static_cast<float>(1.0 - hyper.learningRate * hyper.weightDecay);
-  const auto stepSize = static_cast<float>(hyper.learningRate / correction1);
-  const auto sqrtCorrection2 = static_cast<float>(std::sqrt(correction2));
-  const auto beta1 = static_cast<float>(hyper.beta1);
-  const auto beta2 = static_cast<float>(hyper.beta2);
-  const auto epsilon = static_cast<float>(hyper.epsilon);
+               const AdamWFactors& f) {
+  const float decay = f.decay, stepSize = f.stepSize, sqrtCorrection2 = f.sqrtCorrection2;
+  const float beta1 = f.beta1, beta2 = f.beta2, epsilon = f.epsilon;
 #pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < params.size(); ++i) {
     const float g = grads[i];

@@ -7,18 +7,16 @@
 #include <cstdint>
 #include <span>
 
+#include "kernels/op_shapes.h"
+
 namespace tiertune::kernels::cpu {
 
-struct AdamWHyper {
-  double learningRate = 1e-4;
-  double beta1 = 0.9;
-  double beta2 = 0.999;
-  double epsilon = 1e-8;
-  double weightDecay = 0.0;
-};
-
-// step counts from 1.
+// One step with the factors of step (adamwFactors, kernels/op_shapes.h; step counts from 1).
 void adamwStep(std::span<float> params, std::span<const float> grads, std::span<float> m, std::span<float> v,
-               const AdamWHyper& hyper, std::int64_t step);
+               const AdamWFactors& factors);
+inline void adamwStep(std::span<float> params, std::span<const float> grads, std::span<float> m, std::span<float> v,
+                      const AdamWHyper& hyper, std::int64_t step) {
+  adamwStep(params, grads, m, v, adamwFactors(hyper, step));
+}
 
 }  // namespace tiertune::kernels::cpu

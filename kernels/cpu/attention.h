@@ -10,14 +10,9 @@
 #include <cstdint>
 #include <span>
 
-namespace tiertune::kernels::cpu {
+#include "kernels/op_shapes.h"
 
-struct AttentionShape {
-  std::size_t tokens = 0;
-  std::size_t heads = 0;
-  std::size_t kvHeads = 0;
-  std::size_t headDim = 0;
-};
+namespace tiertune::kernels::cpu {
 
 template <typename T>
 void attentionForward(std::span<const T> q, std::span<const T> k, std::span<const T> v,

@@ -8,15 +8,9 @@
 #include <cstddef>
 #include <span>
 
-namespace tiertune::kernels::cpu {
+#include "kernels/op_shapes.h"
 
-struct CachedAttentionShape {
-  std::size_t queries = 0;
-  std::size_t past = 0;  // cached tokens before the first query
-  std::size_t heads = 0;
-  std::size_t kvHeads = 0;
-  std::size_t headDim = 0;
-};
+namespace tiertune::kernels::cpu {
 
 template <typename T>
 void cachedAttention(std::span<const T> q, std::span<const T> keys, std::span<const T> values,

@@ -7,11 +7,12 @@
 #include <memory>
 #include <new>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <omp.h>
 
-#include <stdexcept>
 #include "kernels/backend.h"
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/blas_kernels.h"
@@ -32,28 +33,6 @@ namespace {
 template <typename T>
 std::span<T> host(DeviceSpan<T> span) {
   return std::span<T>(span.data(), span.size());
-}
-
-void requireSameSize(std::size_t a, std::size_t b, const char* op) {
-  if (a != b) {
-    throw std::invalid_argument(std::string(op) + ": sizes differ (" + std::to_string(a) + " and " +
-                                std::to_string(b) + ")");
-  }
-}
-
-void requireAtLeast(std::size_t size, std::size_t needed, const char* op, const char* what) {
-  if (size < needed) {
-    throw std::invalid_argument(std::string(op) + ": " + what + " has " + std::to_string(size) +
-                                " elements, fewer than the " + std::to_string(needed) + " the shape needs");
-  }
-}
-
-void requireGroups(std::size_t heads, std::size_t kvHeads, const char* op) {
-  if (kvHeads == 0 || heads % kvHeads != 0) {
-    throw std::invalid_argument(std::string(op) + ": " + std::to_string(heads) +
-                                " query heads do not split into groups over " + std::to_string(kvHeads) +
-                                " key/value heads");
-  }
 }
 
 class CpuBackend final : public Backend {
@@ -82,44 +61,37 @@ class CpuBackend final : public Backend {
   MemoryUse memoryUse() const override { return meter_->use(); }
   void resetPeakMemory() override { meter_->resetPeak(); }
 
-  void upload(std::span<const float> from, DeviceSpan<float> to) override {
-    requireSameSize(from.size(), to.size(), "upload");
+  void doUpload(std::span<const float> from, DeviceSpan<float> to) override {
     std::copy(from.begin(), from.end(), to.data());
   }
-  void upload(std::span<const std::int32_t> from, DeviceSpan<std::int32_t> to) override {
-    requireSameSize(from.size(), to.size(), "upload");
+  void doUpload(std::span<const std::int32_t> from, DeviceSpan<std::int32_t> to) override {
     std::copy(from.begin(), from.end(), to.data());
   }
-  void upload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
-    requireSameSize(from.size(), to.size(), "upload");
+  void doUpload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
     std::copy(from.begin(), from.end(), to.data());
   }
-  void upload(std::span<const std::uint8_t> from, DeviceSpan<std::uint8_t> to) override {
-    requireSameSize(from.size(), to.size(), "upload");
+  void doUpload(std::span<const std::uint8_t> from, DeviceSpan<std::uint8_t> to) override {
     std::copy(from.begin(), from.end(), to.data());
   }
-  void download(DeviceSpan<const float> from, std::span<float> to) override {
-    requireSameSize(from.size(), to.size(), "download");
+  void doDownload(DeviceSpan<const float> from, std::span<float> to) override {
     std::copy(from.data(), from.data() + from.size(), to.begin());
   }
-  void copy(DeviceSpan<const float> from, DeviceSpan<float> to) override {
-    requireSameSize(from.size(), to.size(), "copy");
+  void doCopy(DeviceSpan<const float> from, DeviceSpan<float> to) override {
     if (from.size() != 0) std::memmove(to.data(), from.data(), from.size() * sizeof(float));
   }
-  void fill(DeviceSpan<float> x, float value) override { std::fill(x.data(), x.data() + x.size(), value); }
+  void doFill(DeviceSpan<float> x, float value) override { std::fill(x.data(), x.data() + x.size(), value); }
   void synchronize() override {}
 
   // One lane in effect: every copy is done when the call returns, so every fence is signalled.
-  void uploadAsync(std::span<const float> from, DeviceSpan<float> to) override { upload(from, to); }
-  void downloadAsync(DeviceSpan<const float> from, std::span<float> to) override { download(from, to); }
-  void zeroAsync(DeviceSpan<float> x) override { fill(x, 0.0f); }
+  void doUploadAsync(std::span<const float> from, DeviceSpan<float> to) override { doUpload(from, to); }
+  void doDownloadAsync(DeviceSpan<const float> from, std::span<float> to) override { doDownload(from, to); }
+  void doZeroAsync(DeviceSpan<float> x) override { doFill(x, 0.0f); }
   Fence record(Lane) override { return Fence(); }
   void laneWaits(Lane, const Fence&) override {}
   void hostWaits(const Fence&) override {}
   HostBuffer allocateHostStaging(std::size_t bytes) override { return allocatePageableStaging(bytes); }
 
-  void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
-    requireSameSize(x.size(), y.size(), "axpy");
+  void doAxpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
     const float* in = x.data();
     float* out = y.data();
     const std::size_t n = x.size();
@@ -127,14 +99,14 @@ class CpuBackend final : public Backend {
     for (std::size_t i = 0; i < n; ++i) out[i] += alpha * in[i];
   }
 
-  void scale(DeviceSpan<float> x, float factor) override {
+  void doScale(DeviceSpan<float> x, float factor) override {
     float* data = x.data();
     const std::size_t n = x.size();
 #pragma omp parallel for schedule(static)
     for (std::size_t i = 0; i < n; ++i) data[i] *= factor;
   }
 
-  double sumOfSquares(DeviceSpan<const float> x) override {
+  double doSumOfSquares(DeviceSpan<const float> x) override {
     // Fixed blocks summed in order: the same result for every thread count.
     constexpr std::size_t block = 1 << 14;
     const std::size_t n = x.size();
@@ -153,31 +125,30 @@ class CpuBackend final : public Backend {
     return total;
   }
 
-  void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
+  void doMatmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
               float alpha, float beta) override {
     cpu::matmul<float>(host(a), shape.transposeA, host(b), shape.transposeB, host(c), shape.m, shape.n, shape.k,
                        alpha, beta);
   }
 
-  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+  void doMatmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
                          DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) override {
     cpu::matmulHalfWeights(host(a), shape.transposeA, host(w), format, shape.transposeB, host(c), shape.m, shape.n,
                            shape.k, alpha, beta);
   }
 
-  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+  void doMatmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
                         const MatmulShape& shape, float alpha, float beta) override {
     cpu::matmulNf4Weights(host(a), shape.transposeA, host(w), shape.transposeB, host(c), shape.m, shape.n, shape.k,
                           alpha, beta);
   }
 
-  void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
+  void doWiden(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
     cpu::widenHalf(host(in), format, host(out));
   }
 
-  void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
+  void doAddBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
     const std::size_t n = bias.size();
-    requireSameSize(y.size(), rows * n, "addBias");
     float* out = y.data();
     const float* b = bias.data();
 #pragma omp parallel for schedule(static)
@@ -186,9 +157,8 @@ class CpuBackend final : public Backend {
     }
   }
 
-  void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
+  void doBiasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
     const std::size_t n = dbias.size();
-    requireSameSize(dy.size(), rows * n, "biasBackward");
     const float* in = dy.data();
     float* out = dbias.data();
 #pragma omp parallel for schedule(static)
@@ -199,8 +169,7 @@ class CpuBackend final : public Backend {
     }
   }
 
-  void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
-    requireSameSize(x.size(), out.size(), "dropout");
+  void doDropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
     const float* in = x.data();
     float* result = out.data();
     const std::size_t n = x.size();
@@ -212,33 +181,29 @@ class CpuBackend final : public Backend {
     }
   }
 
-  void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
+  void doRmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
                       DeviceSpan<float> y, DeviceSpan<float> invRms) override {
-    requireSameSize(x.size(), shape.rows * shape.dim, "rmsNormForward");
-    requireSameSize(weight.size(), shape.dim, "rmsNormForward weight");
     cpu::rmsNormForward<float>(host(x), host(weight), shape.rows, shape.eps, host(y), host(invRms));
   }
 
-  void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
+  void doRmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
                        DeviceSpan<const float> invRms, const RmsNormShape& shape, DeviceSpan<float> dx,
                        DeviceSpan<float> dweight) override {
-    requireSameSize(x.size(), shape.rows * shape.dim, "rmsNormBackward");
     cpu::rmsNormBackward<float>(host(dy), host(x), host(weight), host(invRms), shape.rows, host(dx), host(dweight));
   }
 
-  void rope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+  void doRope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
             DeviceSpan<const float> invFreq, bool inverse) override {
-    requireSameSize(x.size(), shape.tokens * shape.heads * shape.headDim, "rope");
     cpu::ropeApply<float>(host(x), shape.tokens, shape.heads, shape.headDim, host(positions), host(invFreq), inverse);
   }
 
-  void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+  void doAttentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
                         DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
                         DeviceSpan<float> out, DeviceSpan<float> logSumExp) override {
     cpu::attentionForward<float>(host(q), host(k), host(v), host(sampleStart), shape, host(out), host(logSumExp));
   }
 
-  void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
+  void doAttentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
                          DeviceSpan<const float> v, DeviceSpan<const float> out, DeviceSpan<const float> logSumExp,
                          DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
                          DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) override {
@@ -246,48 +211,35 @@ class CpuBackend final : public Backend {
                                   host(sampleStart), shape, host(dq), host(dk), host(dv));
   }
 
-  void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
+  void doCachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
                        const CachedAttentionShape& shape, DeviceSpan<float> out) override {
-    const char* op = "cachedAttention";
-    requireGroups(shape.heads, shape.kvHeads, op);
-    const std::size_t queryElements = shape.queries * shape.heads * shape.headDim;
-    const std::size_t cacheElements = (shape.past + shape.queries) * shape.kvHeads * shape.headDim;
-    requireAtLeast(q.size(), queryElements, op, "q");
-    requireAtLeast(out.size(), queryElements, op, "out");
-    requireAtLeast(keys.size(), cacheElements, op, "keys");
-    requireAtLeast(values.size(), cacheElements, op, "values");
     cpu::cachedAttention<float>(host(q), host(keys), host(values), shape, host(out));
   }
 
-  void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
+  void doSwigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
     cpu::swigluForward<float>(host(gate), host(up), host(out));
   }
-  void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
+  void doSwigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
                       DeviceSpan<float> dgate, DeviceSpan<float> dup) override {
     cpu::swigluBackward<float>(host(dout), host(gate), host(up), host(dgate), host(dup));
   }
 
-  void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void doEmbeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
-    if (table.isNf4()) throw std::invalid_argument("embeddingForward: an embedding table is never kept in NF4");
     if (table.isHalf()) {
       cpu::embeddingForwardHalf(host(table.half), table.format, host(ids), dim, host(out));
     } else {
       cpu::embeddingForward<float>(host(table.f32), host(ids), dim, host(out));
     }
   }
-  void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void doEmbeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                          DeviceSpan<float> dtable) override {
     cpu::embeddingBackward<float>(host(dout), host(ids), dim, host(dtable));
   }
 
-  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
+  CrossEntropyOutcome doCrossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
                                    DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
                                    DeviceSpan<float> dhidden, DeviceSpan<float> dhead) override {
-    requireSameSize(hidden.size(), shape.tokens * shape.hiddenSize, "crossEntropy hidden");
-    requireSameSize(head.size(), shape.vocab * shape.hiddenSize, "crossEntropy head");
-    if (head.isHalf() && !dhead.empty()) throw std::invalid_argument("crossEntropy: a 16-bit head is not trained");
-    if (head.isNf4()) throw std::invalid_argument("crossEntropy: a head is never kept in NF4");
     const cpu::CrossEntropyResult result =
         head.isHalf() ? cpu::crossEntropyWithHalfHead(host(hidden), host(head.half), head.format, host(targets),
                                                       shape.hiddenSize, shape.vocab, shape.chunkTokens, host(dhidden),
@@ -298,10 +250,9 @@ class CpuBackend final : public Backend {
     return CrossEntropyOutcome{result.lossSum, result.counted};
   }
 
-  void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
-             const AdamWHyper& hyper, std::int64_t step) override {
-    requireSameSize(params.size(), grads.size(), "adamw");
-    cpu::adamwStep(host(params), host(grads), host(m), host(v), hyper, step);
+  void doAdamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
+               const AdamWFactors& factors) override {
+    cpu::adamwStep(host(params), host(grads), host(m), host(v), factors);
   }
 
  private:

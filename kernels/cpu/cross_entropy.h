@@ -14,8 +14,6 @@
 
 namespace tiertune::kernels::cpu {
 
-inline constexpr std::int32_t kIgnoreTarget = -100;  // as PyTorch's ignore_index
-
 struct CrossEntropyResult {
   double loss = 0;            // mean over counted tokens; 0 when none
   double lossSum = 0;         // sum over counted tokens

@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <span>
 
-namespace tiertune::kernels::cpu {
+#include "kernels/op_shapes.h"
 
-enum class HalfFormat { Bf16, F16 };
+namespace tiertune::kernels::cpu {
 
 // C [m, n] = alpha op(A) op(W) + beta C, row-major: A is [m, k] or, transposed, [k, m]; W is
 // [k, n] or, transposed, [n, k] (a linear layer's [out, in] weight in y = x W^T).

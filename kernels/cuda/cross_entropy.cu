@@ -1,7 +1,7 @@
-// The per-row part of the fused head + cross-entropy on the GPU (the chunking and the GEMMs are in
-// cuda_backend.cpp): one block per logits row finds the maximum (fp32), the sum of exponentials
-// (double) and the row's loss, then turns the row into its gradient, rounding each value as
-// kernels/cpu/cross_entropy.cpp does.
+// The fused head + cross-entropy on the GPU: the chunk loop, and its per-row part, where one block
+// per logits row finds the maximum (fp32), the sum of exponentials (double) and the row's loss,
+// then turns the row into its gradient, rounding each value as kernels/cpu/cross_entropy.cpp does.
+#include <algorithm>
 #include <cmath>
 
 #include "kernels/cuda/cuda_check.h"
@@ -22,7 +22,7 @@ __global__ void crossEntropyRowsKernel(float* logits, const std::int32_t* target
   for (std::size_t t = blockIdx.x; t < count; t += gridDim.x) {
     float* row = logits + t * vocab;
     const std::int32_t target = targets[t];
-    if (target == kIgnoreTargetOnDevice) {  // the same for the whole block
+    if (target == kIgnoreTarget) {  // the same for the whole block
       if (gradient) {
         for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) row[v] = 0.0f;  // no gradient
       }
@@ -56,6 +56,25 @@ void crossEntropyRows(cudaStream_t stream, float* logits, const std::int32_t* ta
   const auto blocks = static_cast<unsigned>(std::min<std::size_t>(count, kMaxRowBlocks));
   crossEntropyRowsKernel<<<blocks, kRowThreads, 0, stream>>>(logits, targets, count, vocab, scale, gradient, rowLoss);
   CUDA_CHECK("crossEntropy", cudaGetLastError());
+}
+
+void crossEntropyChunks(cudaStream_t stream, cublasHandle_t blas, const float* hidden, const std::int32_t* targets,
+                        std::size_t tokens, std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
+                        float scale, float* dhidden, float* dhead, float* logits, double* rowLoss,
+                        const HeadProducts& head) {
+  const bool backward = dhidden != nullptr;
+  for (std::size_t first = 0; first < tokens; first += chunkTokens) {
+    const std::size_t count = std::min(chunkTokens, tokens - first);
+    const float* rows = hidden + first * hiddenSize;
+    head.logits(rows, count, logits);
+    crossEntropyRows(stream, logits, targets + first, count, vocab, scale, backward, rowLoss + first);
+    if (!backward) continue;
+    head.inputGradient(logits, count, dhidden + first * hiddenSize);
+    if (dhead != nullptr) {
+      gemmRowMajor(blas, "crossEntropy", logits, true, rows, false, dhead, vocab, hiddenSize, count, 1.0f, 1.0f);
+    }
+  }
+  sumInOrder(stream, rowLoss, tokens, rowLoss + tokens);
 }
 
 }  // namespace tiertune::kernels::cuda

@@ -9,7 +9,6 @@
 // per op family, and follow kernels/cpu step by step.
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -21,7 +20,6 @@
 #include <vector>
 
 #include "kernels/backend.h"
-#include "kernels/cpu/cross_entropy.h"
 #include "kernels/cuda/cuda_check.h"
 #include "kernels/cuda/cuda_entry.h"
 #include "kernels/cuda/cuda_ops.h"
@@ -32,24 +30,7 @@ namespace tiertune::kernels {
 
 namespace {
 
-static_assert(cuda::kIgnoreTargetOnDevice == cpu::kIgnoreTarget);
 static_assert(cuda::kNf4Block == kNf4BlockSize && cuda::kNf4Group == kNf4ScaleGroupSize);
-
-void requireSameSize(std::size_t a, std::size_t b, const char* op) {
-  if (a != b) {
-    throw std::invalid_argument(std::string(op) + ": sizes differ (" + std::to_string(a) + " and " +
-                                std::to_string(b) + ")");
-  }
-}
-
-// The CPU backend reads and writes past a too-short span silently; a GPU would fault or corrupt
-// other buffers, so the CUDA backend checks what it touches.
-void requireAtLeast(std::size_t size, std::size_t needed, const char* op, const char* what) {
-  if (size < needed) {
-    throw std::invalid_argument(std::string(op) + ": " + what + " has " + std::to_string(size) +
-                                " elements, fewer than the " + std::to_string(needed) + " the shape needs");
-  }
-}
 
 struct StreamDeleter {
   void operator()(cudaStream_t stream) const { static_cast<void>(cudaStreamDestroy(stream)); }
@@ -165,19 +146,18 @@ class CudaBackend final : public Backend {
   void resetPeakMemory() override { meter_->resetPeak(); }
 
   // The host may reuse its memory as soon as upload returns, so upload waits for the copy.
-  void upload(std::span<const float> from, DeviceSpan<float> to) override { uploadBytes(from, to, "upload"); }
-  void upload(std::span<const std::int32_t> from, DeviceSpan<std::int32_t> to) override {
+  void doUpload(std::span<const float> from, DeviceSpan<float> to) override { uploadBytes(from, to, "upload"); }
+  void doUpload(std::span<const std::int32_t> from, DeviceSpan<std::int32_t> to) override {
     uploadBytes(from, to, "upload");
   }
-  void upload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
+  void doUpload(std::span<const std::uint16_t> from, DeviceSpan<std::uint16_t> to) override {
     uploadBytes(from, to, "upload");
   }
-  void upload(std::span<const std::uint8_t> from, DeviceSpan<std::uint8_t> to) override {
+  void doUpload(std::span<const std::uint8_t> from, DeviceSpan<std::uint8_t> to) override {
     uploadBytes(from, to, "upload");
   }
 
-  void download(DeviceSpan<const float> from, std::span<float> to) override {
-    requireSameSize(from.size(), to.size(), "download");
+  void doDownload(DeviceSpan<const float> from, std::span<float> to) override {
     if (from.empty()) return;
     CUDA_CHECK("download", cudaMemcpyAsync(to.data(), from.data(), from.size() * sizeof(float),
                                            cudaMemcpyDeviceToHost, stream()));
@@ -185,8 +165,7 @@ class CudaBackend final : public Backend {
   }
 
   // memmove semantics, as the CPU backend: overlapping ranges go through a scratch copy.
-  void copy(DeviceSpan<const float> from, DeviceSpan<float> to) override {
-    requireSameSize(from.size(), to.size(), "copy");
+  void doCopy(DeviceSpan<const float> from, DeviceSpan<float> to) override {
     const std::size_t bytes = from.size() * sizeof(float);
     if (bytes == 0 || from.data() == to.data()) return;
     if (overlaps(from.data(), to.data(), bytes)) {
@@ -198,7 +177,7 @@ class CudaBackend final : public Backend {
     CUDA_CHECK("copy", cudaMemcpyAsync(to.data(), from.data(), bytes, cudaMemcpyDeviceToDevice, stream()));
   }
 
-  void fill(DeviceSpan<float> x, float value) override { cuda::fill(stream(), x.data(), x.size(), value); }
+  void doFill(DeviceSpan<float> x, float value) override { cuda::fill(stream(), x.data(), x.size(), value); }
 
   void synchronize() override {
     CUDA_CHECK("synchronize", cudaStreamSynchronize(transfer_.get()));
@@ -207,17 +186,15 @@ class CudaBackend final : public Backend {
 
   // The transfer lane may be driven from another thread than the ops (the tiered executor's mover):
   // each call makes this backend's GPU the thread's current device first.
-  void uploadAsync(std::span<const float> from, DeviceSpan<float> to) override {
-    requireSameSize(from.size(), to.size(), "uploadAsync");
+  void doUploadAsync(std::span<const float> from, DeviceSpan<float> to) override {
     copyOnTransferLane(to.data(), from.data(), from.size(), cudaMemcpyHostToDevice, "uploadAsync");
   }
 
-  void downloadAsync(DeviceSpan<const float> from, std::span<float> to) override {
-    requireSameSize(from.size(), to.size(), "downloadAsync");
+  void doDownloadAsync(DeviceSpan<const float> from, std::span<float> to) override {
     copyOnTransferLane(to.data(), from.data(), from.size(), cudaMemcpyDeviceToHost, "downloadAsync");
   }
 
-  void zeroAsync(DeviceSpan<float> x) override {
+  void doZeroAsync(DeviceSpan<float> x) override {
     const char* op = "zeroAsync";
     if (x.empty()) return;
     CUDA_CHECK(op, cudaSetDevice(device_));
@@ -247,14 +224,13 @@ class CudaBackend final : public Backend {
 
   HostBuffer allocateHostStaging(std::size_t bytes) override;
 
-  void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
-    requireSameSize(x.size(), y.size(), "axpy");
+  void doAxpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
     cuda::axpy(stream(), alpha, x.data(), y.data(), x.size());
   }
 
-  void scale(DeviceSpan<float> x, float factor) override { cuda::scale(stream(), x.data(), x.size(), factor); }
+  void doScale(DeviceSpan<float> x, float factor) override { cuda::scale(stream(), x.data(), x.size(), factor); }
 
-  double sumOfSquares(DeviceSpan<const float> x) override {
+  double doSumOfSquares(DeviceSpan<const float> x) override {
     const char* op = "sumOfSquares";
     auto* partials = reductionScratch_.as<double>(cuda::kSumOfSquaresBlocks + 1, stream(), op);
     double* result = partials + cuda::kSumOfSquaresBlocks;
@@ -262,31 +238,26 @@ class CudaBackend final : public Backend {
     return downloadDouble(result, op);
   }
 
-  void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
+  void doMatmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
               float alpha, float beta) override {
     const char* op = "matmul";
-    requireAtLeast(a.size(), shape.m * shape.k, op, "A");
-    requireAtLeast(b.size(), shape.k * shape.n, op, "B");
-    requireAtLeast(c.size(), shape.m * shape.n, op, "C");
     cuda::gemmRowMajor(blas(), op, a.data(), shape.transposeA, b.data(), shape.transposeB, c.data(), shape.m, shape.n,
                        shape.k, alpha, beta);
   }
 
-  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
+  void doMatmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, HalfFormat format,
                          DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) override {
     const char* op = "matmulHalfWeights";
-    requireAtLeast(w.size(), shape.k * shape.n, op, "W");
     const bool bf16 = format == HalfFormat::Bf16;
     matmulWidenedPanels(op, a, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, float* panel) {
       cuda::widenHalf(stream(), w.data() + first, bf16, panel, count);
     });
   }
 
-  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+  void doMatmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
                         const MatmulShape& shape, float alpha, float beta) override {
     const char* op = "matmulNf4Weights";
     const Nf4Layout layout = nf4Layout(shape.k * shape.n);
-    requireAtLeast(w.size(), layout.bytes, op, "W (bytes)");
     cuda::Nf4Parts parts;
     parts.codes = w.data() + layout.codes;
     parts.blockCodes = w.data() + layout.blockCodes;
@@ -298,138 +269,84 @@ class CudaBackend final : public Backend {
     });
   }
 
-  void widen(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
-    requireSameSize(in.size(), out.size(), "widen");
+  void doWiden(DeviceSpan<const std::uint16_t> in, HalfFormat format, DeviceSpan<float> out) override {
     cuda::widenHalf(stream(), in.data(), format == HalfFormat::Bf16, out.data(), in.size());
   }
 
-  void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
-    requireSameSize(y.size(), rows * bias.size(), "addBias");
+  void doAddBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
     cuda::addBias(stream(), y.data(), bias.data(), rows, bias.size());
   }
 
-  void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
-    requireSameSize(dy.size(), rows * dbias.size(), "biasBackward");
+  void doBiasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
     cuda::biasBackward(stream(), dy.data(), rows, dbias.size(), dbias.data());
   }
 
-  void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
-    requireSameSize(x.size(), out.size(), "dropout");
+  void doDropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
     const float keepScale = 1.0f / (1.0f - p);  // as the CPU backend rounds it
     cuda::dropout(stream(), x.data(), out.data(), x.size(), dropoutThreshold(p), keepScale, seed);
   }
 
-  void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
+  void doRmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const RmsNormShape& shape,
                       DeviceSpan<float> y, DeviceSpan<float> invRms) override {
-    const char* op = "rmsNormForward";
-    requireSameSize(x.size(), shape.rows * shape.dim, op);
-    requireSameSize(weight.size(), shape.dim, "rmsNormForward weight");
-    requireAtLeast(y.size(), shape.rows * shape.dim, op, "y");
-    requireAtLeast(invRms.size(), shape.rows, op, "invRms");
     cuda::rmsNormForward(stream(), x.data(), weight.data(), shape.rows, shape.dim, shape.eps, y.data(), invRms.data());
   }
 
-  void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
+  void doRmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
                        DeviceSpan<const float> invRms, const RmsNormShape& shape, DeviceSpan<float> dx,
                        DeviceSpan<float> dweight) override {
-    const char* op = "rmsNormBackward";
-    requireSameSize(x.size(), shape.rows * shape.dim, op);
-    requireSameSize(weight.size(), shape.dim, "rmsNormBackward weight");
-    requireAtLeast(dy.size(), shape.rows * shape.dim, op, "dy");
-    requireAtLeast(invRms.size(), shape.rows, op, "invRms");
-    requireAtLeast(dx.size(), shape.rows * shape.dim, op, "dx");
-    if (!dweight.empty()) requireAtLeast(dweight.size(), shape.dim, op, "dweight");
     cuda::rmsNormBackward(stream(), dy.data(), x.data(), weight.data(), invRms.data(), shape.rows, shape.dim,
                           dx.data(), dweight.empty() ? nullptr : dweight.data());
   }
 
-  void rope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+  void doRope(DeviceSpan<float> x, const RopeShape& shape, DeviceSpan<const std::int32_t> positions,
             DeviceSpan<const float> invFreq, bool inverse) override {
-    const char* op = "rope";
-    requireSameSize(x.size(), shape.tokens * shape.heads * shape.headDim, op);
-    requireAtLeast(positions.size(), shape.tokens, op, "positions");
-    requireAtLeast(invFreq.size(), shape.headDim / 2, op, "invFreq");
     cuda::rope(stream(), x.data(), shape.tokens, shape.heads, shape.headDim, positions.data(), invFreq.data(),
                inverse);
   }
 
-  void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+  void doAttentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
                         DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
                         DeviceSpan<float> out, DeviceSpan<float> logSumExp) override {
     const char* op = "attentionForward";
     const cuda::AttentionDims dims = attentionDims(shape, op);
-    requireAtLeast(q.size(), dims.tokens * dims.heads * dims.headDim, op, "q");
-    requireAtLeast(k.size(), dims.tokens * dims.kvHeads * dims.headDim, op, "k");
-    requireAtLeast(v.size(), dims.tokens * dims.kvHeads * dims.headDim, op, "v");
-    requireAtLeast(sampleStart.size(), dims.tokens, op, "sampleStart");
-    requireAtLeast(out.size(), dims.tokens * dims.heads * dims.headDim, op, "out");
-    requireAtLeast(logSumExp.size(), dims.heads * dims.tokens, op, "logSumExp");
     cuda::attentionForward(stream(), q.data(), k.data(), v.data(), sampleStart.data(), dims, out.data(),
                            logSumExp.data());
   }
 
-  void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
+  void doAttentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
                          DeviceSpan<const float> v, DeviceSpan<const float> out, DeviceSpan<const float> logSumExp,
                          DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
                          DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) override {
     const char* op = "attentionBackward";
     const cuda::AttentionDims dims = attentionDims(shape, op);
-    const std::size_t queryElements = dims.tokens * dims.heads * dims.headDim;
-    const std::size_t keyElements = dims.tokens * dims.kvHeads * dims.headDim;
-    requireAtLeast(dout.size(), queryElements, op, "dout");
-    requireAtLeast(q.size(), queryElements, op, "q");
-    requireAtLeast(k.size(), keyElements, op, "k");
-    requireAtLeast(v.size(), keyElements, op, "v");
-    requireAtLeast(out.size(), queryElements, op, "out");
-    requireAtLeast(logSumExp.size(), dims.heads * dims.tokens, op, "logSumExp");
-    requireAtLeast(sampleStart.size(), dims.tokens, op, "sampleStart");
-    requireAtLeast(dq.size(), queryElements, op, "dq");
-    requireAtLeast(dk.size(), keyElements, op, "dk");
-    requireAtLeast(dv.size(), keyElements, op, "dv");
     auto* delta = attentionScratch_.as<float>(std::max<std::size_t>(1, dims.heads * dims.tokens), stream(), op);
     cuda::attentionBackward(stream(), dout.data(), q.data(), k.data(), v.data(), out.data(), logSumExp.data(),
                             sampleStart.data(), dims, delta, dq.data(), dk.data(), dv.data());
   }
 
-  void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
+  void doCachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
                        const CachedAttentionShape& shape, DeviceSpan<float> out) override {
     const char* op = "cachedAttention";
-    const cuda::AttentionDims groups =
-        attentionDims(AttentionShape{shape.queries, shape.heads, shape.kvHeads, shape.headDim}, op);
-    const std::size_t queryElements = shape.queries * groups.heads * groups.headDim;
-    const std::size_t cacheElements = (shape.past + shape.queries) * groups.kvHeads * groups.headDim;
-    requireAtLeast(q.size(), queryElements, op, "q");
-    requireAtLeast(out.size(), queryElements, op, "out");
-    requireAtLeast(keys.size(), cacheElements, op, "keys");
-    requireAtLeast(values.size(), cacheElements, op, "values");
+    attentionDims(AttentionShape{shape.queries, shape.heads, shape.kvHeads, shape.headDim}, op);  // the head limit
     cuda::cachedAttention(stream(), q.data(), keys.data(), values.data(),
                           cuda::CachedAttentionDims{shape.queries, shape.past, shape.heads, shape.kvHeads,
                                                     shape.headDim},
                           out.data());
   }
 
-  void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
-    requireSameSize(gate.size(), up.size(), "swigluForward");
-    requireSameSize(gate.size(), out.size(), "swigluForward");
+  void doSwigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
     cuda::swigluForward(stream(), gate.data(), up.data(), out.data(), gate.size());
   }
 
-  void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
+  void doSwigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
                       DeviceSpan<float> dgate, DeviceSpan<float> dup) override {
-    const char* op = "swigluBackward";
-    requireSameSize(gate.size(), up.size(), op);
-    requireSameSize(gate.size(), dout.size(), op);
-    requireSameSize(gate.size(), dgate.size(), op);
-    requireSameSize(gate.size(), dup.size(), op);
     cuda::swigluBackward(stream(), dout.data(), gate.data(), up.data(), dgate.data(), dup.data(), gate.size());
   }
 
-  void embeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void doEmbeddingForward(const WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
-    if (table.isNf4()) throw std::invalid_argument("embeddingForward: an embedding table is never kept in NF4");
     const char* op = "embeddingForward";
     checkIds(ids, table.size(), dim, op);
-    requireAtLeast(out.size(), ids.size() * dim, op, "out");
     if (table.isHalf()) {
       cuda::embeddingForwardHalf(stream(), table.half.data(), table.format == HalfFormat::Bf16, ids.data(), ids.size(),
                                  dim, out.data());
@@ -438,33 +355,19 @@ class CudaBackend final : public Backend {
     }
   }
 
-  void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void doEmbeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                          DeviceSpan<float> dtable) override {
     const char* op = "embeddingBackward";
     checkIds(ids, dtable.size(), dim, op);
-    requireAtLeast(dout.size(), ids.size() * dim, op, "dout");
     cuda::embeddingBackward(stream(), dout.data(), ids.data(), ids.size(), dim, dtable.data());
   }
 
-  CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
+  CrossEntropyOutcome doCrossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
                                    DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape,
                                    DeviceSpan<float> dhidden, DeviceSpan<float> dhead) override;
 
-  void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
-             const AdamWHyper& hyper, std::int64_t step) override {
-    requireSameSize(params.size(), grads.size(), "adamw");
-    requireSameSize(params.size(), m.size(), "adamw (first moments)");
-    requireSameSize(params.size(), v.size(), "adamw (second moments)");
-    // The factors exactly as kernels/cpu/adamw.cpp computes and rounds them.
-    const double correction1 = 1.0 - std::pow(hyper.beta1, static_cast<double>(step));
-    const double correction2 = 1.0 - std::pow(hyper.beta2, static_cast<double>(step));
-    cuda::AdamWFactors factors;
-    factors.decay = static_cast<float>(1.0 - hyper.learningRate * hyper.weightDecay);
-    factors.stepSize = static_cast<float>(hyper.learningRate / correction1);
-    factors.sqrtCorrection2 = static_cast<float>(std::sqrt(correction2));
-    factors.beta1 = static_cast<float>(hyper.beta1);
-    factors.beta2 = static_cast<float>(hyper.beta2);
-    factors.epsilon = static_cast<float>(hyper.epsilon);
+  void doAdamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
+               const AdamWFactors& factors) override {
     cuda::adamw(stream(), params.data(), grads.data(), m.data(), v.data(), params.size(), factors);
   }
 
@@ -481,7 +384,6 @@ class CudaBackend final : public Backend {
 
   template <typename T>
   void uploadBytes(std::span<const T> from, DeviceSpan<T> to, const char* op) {
-    requireSameSize(from.size(), to.size(), op);
     if (from.empty()) return;
     CUDA_CHECK(op, cudaMemcpyAsync(to.data(), from.data(), from.size() * sizeof(T), cudaMemcpyHostToDevice, stream()));
     CUDA_CHECK(op, cudaStreamSynchronize(stream()));
@@ -506,7 +408,6 @@ class CudaBackend final : public Backend {
   // Token ids index rows of a [vocab, dim] table: one outside it would read or write outside the
   // buffer on the GPU. Throws as the CPU backend's embedding does.
   void checkIds(DeviceSpan<const std::int32_t> ids, std::size_t tableSize, std::size_t dim, const char* op) {
-    if (dim == 0) throw std::invalid_argument(std::string(op) + ": the embedding dimension is 0");
     const std::size_t vocab = tableSize / dim;
     for (const std::int32_t id : downloadIds(ids, op)) {
       if (id < 0 || static_cast<std::size_t>(id) >= vocab) {
@@ -516,12 +417,9 @@ class CudaBackend final : public Backend {
     }
   }
 
+  // The shape as the kernels take it, refused past their head-dimension limit (the groups were
+  // checked by the public op).
   static cuda::AttentionDims attentionDims(const AttentionShape& shape, const char* op) {
-    if (shape.kvHeads == 0 || shape.heads % shape.kvHeads != 0) {
-      throw std::invalid_argument(std::string(op) + ": " + std::to_string(shape.heads) +
-                                  " query heads do not split into groups over " + std::to_string(shape.kvHeads) +
-                                  " key/value heads");
-    }
     if (shape.headDim > cuda::kMaxAttentionHeadDim) {
       throw std::invalid_argument(std::string(op) + ": head dimension " + std::to_string(shape.headDim) +
                                   " is above the CUDA kernel's limit of " +
@@ -539,8 +437,6 @@ class CudaBackend final : public Backend {
                            float alpha, float beta, WidenPanel widenPanel) {
     const std::size_t m = shape.m, n = shape.n, k = shape.k;
     const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
-    requireAtLeast(a.size(), m * k, op, "A");
-    requireAtLeast(c.size(), m * n, op, "C");
     if (m == 0 || n == 0) return;
     const std::size_t lda = transposeA ? m : k;
     if (k == 0) {
@@ -621,28 +517,22 @@ HostBuffer CudaBackend::allocateHostStaging(std::size_t bytes) {
   return allocatePageableStaging(rounded);
 }
 
-// The fused head and loss, chunk by chunk as kernels/cpu/cross_entropy.cpp: logits of a chunk
-// (cuBLAS) → per-row loss and gradient (kernel) → dhidden = g · head, dhead += g^T · hidden (cuBLAS).
-// The per-token losses are kept in double and summed once, in token order, at the end.
-CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
-                                              DeviceSpan<const std::int32_t> targets,
-                                              const CrossEntropyShape& shape, DeviceSpan<float> dhidden,
-                                              DeviceSpan<float> dhead) {
+// The fused head and loss: the targets checked and counted here, the chunk loop in
+// cross_entropy.cu with the head's products through matmulWeight (a 16-bit head widened panel by
+// panel, in scratch of its own). The per-token losses are kept in double and summed once, in token
+// order, at the end.
+CrossEntropyOutcome CudaBackend::doCrossEntropy(DeviceSpan<const float> hidden, const WeightView& head,
+                                                DeviceSpan<const std::int32_t> targets,
+                                                const CrossEntropyShape& shape, DeviceSpan<float> dhidden,
+                                                DeviceSpan<float> dhead) {
   const char* op = "crossEntropy";
   const std::size_t hiddenSize = shape.hiddenSize, vocab = shape.vocab;
-  requireSameSize(hidden.size(), shape.tokens * hiddenSize, "crossEntropy hidden");
-  requireSameSize(head.size(), vocab * hiddenSize, "crossEntropy head");
-  requireSameSize(targets.size(), shape.tokens, "crossEntropy targets");
   const std::size_t tokens = targets.size();
   const bool backward = !dhidden.empty();
-  if (backward) requireAtLeast(dhidden.size(), tokens * hiddenSize, op, "dhidden");
-  if (backward && !dhead.empty()) requireAtLeast(dhead.size(), vocab * hiddenSize, op, "dhead");
-  if (head.isHalf() && !dhead.empty()) throw std::invalid_argument("crossEntropy: a 16-bit head is not trained");
-  if (head.isNf4()) throw std::invalid_argument("crossEntropy: a head is never kept in NF4");
 
   CrossEntropyOutcome outcome;
   for (const std::int32_t target : downloadIds(targets, op)) {
-    if (target == cpu::kIgnoreTarget) continue;
+    if (target == kIgnoreTarget) continue;
     if (target < 0 || static_cast<std::size_t>(target) >= vocab) {
       throw std::invalid_argument("target token " + std::to_string(target) + " is outside the vocabulary of " +
                                   std::to_string(vocab));
@@ -656,23 +546,19 @@ CrossEntropyOutcome CudaBackend::crossEntropy(DeviceSpan<const float> hidden, co
   const std::size_t chunkTokens = std::max<std::size_t>(1, std::min(shape.chunkTokens, tokens));
   auto* logits = logitsScratch_.as<float>(chunkTokens * vocab, stream(), op);
   auto* rowLoss = lossScratch_.as<double>(tokens + 1, stream(), op);
-  double* total = rowLoss + tokens;
-  for (std::size_t first = 0; first < tokens; first += chunkTokens) {
-    const std::size_t count = std::min(chunkTokens, tokens - first);
-    const float* rows = hidden.data() + first * hiddenSize;
-    // The head's products through matmulWeight: a 16-bit head widened panel by panel (its own scratch).
-    matmulWeight(DeviceSpan<const float>(rows, count * hiddenSize), head, DeviceSpan<float>(logits, count * vocab),
+  cuda::HeadProducts products;
+  products.logits = [&](const float* rows, std::size_t count, float* out) {
+    matmulWeight(DeviceSpan<const float>(rows, count * hiddenSize), head, DeviceSpan<float>(out, count * vocab),
                  MatmulShape{count, vocab, hiddenSize, false, true});
-    cuda::crossEntropyRows(stream(), logits, targets.data() + first, count, vocab, scale, backward, rowLoss + first);
-    if (!backward) continue;
-    matmulWeight(DeviceSpan<const float>(logits, count * vocab), head,
-                 dhidden.subspan(first * hiddenSize, count * hiddenSize), MatmulShape{count, hiddenSize, vocab});
-    if (!dhead.empty()) {
-      cuda::gemmRowMajor(blas(), op, logits, true, rows, false, dhead.data(), vocab, hiddenSize, count, 1.0f, 1.0f);
-    }
-  }
-  cuda::sumInOrder(stream(), rowLoss, tokens, total);
-  outcome.lossSum = downloadDouble(total, op);
+  };
+  products.inputGradient = [&](const float* gradient, std::size_t count, float* out) {
+    matmulWeight(DeviceSpan<const float>(gradient, count * vocab), head, DeviceSpan<float>(out, count * hiddenSize),
+                 MatmulShape{count, hiddenSize, vocab});
+  };
+  cuda::crossEntropyChunks(stream(), blas(), hidden.data(), targets.data(), tokens, hiddenSize, vocab, chunkTokens,
+                           scale, backward ? dhidden.data() : nullptr, backward && !dhead.empty() ? dhead.data() : nullptr,
+                           logits, rowLoss, products);
+  outcome.lossSum = downloadDouble(rowLoss + tokens, op);
   return outcome;
 }
 

@@ -6,9 +6,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 #include <cublas_v2.h>
 #include <cuda_runtime_api.h>
+
+#include "kernels/op_shapes.h"
 
 namespace tiertune::kernels::cuda {
 
@@ -106,17 +109,30 @@ void embeddingBackward(cudaStream_t stream, const float* dout, const std::int32_
 // cross_entropy.cu: logits [count, vocab] of one chunk, targets [count] (checked by the caller).
 // rowLoss[t] = logsumexp(logits[t]) - logits[t][target] (0 for kIgnoreTarget). With gradient, each
 // row becomes (softmax - one-hot) * scale (zero for an ignored target), as the CPU backend does.
-inline constexpr std::int32_t kIgnoreTargetOnDevice = -100;  // cpu::kIgnoreTarget (static_assert there)
 void crossEntropyRows(cudaStream_t stream, float* logits, const std::int32_t* targets, std::size_t count,
                       std::size_t vocab, float scale, bool gradient, double* rowLoss);
 
-// adamw.cu: params, grads, m, v [n]; the factors are computed on the host as the CPU does.
-struct AdamWFactors {
-  float decay = 1;            // 1 - lr * wd
-  float stepSize = 0;         // lr / (1 - beta1^t)
-  float sqrtCorrection2 = 1;  // sqrt(1 - beta2^t)
-  float beta1 = 0, beta2 = 0, epsilon = 0;
+// The fused head and loss over all tokens, chunk by chunk as kernels/cpu/cross_entropy.cpp does:
+// logits of a chunk (head.logits) -> per-row loss and gradient (crossEntropyRows) -> the chunk's
+// rows of dhidden (head.inputGradient) and dhead += g^T · hidden (cuBLAS). hidden [tokens,
+// hiddenSize]; targets [tokens], checked by the caller; dhidden null for the forward alone, else
+// zeroed by the caller; dhead null for a frozen head. logits holds chunkTokens x vocab floats and
+// rowLoss tokens + 1 doubles of scratch; rowLoss[tokens] receives the sum of the rows' losses in
+// token order. The head's products come from the backend, which keeps the head as stored (fp32 or
+// 16-bit, widened panel by panel).
+struct HeadProducts {
+  // logits [count, vocab] = rows [count, hiddenSize] · head^T
+  std::function<void(const float* rows, std::size_t count, float* logits)> logits;
+  // dhiddenRows [count, hiddenSize] = gradient [count, vocab] · head
+  std::function<void(const float* gradient, std::size_t count, float* dhiddenRows)> inputGradient;
 };
+void crossEntropyChunks(cudaStream_t stream, cublasHandle_t blas, const float* hidden, const std::int32_t* targets,
+                        std::size_t tokens, std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
+                        float scale, float* dhidden, float* dhead, float* logits, double* rowLoss,
+                        const HeadProducts& head);
+
+// adamw.cu: params, grads, m, v [n]; the factors computed on the host for every backend
+// (kernels/op_shapes.h).
 void adamw(cudaStream_t stream, float* params, const float* grads, float* m, float* v, std::size_t n,
            const AdamWFactors& factors);
 

@@ -389,7 +389,7 @@ void checkHalfWeights(Harness& h) {
     h.compare("embeddingForward " + label + " table", looked, kBitwise);
     std::vector<std::int32_t> targets(tokens);
     for (std::size_t t = 0; t < tokens; ++t) {
-      targets[t] = t % 4 == 1 ? cpu::kIgnoreTarget : static_cast<std::int32_t>(h.below(vocab));
+      targets[t] = t % 4 == 1 ? kernels::kIgnoreTarget : static_cast<std::int32_t>(h.below(vocab));
     }
     const IdTwin targetTwin = h.ids(targets);
     const Twin hidden = h.random(tokens * dim, -2, 2);
@@ -601,7 +601,7 @@ void checkCrossEntropy(Harness& h) {
     const std::string name = "crossEntropy " + c.label;
     std::vector<std::int32_t> targets(tokens);
     for (std::size_t t = 0; t < tokens; ++t) {
-      targets[t] = c.allIgnored || t % 4 == 1 ? cpu::kIgnoreTarget : static_cast<std::int32_t>(h.below(vocab));
+      targets[t] = c.allIgnored || t % 4 == 1 ? kernels::kIgnoreTarget : static_cast<std::int32_t>(h.below(vocab));
     }
     const IdTwin targetTwin = h.ids(targets);
     const Twin hidden = h.random(tokens * hiddenSize, -2, 2);

@@ -26,6 +26,7 @@
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
+#include "kernels/cpu/adamw.h"
 #include "tests/support/scratch.h"
 #include "tests/support/tiny_model.h"
 
@@ -52,22 +53,22 @@ class LateTransferBackend final : public kernels::Backend {
   kernels::DeviceBuffer allocate(std::size_t bytes) override { return cpu_->allocate(bytes); }
   kernels::MemoryUse memoryUse() const override { return cpu_->memoryUse(); }
   void resetPeakMemory() override { cpu_->resetPeakMemory(); }
-  void upload(std::span<const float> h, DeviceSpan<float> d) override { cpu_->upload(h, d); }
-  void upload(std::span<const std::int32_t> h, DeviceSpan<std::int32_t> d) override { cpu_->upload(h, d); }
-  void upload(std::span<const std::uint16_t> h, DeviceSpan<std::uint16_t> d) override { cpu_->upload(h, d); }
-  void upload(std::span<const std::uint8_t> h, DeviceSpan<std::uint8_t> d) override { cpu_->upload(h, d); }
-  void download(DeviceSpan<const float> d, std::span<float> h) override { cpu_->download(d, h); }
-  void copy(DeviceSpan<const float> from, DeviceSpan<float> to) override { cpu_->copy(from, to); }
-  void fill(DeviceSpan<float> x, float value) override { cpu_->fill(x, value); }
+  void doUpload(std::span<const float> h, DeviceSpan<float> d) override { cpu_->upload(h, d); }
+  void doUpload(std::span<const std::int32_t> h, DeviceSpan<std::int32_t> d) override { cpu_->upload(h, d); }
+  void doUpload(std::span<const std::uint16_t> h, DeviceSpan<std::uint16_t> d) override { cpu_->upload(h, d); }
+  void doUpload(std::span<const std::uint8_t> h, DeviceSpan<std::uint8_t> d) override { cpu_->upload(h, d); }
+  void doDownload(DeviceSpan<const float> d, std::span<float> h) override { cpu_->download(d, h); }
+  void doCopy(DeviceSpan<const float> from, DeviceSpan<float> to) override { cpu_->copy(from, to); }
+  void doFill(DeviceSpan<float> x, float value) override { cpu_->fill(x, value); }
   void synchronize() override { runQueued(SIZE_MAX); }
 
-  void uploadAsync(std::span<const float> h, DeviceSpan<float> d) override {
+  void doUploadAsync(std::span<const float> h, DeviceSpan<float> d) override {
     queue([this, h, d] { cpu_->upload(h, d); });
   }
-  void downloadAsync(DeviceSpan<const float> d, std::span<float> h) override {
+  void doDownloadAsync(DeviceSpan<const float> d, std::span<float> h) override {
     queue([this, h, d] { cpu_->download(d, h); });
   }
-  void zeroAsync(DeviceSpan<float> d) override {
+  void doZeroAsync(DeviceSpan<float> d) override {
     queue([this, d] { cpu_->fill(d, 0.0f); });
   }
   Fence record(Lane lane) override {
@@ -90,85 +91,86 @@ class LateTransferBackend final : public kernels::Backend {
   }
   kernels::HostBuffer allocateHostStaging(std::size_t bytes) override { return cpu_->allocateHostStaging(bytes); }
 
-  void axpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override { cpu_->axpy(alpha, x, y); }
-  void scale(DeviceSpan<float> x, float factor) override { cpu_->scale(x, factor); }
-  double sumOfSquares(DeviceSpan<const float> x) override { return cpu_->sumOfSquares(x); }
-  void matmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
+  void doAxpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override { cpu_->axpy(alpha, x, y); }
+  void doScale(DeviceSpan<float> x, float factor) override { cpu_->scale(x, factor); }
+  double doSumOfSquares(DeviceSpan<const float> x) override { return cpu_->sumOfSquares(x); }
+  void doMatmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c,
               const kernels::MatmulShape& shape, float alpha, float beta) override {
     cpu_->matmul(a, b, c, shape, alpha, beta);
   }
-  void matmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, kernels::HalfFormat format,
+  void doMatmulHalfWeights(DeviceSpan<const float> a, DeviceSpan<const std::uint16_t> w, kernels::HalfFormat format,
                          DeviceSpan<float> c, const kernels::MatmulShape& shape, float alpha, float beta) override {
     cpu_->matmulHalfWeights(a, w, format, c, shape, alpha, beta);
   }
-  void matmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
+  void doMatmulNf4Weights(DeviceSpan<const float> a, DeviceSpan<const std::uint8_t> w, DeviceSpan<float> c,
                         const kernels::MatmulShape& shape, float alpha, float beta) override {
     cpu_->matmulNf4Weights(a, w, c, shape, alpha, beta);
   }
-  void widen(DeviceSpan<const std::uint16_t> in, kernels::HalfFormat format, DeviceSpan<float> out) override {
+  void doWiden(DeviceSpan<const std::uint16_t> in, kernels::HalfFormat format, DeviceSpan<float> out) override {
     cpu_->widen(in, format, out);
   }
-  void addBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
+  void doAddBias(DeviceSpan<float> y, DeviceSpan<const float> bias, std::size_t rows) override {
     cpu_->addBias(y, bias, rows);
   }
-  void biasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
+  void doBiasBackward(DeviceSpan<const float> dy, std::size_t rows, DeviceSpan<float> dbias) override {
     cpu_->biasBackward(dy, rows, dbias);
   }
-  void dropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
+  void doDropout(DeviceSpan<const float> x, DeviceSpan<float> out, float p, std::uint64_t seed) override {
     cpu_->dropout(x, out, p, seed);
   }
-  void rmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const kernels::RmsNormShape& shape,
+  void doRmsNormForward(DeviceSpan<const float> x, DeviceSpan<const float> weight, const kernels::RmsNormShape& shape,
                       DeviceSpan<float> y, DeviceSpan<float> invRms) override {
     cpu_->rmsNormForward(x, weight, shape, y, invRms);
   }
-  void rmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
+  void doRmsNormBackward(DeviceSpan<const float> dy, DeviceSpan<const float> x, DeviceSpan<const float> weight,
                        DeviceSpan<const float> invRms, const kernels::RmsNormShape& shape, DeviceSpan<float> dx,
                        DeviceSpan<float> dweight) override {
     cpu_->rmsNormBackward(dy, x, weight, invRms, shape, dx, dweight);
   }
-  void rope(DeviceSpan<float> x, const kernels::RopeShape& shape, DeviceSpan<const std::int32_t> positions,
+  void doRope(DeviceSpan<float> x, const kernels::RopeShape& shape, DeviceSpan<const std::int32_t> positions,
             DeviceSpan<const float> invFreq, bool inverse) override {
     cpu_->rope(x, shape, positions, invFreq, inverse);
   }
-  void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
+  void doAttentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
                         DeviceSpan<const std::int32_t> sampleStart, const kernels::AttentionShape& shape,
                         DeviceSpan<float> out, DeviceSpan<float> logSumExp) override {
     cpu_->attentionForward(q, k, v, sampleStart, shape, out, logSumExp);
   }
-  void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
+  void doAttentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
                          DeviceSpan<const float> v, DeviceSpan<const float> out, DeviceSpan<const float> logSumExp,
                          DeviceSpan<const std::int32_t> sampleStart, const kernels::AttentionShape& shape,
                          DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) override {
     cpu_->attentionBackward(dout, q, k, v, out, logSumExp, sampleStart, shape, dq, dk, dv);
   }
-  void cachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
+  void doCachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,
                        const kernels::CachedAttentionShape& shape, DeviceSpan<float> out) override {
     cpu_->cachedAttention(q, keys, values, shape, out);
   }
-  void swigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
+  void doSwigluForward(DeviceSpan<const float> gate, DeviceSpan<const float> up, DeviceSpan<float> out) override {
     cpu_->swigluForward(gate, up, out);
   }
-  void swigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
+  void doSwigluBackward(DeviceSpan<const float> dout, DeviceSpan<const float> gate, DeviceSpan<const float> up,
                       DeviceSpan<float> dgate, DeviceSpan<float> dup) override {
     cpu_->swigluBackward(dout, gate, up, dgate, dup);
   }
-  void embeddingForward(const kernels::WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void doEmbeddingForward(const kernels::WeightView& table, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                         DeviceSpan<float> out) override {
     cpu_->embeddingForward(table, ids, dim, out);
   }
-  void embeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
+  void doEmbeddingBackward(DeviceSpan<const float> dout, DeviceSpan<const std::int32_t> ids, std::size_t dim,
                          DeviceSpan<float> dtable) override {
     cpu_->embeddingBackward(dout, ids, dim, dtable);
   }
-  kernels::CrossEntropyOutcome crossEntropy(DeviceSpan<const float> hidden, const kernels::WeightView& head,
+  kernels::CrossEntropyOutcome doCrossEntropy(DeviceSpan<const float> hidden, const kernels::WeightView& head,
                                             DeviceSpan<const std::int32_t> targets,
                                             const kernels::CrossEntropyShape& shape, DeviceSpan<float> dhidden,
                                             DeviceSpan<float> dhead) override {
     return cpu_->crossEntropy(hidden, head, targets, shape, dhidden, dhead);
   }
-  void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
-             const kernels::AdamWHyper& hyper, std::int64_t step) override {
-    cpu_->adamw(params, grads, m, v, hyper, step);
+  void doAdamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
+               const kernels::AdamWFactors& factors) override {
+    kernels::cpu::adamwStep({params.data(), params.size()}, {grads.data(), grads.size()}, {m.data(), m.size()},
+                            {v.data(), v.size()}, factors);  // host memory: the CPU kernel itself
   }
 
  private:
