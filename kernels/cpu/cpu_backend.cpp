@@ -14,6 +14,7 @@
 #include <omp.h>
 
 #include "kernels/backend.h"
+#include "kernels/cpu/adamw.h"
 #include "kernels/cpu/attention.h"
 #include "kernels/cpu/blas_kernels.h"
 #include "kernels/cpu/cached_attention.h"

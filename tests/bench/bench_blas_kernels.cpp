@@ -19,6 +19,7 @@
 #include "kernels/cpu/half_weights.h"
 #include "kernels/cpu/matmul.h"
 
+using namespace tiertune::kernels;
 using namespace tiertune::kernels::cpu;
 
 namespace {

@@ -76,10 +76,10 @@ constexpr double kModel = 1e-3;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 int failures = 0;
-int checks = 0;
+int checksRun = 0;
 
 void report(const std::string& name, bool passed, const std::string& detail) {
-  ++checks;
+  ++checksRun;
   if (!passed) ++failures;
   std::printf("%s %-72s %s\n", passed ? "PASS" : "FAIL", name.c_str(), detail.c_str());
   std::fflush(stdout);
@@ -955,6 +955,6 @@ int main(int argc, char** argv) {
     std::printf("FAIL with an exception: %s\n", exception.what());
     return 1;
   }
-  std::printf("%d of %d checks failed (seed %llu)\n", failures, checks, static_cast<unsigned long long>(seed));
+  std::printf("%d of %d checks failed (seed %llu)\n", failures, checksRun, static_cast<unsigned long long>(seed));
   return failures == 0 ? 0 : 1;
 }

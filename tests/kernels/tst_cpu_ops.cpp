@@ -19,6 +19,7 @@
 #include "kernels/cpu/rope.h"
 #include "kernels/cpu/swiglu.h"
 
+using namespace tiertune::kernels;
 using namespace tiertune::kernels::cpu;
 
 namespace {

@@ -22,6 +22,7 @@
 #include "kernels/cpu/swiglu.h"
 #include "reference/torch_reference.h"
 
+using namespace tiertune::kernels;
 using namespace tiertune::kernels::cpu;
 
 namespace {
