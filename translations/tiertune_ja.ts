@@ -3079,6 +3079,14 @@ Folder: %4</source>
         <source>after every step</source>
         <translation>毎ステップ後</translation>
     </message>
+    <message>
+        <source>The output folder %1 is in use by run %2 (“%3”), which is training now: two runs in one folder would overwrite each other&apos;s checkpoints. This run will write to %4 instead; press Start again.</source>
+        <translation>出力フォルダー %1 は、実行 %2（“%3”）が現在トレーニング中で使っています。1 つのフォルダーに 2 つの実行があると、互いのチェックポイントを上書きしてしまいます。この実行は代わりに %4 に書き込みます。もう一度「開始」を押してください。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to run %2 (“%3”): two runs in one folder would overwrite each other&apos;s checkpoints. This run will write to %4 instead; press Start again.</source>
+        <translation>出力フォルダー %1 は実行 %2（“%3”）のものです。1 つのフォルダーに 2 つの実行があると、互いのチェックポイントを上書きしてしまいます。この実行は代わりに %4 に書き込みます。もう一度「開始」を押してください。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunCompareDialog</name>

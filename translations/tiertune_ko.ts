@@ -3079,6 +3079,14 @@ Folder: %4</source>
         <source>after every step</source>
         <translation>매 스텝 후</translation>
     </message>
+    <message>
+        <source>The output folder %1 is in use by run %2 (“%3”), which is training now: two runs in one folder would overwrite each other&apos;s checkpoints. This run will write to %4 instead; press Start again.</source>
+        <translation>출력 폴더 %1은(는) 지금 학습 중인 실행 %2(“%3”)이(가) 사용하고 있습니다. 한 폴더에 실행이 둘이면 서로의 체크포인트를 덮어씁니다. 이 실행은 대신 %4에 씁니다. [시작]을 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to run %2 (“%3”): two runs in one folder would overwrite each other&apos;s checkpoints. This run will write to %4 instead; press Start again.</source>
+        <translation>출력 폴더 %1은(는) 실행 %2(“%3”)의 폴더입니다. 한 폴더에 실행이 둘이면 서로의 체크포인트를 덮어씁니다. 이 실행은 대신 %4에 씁니다. [시작]을 다시 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunCompareDialog</name>

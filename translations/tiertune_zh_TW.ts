@@ -3079,6 +3079,14 @@ Folder: %4</source>
         <source>after every step</source>
         <translation>每一步之後</translation>
     </message>
+    <message>
+        <source>The output folder %1 is in use by run %2 (“%3”), which is training now: two runs in one folder would overwrite each other&apos;s checkpoints. This run will write to %4 instead; press Start again.</source>
+        <translation>輸出資料夾 %1 正由執行 %2（“%3”）使用，它正在訓練中：同一資料夾中的兩個執行會互相覆寫檢查點。此執行將改寫入 %4；請再按一次「開始」。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to run %2 (“%3”): two runs in one folder would overwrite each other&apos;s checkpoints. This run will write to %4 instead; press Start again.</source>
+        <translation>輸出資料夾 %1 屬於執行 %2（“%3”）：同一資料夾中的兩個執行會互相覆寫檢查點。此執行將改寫入 %4；請再按一次「開始」。</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::RunCompareDialog</name>

@@ -12,7 +12,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -32,6 +31,7 @@
 #include "core/settings/settings.h"
 #include "core/tiers/plan_words.h"
 #include "core/train/machine_plan.h"
+#include "core/train/run_launch.h"
 #include "core/train/trainer.h"
 #include "core/train/worker_events.h"
 #include "core/util/error.h"
@@ -193,14 +193,6 @@ catalog::Id modelIdFor(catalog::Catalog& store, const fs::path& folder) {
   return catalog::registerModelFolder(store, facts, {}, catalog::WhenPresent::TakeIt);
 }
 
-std::string defaultRunName(const fs::path& modelFolder, const train::RunConfig& config) {
-  const std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", std::localtime(&now));
-  const char* method = !config.lora ? " full " : config.fourBitBase ? " QLoRA " : " LoRA ";
-  return modelFolder.filename().string() + method + stamp;
-}
-
 // Runs the trainer for a catalog run, resuming from checkpoint when given; records the outcome.
 int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& config,
             const std::optional<fs::path>& checkpoint) {
@@ -265,11 +257,18 @@ void refuseIfRunning(const catalog::RunRecord& run) {
   }
 }
 
-// The run's output folder, locked for this worker (core/catalog/output_owner.h).
-catalog::OutputLock takeOutputFolder(const catalog::Catalog& store, const fs::path& folder,
-                                     std::optional<catalog::Id> forRun) {
-  return catalog::OutputLock::take(folder, store.file(), forRun,
-                                   [&](catalog::Id id) { return id != 0 && store.run(id).has_value(); });
+// The refusal of an output folder another run of the catalog writes to (train::recordRun), in the
+// words of a run.json: its "output" field, and the command that continues the other run.
+std::string folderInUseText(const train::OutputFolderUser& user) {
+  const std::string other = std::to_string(user.run) + " (\u201c" + user.runName;
+  const std::string overwrite =
+      "; two runs in one folder would overwrite each other's checkpoints. Give this run another \"output\"";
+  if (user.workerPid) {
+    return "the output folder " + user.folder.string() + " is in use by run " + other + "\u201d, process " +
+           std::to_string(*user.workerPid) + ")" + overwrite + ".";
+  }
+  return "the output folder " + user.folder.string() + " belongs to run " + other + "\u201d)" + overwrite +
+         ", or continue that run with `tiertune-cli resume " + std::to_string(user.run) + "`.";
 }
 
 train::RunConfig storedConfig(const catalog::RunRecord& run) {
@@ -285,7 +284,7 @@ int runTrain(const std::vector<std::string>& args) {
     if (!run) throw Error("There is no run " + *runText + " in the catalog.");
     refuseIfRunning(*run);
     const train::RunConfig config = storedConfig(*run);
-    catalog::OutputLock lock = takeOutputFolder(store, config.outputFolder, runId);
+    catalog::OutputLock lock = train::takeOutputFolder(store, config.outputFolder, runId);
     lock.claim(runId, run->name);
     return execute(store, runId, config, std::nullopt);
   }
@@ -297,36 +296,27 @@ int runTrain(const std::vector<std::string>& args) {
   if (config.backend == hardware::BackendRequest::Cuda || (config.backend == hardware::BackendRequest::Auto && config.device)) {
     hardware::chooseBackend(kernels::probeGpus(), config.backend, config.device);
   }
-  if (const auto other = store.runWritingTo(config.outputFolder)) {
-    if (other->worker && isProcessAlive(*other->worker, processName(getpid()))) {
-      throw Error(*configFile + ": the output folder " + config.outputFolder.string() + " is in use by run " +
-                  std::to_string(other->id) + " (\u201c" + other->name + "\u201d, process " +
-                  std::to_string(other->worker->pid) +
-                  "); two runs in one folder would overwrite each other's checkpoints. Give this run another "
-                  "\"output\".");
+  train::RunLaunch launch;
+  launch.config = std::move(config);
+  launch.name = arguments.value("name").value_or(std::string());
+  launch.preset = "custom";
+  // Done once the folder is known to be free: registering the model and picking the dataset's tokens.
+  const auto prepare = [&](train::RunLaunch& run) {
+    if (!run.config.dataset.empty()) {
+      const auto [datasetId, tokens] = datasetTokens(store, run.config.dataset, run.config.modelFolder);
+      run.config.trainData = tokens;
+      run.datasetId = datasetId;
     }
-    throw Error(*configFile + ": the output folder " + config.outputFolder.string() + " belongs to run " +
-                std::to_string(other->id) + " (\u201c" + other->name +
-                "\u201d); two runs in one folder would overwrite each other's checkpoints. Give this run another "
-                "\"output\", or continue that run with `tiertune-cli resume " + std::to_string(other->id) + "`.");
+    run.modelId = modelIdFor(store, run.config.modelFolder);
+  };
+  std::optional<train::RecordedRun> recorded;
+  try {
+    recorded.emplace(train::recordRun(store, std::move(launch), prepare));
+  } catch (const train::OutputFolderInUse& refusal) {
+    throw Error(*configFile + ": " + folderInUseText(refusal.user()));
   }
-  // Locked before the run is recorded: a second `train` with this output (started at the same
-  // time, or by another catalog) records nothing and is told who works there.
-  catalog::OutputLock lock = takeOutputFolder(store, config.outputFolder, std::nullopt);
-  catalog::NewRun run;
-  if (!config.dataset.empty()) {
-    const auto [datasetId, tokens] = datasetTokens(store, config.dataset, config.modelFolder);
-    config.trainData = tokens;
-    run.datasetId = datasetId;
-  }
-  run.name = arguments.value("name").value_or(defaultRunName(config.modelFolder, config));
-  run.modelId = modelIdFor(store, config.modelFolder);
-  run.method = train::methodKey(config);
-  run.preset = "custom";
-  run.configJson = train::toJson(config);
-  const catalog::Id runId = store.createRun(run);
-  lock.claim(runId, run.name);
-  return execute(store, runId, config, std::nullopt);
+  // The worker is this process: it keeps the folder's lock while it trains.
+  return execute(store, recorded->id, recorded->config, std::nullopt);
 }
 
 int runResume(const std::vector<std::string>& args) {
@@ -339,7 +329,7 @@ int runResume(const std::vector<std::string>& args) {
   if (run->status == catalog::RunStatus::Completed) throw Error("Run " + std::to_string(runId) + " has already finished.");
   refuseIfRunning(*run);
   const train::RunConfig config = storedConfig(*run);
-  catalog::OutputLock lock = takeOutputFolder(store, config.outputFolder, runId);
+  catalog::OutputLock lock = train::takeOutputFolder(store, config.outputFolder, runId);
   lock.claim(runId, run->name);
   std::optional<fs::path> checkpoint;
   std::int64_t recordedStep = -1;

@@ -2,8 +2,11 @@
 // its own with a stop token, then hands what it returned, or the text of the exception it threw,
 // to a receiver on the GUI thread; a receiver that is gone by then gets nothing, and no exception
 // leaves the thread. Starting again, and destroying the job, asks the running work to stop and
-// waits for it, so that no thread outlives the object that owns the job. Used where the wizards
-// start work: the dataset check and import, the memory plan.
+// waits for it, so that no thread outlives the object that owns the job, one work runs at a time,
+// and what an earlier work returned reaches the receiver before what a later one returns. Work
+// that reports progress passes it on with deliverToGui. Used for all the window's work off the GUI
+// thread: the dataset check and import, the memory plan, the hardware check and disk speed test,
+// a model folder's inspection, the Hub token check.
 #pragma once
 
 #include <QCoreApplication>
@@ -38,12 +41,13 @@ class BackgroundJob {
   BackgroundJob& operator=(const BackgroundJob&) = delete;
   ~BackgroundJob() = default;  // std::jthread: asks the work to stop and waits for it
 
-  // Called on the GUI thread. Runs work(std::stop_token) on a new thread and asks the work started
-  // before to stop and waits for it. Then, on the GUI thread: done(*receiver, result) with what
-  // work returned, or failed(*receiver, text) with the what() of the std::exception it threw.
+  // Called on the GUI thread. Asks the work started before to stop and waits for it, then runs
+  // work(std::stop_token) on a new thread. Then, on the GUI thread: done(*receiver, result) with
+  // what work returned, or failed(*receiver, text) with the what() of the std::exception it threw.
   template <class Receiver, class Work, class Done, class Failed>
   void start(Receiver* receiver, Work work, Done done, Failed failed) {
     const QPointer<Receiver> guard(receiver);
+    thread_ = std::jthread();  // the earlier work: stopped and joined, its result already queued
     thread_ = std::jthread([guard, work = std::move(work), done = std::move(done),
                             failed = std::move(failed)](std::stop_token stop) mutable {
       using Result = std::invoke_result_t<Work&, std::stop_token>;

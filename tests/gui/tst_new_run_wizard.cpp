@@ -2,8 +2,9 @@
 // a scratch catalog: each page's check before Next, the goal's defaults on the Advanced page (kept
 // when going back and forth, replaced when the goal changes), the memory plan's bars and words for
 // a run that fits, the one-click fix for a run that does not (memory limits), the run the Start
-// button creates in the catalog, and "Run again with changes" from the run's detail view. With
-// TIERTUNE_GUI_SNAPSHOTS=DIR each page is saved as a PNG there, to look at.
+// button creates in the catalog (and the folder another run took meanwhile, refused), and "Run
+// again with changes" from the run's detail view. With TIERTUNE_GUI_SNAPSHOTS=DIR each page is
+// saved as a PNG there, to look at.
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -256,9 +257,27 @@ class TestNewRunWizard : public QObject {
     QVERIFY(child<QLabel>(wizard, "reviewError")->text().contains(QStringLiteral("name")));
     QCOMPARE(created.count(), 0);
     name->setText(QStringLiteral("Support bot v1"));
-    const fs::path output = wizard->outputFolder();
+    fs::path output = wizard->outputFolder();
     QCOMPARE(output.parent_path().string(), (context_->settings().dataFolder / "runs").string());
     QVERIFY(output.filename().string().starts_with("Support-bot-v1-"));
+
+    // A run recorded meanwhile (from the command line, say) writes to that folder: Start refuses
+    // it, names that run, and the page moves on to a free folder.
+    train::RunConfig elsewhere;
+    elsewhere.outputFolder = output;
+    const catalog::Id other = context_->catalog()->createRun(
+        {"Elsewhere", wizard->draft().model->id, std::nullopt, "lora", "custom", train::toJson(elsewhere)});
+    wizard->button(QWizard::FinishButton)->click();
+    QCOMPARE(created.count(), 0);
+    QCOMPARE(wizard->currentId(), int(NewRunWizard::ReviewPage));
+    const QString refused = child<QLabel>(wizard, "reviewError")->text();
+    const fs::path moved = wizard->outputFolder();
+    QCOMPARE(moved.string(), output.string() + "-2");
+    QCOMPARE(child<QLabel>(wizard, "runOutputFolder")->text(), QString::fromStdString(moved.string()));
+    QVERIFY2(refused.contains(QStringLiteral("belongs to run %1 (“Elsewhere”)").arg(other)) &&
+                 refused.contains(QString::fromStdString(moved.string())),
+             qPrintable(refused));
+    output = moved;
     wizard->button(QWizard::FinishButton)->click();
 
     // Start: the run is in the catalog, queued, with the settings chosen.

@@ -1,12 +1,10 @@
 #include "app/gui/dialogs/AddModelDialog.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -103,31 +101,27 @@ AddModelDialog::AddModelDialog(AppContext& context, const QString& folder, QWidg
   layout->addStretch(1);
   layout->addWidget(buttons_);
 
-  QPointer<AddModelDialog> self(this);
   const std::filesystem::path path = folder.toStdString();
-  worker_ = std::jthread([self, path] {
-    formats::ModelFolderFacts facts;
-    try {
-      facts = formats::inspectModelFolder(path);
-    } catch (const std::exception& error) {
-      // Nothing may leave a thread (std::terminate would take the window): a problem to show.
-      facts.folder = path;
-      facts.name = path.filename().string();
-      facts.problems.push_back(error.what());
-    }
-    QMetaObject::invokeMethod(
-        qApp,
-        [self, facts = std::move(facts)]() mutable {
-          if (!self) return;
-          self->facts_ = std::move(facts);
-          self->showFacts();
-          emit self->inspected();
-        },
-        Qt::QueuedConnection);
-  });
+  inspection_.start(
+      this, [path](std::stop_token) { return formats::inspectModelFolder(path); },
+      [](AddModelDialog& dialog, formats::ModelFolderFacts facts) { dialog.takeFacts(std::move(facts)); },
+      [path](AddModelDialog& dialog, const QString& failure) {
+        // A folder that could not be read at all: a problem to show.
+        formats::ModelFolderFacts facts;
+        facts.folder = path;
+        facts.name = path.filename().string();
+        facts.problems.push_back(failure.toStdString());
+        dialog.takeFacts(std::move(facts));
+      });
 }
 
-AddModelDialog::~AddModelDialog() = default;  // the jthread joins: inspection only reads
+AddModelDialog::~AddModelDialog() = default;  // the inspection is joined: it only reads
+
+void AddModelDialog::takeFacts(formats::ModelFolderFacts facts) {
+  facts_ = std::move(facts);
+  showFacts();
+  emit inspected();
+}
 
 bool AddModelDialog::canAdd() const { return facts_ && facts_->usable() && context_.catalog(); }
 

@@ -4,10 +4,9 @@
 #pragma once
 
 #include <QDialog>
-#include <memory>
 #include <optional>
-#include <thread>
 
+#include "app/gui/BackgroundJob.h"
 #include "core/formats/model_folder.h"
 
 class QDialogButtonBox;
@@ -40,6 +39,7 @@ class AddModelDialog : public QDialog {
   void accept() override;  // registers the model; stays open with the reason when that fails
 
  private:
+  void takeFacts(formats::ModelFolderFacts facts);
   void showFacts();
   void fitToContents();
 
@@ -60,7 +60,7 @@ class AddModelDialog : public QDialog {
   QLabel* problems_;
   QLabel* notes_;
   QDialogButtonBox* buttons_;
-  std::jthread worker_;
+  BackgroundJob inspection_;
 };
 
 }  // namespace tiertune::gui

@@ -1,12 +1,12 @@
 #include "app/gui/hub/HubAccountPanel.h"
 
-#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <atomic>
+#include <stop_token>
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
@@ -17,6 +17,13 @@
 
 namespace tiertune::gui {
 namespace {
+
+// What the Hub said of a token.
+struct TokenCheck {
+  QString account;  // the account's name, when the Hub took the token
+  QString failure;  // in words, when it did not
+  bool superseded = false;  // stopped by a newer check: that one's result is shown
+};
 
 std::string endpointOf(const AppContext& context) {
   try {
@@ -34,8 +41,7 @@ HubAccountPanel::HubAccountPanel(AppContext& context, QWidget* parent)
       state_(new QLabel),
       token_(new QLineEdit),
       signIn_(new QPushButton(tr("Sign in"))),
-      signOut_(new QPushButton(tr("Sign out"))),
-      cancel_(std::make_shared<std::atomic<bool>>(false)) {
+      signOut_(new QPushButton(tr("Sign out"))) {
   setObjectName(QStringLiteral("hubAccountPanel"));
   state_->setObjectName(QStringLiteral("hubAccountState"));
   state_->setWordWrap(true);
@@ -62,7 +68,7 @@ HubAccountPanel::HubAccountPanel(AppContext& context, QWidget* parent)
   showState();
 }
 
-HubAccountPanel::~HubAccountPanel() { cancel_->store(true); }  // the jthread joins within 0.1 s
+HubAccountPanel::~HubAccountPanel() = default;  // the check is stopped and joined within 0.1 s
 
 QString HubAccountPanel::stateText() const { return state_->text(); }
 
@@ -90,35 +96,39 @@ void HubAccountPanel::signIn() {
   const std::string endpoint = endpointOf(context_);
   signIn_->setEnabled(false);
   state_->setText(tr("Checking the token with the Hub…"));
-  QPointer<HubAccountPanel> self(this);
-  check_ = std::jthread([self, token, endpoint, cancel = cancel_] {
-    QString failure;
-    QString name;
-    try {
-      hub::HubClient client(hub::HubAccess{endpoint, token, "Settings"}, cancel.get());
-      name = QString::fromStdString(client.whoAmI());
-      hub::saveToken(endpoint, token);
-    } catch (const hub::HubError& error) {
-      failure = HubProblemText::text(error.problem(), {}, {});
-    } catch (const std::exception& error) {
-      failure = QString::fromUtf8(error.what());
-    }
-    QMetaObject::invokeMethod(
-        qApp,
-        [self, failure, name] {
-          if (!self) return;
-          self->showState();
-          if (failure.isEmpty()) {
-            self->token_->clear();
-            self->state_->setText(tr("Signed in as %1.").arg(name.toHtmlEscaped()));
-          } else {
-            self->state_->setText(failure);
-            showAsProblem(self->state_);
-          }
-          emit self->signInFinished(failure.isEmpty());
-        },
-        Qt::QueuedConnection);
-  });
+  check_.start(
+      this,
+      [token, endpoint](std::stop_token stop) {
+        // The client's waits end within 0.1 s of a stop: a newer check, or the panel closing.
+        std::atomic<bool> cancel = false;
+        const std::stop_callback cancelOnStop(stop, [&cancel] { cancel = true; });
+        TokenCheck check;
+        try {
+          hub::HubClient client(hub::HubAccess{endpoint, token, "Settings"}, &cancel);
+          check.account = QString::fromStdString(client.whoAmI());
+          hub::saveToken(endpoint, token);
+        } catch (const hub::HubError& error) {
+          check.failure = HubProblemText::text(error.problem(), {}, {});
+        }
+        check.superseded = stop.stop_requested();
+        return check;
+      },
+      [](HubAccountPanel& panel, const TokenCheck& check) {
+        if (!check.superseded) panel.showCheck(check.account, check.failure);
+      },
+      [](HubAccountPanel& panel, const QString& failure) { panel.showCheck({}, failure); });
+}
+
+void HubAccountPanel::showCheck(const QString& account, const QString& failure) {
+  showState();
+  if (failure.isEmpty()) {
+    token_->clear();
+    state_->setText(tr("Signed in as %1.").arg(account.toHtmlEscaped()));
+  } else {
+    state_->setText(failure);
+    showAsProblem(state_);
+  }
+  emit signInFinished(failure.isEmpty());
 }
 
 void HubAccountPanel::signOut() {

@@ -4,9 +4,8 @@
 #pragma once
 
 #include <QWidget>
-#include <atomic>
-#include <memory>
-#include <thread>
+
+#include "app/gui/BackgroundJob.h"
 
 class QLabel;
 class QLineEdit;
@@ -34,13 +33,14 @@ class HubAccountPanel : public QWidget {
   void signInFinished(bool succeeded);
 
  private:
+  void showCheck(const QString& account, const QString& failure);
+
   AppContext& context_;
   QLabel* state_;
   QLineEdit* token_;
   QPushButton* signIn_;
   QPushButton* signOut_;
-  std::shared_ptr<std::atomic<bool>> cancel_;
-  std::jthread check_;
+  BackgroundJob check_;  // the token check with the Hub
 };
 
 }  // namespace tiertune::gui

@@ -1,6 +1,5 @@
 #include "app/gui/newrun/ReviewStartPage.h"
 
-#include <QDateTime>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +15,7 @@
 #include "app/gui/newrun/RunDraft.h"
 #include "core/catalog/catalog.h"
 #include "core/model/lora.h"
+#include "core/train/run_launch.h"
 
 namespace tiertune::gui {
 
@@ -51,14 +51,6 @@ QString learningRateText(const train::RunConfig& c) {
   return rate;
 }
 
-// A folder name from the run's name: letters, digits, '-' and '_' only.
-QString folderSafe(const QString& name) {
-  QString safe;
-  for (const QChar c : name.trimmed()) safe += c.isLetterOrNumber() || c == QLatin1Char('_') ? c : QLatin1Char('-');
-  while (safe.contains(QStringLiteral("--"))) safe.replace(QStringLiteral("--"), QStringLiteral("-"));
-  return safe.left(60);
-}
-
 }  // namespace
 
 ReviewStartPage::ReviewStartPage(AppContext& context, RunDraft& draft, const MemoryPlanPage& plan, QWidget* parent)
@@ -90,12 +82,8 @@ ReviewStartPage::ReviewStartPage(AppContext& context, RunDraft& draft, const Mem
 void ReviewStartPage::setRunName(const QString& name) { name_->setText(name); }
 
 void ReviewStartPage::initializePage() {
-  folderStamp_ = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-  // Read once here, not at every keystroke of the run's name (a catalog holds thousands of runs).
-  catalogFolders_.clear();
-  if (const catalog::Catalog* store = context_.catalog()) {
-    for (const auto& [runId, folder] : store->runOutputFolders()) catalogFolders_.insert(folder);
-  }
+  folderStamp_ = train::runFolderStamp();
+  readCatalogFolders();
   if (name_->text().trimmed().isEmpty() && draft_.model) {
     // The output folder adds the date and time, and the Runs page shows when it started.
     name_->setText(tr("%1, %2").arg(QString::fromStdString(draft_.model->name), GoalChoicePage::goalName(draft_.preset)));
@@ -106,19 +94,15 @@ void ReviewStartPage::initializePage() {
 
 bool ReviewStartPage::validatePage() { return startRun(); }
 
+// Read once per page visit, not at every keystroke of the run's name (a catalog holds thousands of runs).
+void ReviewStartPage::readCatalogFolders() {
+  catalogFolders_.clear();
+  if (const catalog::Catalog* store = context_.catalog()) catalogFolders_ = train::catalogOutputFolders(*store);
+}
+
 fs::path ReviewStartPage::outputFolder() const {
-  QString name = folderSafe(name_->text());
-  if (name.isEmpty()) name = QStringLiteral("run");
-  const fs::path runs = context_.settings().dataFolder / "runs";
-  fs::path folder = runs / (name + QLatin1Char('-') + folderStamp_).toStdString();
-  // A folder on the disk or one a catalog run will write (a run not started yet has none) is taken.
-  const auto taken = [this](const fs::path& candidate) {
-    return fs::exists(candidate) || catalogFolders_.contains(candidate.lexically_normal());
-  };
-  for (int n = 2; taken(folder); ++n) {
-    folder = runs / (name + QLatin1Char('-') + folderStamp_ + QLatin1Char('-') + QString::number(n)).toStdString();
-  }
-  return folder;
+  return train::defaultOutputFolder(context_.settings().dataFolder / "runs", name_->text().toStdString(), folderStamp_,
+                                    catalogFolders_);
 }
 
 QString ReviewStartPage::reviewText() const {
@@ -170,6 +154,23 @@ QString ReviewStartPage::reviewText() const {
   return html + QStringLiteral("</table>");
 }
 
+// Another run (recorded since the page was shown) writes to the folder: the page moves on to a free
+// one, and says so.
+void ReviewStartPage::showFolderInUse(const train::OutputFolderUser& user) {
+  readCatalogFolders();
+  const QString newFolder = QString::fromStdString(outputFolder().string());
+  output_->setText(newFolder);
+  const QString folder = QString::fromStdString(user.folder.string());
+  const QString other = QString::fromStdString(user.runName);
+  const QString text =
+      user.workerPid
+          ? tr("The output folder %1 is in use by run %2 (“%3”), which is training now: two runs in one folder would "
+               "overwrite each other's checkpoints. This run will write to %4 instead; press Start again.")
+          : tr("The output folder %1 belongs to run %2 (“%3”): two runs in one folder would overwrite each other's "
+               "checkpoints. This run will write to %4 instead; press Start again.");
+  showError(error_, text.arg(folder, QString::number(user.run), other, newFolder));
+}
+
 bool ReviewStartPage::startRun() {
   showError(error_, {});
   const QString name = name_->text().trimmed();
@@ -182,19 +183,22 @@ bool ReviewStartPage::startRun() {
     showError(error_, tr("The catalog is not open: %1").arg(context_.catalogError()));
     return false;
   }
-  train::RunConfig config = draft_.config;
-  config.modelFolder = draft_.model->path;
-  config.outputFolder = outputFolder();
-
-  catalog::NewRun run;
-  run.name = name.toStdString();
-  run.modelId = draft_.model->id;
-  run.datasetId = draft_.dataset->id;
-  run.method = train::methodKey(config);
-  run.preset = train::presetKey(draft_.preset);
-  run.configJson = train::toJson(config);
+  train::RunLaunch launch;
+  launch.config = draft_.config;
+  launch.config.modelFolder = draft_.model->path;
+  launch.config.outputFolder = outputFolder();
+  launch.name = name.toStdString();
+  launch.modelId = draft_.model->id;
+  launch.datasetId = draft_.dataset->id;
+  launch.preset = train::presetKey(draft_.preset);
   try {
-    created_ = store->createRun(run);
+    // The worker (`tiertune-cli train --run`) takes the output folder for itself: the lock goes
+    // with `recorded`, before runCreated starts it.
+    const train::RecordedRun recorded = train::recordRun(*store, std::move(launch));
+    created_ = recorded.id;
+  } catch (const train::OutputFolderInUse& refusal) {
+    showFolderInUse(refusal.user());
+    return false;
   } catch (const std::exception& error) {
     showError(error_, tr("The run could not be created: %1").arg(QString::fromStdString(error.what())));
     return false;

@@ -1,17 +1,23 @@
 // The New fine-tune wizard's last page: every setting in words, the run's name and the folder it
-// will write to. Start (the page's Next) creates the run in the catalog (status Queued, the
-// configuration as train::toJson) and emits runCreated; whoever opened the wizard starts the worker.
+// will write to. Start (the page's Next) records the run in the catalog (train::recordRun: status
+// Queued, the configuration as train::toJson) and emits runCreated; whoever opened the wizard
+// starts the worker.
 #pragma once
 
 #include <QWizardPage>
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <string>
 
 #include "core/catalog/records.h"
 
 class QLabel;
 class QLineEdit;
+
+namespace tiertune::train {
+struct OutputFolderUser;
+}
 
 namespace tiertune::gui {
 
@@ -40,7 +46,9 @@ class ReviewStartPage : public QWizardPage {
 
  private:
   QString reviewText() const;
+  void readCatalogFolders();
   bool startRun();
+  void showFolderInUse(const train::OutputFolderUser& user);
 
   AppContext& context_;
   RunDraft& draft_;
@@ -49,7 +57,7 @@ class ReviewStartPage : public QWizardPage {
   QLineEdit* name_;
   QLabel* output_;
   QLabel* error_;
-  QString folderStamp_;  // when the page was shown; part of the output folder's name
+  std::string folderStamp_;  // when the page was shown; part of the output folder's name
   std::set<std::filesystem::path> catalogFolders_;  // the catalog's runs' output folders, read then
   std::optional<catalog::Id> created_;
 };

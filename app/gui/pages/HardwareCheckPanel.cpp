@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/BackgroundJob.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/TimeText.h"
@@ -128,35 +129,30 @@ HardwareCheckPanel::HardwareCheckPanel(AppContext& context, QWidget* parent)
 HardwareCheckPanel::~HardwareCheckPanel() = default;
 
 void HardwareCheckPanel::probe() {
-  if (probeWorker_.joinable()) probeWorker_.join();
   recheck_->setEnabled(false);
   const std::filesystem::path offload = context_.settings().offloadFolder;
-  QPointer<HardwareCheckPanel> self(this);
   // The CUDA runtime can take a second or two to start: keep the window responsive.
-  probeWorker_ = std::jthread([self, offload] {
-    hardware::HardwareReport report;
-    try {
-      report = hardware::probeHardware(offload);
-    } catch (const std::exception& error) {
-      // Nothing may leave a thread (std::terminate would take the window): said where the disk is.
-      report.offloadFolder = offload;
-      report.diskError = error.what();
-    }
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, report = std::move(report)]() mutable {
-          if (!self) return;
-          const auto speed = self->report_ ? self->report_->diskSpeed : std::nullopt;
-          self->report_ = std::move(report);
-          if (self->report_->offloadFolder == self->context_.settings().offloadFolder) {
-            self->report_->diskSpeed = speed;  // still the same folder: keep its measurement
-          }
-          self->recheck_->setEnabled(true);
-          self->showReport();
-          emit self->probed();
-        },
-        Qt::QueuedConnection);
-  });
+  probeJob_.start(
+      this, [offload](std::stop_token) { return hardware::probeHardware(offload); },
+      [](HardwareCheckPanel& panel, hardware::HardwareReport report) { panel.takeReport(std::move(report)); },
+      [offload](HardwareCheckPanel& panel, const QString& failure) {
+        // Said where the disk is.
+        hardware::HardwareReport report;
+        report.offloadFolder = offload;
+        report.diskError = failure.toStdString();
+        panel.takeReport(std::move(report));
+      });
+}
+
+void HardwareCheckPanel::takeReport(hardware::HardwareReport report) {
+  const auto speed = report_ ? report_->diskSpeed : std::nullopt;
+  report_ = std::move(report);
+  if (report_->offloadFolder == context_.settings().offloadFolder) {
+    report_->diskSpeed = speed;  // still the same folder: keep its measurement
+  }
+  recheck_->setEnabled(true);
+  showReport();
+  emit probed();
 }
 
 void HardwareCheckPanel::showReport() {
@@ -210,59 +206,53 @@ void HardwareCheckPanel::showSpeed() {
 
 void HardwareCheckPanel::measureDiskSpeed() {
   if (measuring_ || !report_ || !report_->disk) return;
-  if (speedWorker_.joinable()) speedWorker_.join();
   setMeasuring(true);
   progress_->setValue(0);
   speed_->setText(tr("measuring…"));
   const std::filesystem::path folder = report_->offloadFolder;
   const hardware::DiskSpeedOptions options = speedOptions_;
   const std::filesystem::path recordFile = context_.settings().diskSpeedFile();
-  QPointer<HardwareCheckPanel> self(this);
-  speedWorker_ = std::jthread([self, folder, options, recordFile](std::stop_token stop) {
-    std::optional<hardware::DiskSpeed> result;
-    std::string error;
-    try {
-      result = hardware::measureDiskSpeed(
-          folder, options,
-          [self](double fraction, const char*) {
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, fraction] {
-                  if (self) self->progress_->setValue(static_cast<int>(fraction * 100.0 + 0.5));
-                },
-                Qt::QueuedConnection);
-          },
-          stop);
-    } catch (const std::exception& e) {
-      error = e.what();
-    }
-    // Kept for the planner's step-time predictions; a cancelled test measured too little.
-    if (result && !result->cancelled) {
-      try {
-        hardware::saveDiskSpeed(recordFile, folder, *result);
-      } catch (const std::exception&) {
-        // Only a cache: the figures are still shown, and the next measurement tries again.
-      }
-    }
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, folder, result, error] {
-          if (!self || !self->report_) return;
-          if (self->report_->offloadFolder == folder) {
-            self->report_->diskSpeed = result;
-            self->report_->diskSpeedError = error;
+  const QPointer<HardwareCheckPanel> self(this);
+  speedJob_.start(
+      this,
+      [self, folder, options, recordFile](std::stop_token stop) {
+        const auto progress = [self](double fraction, const char*) {
+          deliverToGui(self, [fraction](HardwareCheckPanel& panel) {
+            panel.progress_->setValue(static_cast<int>(fraction * 100.0 + 0.5));
+          });
+        };
+        const hardware::DiskSpeed speed = hardware::measureDiskSpeed(folder, options, progress, stop);
+        // Kept for the planner's step-time predictions; a cancelled test measured too little.
+        if (!speed.cancelled) {
+          try {
+            hardware::saveDiskSpeed(recordFile, folder, speed);
+          } catch (const std::exception&) {
+            // Only a cache: the figures are still shown, and the next measurement tries again.
           }
-          self->setMeasuring(false);
-          self->showSpeed();
-          emit self->speedMeasured();
-        },
-        Qt::QueuedConnection);
-  });
+        }
+        return speed;
+      },
+      [folder](HardwareCheckPanel& panel, hardware::DiskSpeed speed) { panel.takeSpeed(folder, speed, {}); },
+      [folder](HardwareCheckPanel& panel, const QString& failure) {
+        panel.takeSpeed(folder, std::nullopt, failure.toStdString());
+      });
+}
+
+void HardwareCheckPanel::takeSpeed(const std::filesystem::path& folder, std::optional<hardware::DiskSpeed> speed,
+                                   std::string error) {
+  if (!report_) return;
+  if (report_->offloadFolder == folder) {
+    report_->diskSpeed = std::move(speed);
+    report_->diskSpeedError = std::move(error);
+  }
+  setMeasuring(false);
+  showSpeed();
+  emit speedMeasured();
 }
 
 void HardwareCheckPanel::cancelMeasurement() {
   if (measuring_) {
-    speedWorker_.request_stop();
+    speedJob_.requestStop();
     cancel_->setEnabled(false);
   }
 }

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <QWidget>
+#include <filesystem>
 #include <optional>
-#include <thread>
+#include <string>
 
+#include "app/gui/BackgroundJob.h"
 #include "core/hardware/hardware_report.h"
 
 class QLabel;
@@ -38,6 +40,8 @@ class HardwareCheckPanel : public QWidget {
   void speedMeasured();  // also after a failure or a cancel; report()->diskSpeed tells which
 
  private:
+  void takeReport(hardware::HardwareReport report);
+  void takeSpeed(const std::filesystem::path& folder, std::optional<hardware::DiskSpeed> speed, std::string error);
   void showReport();
   void showSpeed();
   void setMeasuring(bool measuring);
@@ -57,8 +61,8 @@ class HardwareCheckPanel : public QWidget {
   hardware::DiskSpeedOptions speedOptions_;
   std::optional<hardware::HardwareReport> report_;
   bool measuring_ = false;
-  std::jthread probeWorker_;
-  std::jthread speedWorker_;  // destroyed first: its stop request ends a measurement in flight
+  BackgroundJob probeJob_;
+  BackgroundJob speedJob_;  // destroyed first: its stop request ends a measurement in flight
 };
 
 }  // namespace tiertune::gui
