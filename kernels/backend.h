@@ -439,10 +439,15 @@ class Backend {
   // adamwFactors (kernels/op_shapes.h).
   void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
              const AdamWHyper& hyper, std::int64_t step) {
+    adamw(params, grads, m, v, adamwFactors(hyper, step));
+  }
+  // The same with the step's factors made already (a backend that wraps another passes them on).
+  void adamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
+             const AdamWFactors& factors) {
     checks::sameSize(params.size(), grads.size(), "adamw");
     checks::sameSize(params.size(), m.size(), "adamw (first moments)");
     checks::sameSize(params.size(), v.size(), "adamw (second moments)");
-    doAdamw(params, grads, m, v, adamwFactors(hyper, step));
+    doAdamw(params, grads, m, v, factors);
   }
 
  private:

@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <sstream>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,7 @@
 #include "core/util/random.h"
 #include "kernels/backend.h"
 #include "kernels/cpu/half_precision.h"
+#include "kernels/timed_backend.h"
 #include "tests/bench/bench_process.h"
 #include "tests/bench/cpu_bench_model.h"
 
@@ -47,6 +50,9 @@ struct Measurement {
   double tokensPerSecond = 0;
   double peakMiB = 0;
   double lastLoss = 0;
+  // Ours only: the timed steps' seconds, and how many of them each family of ops took.
+  double stepSeconds = 0;
+  kernels::OpTimes ops;
 };
 
 // Ours, in this process: the decoder over the CPU backend, one AdamW step per batch.
@@ -69,7 +75,9 @@ std::unique_ptr<model::ParameterTable> bf16Base(kernels::Backend& backend, const
 Measurement measureOurs(bool lora, bool bf16, const Options& options) {
   omp_set_num_threads(options.threads);
   const formats::ModelConfig config = formats::parseModelConfig(kConfig);
-  const auto backend = kernels::makeCpuBackend();
+  const auto cpu = kernels::makeCpuBackend();
+  // Every op through a timer: two clock reads per op, a few microseconds per step.
+  const auto backend = std::make_unique<kernels::TimedBackend>(*cpu);
   std::unique_ptr<model::ParameterTable> basePointer;
   if (bf16) {
     basePointer = bf16Base(*backend, config);
@@ -97,7 +105,10 @@ Measurement measureOurs(bool lora, bool bf16, const Options& options) {
   Measurement result;
   Clock::time_point started;
   for (int step = 0; step <= options.steps; ++step) {
-    if (step == 1) started = Clock::now();  // step 0 warms up (allocations, page faults)
+    if (step == 1) {  // step 0 warms up (allocations, page faults)
+      started = Clock::now();
+      backend->resetTimes();
+    }
     model::TokenBatch batch;
     for (int s = 0; s < kBatch; ++s) {
       std::vector<std::int32_t> ids(kSequence);
@@ -113,15 +124,51 @@ Measurement measureOurs(bool lora, bool bf16, const Options& options) {
   }
   const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
   result.tokensPerSecond = static_cast<double>(options.steps) * kBatch * kSequence / elapsed;
+  result.stepSeconds = elapsed / options.steps;
+  result.ops = backend->times();
   result.peakMiB = bench::peakRssMiB();
   return result;
 }
 
-// Runs command and parses "tokens_per_s peak_mib last_loss" from its last output line.
+// Runs command and parses "tokens_per_s peak_mib last_loss" from its last output line, and ours'
+// "ops step_seconds family_seconds..." line before it.
 bool runMeasurement(const std::string& command, Measurement& result) {
-  const std::optional<std::string> last = bench::lastLineOf(command);
-  return last &&
-         std::sscanf(last->c_str(), "%lf %lf %lf", &result.tokensPerSecond, &result.peakMiB, &result.lastLoss) == 3;
+  const std::optional<std::vector<std::string>> lines = bench::linesOf(command);
+  if (!lines || lines->empty()) return false;
+  for (const std::string& line : *lines) {
+    if (line.rfind("ops ", 0) != 0) continue;
+    std::istringstream fields(line.substr(4));
+    fields >> result.stepSeconds;
+    for (double& seconds : result.ops.seconds) fields >> seconds;
+  }
+  return std::sscanf(lines->back().c_str(), "%lf %lf %lf", &result.tokensPerSecond, &result.peakMiB,
+                     &result.lastLoss) == 3;
+}
+
+// Where ours' step goes: each family's share of the step, and what ran outside the backend's ops
+// (the decoder's own host code between them).
+void printBreakdown(const std::vector<std::pair<std::string, Measurement>>& runs) {
+  std::printf("\nWhere a step of ours goes (share of the step's time; ms per step in brackets)\n");
+  std::printf("%-17s", "");
+  for (const auto& [method, m] : runs) std::printf(" | %18s", method.c_str());
+  std::printf("\n");
+  const auto row = [&](const char* label, const auto& seconds) {
+    std::printf("%-17s", label);
+    for (const auto& [method, m] : runs) {
+      const double s = seconds(m);
+      std::printf(" | %7.1f%% (%7.1f)", 100.0 * s / m.stepSeconds, 1000.0 * s);
+    }
+    std::printf("\n");
+  };
+  for (std::size_t f = 0; f < kernels::kOpFamilyCount; ++f) {
+    row(kernels::toString(static_cast<kernels::OpFamily>(f)), [f](const Measurement& m) { return m.ops.seconds[f]; });
+  }
+  row("outside the ops", [](const Measurement& m) { return m.stepSeconds - m.ops.total(); });
+  // Issue 24 wants attention, norms, SwiGLU, the loss, AdamW and the rest (all but the products and
+  // the copies) under a fifth of the step; the head and loss row holds the head's products too.
+  row("all but products", [](const Measurement& m) {
+    return m.ops.total() - m.ops.of(kernels::OpFamily::Matmul) - m.ops.of(kernels::OpFamily::Transfers);
+  });
 }
 
 }  // namespace
@@ -146,7 +193,9 @@ int main(int argc, char** argv) {
   }
   if (!worker.empty()) {
     const Measurement result = measureOurs(worker != "full", worker == "lora-bf16", options);
-    std::printf("%.3f %.1f %.6f\n", result.tokensPerSecond, result.peakMiB, result.lastLoss);
+    std::printf("ops %.6f", result.stepSeconds);
+    for (const double seconds : result.ops.seconds) std::printf(" %.6f", seconds / options.steps);
+    std::printf("\n%.3f %.1f %.6f\n", result.tokensPerSecond, result.peakMiB, result.lastLoss);
     return 0;
   }
 
@@ -158,6 +207,7 @@ int main(int argc, char** argv) {
               "ours peak MiB", "torch peak MiB", "ratio");
   const std::string threads = std::to_string(options.threads);
   const std::string steps = std::to_string(options.steps);
+  std::vector<std::pair<std::string, Measurement>> oursByMethod;
   for (const std::string method : {"full", "lora", "lora-bf16"}) {
     Measurement ours, torch;
     const std::string oursCommand = bench::selfPath("bench_cpu_train") + " --worker " + method + " --threads " +
@@ -173,6 +223,8 @@ int main(int argc, char** argv) {
     std::printf("%-9s | %14.0f %14.0f %7.2fx | %14.0f %14.0f %7.2fx\n", method.c_str(), ours.tokensPerSecond,
                 torch.tokensPerSecond, ours.tokensPerSecond / torch.tokensPerSecond, ours.peakMiB, torch.peakMiB,
                 ours.peakMiB / torch.peakMiB);
+    oursByMethod.emplace_back(method, ours);
   }
+  printBreakdown(oursByMethod);
   return 0;
 }

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace tiertune::bench {
 
@@ -29,6 +31,26 @@ inline std::optional<std::string> lastLineOf(const std::string& command) {
   while (std::fgets(line, sizeof line, pipe)) last = line;
   if (pclose(pipe) != 0) return std::nullopt;
   return last;
+}
+
+// Every line command wrote to its output (without the line ends), when it exited with status 0.
+inline std::optional<std::vector<std::string>> linesOf(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return std::nullopt;
+  std::vector<std::string> lines;
+  std::string line;
+  char chunk[512];
+  while (std::fgets(chunk, sizeof chunk, pipe)) {
+    line += chunk;
+    if (!line.empty() && line.back() == '\n') {
+      line.pop_back();
+      lines.push_back(std::move(line));
+      line.clear();
+    }
+  }
+  if (!line.empty()) lines.push_back(line);
+  if (pclose(pipe) != 0) return std::nullopt;
+  return lines;
 }
 
 // This process's peak resident set (VmHWM) in MiB.

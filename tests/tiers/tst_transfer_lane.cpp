@@ -26,7 +26,6 @@
 #include "core/train/trainer.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
-#include "kernels/cpu/adamw.h"
 #include "tests/support/scratch.h"
 #include "tests/support/tiny_model.h"
 
@@ -169,8 +168,7 @@ class LateTransferBackend final : public kernels::Backend {
   }
   void doAdamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v,
                const kernels::AdamWFactors& factors) override {
-    kernels::cpu::adamwStep({params.data(), params.size()}, {grads.data(), grads.size()}, {m.data(), m.size()},
-                            {v.data(), v.size()}, factors);  // host memory: the CPU kernel itself
+    cpu_->adamw(params, grads, m, v, factors);
   }
 
  private:
