@@ -52,14 +52,19 @@ CrossEntropyResult crossEntropyChunked(std::span<const T> hidden, std::span<cons
         continue;
       }
       const T maximum = *std::max_element(row, row + vocab);
+      const T targetLogit = row[target];
+      // One exponential per logit, in the logits' precision (the row's largest is 1, so none
+      // overflows), summed in double; the row keeps them for the gradient.
       double sum = 0;
-      for (std::size_t v = 0; v < vocab; ++v) sum += std::exp(static_cast<double>(row[v] - maximum));
-      const double logSum = std::log(sum) + static_cast<double>(maximum);
-      chunkLoss[t] = logSum - static_cast<double>(row[target]);
-      // The gradient of the normalized loss w.r.t. the logits: (softmax - one-hot) / normalizer.
       for (std::size_t v = 0; v < vocab; ++v) {
-        row[v] = static_cast<T>(std::exp(static_cast<double>(row[v]) - logSum)) * scale;
+        const T e = std::exp(row[v] - maximum);
+        row[v] = e;
+        sum += static_cast<double>(e);
       }
+      chunkLoss[t] = std::log(sum) - static_cast<double>(targetLogit - maximum);
+      // The gradient of the normalized loss w.r.t. the logits: (softmax - one-hot) / normalizer.
+      const auto factor = static_cast<T>(static_cast<double>(scale) / sum);
+      for (std::size_t v = 0; v < vocab; ++v) row[v] *= factor;
       row[target] -= scale;
     }
     for (std::size_t t = 0; t < count; ++t) total += chunkLoss[t];  // fixed order: reproducible

@@ -32,16 +32,23 @@ __global__ void crossEntropyRowsKernel(float* logits, const std::int32_t* target
     float maximum = -INFINITY;
     for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) maximum = fmaxf(maximum, row[v]);
     maximum = blockReduce(maximum, MaxOp{}, -INFINITY, sharedFloat);
+    const float targetLogit = row[target];
+    __syncthreads();  // every thread has read the target's logit before any overwrites the row
+    // One fp32 exponential per logit (the row's largest is 1), summed in double, kept in the row
+    // for the gradient: as the CPU backend computes it.
     double sum = 0;
-    for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) sum += exp(static_cast<double>(row[v] - maximum));
-    sum = blockReduce(sum, SumOp{}, 0.0, sharedDouble);
-    const double logSum = log(sum) + static_cast<double>(maximum);
-    if (threadIdx.x == 0) rowLoss[t] = logSum - static_cast<double>(row[target]);
-    if (!gradient) continue;
-    __syncthreads();  // row[target] is read above before any thread overwrites it below
-    // (softmax - one-hot) * scale, scale = 1 / normalizer.
     for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) {
-      float g = static_cast<float>(exp(static_cast<double>(row[v]) - logSum)) * scale;
+      const float e = expf(row[v] - maximum);
+      if (gradient) row[v] = e;
+      sum += static_cast<double>(e);
+    }
+    sum = blockReduce(sum, SumOp{}, 0.0, sharedDouble);
+    if (threadIdx.x == 0) rowLoss[t] = log(sum) - static_cast<double>(targetLogit - maximum);
+    if (!gradient) continue;
+    // (softmax - one-hot) * scale, scale = 1 / normalizer; each thread scales the values it wrote.
+    const auto factor = static_cast<float>(static_cast<double>(scale) / sum);
+    for (std::size_t v = threadIdx.x; v < vocab; v += blockDim.x) {
+      float g = row[v] * factor;
       if (v == static_cast<std::size_t>(target)) g -= scale;
       row[v] = g;
     }
