@@ -332,16 +332,8 @@ class Backend {
   void attentionForward(DeviceSpan<const float> q, DeviceSpan<const float> k, DeviceSpan<const float> v,
                         DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
                         DeviceSpan<float> out, DeviceSpan<float> logSumExp) {
-    const char* op = "attentionForward";
-    checks::groups(shape.heads, shape.kvHeads, op);
-    const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
-    const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
-    checks::atLeast(q.size(), queryElements, op, "q");
-    checks::atLeast(k.size(), keyElements, op, "k");
-    checks::atLeast(v.size(), keyElements, op, "v");
-    checks::atLeast(sampleStart.size(), shape.tokens, op, "sampleStart");
-    checks::atLeast(out.size(), queryElements, op, "out");
-    checks::atLeast(logSumExp.size(), shape.heads * shape.tokens, op, "logSumExp");
+    checkAttention(q.size(), k.size(), v.size(), sampleStart.size(), out.size(), logSumExp.size(), shape,
+                   "attentionForward");
     doAttentionForward(q, k, v, sampleStart, shape, out, logSumExp);
   }
   void attentionBackward(DeviceSpan<const float> dout, DeviceSpan<const float> q, DeviceSpan<const float> k,
@@ -349,16 +341,10 @@ class Backend {
                          DeviceSpan<const std::int32_t> sampleStart, const AttentionShape& shape,
                          DeviceSpan<float> dq, DeviceSpan<float> dk, DeviceSpan<float> dv) {
     const char* op = "attentionBackward";
-    checks::groups(shape.heads, shape.kvHeads, op);
+    checkAttention(q.size(), k.size(), v.size(), sampleStart.size(), out.size(), logSumExp.size(), shape, op);
     const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
     const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
     checks::atLeast(dout.size(), queryElements, op, "dout");
-    checks::atLeast(q.size(), queryElements, op, "q");
-    checks::atLeast(k.size(), keyElements, op, "k");
-    checks::atLeast(v.size(), keyElements, op, "v");
-    checks::atLeast(out.size(), queryElements, op, "out");
-    checks::atLeast(logSumExp.size(), shape.heads * shape.tokens, op, "logSumExp");
-    checks::atLeast(sampleStart.size(), shape.tokens, op, "sampleStart");
     checks::atLeast(dq.size(), queryElements, op, "dq");
     checks::atLeast(dk.size(), keyElements, op, "dk");
     checks::atLeast(dv.size(), keyElements, op, "dv");
@@ -451,6 +437,19 @@ class Backend {
   }
 
  private:
+  // The forward's operands and results, which the backward reads too.
+  static void checkAttention(std::size_t q, std::size_t k, std::size_t v, std::size_t sampleStart, std::size_t out,
+                             std::size_t logSumExp, const AttentionShape& shape, const char* op) {
+    checks::groups(shape.heads, shape.kvHeads, op);
+    const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
+    const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
+    checks::atLeast(q, queryElements, op, "q");
+    checks::atLeast(k, keyElements, op, "k");
+    checks::atLeast(v, keyElements, op, "v");
+    checks::atLeast(sampleStart, shape.tokens, op, "sampleStart");
+    checks::atLeast(out, queryElements, op, "out");
+    checks::atLeast(logSumExp, shape.heads * shape.tokens, op, "logSumExp");
+  }
   template <typename T>
   void checkedUpload(std::span<const T> host, DeviceSpan<T> device) {
     checks::sameSize(host.size(), device.size(), "upload");
