@@ -2,7 +2,6 @@
 
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "core/formats/tokenizer/unicode.h"
 #include "core/util/process_identity.h"
@@ -20,21 +19,13 @@ std::tm localTime(std::time_t now) {
   return local;
 }
 
-// The code points of a name; bytes that are not UTF-8 become U+FFFD (a name typed on the command
-// line may hold any bytes).
-std::vector<char32_t> codePoints(std::string_view text) {
+// A name as valid UTF-8: bytes that are not UTF-8 become U+FFFD (a name typed on the command line
+// may hold any bytes).
+std::string validUtf8(std::string_view text) {
+  if (unicode::findInvalidUtf8(text) == std::string_view::npos) return std::string(text);
   std::string valid;
-  if (unicode::findInvalidUtf8(text) != std::string_view::npos) {
-    unicode::appendUtf8Lossy(valid, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, true);
-    text = valid;
-  }
-  std::vector<char32_t> points;
-  for (std::size_t at = 0; at < text.size();) {
-    const unicode::CodePoint point = unicode::decodeAt(text, at);
-    points.push_back(point.value);
-    at += point.length;
-  }
-  return points;
+  unicode::appendUtf8Lossy(valid, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, true);
+  return valid;
 }
 
 }  // namespace
@@ -54,18 +45,17 @@ std::string runFolderStamp(std::time_t now) {
 }
 
 std::string folderSafeName(std::string_view runName) {
-  std::vector<char32_t> points = codePoints(runName);
-  std::size_t begin = 0, end = points.size();
-  while (begin < end && unicode::isJsWhitespace(points[begin])) ++begin;
-  while (end > begin && unicode::isJsWhitespace(points[end - 1])) --end;
+  const std::string valid = validUtf8(runName);
+  const std::string_view text = unicode::trimEnd(unicode::trimStart(valid));
   std::string safe;
   std::size_t length = 0;
   bool afterDash = false;
-  for (std::size_t i = begin; i < end && length < 60; ++i) {
-    const char32_t point = points[i];
-    const bool kept = unicode::isLetter(point) || unicode::isNumber(point) || point == U'_';
+  for (std::size_t at = 0; at < text.size() && length < 60;) {
+    const unicode::CodePoint point = unicode::decodeAt(text, at);
+    at += point.length;
+    const bool kept = unicode::isLetter(point.value) || unicode::isNumber(point.value) || point.value == U'_';
     if (!kept && afterDash) continue;  // one '-' for a run of anything else
-    appendUtf8(safe, kept ? point : U'-');
+    appendUtf8(safe, kept ? point.value : U'-');
     afterDash = !kept;
     ++length;
   }

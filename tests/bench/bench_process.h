@@ -1,5 +1,5 @@
 // What the CPU benchmarks need to measure each side in a process of its own: this program's path
-// (to start itself as a worker), the last line a worker printed, and the process's peak RSS.
+// (to start itself as a worker), the lines a worker printed, and the process's peak RSS.
 #pragma once
 
 #include <unistd.h>
@@ -22,17 +22,6 @@ inline std::string selfPath(const char* fallback) {
   return path;
 }
 
-// The last line command wrote to its output, when it exited with status 0.
-inline std::optional<std::string> lastLineOf(const std::string& command) {
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return std::nullopt;
-  char line[512];
-  std::string last;
-  while (std::fgets(line, sizeof line, pipe)) last = line;
-  if (pclose(pipe) != 0) return std::nullopt;
-  return last;
-}
-
 // Every line command wrote to its output (without the line ends), when it exited with status 0.
 inline std::optional<std::vector<std::string>> linesOf(const std::string& command) {
   FILE* pipe = popen(command.c_str(), "r");
@@ -51,6 +40,13 @@ inline std::optional<std::vector<std::string>> linesOf(const std::string& comman
   if (!line.empty()) lines.push_back(line);
   if (pclose(pipe) != 0) return std::nullopt;
   return lines;
+}
+
+// The last line command wrote to its output, when it exited with status 0.
+inline std::optional<std::string> lastLineOf(const std::string& command) {
+  const std::optional<std::vector<std::string>> lines = linesOf(command);
+  if (!lines || lines->empty()) return std::nullopt;
+  return lines->back();
 }
 
 // This process's peak resident set (VmHWM) in MiB.
