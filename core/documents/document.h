@@ -35,6 +35,7 @@ struct SourceBlock {
   std::string text;
   int level = 0;  // Heading: 1 for the top level
   int page = 0;   // 1-based page of a paged source (PDF); 0 for a flowing one
+  bool preformatted = false;  // Paragraph: code or <pre>: its line breaks are kept, not joined
 };
 
 struct SourceText {
@@ -44,8 +45,8 @@ struct SourceText {
   std::vector<std::string> notes;   // what the reader noticed and handled ("2 running header lines removed")
 };
 
-// One piece of cleaned text: a heading, a paragraph, or a table (its rows, one per line, cells
-// joined by " | ").
+// One piece of cleaned text: a heading, a paragraph (one line, or the lines of preformatted text),
+// or a table (its rows, one per line, cells joined by " | ").
 struct Passage {
   enum class Kind { Heading, Paragraph, Table };
   Kind kind = Kind::Paragraph;

@@ -412,15 +412,15 @@ SourceText layOutPdfPages(std::vector<PdfPage> pages, std::string_view title) {
     const int page = static_cast<int>(p + 1);
     for (const Item* item : ordered) {
       if (item->table()) {
-        for (const std::string& row : item->rows) source.blocks.push_back({SourceBlock::Kind::TableRow, row, 0, page});
+        for (const std::string& row : item->rows) source.blocks.push_back({SourceBlock::Kind::TableRow, row, 0, page, false});
         continue;
       }
       if (const double size = headingHeight(*item); size > 0) {
         const int level = 1 + static_cast<int>(std::distance(headingSizes.begin(), headingSizes.find(size)));
-        source.blocks.push_back({SourceBlock::Kind::Heading, item->text(), std::min(level, 6), page});
+        source.blocks.push_back({SourceBlock::Kind::Heading, item->text(), std::min(level, 6), page, false});
         continue;
       }
-      source.blocks.push_back({SourceBlock::Kind::Paragraph, item->text(), 0, page});
+      source.blocks.push_back({SourceBlock::Kind::Paragraph, item->text(), 0, page, false});
     }
   }
 

@@ -114,6 +114,27 @@ std::string cleanText(std::string_view text) {
   return out;
 }
 
+std::string cleanPreformatted(std::string_view text) {
+  const std::string characters = cleanCharacters(text);
+  std::string out;
+  std::string_view rest = characters;
+  std::size_t blankLines = 0;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (line.empty()) {
+      ++blankLines;
+      continue;
+    }
+    if (!out.empty()) out.append(blankLines + 1, '\n');
+    blankLines = 0;
+    out += line;
+  }
+  return out;
+}
+
 Document cleanDocument(SourceText source, std::filesystem::path file, std::string format) {
   Document document;
   document.file = std::move(file);
@@ -124,7 +145,7 @@ Document cleanDocument(SourceText source, std::filesystem::path file, std::strin
   std::string firstTopHeading;
   int topLevel = 0;
   for (const SourceBlock& block : source.blocks) {
-    std::string text = cleanText(block.text);
+    std::string text = block.preformatted ? cleanPreformatted(block.text) : cleanText(block.text);
     if (text.empty()) continue;
     if (block.kind == SourceBlock::Kind::TableRow) {
       Passage* last = document.passages.empty() ? nullptr : &document.passages.back();

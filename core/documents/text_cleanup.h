@@ -16,6 +16,10 @@ namespace tiertune::documents {
 // in lower case). Valid UTF-8 in, valid UTF-8 out.
 std::string cleanText(std::string_view text);
 
+// Preformatted text (code): the character clean-up line by line, trailing spaces and blank lines
+// at either end dropped, the line breaks kept.
+std::string cleanPreformatted(std::string_view text);
+
 // The passages of a document (consecutive table rows make one Table passage), each with the
 // section it falls under; empty blocks dropped.
 Document cleanDocument(SourceText source, std::filesystem::path file, std::string format);
