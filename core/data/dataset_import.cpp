@@ -736,6 +736,7 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
                 {"train", statisticsJson(result.train)},
                 {"validation", statisticsJson(result.validation)},
                 {"problems", problems}};
+  if (!request.provenance.is_null()) stats["provenance"] = request.provenance;
 
   faultPoint("dataset-before-rename");
   staging.publish(StagingFolder::AtTarget::Refuse);

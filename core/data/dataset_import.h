@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/catalog/catalog.h"
 #include "core/data/example_encoder.h"
 #include "core/data/record_reader.h"
@@ -44,6 +46,9 @@ struct ImportRequest {
   unsigned threads = 0;               // for mapping and encoding; 0: every core
   bool dryRun = false;                // the whole check and the statistics, but no dataset
   std::size_t chunkOverlap = 128;     // text documents: tokens shared by consecutive samples
+  // Where the examples came from when file was made from something else (the documents a dataset
+  // was made of: core/documents/document_dataset.h); kept in the statistics as "provenance".
+  nlohmann::ordered_json provenance;
 };
 
 // Where the time went (tests/bench/bench_dataset_import reports it).
