@@ -23,6 +23,7 @@ int runResumeCommand(const std::vector<std::string>& args);
 int runTemplate(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
 int runDataset(const std::vector<std::string>& args);
+int runFromDocuments(const std::vector<std::string>& args);  // dataset from-documents
 int runExport(const std::vector<std::string>& args);
 int runGenerate(const std::vector<std::string>& args);
 

@@ -276,22 +276,27 @@ int removeCommand(const std::vector<std::string>& args) {
 }  // namespace
 
 int runDataset(const std::vector<std::string>& args) {
-  if (args.empty()) throw UsageError("dataset needs a subcommand: import, list, show or remove");
+  if (args.empty()) throw UsageError("dataset needs a subcommand: import, from-documents, list, show or remove");
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "import") return importCommand(rest);
+  if (args[0] == "from-documents") return runFromDocuments(rest);
   if (args[0] == "list") return listCommand(rest);
   if (args[0] == "show") return showCommand(rest);
   if (args[0] == "remove") return removeCommand(rest);
-  throw UsageError("dataset has no subcommand \"" + args[0] + "\"; use import, list, show or remove");
+  throw UsageError("dataset has no subcommand \"" + args[0] + "\"; use import, from-documents, list, show or remove");
 }
 
 const Command kDatasetCommand = {
-    "dataset", "import a dataset file for a model, list, show or remove datasets",
+    "dataset", "import a dataset file or documents for a model, list, show or remove datasets",
     "Usage: tiertune-cli dataset import FILE --model MODEL [--name NAME] [--format SHAPE] [--map FIELDS]\n"
     "                                   [--validation-file FILE | --validation-share 0.05] [--seed N]\n"
     "                                   [--max-tokens 2048] [--too-long truncate|skip]\n"
     "                                   [--loss-on responses|last-response|everything]\n"
     "                                   [--keep-duplicates] [--chunk-overlap 128] [--report FILE.csv] [--json]\n"
+    "       tiertune-cli dataset from-documents PATH... --model MODEL [--name NAME] [--chunk-tokens 1024]\n"
+    "                                   [--chunk-overlap 128] [--near-duplicate 0.8] [--validation-share 0.05]\n"
+    "                                   [--seed N] [--dry-run] [--json]\n"
+    "       tiertune-cli dataset from-documents PATH... --print-text [--json]\n"
     "       tiertune-cli dataset list [--json]\n"
     "       tiertune-cli dataset show ID|NAME [--json]\n"
     "       tiertune-cli dataset remove ID|NAME\n"
@@ -304,7 +309,15 @@ const Command kDatasetCommand = {
     "--loss-on says otherwise. MODEL is a catalog model's ID or name, or a model folder. Every row\n"
     "that is not used is reported with its row, line and reason. Ctrl+C cancels without a trace.\n"
     "FILE may also be a .txt or .md file or a folder of them (continued pre-training): each document\n"
-    "is cut into samples of --max-tokens that share --chunk-overlap tokens, all of them learned.\n",
+    "is cut into samples of --max-tokens that share --chunk-overlap tokens, all of them learned.\n"
+    "\n"
+    "from-documents reads PDF, DOCX, ODT, HTML, Markdown and text files (PATH: files, or folders\n"
+    "searched in name order), cleans them (running headers, footers and page numbers, words\n"
+    "hyphenated across lines, ligatures), cuts them into chunks of --chunk-tokens that share about\n"
+    "--chunk-overlap tokens, drops near-duplicates, and imports the chunks as text for continued\n"
+    "pre-training, each knowing its document and pages. A file that cannot be read is listed with its\n"
+    "reason (a scanned PDF needs OCR first; an encrypted one, an unprotected copy). PDF needs\n"
+    "poppler-utils. --print-text prints each document's cleaned text instead, to check what was read.\n",
     runDataset};
 
 }  // namespace tiertune::cli
