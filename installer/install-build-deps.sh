@@ -15,6 +15,8 @@ packages=(
   nlohmann-json3-dev     # JSON for settings, configs and reports
   libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
   libcurl4-openssl-dev   # the Hugging Face Hub client (downloads models)
+  libzip-dev             # DOCX and ODT documents are zips (core/documents/office_text)
+  libxml2-dev            # the XML inside them, and HTML documents (core/documents)
   libopenblas-openmp-dev # matrix products of the CPU backend (OpenMP build: one thread pool with ours)
   python3-torch          # the independent reference the kernels are tested against (tests/reference)
   python3-numpy          # the NF4 reference (tests/reference/nf4_reference.py)
