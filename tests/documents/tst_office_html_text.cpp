@@ -1,9 +1,9 @@
-// Text out of DOCX and ODT (core/documents/office_text): the blocks each reader finds, in order,
-// with their kinds and levels, the title, and the cleaned document; what is not the document's
-// text left out (running headers, footnotes, deleted changes, field codes); and every bad file
-// refused by name with its reason: not a zip, a cut zip, a missing part, a zip bomb by its declared
-// size and by a header that lies, XML nested too deep, external entities, a folder, a device, a
-// FIFO. Every fixture is written here.
+// Text out of DOCX, ODT and HTML (core/documents/office_text, html_text): the blocks each reader
+// finds, in order, with their kinds and levels, the title, and the cleaned document; what is not
+// the document's text left out (running headers, footnotes, deleted changes, field codes, scripts,
+// navigation, hidden elements); and every bad file refused by name with its reason: not a zip, a
+// cut zip, a missing part, a zip bomb by its declared size and by a header that lies, XML nested
+// too deep, external entities, a folder, a device, a FIFO. Every fixture is written here.
 #include <QTest>
 #include <sys/stat.h>
 #include <zip.h>
@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/documents/html_text.h"
 #include "core/documents/office_text.h"
 #include "core/documents/text_cleanup.h"
 #include "core/util/error.h"
@@ -508,6 +509,8 @@ class OfficeHtmlTextTest : public QObject {
     fs::create_symlink("/dev/zero", folder_ / "zero.docx");
     const std::string deviceError = errorOf([&] { readDocxText(folder_ / "zero.docx", ReadLimits{}); });
     QVERIFY2(has(deviceError, "zero.docx: is a device, not a regular file"), deviceError.c_str());
+    const std::string htmlDeviceError = errorOf([&] { readHtmlText(folder_ / "zero.docx", ReadLimits{}); });
+    QVERIFY2(has(htmlDeviceError, "zero.docx: is a device, not a regular file"), htmlDeviceError.c_str());
 
     // a FIFO with no writer: refused at once, never waited on
     QCOMPARE(::mkfifo((folder_ / "pipe.odt").c_str(), 0600), 0);
@@ -645,6 +648,165 @@ class OfficeHtmlTextTest : public QObject {
     const std::string tooMuchError = errorOf(
         [&] { readOdtText(zipFile("long.odt", odtParts("<text:p>" + std::string(100, 'a') + "</text:p>")), text); });
     QVERIFY2(has(tooMuchError, "long.odt: holds more than 64 bytes of text"), tooMuchError.c_str());
+  }
+
+  // ---- HTML
+
+  void htmlLeavesOutWhatIsNotText() {
+    const std::string html = R"(<!DOCTYPE html>
+<html lang="en"><head><title>  Leave
+   policy | Intranet </title><meta charset="utf-8"><style>p { color: red }</style>
+<script>var secret = "script text";</script></head>
+<body>
+<header><a href="/">Home</a> <span>Site header</span></header>
+<nav><ul><li>Menu item</li></ul></nav>
+<main>
+  <h1>Leave <em>policy</em></h1>
+  <p>Staff   take
+     <b>paid</b> leave<br>in summer.<script>document.write("inline script")</script></p>
+  <div>Loose text in a div <p>a paragraph inside</p> and text after it</div>
+  <ul><li>First <a href="#">item</a><ul><li>Nested</li></ul></li><li>Second</li></ul>
+  <p hidden>Hidden by attribute</p>
+  <p aria-hidden="true">Hidden from readers</p>
+  <div style="color: red; DISPLAY : none">Hidden by style</div>
+  <noscript>Enable JavaScript</noscript>
+  <template><p>Template text</p></template>
+  <form><label>Name</label><input name="n"><button>Send</button></form>
+  <blockquote>A quotation</blockquote>
+  <dl><dt>Term</dt><dd>Definition</dd></dl>
+  <h3>Caf&eacute; &amp; more</h3>
+  <figure><img src="a.png" alt="picture"><figcaption>A caption</figcaption></figure>
+  <svg><text>SVG text</text></svg>
+  <!-- a comment -->
+</main>
+<aside>Related links</aside>
+<footer>Copyright footer</footer>
+</body></html>)";
+    const SourceText source = readHtmlText(html, "leave.html", ReadLimits{});
+    QCOMPARE(dump(source), QStringLiteral("H1 Leave policy\n"
+                                          "P Staff take paid leave\\nin summer.\n"
+                                          "P Loose text in a div\n"
+                                          "P a paragraph inside\n"
+                                          "P and text after it\n"
+                                          "P First item\n"
+                                          "P Nested\n"
+                                          "P Second\n"
+                                          "P A quotation\n"
+                                          "P Term\n"
+                                          "P Definition\n"
+                                          "H3 Caf\u00e9 & more\n"
+                                          "P A caption\n"));
+    QCOMPARE(source.title, std::string("Leave policy | Intranet"));
+  }
+
+  void htmlTable() {
+    const std::string html =
+        "<html><body><h2>Days</h2><table><caption>Leave days</caption>"
+        "<thead><tr><th>Name</th><th>Days</th></tr></thead>"
+        "<tbody><tr><td>Alice</td><td> 12 </td></tr>"
+        "<tr><td><p>Bob</p><p>(part time)</p></td><td>6<br>+2</td><td></td></tr>"
+        "<tr><td>Carol</td><td><table><tr><td>1</td><td>2</td></tr></table></td></tr>"
+        "<tr hidden><td>Hidden</td><td>row</td></tr><tr><td></td><td></td></tr></tbody></table>"
+        "<p>After the table.</p></body></html>";
+    const SourceText source = readHtmlText(html, "days.html", ReadLimits{});
+    QCOMPARE(dump(source),
+             QStringLiteral("H2 Days\nP Leave days\nT Name | Days\nT Alice | 12\nT Bob (part time) | 6 +2\n"
+                            "T Carol | 1 2\nP After the table.\n"));
+    QCOMPARE(source.title, std::string());  // no <title>, no <h1>
+
+    const Document document = cleanDocument(source, "days.html", "html");
+    QCOMPARE(passages(document),
+             QStringLiteral("H [Days] Days\nP [Days] Leave days\n"
+                            "T [Days] Name | Days\nAlice | 12\nBob (part time) | 6 +2\nCarol | 1 2\n"
+                            "P [Days] After the table.\n"));
+    QCOMPARE(document.title, std::string("Days"));  // the clean-up's own fallback: the first top heading
+  }
+
+  void htmlArticleHeaderAndLayoutTable() {
+    // A <header> of the page is furniture; the <header> of an article holds its title.
+    const std::string html =
+        "<html><body><header><h1>Intranet</h1></header>"
+        "<table role=\"presentation\"><tr><td><article><header><h2>Leave policy</h2><p>By HR</p></header>"
+        "<p>Staff take paid leave.</p><footer>Share this</footer></article></td>"
+        "<td><p>Right column</p></td></tr></table></body></html>";
+    QCOMPARE(dump(readHtmlText(html, "layout.html", ReadLimits{})),
+             QStringLiteral("H2 Leave policy\nP By HR\nP Staff take paid leave.\nP Right column\n"));
+  }
+
+  void htmlPreKeepsItsLines() {
+    const std::string html =
+        "<html><body><h1>Setup</h1><p>Run:</p><pre>\nmake  build\n  make test\n</pre>"
+        "<pre><code>one\ntwo</code></pre></body></html>";
+    const SourceText source = readHtmlText(html, "setup.html", ReadLimits{});
+    QCOMPARE(dump(source), QStringLiteral("H1 Setup\nP Run:\nP make  build\\n  make test\nP one\\ntwo\n"));
+    QCOMPARE(source.title, std::string("Setup"));  // the first <h1>, without a <title>
+  }
+
+  void htmlEncodings() {
+    // a meta charset is honoured (ISO-8859-1 read as windows-1252, as browsers do) ...
+    const std::string latin =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+        "</head><body><p>Caf\xe9 \x93quoted\x94</p></body></html>";
+    QCOMPARE(dump(readHtmlText(latin, "latin.html", ReadLimits{})), QStringLiteral("P Caf\u00e9 \u201cquoted\u201d\n"));
+    // ... and without one the page is UTF-8 (libxml2 alone would take it for Latin-1)
+    const std::string utf8 = "<html><body><p>Caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac</p></body></html>";
+    QCOMPARE(dump(readHtmlText(utf8, "utf8.html", ReadLimits{})), QStringLiteral("P Caf\u00e9 \u65e5\u672c\n"));
+    // a byte order mark wins
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : std::string("<p>Caf\xE9</p>")) utf16 += std::string{c, '\0'};
+    QCOMPARE(dump(readHtmlText(utf16, "utf16.html", ReadLimits{})), QStringLiteral("P Caf\u00e9\n"));
+    const std::string unknown =
+        "<html><head><meta charset=\"x-no-such-set\"></head><body><p>Caf\xc3\xa9</p></body></html>";
+    const SourceText source = readHtmlText(unknown, "unknown.html", ReadLimits{});
+    QCOMPARE(dump(source), QStringLiteral("P Caf\u00e9\n"));
+    QCOMPARE(source.notes.size(), std::size_t(1));
+    QVERIFY(has(source.notes[0], "x-no-such-set"));
+  }
+
+  void htmlBadFiles() {
+    const std::string emptyError = errorOf([&] { readHtmlText("  \n", "empty.html", ReadLimits{}); });
+    QVERIFY2(has(emptyError, "empty.html: no text to read"), emptyError.c_str());
+    const std::string scriptsError = errorOf([&] {
+      readHtmlText(
+          "<html><head><title>Only a title</title><script>x()</script></head><body><nav>Menu</nav>"
+          "<div hidden>secret</div></body></html>",
+          "scripts.html", ReadLimits{});
+    });
+    QVERIFY2(has(scriptsError, "scripts.html: no text to read"), scriptsError.c_str());
+
+    std::string deep = "text";
+    for (int level = 0; level < 300; ++level) deep = "<div>" + deep + "</div>";
+    ReadLimits limits;
+    limits.maxNestingDepth = 100;
+    const std::string deepError =
+        errorOf([&] { readHtmlText("<html><body>" + deep + "</body></html>", "deep.html", limits); });
+    QVERIFY2(has(deepError, "deep.html: the page nests elements more than 100 deep"), deepError.c_str());
+    // Past 256 libxml2 stops the page where it is and keeps what came before: refused, not read in part.
+    limits.maxNestingDepth = 100000;
+    const std::string libxmlError =
+        errorOf([&] { readHtmlText("<html><body>" + deep + "<p>after</p></body></html>", "deeper.html", limits); });
+    QVERIFY2(has(libxmlError, "deeper.html: the page nests elements more than 256 deep"), libxmlError.c_str());
+    std::string unclosed;
+    for (int level = 0; level < 100000; ++level) unclosed += "<b>x";
+    const std::string unclosedError = errorOf([&] { readHtmlText("<p>" + unclosed, "unclosed.html", ReadLimits{}); });
+    QVERIFY2(has(unclosedError, "unclosed.html: the page nests elements more than 256 deep"), unclosedError.c_str());
+
+    ReadLimits small;
+    small.maxFileBytes = 10;
+    QVERIFY(
+        has(errorOf([&] { readHtmlText("<p>longer than ten</p>", "big.html", small); }), "big.html: is larger than"));
+  }
+
+  void htmlFromFile() {
+    const fs::path file = textFile("page.html", "<!doctype html><title>T</title><p>From a file.</p>");
+    const SourceText source = readHtmlText(file, ReadLimits{});
+    QCOMPARE(dump(source), QStringLiteral("P From a file.\n"));
+    QCOMPARE(source.title, std::string("T"));
+    const Document document = cleanDocument(source, file, "html");
+    QCOMPARE(document.title, std::string("T"));
+    QCOMPARE(document.words(), std::size_t(3));
+    const std::string folderError = errorOf([&] { readHtmlText(folder_, ReadLimits{}); });
+    QVERIFY2(has(folderError, "is a folder, not a regular file"), folderError.c_str());
   }
 };
 
