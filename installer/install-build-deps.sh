@@ -15,7 +15,8 @@ packages=(
   nlohmann-json3-dev     # JSON for settings, configs and reports
   libssl-dev             # SHA-256 (OpenSSL libcrypto) of models, datasets, checkpoints
   libcurl4-openssl-dev   # the Hugging Face Hub client (downloads models)
-  libxml2-dev            # documents into datasets: pdftotext's word boxes, DOCX/ODT XML, HTML
+  libzip-dev             # DOCX and ODT documents are zips (core/documents/office_text)
+  libxml2-dev            # the XML inside them, HTML documents, and pdftotext's word boxes (core/documents)
   poppler-utils          # pdftotext and pdfinfo, run as separate programs to read PDF (GPL, not linked)
   libopenblas-openmp-dev # matrix products of the CPU backend (OpenMP build: one thread pool with ours)
   python3-torch          # the independent reference the kernels are tested against (tests/reference)

@@ -46,6 +46,8 @@ class Descriptor {
   int fd_;
 };
 
+}  // namespace
+
 // Opened without blocking, checked with fstat before any byte is read; the descriptor is returned.
 int openRegularFile(const std::filesystem::path& file, FileSizeLimit limit) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
@@ -62,8 +64,6 @@ int openRegularFile(const std::filesystem::path& file, FileSizeLimit limit) {
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
   return fd.release();
 }
-
-}  // namespace
 
 void checkRegularFile(const std::filesystem::path& file, FileSizeLimit limit) {
   Descriptor fd(openRegularFile(file, limit));

@@ -40,4 +40,9 @@ inline constexpr FileSizeLimit kDataFileLimit{~std::uintmax_t{0}, "a data file"}
 // when it is not a regular file or exceeds the limit (opening it without blocking to see).
 void checkRegularFile(const std::filesystem::path& file, FileSizeLimit limit);
 
+// The same checks, and the file stays open: returns its descriptor, opened read-only (close-on-exec,
+// blocking reads), for a library that reads from a descriptor (libzip's zip_fdopen), so that the
+// file checked is the file read. The caller closes it.
+int openRegularFile(const std::filesystem::path& file, FileSizeLimit limit);
+
 }  // namespace tiertune
