@@ -13,6 +13,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/TimeText.h"
+#include "app/gui/documents/DocumentsWizard.h"
 #include "app/gui/importdataset/ImportDatasetWizard.h"
 #include "app/gui/pages/EmptyState.h"
 #include "core/catalog/catalog.h"
@@ -34,17 +35,20 @@ DatasetsPage::DatasetsPage(AppContext& context, QWidget* parent)
                            "cannot be used is reported, never silently dropped.")},
           parent),
       import_(new QPushButton(tr("Import dataset…"))),
+      documents_(new QPushButton(tr("Make a dataset from documents…"))),
       example_(new QPushButton(tr("Try an example"))),
       delete_(new QPushButton(tr("Delete"))) {
   setObjectName(QStringLiteral("datasetsPage"));
   import_->setObjectName(QStringLiteral("importDatasetButton"));
+  documents_->setObjectName(QStringLiteral("makeFromDocumentsButton"));
   example_->setObjectName(QStringLiteral("tryExampleButton"));
   delete_->setObjectName(QStringLiteral("deleteDatasetButton"));
   import_->setDefault(true);
   example_->setToolTip(tr("Import a small set of conversations written for Tiertune, to see how it works."));
-  addActionRow({import_, example_, delete_});
+  addActionRow({import_, documents_, example_, delete_});
 
   connect(import_, &QPushButton::clicked, this, &DatasetsPage::chooseDatasetFile);
+  connect(documents_, &QPushButton::clicked, this, &DatasetsPage::makeFromDocuments);
   connect(example_, &QPushButton::clicked, this, &DatasetsPage::tryExample);
   connect(delete_, &QPushButton::clicked, this, &DatasetsPage::deleteSelectedDataset);
   connect(table(), &QTableWidget::itemSelectionChanged, this, &DatasetsPage::updateButtons);
@@ -56,9 +60,13 @@ void DatasetsPage::updateButtons() {
   catalog::Catalog* catalog = context().catalog();
   const bool models = catalog && !catalog->models().empty();
   import_->setEnabled(models);
+  documents_->setEnabled(models);
   example_->setEnabled(models);
   const QString why = tr("Add a model on the Models page first: a dataset is prepared for a model.");
   import_->setToolTip(models ? QString() : why);
+  documents_->setToolTip(models ? tr("Reads PDF, Word, OpenDocument, web pages, Markdown and text files and makes "
+                                     "them a dataset: as text, or as questions and answers a model writes.")
+                                : why);
   delete_->setEnabled(catalog && !table()->selectedItems().isEmpty());
 }
 
@@ -70,6 +78,13 @@ void DatasetsPage::chooseDatasetFile() {
 
 ImportDatasetWizard* DatasetsPage::importDataset(const QString& file) {
   auto* wizard = new ImportDatasetWizard(context(), file, this);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  wizard->open();
+  return wizard;
+}
+
+DocumentsWizard* DatasetsPage::makeFromDocuments() {
+  auto* wizard = new DocumentsWizard(context(), this);
   wizard->setAttribute(Qt::WA_DeleteOnClose);
   wizard->open();
   return wizard;

@@ -1,6 +1,6 @@
 // Datasets: the imported training data with the model it was prepared for, format, split sizes and
-// token counts; importing a file (ImportDatasetWizard), trying one of the bundled examples, and
-// deleting a dataset with its files.
+// token counts; importing a file (ImportDatasetWizard), making one from the team's documents
+// (DocumentsWizard), trying one of the bundled examples, and deleting a dataset with its files.
 #pragma once
 
 #include <vector>
@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace tiertune::gui {
 
+class DocumentsWizard;
 class ImportDatasetWizard;
 
 class DatasetsPage : public CatalogListPage {
@@ -25,6 +26,8 @@ class DatasetsPage : public CatalogListPage {
   void chooseDatasetFile();
   // Opens the import wizard (window-modal, not blocking) on file and returns it.
   ImportDatasetWizard* importDataset(const QString& file);
+  // Opens the "Make a dataset from documents" wizard (window-modal, not blocking) and returns it.
+  DocumentsWizard* makeFromDocuments();
   // Copies the bundled example chat dataset into the data folder and opens the wizard on it.
   ImportDatasetWizard* tryExample();
   // Deletes the selected dataset and its files after asking.
@@ -43,6 +46,7 @@ class DatasetsPage : public CatalogListPage {
   void updateButtons();
 
   QPushButton* import_;
+  QPushButton* documents_;
   QPushButton* example_;
   QPushButton* delete_;
 };
