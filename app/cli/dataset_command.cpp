@@ -296,6 +296,8 @@ const Command kDatasetCommand = {
     "       tiertune-cli dataset from-documents PATH... --model MODEL [--name NAME] [--chunk-tokens 1024]\n"
     "                                   [--chunk-overlap 128] [--near-duplicate 0.8] [--validation-share 0.05]\n"
     "                                   [--seed N] [--dry-run] [--json]\n"
+    "                                   [--qa --generator MODEL [--per-chunk 3] [--prompt-file FILE]\n"
+    "                                    [--max-new-tokens N]]\n"
     "       tiertune-cli dataset from-documents PATH... --print-text [--json]\n"
     "       tiertune-cli dataset list [--json]\n"
     "       tiertune-cli dataset show ID|NAME [--json]\n"
@@ -317,7 +319,12 @@ const Command kDatasetCommand = {
     "--chunk-overlap tokens, drops near-duplicates, and imports the chunks as text for continued\n"
     "pre-training, each knowing its document and pages. A file that cannot be read is listed with its\n"
     "reason (a scanned PDF needs OCR first; an encrypted one, an unprotected copy). PDF needs\n"
-    "poppler-utils. --print-text prints each document's cleaned text instead, to check what was read.\n",
+    "poppler-utils. --print-text prints each document's cleaned text instead, to check what was read.\n"
+    "With --qa, an instruct model (--generator, on the GPU when there is one) writes --per-chunk\n"
+    "questions with their answers from each chunk (of 512 tokens unless --chunk-tokens says), as\n"
+    "JSON read strictly: a reply that does not read is asked again once, then listed with its part.\n"
+    "The pairs are imported as conversations. The job resumes where it stopped when the same command\n"
+    "runs again (Ctrl+C stops it); the application's wizard adds a review of the pairs before import.\n",
     runDataset};
 
 }  // namespace tiertune::cli

@@ -1,7 +1,9 @@
 // `tiertune-cli dataset from-documents`: a team's PDF, DOCX, ODT, HTML, Markdown and text files
 // into a dataset for a model, as text chunks for continued pre-training (the same core as the
 // "Make a dataset from documents" wizard); --print-text shows what was read instead.
+#include <atomic>
 #include <csignal>
+#include <memory>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -14,7 +16,14 @@
 #include "core/catalog/catalog.h"
 #include "core/documents/document_dataset.h"
 #include "core/documents/document_reader.h"
+#include "core/documents/qa_job.h"
+#include "core/documents/qa_prompt.h"
+#include "core/documents/qa_review.h"
+#include "core/formats/tokenizer/tokenizer.h"
+#include "core/hardware/backend_choice.h"
 #include "core/settings/settings.h"
+#include "core/util/read_file.h"
+#include "kernels/gpu_probe.h"
 
 namespace tiertune::cli {
 
@@ -25,8 +34,10 @@ using nlohmann::json;
 using namespace tiertune::documents;
 
 std::stop_source* g_stop = nullptr;
+std::atomic<bool>* g_cancelQuestions = nullptr;
 extern "C" void onDocumentsSignal(int) {
   if (g_stop) g_stop->request_stop();
+  if (g_cancelQuestions) g_cancelQuestions->store(true);
 }
 
 fs::path catalogModelFolder(const catalog::Catalog& store, const std::string& model) {
@@ -100,18 +111,80 @@ json documentJson(const Document& document, bool withText) {
   return out;
 }
 
+std::string minutesText(double seconds) {
+  if (seconds < 90) return std::to_string(static_cast<int>(seconds + 0.5)) + " s";
+  return std::to_string(static_cast<int>(seconds / 60 + 0.5)) + " min";
+}
+
+// Questions and answers: the chunks through the generator as a resumable job in the dataset's job
+// folder; every pair that parses is kept (the review table is the application's), every chunk
+// without a usable reply listed. Returns false when cancelled.
+bool generateQuestions(const Arguments& arguments, const catalog::Catalog& store, const std::vector<Document>& documents,
+                       const fs::path& jobFolder, std::size_t chunkTokens, const ChunkSettings& chunkSettings,
+                       bool jsonOutput, std::atomic<bool>& cancel) {
+  QaSettings settings;
+  settings.modelFolder = catalogModelFolder(store, *arguments.value("generator"));
+  settings.questionsPerChunk = count(arguments, "per-chunk", 3);
+  settings.maxNewTokens = count(arguments, "max-new-tokens", 0);
+  if (const auto promptFile = arguments.value("prompt-file")) settings.prompt = readWholeFile(*promptFile, kConfigFileLimit);
+  checkQaPrompt(settings.prompt);
+  const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(settings.modelFolder);
+  ChunkSettings chunks = chunkSettings;
+  chunks.tokens = chunkTokens;
+  const ChunkResult chunking = chunkDocuments(documents, tokenizer, chunks);
+  QaJob job = QaJob::create(jobFolder, settings, qaChunks(documents, chunking.chunks));
+  if (!jsonOutput && job.finishedCount() > 0) {
+    std::printf("Resuming the questions: %zu of %zu parts done before\n", job.finishedCount(), job.chunks().size());
+  }
+  const hardware::BackendChoice choice = hardware::chooseBackend(kernels::probeGpus(), hardware::BackendRequest::Auto, std::nullopt);
+  if (!jsonOutput) std::printf("Writing questions with %s on %s\n", settings.modelFolder.filename().string().c_str(), hardware::describeChoice(choice).c_str());
+  const auto backend = hardware::makeChosenBackend(choice, kernels::MemoryUse{}.limit);
+  QaGenerator generator = openQaGenerator(*backend, settings.modelFolder);
+  TerminalProgress bar("Questions");
+  const QaRunEnd end = job.run(
+      *generator.runner, generator.text,
+      [&](const QaProgress& p) {
+        std::string phase = std::to_string(p.chunksDone) + " of " + std::to_string(p.chunksTotal) + " parts, " +
+                            std::to_string(p.pairs) + " pairs, " + std::to_string(p.failures) + " without a usable reply";
+        if (p.secondsLeft) phase += ", about " + minutesText(*p.secondsLeft) + " left";
+        bar.update(p.chunksTotal ? static_cast<double>(p.chunksDone) / static_cast<double>(p.chunksTotal) : 1, phase);
+      },
+      &cancel);
+  bar.finish();
+  if (end == QaRunEnd::Cancelled) {
+    std::fprintf(stderr, "tiertune-cli dataset from-documents: stopped; the same command resumes where it stopped\n");
+    return false;
+  }
+  const QaReview review = QaReview::open(jobFolder);
+  if (!jsonOutput) {
+    std::printf("%zu pairs from %zu parts; %zu parts gave no usable reply%s\n", review.pairs().size(), job.chunks().size(),
+                review.failedChunks().size(), review.failedChunks().empty() ? "" : ":");
+    for (const QaFailedChunk& failed : review.failedChunks()) {
+      std::printf("  %s (pages %s): %s\n", failed.source.document.c_str(),
+                  qaPagesText(failed.source.firstPage, failed.source.lastPage).c_str(), failed.reason.c_str());
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int runFromDocuments(const std::vector<std::string>& args) {
   const Arguments arguments("dataset from-documents", args,
-                            {.flags = {"json", "print-text", "dry-run"},
+                            {.flags = {"json", "print-text", "dry-run", "qa"},
                              .valued = {"model", "name", "chunk-tokens", "chunk-overlap", "near-duplicate",
-                                        "validation-share", "seed"},
+                                        "validation-share", "seed", "generator", "per-chunk", "prompt-file",
+                                        "max-new-tokens"},
                              .maxPositionals = 100000});
   if (arguments.positionals().empty()) throw UsageError("dataset from-documents needs one or more files or folders");
   const bool printOnly = arguments.flag("print-text");
   if (!printOnly && !arguments.value("model")) throw UsageError("dataset from-documents needs --model MODEL (or --print-text)");
   const bool jsonOutput = arguments.flag("json");
+  const bool questions = arguments.flag("qa");
+  if (questions && !arguments.value("generator")) throw UsageError("--qa needs --generator MODEL: the model that writes the questions");
+  if (!questions && (arguments.value("generator") || arguments.value("per-chunk") || arguments.value("prompt-file"))) {
+    throw UsageError("--generator, --per-chunk and --prompt-file go with --qa");
+  }
 
   std::vector<fs::path> sources(arguments.positionals().begin(), arguments.positionals().end());
   const DocumentSelection selection = selectDocuments(sources);
@@ -155,7 +228,7 @@ int runFromDocuments(const std::vector<std::string>& args) {
   request.name = arguments.value("name").value_or(sources.front().filename().empty()
                                                       ? sources.front().parent_path().filename().string()
                                                       : sources.front().stem().string());
-  request.chunks.tokens = count(arguments, "chunk-tokens", 1024);
+  request.chunks.tokens = count(arguments, "chunk-tokens", questions ? 512 : 1024);
   request.chunks.overlap = count(arguments, "chunk-overlap", 128);
   request.chunks.nearDuplicate = fraction(arguments, "near-duplicate", 0.8);
   request.validationShare = fraction(arguments, "validation-share", 0.05);
@@ -179,15 +252,36 @@ int runFromDocuments(const std::vector<std::string>& args) {
     return 1;
   }
 
-  TerminalProgress bar("Importing");
-  const DocumentImportResult result = importDocumentText(
-      store, userSettings.dataFolder, set.documents, request,
-      [&](const data::ImportProgress& p) {
-        bar.update(p.totalBytes ? static_cast<double>(p.bytesRead) / static_cast<double>(p.totalBytes) : 0,
-                   std::to_string(p.rows) + " chunks");
-      },
-      stop.get_token());
-  bar.finish();
+  const auto importProgress = [bar = std::make_shared<TerminalProgress>("Importing")](const data::ImportProgress& p) {
+    bar->update(p.totalBytes ? static_cast<double>(p.bytesRead) / static_cast<double>(p.totalBytes) : 0,
+                std::to_string(p.rows) + " examples");
+  };
+  DocumentImportResult result;
+  if (questions) {
+    for (const catalog::DatasetRecord& dataset : store.datasets()) {
+      if (dataset.name == request.name) throw Error("a dataset named \"" + request.name + "\" exists already; choose another --name");
+    }
+    const fs::path jobFolder = documentJobFolder(userSettings.dataFolder, request.name);
+    std::atomic<bool> cancel{false};
+    g_cancelQuestions = &cancel;
+    const bool finished = generateQuestions(arguments, store, set.documents, jobFolder, request.chunks.tokens, request.chunks,
+                                            jsonOutput, cancel);
+    g_cancelQuestions = nullptr;
+    if (!finished) {
+      g_stop = nullptr;
+      return 1;
+    }
+    QaDatasetRequest qa;
+    qa.name = request.name;
+    qa.modelFolder = request.modelFolder;
+    qa.documents = set.documents;
+    qa.validationShare = request.validationShare;
+    qa.seed = request.seed;
+    qa.dryRun = request.dryRun;
+    result = importQaPairs(store, userSettings.dataFolder, jobFolder, qa, importProgress, stop.get_token());
+  } else {
+    result = importDocumentText(store, userSettings.dataFolder, set.documents, request, importProgress, stop.get_token());
+  }
   g_stop = nullptr;
   const data::ImportResult& import = result.import;
   if (jsonOutput) {
@@ -204,14 +298,19 @@ int runFromDocuments(const std::vector<std::string>& args) {
     for (const DocumentFailure& failure : set.failures) out["failures"].push_back({{"file", failure.file.string()}, {"reason", failure.reason}});
     std::cout << out.dump(2) << "\n";
   } else {
-    std::printf("%zu chunks of up to %zu tokens (%zu near-duplicates removed), written with their sources to %s\n",
-                result.chunks, request.chunks.tokens, result.nearDuplicates, result.examplesFile.string().c_str());
+    if (questions) {
+      std::printf("%zu question-answer pairs, written with their sources to %s\n", result.chunks,
+                  result.examplesFile.string().c_str());
+    } else {
+      std::printf("%zu chunks of up to %zu tokens (%zu near-duplicates removed), written with their sources to %s\n",
+                  result.chunks, request.chunks.tokens, result.nearDuplicates, result.examplesFile.string().c_str());
+    }
     if (import.dataset) {
-      std::printf("Imported as dataset %lld \"%s\": %zu train and %zu validation chunks, %llu tokens\n",
+      std::printf("Imported as dataset %lld \"%s\": %zu train and %zu validation examples, %llu tokens\n",
                   static_cast<long long>(*import.dataset), request.name.c_str(), import.train.rows, import.validation.rows,
                   static_cast<unsigned long long>(import.train.tokens + import.validation.tokens));
     } else if (request.dryRun && import.failure.empty()) {
-      std::printf("Dry run: %zu train and %zu validation chunks would be imported\n", import.train.rows,
+      std::printf("Dry run: %zu train and %zu validation examples would be imported\n", import.train.rows,
                   import.validation.rows);
     }
   }

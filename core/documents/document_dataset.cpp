@@ -1,5 +1,8 @@
 #include "core/documents/document_dataset.h"
 
+#include "core/documents/qa_job.h"
+#include "core/documents/qa_prompt.h"
+#include "core/documents/qa_review.h"
 #include "core/formats/tokenizer/tokenizer.h"
 #include "core/train/run_launch.h"
 #include "core/util/durable_file.h"
@@ -31,10 +34,19 @@ json documentsProvenance(const std::vector<Document>& documents) {
 
 namespace {
 
-std::string pagesText(const Chunk& chunk) {
-  if (chunk.firstPage == 0) return {};
-  if (chunk.firstPage == chunk.lastPage) return std::to_string(chunk.firstPage);
-  return std::to_string(chunk.firstPage) + "-" + std::to_string(chunk.lastPage);
+std::string pagesText(int firstPage, int lastPage) {
+  if (firstPage == 0) return {};
+  if (firstPage == lastPage) return std::to_string(firstPage);
+  return std::to_string(firstPage) + "-" + std::to_string(lastPage);
+}
+
+// Before the job's files are written: they belong to the dataset of that name.
+void requireFreeName(const catalog::Catalog& catalog, const std::string& name) {
+  for (const catalog::DatasetRecord& dataset : catalog.datasets()) {
+    if (dataset.name == name) {
+      throw Error("A dataset named \"" + name + "\" exists already; choose another name or delete it first.");
+    }
+  }
 }
 
 }  // namespace
@@ -45,12 +57,7 @@ DocumentImportResult importDocumentText(catalog::Catalog& catalog, const fs::pat
                                         std::stop_token stop) {
   return fileErrorsInWords("Could not make the dataset from documents", [&] {
     if (documents.empty()) throw Error("There are no documents to make a dataset of.");
-    // Before the job's files are written: they belong to the dataset of that name.
-    for (const catalog::DatasetRecord& dataset : catalog.datasets()) {
-      if (dataset.name == request.name) {
-        throw Error("A dataset named \"" + request.name + "\" exists already; choose another name or delete it first.");
-      }
-    }
+    requireFreeName(catalog, request.name);
     const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(request.modelFolder);
     const ChunkResult chunking = chunkDocuments(documents, tokenizer, request.chunks);
     if (chunking.chunks.empty()) throw Error("The documents gave no text to train on.");
@@ -67,7 +74,7 @@ DocumentImportResult importDocumentText(catalog::Catalog& catalog, const fs::pat
       lines += json{{"text", chunk.text},
                     {"source", document.file.filename().string()},
                     {"title", document.title},
-                    {"pages", pagesText(chunk)},
+                    {"pages", pagesText(chunk.firstPage, chunk.lastPage)},
                     {"section", chunk.section}}
                    .dump(-1, ' ', false, json::error_handler_t::replace);
       lines += '\n';
@@ -92,6 +99,76 @@ DocumentImportResult importDocumentText(catalog::Catalog& catalog, const fs::pat
                          {"near_duplicate_similarity", request.chunks.nearDuplicate},
                          {"chunks", result.chunks},
                          {"near_duplicates_removed", result.nearDuplicates},
+                         {"examples_file", fs::absolute(result.examplesFile).string()}};
+    result.import = data::importDataset(catalog, dataFolder, import, progress, stop);
+    return result;
+  });
+}
+
+DocumentImportResult importQaPairs(catalog::Catalog& catalog, const fs::path& dataFolder, const fs::path& jobFolder,
+                                   const QaDatasetRequest& request,
+                                   const std::function<void(const data::ImportProgress&)>& progress,
+                                   std::stop_token stop) {
+  return fileErrorsInWords("Could not make the dataset of questions and answers", [&] {
+    const QaJob job = QaJob::open(jobFolder);
+    const QaReview review = QaReview::open(jobFolder);
+    const std::vector<QaReviewPair> accepted = review.acceptedPairs();
+    if (accepted.empty()) {
+      throw Error("No question-answer pair is kept: accept or edit some in the review before the import.");
+    }
+    requireFreeName(catalog, request.name);
+
+    DocumentImportResult result;
+    result.chunks = accepted.size();
+    result.examplesFile = jobFolder / "qa.jsonl";
+    std::string lines;
+    for (const QaReviewPair& pair : accepted) {
+      const QaPair& text = pair.text();
+      lines += json{{"messages", json::array({{{"role", "user"}, {"content", text.question}},
+                                              {{"role", "assistant"}, {"content", text.answer}}})},
+                    {"source", pair.source.document},
+                    {"title", pair.source.title},
+                    {"pages", pagesText(pair.source.firstPage, pair.source.lastPage)},
+                    {"section", pair.source.section}}
+                   .dump(-1, ' ', false, json::error_handler_t::replace);
+      lines += '\n';
+    }
+    writeFileAtomically(result.examplesFile, lines);
+
+    std::size_t edited = 0, rejected = 0;
+    for (const QaReviewPair& pair : review.pairs()) {
+      edited += pair.state() == QaPairState::Edited;
+      rejected += pair.state() == QaPairState::Rejected;
+    }
+    json documents = json::array();
+    if (!request.documents.empty()) {
+      documents = documentsProvenance(request.documents);
+    } else {
+      for (const std::string& name : review.documents()) documents.push_back({{"file", name}});
+    }
+    data::ImportRequest import;
+    import.file = result.examplesFile;
+    import.name = request.name;
+    import.shape = data::RecordShape::Messages;
+    import.validationShare = request.validationShare;
+    import.seed = request.seed;
+    import.modelFolder = request.modelFolder;
+    import.threads = request.threads;
+    import.dryRun = request.dryRun;
+    import.encode.maxTokens = request.maxTokens;
+    import.encode.lossOn = data::LossOn::Responses;
+    import.provenance = {{"kind", "documents as questions and answers"},
+                         {"documents", documents},
+                         {"generator", fs::absolute(job.settings().modelFolder).string()},
+                         {"prompt", job.settings().prompt},
+                         {"questions_per_chunk", job.settings().questionsPerChunk},
+                         {"chunks", job.chunks().size()},
+                         {"chunks_without_usable_reply", review.failedChunks().size()},
+                         {"pairs_generated", review.pairs().size()},
+                         {"pairs_kept", accepted.size()},
+                         {"pairs_edited", edited},
+                         {"pairs_rejected", rejected},
+                         {"job_folder", fs::absolute(jobFolder).string()},
                          {"examples_file", fs::absolute(result.examplesFile).string()}};
     result.import = data::importDataset(catalog, dataFolder, import, progress, stop);
     return result;

@@ -52,4 +52,25 @@ DocumentImportResult importDocumentText(catalog::Catalog& catalog, const std::fi
                                         const std::function<void(const data::ImportProgress&)>& progress = {},
                                         std::stop_token stop = {});
 
+struct QaDatasetRequest {
+  std::string name;                   // unique in the catalog
+  std::filesystem::path modelFolder;  // the model it is for: its tokenizer and chat template encode
+  std::vector<Document> documents;    // the documents the job was made from, for the provenance
+                                      // (their hashes); empty: the job's document names only
+  std::size_t maxTokens = 2048;       // of one conversation
+  double validationShare = 0.05;
+  std::uint64_t seed = 1234;
+  unsigned threads = 0;
+  bool dryRun = false;
+};
+
+// Question-answer pairs: the accepted (and edited) pairs of the question job in jobFolder
+// (qa_review.h), written as {"messages": [user, assistant], "source", "title", "pages", "section"}
+// lines to JOB/qa.jsonl and imported as conversations, the loss on the answers. Throws
+// tiertune::Error when no pair is accepted, the name is taken, or as data::importDataset does.
+DocumentImportResult importQaPairs(catalog::Catalog& catalog, const std::filesystem::path& dataFolder,
+                                   const std::filesystem::path& jobFolder, const QaDatasetRequest& request,
+                                   const std::function<void(const data::ImportProgress&)>& progress = {},
+                                   std::stop_token stop = {});
+
 }  // namespace tiertune::documents

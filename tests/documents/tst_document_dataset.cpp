@@ -10,6 +10,10 @@
 #include "core/documents/document_dataset.h"
 #include "core/documents/markdown_text.h"
 #include "core/documents/pdf_text.h"
+#include "core/documents/qa_job.h"
+#include "core/documents/qa_review.h"
+#include "core/formats/model_config.h"
+#include "core/infer/model_text.h"
 #include "core/documents/text_cleanup.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
@@ -17,6 +21,8 @@
 #include "support/chat_model.h"
 #include "support/pdf_writer.h"
 #include "support/scratch.h"
+#include "support/scripted_replies.h"
+#include "support/tiny_model.h"
 
 using namespace tiertune;
 using namespace tiertune::documents;
@@ -130,6 +136,97 @@ class TestDocumentDataset : public QObject {
     }
     QCOMPARE(f.store.datasets().size(), before);
     QCOMPARE(readWholeFile(examples, kDataFileLimit), firstExamples);
+  }
+
+  void reviewedQuestionsAndAnswersBecomeConversations() {
+    Fixture f;
+    const std::vector<Document> documents = readFixtureDocuments(f.root);
+    const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(f.model);
+    const ChunkResult chunking = chunkDocuments(documents, tokenizer, {300, 40, 0.8});
+    const fs::path job = documentJobFolder(f.dataFolder, "Handbook Q&A");
+    QaSettings settings;
+    settings.modelFolder = f.model;
+    settings.questionsPerChunk = 2;
+    QaJob generation = QaJob::create(job, settings, qaChunks(documents, chunking.chunks));
+    // Chunk by chunk: the first chunk's reply is noise twice (listed, nothing kept), the others
+    // give two numbered pairs.
+    std::size_t prompt = 0;
+    test::ScriptedReplies model([&](const std::string&) -> std::string {
+      const std::size_t n = prompt++;
+      if (n < 2) return "Sure! Here are some questions.";
+      return "[" + json{{"question", "Question " + std::to_string(n) + "?"}, {"answer", "Answer " + std::to_string(n)}}.dump() +
+             "," + json{{"question", "Other " + std::to_string(n) + "?"}, {"answer", "More " + std::to_string(n)}}.dump() + "]";
+    });
+    const infer::ModelText text = infer::loadModelText(f.model, formats::parseModelConfig(test::kTinyLlamaConfig));
+    QCOMPARE(generation.run(model, text), QaRunEnd::Complete);
+    QVERIFY(chunking.chunks.size() >= 3);
+    QaReview review = QaReview::open(job);
+    QCOMPARE(review.failedChunks().size(), std::size_t{1});
+    const std::size_t generated = review.pairs().size();
+    QCOMPARE(generated, 2 * (chunking.chunks.size() - 1));
+    const std::size_t rejectFirst[] = {0};
+    review.reject(rejectFirst);
+    review.edit(1, "What is edited?", "The user's answer.");
+
+    QaDatasetRequest request;
+    request.name = "Handbook Q&A";
+    request.modelFolder = f.model;
+    request.documents = documents;
+    request.validationShare = 0;
+    const DocumentImportResult result = importQaPairs(f.store, f.dataFolder, job, request);
+    QVERIFY2(result.import.dataset.has_value(), result.import.failure.c_str());
+    QCOMPARE(result.chunks, generated - 1);
+
+    // The examples: the edit in place of the model's words, the rejected pair absent, sources kept.
+    std::ifstream lines(result.examplesFile);
+    std::string line;
+    std::vector<json> rows;
+    while (std::getline(lines, line)) rows.push_back(json::parse(line));
+    QCOMPARE(rows.size(), generated - 1);
+    QCOMPARE(rows[0]["messages"][0]["content"].get<std::string>(), std::string("What is edited?"));
+    QCOMPARE(rows[0]["messages"][1]["content"].get<std::string>(), std::string("The user's answer."));
+    QCOMPARE(rows[0]["messages"][1]["role"].get<std::string>(), std::string("assistant"));
+    for (const json& row : rows) {
+      QVERIFY(row["source"] == "policy.pdf" || row["source"] == "guide.md");
+      QVERIFY(row["messages"][0]["content"] != "Question 2?");  // the rejected pair
+    }
+
+    const auto datasetRow = f.store.dataset(*result.import.dataset);
+    QCOMPARE(datasetRow->format, std::string("messages"));
+    QCOMPARE(static_cast<std::size_t>(datasetRow->trainRows), generated - 1);
+    const json provenance = json::parse(datasetRow->statsJson)["provenance"];
+    QCOMPARE(provenance["kind"].get<std::string>(), std::string("documents as questions and answers"));
+    QCOMPARE(provenance["pairs_generated"].get<std::size_t>(), generated);
+    QCOMPARE(provenance["pairs_kept"].get<std::size_t>(), generated - 1);
+    QCOMPARE(provenance["pairs_edited"].get<std::size_t>(), std::size_t{1});
+    QCOMPARE(provenance["pairs_rejected"].get<std::size_t>(), std::size_t{1});
+    QCOMPARE(provenance["chunks_without_usable_reply"].get<std::size_t>(), std::size_t{1});
+    QCOMPARE(provenance["documents"][0]["sha256"].get<std::string>(), sha256HexOfFile(f.root / "policy.pdf"));
+  }
+
+  void noKeptPairIsRefusedInWords() {
+    Fixture f;
+    const std::vector<Document> documents = readFixtureDocuments(f.root);
+    const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(f.model);
+    const fs::path job = documentJobFolder(f.dataFolder, "Nothing kept");
+    QaSettings settings;
+    settings.modelFolder = f.model;
+    settings.questionsPerChunk = 1;
+    QaJob generation = QaJob::create(job, settings, qaChunks(documents, chunkDocuments(documents, tokenizer, {300, 40, 0.8}).chunks));
+    test::ScriptedReplies model([](const std::string&) { return std::string("no JSON here"); });
+    QCOMPARE(generation.run(model, infer::loadModelText(f.model, formats::parseModelConfig(test::kTinyLlamaConfig))),
+             QaRunEnd::Complete);
+    QaDatasetRequest request;
+    request.name = "Nothing kept";
+    request.modelFolder = f.model;
+    try {
+      importQaPairs(f.store, f.dataFolder, job, request);
+      QFAIL("no error");
+    } catch (const Error& error) {
+      QCOMPARE(QString(error.what()),
+               QStringLiteral("No question-answer pair is kept: accept or edit some in the review before the import."));
+    }
+    QVERIFY(f.store.datasets().empty());
   }
 
   void noDocumentsIsRefusedInWords() {
