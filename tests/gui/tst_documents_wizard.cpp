@@ -47,6 +47,7 @@
 #include "support/chat_model.h"
 #include "support/gui_helpers.h"
 #include "support/scratch.h"
+#include "support/scripted_replies.h"
 #include "support/tiny_model.h"
 
 using namespace tiertune;
@@ -98,43 +99,6 @@ std::unique_ptr<AppContext> freshContextWithChatModel(const fs::path& root) {
   test::registerTinyChatModel(*context->catalog(), root / "chat-model", "Chat model");
   return context;
 }
-
-// A model that answers each prompt with a text the test chooses, one byte token per greedy step and
-// then the end of sequence; each pass waits passDelay, so that a test can stop it half-way.
-class ScriptedReplies final : public infer::SequenceModel {
- public:
-  using Script = std::function<std::string(const std::string& prompt)>;
-  ScriptedReplies(Script script, std::chrono::milliseconds passDelay) : script_(std::move(script)), delay_(passDelay) {}
-
-  std::vector<float> prefill(std::span<const std::int32_t> prompt) override {
-    std::string text;
-    for (const std::int32_t id : prompt) {
-      if (id < 256) text += static_cast<char>(id);
-    }
-    reply_ = script_(text);
-    produced_ = 0;
-    length_ = 0;
-    return append(prompt);
-  }
-  std::vector<float> append(std::span<const std::int32_t> tokens) override {
-    length_ += tokens.size();
-    if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
-    std::vector<float> logits(300, 0.0f);
-    const std::int32_t next =
-        produced_ < reply_.size() ? static_cast<unsigned char>(reply_[produced_]) : test::kByteEos;
-    ++produced_;
-    logits[static_cast<std::size_t>(next)] = 10.0f;
-    return logits;
-  }
-  std::size_t length() const override { return length_; }
-  std::size_t contextLength() const override { return 100000; }
-
- private:
-  Script script_;
-  std::chrono::milliseconds delay_;
-  std::string reply_;
-  std::size_t produced_ = 0, length_ = 0;
-};
 
 // The questions the prompt asks for ("Write 2 questions"), numbered on from a count shared by all
 // the replies, so that no two pairs are the same; a part about travel gets prose twice, which the
@@ -390,8 +354,10 @@ class TestDocumentsWizard : public QObject {
     const auto factory = [numbered, opened](std::chrono::milliseconds delay) {
       return [numbered, opened, delay](const fs::path& folder) {
         ++*opened;
-        auto model = std::make_unique<ScriptedReplies>(
-            [numbered](const std::string& prompt) { return scriptedReply(prompt, *numbered); }, delay);
+        auto model = std::make_unique<test::ScriptedReplies>(
+            [numbered](const std::string& prompt) { return scriptedReply(prompt, *numbered); });
+        // Slow enough that Stop lands half-way.
+        if (delay.count() > 0) model->onPass = [delay](std::size_t) { std::this_thread::sleep_for(delay); };
         return gui::QaModel{nullptr, std::move(model),
                             infer::loadModelText(folder, formats::parseModelConfig(test::kTinyLlamaConfig)),
                             QStringLiteral("a scripted model")};
@@ -535,7 +501,32 @@ class TestDocumentsWizard : public QObject {
     auto* reviewAgain = named<QTableWidget>(again, "reviewTable");
     QCOMPARE(reviewAgain->item(0, 4)->text(), QStringLiteral("Rejected"));
     QCOMPARE(reviewAgain->item(1, 1)->text(), QStringLiteral("Ask the lead, who decides by Friday."));
-    again->reject();
+    QVERIFY(again->button(QWizard::NextButton)->isEnabled());
+
+    // 6. The import of the pairs kept: all but the rejected one, the edit as typed.
+    QSignalSpy imported(again, &DocumentsWizard::importFinished);
+    again->next();
+    QCOMPARE(again->currentId(), int(DocumentsWizard::ImportPage));
+    QVERIFY(imported.wait(kTimeoutMs));
+    QCOMPARE(again->currentId(), int(DocumentsWizard::SummaryPage));
+    const QString said = named<QLabel>(again, "documentsSummary")->text();
+    QVERIFY2(said.contains(QStringLiteral("pairs kept in the review: %1").arg(pairs - 1)), qPrintable(said));
+    audit(again, QStringLiteral("summary page, questions"));
+    snapshot(again, QStringLiteral("documents-6-summary-questions"));
+    again->accept();
+    const std::vector<catalog::DatasetRecord> datasets = context.catalog()->datasets();
+    QCOMPARE(datasets.size(), std::size_t{1});
+    QCOMPARE(datasets[0].name, std::string("Handbook questions"));
+    QCOMPARE(datasets[0].trainRows + datasets[0].validationRows, std::int64_t{pairs - 1});
+    const auto provenance = nlohmann::json::parse(datasets[0].statsJson).at("provenance");
+    QCOMPARE(provenance.at("kind").get<std::string>(), std::string("documents as questions and answers"));
+    QCOMPARE(provenance.at("pairs_rejected").get<int>(), 1);
+    QCOMPARE(provenance.at("pairs_edited").get<int>(), 1);
+    QCOMPARE(provenance.at("documents").size(), std::size_t{3});
+    std::ifstream lines(documents::documentJobFolder(context.settings().dataFolder, "Handbook questions") / "qa.jsonl");
+    std::string all((std::istreambuf_iterator<char>(lines)), std::istreambuf_iterator<char>());
+    QVERIFY(all.find("Ask the lead, who decides by Friday.") != std::string::npos);
+    QVERIFY(all.find(rejectedQuestion.toStdString()) == std::string::npos);
     QVERIFY2(problems_.isEmpty(), qPrintable(problems_.join(QLatin1Char('\n'))));
   }
 };

@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QWizard>
+#include <algorithm>
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
@@ -77,20 +78,28 @@ void DocumentImportPage::runImport() {
   cancel_->show();
   again_->hide();
   showAsProblem(status_, false);
-  status_->setText(tr("Cutting the documents into parts…"));
+  const bool questions = draft_.kind == DocumentsDraft::Kind::Questions;
+  status_->setText(questions ? tr("Writing the questions and answers kept…") : tr("Cutting the documents into parts…"));
   const fs::path catalogFile = context_.settings().catalogFile();
   const fs::path dataFolder = context_.settings().dataFolder;
-  TextDatasetRequest request;
-  request.name = draft_.name;
-  request.modelFolder = draft_.modelFolder;
-  request.chunks = draft_.textChunks;
+  TextDatasetRequest textRequest;
+  textRequest.name = draft_.name;
+  textRequest.modelFolder = draft_.modelFolder;
+  textRequest.chunks = draft_.textChunks;
+  QaDatasetRequest qaRequest;
+  qaRequest.name = draft_.name;
+  qaRequest.modelFolder = draft_.modelFolder;
+  // A question and its answer are short: the model's context holds any of them.
+  if (draft_.modelContext > 0) qaRequest.maxTokens = static_cast<std::size_t>(std::min<qlonglong>(draft_.modelContext, 8192));
   const std::vector<Document> documents = draft_.documents();
+  const fs::path jobFolder = draft_.jobFolder;
   draft_.working = true;
   wizard()->button(QWizard::BackButton)->setEnabled(false);
   const QPointer<DocumentImportPage> self(this);
   job_.start(
       this,
-      [self, request, documents, catalogFile, dataFolder](std::stop_token stop) {
+      [self, questions, textRequest, qaRequest, documents, jobFolder, catalogFile,
+       dataFolder](std::stop_token stop) mutable {
         catalog::Catalog own = catalog::Catalog::open(catalogFile);
         const auto progress = [self](const data::ImportProgress& p) {
           const int value = p.totalBytes ? static_cast<int>(1000.0 * static_cast<double>(p.bytesRead) /
@@ -104,7 +113,11 @@ void DocumentImportPage::runImport() {
             page.status_->setText(tr("Examples checked and cut into tokens: %1").arg(QLocale().toString(rows)));
           });
         };
-        return importDocumentText(own, dataFolder, documents, request, progress, stop);
+        if (questions) {
+          qaRequest.documents = std::move(documents);  // their hashes, for the provenance
+          return importQaPairs(own, dataFolder, jobFolder, qaRequest, progress, stop);
+        }
+        return importDocumentText(own, dataFolder, documents, textRequest, progress, stop);
       },
       [](DocumentImportPage& page, DocumentImportResult result) { page.showResult(std::move(result)); },
       [](DocumentImportPage& page, const QString& failure) { page.showFailure(failure); });

@@ -1,5 +1,5 @@
 // The documents wizard's import page: the documents cut into parts and imported as text, or the
-// kept question-answer pairs imported as conversations, on a background thread with progress and
+// question-answer pairs kept in the review imported as conversations, on a background thread with progress and
 // Cancel, which leaves the catalog as it was. Once the dataset is in the catalog the wizard moves
 // on to the summary by itself.
 #pragma once

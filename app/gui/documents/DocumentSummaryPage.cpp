@@ -47,6 +47,9 @@ void DocumentSummaryPage::initializePage() {
                      .arg(QString::fromStdString(draft_.name), number(draft_.documents().size()),
                           number(result.train.rows), number(result.validation.rows),
                           number(result.train.tokens + result.validation.tokens));
+  if (draft_.kind == DocumentsDraft::Kind::Questions) {
+    text += QLatin1Char(' ') + tr("Question-answer pairs kept in the review: %1.").arg(number(draft_.chunks));
+  }
   if (draft_.nearDuplicates > 0) {
     text += QLatin1Char(' ') + tr("Parts left out because they nearly repeat an earlier part: %1.")
                                    .arg(number(draft_.nearDuplicates));
