@@ -47,4 +47,8 @@ class ButtonOrderOnShow : public QObject {
 
 void tabToButtonsAsShown(QWidget* before, QDialogButtonBox* box) { new ButtonOrderOnShow(before, box); }
 
+void keepFocusOn(QWidget* page, const QWidget* going) {
+  if (going->hasFocus()) page->setFocus(Qt::OtherFocusReason);
+}
+
 }  // namespace tiertune::gui

@@ -194,8 +194,10 @@ class TestDocumentsWizard : public QObject {
     QCOMPARE(table->item(3, 0)->text(), QStringLiteral("scan.pdf"));
     QCOMPARE(table->item(3, 1)->text(), QStringLiteral("PDF"));
     const QString refused = table->item(3, 4)->text();
-    QVERIFY2(refused.startsWith(QStringLiteral("Not read: ")) && refused.contains(QStringLiteral("scan.pdf")),
+    QVERIFY2(refused.startsWith(QStringLiteral("Not read: ")) && refused.contains(QStringLiteral("not a PDF")),
              qPrintable(refused));
+    // The row names the file; the reason, which names it too, is whole in the tooltip.
+    QVERIFY(table->item(3, 4)->toolTip().startsWith(QStringLiteral("scan.pdf: ")));
     QVERIFY(!table->item(3, 0)->icon().isNull());
     const QString summary = named<QLabel>(wizard, "readSummary")->text();
     QVERIFY2(summary.contains(QStringLiteral("Documents read: 3")) && summary.contains(QStringLiteral("Not read: 1")) &&

@@ -90,6 +90,7 @@ DatasetKindPage::DatasetKindPage(AppContext& context, DocumentsDraft& draft, QWi
   textOptions_ = new QWidget;
   auto* textForm = new QFormLayout(textOptions_);
   textForm->setContentsMargins(24, 0, 0, 0);
+  textForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
   textForm->addRow(textTokensLabel, textTokens_);
   textForm->addRow(overlapLabel, overlap_);
   textForm->addRow(textHelp);
@@ -132,6 +133,7 @@ DatasetKindPage::DatasetKindPage(AppContext& context, DocumentsDraft& draft, QWi
   prompt_->setTabChangesFocus(true);
   prompt_->setMinimumHeight(110);
   restorePrompt_ = new QPushButton(tr("Restore the default prompt"));
+  restorePrompt_->setAutoDefault(false);  // Return stays the wizard's Next
   restorePrompt_->setObjectName(QStringLiteral("restorePrompt"));
   restorePrompt_->setEnabled(false);
   connect(restorePrompt_, &QPushButton::clicked, this, [this] {
@@ -151,7 +153,7 @@ DatasetKindPage::DatasetKindPage(AppContext& context, DocumentsDraft& draft, QWi
   auto* questionForm = new QFormLayout(questionOptions_);
   questionForm->setContentsMargins(24, 0, 0, 0);
   questionForm->addRow(tr("Model that writes them:"), generator_);
-  questionForm->addRow(QString(), generatorNote_);
+  questionForm->addRow(generatorNote_);
   auto* numbers = new QHBoxLayout;
   numbers->addWidget(questions_);
   auto* questionTokensName = new QLabel(questionTokensLabel);

@@ -13,6 +13,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
 #include "app/gui/documents/DocumentsDraft.h"
@@ -36,13 +37,16 @@ DocumentImportPage::DocumentImportPage(AppContext& context, DocumentsDraft& draf
   progress_->setAccessibleName(tr("Progress of the dataset"));
   status_ = wrappedLabel("documentsImportStatus");
   cancel_ = new QPushButton(tr("Cancel"));
+  cancel_->setAutoDefault(false);  // Return stays the wizard's Next
   cancel_->setObjectName(QStringLiteral("cancelDocumentsImport"));
   connect(cancel_, &QPushButton::clicked, this, [this] {
     job_.requestStop();
+    keepFocusOn(this, cancel_);
     cancel_->setEnabled(false);
     status_->setText(tr("Cancelling…"));
   });
   again_ = new QPushButton(tr("Try again"));
+  again_->setAutoDefault(false);
   again_->setObjectName(QStringLiteral("documentsImportAgain"));
   again_->hide();
   connect(again_, &QPushButton::clicked, this, &DocumentImportPage::runImport);
@@ -76,6 +80,7 @@ void DocumentImportPage::runImport() {
   progress_->setValue(0);
   cancel_->setEnabled(true);
   cancel_->show();
+  keepFocusOn(this, again_);
   again_->hide();
   showAsProblem(status_, false);
   const bool questions = draft_.kind == DocumentsDraft::Kind::Questions;
@@ -125,6 +130,7 @@ void DocumentImportPage::runImport() {
 
 void DocumentImportPage::finishWork() {
   draft_.working = false;
+  keepFocusOn(this, cancel_);
   cancel_->setEnabled(false);
   cancel_->hide();
   progress_->setRange(0, 1000);

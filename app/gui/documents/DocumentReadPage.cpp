@@ -15,6 +15,7 @@
 #include <QWizard>
 
 #include "app/gui/Appearance.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
 #include "app/gui/documents/DocumentsDraft.h"
@@ -58,13 +59,16 @@ DocumentReadPage::DocumentReadPage(DocumentsDraft& draft, QWidget* parent) : QWi
   progress_->setRange(0, 1);
   status_ = wrappedLabel("readStatus");
   cancel_ = new QPushButton(tr("Cancel reading"));
+  cancel_->setAutoDefault(false);  // Return stays the wizard's Next
   cancel_->setObjectName(QStringLiteral("cancelRead"));
   connect(cancel_, &QPushButton::clicked, this, [this] {
     job_.requestStop();
+    keepFocusOn(this, cancel_);
     cancel_->setEnabled(false);
     status_->setText(tr("Cancelling after the documents being read…"));
   });
   readAgain_ = new QPushButton(tr("Read again"));
+  readAgain_->setAutoDefault(false);
   readAgain_->setObjectName(QStringLiteral("readAgain"));
   readAgain_->setToolTip(tr("Reads every document again, for files that changed since."));
   connect(readAgain_, &QPushButton::clicked, this, &DocumentReadPage::startRead);
@@ -132,6 +136,7 @@ void DocumentReadPage::startRead() {
   showAsProblem(status_, false);
   cancel_->setEnabled(true);
   cancel_->show();
+  keepFocusOn(this, readAgain_);
   readAgain_->hide();
   const std::vector<fs::path> sources = draft_.sources;
   const QPointer<DocumentReadPage> self(this);
@@ -191,6 +196,7 @@ void DocumentReadPage::startRead() {
 
 void DocumentReadPage::finishWork() {
   draft_.working = false;
+  keepFocusOn(this, cancel_);
   cancel_->setEnabled(false);
   cancel_->hide();
   readAgain_->show();
@@ -204,6 +210,7 @@ void DocumentReadPage::showFailure(const QString& failure) {
 }
 
 void DocumentReadPage::showRead() {
+  keepFocusOn(this, cancel_);
   cancel_->hide();
   readAgain_->show();
   showAsProblem(status_, false);
@@ -228,7 +235,7 @@ void DocumentReadPage::showRead() {
     table_->setItem(row, WordsColumn, numberCell(documentWords));
     QStringList notes;
     for (const std::string& note : document.notes) notes << QString::fromStdString(note);
-    QTableWidgetItem* notesCell = cell(notes.join(QStringLiteral("; ")));
+    QTableWidgetItem* notesCell = cell(notes.join(QLatin1Char(' ')));
     notesCell->setToolTip(notes.join(QLatin1Char('\n')));
     table_->setItem(row, NotesColumn, notesCell);
     ++row;
@@ -245,7 +252,10 @@ void DocumentReadPage::showRead() {
     table_->setItem(row, PagesColumn, cell({}));
     table_->setItem(row, WordsColumn, cell({}));
     const QString reason = QString::fromStdString(failure.reason);
-    QTableWidgetItem* notesCell = cell(tr("Not read: %1").arg(reason));
+    // The reason names the file, which the row names already.
+    QString shown = reason;
+    if (shown.startsWith(name->text() + QStringLiteral(": "))) shown.remove(0, name->text().size() + 2);
+    QTableWidgetItem* notesCell = cell(tr("Not read: %1").arg(shown));
     notesCell->setToolTip(reason);
     notesCell->setForeground(problem);
     table_->setItem(row, NotesColumn, notesCell);

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QFileIconProvider>
 #include <QMimeData>
+#include <QPainter>
+#include <QPaintEvent>
 #include <QUrl>
 
 namespace tiertune::gui {
@@ -89,6 +91,15 @@ void DocumentSourceList::dropEvent(QDropEvent* event) {
   }
   addSources(paths);
   event->acceptProposedAction();
+}
+
+void DocumentSourceList::paintEvent(QPaintEvent* event) {
+  QListWidget::paintEvent(event);
+  if (count() > 0) return;
+  QPainter painter(viewport());
+  painter.setPen(palette().color(QPalette::PlaceholderText));
+  painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("Drop files and folders here, or add them with the buttons."));
 }
 
 }  // namespace tiertune::gui

@@ -52,10 +52,13 @@ DocumentSourcesPage::DocumentSourcesPage(AppContext& context, DocumentsDraft& dr
   sources_->setObjectName(QStringLiteral("documentSources"));
   sources_->setAccessibleName(tr("Files and folders to read"));
   auto* addFiles = new QPushButton(tr("Add files…"));
+  addFiles->setAutoDefault(false);  // Return stays the wizard's Next
   addFiles->setObjectName(QStringLiteral("addDocumentFiles"));
   auto* addFolder = new QPushButton(tr("Add folder…"));
+  addFolder->setAutoDefault(false);
   addFolder->setObjectName(QStringLiteral("addDocumentFolder"));
   remove_ = new QPushButton(tr("Remove"));
+  remove_->setAutoDefault(false);
   remove_->setObjectName(QStringLiteral("removeDocumentSource"));
   remove_->setEnabled(false);
   connect(addFiles, &QPushButton::clicked, this, [this] {
@@ -80,8 +83,6 @@ DocumentSourcesPage::DocumentSourcesPage(AppContext& context, DocumentsDraft& dr
   auto* sourceRow = new QHBoxLayout;
   sourceRow->addWidget(sources_, 1);
   sourceRow->addLayout(buttons);
-  QLabel* dropHint = wrappedLabel();
-  dropHint->setText(tr("You can also drop files and folders on the list."));
 
   model_ = new QComboBox;
   model_->setObjectName(QStringLiteral("documentsModel"));
@@ -102,7 +103,6 @@ DocumentSourcesPage::DocumentSourcesPage(AppContext& context, DocumentsDraft& dr
   sourcesLabel->setBuddy(sources_);
   auto* form = new QFormLayout;
   form->addRow(sourcesLabel, sourceRow);
-  form->addRow(QString(), dropHint);
   form->addRow(tr("For the model:"), model_);
   form->addRow(tr("Dataset name:"), name_);
   form->addRow(QString(), nameNote_);

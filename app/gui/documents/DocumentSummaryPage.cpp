@@ -25,6 +25,7 @@ DocumentSummaryPage::DocumentSummaryPage(DocumentsDraft& draft, QWidget* parent)
   examples_ = wrappedLabel("documentsExamplesFile");
   examples_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   openFolder_ = new QPushButton(tr("Open the folder"));
+  openFolder_->setAutoDefault(false);  // Return stays the wizard's Next
   openFolder_->setObjectName(QStringLiteral("openExamplesFolder"));
   connect(openFolder_, &QPushButton::clicked, this, [this] {
     QDesktopServices::openUrl(

@@ -16,6 +16,7 @@
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/TabOrder.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
 #include "app/gui/documents/DocumentsDraft.h"
@@ -50,18 +51,22 @@ QaGeneratePage::QaGeneratePage(AppContext& context, DocumentsDraft& draft, QWidg
   device_ = wrappedLabel("generateDevice");
   status_ = wrappedLabel("generateStatus");
   stop_ = new QPushButton(tr("Stop"));
+  stop_->setAutoDefault(false);  // Return stays the wizard's Next
   stop_->setObjectName(QStringLiteral("stopGenerating"));
   stop_->setToolTip(tr("Stops after the reply being written; what was written is kept."));
   connect(stop_, &QPushButton::clicked, this, [this] {
     job_.requestStop();
+    keepFocusOn(this, stop_);
     stop_->setEnabled(false);
     status_->setText(tr("Stopping after the reply being written…"));
   });
   goOn_ = new QPushButton(tr("Go on"));
+  goOn_->setAutoDefault(false);
   goOn_->setObjectName(QStringLiteral("goOnGenerating"));
   goOn_->hide();
   connect(goOn_, &QPushButton::clicked, this, &QaGeneratePage::start);
   startOver_ = new QPushButton(tr("Start over…"));
+  startOver_->setAutoDefault(false);
   startOver_->setObjectName(QStringLiteral("startOverGenerating"));
   startOver_->setToolTip(tr("Deletes the questions written before for this name, and writes them anew."));
   startOver_->hide();
@@ -125,6 +130,8 @@ void QaGeneratePage::start() {
   status_->setText(tr("Cutting the documents into parts…"));
   stop_->setEnabled(true);
   stop_->show();
+  keepFocusOn(this, goOn_);
+  keepFocusOn(this, startOver_);
   goOn_->hide();
   startOver_->hide();
   const std::vector<Document> documents = draft_.documents();
@@ -191,6 +198,7 @@ void QaGeneratePage::start() {
 
 void QaGeneratePage::finishWork() {
   draft_.working = false;
+  keepFocusOn(this, stop_);
   stop_->setEnabled(false);
   stop_->hide();
   emit completeChanged();

@@ -26,6 +26,9 @@ using namespace tiertune::documents;
 namespace {
 
 constexpr int kPositionRole = Qt::UserRole;  // on a row's first cell: its place in QaReview::pairs()
+// Rows up to this many are as tall as their wrapped text; more would make every layout of the
+// table slow, so they keep one line each and show the whole text in their tooltip.
+constexpr int kRowsFittedToText = 1000;
 
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
@@ -86,7 +89,6 @@ QaReviewPage::QaReviewPage(DocumentsDraft& draft, QWidget* parent) : QWizardPage
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-  table_->setWordWrap(true);
   table_->horizontalHeader()->setSectionResizeMode(QuestionColumn, QHeaderView::Stretch);
   table_->horizontalHeader()->setSectionResizeMode(AnswerColumn, QHeaderView::Stretch);
   table_->horizontalHeader()->setSectionResizeMode(DocumentColumn, QHeaderView::ResizeToContents);
@@ -95,12 +97,15 @@ QaReviewPage::QaReviewPage(DocumentsDraft& draft, QWidget* parent) : QWizardPage
   connect(table_, &QTableWidget::itemChanged, this, &QaReviewPage::edited);
 
   accept_ = new QPushButton(tr("Accept"));
+  accept_->setAutoDefault(false);  // Return stays the wizard's Next
   accept_->setObjectName(QStringLiteral("acceptPairs"));
   accept_->setToolTip(tr("Keeps the selected pairs in the dataset (an edited pair keeps your text)."));
   reject_ = new QPushButton(tr("Reject"));
+  reject_->setAutoDefault(false);
   reject_->setObjectName(QStringLiteral("rejectPairs"));
   reject_->setToolTip(tr("Leaves the selected pairs out of the dataset."));
   revert_ = new QPushButton(tr("Use the model's text"));
+  revert_->setAutoDefault(false);
   revert_->setObjectName(QStringLiteral("revertPairs"));
   revert_->setToolTip(tr("Undoes your corrections of the selected pairs."));
   for (QPushButton* button : {accept_, reject_, revert_}) button->setEnabled(false);
@@ -241,7 +246,9 @@ void QaReviewPage::fillTable() {
       showRow(row);
     }
   }
-  table_->resizeRowsToContents();
+  const bool fitted = table_->rowCount() <= kRowsFittedToText;
+  table_->setWordWrap(fitted);
+  table_->verticalHeader()->setSectionResizeMode(fitted ? QHeaderView::ResizeToContents : QHeaderView::Interactive);
   filling_ = false;
   showSummary();
 }
@@ -366,7 +373,6 @@ void QaReviewPage::change(Change&& apply) {
     showError(error_, tr("Not changed: %1").arg(QString::fromStdString(problem.what())));
   }
   for (int row = 0; row < table_->rowCount(); ++row) showRow(row);
-  table_->resizeRowsToContents();
   showSummary();
   emit completeChanged();
 }
