@@ -1217,6 +1217,89 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::DatasetKindPage</name>
+    <message>
+        <source>What kind of dataset</source>
+        <translation>データセットの種類</translation>
+    </message>
+    <message>
+        <source>The documents are cut into parts of a length in tokens. The parts can be learned as they are, or a model can write questions and answers about each of them.</source>
+        <translation>文書はトークン数で決めた長さの部分に分けられます。部分をそのまま学習させることも、モデルに各部分についての質問と回答を書かせることもできます。</translation>
+    </message>
+    <message>
+        <source>Text, for continued pre-training (the model learns the documents&apos; language and facts)</source>
+        <translation>テキスト（継続事前学習用：モデルが文書の言葉づかいと事実を学びます）</translation>
+    </message>
+    <message>
+        <source>Questions and answers, written by a model from each part (for an assistant that answers about them)</source>
+        <translation>質問と回答（各部分からモデルが作成：文書について答えるアシスタント用）</translation>
+    </message>
+    <message>
+        <source>Part length (tokens):</source>
+        <translation>部分の長さ（トークン）：</translation>
+    </message>
+    <message>
+        <source>Overlap between parts (tokens):</source>
+        <translation>部分どうしの重なり（トークン）：</translation>
+    </message>
+    <message>
+        <source>Each part holds whole paragraphs up to the length; consecutive parts of a document share about the overlap, so that what is said near a cut keeps its context. The overlap must be less than half the length.</source>
+        <translation>各部分には、長さの範囲内で段落が丸ごと入ります。同じ文書の隣り合う部分は重なりの分だけ内容を共有するので、区切りの近くの内容も前後の文脈を失いません。重なりは長さの半分未満にしてください。</translation>
+    </message>
+    <message>
+        <source>Questions per part:</source>
+        <translation>部分ごとの質問数：</translation>
+    </message>
+    <message>
+        <source>Questions per part</source>
+        <translation>部分ごとの質問数</translation>
+    </message>
+    <message>
+        <source>Restore the default prompt</source>
+        <translation>既定のプロンプトに戻す</translation>
+    </message>
+    <message>
+        <source>In the prompt, {count} becomes the number of questions, {title} the document&apos;s title, {section} the heading the part is under, {pages} its pages and {text} the part itself, which the prompt must contain.</source>
+        <translation>プロンプトの中の {count} は質問の数、{title} は文書のタイトル、{section} はその部分が属する見出し、{pages} はそのページ、{text} は部分そのものに置き換わります。{text} は必ず入れてください。</translation>
+    </message>
+    <message>
+        <source>Prompt the model reads:</source>
+        <translation>モデルに渡すプロンプト：</translation>
+    </message>
+    <message>
+        <source>Model that writes them:</source>
+        <translation>作成するモデル：</translation>
+    </message>
+    <message>
+        <source>The part length was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>部分の長さは %1 トークンで、%2 のコンテキスト（%3 トークン）を超えていたため、%3 トークンにしました。</translation>
+    </message>
+    <message>
+        <source>The overlap was %1 tokens, not less than half a part, so it is now %2 tokens.</source>
+        <translation>重なりは %1 トークンで、部分の長さの半分未満ではなかったため、%2 トークンにしました。</translation>
+    </message>
+    <message>
+        <source>The model must follow instructions: an instruct or chat model (its name often ends in Instruct or Chat). It runs on the graphics card when this computer has a usable one, else on the processor, which is much slower.</source>
+        <translation>指示に従えるモデル、つまり Instruct モデルかチャットモデル（名前が Instruct や Chat で終わることが多いです）が必要です。このコンピューターに使えるグラフィックカードがあればそこで動き、なければプロセッサで動きます（かなり遅くなります）。</translation>
+    </message>
+    <message>
+        <source>%1 has no chat template, so it is probably a base model, which continues a text rather than following an instruction. Choose an instruct or chat model.</source>
+        <translation>%1 にはチャットテンプレートがないため、おそらく基盤モデルです。基盤モデルは指示に従わず、文章の続きを書きます。Instruct モデルかチャットモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Add a chat model on the Models page first: it writes the questions.</source>
+        <translation>先に「モデル」ページでチャットモデルを追加してください。質問はそのモデルが書きます。</translation>
+    </message>
+    <message>
+        <source>The prompt cannot be used: %1.</source>
+        <translation>このプロンプトは使えません：%1。</translation>
+    </message>
+    <message>
+        <source>Text teaches the model the documents&apos; language and facts: it continues its pre-training on them. Questions and answers teach an assistant to answer about the documents: a chat model you have reads each part with the prompt below and writes the questions and their answers, which you review before they become the dataset. Writing them takes a while (most of all without a graphics card); it can be stopped and goes on later where it stopped.</source>
+        <translation>「テキスト」は文書の言葉づかいと事実をモデルに教えます。モデルは文書を使って事前学習を続けます。「質問と回答」は文書について答えるアシスタントを育てます。お持ちのチャットモデルが各部分を下のプロンプトとともに読んで質問と回答を書き、それを確認してからデータセットにします。書き出しには時間がかかります（グラフィックカードがない場合は特に）。途中で止めても、後で止めたところから続けられます。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -1305,6 +1388,348 @@
     <message>
         <source>Prepared for</source>
         <translation>準備したモデル</translation>
+    </message>
+    <message>
+        <source>Make a dataset from documents…</source>
+        <translation>文書からデータセットを作成…</translation>
+    </message>
+    <message>
+        <source>Reads PDF, Word, OpenDocument, web pages, Markdown and text files and makes them a dataset: as text, or as questions and answers a model writes.</source>
+        <translation>PDF、Word、OpenDocument、Web ページ、Markdown、テキストファイルを読み込み、データセットにします。テキストのまま使うことも、モデルが書いた質問と回答にすることもできます。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentImportPage</name>
+    <message>
+        <source>Making the dataset</source>
+        <translation>データセットを作成中</translation>
+    </message>
+    <message>
+        <source>The examples are written, checked, split and cut into tokens. Cancel leaves the catalog as it was.</source>
+        <translation>例を書き出し、確認し、分割してトークンに変換します。キャンセルするとカタログは元のままです。</translation>
+    </message>
+    <message>
+        <source>The dataset is made in the background and this page shows how far it is. Cancel stops it and adds nothing to the catalog. When it is done, the summary follows.</source>
+        <translation>データセットはバックグラウンドで作成され、このページに進み具合が表示されます。キャンセルすると処理を止め、カタログには何も追加しません。完了すると概要が表示されます。</translation>
+    </message>
+    <message>
+        <source>Progress of the dataset</source>
+        <translation>データセット作成の進み具合</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <source>Writing the questions and answers kept…</source>
+        <translation>残した質問と回答を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cutting the documents into parts…</source>
+        <translation>文書を部分に分けています…</translation>
+    </message>
+    <message>
+        <source>Examples checked and cut into tokens: %1</source>
+        <translation>確認してトークンに変換した例：%1</translation>
+    </message>
+    <message>
+        <source>The dataset could not be made, and nothing was added to the catalog: %1</source>
+        <translation>データセットを作成できず、カタログには何も追加されていません：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was added to the catalog.</source>
+        <translation>キャンセルしました。カタログには何も追加されていません。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>何もインポートされませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentReadPage</name>
+    <message>
+        <source>What was read</source>
+        <translation>読み込んだ内容</translation>
+    </message>
+    <message>
+        <source>Every document with what was found in it. Files that could not be read are listed with the reason; nothing is left out without appearing here.</source>
+        <translation>すべての文書と、その中に見つかった内容です。読み込めなかったファイルは理由とともに表示され、ここに出ないまま除外されるものはありません。</translation>
+    </message>
+    <message>
+        <source>The documents are read and cleaned: running headers and footers, page numbers and words broken across lines are taken care of, and the Notes column says what was done. A file that cannot be read (a scanned PDF without text, a protected or damaged file) is listed with the reason and left out; the others go on. Cancel stops reading; Read again starts over.</source>
+        <translation>文書を読み込んで整えます。各ページのヘッダーとフッター、ページ番号、行をまたいで分かれた単語を処理し、何をしたかを「メモ」列に示します。読み込めないファイル（テキストのないスキャン PDF、保護されたファイルや壊れたファイル）は理由とともに表示されて除外され、残りの処理は続きます。「読み込みをキャンセル」で読み込みを止め、「もう一度読み込む」で最初からやり直します。</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>読み込みの進み具合</translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation>読み込みをキャンセル</translation>
+    </message>
+    <message>
+        <source>Cancelling after the documents being read…</source>
+        <translation>読み込み中の文書が終わったところでキャンセルします…</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>もう一度読み込む</translation>
+    </message>
+    <message>
+        <source>Reads every document again, for files that changed since.</source>
+        <translation>その後変更されたファイルに合わせて、すべての文書を読み込み直します。</translation>
+    </message>
+    <message>
+        <source>Documents read</source>
+        <translation>読み込んだ文書</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>単語数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word（DOCX）</translation>
+    </message>
+    <message>
+        <source>OpenDocument (ODT)</source>
+        <translation>OpenDocument（ODT）</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>Web ページ（HTML）</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>文書を探しています…</translation>
+    </message>
+    <message>
+        <source>Reading document %1 of %2…</source>
+        <translation>%2 件中 %1 件目の文書を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents read (the last: %3)</source>
+        <translation>%2 件中 %1 件の文書を読み込みました（最後：%3）</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled. Nothing was kept; press Read again to start over.</source>
+        <translation>読み込みをキャンセルしました。何も残していません。最初からやり直すには「もう一度読み込む」を押してください。</translation>
+    </message>
+    <message>
+        <source>The documents could not be read: %1</source>
+        <translation>文書を読み込めませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>タイトル：%1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>Documents read: %1, with %2 words in all.</source>
+        <translation>読み込んだ文書：%1（合計 %2 語）。</translation>
+    </message>
+    <message>
+        <source>Not read: %1 (listed with the reason; they are left out).</source>
+        <translation>読み込めなかった文書：%1（理由とともに表示しています。これらは除外されます）。</translation>
+    </message>
+    <message>
+        <source>Other files in the folders, not documents: %1 (skipped).</source>
+        <translation>フォルダー内の文書以外のファイル：%1（スキップ）。</translation>
+    </message>
+    <message>
+        <source>No document could be read, so there is nothing to make a dataset of. Go back and choose other files.</source>
+        <translation>読み込める文書がなかったため、データセットにできるものがありません。前に戻って別のファイルを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSourceList</name>
+    <message>
+        <source>Folder: its documents and those of its sub-folders are read.</source>
+        <translation>フォルダー：その中とサブフォルダー内の文書を読み込みます。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Drop files and folders here, or add them with the buttons.</source>
+        <translation>ここにファイルやフォルダーをドロップするか、ボタンで追加してください。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSourcesPage</name>
+    <message>
+        <source>Choose the documents and the model</source>
+        <translation>文書とモデルを選ぶ</translation>
+    </message>
+    <message>
+        <source>PDF, Word (DOCX), OpenDocument (ODT), web pages (HTML), Markdown and text files. A folder is read with its sub-folders.</source>
+        <translation>PDF、Word（DOCX）、OpenDocument（ODT）、Web ページ（HTML）、Markdown、テキストファイルに対応しています。フォルダーはサブフォルダーも含めて読み込みます。</translation>
+    </message>
+    <message>
+        <source>Add the files and folders the dataset is made from, with the buttons or by dropping them on the list. Files of other kinds in the folders (images, spreadsheets) are skipped and counted. Choose the model you will fine-tune: its tokenizer cuts the documents into parts and counts them in its tokens. The name is how the dataset appears on the Datasets page; a name the catalog already has is refused. Next reads the documents.</source>
+        <translation>データセットの元になるファイルやフォルダーを、ボタンで追加するか一覧にドロップしてください。フォルダー内のほかの種類のファイル（画像、表計算ファイルなど）はスキップされ、その数が表示されます。ファインチューニングするモデルを選んでください。そのトークナイザーが文書を部分に分け、トークン数を数えます。名前は「データセット」ページでの表示名です。カタログにすでにある名前は使えません。「次へ」で文書を読み込みます。</translation>
+    </message>
+    <message>
+        <source>Files and folders to read</source>
+        <translation>読み込むファイルとフォルダー</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Choose documents</source>
+        <translation>文書を選ぶ</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.odt *.html *.htm *.md *.markdown *.txt)</source>
+        <translation>文書 (*.pdf *.docx *.odt *.html *.htm *.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of documents</source>
+        <translation>文書のフォルダーを選ぶ</translation>
+    </message>
+    <message>
+        <source>The model you will fine-tune on this dataset: its tokenizer cuts the documents into parts.</source>
+        <translation>このデータセットでファインチューニングするモデルです。そのトークナイザーが文書を部分に分けます。</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文書：</translation>
+    </message>
+    <message>
+        <source>For the model:</source>
+        <translation>対象のモデル：</translation>
+    </message>
+    <message>
+        <source>Dataset name:</source>
+        <translation>データセット名：</translation>
+    </message>
+    <message>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation>カタログにはまだモデルがありません。先に「モデル」ページでモデルを追加してください。データセットは特定のモデルに合わせて準備されます。</translation>
+    </message>
+    <message>
+        <source>Add at least one document or folder.</source>
+        <translation>文書かフォルダーを少なくとも 1 つ追加してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more (moved or deleted?). Remove it from the list.</source>
+        <translation>%1 が見つかりません（移動または削除されましたか？）。一覧から削除してください。</translation>
+    </message>
+    <message>
+        <source>Add a model on the Models page first.</source>
+        <translation>先に「モデル」ページでモデルを追加してください。</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>データセットに名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The catalog already has a dataset named &quot;%1&quot;: choose another name, or delete that dataset on the Datasets page first.</source>
+        <translation>カタログにはすでに「%1」という名前のデータセットがあります。別の名前を選ぶか、先に「データセット」ページでそのデータセットを削除してください。</translation>
+    </message>
+    <message>
+        <source>Questions were written for a dataset of this name before and are kept: asking for questions and answers with the same documents and settings goes on where they stopped.</source>
+        <translation>この名前のデータセット用に以前作成された質問が残っています。同じ文書と設定で質問と回答を選ぶと、止まったところから続きます。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSummaryPage</name>
+    <message>
+        <source>The dataset is ready</source>
+        <translation>データセットの準備ができました</translation>
+    </message>
+    <message>
+        <source>The dataset is now on the Datasets page, prepared for the model you chose. Each example keeps the document and pages it came from in the examples file, and the dataset keeps the list of documents it was made from. Start a run from the Runs page with New fine-tune.</source>
+        <translation>データセットは、選んだモデル用に準備されて「データセット」ページに追加されました。例ファイルには各例の元の文書とページが記録され、データセットには元になった文書の一覧が残ります。「実行」ページの「新しいファインチューニング」から実行を開始できます。</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>“%1” is ready. Documents: %2. Training examples: %3. Validation examples: %4. Tokens: %5.</source>
+        <translation>「%1」の準備ができました。文書：%2。学習用の例：%3。検証用の例：%4。トークン：%5。</translation>
+    </message>
+    <message>
+        <source>Question-answer pairs kept in the review: %1.</source>
+        <translation>確認で残した質問と回答の組：%1。</translation>
+    </message>
+    <message>
+        <source>Parts left out because they nearly repeat an earlier part: %1.</source>
+        <translation>前の部分とほぼ同じ内容のため除外した部分：%1。</translation>
+    </message>
+    <message>
+        <source>Examples left out by the check: %1 (their list, with the reasons, is in the dataset&apos;s folder).</source>
+        <translation>確認で除外された例：%1（理由つきの一覧はデータセットのフォルダーにあります）。</translation>
+    </message>
+    <message>
+        <source>Every example, with the document, pages and section it came from, is in %1</source>
+        <translation>すべての例が、元の文書・ページ・セクションとともに %1 にあります</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentsWizard</name>
+    <message>
+        <source>Make a dataset from documents</source>
+        <translation>文書からデータセットを作成</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +3337,297 @@ Folder: %4</source>
     <message>
         <source>This run has no checkpoint to chat with yet.</source>
         <translation>この実行にはまだチャットできるチェックポイントがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::QaGeneratePage</name>
+    <message>
+        <source>Writing the questions and answers</source>
+        <translation>質問と回答を作成中</translation>
+    </message>
+    <message>
+        <source>The model reads each part and writes its questions with their answers. This can take long; you can stop at any time and go on later: what was written is kept.</source>
+        <translation>モデルが各部分を読んで、質問とその回答を書きます。時間がかかることがあります。いつでも止めて後で続けられます。書いた分は残ります。</translation>
+    </message>
+    <message>
+        <source>The model works through the parts one by one. A reply that cannot be used (not the list of questions that was asked for) is asked for once more; a part whose two replies cannot be used is listed on the next page with the replies, and nothing of it is kept. Stop keeps what was written: Go on continues, and opening this wizard again with the same name, documents and settings goes on where it stopped. Next shows the pairs for review.</source>
+        <translation>モデルは部分を 1 つずつ処理します。使えない応答（求めた形の質問リストになっていないもの）が返ってきたら、もう一度だけ頼みます。2 回とも使えなかった部分は、応答とともに次のページに表示され、何も残しません。「停止」しても書いた分は残ります。「続ける」で再開でき、同じ名前・文書・設定でこのウィザードを開き直しても止まったところから続きます。「次へ」で組を確認します。</translation>
+    </message>
+    <message>
+        <source>Progress of the questions</source>
+        <translation>質問作成の進み具合</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stops after the reply being written; what was written is kept.</source>
+        <translation>書いている応答が終わったところで止めます。書いた分は残ります。</translation>
+    </message>
+    <message>
+        <source>Stopping after the reply being written…</source>
+        <translation>書いている応答が終わったところで止めます…</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <source>Start over…</source>
+        <translation>最初からやり直す…</translation>
+    </message>
+    <message>
+        <source>Deletes the questions written before for this name, and writes them anew.</source>
+        <translation>この名前用に以前作成した質問を削除し、新しく書き直します。</translation>
+    </message>
+    <message>
+        <source>the graphics card %1</source>
+        <translation>グラフィックカード %1</translation>
+    </message>
+    <message>
+        <source>the processor (no graphics card that Tiertune can use was found), which is much slower</source>
+        <translation>プロセッサ（Tiertune が使えるグラフィックカードが見つからないため。かなり遅くなります）</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2, second try</source>
+        <translation>%2 件中 %1 件目の部分（2 回目）</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>%2 件中 %1 件目の部分</translation>
+    </message>
+    <message>
+        <source>Pairs: %1</source>
+        <translation>組：%1</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply: %1</source>
+        <translation>使える応答のない部分：%1</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>残り約 %1</translation>
+    </message>
+    <message>
+        <source>Cutting the documents into parts…</source>
+        <translation>文書を部分に分けています…</translation>
+    </message>
+    <message>
+        <source>The documents gave no text to write questions about.</source>
+        <translation>文書から、質問を作れるテキストが得られませんでした。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>%1 writes on %2.</source>
+        <translation>%1 が %2 で作成します。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 parts. Pairs: %3. What was written is kept: Go on continues, and so does opening this wizard again with the same name, documents and settings. Next reviews the pairs written so far.</source>
+        <translation>%2 件中 %1 件の部分で止めました。組：%3。書いた分は残っています。「続ける」で再開でき、同じ名前・文書・設定でこのウィザードを開き直しても続きます。「次へ」で、ここまでに書いた組を確認します。</translation>
+    </message>
+    <message>
+        <source>Every part is done. Parts: %1. Pairs: %2.</source>
+        <translation>すべての部分が終わりました。部分：%1。組：%2。</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply: %1 (listed with the replies on the next page).</source>
+        <translation>使える応答のない部分：%1（次のページに応答とともに表示します）。</translation>
+    </message>
+    <message>
+        <source>The model gave no usable reply for any part: the next page shows its replies. A larger instruct model, or a simpler prompt, usually does better.</source>
+        <translation>どの部分にも使える応答がありませんでした。次のページでモデルの応答を確認できます。より大きな Instruct モデルを使うか、プロンプトを簡単にすると、たいていうまくいきます。</translation>
+    </message>
+    <message>
+        <source>The questions could not be written: %1</source>
+        <translation>質問を作成できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Delete the questions and answers written before for “%1”, with their review, and write them anew?</source>
+        <translation>「%1」用に以前作成した質問と回答を確認結果ごと削除し、新しく書き直しますか？</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1 を削除できませんでした：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::QaReviewPage</name>
+    <message>
+        <source>Review the questions and answers</source>
+        <translation>質問と回答の確認</translation>
+    </message>
+    <message>
+        <source>Every pair becomes an example of the dataset unless you reject it. Double-click a question or an answer to correct it.</source>
+        <translation>不採用にしない限り、すべての組がデータセットの例になります。質問や回答をダブルクリックすると修正できます。</translation>
+    </message>
+    <message>
+        <source>Read the pairs, reject those that are wrong or useless and correct those that are nearly right (double-click the question or the answer). Filter by words, by state or by document to go through them in parts. Your decisions are saved as you make them: if you close the wizard, opening it again with the same name goes on with them. The parts for which the model gave no usable reply are listed below with the reason; select one to see the replies.</source>
+        <translation>組を読み、間違っているものや役に立たないものは不採用にし、ほぼ正しいものは修正してください（質問か回答をダブルクリック）。単語、状態、文書で絞り込むと、少しずつ確認できます。判断はその都度保存されるので、ウィザードを閉じても同じ名前で開き直せば続きから確認できます。モデルが使える応答を返さなかった部分は、理由とともに下に表示されます。選ぶと応答を確認できます。</translation>
+    </message>
+    <message>
+        <source>Words in the question or the answer</source>
+        <translation>質問または回答に含まれる単語</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>編集済み</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不採用</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>検索：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状態：</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>文書：</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>質問と回答</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Keeps the selected pairs in the dataset (an edited pair keeps your text).</source>
+        <translation>選んだ組をデータセットに残します（編集した組はあなたの文章のまま残ります）。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不採用</translation>
+    </message>
+    <message>
+        <source>Leaves the selected pairs out of the dataset.</source>
+        <translation>選んだ組をデータセットから除外します。</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s text</source>
+        <translation>モデルの文章に戻す</translation>
+    </message>
+    <message>
+        <source>Undoes your corrections of the selected pairs.</source>
+        <translation>選んだ組への修正を取り消します。</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply</source>
+        <translation>使える応答のない部分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>The model&apos;s replies to the selected part</source>
+        <translation>選んだ部分へのモデルの応答</translation>
+    </message>
+    <message>
+        <source>Select a part to see the model&apos;s replies and the part&apos;s text.</source>
+        <translation>部分を選ぶと、モデルの応答と部分のテキストが表示されます。</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>a range of pages</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>The questions could not be opened: %1</source>
+        <translation>質問を開けませんでした：%1</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>すべての文書</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>セクション：%1</translation>
+    </message>
+    <message>
+        <source>The model wrote: %1</source>
+        <translation>モデルの文章：%1</translation>
+    </message>
+    <message>
+        <source>Pairs: %1. Kept: %2, of which edited: %3. Rejected: %4.</source>
+        <translation>組：%1。残す：%2（うち編集済み：%3）。不採用：%4。</translation>
+    </message>
+    <message>
+        <source>Keep at least one pair to go on.</source>
+        <translation>先に進むには、少なくとも 1 組を残してください。</translation>
+    </message>
+    <message>
+        <source>The writing was stopped: these are the pairs of the parts done so far.</source>
+        <translation>作成は途中で止められました。ここにあるのは、これまでに終わった部分の組です。</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply (nothing of them is kept): %1</source>
+        <translation>使える応答のない部分（何も残しません）：%1</translation>
+    </message>
+    <message>
+        <source>Reply %1:</source>
+        <translation>応答 %1：</translation>
+    </message>
+    <message>
+        <source>Reply %1, not usable: %2</source>
+        <translation>応答 %1（使えません：%2）</translation>
+    </message>
+    <message>
+        <source>The model was not asked: %1</source>
+        <translation>モデルには依頼しませんでした：%1</translation>
+    </message>
+    <message>
+        <source>The part:</source>
+        <translation>部分：</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>変更していません：%1</translation>
     </message>
 </context>
 <context>

@@ -1217,6 +1217,89 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::DatasetKindPage</name>
+    <message>
+        <source>What kind of dataset</source>
+        <translation>데이터셋 종류</translation>
+    </message>
+    <message>
+        <source>The documents are cut into parts of a length in tokens. The parts can be learned as they are, or a model can write questions and answers about each of them.</source>
+        <translation>문서는 토큰 수로 정한 길이의 부분으로 나뉩니다. 부분을 그대로 학습시킬 수도 있고, 모델이 각 부분에 대한 질문과 답변을 쓰게 할 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Text, for continued pre-training (the model learns the documents&apos; language and facts)</source>
+        <translation>텍스트 — 계속 사전 학습용(모델이 문서의 말투와 사실을 배웁니다)</translation>
+    </message>
+    <message>
+        <source>Questions and answers, written by a model from each part (for an assistant that answers about them)</source>
+        <translation>질문과 답변 — 각 부분을 읽고 모델이 작성(문서에 대해 답하는 어시스턴트용)</translation>
+    </message>
+    <message>
+        <source>Part length (tokens):</source>
+        <translation>부분 길이(토큰):</translation>
+    </message>
+    <message>
+        <source>Overlap between parts (tokens):</source>
+        <translation>부분 사이의 겹침(토큰):</translation>
+    </message>
+    <message>
+        <source>Each part holds whole paragraphs up to the length; consecutive parts of a document share about the overlap, so that what is said near a cut keeps its context. The overlap must be less than half the length.</source>
+        <translation>각 부분에는 길이 안에서 문단이 통째로 들어갑니다. 한 문서의 이웃한 부분은 겹침만큼 내용을 공유하므로, 나뉘는 곳 근처의 내용도 맥락을 잃지 않습니다. 겹침은 길이의 절반보다 작아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Questions per part:</source>
+        <translation>부분당 질문 수:</translation>
+    </message>
+    <message>
+        <source>Questions per part</source>
+        <translation>부분당 질문 수</translation>
+    </message>
+    <message>
+        <source>Restore the default prompt</source>
+        <translation>기본 프롬프트로 되돌리기</translation>
+    </message>
+    <message>
+        <source>In the prompt, {count} becomes the number of questions, {title} the document&apos;s title, {section} the heading the part is under, {pages} its pages and {text} the part itself, which the prompt must contain.</source>
+        <translation>프롬프트 안의 {count}는 질문 수, {title}은 문서 제목, {section}은 그 부분이 속한 제목, {pages}는 그 페이지, {text}는 부분 자체로 바뀝니다. {text}는 반드시 들어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Prompt the model reads:</source>
+        <translation>모델이 읽는 프롬프트:</translation>
+    </message>
+    <message>
+        <source>Model that writes them:</source>
+        <translation>작성할 모델:</translation>
+    </message>
+    <message>
+        <source>The part length was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>부분 길이가 %1 토큰으로 %2의 컨텍스트(%3 토큰)보다 길어서 %3 토큰으로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>The overlap was %1 tokens, not less than half a part, so it is now %2 tokens.</source>
+        <translation>겹침이 %1 토큰으로 부분 길이의 절반보다 작지 않아서 %2 토큰으로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>The model must follow instructions: an instruct or chat model (its name often ends in Instruct or Chat). It runs on the graphics card when this computer has a usable one, else on the processor, which is much slower.</source>
+        <translation>지시를 따르는 모델, 즉 Instruct 모델이나 채팅 모델이어야 합니다(이름이 Instruct나 Chat으로 끝나는 경우가 많습니다). 이 컴퓨터에 쓸 수 있는 그래픽 카드가 있으면 그래픽 카드에서, 없으면 프로세서에서 실행되며 훨씬 느립니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no chat template, so it is probably a base model, which continues a text rather than following an instruction. Choose an instruct or chat model.</source>
+        <translation>%1에는 채팅 템플릿이 없으므로 아마 기본 모델일 것입니다. 기본 모델은 지시를 따르지 않고 글을 이어 씁니다. Instruct 모델이나 채팅 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Add a chat model on the Models page first: it writes the questions.</source>
+        <translation>먼저 모델 페이지에서 채팅 모델을 추가하세요. 질문은 그 모델이 씁니다.</translation>
+    </message>
+    <message>
+        <source>The prompt cannot be used: %1.</source>
+        <translation>이 프롬프트는 사용할 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>Text teaches the model the documents&apos; language and facts: it continues its pre-training on them. Questions and answers teach an assistant to answer about the documents: a chat model you have reads each part with the prompt below and writes the questions and their answers, which you review before they become the dataset. Writing them takes a while (most of all without a graphics card); it can be stopped and goes on later where it stopped.</source>
+        <translation>텍스트는 문서의 말투와 사실을 모델에게 가르칩니다. 모델이 문서로 사전 학습을 이어 갑니다. 질문과 답변은 문서에 대해 답하는 어시스턴트를 가르칩니다. 가지고 있는 채팅 모델이 아래 프롬프트와 함께 각 부분을 읽고 질문과 답변을 쓰며, 이를 검토한 뒤 데이터셋으로 만듭니다. 작성에는 시간이 걸립니다(그래픽 카드가 없으면 특히 그렇습니다). 중간에 멈출 수 있고, 나중에 멈춘 곳부터 이어집니다.</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -1305,6 +1388,348 @@
     <message>
         <source>Prepared for</source>
         <translation>준비한 모델</translation>
+    </message>
+    <message>
+        <source>Make a dataset from documents…</source>
+        <translation>문서로 데이터셋 만들기…</translation>
+    </message>
+    <message>
+        <source>Reads PDF, Word, OpenDocument, web pages, Markdown and text files and makes them a dataset: as text, or as questions and answers a model writes.</source>
+        <translation>PDF, Word, OpenDocument, 웹 페이지, Markdown, 텍스트 파일을 읽어 데이터셋으로 만듭니다. 텍스트 그대로 쓰거나, 모델이 쓴 질문과 답변으로 만들 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentImportPage</name>
+    <message>
+        <source>Making the dataset</source>
+        <translation>데이터셋 만드는 중</translation>
+    </message>
+    <message>
+        <source>The examples are written, checked, split and cut into tokens. Cancel leaves the catalog as it was.</source>
+        <translation>예제를 쓰고, 확인하고, 나누고, 토큰으로 바꿉니다. 취소하면 카탈로그는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>The dataset is made in the background and this page shows how far it is. Cancel stops it and adds nothing to the catalog. When it is done, the summary follows.</source>
+        <translation>데이터셋은 백그라운드에서 만들어지며, 이 페이지에 진행 상황이 표시됩니다. 취소하면 작업을 멈추고 카탈로그에는 아무것도 추가하지 않습니다. 끝나면 요약이 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Progress of the dataset</source>
+        <translation>데이터셋 진행 상황</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Writing the questions and answers kept…</source>
+        <translation>남긴 질문과 답변을 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Cutting the documents into parts…</source>
+        <translation>문서를 부분으로 나누는 중…</translation>
+    </message>
+    <message>
+        <source>Examples checked and cut into tokens: %1</source>
+        <translation>확인하고 토큰으로 바꾼 예제: %1</translation>
+    </message>
+    <message>
+        <source>The dataset could not be made, and nothing was added to the catalog: %1</source>
+        <translation>데이터셋을 만들지 못했고, 카탈로그에는 아무것도 추가되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was added to the catalog.</source>
+        <translation>취소했습니다. 카탈로그에는 아무것도 추가되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>아무것도 가져오지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentReadPage</name>
+    <message>
+        <source>What was read</source>
+        <translation>읽은 내용</translation>
+    </message>
+    <message>
+        <source>Every document with what was found in it. Files that could not be read are listed with the reason; nothing is left out without appearing here.</source>
+        <translation>모든 문서와 그 안에서 찾은 내용입니다. 읽지 못한 파일은 이유와 함께 표시되며, 여기에 나타나지 않고 빠지는 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>The documents are read and cleaned: running headers and footers, page numbers and words broken across lines are taken care of, and the Notes column says what was done. A file that cannot be read (a scanned PDF without text, a protected or damaged file) is listed with the reason and left out; the others go on. Cancel stops reading; Read again starts over.</source>
+        <translation>문서를 읽고 정리합니다. 페이지마다 반복되는 머리글과 바닥글, 페이지 번호, 줄 끝에서 나뉜 단어를 처리하고, 무엇을 했는지 메모 열에 보여 줍니다. 읽을 수 없는 파일(텍스트가 없는 스캔 PDF, 보호되었거나 손상된 파일)은 이유와 함께 표시되고 제외되며, 나머지는 계속 진행됩니다. 읽기 취소는 읽기를 멈추고, 다시 읽기는 처음부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>읽기 진행 상황</translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation>읽기 취소</translation>
+    </message>
+    <message>
+        <source>Cancelling after the documents being read…</source>
+        <translation>읽고 있는 문서가 끝나면 취소합니다…</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>다시 읽기</translation>
+    </message>
+    <message>
+        <source>Reads every document again, for files that changed since.</source>
+        <translation>그 뒤로 바뀐 파일을 반영해 모든 문서를 다시 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Documents read</source>
+        <translation>읽은 문서</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>단어 수</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word(DOCX)</translation>
+    </message>
+    <message>
+        <source>OpenDocument (ODT)</source>
+        <translation>OpenDocument(ODT)</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>웹 페이지(HTML)</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>문서를 찾는 중…</translation>
+    </message>
+    <message>
+        <source>Reading document %1 of %2…</source>
+        <translation>문서 %2개 중 %1번째를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents read (the last: %3)</source>
+        <translation>문서 %2개 중 %1개를 읽었습니다(마지막: %3)</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled. Nothing was kept; press Read again to start over.</source>
+        <translation>읽기를 취소했습니다. 아무것도 남기지 않았습니다. 처음부터 다시 하려면 다시 읽기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>The documents could not be read: %1</source>
+        <translation>문서를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>제목: %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>읽지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Documents read: %1, with %2 words in all.</source>
+        <translation>읽은 문서: %1개(모두 %2단어).</translation>
+    </message>
+    <message>
+        <source>Not read: %1 (listed with the reason; they are left out).</source>
+        <translation>읽지 못한 문서: %1개(이유와 함께 표시했으며, 이 문서들은 제외됩니다).</translation>
+    </message>
+    <message>
+        <source>Other files in the folders, not documents: %1 (skipped).</source>
+        <translation>폴더 안의 문서가 아닌 파일: %1개(건너뜀).</translation>
+    </message>
+    <message>
+        <source>No document could be read, so there is nothing to make a dataset of. Go back and choose other files.</source>
+        <translation>읽을 수 있는 문서가 없어 데이터셋으로 만들 내용이 없습니다. 뒤로 돌아가 다른 파일을 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSourceList</name>
+    <message>
+        <source>Folder: its documents and those of its sub-folders are read.</source>
+        <translation>폴더: 그 안과 하위 폴더의 문서를 읽습니다.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Drop files and folders here, or add them with the buttons.</source>
+        <translation>여기에 파일과 폴더를 끌어다 놓거나 버튼으로 추가하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSourcesPage</name>
+    <message>
+        <source>Choose the documents and the model</source>
+        <translation>문서와 모델 고르기</translation>
+    </message>
+    <message>
+        <source>PDF, Word (DOCX), OpenDocument (ODT), web pages (HTML), Markdown and text files. A folder is read with its sub-folders.</source>
+        <translation>PDF, Word(DOCX), OpenDocument(ODT), 웹 페이지(HTML), Markdown, 텍스트 파일을 읽습니다. 폴더는 하위 폴더까지 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Add the files and folders the dataset is made from, with the buttons or by dropping them on the list. Files of other kinds in the folders (images, spreadsheets) are skipped and counted. Choose the model you will fine-tune: its tokenizer cuts the documents into parts and counts them in its tokens. The name is how the dataset appears on the Datasets page; a name the catalog already has is refused. Next reads the documents.</source>
+        <translation>데이터셋을 만들 파일과 폴더를 버튼으로 추가하거나 목록에 끌어다 놓으세요. 폴더 안의 다른 종류 파일(이미지, 스프레드시트)은 건너뛰고 개수만 셉니다. 파인튜닝할 모델을 고르세요. 그 모델의 토크나이저가 문서를 부분으로 나누고 토큰 수를 셉니다. 이름은 데이터셋 페이지에 표시되는 이름이며, 카탈로그에 이미 있는 이름은 쓸 수 없습니다. 다음을 누르면 문서를 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Files and folders to read</source>
+        <translation>읽을 파일과 폴더</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Choose documents</source>
+        <translation>문서 고르기</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.odt *.html *.htm *.md *.markdown *.txt)</source>
+        <translation>문서 (*.pdf *.docx *.odt *.html *.htm *.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of documents</source>
+        <translation>문서 폴더 고르기</translation>
+    </message>
+    <message>
+        <source>The model you will fine-tune on this dataset: its tokenizer cuts the documents into parts.</source>
+        <translation>이 데이터셋으로 파인튜닝할 모델입니다. 그 토크나이저가 문서를 부분으로 나눕니다.</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>문서:</translation>
+    </message>
+    <message>
+        <source>For the model:</source>
+        <translation>대상 모델:</translation>
+    </message>
+    <message>
+        <source>Dataset name:</source>
+        <translation>데이터셋 이름:</translation>
+    </message>
+    <message>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation>카탈로그에 아직 모델이 없습니다. 먼저 모델 페이지에서 모델을 추가하세요. 데이터셋은 특정 모델에 맞춰 준비됩니다.</translation>
+    </message>
+    <message>
+        <source>Add at least one document or folder.</source>
+        <translation>문서나 폴더를 하나 이상 추가하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more (moved or deleted?). Remove it from the list.</source>
+        <translation>%1이(가) 더 이상 없습니다(옮겼거나 삭제했나요?). 목록에서 제거하세요.</translation>
+    </message>
+    <message>
+        <source>Add a model on the Models page first.</source>
+        <translation>먼저 모델 페이지에서 모델을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>데이터셋 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The catalog already has a dataset named &quot;%1&quot;: choose another name, or delete that dataset on the Datasets page first.</source>
+        <translation>카탈로그에 이미 &quot;%1&quot;(이)라는 데이터셋이 있습니다. 다른 이름을 고르거나, 먼저 데이터셋 페이지에서 그 데이터셋을 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>Questions were written for a dataset of this name before and are kept: asking for questions and answers with the same documents and settings goes on where they stopped.</source>
+        <translation>이 이름의 데이터셋을 위해 전에 작성한 질문이 남아 있습니다. 같은 문서와 설정으로 질문과 답변을 선택하면 멈춘 곳부터 이어집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSummaryPage</name>
+    <message>
+        <source>The dataset is ready</source>
+        <translation>데이터셋이 준비되었습니다</translation>
+    </message>
+    <message>
+        <source>The dataset is now on the Datasets page, prepared for the model you chose. Each example keeps the document and pages it came from in the examples file, and the dataset keeps the list of documents it was made from. Start a run from the Runs page with New fine-tune.</source>
+        <translation>이제 데이터셋이 고른 모델에 맞춰 준비되어 데이터셋 페이지에 있습니다. 예제 파일에는 각 예제가 나온 문서와 페이지가 기록되고, 데이터셋에는 만들 때 쓴 문서 목록이 남습니다. 실행 페이지의 새 파인튜닝에서 실행을 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>“%1” is ready. Documents: %2. Training examples: %3. Validation examples: %4. Tokens: %5.</source>
+        <translation>“%1” 데이터셋이 준비되었습니다. 문서: %2. 학습 예제: %3. 검증 예제: %4. 토큰: %5.</translation>
+    </message>
+    <message>
+        <source>Question-answer pairs kept in the review: %1.</source>
+        <translation>검토에서 남긴 질문·답변 쌍: %1.</translation>
+    </message>
+    <message>
+        <source>Parts left out because they nearly repeat an earlier part: %1.</source>
+        <translation>앞 부분과 거의 같아서 뺀 부분: %1.</translation>
+    </message>
+    <message>
+        <source>Examples left out by the check: %1 (their list, with the reasons, is in the dataset&apos;s folder).</source>
+        <translation>검사에서 제외된 예제: %1(이유가 적힌 목록은 데이터셋 폴더에 있습니다).</translation>
+    </message>
+    <message>
+        <source>Every example, with the document, pages and section it came from, is in %1</source>
+        <translation>모든 예제는 나온 문서, 페이지, 섹션과 함께 %1에 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentsWizard</name>
+    <message>
+        <source>Make a dataset from documents</source>
+        <translation>문서로 데이터셋 만들기</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +3337,297 @@ Folder: %4</source>
     <message>
         <source>This run has no checkpoint to chat with yet.</source>
         <translation>이 실행에는 아직 대화할 체크포인트가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::QaGeneratePage</name>
+    <message>
+        <source>Writing the questions and answers</source>
+        <translation>질문과 답변 작성 중</translation>
+    </message>
+    <message>
+        <source>The model reads each part and writes its questions with their answers. This can take long; you can stop at any time and go on later: what was written is kept.</source>
+        <translation>모델이 각 부분을 읽고 질문과 답변을 씁니다. 오래 걸릴 수 있습니다. 언제든 멈추고 나중에 이어 갈 수 있으며, 작성한 내용은 남습니다.</translation>
+    </message>
+    <message>
+        <source>The model works through the parts one by one. A reply that cannot be used (not the list of questions that was asked for) is asked for once more; a part whose two replies cannot be used is listed on the next page with the replies, and nothing of it is kept. Stop keeps what was written: Go on continues, and opening this wizard again with the same name, documents and settings goes on where it stopped. Next shows the pairs for review.</source>
+        <translation>모델은 부분을 하나씩 처리합니다. 쓸 수 없는 응답(요청한 형식의 질문 목록이 아닌 것)이 오면 한 번 더 요청합니다. 두 응답 모두 쓸 수 없는 부분은 응답과 함께 다음 페이지에 표시되고 아무것도 남기지 않습니다. 중지해도 작성한 내용은 남습니다. 계속을 누르면 이어지고, 같은 이름·문서·설정으로 이 마법사를 다시 열어도 멈춘 곳부터 이어집니다. 다음을 누르면 쌍을 검토합니다.</translation>
+    </message>
+    <message>
+        <source>Progress of the questions</source>
+        <translation>질문 작성 진행 상황</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Stops after the reply being written; what was written is kept.</source>
+        <translation>작성 중인 응답이 끝나면 멈춥니다. 작성한 내용은 남습니다.</translation>
+    </message>
+    <message>
+        <source>Stopping after the reply being written…</source>
+        <translation>작성 중인 응답이 끝나면 멈춥니다…</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Start over…</source>
+        <translation>처음부터 다시…</translation>
+    </message>
+    <message>
+        <source>Deletes the questions written before for this name, and writes them anew.</source>
+        <translation>이 이름으로 전에 작성한 질문을 삭제하고 새로 씁니다.</translation>
+    </message>
+    <message>
+        <source>the graphics card %1</source>
+        <translation>그래픽 카드 %1</translation>
+    </message>
+    <message>
+        <source>the processor (no graphics card that Tiertune can use was found), which is much slower</source>
+        <translation>프로세서(Tiertune이 쓸 수 있는 그래픽 카드를 찾지 못했습니다. 훨씬 느립니다)</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2, second try</source>
+        <translation>부분 %2개 중 %1번째(두 번째 시도)</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>부분 %2개 중 %1번째</translation>
+    </message>
+    <message>
+        <source>Pairs: %1</source>
+        <translation>쌍: %1</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply: %1</source>
+        <translation>쓸 수 있는 응답이 없는 부분: %1</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>약 %1 남음</translation>
+    </message>
+    <message>
+        <source>Cutting the documents into parts…</source>
+        <translation>문서를 부분으로 나누는 중…</translation>
+    </message>
+    <message>
+        <source>The documents gave no text to write questions about.</source>
+        <translation>문서에서 질문을 쓸 텍스트를 얻지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1을(를) 여는 중…</translation>
+    </message>
+    <message>
+        <source>%1 writes on %2.</source>
+        <translation>%1이(가) %2에서 작성합니다.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 parts. Pairs: %3. What was written is kept: Go on continues, and so does opening this wizard again with the same name, documents and settings. Next reviews the pairs written so far.</source>
+        <translation>부분 %2개 중 %1개에서 멈췄습니다. 쌍: %3. 작성한 내용은 남아 있습니다. 계속을 누르거나, 같은 이름·문서·설정으로 이 마법사를 다시 열면 이어집니다. 다음을 누르면 지금까지 작성한 쌍을 검토합니다.</translation>
+    </message>
+    <message>
+        <source>Every part is done. Parts: %1. Pairs: %2.</source>
+        <translation>모든 부분을 마쳤습니다. 부분: %1. 쌍: %2.</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply: %1 (listed with the replies on the next page).</source>
+        <translation>쓸 수 있는 응답이 없는 부분: %1(다음 페이지에 응답과 함께 표시됩니다).</translation>
+    </message>
+    <message>
+        <source>The model gave no usable reply for any part: the next page shows its replies. A larger instruct model, or a simpler prompt, usually does better.</source>
+        <translation>어느 부분에서도 쓸 수 있는 응답을 받지 못했습니다. 다음 페이지에서 모델의 응답을 볼 수 있습니다. 더 큰 Instruct 모델이나 더 간단한 프롬프트를 쓰면 대개 더 잘 됩니다.</translation>
+    </message>
+    <message>
+        <source>The questions could not be written: %1</source>
+        <translation>질문을 작성하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Delete the questions and answers written before for “%1”, with their review, and write them anew?</source>
+        <translation>“%1”을(를) 위해 전에 작성한 질문과 답변을 검토 내용과 함께 삭제하고 새로 쓸까요?</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1을(를) 삭제하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::QaReviewPage</name>
+    <message>
+        <source>Review the questions and answers</source>
+        <translation>질문과 답변 검토</translation>
+    </message>
+    <message>
+        <source>Every pair becomes an example of the dataset unless you reject it. Double-click a question or an answer to correct it.</source>
+        <translation>제외하지 않는 한 모든 쌍이 데이터셋의 예제가 됩니다. 질문이나 답변을 두 번 클릭하면 고칠 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Read the pairs, reject those that are wrong or useless and correct those that are nearly right (double-click the question or the answer). Filter by words, by state or by document to go through them in parts. Your decisions are saved as you make them: if you close the wizard, opening it again with the same name goes on with them. The parts for which the model gave no usable reply are listed below with the reason; select one to see the replies.</source>
+        <translation>쌍을 읽고, 틀렸거나 쓸모없는 것은 제외하고 거의 맞는 것은 고치세요(질문이나 답변을 두 번 클릭). 단어, 상태, 문서로 거르면 나누어 검토할 수 있습니다. 결정은 할 때마다 저장되므로, 마법사를 닫아도 같은 이름으로 다시 열면 이어서 검토할 수 있습니다. 모델이 쓸 수 있는 응답을 주지 않은 부분은 아래에 이유와 함께 표시되며, 하나를 고르면 응답을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Words in the question or the answer</source>
+        <translation>질문이나 답변에 있는 단어</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>모두</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>채택됨</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>편집됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>제외됨</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>찾기:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>문서:</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>질문과 답변</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>채택</translation>
+    </message>
+    <message>
+        <source>Keeps the selected pairs in the dataset (an edited pair keeps your text).</source>
+        <translation>선택한 쌍을 데이터셋에 남깁니다(편집한 쌍은 고친 글 그대로 남습니다).</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>Leaves the selected pairs out of the dataset.</source>
+        <translation>선택한 쌍을 데이터셋에서 뺍니다.</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s text</source>
+        <translation>모델의 글로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Undoes your corrections of the selected pairs.</source>
+        <translation>선택한 쌍에 한 수정을 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply</source>
+        <translation>쓸 수 있는 응답이 없는 부분</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>The model&apos;s replies to the selected part</source>
+        <translation>선택한 부분에 대한 모델의 응답</translation>
+    </message>
+    <message>
+        <source>Select a part to see the model&apos;s replies and the part&apos;s text.</source>
+        <translation>부분을 고르면 모델의 응답과 부분의 텍스트가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>a range of pages</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>The questions could not be opened: %1</source>
+        <translation>질문을 열지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>모든 문서</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>섹션: %1</translation>
+    </message>
+    <message>
+        <source>The model wrote: %1</source>
+        <translation>모델이 쓴 글: %1</translation>
+    </message>
+    <message>
+        <source>Pairs: %1. Kept: %2, of which edited: %3. Rejected: %4.</source>
+        <translation>쌍: %1. 남김: %2(그중 편집됨: %3). 제외됨: %4.</translation>
+    </message>
+    <message>
+        <source>Keep at least one pair to go on.</source>
+        <translation>계속하려면 쌍을 하나 이상 남기세요.</translation>
+    </message>
+    <message>
+        <source>The writing was stopped: these are the pairs of the parts done so far.</source>
+        <translation>작성이 중간에 멈췄습니다. 지금까지 마친 부분의 쌍입니다.</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply (nothing of them is kept): %1</source>
+        <translation>쓸 수 있는 응답이 없는 부분(아무것도 남기지 않음): %1</translation>
+    </message>
+    <message>
+        <source>Reply %1:</source>
+        <translation>응답 %1:</translation>
+    </message>
+    <message>
+        <source>Reply %1, not usable: %2</source>
+        <translation>응답 %1, 쓸 수 없음: %2</translation>
+    </message>
+    <message>
+        <source>The model was not asked: %1</source>
+        <translation>모델에게 요청하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>The part:</source>
+        <translation>부분:</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>바뀌지 않았습니다: %1</translation>
     </message>
 </context>
 <context>

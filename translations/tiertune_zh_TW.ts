@@ -1217,6 +1217,89 @@
     </message>
 </context>
 <context>
+    <name>tiertune::gui::DatasetKindPage</name>
+    <message>
+        <source>What kind of dataset</source>
+        <translation>資料集的種類</translation>
+    </message>
+    <message>
+        <source>The documents are cut into parts of a length in tokens. The parts can be learned as they are, or a model can write questions and answers about each of them.</source>
+        <translation>文件會依 token 數切成固定長度的片段。這些片段可以直接拿來學習，也可以請模型針對每個片段寫出問題與答案。</translation>
+    </message>
+    <message>
+        <source>Text, for continued pre-training (the model learns the documents&apos; language and facts)</source>
+        <translation>文字，用於繼續預訓練（模型學習文件的用語與事實）</translation>
+    </message>
+    <message>
+        <source>Questions and answers, written by a model from each part (for an assistant that answers about them)</source>
+        <translation>問題與答案，由模型依每個片段撰寫（用於回答文件相關問題的助理）</translation>
+    </message>
+    <message>
+        <source>Part length (tokens):</source>
+        <translation>片段長度（token）：</translation>
+    </message>
+    <message>
+        <source>Overlap between parts (tokens):</source>
+        <translation>片段之間的重疊（token）：</translation>
+    </message>
+    <message>
+        <source>Each part holds whole paragraphs up to the length; consecutive parts of a document share about the overlap, so that what is said near a cut keeps its context. The overlap must be less than half the length.</source>
+        <translation>每個片段在長度內放入完整的段落；同一份文件相鄰的片段約共用重疊的長度，讓切分處附近的內容保有上下文。重疊必須小於長度的一半。</translation>
+    </message>
+    <message>
+        <source>Questions per part:</source>
+        <translation>每個片段的問題數：</translation>
+    </message>
+    <message>
+        <source>Questions per part</source>
+        <translation>每個片段的問題數</translation>
+    </message>
+    <message>
+        <source>Restore the default prompt</source>
+        <translation>還原預設提示</translation>
+    </message>
+    <message>
+        <source>In the prompt, {count} becomes the number of questions, {title} the document&apos;s title, {section} the heading the part is under, {pages} its pages and {text} the part itself, which the prompt must contain.</source>
+        <translation>提示中的 {count} 會換成問題數，{title} 換成文件標題，{section} 換成片段所在的標題，{pages} 換成其頁碼，{text} 換成片段本身；提示中必須包含 {text}。</translation>
+    </message>
+    <message>
+        <source>Prompt the model reads:</source>
+        <translation>模型讀取的提示：</translation>
+    </message>
+    <message>
+        <source>Model that writes them:</source>
+        <translation>撰寫的模型：</translation>
+    </message>
+    <message>
+        <source>The part length was %1 tokens, more than the context of %2 (%3 tokens), so it is now %3 tokens.</source>
+        <translation>片段長度為 %1 個 token，超過 %2 的上下文長度（%3 個 token），因此已改為 %3 個 token。</translation>
+    </message>
+    <message>
+        <source>The overlap was %1 tokens, not less than half a part, so it is now %2 tokens.</source>
+        <translation>重疊為 %1 個 token，並未小於片段長度的一半，因此已改為 %2 個 token。</translation>
+    </message>
+    <message>
+        <source>The model must follow instructions: an instruct or chat model (its name often ends in Instruct or Chat). It runs on the graphics card when this computer has a usable one, else on the processor, which is much slower.</source>
+        <translation>模型必須能遵循指示：也就是指令模型或對話模型（名稱常以 Instruct 或 Chat 結尾）。這台電腦有可用的顯示卡時會在顯示卡上執行，否則在處理器上執行，速度會慢很多。</translation>
+    </message>
+    <message>
+        <source>%1 has no chat template, so it is probably a base model, which continues a text rather than following an instruction. Choose an instruct or chat model.</source>
+        <translation>%1 沒有對話範本，因此可能是基礎模型：它只會接續文字，而不會遵循指示。請選擇指令模型或對話模型。</translation>
+    </message>
+    <message>
+        <source>Add a chat model on the Models page first: it writes the questions.</source>
+        <translation>請先在「模型」頁面新增對話模型：問題由它撰寫。</translation>
+    </message>
+    <message>
+        <source>The prompt cannot be used: %1.</source>
+        <translation>無法使用此提示：%1。</translation>
+    </message>
+    <message>
+        <source>Text teaches the model the documents&apos; language and facts: it continues its pre-training on them. Questions and answers teach an assistant to answer about the documents: a chat model you have reads each part with the prompt below and writes the questions and their answers, which you review before they become the dataset. Writing them takes a while (most of all without a graphics card); it can be stopped and goes on later where it stopped.</source>
+        <translation>「文字」會教模型學會文件的用語與事實：模型以這些文件繼續預訓練。「問題與答案」則訓練一個能回答文件相關問題的助理：您現有的對話模型會依下方的提示閱讀每個片段，寫出問題與答案，經您審閱後才成為資料集。撰寫需要一些時間（沒有顯示卡時尤其如此）；可以隨時停止，之後會從停止的地方繼續。</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::DatasetsPage</name>
     <message>
         <source>Datasets</source>
@@ -1305,6 +1388,348 @@
     <message>
         <source>Prepared for</source>
         <translation>準備用於</translation>
+    </message>
+    <message>
+        <source>Make a dataset from documents…</source>
+        <translation>從文件建立資料集…</translation>
+    </message>
+    <message>
+        <source>Reads PDF, Word, OpenDocument, web pages, Markdown and text files and makes them a dataset: as text, or as questions and answers a model writes.</source>
+        <translation>讀取 PDF、Word、OpenDocument、網頁、Markdown 與文字檔，並製成資料集：可以是文字，也可以是由模型撰寫的問題與答案。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentImportPage</name>
+    <message>
+        <source>Making the dataset</source>
+        <translation>正在建立資料集</translation>
+    </message>
+    <message>
+        <source>The examples are written, checked, split and cut into tokens. Cancel leaves the catalog as it was.</source>
+        <translation>正在寫出、檢查、分割範例並轉換為 token。取消時目錄會維持原樣。</translation>
+    </message>
+    <message>
+        <source>The dataset is made in the background and this page shows how far it is. Cancel stops it and adds nothing to the catalog. When it is done, the summary follows.</source>
+        <translation>資料集會在背景建立，本頁會顯示進度。取消會停止作業，且不會在目錄中加入任何內容。完成後會顯示摘要。</translation>
+    </message>
+    <message>
+        <source>Progress of the dataset</source>
+        <translation>資料集進度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試一次</translation>
+    </message>
+    <message>
+        <source>Writing the questions and answers kept…</source>
+        <translation>正在寫出保留的問題與答案…</translation>
+    </message>
+    <message>
+        <source>Cutting the documents into parts…</source>
+        <translation>正在將文件切成片段…</translation>
+    </message>
+    <message>
+        <source>Examples checked and cut into tokens: %1</source>
+        <translation>已檢查並轉換為 token 的範例：%1</translation>
+    </message>
+    <message>
+        <source>The dataset could not be made, and nothing was added to the catalog: %1</source>
+        <translation>無法建立資料集，目錄中未加入任何內容：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was added to the catalog.</source>
+        <translation>已取消。目錄中未加入任何內容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未匯入任何內容：%1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentReadPage</name>
+    <message>
+        <source>What was read</source>
+        <translation>讀取的內容</translation>
+    </message>
+    <message>
+        <source>Every document with what was found in it. Files that could not be read are listed with the reason; nothing is left out without appearing here.</source>
+        <translation>每份文件及其中找到的內容。無法讀取的檔案會連同原因列出；不會有任何檔案未經列出就被略過。</translation>
+    </message>
+    <message>
+        <source>The documents are read and cleaned: running headers and footers, page numbers and words broken across lines are taken care of, and the Notes column says what was done. A file that cannot be read (a scanned PDF without text, a protected or damaged file) is listed with the reason and left out; the others go on. Cancel stops reading; Read again starts over.</source>
+        <translation>文件會被讀取並整理：處理每頁重複的頁首與頁尾、頁碼，以及跨行斷開的單字，「備註」欄會說明做了什麼。無法讀取的檔案（沒有文字的掃描 PDF、受保護或損壞的檔案）會連同原因列出並略過，其餘照常進行。「取消讀取」會停止讀取；「重新讀取」會從頭開始。</translation>
+    </message>
+    <message>
+        <source>Reading progress</source>
+        <translation>讀取進度</translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation>取消讀取</translation>
+    </message>
+    <message>
+        <source>Cancelling after the documents being read…</source>
+        <translation>正在讀取的文件完成後即取消…</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新讀取</translation>
+    </message>
+    <message>
+        <source>Reads every document again, for files that changed since.</source>
+        <translation>重新讀取所有文件，以反映之後變更過的檔案。</translation>
+    </message>
+    <message>
+        <source>Documents read</source>
+        <translation>已讀取的文件</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>頁數</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word（DOCX）</translation>
+    </message>
+    <message>
+        <source>OpenDocument (ODT)</source>
+        <translation>OpenDocument（ODT）</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>網頁（HTML）</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Looking for documents…</source>
+        <translation>正在尋找文件…</translation>
+    </message>
+    <message>
+        <source>Reading document %1 of %2…</source>
+        <translation>正在讀取第 %1 份文件（共 %2 份）…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 documents read (the last: %3)</source>
+        <translation>已讀取 %1 份文件，共 %2 份（最後一份：%3）</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled. Nothing was kept; press Read again to start over.</source>
+        <translation>已取消讀取，未保留任何內容；按「重新讀取」即可從頭開始。</translation>
+    </message>
+    <message>
+        <source>The documents could not be read: %1</source>
+        <translation>無法讀取文件：%1</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>標題：%1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>未讀取：%1</translation>
+    </message>
+    <message>
+        <source>Documents read: %1, with %2 words in all.</source>
+        <translation>已讀取的文件：%1 份，共 %2 個字。</translation>
+    </message>
+    <message>
+        <source>Not read: %1 (listed with the reason; they are left out).</source>
+        <translation>未讀取：%1 份（已連同原因列出，將被略過）。</translation>
+    </message>
+    <message>
+        <source>Other files in the folders, not documents: %1 (skipped).</source>
+        <translation>資料夾中不是文件的其他檔案：%1 個（已略過）。</translation>
+    </message>
+    <message>
+        <source>No document could be read, so there is nothing to make a dataset of. Go back and choose other files.</source>
+        <translation>沒有任何文件可讀取，因此沒有內容可製成資料集。請返回並選擇其他檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSourceList</name>
+    <message>
+        <source>Folder: its documents and those of its sub-folders are read.</source>
+        <translation>資料夾：會讀取其中及其子資料夾中的文件。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Drop files and folders here, or add them with the buttons.</source>
+        <translation>將檔案和資料夾拖放到這裡，或用按鈕加入。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSourcesPage</name>
+    <message>
+        <source>Choose the documents and the model</source>
+        <translation>選擇文件與模型</translation>
+    </message>
+    <message>
+        <source>PDF, Word (DOCX), OpenDocument (ODT), web pages (HTML), Markdown and text files. A folder is read with its sub-folders.</source>
+        <translation>支援 PDF、Word（DOCX）、OpenDocument（ODT）、網頁（HTML）、Markdown 與文字檔。資料夾會連同子資料夾一起讀取。</translation>
+    </message>
+    <message>
+        <source>Add the files and folders the dataset is made from, with the buttons or by dropping them on the list. Files of other kinds in the folders (images, spreadsheets) are skipped and counted. Choose the model you will fine-tune: its tokenizer cuts the documents into parts and counts them in its tokens. The name is how the dataset appears on the Datasets page; a name the catalog already has is refused. Next reads the documents.</source>
+        <translation>用按鈕或拖放到清單中，加入要製成資料集的檔案與資料夾。資料夾中其他種類的檔案（圖片、試算表）會被略過並計數。選擇您要微調的模型：它的分詞器會將文件切成片段並計算 token 數。名稱是資料集在「資料集」頁面上顯示的名稱；目錄中已有的名稱無法使用。按「下一步」即會讀取文件。</translation>
+    </message>
+    <message>
+        <source>Files and folders to read</source>
+        <translation>要讀取的檔案與資料夾</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>加入檔案…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>加入資料夾…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Choose documents</source>
+        <translation>選擇文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.odt *.html *.htm *.md *.markdown *.txt)</source>
+        <translation>文件 (*.pdf *.docx *.odt *.html *.htm *.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of documents</source>
+        <translation>選擇文件資料夾</translation>
+    </message>
+    <message>
+        <source>The model you will fine-tune on this dataset: its tokenizer cuts the documents into parts.</source>
+        <translation>要以此資料集微調的模型：它的分詞器會將文件切成片段。</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>For the model:</source>
+        <translation>目標模型：</translation>
+    </message>
+    <message>
+        <source>Dataset name:</source>
+        <translation>資料集名稱：</translation>
+    </message>
+    <message>
+        <source>There is no model in the catalog yet. Add one on the Models page first: the dataset is prepared for a particular model.</source>
+        <translation>目錄中還沒有模型。請先在「模型」頁面新增一個：資料集是針對特定模型準備的。</translation>
+    </message>
+    <message>
+        <source>Add at least one document or folder.</source>
+        <translation>請至少加入一份文件或一個資料夾。</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more (moved or deleted?). Remove it from the list.</source>
+        <translation>%1 已不存在（被移動或刪除了嗎？）。請將它從清單中移除。</translation>
+    </message>
+    <message>
+        <source>Add a model on the Models page first.</source>
+        <translation>請先在「模型」頁面新增模型。</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>請為資料集命名。</translation>
+    </message>
+    <message>
+        <source>The catalog already has a dataset named &quot;%1&quot;: choose another name, or delete that dataset on the Datasets page first.</source>
+        <translation>目錄中已有名為「%1」的資料集：請選擇其他名稱，或先在「資料集」頁面刪除該資料集。</translation>
+    </message>
+    <message>
+        <source>Questions were written for a dataset of this name before and are kept: asking for questions and answers with the same documents and settings goes on where they stopped.</source>
+        <translation>先前已為此名稱的資料集撰寫過問題，這些問題都保留著：以相同的文件與設定選擇「問題與答案」，就會從停止的地方繼續。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentSummaryPage</name>
+    <message>
+        <source>The dataset is ready</source>
+        <translation>資料集已準備就緒</translation>
+    </message>
+    <message>
+        <source>The dataset is now on the Datasets page, prepared for the model you chose. Each example keeps the document and pages it came from in the examples file, and the dataset keeps the list of documents it was made from. Start a run from the Runs page with New fine-tune.</source>
+        <translation>資料集已針對您選擇的模型準備好，並列在「資料集」頁面上。範例檔會記錄每個範例來自哪份文件的哪幾頁，資料集也會保留製作時使用的文件清單。請在「執行」頁面以「新增微調」開始執行。</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <source>“%1” is ready. Documents: %2. Training examples: %3. Validation examples: %4. Tokens: %5.</source>
+        <translation>「%1」已準備就緒。文件：%2。訓練範例：%3。驗證範例：%4。Token：%5。</translation>
+    </message>
+    <message>
+        <source>Question-answer pairs kept in the review: %1.</source>
+        <translation>審閱後保留的問答組：%1。</translation>
+    </message>
+    <message>
+        <source>Parts left out because they nearly repeat an earlier part: %1.</source>
+        <translation>因與前面的片段幾乎重複而略過的片段：%1。</translation>
+    </message>
+    <message>
+        <source>Examples left out by the check: %1 (their list, with the reasons, is in the dataset&apos;s folder).</source>
+        <translation>檢查時略過的範例：%1（附原因的清單位於資料集的資料夾中）。</translation>
+    </message>
+    <message>
+        <source>Every example, with the document, pages and section it came from, is in %1</source>
+        <translation>所有範例連同其來源文件、頁碼與區段都在 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::DocumentsWizard</name>
+    <message>
+        <source>Make a dataset from documents</source>
+        <translation>從文件建立資料集</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +3337,297 @@ Folder: %4</source>
     <message>
         <source>This run has no checkpoint to chat with yet.</source>
         <translation>此執行還沒有可對話的檢查點。</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::QaGeneratePage</name>
+    <message>
+        <source>Writing the questions and answers</source>
+        <translation>正在撰寫問題與答案</translation>
+    </message>
+    <message>
+        <source>The model reads each part and writes its questions with their answers. This can take long; you can stop at any time and go on later: what was written is kept.</source>
+        <translation>模型會閱讀每個片段，寫出問題及其答案。這可能需要一段時間；您可以隨時停止、之後再繼續：已寫好的內容都會保留。</translation>
+    </message>
+    <message>
+        <source>The model works through the parts one by one. A reply that cannot be used (not the list of questions that was asked for) is asked for once more; a part whose two replies cannot be used is listed on the next page with the replies, and nothing of it is kept. Stop keeps what was written: Go on continues, and opening this wizard again with the same name, documents and settings goes on where it stopped. Next shows the pairs for review.</source>
+        <translation>模型會逐一處理片段。無法使用的回覆（不是所要求的問題清單）會再要求一次；兩次回覆都無法使用的片段會連同回覆列在下一頁，且不保留任何內容。停止會保留已寫好的內容：「繼續」會接著進行，以相同的名稱、文件與設定再次開啟此精靈也會從停止處繼續。「下一步」會顯示問答組供審閱。</translation>
+    </message>
+    <message>
+        <source>Progress of the questions</source>
+        <translation>問題撰寫進度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stops after the reply being written; what was written is kept.</source>
+        <translation>在正在撰寫的回覆完成後停止；已寫好的內容會保留。</translation>
+    </message>
+    <message>
+        <source>Stopping after the reply being written…</source>
+        <translation>正在撰寫的回覆完成後即停止…</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Start over…</source>
+        <translation>重新開始…</translation>
+    </message>
+    <message>
+        <source>Deletes the questions written before for this name, and writes them anew.</source>
+        <translation>刪除先前為此名稱撰寫的問題，並重新撰寫。</translation>
+    </message>
+    <message>
+        <source>the graphics card %1</source>
+        <translation>顯示卡 %1</translation>
+    </message>
+    <message>
+        <source>the processor (no graphics card that Tiertune can use was found), which is much slower</source>
+        <translation>處理器（找不到 Tiertune 可使用的顯示卡，速度會慢很多）</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2, second try</source>
+        <translation>第 %1 個片段（共 %2 個），第二次嘗試</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>第 %1 個片段（共 %2 個）</translation>
+    </message>
+    <message>
+        <source>Pairs: %1</source>
+        <translation>問答組：%1</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply: %1</source>
+        <translation>沒有可用回覆的片段：%1</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>約剩 %1</translation>
+    </message>
+    <message>
+        <source>Cutting the documents into parts…</source>
+        <translation>正在將文件切成片段…</translation>
+    </message>
+    <message>
+        <source>The documents gave no text to write questions about.</source>
+        <translation>文件中沒有可用來撰寫問題的文字。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在開啟 %1…</translation>
+    </message>
+    <message>
+        <source>%1 writes on %2.</source>
+        <translation>%1 在%2上撰寫。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 parts. Pairs: %3. What was written is kept: Go on continues, and so does opening this wizard again with the same name, documents and settings. Next reviews the pairs written so far.</source>
+        <translation>已在 %1 個片段後停止（共 %2 個）。問答組：%3。已寫好的內容都保留著：按「繼續」，或以相同的名稱、文件與設定再次開啟此精靈，都會接著進行。「下一步」會審閱目前已寫好的問答組。</translation>
+    </message>
+    <message>
+        <source>Every part is done. Parts: %1. Pairs: %2.</source>
+        <translation>所有片段都已完成。片段：%1。問答組：%2。</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply: %1 (listed with the replies on the next page).</source>
+        <translation>沒有可用回覆的片段：%1（下一頁會連同回覆列出）。</translation>
+    </message>
+    <message>
+        <source>The model gave no usable reply for any part: the next page shows its replies. A larger instruct model, or a simpler prompt, usually does better.</source>
+        <translation>模型對所有片段都沒有給出可用的回覆：下一頁會顯示它的回覆。改用較大的指令模型或較簡單的提示，通常效果會更好。</translation>
+    </message>
+    <message>
+        <source>The questions could not be written: %1</source>
+        <translation>無法撰寫問題：%1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試一次</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新開始</translation>
+    </message>
+    <message>
+        <source>Delete the questions and answers written before for “%1”, with their review, and write them anew?</source>
+        <translation>要刪除先前為「%1」撰寫的問題與答案及其審閱結果，並重新撰寫嗎？</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>無法刪除 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>tiertune::gui::QaReviewPage</name>
+    <message>
+        <source>Review the questions and answers</source>
+        <translation>審閱問題與答案</translation>
+    </message>
+    <message>
+        <source>Every pair becomes an example of the dataset unless you reject it. Double-click a question or an answer to correct it.</source>
+        <translation>除非您排除，否則每個問答組都會成為資料集的範例。按兩下問題或答案即可修改。</translation>
+    </message>
+    <message>
+        <source>Read the pairs, reject those that are wrong or useless and correct those that are nearly right (double-click the question or the answer). Filter by words, by state or by document to go through them in parts. Your decisions are saved as you make them: if you close the wizard, opening it again with the same name goes on with them. The parts for which the model gave no usable reply are listed below with the reason; select one to see the replies.</source>
+        <translation>請閱讀問答組，排除錯誤或無用的，並修改幾乎正確的（按兩下問題或答案）。可依字詞、狀態或文件篩選，分批審閱。您的每個決定都會立即儲存：關閉精靈後以相同名稱再次開啟，就能接著審閱。模型沒有給出可用回覆的片段會連同原因列在下方；選取其中一個即可查看回覆。</translation>
+    </message>
+    <message>
+        <source>Words in the question or the answer</source>
+        <translation>問題或答案中的字詞</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已採用</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已編輯</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>尋找：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>狀態：</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>問題與答案</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>頁碼</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Keeps the selected pairs in the dataset (an edited pair keeps your text).</source>
+        <translation>將選取的問答組保留在資料集中（已編輯的問答組會保留您的文字）。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Leaves the selected pairs out of the dataset.</source>
+        <translation>將選取的問答組排除在資料集之外。</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s text</source>
+        <translation>改回模型的文字</translation>
+    </message>
+    <message>
+        <source>Undoes your corrections of the selected pairs.</source>
+        <translation>復原您對選取問答組所做的修改。</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply</source>
+        <translation>沒有可用回覆的片段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The model&apos;s replies to the selected part</source>
+        <translation>模型對選取片段的回覆</translation>
+    </message>
+    <message>
+        <source>Select a part to see the model&apos;s replies and the part&apos;s text.</source>
+        <translation>選取一個片段，即可查看模型的回覆與片段的文字。</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>a range of pages</comment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>The questions could not be opened: %1</source>
+        <translation>無法開啟問題：%1</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>區段：%1</translation>
+    </message>
+    <message>
+        <source>The model wrote: %1</source>
+        <translation>模型原本寫的是：%1</translation>
+    </message>
+    <message>
+        <source>Pairs: %1. Kept: %2, of which edited: %3. Rejected: %4.</source>
+        <translation>問答組：%1。保留：%2（其中已編輯：%3）。已排除：%4。</translation>
+    </message>
+    <message>
+        <source>Keep at least one pair to go on.</source>
+        <translation>至少保留一個問答組才能繼續。</translation>
+    </message>
+    <message>
+        <source>The writing was stopped: these are the pairs of the parts done so far.</source>
+        <translation>撰寫已中途停止：這些是目前已完成片段的問答組。</translation>
+    </message>
+    <message>
+        <source>Parts without a usable reply (nothing of them is kept): %1</source>
+        <translation>沒有可用回覆的片段（不保留任何內容）：%1</translation>
+    </message>
+    <message>
+        <source>Reply %1:</source>
+        <translation>回覆 %1：</translation>
+    </message>
+    <message>
+        <source>Reply %1, not usable: %2</source>
+        <translation>回覆 %1，無法使用：%2</translation>
+    </message>
+    <message>
+        <source>The model was not asked: %1</source>
+        <translation>未向模型提出要求：%1</translation>
+    </message>
+    <message>
+        <source>The part:</source>
+        <translation>片段：</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未變更：%1</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ DatasetKindPage::DatasetKindPage(AppContext& context, DocumentsDraft& draft, QWi
                  "a model can write questions and answers about each of them."));
   setPageHelp(this, tr("Text teaches the model the documents' language and facts: it continues its pre-training on "
                        "them. Questions and answers teach an assistant to answer about the documents: a chat model "
-                       "you have reads each part with the instruction below and writes the questions and their "
+                       "you have reads each part with the prompt below and writes the questions and their "
                        "answers, which you review before they become the dataset. Writing them takes a while (most "
                        "of all without a graphics card); it can be stopped and goes on later where it stopped."));
   note_ = new RangeNote("kindNote");

@@ -363,8 +363,7 @@ std::vector<std::size_t> QaReviewPage::selectedPositions() const {
   return {positions.begin(), positions.end()};
 }
 
-template <class Change>
-void QaReviewPage::change(Change&& apply) {
+void QaReviewPage::change(const std::function<void(QaReview&)>& apply) {
   if (!review_) return;
   try {
     apply(*review_);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QWizardPage>
+#include <functional>
 #include <optional>
 
 #include "core/documents/qa_review.h"
@@ -50,8 +51,7 @@ class QaReviewPage : public QWizardPage {
   void revertSelected();
   void edited(QTableWidgetItem* item);
   // Runs a change of the review; says what went wrong (nothing changed then).
-  template <class Change>
-  void change(Change&& apply);
+  void change(const std::function<void(documents::QaReview&)>& apply);
 
   DocumentsDraft& draft_;
   std::optional<documents::QaReview> review_;
