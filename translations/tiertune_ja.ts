@@ -517,6 +517,14 @@
     </message>
 </context>
 <context>
+    <name>WizardLabels</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>a sentence, then the next one</comment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
     <name>tiertune::gui::ActiveRunsPanel</name>
     <message>
         <source>“%1” — %2, step %3</source>

@@ -1,5 +1,6 @@
 #include "app/gui/WizardLabels.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 
 #include "app/gui/Appearance.h"
@@ -23,6 +24,12 @@ QLabel* errorLabel(const char* objectName) {
 void showError(QLabel* label, const QString& text) {
   label->setText(text);
   label->setVisible(!text.isEmpty());
+}
+
+QString nextSentence(const QString& text, const QString& sentence) {
+  if (text.isEmpty()) return sentence;
+  if (sentence.isEmpty()) return text;
+  return QCoreApplication::translate("WizardLabels", "%1 %2", "a sentence, then the next one").arg(text, sentence);
 }
 
 }  // namespace tiertune::gui

@@ -15,5 +15,8 @@ QLabel* wrappedLabel(const char* objectName = nullptr);
 QLabel* errorLabel(const char* objectName);
 // Says text on label, or hides it when text is empty.
 void showError(QLabel* label, const QString& text);
+// text, then sentence after it as the language writes one sentence after another: a space between
+// them in English or Korean, none in Japanese or Chinese. Either may be empty.
+QString nextSentence(const QString& text, const QString& sentence);
 
 }  // namespace tiertune::gui

@@ -253,15 +253,16 @@ void DatasetKindPage::showKind() {
 }
 
 void DatasetKindPage::showGenerator() {
-  QString text = tr("The model must follow instructions: an instruct or chat model (its name often ends in "
-                    "Instruct or Chat). It runs on the graphics card when this computer has a usable one, else on "
-                    "the processor, which is much slower.");
+  const QString general = tr("The model must follow instructions: an instruct or chat model (its name often ends "
+                              "in Instruct or Chat). It runs on the graphics card when this computer has a usable "
+                              "one, else on the processor, which is much slower.");
+  QString text = general;
   const bool chat = generator_->currentData(kTemplateRole).toBool();
   if (generator_->count() > 0 && !chat) {
-    text = tr("%1 has no chat template, so it is probably a base model, which continues a text rather than following "
-              "an instruction. Choose an instruct or chat model.")
-               .arg(generator_->currentText()) +
-           QLatin1Char(' ') + text;
+    text = nextSentence(tr("%1 has no chat template, so it is probably a base model, which continues a text rather "
+                           "than following an instruction. Choose an instruct or chat model.")
+                            .arg(generator_->currentText()),
+                        general);
   }
   showAsProblem(generatorNote_, generator_->count() > 0 && !chat);
   generatorNote_->setText(text);

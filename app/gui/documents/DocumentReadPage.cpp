@@ -263,21 +263,27 @@ void DocumentReadPage::showRead() {
   }
   table_->resizeColumnsToContents();
   table_->horizontalHeader()->setStretchLastSection(true);
+  // Rows as tall as their notes, which wrap; more rows than this would make every layout slow, so
+  // they keep one line each and show the whole note in its tooltip.
+  constexpr int kRowsFittedToText = 1000;
+  table_->verticalHeader()->setSectionResizeMode(table_->rowCount() <= kRowsFittedToText
+                                                     ? QHeaderView::ResizeToContents
+                                                     : QHeaderView::Interactive);
   // Counts as "Label: N", so that English reads right for one as for many.
   const QLocale locale;
   QString text = tr("Documents read: %1, with %2 words in all.")
                      .arg(locale.toString(static_cast<qulonglong>(set.documents.size())), locale.toString(words));
   if (!set.failures.empty()) {
-    text += QLatin1Char(' ') + tr("Not read: %1 (listed with the reason; they are left out).")
-                                   .arg(locale.toString(static_cast<qulonglong>(set.failures.size())));
+    text = nextSentence(text, tr("Not read: %1 (listed with the reason; they are left out).")
+                                   .arg(locale.toString(static_cast<qulonglong>(set.failures.size()))));
   }
   if (draft_.otherFiles > 0) {
-    text += QLatin1Char(' ') + tr("Other files in the folders, not documents: %1 (skipped).")
-                                   .arg(locale.toString(static_cast<qulonglong>(draft_.otherFiles)));
+    text = nextSentence(text, tr("Other files in the folders, not documents: %1 (skipped).")
+                                   .arg(locale.toString(static_cast<qulonglong>(draft_.otherFiles))));
   }
   if (set.documents.empty()) {
-    text += QLatin1Char(' ') + tr("No document could be read, so there is nothing to make a dataset of. Go back "
-                                  "and choose other files.");
+    text = nextSentence(text, tr("No document could be read, so there is nothing to make a dataset of. Go back "
+                                  "and choose other files."));
   }
   showAsProblem(summary_, set.documents.empty());
   summary_->setText(text);

@@ -96,6 +96,7 @@ DocumentSourcesPage::DocumentSourcesPage(AppContext& context, DocumentsDraft& dr
   name_ = new QLineEdit;
   name_->setObjectName(QStringLiteral("documentsDatasetName"));
   nameNote_ = wrappedLabel("documentsNameNote");
+  nameNote_->setAlignment(Qt::AlignLeft | Qt::AlignTop);  // right under the field it is about
   nameNote_->hide();
   error_ = errorLabel("documentsSourcesError");
 

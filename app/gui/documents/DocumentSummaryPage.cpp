@@ -49,16 +49,16 @@ void DocumentSummaryPage::initializePage() {
                           number(result.train.rows), number(result.validation.rows),
                           number(result.train.tokens + result.validation.tokens));
   if (draft_.kind == DocumentsDraft::Kind::Questions) {
-    text += QLatin1Char(' ') + tr("Question-answer pairs kept in the review: %1.").arg(number(draft_.chunks));
+    text = nextSentence(text, tr("Question-answer pairs kept in the review: %1.").arg(number(draft_.chunks)));
   }
   if (draft_.nearDuplicates > 0) {
-    text += QLatin1Char(' ') + tr("Parts left out because they nearly repeat an earlier part: %1.")
-                                   .arg(number(draft_.nearDuplicates));
+    text = nextSentence(text, tr("Parts left out because they nearly repeat an earlier part: %1.")
+                                   .arg(number(draft_.nearDuplicates)));
   }
   if (result.report.total() > 0) {
-    text += QLatin1Char(' ') + tr("Examples left out by the check: %1 (their list, with the reasons, is in the "
+    text = nextSentence(text, tr("Examples left out by the check: %1 (their list, with the reasons, is in the "
                                   "dataset's folder).")
-                                   .arg(number(result.report.total()));
+                                   .arg(number(result.report.total())));
   }
   summary_->setText(text);
   examples_->setText(tr("Every example, with the document, pages and section it came from, is in %1")

@@ -221,12 +221,12 @@ void QaGeneratePage::showOutcome() {
     text = tr("Every part is done. Parts: %1. Pairs: %2.").arg(number(outcome_.parts), number(outcome_.pairs));
   }
   if (outcome_.failures > 0) {
-    text += QLatin1Char(' ') + tr("Parts without a usable reply: %1 (listed with the replies on the next page).")
-                                   .arg(number(outcome_.failures));
+    text = nextSentence(text, tr("Parts without a usable reply: %1 (listed with the replies on the next page).")
+                                   .arg(number(outcome_.failures)));
   }
   if (!outcome_.stopped && outcome_.pairs == 0) {
-    text += QLatin1Char(' ') + tr("The model gave no usable reply for any part: the next page shows its replies. A "
-                                  "larger instruct model, or a simpler prompt, usually does better.");
+    text = nextSentence(text, tr("The model gave no usable reply for any part: the next page shows its replies. A "
+                                  "larger instruct model, or a simpler prompt, usually does better."));
   }
   showAsProblem(status_, !outcome_.stopped && outcome_.pairs == 0);
   status_->setText(text);

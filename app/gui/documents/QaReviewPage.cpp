@@ -86,6 +86,7 @@ QaReviewPage::QaReviewPage(DocumentsDraft& draft, QWidget* parent) : QWizardPage
   table_->setAccessibleName(tr("Questions and answers"));
   table_->setHorizontalHeaderLabels({tr("Question"), tr("Answer"), tr("Document"), tr("Pages"), tr("State")});
   table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setMinimumSectionSize(64);  // a header as short as "Pages" stays whole
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -297,7 +298,7 @@ void QaReviewPage::showSummary() {
   const auto number = [&locale](std::size_t value) { return locale.toString(static_cast<qulonglong>(value)); };
   QString line = tr("Pairs: %1. Kept: %2, of which edited: %3. Rejected: %4.")
                      .arg(number(review_->pairs().size()), number(kept), number(edited), number(rejected));
-  if (kept == 0) line += QLatin1Char(' ') + tr("Keep at least one pair to go on.");
+  if (kept == 0) line = nextSentence(line, tr("Keep at least one pair to go on."));
   showAsProblem(summary_, kept == 0);
   summary_->setText(line);
 }
@@ -308,11 +309,11 @@ void QaReviewPage::fillFailures() {
   const std::size_t count = review_ ? review_->failedChunks().size() : 0;
   QString title;
   if (review_ && !review_->jobComplete()) {
-    title = tr("The writing was stopped: these are the pairs of the parts done so far.") + QLatin1Char(' ');
+    title = tr("The writing was stopped: these are the pairs of the parts done so far.");
   }
   if (count > 0) {
-    title += tr("Parts without a usable reply (nothing of them is kept): %1")
-                 .arg(QLocale().toString(static_cast<qulonglong>(count)));
+    title = nextSentence(title, tr("Parts without a usable reply (nothing of them is kept): %1")
+                                    .arg(QLocale().toString(static_cast<qulonglong>(count))));
   }
   failuresTitle_->setText(title);
   failuresBox_->setVisible(!title.isEmpty());
