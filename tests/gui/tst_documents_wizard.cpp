@@ -297,6 +297,63 @@ class TestDocumentsWizard : public QObject {
     wizard->reject();
   }
 
+  // The button waits for a model, as Import dataset does: a dataset is prepared for one.
+  void needsAModel() {
+    QFile::remove(QString::fromStdString(settings::settingsFile().string()));
+    QDir(qEnvironmentVariable("XDG_DATA_HOME") + QStringLiteral("/Tiertune")).removeRecursively();
+    AppContext context(settings::settingsFile());
+    QVERIFY(context.catalog());
+    DatasetsPage page(context);
+    page.show();
+    auto* button = named<QPushButton>(&page, "makeFromDocumentsButton");
+    QVERIFY(!button->isEnabled());
+    QVERIFY(button->toolTip().contains(QStringLiteral("Add a model")));
+    test::registerTinyChatModel(*context.catalog(), root_ / "chat-model", "Chat model");
+    context.notifyCatalogChanged();
+    QVERIFY(button->isEnabled());
+  }
+
+  // The real generator (the tiny random chat model, on this machine's graphics card or processor):
+  // its context of 128 tokens holds no prompt with a part, so no part gets a usable reply; the
+  // page says so, and the review lists every part with the reason and offers no Next.
+  void aModelThatCannotWriteQuestions() {
+    const auto owned = freshContextWithChatModel(root_);
+    QVERIFY(owned);
+    AppContext& context = *owned;
+    const fs::path team = root_ / "handbook";
+    writeTeamFolder(team);
+    DatasetsPage page(context);
+    page.show();
+    DocumentsWizard* wizard = openOnTeamFolder(page, team, QStringLiteral("Noise"));
+    QSignalSpy read(wizard, &DocumentsWizard::readFinished);
+    wizard->next();
+    QVERIFY(read.wait(kTimeoutMs));
+    wizard->next();
+    named<QRadioButton>(wizard, "questionsKind")->click();
+    QSignalSpy generated(wizard, &DocumentsWizard::generationFinished);
+    wizard->next();
+    QVERIFY(generated.wait(kTimeoutMs));
+    const QString device = named<QLabel>(wizard, "generateDevice")->text();
+    QVERIFY2(device.startsWith(QStringLiteral("Chat model writes on the ")), qPrintable(device));
+    auto* generatePage = qobject_cast<gui::QaGeneratePage*>(wizard->currentPage());
+    QVERIFY(generatePage && !generatePage->outcome().stopped);
+    QCOMPARE(generatePage->outcome().pairs, std::size_t{0});
+    QCOMPARE(generatePage->outcome().failures, generatePage->outcome().parts);
+    const QString status = named<QLabel>(wizard, "generateStatus")->text();
+    QVERIFY2(status.contains(QStringLiteral("no usable reply for any part")), qPrintable(status));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(DocumentsWizard::ReviewPage));
+    QCOMPARE(named<QTableWidget>(wizard, "reviewTable")->rowCount(), 0);
+    auto* failures = named<QTableWidget>(wizard, "reviewFailures");
+    QCOMPARE(failures->rowCount(), static_cast<int>(generatePage->outcome().parts));
+    failures->selectRow(0);
+    const QString details = named<QPlainTextEdit>(wizard, "reviewFailureDetails")->toPlainText();
+    QVERIFY2(details.startsWith(QStringLiteral("The model was not asked: ")), qPrintable(details));
+    QVERIFY(named<QLabel>(wizard, "reviewSummary")->text().contains(QStringLiteral("Keep at least one pair")));
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    wizard->reject();
+  }
+
   void cancelsReadingAndReadsAgain() {
     const auto owned = freshContextWithChatModel(root_);
     QVERIFY(owned);
@@ -353,13 +410,20 @@ class TestDocumentsWizard : public QObject {
     const fs::path modelFolder = root_ / "chat-model";
     auto numbered = std::make_shared<std::atomic<int>>(0);
     auto opened = std::make_shared<std::atomic<int>>(0);
-    const auto factory = [numbered, opened](std::chrono::milliseconds delay) {
-      return [numbered, opened, delay](const fs::path& folder) {
+    // While held, the model waits before its second prompt: the first part (of expenses.md, which
+    // the model answers at once) is done and the second under way when Stop is clicked, however
+    // slow the machine.
+    auto held = std::make_shared<std::atomic<bool>>(false);
+    const auto factory = [numbered, opened, held] {
+      return [numbered, opened, held](const fs::path& folder) {
         ++*opened;
-        auto model = std::make_unique<test::ScriptedReplies>(
-            [numbered](const std::string& prompt) { return scriptedReply(prompt, *numbered); });
-        // Slow enough that Stop lands half-way.
-        if (delay.count() > 0) model->onPass = [delay](std::size_t) { std::this_thread::sleep_for(delay); };
+        auto prompts = std::make_shared<int>(0);
+        auto model = std::make_unique<test::ScriptedReplies>([numbered, held, prompts](const std::string& prompt) {
+          if (++*prompts > 1) {
+            while (held->load()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+          }
+          return scriptedReply(prompt, *numbered);
+        });
         return gui::QaModel{nullptr, std::move(model),
                             infer::loadModelText(folder, formats::parseModelConfig(test::kTinyLlamaConfig)),
                             QStringLiteral("a scripted model")};
@@ -369,7 +433,7 @@ class TestDocumentsWizard : public QObject {
     DatasetsPage page(context);
     page.show();
     DocumentsWizard* wizard = openOnTeamFolder(page, team, QStringLiteral("Handbook questions"));
-    wizard->setGeneratorFactory(factory(std::chrono::milliseconds(3)));
+    wizard->setGeneratorFactory(factory());
     QSignalSpy read(wizard, &DocumentsWizard::readFinished);
     wizard->next();
     QVERIFY(read.wait(kTimeoutMs));
@@ -401,6 +465,7 @@ class TestDocumentsWizard : public QObject {
 
     // 4. The writing: stopped after the first part, then gone on with to the end.
     QSignalSpy generated(wizard, &DocumentsWizard::generationFinished);
+    *held = true;
     wizard->next();
     QCOMPARE(wizard->currentId(), int(DocumentsWizard::GeneratePage));
     auto* progress = named<QProgressBar>(wizard, "generateProgress");
@@ -410,13 +475,15 @@ class TestDocumentsWizard : public QObject {
     QVERIFY(named<QLabel>(wizard, "generateDevice")->text().contains(QStringLiteral("a scripted model")));
     snapshot(wizard, QStringLiteral("documents-4-generating"));
     QTest::mouseClick(named<QPushButton>(wizard, "stopGenerating"), Qt::LeftButton);
+    QVERIFY(named<QLabel>(wizard, "generateStatus")->text().startsWith(QStringLiteral("Stopping")));
+    *held = false;
     QVERIFY(generated.wait(kTimeoutMs));
     auto* generatePage = qobject_cast<gui::QaGeneratePage*>(wizard->currentPage());
     QVERIFY(generatePage);
     QVERIFY(generatePage->outcome().stopped);
     const std::size_t parts = generatePage->outcome().parts;
     QVERIFY(parts >= 6);
-    QVERIFY(generatePage->outcome().done < parts);
+    QCOMPARE(generatePage->outcome().done, std::size_t{1});
     QVERIFY2(named<QLabel>(wizard, "generateStatus")->text().contains(QStringLiteral("is kept")),
              qPrintable(named<QLabel>(wizard, "generateStatus")->text()));
     auto* goOn = named<QPushButton>(wizard, "goOnGenerating");
@@ -485,7 +552,7 @@ class TestDocumentsWizard : public QObject {
     // is complete, so no model is opened; the review is as it was left.
     const int openedBefore = *opened;
     DocumentsWizard* again = openOnTeamFolder(page, team, QStringLiteral("Handbook questions"));
-    again->setGeneratorFactory(factory(std::chrono::milliseconds(0)));
+    again->setGeneratorFactory(factory());
     QVERIFY2(named<QLabel>(again, "documentsNameNote")->text().contains(QStringLiteral("are kept")),
              qPrintable(named<QLabel>(again, "documentsNameNote")->text()));
     QSignalSpy readAgain(again, &DocumentsWizard::readFinished);
