@@ -225,27 +225,6 @@ class OpenFile {
   int fd_;
 };
 
-// The model as its tokenizer can read it: ids the tokenizer has no text for are never chosen. A
-// vocabulary padded past the tokenizer's (Qwen2.5's config has 151936 ids, its tokenizer 151665;
-// the tiny test models 300 and 260) would otherwise let a sampled padding id end the whole job
-// with a decoding error; where the two sizes agree, nothing changes.
-class DecodableTokensOnly final : public infer::SequenceModel {
- public:
-  DecodableTokensOnly(infer::SequenceModel& model, std::size_t decodable) : model_(model), decodable_(decodable) {}
-  std::vector<float> prefill(std::span<const std::int32_t> prompt) override { return masked(model_.prefill(prompt)); }
-  std::vector<float> append(std::span<const std::int32_t> tokens) override { return masked(model_.append(tokens)); }
-  std::size_t length() const override { return model_.length(); }
-  std::size_t contextLength() const override { return model_.contextLength(); }
-
- private:
-  std::vector<float> masked(std::vector<float> logits) const {
-    for (std::size_t id = decodable_; id < logits.size(); ++id) logits[id] = -std::numeric_limits<float>::infinity();
-    return logits;
-  }
-  infer::SequenceModel& model_;
-  std::size_t decodable_;
-};
-
 Chunk chunkShape(const QaChunk& chunk) {
   Chunk shape;
   shape.firstPage = chunk.source.firstPage;
@@ -471,9 +450,7 @@ QaChunkResult QaJob::generateChunk(std::size_t chunk, infer::SequenceModel& mode
     generation.maxNewTokens = settings_.maxNewTokens;
     generation.eosIds = text.eosIds;
     const auto start = std::chrono::steady_clock::now();
-    DecodableTokensOnly decodable(model, text.tokenizer.vocabularySize());
-    const infer::GenerationResult generated =
-        infer::generate(decodable, text.tokenizer, tokens, generation, {}, cancel);
+    const infer::GenerationResult generated = infer::generate(model, text.tokenizer, tokens, generation, {}, cancel);
     if (generated.reason == infer::StopReason::Cancelled) {
       cancelled = true;
       return result;

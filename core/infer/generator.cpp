@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <string>
 
 #include "core/infer/text_stream.h"
@@ -24,6 +25,15 @@ namespace {
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Ids the tokenizer has no text for are never chosen: a model's vocabulary padded past its
+// tokenizer's (Qwen2.5's config has 151936 ids, its tokenizer 151665; the tiny test models 300
+// and 260) would otherwise let a sampled padding id end the generation with a decoding error.
+// Where the two sizes agree, nothing changes.
+std::vector<float> decodableOnly(std::vector<float> logits, std::size_t decodable) {
+  for (std::size_t id = decodable; id < logits.size(); ++id) logits[id] = -std::numeric_limits<float>::infinity();
+  return logits;
 }
 
 }  // namespace
@@ -54,7 +64,8 @@ GenerationResult generate(SequenceModel& model, const formats::tokenizer::Tokeni
     return result;
   }
   auto start = std::chrono::steady_clock::now();
-  std::vector<float> logits = model.prefill(prompt);
+  const std::size_t decodable = tokenizer.vocabularySize();
+  std::vector<float> logits = decodableOnly(model.prefill(prompt), decodable);
   result.prefillSeconds = secondsSince(start);
   start = std::chrono::steady_clock::now();
   for (;;) {
@@ -82,7 +93,7 @@ GenerationResult generate(SequenceModel& model, const formats::tokenizer::Tokeni
       result.reason = StopReason::Cancelled;
       break;
     }
-    logits = model.decode(token);
+    logits = decodableOnly(model.decode(token), decodable);
     ++result.decodeSteps;
   }
   result.decodeSeconds = secondsSince(start);

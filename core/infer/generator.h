@@ -45,7 +45,8 @@ struct GenerationResult {
 // Receives each final piece of text (never part of a UTF-8 character or of a stop string).
 using TextSink = std::function<void(std::string_view piece)>;
 
-// Generates after prompt (at least one token). cancel, when given, is read before every model pass;
+// Generates after prompt (at least one token). Only ids the tokenizer can decode are chosen (a
+// model's vocabulary may be padded past its tokenizer's). cancel, when given, is read before every model pass;
 // setting it stops generation after the current pass with StopReason::Cancelled. Throws
 // tiertune::Error for a prompt longer than the model's context, or what the backend throws.
 GenerationResult generate(SequenceModel& model, const formats::tokenizer::Tokenizer& tokenizer,

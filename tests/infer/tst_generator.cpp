@@ -37,13 +37,16 @@ class ScriptedModel final : public SequenceModel {
     length_ += tokens.size();
     if (length_ > context_) throw std::logic_error("the generator ran a model past its context");
     ++passes;
-    std::vector<float> logits(kVocab, 0.0f);
+    std::vector<float> logits(vocabulary, 0.0f);
     logits[static_cast<std::size_t>(script_[std::min(produced_++, script_.size() - 1)])] = 10.0f;
+    if (loudPadding >= 0) logits[static_cast<std::size_t>(loudPadding)] = 20.0f;
     return logits;
   }
   std::size_t length() const override { return length_; }
   std::size_t contextLength() const override { return context_; }
   std::atomic<int> passes{0};
+  std::size_t vocabulary = kVocab;  // the model's; more than the tokenizer's when padded
+  std::int32_t loudPadding = -1;    // an id past the tokenizer's given the highest logit
 
  private:
   std::vector<std::int32_t> script_;
@@ -106,6 +109,23 @@ class GeneratorTest : public QObject {
     QCOMPARE(r.result.text, std::string("a#b#"));  // the last "#" comes out at the end
     QCOMPARE(r.pieces, (std::vector<std::string>{"a", "#b", "#"}));
     QCOMPARE(r.result.reason, StopReason::MaxTokens);
+  }
+
+  void idsPastTheTokenizersVocabularyAreNeverChosen() {
+    // A vocabulary padded past the tokenizer's (Qwen2.5: 151936 against 151665), its padding the
+    // loudest: greedy and sampled generation both keep to ids the tokenizer can decode.
+    ScriptedModel model({'O', 'k', test::kByteEos});
+    model.vocabulary = 300;
+    model.loudPadding = 290;
+    QCOMPARE(run(model, greedy(10)).result.text, std::string("Ok"));
+    GenerationSettings sampled = greedy(10);
+    sampled.sampling.temperature = 1.0;
+    sampled.sampling.seed = 3;
+    ScriptedModel again({'O', 'k', test::kByteEos});
+    again.vocabulary = 300;
+    again.loudPadding = 299;
+    const Run r = run(again, sampled);
+    for (const std::int32_t token : r.result.tokens) QVERIFY(token < 260);
   }
 
   void endOfTextIdStops() {
