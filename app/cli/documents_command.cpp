@@ -141,7 +141,7 @@ bool generateQuestions(const Arguments& arguments, const catalog::Catalog& store
   const auto backend = hardware::makeChosenBackend(choice, kernels::MemoryUse{}.limit);
   QaGenerator generator = openQaGenerator(*backend, settings.modelFolder);
   TerminalProgress bar("Questions");
-  const QaRunEnd end = job.run(
+  const QaRunEnd end = job.runBatched(
       *generator.runner, generator.text,
       [&](const QaProgress& p) {
         std::string phase = std::to_string(p.chunksDone) + " of " + std::to_string(p.chunksTotal) + " parts, " +

@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <chrono>
+#include <map>
+#include <deque>
 #include <limits>
 #include <span>
 #include <utility>
@@ -225,27 +227,6 @@ class OpenFile {
   int fd_;
 };
 
-// The model as its tokenizer can read it: ids the tokenizer has no text for are never chosen. A
-// vocabulary padded past the tokenizer's (Qwen2.5's config has 151936 ids, its tokenizer 151665;
-// the tiny test models 300 and 260) would otherwise let a sampled padding id end the whole job
-// with a decoding error; where the two sizes agree, nothing changes.
-class DecodableTokensOnly final : public infer::SequenceModel {
- public:
-  DecodableTokensOnly(infer::SequenceModel& model, std::size_t decodable) : model_(model), decodable_(decodable) {}
-  std::vector<float> prefill(std::span<const std::int32_t> prompt) override { return masked(model_.prefill(prompt)); }
-  std::vector<float> append(std::span<const std::int32_t> tokens) override { return masked(model_.append(tokens)); }
-  std::size_t length() const override { return model_.length(); }
-  std::size_t contextLength() const override { return model_.contextLength(); }
-
- private:
-  std::vector<float> masked(std::vector<float> logits) const {
-    for (std::size_t id = decodable_; id < logits.size(); ++id) logits[id] = -std::numeric_limits<float>::infinity();
-    return logits;
-  }
-  infer::SequenceModel& model_;
-  std::size_t decodable_;
-};
-
 Chunk chunkShape(const QaChunk& chunk) {
   Chunk shape;
   shape.firstPage = chunk.source.firstPage;
@@ -441,68 +422,13 @@ void QaJob::append(int fd, const QaChunkResult& result) {
   ++finished_;
 }
 
-QaChunkResult QaJob::generateChunk(std::size_t chunk, infer::SequenceModel& model, const infer::ModelText& text,
-                                   const std::function<void(int attempt)>& onAttempt,
-                                   const std::atomic<bool>* cancel, bool& cancelled) const {
-  const std::size_t count = settings_.questionsPerChunk;
-  const std::string message =
-      renderQaPrompt(settings_.prompt, chunkShape(chunks_[chunk]), chunks_[chunk].source.title, count);
-  const bool chat = text.chatTemplate.has_value();
-  QaChunkResult result;
-  result.chunk = chunk;
-  std::string userMessage = message;
-  for (int attempt = 1; attempt <= 2; ++attempt) {
-    onAttempt(attempt);
-    const std::string prompt =
-        chat ? infer::renderChatPrompt(text, Json::array({Json{{"role", "user"}, {"content", userMessage}}}))
-             : userMessage;
-    const std::vector<std::int32_t> tokens = infer::encodePrompt(text, prompt, chat);
-    if (tokens.size() + settings_.maxNewTokens > model.contextLength()) {
-      const std::string noRoom = "the prompt has " + std::to_string(tokens.size()) + " tokens, and with up to " +
-                                 std::to_string(settings_.maxNewTokens) + " new ones it does not fit the model's " +
-                                 "context of " + std::to_string(model.contextLength()) + " tokens";
-      result.failure = attempt == 1 ? noRoom : result.failure + "; the retry was not made: " + noRoom;
-      return result;
-    }
-    infer::GenerationSettings generation;
-    generation.sampling = settings_.sampling;
-    // Each chunk and attempt its own draw, the same in a resumed job as in one run start to end.
-    generation.sampling.seed = settings_.sampling.seed + 2 * chunk + static_cast<std::uint64_t>(attempt - 1);
-    generation.maxNewTokens = settings_.maxNewTokens;
-    generation.eosIds = text.eosIds;
-    const auto start = std::chrono::steady_clock::now();
-    DecodableTokensOnly decodable(model, text.tokenizer.vocabularySize());
-    const infer::GenerationResult generated =
-        infer::generate(decodable, text.tokenizer, tokens, generation, {}, cancel);
-    if (generated.reason == infer::StopReason::Cancelled) {
-      cancelled = true;
-      return result;
-    }
-    QaAttempt made;
-    made.reply = generated.text;
-    made.stopped = generated.reason;
-    made.promptTokens = tokens.size();
-    made.replyTokens = generated.tokens.size();
-    made.seconds = secondsSince(start);
-    QaReply parsed = parseQaReply(generated.text, count);
-    if (parsed.accepted()) {
-      result.attempts.push_back(std::move(made));
-      result.pairs = std::move(parsed.pairs);
-      result.failure.clear();
-      return result;
-    }
-    made.problem = parsed.problem->reason;
-    if (generated.reason == infer::StopReason::MaxTokens) {
-      made.problem += " (the reply reached the limit of " + std::to_string(settings_.maxNewTokens) + " new tokens)";
-    }
-    result.failure = made.problem;
-    result.attempts.push_back(std::move(made));
-    userMessage = qaRetryMessage(message, parsed.problem->reason, count);
-  }
-  return result;
+QaRunEnd QaJob::run(infer::SequenceModel& model, const infer::ModelText& text, const QaProgressSink& onProgress,
+                    const std::atomic<bool>* cancel) {
+  infer::OneAtATime one(model);
+  return runBatched(one, text, onProgress, cancel);
 }
 
-QaRunEnd QaJob::run(infer::SequenceModel& model, const infer::ModelText& text, const QaProgressSink& onProgress,
+QaRunEnd QaJob::runBatched(infer::SequenceBatch& model, const infer::ModelText& text, const QaProgressSink& onProgress,
                     const std::atomic<bool>* cancel) {
   return fileErrorsInWords("Cannot generate the question job", [&] {
     if (!fs::is_directory(folder_)) throw Error("the question job's folder " + folder_.string() + " is gone");
@@ -545,34 +471,120 @@ QaRunEnd QaJob::run(infer::SequenceModel& model, const infer::ModelText& text, c
       progress.attempt = attempt;
       onProgress(progress);
     };
-    auto cancelled = [&] { return cancel != nullptr && cancel->load(std::memory_order_relaxed); };
 
+    // Every unfinished chunk in order, a retry going before the chunks not yet started; up to
+    // model.capacity() replies generated at once (generateBatch), each chunk's line appended as it ends.
+    struct Pending {
+      std::size_t chunk = 0;
+      int attempt = 1;
+      std::string message;      // the prompt as rendered for the chunk
+      std::string userMessage;  // what this attempt sends: the message, or it with the correction
+      std::size_t promptTokens = 0;
+      QaChunkResult result;
+    };
+    const std::size_t count = settings_.questionsPerChunk;
+    const bool chat = text.chatTemplate.has_value();
+    std::deque<Pending> queue;
     for (std::size_t chunk = 0; chunk < chunks_.size(); ++chunk) {
       if (results_[chunk]) continue;
-      if (cancelled()) {
-        report(std::nullopt, 0);
-        return QaRunEnd::Cancelled;
-      }
-      const auto start = std::chrono::steady_clock::now();
-      bool stopped = false;
-      QaChunkResult result = generateChunk(
-          chunk, model, text, [&](int attempt) { report(chunk, attempt); }, cancel, stopped);
-      if (stopped) {
-        report(std::nullopt, 0);
-        return QaRunEnd::Cancelled;
-      }
+      Pending pending;
+      pending.chunk = chunk;
+      pending.message = renderQaPrompt(settings_.prompt, chunkShape(chunks_[chunk]), chunks_[chunk].source.title, count);
+      pending.userMessage = pending.message;
+      pending.result.chunk = chunk;
+      queue.push_back(std::move(pending));
+    }
+    const auto record = [&](const QaChunkResult& result) {
       append(results.get(), result);
-      chunkSeconds += secondsSince(start);
       ++sessionChunks;
-      report(chunk, 0);
+      chunkSeconds = secondsSince(sessionStart);
+      report(result.chunk, 0);
+    };
+    std::map<std::uint64_t, Pending> running;
+    std::uint64_t nextTag = 0;
+    bool interrupted = false;
+    const auto next = [&]() -> std::optional<infer::BatchRequest> {
+      while (!queue.empty()) {
+        Pending pending = std::move(queue.front());
+        queue.pop_front();
+        report(pending.chunk, pending.attempt);
+        const std::string prompt =
+            chat ? infer::renderChatPrompt(text, Json::array({Json{{"role", "user"}, {"content", pending.userMessage}}}))
+                 : pending.userMessage;
+        std::vector<std::int32_t> tokens = infer::encodePrompt(text, prompt, chat);
+        if (tokens.size() + settings_.maxNewTokens > model.contextLength()) {
+          const std::string noRoom = "the prompt has " + std::to_string(tokens.size()) + " tokens, and with up to " +
+                                     std::to_string(settings_.maxNewTokens) + " new ones it does not fit the model's " +
+                                     "context of " + std::to_string(model.contextLength()) + " tokens";
+          pending.result.failure =
+              pending.attempt == 1 ? noRoom : pending.result.failure + "; the retry was not made: " + noRoom;
+          record(pending.result);
+          continue;
+        }
+        infer::BatchRequest request;
+        request.tag = nextTag++;
+        request.settings.sampling = settings_.sampling;
+        // Each chunk and attempt its own draw, the same in a resumed job as in one run start to end.
+        request.settings.sampling.seed =
+            settings_.sampling.seed + 2 * pending.chunk + static_cast<std::uint64_t>(pending.attempt - 1);
+        request.settings.maxNewTokens = settings_.maxNewTokens;
+        request.settings.eosIds = text.eosIds;
+        pending.promptTokens = tokens.size();
+        request.prompt = std::move(tokens);
+        running.emplace(request.tag, std::move(pending));
+        return request;
+      }
+      return std::nullopt;
+    };
+    const auto done = [&](std::uint64_t tag, infer::GenerationResult generated) {
+      auto found = running.find(tag);
+      Pending pending = std::move(found->second);
+      running.erase(found);
+      if (generated.reason == infer::StopReason::Cancelled) {
+        interrupted = true;  // generated again next time
+        return;
+      }
+      QaAttempt made;
+      made.reply = generated.text;
+      made.stopped = generated.reason;
+      made.promptTokens = pending.promptTokens;
+      made.replyTokens = generated.tokens.size();
+      made.seconds = generated.prefillSeconds + generated.decodeSeconds;
+      QaReply parsed = parseQaReply(generated.text, count);
+      if (parsed.accepted()) {
+        pending.result.attempts.push_back(std::move(made));
+        pending.result.pairs = std::move(parsed.pairs);
+        pending.result.failure.clear();
+        record(pending.result);
+        return;
+      }
+      made.problem = parsed.problem->reason;
+      if (generated.reason == infer::StopReason::MaxTokens) {
+        made.problem += " (the reply reached the limit of " + std::to_string(settings_.maxNewTokens) + " new tokens)";
+      }
+      pending.result.failure = made.problem;
+      pending.result.attempts.push_back(std::move(made));
+      if (pending.attempt == 2) {
+        record(pending.result);
+        return;
+      }
+      // One retry, with the reason, before the chunks not yet started.
+      pending.attempt = 2;
+      pending.userMessage = qaRetryMessage(pending.message, parsed.problem->reason, count);
+      queue.push_front(std::move(pending));
+    };
+    infer::generateBatch(model, text.tokenizer, next, done, cancel);
+    if (interrupted || !queue.empty()) {
+      report(std::nullopt, 0);
+      return QaRunEnd::Cancelled;
     }
     report(std::nullopt, 0);
     return QaRunEnd::Complete;
   });
 }
 
-QaGenerator openQaGenerator(kernels::Backend& backend, const fs::path& modelFolder) {
-  std::unique_ptr<infer::ModelRunner> runner = infer::ModelRunner::load(backend, modelFolder);
+QaGenerator openQaGenerator(kernels::Backend& backend, const fs::path& modelFolder, std::size_t sequences) {
+  std::unique_ptr<infer::ModelRunner> runner = infer::ModelRunner::load(backend, modelFolder, sequences);
   infer::ModelText text = infer::loadModelText(modelFolder, runner->config());
   return QaGenerator{std::move(runner), std::move(text)};
 }

@@ -74,6 +74,8 @@ std::vector<QaChunk> qaChunks(const std::vector<Document>& documents, const std:
 // New tokens allowed per question when QaSettings::maxNewTokens is 0: a question and its answer of
 // a few sentences each, with the JSON around them.
 inline constexpr std::size_t kQaTokensPerQuestion = 128;
+// Chunks whose replies are generated at once by default (openQaGenerator).
+inline constexpr std::size_t kQaBatchSlots = 8;
 
 struct QaSettings {
   std::filesystem::path modelFolder;       // the generator, a model folder from the catalog
@@ -148,14 +150,17 @@ class QaJob {
   // be read or written, and what generate() and the model throw; the chunks finished so far stay.
   QaRunEnd run(infer::SequenceModel& model, const infer::ModelText& text, const QaProgressSink& onProgress = {},
                const std::atomic<bool>* cancel = nullptr);
+  // The same, batched: up to model.capacity() chunks' replies generated at once (ModelRunner::load
+  // with slots), each chunk's result appended as it ends (not always in chunk order; a retry goes
+  // before the chunks not yet started). A chunk's pairs are the same as one at a time, up to the
+  // model's fp32 summation order.
+  QaRunEnd runBatched(infer::SequenceBatch& model, const infer::ModelText& text, const QaProgressSink& onProgress = {},
+                      const std::atomic<bool>* cancel = nullptr);
 
  private:
   QaJob() = default;
   void readResults();
   void append(int fd, const QaChunkResult& result);
-  QaChunkResult generateChunk(std::size_t chunk, infer::SequenceModel& model, const infer::ModelText& text,
-                              const std::function<void(int attempt)>& onAttempt, const std::atomic<bool>* cancel,
-                              bool& cancelled) const;
 
   std::filesystem::path folder_;
   QaSettings settings_;
@@ -167,12 +172,14 @@ class QaJob {
 };
 
 // The generator of a job, opened from a model folder: its runner on backend (the caller picks the
-// backend: the GPU when there is one) and its text (tokenizer, end ids, chat template). Throws
+// backend: the GPU when there is one) with `slots` sequences for batched generation, and its text
+// (tokenizer, end ids, chat template). Throws
 // tiertune::Error naming the file for a folder that cannot be loaded.
 struct QaGenerator {
   std::unique_ptr<infer::ModelRunner> runner;
   infer::ModelText text;
 };
-QaGenerator openQaGenerator(kernels::Backend& backend, const std::filesystem::path& modelFolder);
+QaGenerator openQaGenerator(kernels::Backend& backend, const std::filesystem::path& modelFolder,
+                            std::size_t sequences = kQaBatchSlots);
 
 }  // namespace tiertune::documents

@@ -8,12 +8,14 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/formats/tokenizer/tokenizer.h"
+#include "core/infer/sequence_batch.h"
 #include "core/infer/sequence_model.h"
 #include "core/infer/sampler.h"
 
@@ -45,11 +47,32 @@ struct GenerationResult {
 // Receives each final piece of text (never part of a UTF-8 character or of a stop string).
 using TextSink = std::function<void(std::string_view piece)>;
 
-// Generates after prompt (at least one token). cancel, when given, is read before every model pass;
+// Generates after prompt (at least one token). Only ids the tokenizer can decode are chosen (a
+// model's vocabulary may be padded past its tokenizer's). cancel, when given, is read before every model pass;
 // setting it stops generation after the current pass with StopReason::Cancelled. Throws
 // tiertune::Error for a prompt longer than the model's context, or what the backend throws.
 GenerationResult generate(SequenceModel& model, const formats::tokenizer::Tokenizer& tokenizer,
                           std::span<const std::int32_t> prompt, const GenerationSettings& settings,
                           const TextSink& onText = {}, const std::atomic<bool>* cancel = nullptr);
+
+// One reply to generate in a batch; tag names it in the result.
+struct BatchRequest {
+  std::uint64_t tag = 0;
+  std::vector<std::int32_t> prompt;
+  GenerationSettings settings;
+};
+
+// Batched generation: as many requests at once as model.capacity(), each slot taking the next
+// request from `next` as it frees up (its prompt in a pass of its own), then one pass for all
+// running sequences per token. done(tag, result) as each ends, on the calling thread, in the
+// order they end; each result is what generate() gives for its request alone, up to the model's
+// fp32 summation order (the same token choices, the same stop rules; its decodeSeconds the wall
+// time from its first token to its end). next may add work as results come (a retry).
+// cancel, read before every pass, ends every running sequence with StopReason::Cancelled (done is
+// still called for each) and takes no more requests. Throws as generate() does.
+void generateBatch(SequenceBatch& model, const formats::tokenizer::Tokenizer& tokenizer,
+                   const std::function<std::optional<BatchRequest>()>& next,
+                   const std::function<void(std::uint64_t tag, GenerationResult result)>& done,
+                   const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace tiertune::infer

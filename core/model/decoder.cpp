@@ -54,7 +54,7 @@ struct Decoder::Workspace {
   DeviceBuffer scratchBuffer;
   // hidden after the final norm and its inverse RMS; gradients flowing back; a layer's output
   // when it is recomputed; the dropped-out input of a LoRA layer.
-  DeviceBuffer lastLogits;  // [vocab]: extendSequence's result before it goes to the host
+  DeviceBuffer lastLogits;  // [sequences, hidden + vocab]: extendSequences' last rows and their logits
   DeviceSpan<float> finalNormed, finalInvRms, dResidual, dTemp, dNormed, dAttn, dq, dk, dv, dqRaw, dkRaw, dGate,
       dUp, dAct, dLora, recomputed, dropped;
 };
@@ -504,12 +504,17 @@ void Decoder::forwardLayer(std::size_t index, DeviceSpan<const float> x, DeviceS
   backend_.rope(s.q, {T, heads, headDim}, work_->positions, invFreq, false);
   backend_.rope(s.k, {T, kvHeads, headDim}, work_->positions, invFreq, false);
   if (cacheStep_ != nullptr) {
-    // Generation: this step's keys and values join the cache, and the queries read all of it.
-    const LayerKeyValues& cache = cacheStep_->layers[index];
-    const std::size_t kvWidth = kvHeads * headDim, past = cacheStep_->past;
-    backend_.copy(s.k, cache.keys.subspan(past * kvWidth, T * kvWidth));
-    backend_.copy(s.v, cache.values.subspan(past * kvWidth, T * kvWidth));
-    backend_.cachedAttention(s.q, cache.keys, cache.values, {T, past, heads, kvHeads, headDim}, s.attn);
+    // Generation: each sequence's keys and values of this pass join its cache, and its queries
+    // read all of that cache.
+    const std::size_t kvWidth = kvHeads * headDim, qWidth = heads * headDim;
+    for (const CacheSegment& segment : cacheStep_->segments) {
+      const LayerKeyValues& cache = segment.layers[index];
+      const std::size_t past = segment.past, count = segment.count, first = segment.first;
+      backend_.copy(s.k.subspan(first * kvWidth, count * kvWidth), cache.keys.subspan(past * kvWidth, count * kvWidth));
+      backend_.copy(s.v.subspan(first * kvWidth, count * kvWidth), cache.values.subspan(past * kvWidth, count * kvWidth));
+      backend_.cachedAttention(s.q.subspan(first * qWidth, count * qWidth), cache.keys, cache.values,
+                               {count, past, heads, kvHeads, headDim}, s.attn.subspan(first * qWidth, count * qWidth));
+    }
   } else {
     backend_.attentionForward(s.q, s.k, s.v, work_->sampleStart, {T, heads, kvHeads, headDim}, s.attn, s.lse);
   }
@@ -669,33 +674,45 @@ std::vector<float> Decoder::logits(const TokenBatch& batch) {
 
 std::vector<float> Decoder::extendSequence(std::span<const std::int32_t> ids, std::size_t past,
                                            std::span<const LayerKeyValues> cache) {
-  if (ids.empty()) throw std::invalid_argument("extendSequence needs at least one token");
-  if (cache.size() != layers_.size()) throw std::invalid_argument("extendSequence needs one cache entry per layer");
-  const std::size_t total = past + ids.size();
+  const SequenceStep step{ids, past, cache};
+  return std::move(extendSequences(std::span(&step, 1)).front());
+}
+
+std::vector<std::vector<float>> Decoder::extendSequences(std::span<const SequenceStep> steps) {
+  if (steps.empty()) throw std::invalid_argument("extendSequences needs at least one sequence");
   const std::size_t kvWidth = static_cast<std::size_t>(config_.keyValueHeads * config_.headDim);
-  for (const LayerKeyValues& layer : cache) {
-    if (layer.keys.size() < total * kvWidth || layer.values.size() < total * kvWidth) {
-      throw std::invalid_argument("the key/value cache holds fewer than the " + std::to_string(total) +
-                                  " tokens of the sequence");
+  TokenBatch batch;
+  CacheStep step;
+  for (const SequenceStep& sequence : steps) {
+    if (sequence.ids.empty()) throw std::invalid_argument("extendSequence needs at least one token");
+    if (sequence.cache.size() != layers_.size()) throw std::invalid_argument("extendSequence needs one cache entry per layer");
+    const std::size_t total = sequence.past + sequence.ids.size();
+    for (const LayerKeyValues& layer : sequence.cache) {
+      if (layer.keys.size() < total * kvWidth || layer.values.size() < total * kvWidth) {
+        throw std::invalid_argument("the key/value cache holds fewer than the " + std::to_string(total) +
+                                    " tokens of the sequence");
+      }
+    }
+    if (config_.slidingWindow > 0 && total > static_cast<std::size_t>(config_.slidingWindow)) {
+      throw Error("a sequence longer than the model's sliding attention window (" +
+                  std::to_string(config_.slidingWindow) + " tokens) cannot be generated yet");
+    }
+    if (config_.ropeScaling.type == formats::RopeScalingType::Dynamic &&
+        total > static_cast<std::size_t>(config_.maxPositionEmbeddings)) {
+      throw Error("a sequence longer than the model's context (" + std::to_string(config_.maxPositionEmbeddings) +
+                  " tokens) with dynamic RoPE scaling cannot be generated yet");
+    }
+    const std::size_t first = batch.inputIds.size();
+    step.segments.push_back({sequence.cache, sequence.past, first, sequence.ids.size()});
+    for (std::size_t i = 0; i < sequence.ids.size(); ++i) {
+      batch.inputIds.push_back(sequence.ids[i]);
+      batch.positions.push_back(static_cast<std::int32_t>(sequence.past + i));
+      batch.sampleStart.push_back(static_cast<std::int32_t>(first));
+      batch.targets.push_back(kIgnoreTarget);
     }
   }
-  if (config_.slidingWindow > 0 && total > static_cast<std::size_t>(config_.slidingWindow)) {
-    throw Error("a sequence longer than the model's sliding attention window (" +
-                std::to_string(config_.slidingWindow) + " tokens) cannot be generated yet");
-  }
-  if (config_.ropeScaling.type == formats::RopeScalingType::Dynamic &&
-      total > static_cast<std::size_t>(config_.maxPositionEmbeddings)) {
-    throw Error("a sequence longer than the model's context (" + std::to_string(config_.maxPositionEmbeddings) +
-                " tokens) with dynamic RoPE scaling cannot be generated yet");
-  }
-  TokenBatch batch;
-  batch.inputIds.assign(ids.begin(), ids.end());
-  for (std::size_t i = 0; i < ids.size(); ++i) batch.positions.push_back(static_cast<std::int32_t>(past + i));
-  batch.sampleStart.assign(ids.size(), 0);
-  batch.targets.assign(ids.size(), kIgnoreTarget);
   prepare(batch);
 
-  const CacheStep step{cache, past};
   cacheStep_ = &step;
   struct Reset {
     const CacheStep*& step;
@@ -708,14 +725,26 @@ std::vector<float> Decoder::extendSequence(std::span<const std::int32_t> ids, st
   if (config_.tieWordEmbeddings) tiedEmbeddings.emplace(*this, 0, false);
   const auto hidden = static_cast<std::size_t>(config_.hiddenSize);
   const auto vocab = static_cast<std::size_t>(config_.vocabSize);
-  const DeviceSpan<float> last = finalHidden().subspan((ids.size() - 1) * hidden, hidden);
+  const std::size_t sequences = steps.size();
   Workspace& w = *work_;
-  if (w.lastLogits.bytes() < vocab * sizeof(float)) w.lastLogits = backend_.allocate(vocab * sizeof(float));
-  const DeviceSpan<float> logits = w.lastLogits.as<float>().subspan(0, vocab);
-  backend_.matmulWeight(last, head_, logits, MatmulShape{1, vocab, hidden, false, true});
-  std::vector<float> host(vocab);
+  // The last token of each sequence, side by side, through the head in one product.
+  const std::size_t lastBytes = sequences * (hidden + vocab) * sizeof(float);
+  if (w.lastLogits.bytes() < lastBytes) w.lastLogits = backend_.allocate(lastBytes);
+  const DeviceSpan<float> lastRows = w.lastLogits.as<float>().subspan(0, sequences * hidden);
+  const DeviceSpan<float> logits = w.lastLogits.as<float>().subspan(sequences * hidden, sequences * vocab);
+  for (std::size_t i = 0; i < sequences; ++i) {
+    const CacheSegment& segment = step.segments[i];
+    backend_.copy(finalHidden().subspan((segment.first + segment.count - 1) * hidden, hidden),
+                  lastRows.subspan(i * hidden, hidden));
+  }
+  backend_.matmulWeight(lastRows, head_, logits, MatmulShape{sequences, vocab, hidden, false, true});
+  std::vector<float> host(sequences * vocab);
   backend_.download(logits, host);
-  return host;
+  std::vector<std::vector<float>> out(sequences);
+  for (std::size_t i = 0; i < sequences; ++i) {
+    out[i].assign(host.begin() + static_cast<std::ptrdiff_t>(i * vocab), host.begin() + static_cast<std::ptrdiff_t>((i + 1) * vocab));
+  }
+  return out;
 }
 
 }  // namespace tiertune::model

@@ -79,6 +79,17 @@ class Decoder {
   std::vector<float> extendSequence(std::span<const std::int32_t> ids, std::size_t past,
                                     std::span<const LayerKeyValues> cache);
 
+  // Several sequences in one pass (batched generation), each against its own cache: their tokens
+  // go through the projections and the MLP together, attention reads each sequence's own cache.
+  // Returns each sequence's last-token logits [vocab], in order; each equals what
+  // extendSequence gives for that sequence alone up to fp32 summation order.
+  struct SequenceStep {
+    std::span<const std::int32_t> ids;
+    std::size_t past = 0;
+    std::span<const LayerKeyValues> cache;
+  };
+  std::vector<std::vector<float>> extendSequences(std::span<const SequenceStep> steps);
+
   const formats::ModelConfig& config() const { return config_; }
 
  private:
@@ -89,9 +100,14 @@ class Decoder {
   class Held;
   class SmallWeights;
 
-  struct CacheStep {
+  struct CacheSegment {  // one sequence of a generation pass
     std::span<const LayerKeyValues> layers;
-    std::size_t past = 0;
+    std::size_t past = 0;   // tokens its cache holds before this pass
+    std::size_t first = 0;  // its first token among the pass's tokens
+    std::size_t count = 0;  // and how many
+  };
+  struct CacheStep {
+    std::vector<CacheSegment> segments;
   };
 
   void initialize(const LoraConfig* lora);
@@ -128,7 +144,7 @@ class Decoder {
   kernels::DeviceSpan<float> dEmbedding_, dFinalNorm_, dHead_;
   kernels::DeviceBuffer inverseFrequencies_;
   std::unique_ptr<Workspace> work_;
-  const CacheStep* cacheStep_ = nullptr;  // set while extendSequence runs the layers
+  const CacheStep* cacheStep_ = nullptr;  // set while extendSequences runs the layers
 };
 
 }  // namespace tiertune::model

@@ -717,7 +717,7 @@ class QaGenerationTest : public QObject {
     QaJob job = QaJob::create(folder, settings, factChunks(2));
     QElapsedTimer timer;
     timer.start();
-    QCOMPARE(job.run(*generator.runner, generator.text), QaRunEnd::Complete);
+    QCOMPARE(job.runBatched(*generator.runner, generator.text), QaRunEnd::Complete);
     qInfo("two chunks, two attempts each, in %lld ms", static_cast<long long>(timer.elapsed()));
 
     QVERIFY(job.complete());

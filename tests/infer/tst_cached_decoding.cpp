@@ -104,6 +104,73 @@ class CachedDecodingTest : public QObject {
     QVERIFY2(error <= kTolerance, qPrintable(QStringLiteral("new sequence: relative error %1").arg(error)));
   }
 
+  // Batched generation: three sequences of different lengths in three slots, a token appended to
+  // each in one pass, step after step (a slot sitting out a pass now and then, one started anew
+  // half-way): every sequence's logits agree with the full forward over it alone.
+  void severalSequencesInOnePassMatchTheirFullForwards_data() { everyStepMatchesTheFullForward_data(); }
+  void severalSequencesInOnePassMatchTheirFullForwards() {
+    QFETCH(QString, config);
+    QFETCH(bool, lora);
+    const formats::ModelConfig modelConfig = formats::parseModelConfig(config.toStdString());
+    const auto backend = kernels::makeCpuBackend();
+    auto base = randomBase(*backend, modelConfig);
+    std::unique_ptr<model::ParameterTable> adapter;
+    std::optional<model::LoraConfig> loraConfig;
+    if (lora) {
+      loraConfig.emplace();
+      loraConfig->rank = 4;
+      adapter = std::make_unique<model::ParameterTable>(*backend, model::loraParameterSpecs(modelConfig, *loraConfig));
+      model::initializeLora(*adapter, modelConfig, *loraConfig, 5);
+      for (const model::ParameterEntry& entry : adapter->entries()) {
+        if (entry.spec.name.find("lora_B") != std::string::npos) backend->fill(adapter->tensor(entry.spec.name), 0.03f);
+      }
+    }
+    model::Decoder full(*backend, modelConfig, *base, adapter.get(), loraConfig ? &*loraConfig : nullptr, nullptr);
+    const auto vocab = static_cast<std::size_t>(modelConfig.vocabSize);
+    auto lastRowOfFullForward = [&](const std::vector<std::int32_t>& sequence) {
+      model::TokenBatch batch;
+      batch.append(sequence);
+      const std::vector<float> all = full.logits(batch);
+      return std::vector<float>(all.end() - static_cast<std::ptrdiff_t>(vocab), all.end());
+    };
+    infer::ModelRunner runner(*backend, modelConfig, std::move(base), std::move(adapter), loraConfig, 3);
+    QCOMPARE(runner.capacity(), std::size_t{3});
+    std::vector<std::vector<std::int32_t>> sequences = {{3, 17, 4, 40, 9}, {8}, {22, 1, 5}};
+    std::vector<std::vector<float>> latest(3);
+    for (std::size_t slot = 0; slot < 3; ++slot) latest[slot] = runner.prefill(slot, sequences[slot]);
+    const auto check = [&](std::size_t slot, const QString& when) {
+      const double error = test::relativeError<float, float>(latest[slot], lastRowOfFullForward(sequences[slot]));
+      QVERIFY2(error <= kTolerance, qPrintable(QStringLiteral("%1, slot %2: relative error %3").arg(when).arg(slot).arg(error)));
+      QCOMPARE(runner.length(slot), sequences[slot].size());
+    };
+    for (std::size_t slot = 0; slot < 3; ++slot) check(slot, QStringLiteral("prefill"));
+    for (int step = 0; step < 10; ++step) {
+      if (step == 5) {  // slot 1 starts another sequence; the others go on
+        sequences[1] = {30, 31};
+        latest[1] = runner.prefill(1, sequences[1]);
+        check(1, QStringLiteral("new prompt"));
+      }
+      std::vector<std::size_t> which;
+      std::vector<std::int32_t> tokens;
+      for (std::size_t slot = 0; slot < 3; ++slot) {
+        if (step % 3 == 2 && slot == 2) continue;  // sits this pass out
+        which.push_back(slot);
+        tokens.push_back(static_cast<std::int32_t>((step * 13 + 5 + 7 * static_cast<int>(slot)) % static_cast<int>(vocab)));
+      }
+      const std::vector<std::vector<float>> logits = runner.decode(which, tokens);
+      QCOMPARE(logits.size(), which.size());
+      for (std::size_t i = 0; i < which.size(); ++i) {
+        sequences[which[i]].push_back(tokens[i]);
+        latest[which[i]] = logits[i];
+      }
+      for (const std::size_t slot : which) check(slot, QStringLiteral("step %1").arg(step));
+    }
+    // A slot named twice in one pass is refused.
+    const std::size_t twice[] = {0, 0};
+    const std::int32_t two[] = {1, 2};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, runner.decode(twice, two));
+  }
+
   void promptInPiecesEqualsPromptAtOnce() {
     const formats::ModelConfig config = formats::parseModelConfig(kLlamaGqa);
     const auto backend = kernels::makeCpuBackend();
