@@ -3398,14 +3398,6 @@ Folder: %4</source>
         <translation>プロセッサ（Tiertune が使えるグラフィックカードが見つからないため。かなり遅くなります）</translation>
     </message>
     <message>
-        <source>Part %1 of %2, second try</source>
-        <translation>%2 件中 %1 件目の部分（2 回目）</translation>
-    </message>
-    <message>
-        <source>Part %1 of %2</source>
-        <translation>%2 件中 %1 件目の部分</translation>
-    </message>
-    <message>
         <source>Pairs: %1</source>
         <translation>組：%1</translation>
     </message>
@@ -3468,6 +3460,10 @@ Folder: %4</source>
     <message>
         <source>%1 could not be deleted: %2</source>
         <translation>%1 を削除できませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Parts done: %1 of %2</source>
+        <translation>終わった部分：%2 件中 %1 件</translation>
     </message>
 </context>
 <context>

@@ -3398,14 +3398,6 @@ Folder: %4</source>
         <translation>프로세서(Tiertune이 쓸 수 있는 그래픽 카드를 찾지 못했습니다. 훨씬 느립니다)</translation>
     </message>
     <message>
-        <source>Part %1 of %2, second try</source>
-        <translation>부분 %2개 중 %1번째(두 번째 시도)</translation>
-    </message>
-    <message>
-        <source>Part %1 of %2</source>
-        <translation>부분 %2개 중 %1번째</translation>
-    </message>
-    <message>
         <source>Pairs: %1</source>
         <translation>쌍: %1</translation>
     </message>
@@ -3468,6 +3460,10 @@ Folder: %4</source>
     <message>
         <source>%1 could not be deleted: %2</source>
         <translation>%1을(를) 삭제하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Parts done: %1 of %2</source>
+        <translation>마친 부분: %2개 중 %1개</translation>
     </message>
 </context>
 <context>

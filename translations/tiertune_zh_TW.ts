@@ -3398,14 +3398,6 @@ Folder: %4</source>
         <translation>處理器（找不到 Tiertune 可使用的顯示卡，速度會慢很多）</translation>
     </message>
     <message>
-        <source>Part %1 of %2, second try</source>
-        <translation>第 %1 個片段（共 %2 個），第二次嘗試</translation>
-    </message>
-    <message>
-        <source>Part %1 of %2</source>
-        <translation>第 %1 個片段（共 %2 個）</translation>
-    </message>
-    <message>
         <source>Pairs: %1</source>
         <translation>問答組：%1</translation>
     </message>
@@ -3468,6 +3460,10 @@ Folder: %4</source>
     <message>
         <source>%1 could not be deleted: %2</source>
         <translation>無法刪除 %1：%2</translation>
+    </message>
+    <message>
+        <source>Parts done: %1 of %2</source>
+        <translation>已完成的片段：%1 個，共 %2 個</translation>
     </message>
 </context>
 <context>

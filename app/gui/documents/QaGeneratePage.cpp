@@ -92,17 +92,15 @@ QaModel QaGeneratePage::openGenerator(const fs::path& modelFolder) {
   const QString device =
       choice.gpu ? tr("the graphics card %1").arg(QString::fromStdString(choice.gpu->name))
                  : tr("the processor (no graphics card that Tiertune can use was found), which is much slower");
-  return QaModel{std::move(backend), std::move(generator.runner), std::move(generator.text), device};
+  return QaModel{std::move(backend), std::move(generator.runner), nullptr, std::move(generator.text), device};
 }
 
 QString QaGeneratePage::progressText(const QaProgress& progress) {
   const QLocale locale;
   const auto number = [&locale](std::size_t value) { return locale.toString(static_cast<qulonglong>(value)); };
-  // The part being written; the next one once a part is done.
-  const std::size_t part = progress.currentChunk ? *progress.currentChunk + 1 : progress.chunksDone;
+  // Parts done rather than the part being written: the real generator writes several at once.
   QStringList pieces;
-  pieces << (progress.attempt == 2 ? tr("Part %1 of %2, second try").arg(number(part), number(progress.chunksTotal))
-                                   : tr("Part %1 of %2").arg(number(part), number(progress.chunksTotal)));
+  pieces << tr("Parts done: %1 of %2").arg(number(progress.chunksDone), number(progress.chunksTotal));
   pieces << tr("Pairs: %1").arg(number(progress.pairs));
   if (progress.failures > 0) pieces << tr("Parts without a usable reply: %1").arg(number(progress.failures));
   if (progress.secondsLeft) pieces << tr("About %1 left").arg(RunText::duration(*progress.secondsLeft));
@@ -165,17 +163,16 @@ void QaGeneratePage::start() {
           });
           std::atomic<bool> cancel{false};
           const std::stop_callback onStop(stop, [&cancel] { cancel = true; });
-          job.run(
-              *model.model, model.text,
-              [self](const QaProgress& progress) {
-                const int value = static_cast<int>(progress.chunksDone);
-                const QString text = progressText(progress);
-                deliverToGui(self, [value, text](QaGeneratePage& page) {
-                  page.progress_->setValue(value);
-                  if (page.stop_->isEnabled()) page.status_->setText(text);  // else: stopping, and it says so
-                });
-              },
-              &cancel);
+          const QaProgressSink progress = [self](const QaProgress& p) {
+            const int value = static_cast<int>(p.chunksDone);
+            const QString text = progressText(p);
+            deliverToGui(self, [value, text](QaGeneratePage& page) {
+              page.progress_->setValue(value);
+              if (page.stop_->isEnabled()) page.status_->setText(text);  // else: stopping, and it says so
+            });
+          };
+          if (model.runner) job.runBatched(*model.runner, model.text, progress, &cancel);
+          else job.run(*model.model, model.text, progress, &cancel);
         }
         outcome.done = job.finishedCount();
         outcome.pairs = job.pairCount();

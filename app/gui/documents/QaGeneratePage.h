@@ -37,7 +37,7 @@ class QaGeneratePage : public QWizardPage {
   // on the processor: the default QaModelFactory.
   static QaModel openGenerator(const std::filesystem::path& modelFolder);
 
-  // The line under the progress bar: "Part 12 of 80 · Pairs: 34 · ...".
+  // The line under the progress bar: "Parts done: 12 of 80 · Pairs: 34 · ...".
   static QString progressText(const documents::QaProgress& progress);
 
   // What a run left, for the page and the tests.
