@@ -227,7 +227,10 @@ class OpenFile {
   int fd_;
 };
 
-Chunk chunkShape(const QaChunk& chunk) {
+
+}  // namespace
+
+Chunk chunkOf(const QaChunk& chunk) {
   Chunk shape;
   shape.firstPage = chunk.source.firstPage;
   shape.lastPage = chunk.source.lastPage;
@@ -235,8 +238,6 @@ Chunk chunkShape(const QaChunk& chunk) {
   shape.text = chunk.text;
   return shape;
 }
-
-}  // namespace
 
 std::vector<QaChunk> qaChunks(const std::vector<Document>& documents, const std::vector<Chunk>& chunks) {
   std::vector<QaChunk> out;
@@ -489,7 +490,7 @@ QaRunEnd QaJob::runBatched(infer::SequenceBatch& model, const infer::ModelText& 
       if (results_[chunk]) continue;
       Pending pending;
       pending.chunk = chunk;
-      pending.message = renderQaPrompt(settings_.prompt, chunkShape(chunks_[chunk]), chunks_[chunk].source.title, count);
+      pending.message = renderQaPrompt(settings_.prompt, chunkOf(chunks_[chunk]), chunks_[chunk].source.title, count);
       pending.userMessage = pending.message;
       pending.result.chunk = chunk;
       queue.push_back(std::move(pending));

@@ -70,6 +70,8 @@ struct QaChunk {
 // The chunks with their documents' names and titles, in order. Throws tiertune::Error for a chunk
 // whose document index is not one of documents.
 std::vector<QaChunk> qaChunks(const std::vector<Document>& documents, const std::vector<Chunk>& chunks);
+// The chunk a QaChunk was made from, as renderQaPrompt takes it.
+Chunk chunkOf(const QaChunk& chunk);
 
 // New tokens allowed per question when QaSettings::maxNewTokens is 0: a question and its answer of
 // a few sentences each, with the JSON around them.

@@ -104,15 +104,6 @@ std::vector<QaChunk> factChunks(int count) {
   return qaChunks(twoDocuments(), chunks);
 }
 
-// The chunk a QaChunk was made from, as renderQaPrompt takes it.
-Chunk chunkOf(const QaChunk& chunk) {
-  Chunk shape;
-  shape.firstPage = chunk.source.firstPage;
-  shape.lastPage = chunk.source.lastPage;
-  shape.section = chunk.source.section;
-  shape.text = chunk.text;
-  return shape;
-}
 
 QaSettings settingsFor(const fs::path& modelFolder, std::size_t questions = 2) {
   QaSettings settings;

@@ -5,6 +5,7 @@
 // KV cache keeps its rows when it grows and refuses to pass the model's context.
 #include <QTest>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "core/formats/model_config.h"
@@ -44,6 +45,21 @@ std::unique_ptr<model::ParameterTable> randomBase(kernels::Backend& backend, con
   return base;
 }
 
+// A LoRA adapter of rank 4 whose B is not zero (after initialization it is; a trained one's is
+// not), or none.
+std::pair<std::unique_ptr<model::ParameterTable>, std::optional<model::LoraConfig>> randomAdapter(
+    kernels::Backend& backend, const formats::ModelConfig& config, bool wanted) {
+  if (!wanted) return {nullptr, std::nullopt};
+  model::LoraConfig lora;
+  lora.rank = 4;
+  auto adapter = std::make_unique<model::ParameterTable>(backend, model::loraParameterSpecs(config, lora));
+  model::initializeLora(*adapter, config, lora, 5);
+  for (const model::ParameterEntry& entry : adapter->entries()) {
+    if (entry.spec.name.find("lora_B") != std::string::npos) backend.fill(adapter->tensor(entry.spec.name), 0.03f);
+  }
+  return {std::move(adapter), lora};
+}
+
 }  // namespace
 
 class CachedDecodingTest : public QObject {
@@ -64,18 +80,7 @@ class CachedDecodingTest : public QObject {
     const formats::ModelConfig modelConfig = formats::parseModelConfig(config.toStdString());
     const auto backend = kernels::makeCpuBackend();
     auto base = randomBase(*backend, modelConfig);
-    std::unique_ptr<model::ParameterTable> adapter;
-    std::optional<model::LoraConfig> loraConfig;
-    if (lora) {
-      loraConfig.emplace();
-      loraConfig->rank = 4;
-      adapter = std::make_unique<model::ParameterTable>(*backend, model::loraParameterSpecs(modelConfig, *loraConfig));
-      model::initializeLora(*adapter, modelConfig, *loraConfig, 5);
-      // B is zero after initialization; a trained adapter's is not.
-      for (const model::ParameterEntry& entry : adapter->entries()) {
-        if (entry.spec.name.find("lora_B") != std::string::npos) backend->fill(adapter->tensor(entry.spec.name), 0.03f);
-      }
-    }
+    auto [adapter, loraConfig] = randomAdapter(*backend, modelConfig, lora);
     // The full forward without cache, over the same tables.
     model::Decoder full(*backend, modelConfig, *base, adapter.get(), loraConfig ? &*loraConfig : nullptr, nullptr);
     const auto vocab = static_cast<std::size_t>(modelConfig.vocabSize);
@@ -114,17 +119,7 @@ class CachedDecodingTest : public QObject {
     const formats::ModelConfig modelConfig = formats::parseModelConfig(config.toStdString());
     const auto backend = kernels::makeCpuBackend();
     auto base = randomBase(*backend, modelConfig);
-    std::unique_ptr<model::ParameterTable> adapter;
-    std::optional<model::LoraConfig> loraConfig;
-    if (lora) {
-      loraConfig.emplace();
-      loraConfig->rank = 4;
-      adapter = std::make_unique<model::ParameterTable>(*backend, model::loraParameterSpecs(modelConfig, *loraConfig));
-      model::initializeLora(*adapter, modelConfig, *loraConfig, 5);
-      for (const model::ParameterEntry& entry : adapter->entries()) {
-        if (entry.spec.name.find("lora_B") != std::string::npos) backend->fill(adapter->tensor(entry.spec.name), 0.03f);
-      }
-    }
+    auto [adapter, loraConfig] = randomAdapter(*backend, modelConfig, lora);
     model::Decoder full(*backend, modelConfig, *base, adapter.get(), loraConfig ? &*loraConfig : nullptr, nullptr);
     const auto vocab = static_cast<std::size_t>(modelConfig.vocabSize);
     auto lastRowOfFullForward = [&](const std::vector<std::int32_t>& sequence) {
