@@ -23,7 +23,9 @@ int runResumeCommand(const std::vector<std::string>& args);
 int runTemplate(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
 int runDataset(const std::vector<std::string>& args);
-int runFromDocuments(const std::vector<std::string>& args);  // dataset from-documents
+// dataset from-documents: in tiertune-cli itself (documents_command.cpp); null in a program linked
+// without it (the GPU machine's build, which has no document readers).
+[[gnu::weak]] int runFromDocuments(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runGenerate(const std::vector<std::string>& args);
 

@@ -279,7 +279,10 @@ int runDataset(const std::vector<std::string>& args) {
   if (args.empty()) throw UsageError("dataset needs a subcommand: import, from-documents, list, show or remove");
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "import") return importCommand(rest);
-  if (args[0] == "from-documents") return runFromDocuments(rest);
+  if (args[0] == "from-documents") {
+    if (runFromDocuments == nullptr) throw Error("this build of tiertune-cli has no document readers");
+    return runFromDocuments(rest);
+  }
   if (args[0] == "list") return listCommand(rest);
   if (args[0] == "show") return showCommand(rest);
   if (args[0] == "remove") return removeCommand(rest);

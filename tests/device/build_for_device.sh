@@ -15,8 +15,14 @@ cmake --preset ci -B "$build" >/dev/null
 cmake --build "$build" --target tiertune-cli bench_ssd_store tst_backend_parity bench_gpu_train bench_qlora
 out=build/device
 mkdir -p "$out"
-libs=("$build/app/cli/libtiertune_cli_commands.a" "$build/core/libtiertune_core.a"
-      "$build/kernels/libtiertune_kernels.a")
+# The core's components (core/CMakeLists.txt), in one group so that their order does not matter;
+# the Hub client for tiertune-cli only. Not the documents readers: they need libzip and libxml2,
+# which the device does not have, and tiertune-cli links its `dataset from-documents` weakly.
+core=(-Wl,--start-group)
+for component in util formats catalog settings hardware data model infer tiers train export; do
+  core+=("$build/core/libtiertune_$component.a")
+done
+core+=(-Wl,--end-group)
 cached() { sed -n "s/^$1:FILEPATH=//p" "$build/CMakeCache.txt"; }
 cudart=$(cached CUDA_cudart_static_LIBRARY)
 [ -f "$cudart" ] || { echo "no libcudart_static.a: is the CUDA toolkit installed?" >&2; exit 1; }
@@ -48,12 +54,12 @@ cuda=("$build/kernels/libtiertune_kernels_cuda.a" -Wl,--undefined=tiertune_cuda_
 cli_static=()
 for flag in "${static[@]}"; do [ "$flag" = -l:libcrypto.a ] || cli_static+=("$flag"); done
 g++ -o "$out/tiertune-cli" "$build/app/cli/CMakeFiles/tiertune-cli.dir/main.cpp.o" "$build/app/cli/libtiertune_cli_commands.a" \
-    "$build/core/libtiertune_hub.a" "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" \
+    "$build/core/libtiertune_hub.a" "${core[@]}" "$build/kernels/libtiertune_kernels.a" \
     "${cuda[@]}" "${cli_static[@]}" -lcurl -lcrypto
 g++ -o "$out/bench_ssd_store" "$build/tests/bench/CMakeFiles/bench_ssd_store.dir/bench_ssd_store.cpp.o" \
-    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
+    "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
 g++ -std=c++20 -O2 -I. -fopenmp -o "$out/make_train_fixture" tests/device/make_train_fixture.cpp \
-    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${static[@]}"
+    "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${static[@]}"
 g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
     "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
 
@@ -62,15 +68,15 @@ parity_static=("${static[@]/-fopenmp/-l:libgomp.a}")
 parity_static=("${parity_static[@]/#-lgomp/-l:libgomp.a}")
 g++ -pthread -o "$out/tst_backend_parity" \
     "$build/tests/kernels/CMakeFiles/tst_backend_parity.dir/tst_backend_parity.cpp.o" \
-    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
+    "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
 g++ -pthread -o "$out/bench_gpu_train" \
     "$build/tests/bench/CMakeFiles/bench_gpu_train.dir/bench_gpu_train.cpp.o" \
-    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
+    "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
 g++ -pthread -o "$out/bench_qlora" \
     "$build/tests/bench/CMakeFiles/bench_qlora.dir/bench_qlora.cpp.o" \
-    "$build/core/libtiertune_core.a" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
+    "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
 strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/make_train_fixture" "$out/tst_backend_parity" \
       "$out/bench_gpu_train" "$out/bench_qlora"
