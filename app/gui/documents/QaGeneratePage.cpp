@@ -133,7 +133,6 @@ void QaGeneratePage::start() {
   goOn_->hide();
   startOver_->hide();
   const std::vector<Document> documents = draft_.documents();
-  const fs::path tokenizerFolder = draft_.modelFolder;
   const ChunkSettings chunkSettings = draft_.questionChunks;
   const QaSettings settings = draft_.qa;
   const fs::path jobFolder = draft_.jobFolder;
@@ -142,10 +141,10 @@ void QaGeneratePage::start() {
   const QPointer<QaGeneratePage> self(this);
   job_.start(
       this,
-      [self, documents, tokenizerFolder, chunkSettings, settings, jobFolder, generatorName,
-       open](std::stop_token stop) {
+      [self, documents, chunkSettings, settings, jobFolder, generatorName, open](std::stop_token stop) {
         Outcome outcome;
-        const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(tokenizerFolder);
+        // Parts measured in the generator's tokens: they must fit its context with the prompt.
+        const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(settings.modelFolder);
         const ChunkResult chunking = chunkDocuments(documents, tokenizer, chunkSettings);
         if (chunking.chunks.empty()) throw Error(tr("The documents gave no text to write questions about.").toStdString());
         QaJob job = QaJob::create(jobFolder, settings, qaChunks(documents, chunking.chunks));
