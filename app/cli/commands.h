@@ -2,8 +2,11 @@
 // stdout/stderr and returns the process exit code: 0 success, 1 failure, 2 wrong usage.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "core/catalog/catalog.h"
 
 namespace tiertune::cli {
 
@@ -13,6 +16,10 @@ struct Command {
   const char* usage;    // full text for `tiertune-cli help NAME`
   int (*run)(const std::vector<std::string>& args);
 };
+
+// A model given as a catalog id, a catalog name or a folder (dataset import and from-documents).
+// Throws tiertune::Error when it is none of them.
+std::filesystem::path catalogModelFolder(const catalog::Catalog& store, const std::string& model);
 
 int runDoctor(const std::vector<std::string>& args);
 int runCatalog(const std::vector<std::string>& args);

@@ -27,15 +27,6 @@ extern "C" void onImportSignal(int) {
   if (g_stop) g_stop->request_stop();
 }
 
-// A model given as a catalog id, a catalog name or a folder.
-fs::path modelFolder(const catalog::Catalog& store, const std::string& model) {
-  for (const catalog::ModelRecord& record : store.models()) {
-    if (record.name == model || std::to_string(record.id) == model) return record.path;
-  }
-  if (fs::is_directory(model)) return model;
-  throw Error("no model \"" + model + "\" in the catalog, and no folder of that name");
-}
-
 catalog::DatasetRecord findDataset(const catalog::Catalog& store, const std::string& key) {
   for (const catalog::DatasetRecord& record : store.datasets()) {
     if (record.name == key || std::to_string(record.id) == key) return record;
@@ -80,7 +71,7 @@ int importCommand(const std::vector<std::string>& args) {
 
   data::ImportRequest request;
   request.file = arguments.positionals()[0];
-  request.modelFolder = modelFolder(store, *arguments.value("model"));
+  request.modelFolder = catalogModelFolder(store, *arguments.value("model"));
   request.name = arguments.value("name").value_or(request.file.stem().string());
   if (const auto format = arguments.value("format")) {
     request.shape = data::shapeFromName(*format);
@@ -274,6 +265,14 @@ int removeCommand(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+std::filesystem::path catalogModelFolder(const catalog::Catalog& store, const std::string& model) {
+  for (const catalog::ModelRecord& record : store.models()) {
+    if (record.name == model || std::to_string(record.id) == model) return record.path;
+  }
+  if (std::filesystem::is_directory(model)) return model;
+  throw Error("no model \"" + model + "\" in the catalog, and no folder of that name");
+}
 
 int runDataset(const std::vector<std::string>& args) {
   if (args.empty()) throw UsageError("dataset needs a subcommand: import, from-documents, list, show or remove");

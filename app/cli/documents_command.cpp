@@ -40,14 +40,6 @@ extern "C" void onDocumentsSignal(int) {
   if (g_cancelQuestions) g_cancelQuestions->store(true);
 }
 
-fs::path catalogModelFolder(const catalog::Catalog& store, const std::string& model) {
-  for (const catalog::ModelRecord& record : store.models()) {
-    if (record.name == model || std::to_string(record.id) == model) return record.path;
-  }
-  if (fs::is_directory(model)) return model;
-  throw Error("no model \"" + model + "\" in the catalog, and no folder of that name");
-}
-
 std::size_t count(const Arguments& arguments, const std::string& option, std::size_t fallback) {
   const auto text = arguments.value(option);
   if (!text) return fallback;
@@ -258,9 +250,7 @@ int runFromDocuments(const std::vector<std::string>& args) {
   };
   DocumentImportResult result;
   if (questions) {
-    for (const catalog::DatasetRecord& dataset : store.datasets()) {
-      if (dataset.name == request.name) throw Error("a dataset named \"" + request.name + "\" exists already; choose another --name");
-    }
+    requireFreeDatasetName(store, request.name);  // before anything is generated
     const fs::path jobFolder = documentJobFolder(userSettings.dataFolder, request.name);
     std::atomic<bool> cancel{false};
     g_cancelQuestions = &cancel;

@@ -18,6 +18,14 @@ fs::path documentJobFolder(const fs::path& dataFolder, const std::string& datase
   return dataFolder / "document-jobs" / train::folderSafeName(datasetName);
 }
 
+void requireFreeDatasetName(const catalog::Catalog& catalog, const std::string& name) {
+  for (const catalog::DatasetRecord& dataset : catalog.datasets()) {
+    if (dataset.name == name) {
+      throw Error("A dataset named \"" + name + "\" exists already; choose another name or delete it first.");
+    }
+  }
+}
+
 json documentsProvenance(const std::vector<Document>& documents) {
   json list = json::array();
   for (const Document& document : documents) {
@@ -40,14 +48,6 @@ std::string pagesText(int firstPage, int lastPage) {
   return std::to_string(firstPage) + "-" + std::to_string(lastPage);
 }
 
-// Before the job's files are written: they belong to the dataset of that name.
-void requireFreeName(const catalog::Catalog& catalog, const std::string& name) {
-  for (const catalog::DatasetRecord& dataset : catalog.datasets()) {
-    if (dataset.name == name) {
-      throw Error("A dataset named \"" + name + "\" exists already; choose another name or delete it first.");
-    }
-  }
-}
 
 }  // namespace
 
@@ -57,7 +57,7 @@ DocumentImportResult importDocumentText(catalog::Catalog& catalog, const fs::pat
                                         std::stop_token stop) {
   return fileErrorsInWords("Could not make the dataset from documents", [&] {
     if (documents.empty()) throw Error("There are no documents to make a dataset of.");
-    requireFreeName(catalog, request.name);
+    requireFreeDatasetName(catalog, request.name);
     const formats::tokenizer::Tokenizer tokenizer = formats::tokenizer::Tokenizer::load(request.modelFolder);
     const ChunkResult chunking = chunkDocuments(documents, tokenizer, request.chunks);
     if (chunking.chunks.empty()) throw Error("The documents gave no text to train on.");
@@ -116,7 +116,7 @@ DocumentImportResult importQaPairs(catalog::Catalog& catalog, const fs::path& da
     if (accepted.empty()) {
       throw Error("No question-answer pair is kept: accept or edit some in the review before the import.");
     }
-    requireFreeName(catalog, request.name);
+    requireFreeDatasetName(catalog, request.name);
 
     DocumentImportResult result;
     result.chunks = accepted.size();

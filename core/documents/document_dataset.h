@@ -24,6 +24,10 @@ namespace tiertune::documents {
 // DATA_FOLDER/document-jobs/<the dataset's name made safe for a folder>.
 std::filesystem::path documentJobFolder(const std::filesystem::path& dataFolder, const std::string& datasetName);
 
+// Throws tiertune::Error when the catalog has a dataset of that name: checked before a job's
+// files are written (they belong to the dataset of that name) and before questions are generated.
+void requireFreeDatasetName(const catalog::Catalog& catalog, const std::string& name);
+
 // [{"file", "path", "sha256", "format", "title", "pages", "words"}] for each document.
 nlohmann::ordered_json documentsProvenance(const std::vector<Document>& documents);
 

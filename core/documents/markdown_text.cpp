@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/text_documents.h"
+#include "core/documents/markup_tree.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
 
@@ -92,12 +93,6 @@ std::vector<std::string> tableCells(std::string_view line) {
   return cells;
 }
 
-std::string joinCells(const std::vector<std::string>& cells) {
-  std::string out;
-  for (const std::string& cell : cells) out += (out.empty() ? "" : " | ") + cell;
-  return out;
-}
-
 }  // namespace
 
 SourceText markdownBlocks(std::string_view text) {
@@ -174,9 +169,9 @@ SourceText markdownBlocks(std::string_view text) {
     }
     if (line.find('|') != std::string_view::npos && i + 1 < lines.size() && tableSeparator(lines[i + 1])) {
       endParagraph();
-      source.blocks.push_back({SourceBlock::Kind::TableRow, joinCells(tableCells(line)), 0, 0, false});
+      source.blocks.push_back({SourceBlock::Kind::TableRow, markup::joinCells(tableCells(line)), 0, 0, false});
       for (i += 2; i < lines.size() && !blank(lines[i]) && lines[i].find('|') != std::string_view::npos; ++i) {
-        source.blocks.push_back({SourceBlock::Kind::TableRow, joinCells(tableCells(lines[i])), 0, 0, false});
+        source.blocks.push_back({SourceBlock::Kind::TableRow, markup::joinCells(tableCells(lines[i])), 0, 0, false});
       }
       --i;
       continue;
@@ -222,8 +217,8 @@ std::string readText(const fs::path& file, const ReadLimits& limits) {
     return !overLimit;
   });
   if (overLimit) {
-    throw Error(file.filename().string() + ": holds more than " + std::to_string(limits.maxTextBytes >> 20) +
-                " MB of text, over the limit for one document; split it into parts.");
+    throw Error(file.filename().string() + ": holds more than " + markup::sizeWords(limits.maxTextBytes) +
+                " of text, over the limit for one document; split it into parts.");
   }
   return text;
 }

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "core/documents/markup_tree.h"
 #include "core/util/child_process.h"
 #include "core/util/error.h"
 #include "core/util/read_file.h"
@@ -97,8 +98,6 @@ std::string firstLine(std::string_view text) {
   while (!text.empty() && (text.front() == '\n' || text.front() == ' ')) text.remove_prefix(1);
   return std::string(text.substr(0, std::min(text.find('\n'), std::size_t{200})));
 }
-
-std::string megabytes(std::uintmax_t bytes) { return std::to_string((bytes + (1 << 19)) >> 20) + " MB"; }
 
 // What a failed pdfinfo or pdftotext means, in words.
 [[noreturn]] void throwFailure(const fs::path& file, const std::string& program, const ChildResult& result,
@@ -466,7 +465,7 @@ SourceText readPdfText(const fs::path& file, const ReadLimits& limits) {
       },
       {.timeout = limits.pdfTimeout});
   if (reader.overLimit) {
-    throw Error(name + ": the PDF holds more than " + megabytes(limits.maxTextBytes) +
+    throw Error(name + ": the PDF holds more than " + markup::sizeWords(limits.maxTextBytes) +
                 " of text, over the limit for one document; split it into parts.");
   }
   if (!result.succeeded()) throwFailure(file, "pdftotext", result, limits);

@@ -454,7 +454,7 @@ QaRunEnd QaJob::runBatched(infer::SequenceBatch& model, const infer::ModelText& 
     }
 
     const auto sessionStart = std::chrono::steady_clock::now();
-    double chunkSeconds = 0;  // this session's finished chunks, together
+    double chunkSeconds = 0;  // of this session, when its last chunk finished (replies run side by side)
     std::size_t sessionChunks = 0;
     auto report = [&](std::optional<std::size_t> current, int attempt) {
       if (!onProgress) return;
