@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernels/cpu/blas_kernels.h"
+#include "kernels/cpu/vector_kernels.h"
 
 namespace tiertune::kernels::cpu {
 
@@ -58,6 +59,7 @@ void attentionForwardBlocked(const float* q, const float* k, const float* v, std
   const std::size_t blocks = (tokens + kBlock - 1) / kBlock;
   const auto qStride = static_cast<blasint>(heads * d), kvStride = static_cast<blasint>(kvHeads * d);
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
+  const VectorKernels& vector = vectorKernels();
 #pragma omp parallel
   {
     std::vector<float> scores(kBlock * tokens);
@@ -74,16 +76,11 @@ void attentionForwardBlocked(const float* q, const float* k, const float* v, std
         for (std::size_t r = 0; r < b.rows; ++r) {
           float* row = scores.data() + r * b.cols;
           const Visible seen = visible(b, r, sampleStart);
-          float maximum = -std::numeric_limits<float>::infinity();
-          for (std::size_t c = seen.from; c < seen.to; ++c) maximum = std::max(maximum, row[c]);
-          float sum = 0;
-          for (std::size_t c = seen.from; c < seen.to; ++c) {
-            row[c] = std::exp(row[c] - maximum);
-            sum += row[c];
-          }
-          const float inverse = 1.0f / sum;
+          const std::size_t count = seen.to - seen.from;
+          const float maximum = vector.rowMaximum(row + seen.from, count);
+          const auto sum = static_cast<float>(vector.exponentiateRow(row + seen.from, count, maximum));
           std::fill(row, row + seen.from, 0.0f);
-          for (std::size_t c = seen.from; c < seen.to; ++c) row[c] *= inverse;
+          vector.scale(row + seen.from, count, 1.0f / sum);
           std::fill(row + seen.to, row + b.cols, 0.0f);
           logSumExp[h * tokens + b.first + r] = maximum + std::log(sum);
         }
@@ -108,6 +105,7 @@ void attentionBackwardBlocked(const float* dout, const float* q, const float* k,
   const auto qStride = static_cast<blasint>(heads * d), kvStride = static_cast<blasint>(kvHeads * d);
   const auto dim = static_cast<blasint>(d);
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
+  const VectorKernels& vector = vectorKernels();
 #pragma omp parallel
   {
     std::vector<float> probabilities(kBlock * tokens), gradients(kBlock * tokens);
@@ -134,10 +132,7 @@ void attentionBackwardBlocked(const float* dout, const float* q, const float* k,
             const float delta = dot(dout + at + r * heads * d, out + at + r * heads * d, d);  // sum_s P_ts dP_ts
             std::fill(pRow, pRow + seen.from, 0.0f);
             std::fill(dsRow, dsRow + seen.from, 0.0f);
-            for (std::size_t c = seen.from; c < seen.to; ++c) {
-              pRow[c] = std::exp(pRow[c] - lse);
-              dsRow[c] = pRow[c] * (dsRow[c] - delta) * scale;
-            }
+            vector.attentionGradientRow(pRow + seen.from, dsRow + seen.from, seen.to - seen.from, lse, delta, scale);
             std::fill(pRow + seen.to, pRow + b.cols, 0.0f);
             std::fill(dsRow + seen.to, dsRow + b.cols, 0.0f);
           }

@@ -22,9 +22,11 @@
 #include "kernels/cpu/embedding.h"
 #include "kernels/cpu/matmul.h"
 #include "kernels/cpu/nf4.h"
+#include "kernels/cpu/parallel_chunks.h"
 #include "kernels/cpu/rms_norm.h"
 #include "kernels/cpu/rope.h"
 #include "kernels/cpu/swiglu.h"
+#include "kernels/cpu/vector_kernels.h"
 #include "kernels/dropout_mask.h"
 
 namespace tiertune::kernels {
@@ -80,7 +82,12 @@ class CpuBackend final : public Backend {
   void doCopy(DeviceSpan<const float> from, DeviceSpan<float> to) override {
     if (from.size() != 0) std::memmove(to.data(), from.data(), from.size() * sizeof(float));
   }
-  void doFill(DeviceSpan<float> x, float value) override { std::fill(x.data(), x.data() + x.size(), value); }
+  void doFill(DeviceSpan<float> x, float value) override {
+    float* data = x.data();
+    cpu::forEachChunk(x.size(), [&](std::size_t first, std::size_t count) {
+      std::fill(data + first, data + first + count, value);
+    });
+  }
   void synchronize() override {}
 
   // One lane in effect: every copy is done when the call returns, so every fence is signalled.
@@ -95,32 +102,29 @@ class CpuBackend final : public Backend {
   void doAxpy(float alpha, DeviceSpan<const float> x, DeviceSpan<float> y) override {
     const float* in = x.data();
     float* out = y.data();
-    const std::size_t n = x.size();
-#pragma omp parallel for schedule(static)
-    for (std::size_t i = 0; i < n; ++i) out[i] += alpha * in[i];
+    const cpu::VectorKernels& kernels = cpu::vectorKernels();
+    cpu::forEachChunk(x.size(), [&](std::size_t first, std::size_t count) {
+      kernels.axpy(alpha, in + first, out + first, count);
+    });
   }
 
   void doScale(DeviceSpan<float> x, float factor) override {
     float* data = x.data();
-    const std::size_t n = x.size();
-#pragma omp parallel for schedule(static)
-    for (std::size_t i = 0; i < n; ++i) data[i] *= factor;
+    const cpu::VectorKernels& kernels = cpu::vectorKernels();
+    cpu::forEachChunk(x.size(), [&](std::size_t first, std::size_t count) {
+      kernels.scale(data + first, count, factor);
+    });
   }
 
   double doSumOfSquares(DeviceSpan<const float> x) override {
-    // Fixed blocks summed in order: the same result for every thread count.
-    constexpr std::size_t block = 1 << 14;
+    // Fixed chunks summed in order: the same result for every thread count.
     const std::size_t n = x.size();
-    const std::size_t blocks = (n + block - 1) / block;
-    std::vector<double> partial(blocks);
+    std::vector<double> partial((n + cpu::kElementChunk - 1) / cpu::kElementChunk);
     const float* data = x.data();
-#pragma omp parallel for schedule(static)
-    for (std::size_t b = 0; b < blocks; ++b) {
-      double sum = 0;
-      const std::size_t end = std::min(n, (b + 1) * block);
-      for (std::size_t i = b * block; i < end; ++i) sum += static_cast<double>(data[i]) * data[i];
-      partial[b] = sum;
-    }
+    const cpu::VectorKernels& kernels = cpu::vectorKernels();
+    cpu::forEachChunk(n, [&](std::size_t first, std::size_t count) {
+      partial[first / cpu::kElementChunk] = kernels.sumOfSquares(data + first, count);
+    });
     double total = 0;
     for (const double p : partial) total += p;
     return total;

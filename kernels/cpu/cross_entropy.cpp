@@ -4,13 +4,44 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "kernels/cpu/matmul.h"
+#include "kernels/cpu/vector_kernels.h"
 
 namespace tiertune::kernels::cpu {
 
 namespace {
+
+// A row of logits into its softmax, in place (the row's largest becomes e^0 = 1, so nothing
+// overflows); returns the sum of the exponentials, added in double. float: the vector kernels;
+// double (the tests' reference): plain loops.
+template <typename T>
+double exponentiate(T* row, std::size_t n, T& maximum) {
+  if constexpr (std::is_same_v<T, float>) {
+    const VectorKernels& kernels = vectorKernels();
+    maximum = kernels.rowMaximum(row, n);
+    return kernels.exponentiateRow(row, n, maximum);
+  } else {
+    maximum = *std::max_element(row, row + n);
+    double sum = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+      row[v] = std::exp(row[v] - maximum);
+      sum += static_cast<double>(row[v]);
+    }
+    return sum;
+  }
+}
+
+template <typename T>
+void scaleRow(T* row, std::size_t n, T factor) {
+  if constexpr (std::is_same_v<T, float>) {
+    vectorKernels().scale(row, n, factor);
+  } else {
+    for (std::size_t v = 0; v < n; ++v) row[v] *= factor;
+  }
+}
 
 // The loss chunk by chunk. products(rows, chunk, count, dhiddenRows) computes the chunk's logits
 // from its hidden rows when dhiddenRows is empty, and otherwise the backward's products from the
@@ -51,20 +82,13 @@ CrossEntropyResult crossEntropyChunked(std::span<const T> hidden, std::span<cons
         std::fill(row, row + vocab, T(0));  // no gradient from a masked token
         continue;
       }
-      const T maximum = *std::max_element(row, row + vocab);
       const T targetLogit = row[target];
-      // One exponential per logit, in the logits' precision (the row's largest is 1, so none
-      // overflows), summed in double; the row keeps them for the gradient.
-      double sum = 0;
-      for (std::size_t v = 0; v < vocab; ++v) {
-        const T e = std::exp(row[v] - maximum);
-        row[v] = e;
-        sum += static_cast<double>(e);
-      }
+      // One exponential per logit; the row keeps them for the gradient.
+      T maximum = 0;
+      const double sum = exponentiate(row, vocab, maximum);
       chunkLoss[t] = std::log(sum) - static_cast<double>(targetLogit - maximum);
       // The gradient of the normalized loss w.r.t. the logits: (softmax - one-hot) / normalizer.
-      const auto factor = static_cast<T>(static_cast<double>(scale) / sum);
-      for (std::size_t v = 0; v < vocab; ++v) row[v] *= factor;
+      scaleRow(row, vocab, static_cast<T>(static_cast<double>(scale) / sum));
       row[target] -= scale;
     }
     for (std::size_t t = 0; t < count; ++t) total += chunkLoss[t];  // fixed order: reproducible
