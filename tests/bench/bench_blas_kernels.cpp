@@ -4,9 +4,6 @@
 // for (what the CPU backend uses). Square fp32 products C = A B^T, as the linear layers multiply;
 // the last row keeps B in bf16 and widens it panel by panel, as a frozen base weight is kept.
 //   build/ci/bin/bench_blas_kernels [--threads N] [--sizes 512,1024,2048]
-#include <algorithm>
-#include <chrono>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -15,46 +12,10 @@
 #include <omp.h>
 
 #include "kernels/cpu/blas_kernels.h"
-#include "kernels/cpu/half_precision.h"
-#include "kernels/cpu/half_weights.h"
-#include "kernels/cpu/matmul.h"
+#include "tests/bench/gemm_rate.h"
 
 using namespace tiertune::kernels;
 using namespace tiertune::kernels::cpu;
-
-namespace {
-
-// Best of three timed runs of enough products to take about a quarter of a second each. halfWeights:
-// the weight in bf16, widened panel by panel (kernels/cpu/half_weights.h), as a frozen base is.
-double gflops(std::size_t n, bool halfWeights = false) {
-  std::vector<float> a(n * n), b(n * n), c(n * n);
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    a[i] = static_cast<float>((i * 7919) % 1000) / 1000.0f - 0.5f;
-    b[i] = static_cast<float>((i * 104729) % 1000) / 1000.0f - 0.5f;
-  }
-  std::vector<std::uint16_t> b16(b.size());
-  floatToBf16(b, b16);
-  using Clock = std::chrono::steady_clock;
-  auto run = [&](int count) {
-    const auto start = Clock::now();
-    for (int i = 0; i < count; ++i) {
-      if (halfWeights) {
-        matmulHalfWeights(a, false, b16, HalfFormat::Bf16, true, c, n, n, n);
-      } else {
-        matmul<float>(a, false, b, true, c, n, n, n, 1.0f, 0.0f);
-      }
-    }
-    return std::chrono::duration<double>(Clock::now() - start).count();
-  };
-  run(1);
-  int count = 1;
-  while (run(count) < 0.25 && count < (1 << 16)) count *= 2;
-  double best = 1e30;
-  for (int attempt = 0; attempt < 3; ++attempt) best = std::min(best, run(count) / count);
-  return 2.0 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n) / best / 1e9;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::size_t> sizes = {512, 1024, 2048};
@@ -98,12 +59,12 @@ int main(int argc, char** argv) {
     }
     if (!blasSelfCheck()) std::printf("(the %s kernels fail the check product)\n", inUse.c_str());
     std::printf("%-30s %-12s", row.label.c_str(), inUse.c_str());
-    for (const std::size_t n : sizes) std::printf(" %13.1f", gflops(n));
+    for (const std::size_t n : sizes) std::printf(" %13.1f", tiertune::bench::gemmGflops(n));
     std::printf("\n");
   }
   switchBlasKernels(chosen.core);
   std::printf("%-30s %-12s", "bf16 weights, widened in panels", chosen.core.c_str());
-  for (const std::size_t n : sizes) std::printf(" %13.1f", gflops(n, true));
+  for (const std::size_t n : sizes) std::printf(" %13.1f", tiertune::bench::gemmGflops(n, true));
   std::printf("\n");
   return 0;
 }
