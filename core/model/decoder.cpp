@@ -435,14 +435,18 @@ void Decoder::linearForward(const Linear& linear, DeviceSpan<const float> x, Dev
                   static_cast<float>(lora_.scaling()), 1.0f);
 }
 
-// Given dy [T, out]: dx [T, in] (= or += dy W, plus the adapter's path), and the gradients of
-// what is trained: dW += dy^T x, db += column sums of dy, dB += s dy^T h, dA += (s dy B)^T dropout(x).
+// Given dy [T, out]: dx [T, in] (= or += dy W, plus the adapter's path; none when dx is empty: an
+// input nothing below needs the gradient of), and the gradients of what is trained: dW += dy^T x,
+// db += column sums of dy, dB += s dy^T h, dA += (s dy B)^T dropout(x).
 void Decoder::linearBackward(const Linear& linear, DeviceSpan<const float> dy, DeviceSpan<const float> x,
                              DeviceSpan<float> dx, bool accumulate, DeviceSpan<const float> loraHidden,
                              std::uint64_t seed) {
   const std::size_t T = work_->tokens;
-  backend_.matmulWeight(dy, linear.weight, dx, MatmulShape{T, linear.in, linear.out, false, false}, 1.0f,
-                        accumulate ? 1.0f : 0.0f);
+  const bool inputGradient = !dx.empty();
+  if (inputGradient) {
+    backend_.matmulWeight(dy, linear.weight, dx, MatmulShape{T, linear.in, linear.out, false, false}, 1.0f,
+                          accumulate ? 1.0f : 0.0f);
+  }
   if (!linear.dWeight.empty()) {
     backend_.matmul(dy, x, linear.dWeight, MatmulShape{linear.out, linear.in, T, true, false}, 1.0f, 1.0f);
   }
@@ -465,6 +469,7 @@ void Decoder::linearBackward(const Linear& linear, DeviceSpan<const float> dy, D
     }
     backend_.matmul(dHidden, input, linear.dLoraA, MatmulShape{rank, linear.in, T, true, false}, 1.0f, 1.0f);
   }
+  if (!inputGradient) return;
   if (dropout) {
     // d dropout(x) = dHidden A, then the same mask (dropout is linear in its input).
     const DeviceSpan<float> dDropped = work_->dropped.subspan(0, T * linear.in);
@@ -574,12 +579,19 @@ void Decoder::backwardLayer(std::size_t index, DeviceSpan<const float> x, const 
     dqOut = w.dqRaw;
     dkOut = w.dkRaw;
   }
-  linearBackward(layer[LinearModule::Query], dqOut, s.n1, w.dNormed, false, hiddenOf(LinearModule::Query),
+  // The first layer's input is the embedding's output: when neither the embedding nor this
+  // layer's input norm is trained, nothing needs d x (PyTorch's autograd skips it too): the three
+  // products and the norm's backward that would make it are not run (about 1% of a LoRA step of
+  // the 56M benchmark), and dResidual is left holding d h1.
+  const bool inputGradient = index > 0 || trainsBase_ || !layer.dInputNorm.empty();
+  const DeviceSpan<float> dNormed = inputGradient ? w.dNormed : DeviceSpan<float>();
+  linearBackward(layer[LinearModule::Query], dqOut, s.n1, dNormed, false, hiddenOf(LinearModule::Query),
                  seedOf(LinearModule::Query));
-  linearBackward(layer[LinearModule::Key], dkOut, s.n1, w.dNormed, true, hiddenOf(LinearModule::Key),
+  linearBackward(layer[LinearModule::Key], dkOut, s.n1, dNormed, true, hiddenOf(LinearModule::Key),
                  seedOf(LinearModule::Key));
-  linearBackward(layer[LinearModule::Value], w.dv, s.n1, w.dNormed, true, hiddenOf(LinearModule::Value),
+  linearBackward(layer[LinearModule::Value], w.dv, s.n1, dNormed, true, hiddenOf(LinearModule::Value),
                  seedOf(LinearModule::Value));
+  if (!inputGradient) return;
   backend_.rmsNormBackward(w.dNormed, x, layer.inputNorm, s.invRms1, {T, hidden, config_.rmsNormEps}, w.dTemp,
                            layer.dInputNorm);
   backend_.axpy(1.0f, w.dTemp, dResidual);  // now d x

@@ -26,7 +26,9 @@
 #include "core/model/lora.h"
 #include "core/util/random.h"
 #include "kernels/backend.h"
+#include "kernels/cpu/blas_kernels.h"
 #include "kernels/cpu/half_precision.h"
+#include "kernels/cpu/vector_kernels.h"
 #include "kernels/timed_backend.h"
 #include "tests/bench/bench_process.h"
 #include "tests/bench/cpu_bench_model.h"
@@ -200,13 +202,22 @@ int main(int argc, char** argv) {
   }
 
   std::printf("CPU training, Llama ~56M (vocab 32000, hidden 512, 8 layers, 8/4 heads, intermediate 1376),\n"
-              "batch %d x %d tokens, %d threads, %d timed steps after one warm-up%s\n\n",
+              "batch %d x %d tokens, %d threads, %d timed steps after one warm-up%s\n",
               kBatch, kSequence, options.threads, options.steps,
               options.checkpointing ? ", activation checkpointing on" : "");
-  std::printf("%-9s | %14s %14s %8s | %14s %14s %8s\n", "method", "ours tokens/s", "torch tokens/s", "ratio",
-              "ours peak MiB", "torch peak MiB", "ratio");
   const std::string threads = std::to_string(options.threads);
   const std::string steps = std::to_string(options.steps);
+  // The peer gets its best kernels by hand (issue 24): OpenBLAS's core type for this processor's
+  // features, unless one is set already (then both sides run with it). Ours is given nothing.
+  const char* userCoreType = std::getenv("OPENBLAS_CORETYPE");
+  const std::string peerCoreType =
+      userCoreType != nullptr ? userCoreType : kernels::cpu::coreTypeFor(kernels::cpu::readCpuFeatures());
+  const std::string peerEnvironment = peerCoreType.empty() ? "" : "OPENBLAS_CORETYPE=" + peerCoreType + " ";
+  std::printf("PyTorch with OPENBLAS_CORETYPE=%s; ours with %s, %s vector kernels\n\n",
+              peerCoreType.empty() ? "(not set)" : peerCoreType.c_str(),
+              userCoreType != nullptr ? "the same" : "nothing set", kernels::cpu::vectorKernels().name);
+  std::printf("%-9s | %14s %14s %8s | %14s %14s %8s\n", "method", "ours tokens/s", "torch tokens/s", "ratio",
+              "ours peak MiB", "torch peak MiB", "ratio");
   std::vector<std::pair<std::string, Measurement>> oursByMethod;
   for (const std::string method : {"full", "lora", "lora-bf16"}) {
     Measurement ours, torch;
@@ -214,7 +225,7 @@ int main(int argc, char** argv) {
                                     threads + " --steps " + steps +
                                     (options.checkpointing ? " --checkpointing" : "");
     const std::string peer = method == "full" ? "full" : "lora";
-    const std::string torchCommand = "OMP_NUM_THREADS=" + threads + " /usr/bin/python3 " TIERTUNE_BENCH_TORCH " " +
+    const std::string torchCommand = peerEnvironment + "OMP_NUM_THREADS=" + threads + " /usr/bin/python3 " TIERTUNE_BENCH_TORCH " " +
                                      peer + " " + threads + " " + steps;
     if (!runMeasurement(oursCommand, ours) || !runMeasurement(torchCommand, torch)) {
       std::fprintf(stderr, "a measurement failed (%s)\n", method.c_str());
