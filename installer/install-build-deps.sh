@@ -19,6 +19,7 @@ packages=(
   libxml2-dev            # the XML inside them, HTML documents, and pdftotext's word boxes (core/documents)
   poppler-utils          # pdftotext and pdfinfo, run as separate programs to read PDF (GPL, not linked)
   libopenblas-openmp-dev # matrix products of the CPU backend (OpenMP build: one thread pool with ours)
+  libdnnl-dev            # oneDNN: bf16 products on AVX512-BF16/AMX (header at build time, libdnnl2 loaded at run time)
   python3-torch          # the independent reference the kernels are tested against (tests/reference)
   python3-numpy          # the NF4 reference (tests/reference/nf4_reference.py)
   file appstream         # the Debian package: CPack finds its programs with file; its test validates the metainfo

@@ -2362,6 +2362,30 @@
         <source>%1, as the OPENBLAS_CORETYPE variable asks</source>
         <translation>%1（環境変数 OPENBLAS_CORETYPE の指定どおり）</translation>
     </message>
+    <message>
+        <source>16-bit weights: on the processor&apos;s bf16 instructions (%1)</source>
+        <translation>16 ビットの重み: プロセッサーの bf16 命令で計算 (%1)</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits (this processor has no bf16 instructions)</source>
+        <translation>16 ビットの重み: 32 ビットに広げて計算 (このプロセッサーには bf16 命令がありません)</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits. Installing oneDNN (the libdnnl2 package) would make LoRA over a bf16 model about twice as fast here.</source>
+        <translation>16 ビットの重み: 32 ビットに広げて計算。oneDNN (libdnnl2 パッケージ) をインストールすると、bf16 モデルの LoRA がこのコンピューターで約 2 倍速くなります。</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits (oneDNN computed a check product wrongly on this processor, so it is not used)</source>
+        <translation>16 ビットの重み: 32 ビットに広げて計算 (oneDNN がこのプロセッサーで検査用の積を誤って計算したため使用しません)</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits, as the TIERTUNE_CPU_BF16_PRODUCTS variable asks</source>
+        <translation>16 ビットの重み: TIERTUNE_CPU_BF16_PRODUCTS 変数の指定どおり 32 ビットに広げて計算</translation>
+    </message>
+    <message>
+        <source>Other loops: %1</source>
+        <translation>その他のループ: %1</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::HomePage</name>

@@ -2362,6 +2362,30 @@
         <source>%1, as the OPENBLAS_CORETYPE variable asks</source>
         <translation>%1(OPENBLAS_CORETYPE 변수의 지정대로)</translation>
     </message>
+    <message>
+        <source>16-bit weights: on the processor&apos;s bf16 instructions (%1)</source>
+        <translation>16비트 가중치: 프로세서의 bf16 명령으로 계산 (%1)</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits (this processor has no bf16 instructions)</source>
+        <translation>16비트 가중치: 32비트로 넓혀 계산 (이 프로세서에는 bf16 명령이 없습니다)</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits. Installing oneDNN (the libdnnl2 package) would make LoRA over a bf16 model about twice as fast here.</source>
+        <translation>16비트 가중치: 32비트로 넓혀 계산. oneDNN(libdnnl2 패키지)을 설치하면 이 컴퓨터에서 bf16 모델의 LoRA가 약 두 배 빨라집니다.</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits (oneDNN computed a check product wrongly on this processor, so it is not used)</source>
+        <translation>16비트 가중치: 32비트로 넓혀 계산 (oneDNN이 이 프로세서에서 검사용 곱을 잘못 계산하여 사용하지 않습니다)</translation>
+    </message>
+    <message>
+        <source>16-bit weights: widened to 32 bits, as the TIERTUNE_CPU_BF16_PRODUCTS variable asks</source>
+        <translation>16비트 가중치: TIERTUNE_CPU_BF16_PRODUCTS 변수의 지정대로 32비트로 넓혀 계산</translation>
+    </message>
+    <message>
+        <source>Other loops: %1</source>
+        <translation>기타 루프: %1</translation>
+    </message>
 </context>
 <context>
     <name>tiertune::gui::HomePage</name>

@@ -28,6 +28,8 @@ void printText(const hardware::HardwareReport& report) {
   printRow("CPU", cpuText + ")");
   printRow("", "matrix products: " + kernels::cpu::describeBlasKernels(report.blas) + ", " +
                    kernels::cpu::blasThreading() + " threads");
+  printRow("", "16-bit weights: " + kernels::cpu::describeBf16Products(report.bf16));
+  printRow("", "element-wise loops: " + report.vectorKernels);
   printRow("Memory", formatBytes(report.memory.totalBytes) + " total, " +
                          formatBytes(report.memory.availableBytes) + " available");
   printRow("GPU", hardware::describeGpus(report.gpu));

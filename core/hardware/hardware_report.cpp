@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/error.h"
+#include "kernels/cpu/vector_kernels.h"
 
 namespace tiertune::hardware {
 namespace {
@@ -49,6 +50,8 @@ HardwareReport probeHardware(const std::filesystem::path& offloadFolder) {
   HardwareReport report;
   report.cpu = probeCpu();
   report.blas = kernels::cpu::useBestBlasKernels();
+  report.bf16 = kernels::cpu::bf16Products();
+  report.vectorKernels = kernels::cpu::vectorKernels().name;
   report.memory = probeMemory();
   report.gpu = kernels::probeGpus();
   report.training = chooseBackend(report.gpu, BackendRequest::Auto, std::nullopt);
@@ -142,7 +145,13 @@ nlohmann::json toJson(const HardwareReport& report) {
          {{"core", report.blas.core},
           {"openblas_choice", report.blas.openBlasChoice},
           {"chosen_from_features", report.blas.chosenFromFeatures},
-          {"summary", kernels::cpu::describeBlasKernels(report.blas)}}}}},
+          {"summary", kernels::cpu::describeBlasKernels(report.blas)}}},
+        {"bf16_weights",
+         {{"bf16_products", report.bf16.inUse()},
+          {"library", report.bf16.library},
+          {"implementation", report.bf16.implementation},
+          {"summary", kernels::cpu::describeBf16Products(report.bf16)}}},
+        {"vector_kernels", report.vectorKernels}}},
       {"memory",
        {{"total_bytes", report.memory.totalBytes},
         {"available_bytes", report.memory.availableBytes}}},

@@ -13,6 +13,7 @@
 #include "core/hardware/compute_speed.h"
 #include "core/hardware/disk_probe.h"
 #include "core/hardware/system_probe.h"
+#include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/blas_kernels.h"
 #include "kernels/gpu_probe.h"
 
@@ -21,6 +22,8 @@ namespace tiertune::hardware {
 struct HardwareReport {
   CpuInfo cpu;
   kernels::cpu::BlasKernels blas;     // the matrix kernels the CPU backend computes with
+  kernels::cpu::Bf16Products bf16;    // how it multiplies frozen bf16 weights
+  std::string vectorKernels;          // the instruction set of its element-wise loops ("AVX-512")
   MemoryInfo memory;
   kernels::GpuReport gpu;
   BackendChoice training;             // where a run with "backend": "auto" trains, and why

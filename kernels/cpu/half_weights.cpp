@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/panel_matmul.h"
 
@@ -41,6 +42,18 @@ void widenHalf(std::span<const std::uint16_t> w, HalfFormat format, std::span<fl
 void matmulHalfWeights(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, HalfFormat format,
                        bool transposeW, std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha,
                        float beta) {
+  if (w.size() < k * n) {
+    throw std::invalid_argument("matmulHalfWeights: W holds " + std::to_string(w.size()) +
+                                " elements, the shape needs " + std::to_string(k * n));
+  }
+  // On the processor's bf16 instructions where it has them (bf16_products.h), else widened.
+  if (format == HalfFormat::Bf16 && matmulBf16Products(a, transposeA, w, transposeW, c, m, n, k, alpha, beta)) return;
+  matmulWidenedHalfWeights(a, transposeA, w, format, transposeW, c, m, n, k, alpha, beta);
+}
+
+void matmulWidenedHalfWeights(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w,
+                              HalfFormat format, bool transposeW, std::span<float> c, std::size_t m, std::size_t n,
+                              std::size_t k, float alpha, float beta) {
   if (w.size() < k * n) {
     throw std::invalid_argument("matmulHalfWeights: W holds " + std::to_string(w.size()) +
                                 " elements, the shape needs " + std::to_string(k * n));

@@ -2,7 +2,8 @@
 // process: OpenBLAS's own choice (as it loaded, honouring OPENBLAS_CORETYPE when set), the generic
 // SSE2 kernels it falls back to for processors it does not know, and the kernels the features call
 // for (what the CPU backend uses). Square fp32 products C = A B^T, as the linear layers multiply;
-// the last row keeps B in bf16 and widens it panel by panel, as a frozen base weight is kept.
+// the last rows keep B in bf16, as a frozen base weight is kept: widened panel by panel, and as the
+// backend multiplies it (on the processor's bf16 instructions through oneDNN where it can).
 //   build/ci/bin/bench_blas_kernels [--threads N] [--sizes 512,1024,2048]
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 
 #include <omp.h>
 
+#include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/blas_kernels.h"
 #include "tests/bench/gemm_rate.h"
 
@@ -63,8 +65,11 @@ int main(int argc, char** argv) {
     std::printf("\n");
   }
   switchBlasKernels(chosen.core);
-  std::printf("%-30s %-12s", "bf16 weights, widened in panels", chosen.core.c_str());
-  for (const std::size_t n : sizes) std::printf(" %13.1f", tiertune::bench::gemmGflops(n, true));
-  std::printf("\n");
+  using tiertune::bench::Bf16Path;
+  std::printf("%-30s %-12s", "bf16 weight, widened in panels", chosen.core.c_str());
+  for (const std::size_t n : sizes) std::printf(" %13.1f", tiertune::bench::gemmGflops(n, Bf16Path::Widened));
+  std::printf("\n%-30s %-12s", "bf16 weight, as the backend", bf16Products().inUse() ? "oneDNN" : chosen.core.c_str());
+  for (const std::size_t n : sizes) std::printf(" %13.1f", tiertune::bench::gemmGflops(n, Bf16Path::AsChosen));
+  std::printf("\n(%s)\n", describeBf16Products(bf16Products()).c_str());
   return 0;
 }

@@ -1,8 +1,9 @@
 // The CPU backend's matrix product rate on a square product C = A B^T (as the linear layers
 // multiply), in GFLOP/s: the best of three timed runs of enough products to take about a quarter
-// of a second each. halfWeights: B in bf16, widened panel by panel (kernels/cpu/half_weights.h), as
-// a frozen base weight is kept. Shared by bench_blas_kernels and bench_cpu_lora_1b (whose target is
-// a share of this rate).
+// of a second each. With a bf16 B (a frozen base weight): Bf16Path::AsChosen multiplies as the
+// backend does (on the bf16 instructions where it can, kernels/cpu/bf16_products.h), Widened always
+// widens it to fp32 panel by panel. Shared by bench_blas_kernels and bench_cpu_lora_1b (whose
+// target is a share of this rate).
 #pragma once
 
 #include <algorithm>
@@ -17,7 +18,9 @@
 
 namespace tiertune::bench {
 
-inline double gemmGflops(std::size_t n, bool halfWeights = false) {
+enum class Bf16Path { None, AsChosen, Widened };
+
+inline double gemmGflops(std::size_t n, Bf16Path bf16 = Bf16Path::None) {
   using namespace tiertune::kernels;
   using namespace tiertune::kernels::cpu;
   std::vector<float> a(n * n), b(n * n), c(n * n);
@@ -31,8 +34,10 @@ inline double gemmGflops(std::size_t n, bool halfWeights = false) {
   auto run = [&](int count) {
     const auto start = Clock::now();
     for (int i = 0; i < count; ++i) {
-      if (halfWeights) {
+      if (bf16 == Bf16Path::AsChosen) {
         matmulHalfWeights(a, false, b16, HalfFormat::Bf16, true, c, n, n, n);
+      } else if (bf16 == Bf16Path::Widened) {
+        matmulWidenedHalfWeights(a, false, b16, HalfFormat::Bf16, true, c, n, n, n);
       } else {
         matmul<float>(a, false, b, true, c, n, n, n, 1.0f, 0.0f);
       }

@@ -10,6 +10,7 @@
 
 #include "kernels/cpu/adamw.h"
 #include "kernels/cpu/attention.h"
+#include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/embedding.h"
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/half_weights.h"
@@ -24,6 +25,13 @@ using namespace tiertune::kernels;
 using namespace tiertune::kernels::cpu;
 
 namespace {
+
+// Each value rounded to bf16 (nearest even) and back: what a bf16 product sees of an fp32 operand.
+std::vector<float> roundedToBf16(const std::vector<float>& values) {
+  std::vector<float> out(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) out[i] = tiertune::kernels::cpu::bf16ToFloat(tiertune::kernels::cpu::floatToBf16(values[i]));
+  return out;
+}
 
 std::vector<double> randomValues(std::size_t count, double scale = 1.0) {
   std::vector<double> values(count);
@@ -211,7 +219,10 @@ class CpuOpsTest : public QObject {
 
   // 16-bit weights: every layout, both formats, a weight of several panels, alpha and beta, against
   // the definition in double over the exactly widened weight. The bound is fp32 accumulation's over
-  // k = 1500 terms of |a w| (the sums of magnitudes): 2e-6 of that.
+  // k = 1500 terms of |a w| (the sums of magnitudes): 2e-6 of that. Where bf16 weights multiply on
+  // the processor's bf16 instructions (bf16_products.h), the definition's A is rounded to bf16
+  // first, as the policy says, and the same bound holds (a product of two bf16 values is exact in
+  // fp32, so only the sums round).
   void halfWeightProductsMatchTheDefinition() {
     constexpr std::size_t m = 3, n = 900, k = 1500;  // n k = 1.35 M weights: two panels either way
     static_assert(n * k > kPanelElements);
@@ -228,12 +239,13 @@ class CpuOpsTest : public QObject {
           const std::vector<float> before = toFloat(randomValues(m * n));
           std::vector<float> c = before;
           matmulHalfWeights(a, ta, w, format, tw, c, m, n, k, 0.5f, -2.0f);
+          const std::vector<float> aSeen = format == HalfFormat::Bf16 && bf16Products().inUse() ? roundedToBf16(a) : a;
           double worst = 0;
           for (std::size_t i = 0; i < m; ++i) {
             for (std::size_t j = 0; j < n; ++j) {
               double sum = 0, magnitude = 0;
               for (std::size_t p = 0; p < k; ++p) {
-                const double term = static_cast<double>(ta ? a[p * m + i] : a[i * k + p]) *
+                const double term = static_cast<double>(ta ? aSeen[p * m + i] : aSeen[i * k + p]) *
                                     (tw ? widened[j * k + p] : widened[p * n + j]);
                 sum += term;
                 magnitude += std::abs(term);
@@ -408,7 +420,11 @@ class CpuOpsTest : public QObject {
   }
 
   // The head kept in 16 bits: loss and dhidden as the fp32 head holding the widened values gives
-  // (the same fp32 sums, in panels), within fp32 rounding: 1e-6 relative; never NaN.
+  // (the same fp32 sums, in panels), within fp32 rounding: 1e-6 relative; never NaN. On bf16
+  // instructions (bf16_products.h) the hidden rows are rounded to bf16 for the reference's logits,
+  // and dhidden, whose logit gradients g are rounded too, may differ by 2^-8 sum_v |g_v| |head_vi|,
+  // at most 2^-8 (2 / normalizer) max_v |head_vi| (a softmax minus a one-hot sums to at most 2 in
+  // magnitude).
   void halfHeadCrossEntropyMatchesTheWidenedHead() {
     constexpr std::size_t tokens = 9, hiddenSize = 24, vocab = 301;
     for (const HalfFormat format : {HalfFormat::Bf16, HalfFormat::F16}) {
@@ -419,17 +435,26 @@ class CpuOpsTest : public QObject {
       const std::vector<std::int32_t> targets = {3, kIgnoreTarget, 0, 300, 17, kIgnoreTarget, 7, 7, 150};
       std::vector<float> dhidden(hidden.size()), dhiddenWide(hidden.size());
       const auto half = crossEntropyWithHalfHead(hidden, head, format, targets, hiddenSize, vocab, 4, dhidden, 11);
-      const auto wide = crossEntropyWithHead<float>(hidden, widened, targets, hiddenSize, vocab, 4, dhiddenWide, {}, 11);
+      const bool rounded = format == HalfFormat::Bf16 && bf16Products().inUse();
+      const std::vector<float> hiddenSeen = rounded ? roundedToBf16(hidden) : hidden;
+      const auto wide = crossEntropyWithHead<float>(hiddenSeen, widened, targets, hiddenSize, vocab, 4, dhiddenWide, {}, 11);
       QCOMPARE(half.counted, wide.counted);
       QVERIFY2(std::isfinite(half.lossSum) && std::abs(half.lossSum - wide.lossSum) <= 1e-6 * std::abs(wide.lossSum),
                qPrintable(QStringLiteral("%1 vs %2").arg(half.lossSum).arg(wide.lossSum)));
       double scale = 0, worst = 0;
       for (const float value : dhiddenWide) scale = std::max(scale, static_cast<double>(std::abs(value)));
+      std::vector<double> headMaximum(hiddenSize, 0.0);
+      for (std::size_t v = 0; v < vocab; ++v) {
+        for (std::size_t i = 0; i < hiddenSize; ++i) {
+          headMaximum[i] = std::max(headMaximum[i], static_cast<double>(std::abs(widened[v * hiddenSize + i])));
+        }
+      }
       for (std::size_t i = 0; i < dhidden.size(); ++i) {
-        const double error = std::abs(static_cast<double>(dhidden[i]) - dhiddenWide[i]) / scale;
+        const double allowed = 1e-6 * scale + (rounded ? std::ldexp(1.0, -8) * (2.0 / 11) * headMaximum[i % hiddenSize] : 0.0);
+        const double error = std::abs(static_cast<double>(dhidden[i]) - dhiddenWide[i]) / allowed;
         if (!(error <= worst)) worst = std::isnan(error) ? INFINITY : error;
       }
-      QVERIFY2(worst <= 1e-6, qPrintable(QStringLiteral("dhidden: %1").arg(worst)));
+      QVERIFY2(worst <= 1.0, qPrintable(QStringLiteral("dhidden: %1 of the bound").arg(worst)));
     }
   }
 

@@ -20,8 +20,9 @@ torch.set_num_threads(1)
 
 def main():
     job = json.loads(sys.stdin.readline())
-    config, weights, adapter = read_job_model(job)
+    config, weights, adapter, bf16_products = read_job_model(job)
     model = Model(config, weights, adapter, job.get("lora"))
+    model.bf16_products = bf16_products
     sequence = list(job["prompt"])
     tokens, logits = [], []
     with torch.no_grad():

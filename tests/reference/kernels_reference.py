@@ -116,14 +116,22 @@ def cross_entropy(job):
 
 def frozen_linear(job):
     """A linear layer over a frozen 16-bit weight, as transformers runs a bf16 or fp16 checkpoint
-    loaded with torch_dtype=float32: the weight widened to float32, the product in float32."""
+    loaded with torch_dtype=float32: the weight widened to float32, the product in float32; with
+    "bf16_products", the other operand rounded to bf16 first."""
     tokens, inputs, outputs = job["tokens"], job["inputs"], job["outputs"]
     bits = torch.tensor([b - 65536 if b >= 32768 else b for b in job["weight_bits"]], dtype=torch.int16)
     half = bits.view(torch.bfloat16 if job["format"] == "bf16" else torch.float16)
     weight = half.float().reshape(outputs, inputs)
     x = tensor(job, "x", (tokens, inputs), True)
+    probe = tensor(job, "probe", (tokens, outputs))
+    if job.get("bf16_products"):
+        # Tiertune's CPU multiplies a bf16 weight on the processor's bf16 instructions: the other
+        # operand rounded to bf16 (x forward, the incoming gradient backward), float32 sums.
+        y = x.bfloat16().float() @ weight.T
+        dx = probe.bfloat16().float() @ weight
+        return {"weight": flat(weight), "y": flat(y), "dx": flat(dx)}
     y = x @ weight.T
-    (y * tensor(job, "probe", (tokens, outputs))).sum().backward()
+    (y * probe).sum().backward()
     return {"weight": flat(weight), "y": flat(y), "dx": flat(x.grad)}
 
 

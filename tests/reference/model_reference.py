@@ -10,6 +10,11 @@ gradients (nothing here shares code with the C++ backward passes). Writes one JS
   logits [tokens * vocab], loss (mean over counted targets), grads {name: flat values} of every
   trained tensor, and for "steps" > 0 the losses of that many AdamW steps (torch.optim.AdamW with
   weight decay on all tensors but norms and biases) and the trained tensors after them.
+
+A "bf16_products" job (Tiertune's CPU multiplies frozen bf16 weights on the processor's bf16
+instructions, kernels/cpu/bf16_products.h) rounds the other operand of every product with a frozen
+bf16 weight to bf16, as the mixed-precision policy says: x in the forward, dy in the input gradient
+(the rounding passes the gradient straight through); the sums stay float32.
 """
 import json
 import math
@@ -25,6 +30,27 @@ import nf4_reference  # beside this file: QLoRA's NF4, in numpy
 torch.set_num_threads(1)
 
 DTYPES = {"F32": torch.float32, "BF16": torch.bfloat16, "F16": torch.float16}
+
+
+class Bf16Product(torch.autograd.Function):
+    """y = bf16(x) W^T over a frozen weight W (already bf16 values in float32); dx = bf16(dy) W."""
+
+    @staticmethod
+    def forward(ctx, x, weight):
+        ctx.save_for_backward(weight)
+        return x.bfloat16().float() @ weight.t()
+
+    @staticmethod
+    def backward(ctx, dy):
+        (weight,) = ctx.saved_tensors
+        return dy.bfloat16().float() @ weight, None
+
+
+def safetensors_dtypes(path):
+    with open(path, "rb") as f:
+        (header_size,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(header_size))
+    return {name: info["dtype"] for name, info in header.items() if name != "__metadata__"}
 
 
 def read_safetensors(path):
@@ -68,6 +94,7 @@ def rotate_half(x):
 
 class Model:
     def __init__(self, config, weights, adapter, lora):
+        self.bf16_products = set()  # frozen bf16 weights whose products round the other side
         self.config = config
         self.w = weights
         self.adapter = adapter
@@ -80,9 +107,15 @@ class Model:
         self.layers = config["num_hidden_layers"]
         self.inv_freq = inverse_frequencies(config, self.head_dim)
 
+    def product(self, x, name):
+        weight = self.w[name]
+        if name in self.bf16_products:
+            return Bf16Product.apply(x, weight)
+        return x @ weight.t()
+
     def linear(self, x, layer, path):
         name = f"model.layers.{layer}.{path}"
-        y = x @ self.w[name + ".weight"].t()
+        y = self.product(x, name + ".weight")
         if name + ".bias" in self.w:
             y = y + self.w[name + ".bias"]
         a_name = f"base_model.model.{name}.lora_A.weight"
@@ -124,8 +157,7 @@ class Model:
             up = self.linear(h, layer, "mlp.up_proj")
             x = x + self.linear(torch.nn.functional.silu(gate) * up, layer, "mlp.down_proj")
         x = rms_norm(x, self.w["model.norm.weight"], self.eps)
-        head = self.w.get("lm_head.weight", self.w["model.embed_tokens.weight"])
-        return x @ head.t()
+        return self.product(x, "lm_head.weight" if "lm_head.weight" in self.w else "model.embed_tokens.weight")
 
 
 def loss_of(logits, targets):
@@ -152,16 +184,24 @@ def read_job_model(job):
                 dequantized = nf4_reference.quantize(flat_values, dynamic)[4]
                 weights[name] = torch.from_numpy(dequantized.copy()).reshape(value.shape)
     adapter = read_safetensors(os.path.join(folder, "adapter.safetensors")) if job.get("lora") else None
-    return config, weights, adapter
+    # The frozen bf16 weights whose products round the other side (not those NF4 replaced).
+    bf16_products = set()
+    if job.get("bf16_products") and adapter is not None:
+        for name, dtype in safetensors_dtypes(os.path.join(folder, "model.safetensors")).items():
+            nf4 = job.get("nf4_base") and ".layers." in name and name.endswith("_proj.weight")
+            if dtype == "BF16" and weights[name].dim() == 2 and not nf4:
+                bf16_products.add(name)
+    return config, weights, adapter, bf16_products
 
 
 def main():
     job = json.loads(sys.stdin.readline())
-    config, weights, adapter = read_job_model(job)
+    config, weights, adapter, bf16_products = read_job_model(job)
     trained = adapter if adapter is not None else weights
     for value in trained.values():
         value.requires_grad_(True)
     model = Model(config, weights, adapter, job.get("lora"))
+    model.bf16_products = bf16_products
     ids = torch.tensor(job["ids"], dtype=torch.int64)
     positions = torch.tensor(job["positions"], dtype=torch.int64)
     sample_start = torch.tensor(job["sample_start"], dtype=torch.int64)

@@ -33,6 +33,7 @@
 #include "core/model/lora.h"
 #include "core/model/parameter_table.h"
 #include "kernels/backend.h"
+#include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/half_precision.h"
 #include "reference/torch_reference.h"
 #include "support/scratch.h"
@@ -44,6 +45,15 @@ namespace {
 
 constexpr double kTolerance = 1e-4;
 constexpr double kTrainedWeightsTolerance = 1e-3;
+// With bf16 products (a frozen bf16 base on a processor with bf16 instructions) both sides round
+// the same activations to bf16, but an activation within fp32 noise of a rounding boundary rounds
+// one way here and the other way there: a step of 2^-8 in that element, which the next layers carry
+// on and which makes further such splits. Both sides then differ from the exact product by about a
+// bf16 rounding, and from each other by at most about twice that: logits, loss, gradients, the
+// trajectory's losses and (in place of kTrainedWeightsTolerance) the trained weights are held to
+// 1e-2 (measured over repeated runs with fresh inputs: 2.5e-3 at worst, the logits of the smallest
+// model). tst_decoder_vs_torch_widened runs the same rows on the exact path at kTolerance.
+constexpr double kBf16ProductsTolerance = 1e-2;
 
 struct Case {
   const char* name;
@@ -182,7 +192,8 @@ TokenBatch randomBatch(std::int64_t vocab) {
 // optimizer step (moments, bias correction, decay) moves every element, so it cannot hide among
 // the few; a wrong gradient element is caught before the steps, where every element is held to
 // 1e-4. Empty when it agrees; otherwise what failed.
-QString matchesTrajectory(const std::vector<float>& ours, const QJsonArray& theirs, double apart) {
+QString matchesTrajectory(const std::vector<float>& ours, const QJsonArray& theirs, double apart,
+                          double tolerance = kTrainedWeightsTolerance) {
   if (static_cast<std::size_t>(theirs.size()) != ours.size()) return QStringLiteral("sizes differ");
   double largest = 1e-30;
   for (const QJsonValue& value : theirs) largest = std::max(largest, std::abs(value.toDouble()));
@@ -194,8 +205,8 @@ QString matchesTrajectory(const std::vector<float>& ours, const QJsonArray& thei
       return QStringLiteral("element %1 is %2 from PyTorch's, farther than Adam's steps allow (%3)")
           .arg(i).arg(difference).arg(apart);
     }
-    if (difference > kTrainedWeightsTolerance * largest && ++outside > allowed) {
-      return QStringLiteral("more than %1 elements differ by over %2 of the largest value").arg(allowed).arg(kTrainedWeightsTolerance);
+    if (difference > tolerance * largest && ++outside > allowed) {
+      return QStringLiteral("more than %1 elements differ by over %2 of the largest value").arg(allowed).arg(tolerance);
     }
   }
   return {};
@@ -270,6 +281,11 @@ class DecoderVsTorch : public QObject {
                                           {"eps", hyper.epsilon}, {"weight_decay", hyper.weightDecay}}}};
     if (lora) job["lora"] = QJsonObject{{"rank", static_cast<int>(loraConfig.rank)}, {"alpha", loraConfig.alpha}};
     if (fourBitBase) job["nf4_base"] = true;
+    // Frozen bf16 weights multiply on the processor's bf16 instructions where it has them: the
+    // reference then rounds the other side of those products as the policy says.
+    const bool bf16Products = lora && dtype == formats::Dtype::BF16 && kernels::cpu::bf16Products().inUse();
+    if (bf16Products) job["bf16_products"] = true;
+    const double tolerance = bf16Products ? kBf16ProductsTolerance : kTolerance;
     const QJsonObject expected = test::runTorchReference(QStringLiteral(TIERTUNE_MODEL_REFERENCE), job);
     QVERIFY2(!expected.contains("error"), qPrintable(expected["error"].toString()));
 
@@ -292,18 +308,18 @@ class DecoderVsTorch : public QObject {
     Decoder decoder(*backend, config, base, adapter.get(), lora ? &loraConfig : nullptr, &gradients);
 
     const double logitsError = test::relativeError(decoder.logits(batch), expected["logits"].toArray());
-    QVERIFY2(logitsError <= kTolerance, qPrintable(QStringLiteral("logits: relative error %1").arg(logitsError)));
+    QVERIFY2(logitsError <= tolerance, qPrintable(QStringLiteral("logits: relative error %1").arg(logitsError)));
 
     const LossSum loss = decoder.forwardBackward(batch, batch.countedTargets(), 1);
     const double expectedLoss = expected["loss"].toDouble();
-    QVERIFY2(std::abs(loss.mean() - expectedLoss) <= kTolerance * std::abs(expectedLoss),
+    QVERIFY2(std::abs(loss.mean() - expectedLoss) <= tolerance * std::abs(expectedLoss),
              qPrintable(QStringLiteral("loss %1, PyTorch %2").arg(loss.mean()).arg(expectedLoss)));
     const QJsonObject grads = expected["grads"].toObject();
     QCOMPARE(static_cast<std::size_t>(grads.size()), trained.tensorCount());
     for (const ParameterEntry& entry : trained.entries()) {
       const double error = test::relativeError(download(gradients, entry.spec.name),
                                          grads[QString::fromStdString(entry.spec.name)].toArray());
-      QVERIFY2(error <= kTolerance, qPrintable(QStringLiteral("gradient of %1: relative error %2")
+      QVERIFY2(error <= tolerance, qPrintable(QStringLiteral("gradient of %1: relative error %2")
                                                    .arg(QString::fromStdString(entry.spec.name))
                                                    .arg(error)));
     }
@@ -319,7 +335,7 @@ class DecoderVsTorch : public QObject {
       gradients.zero();
       const double stepLoss = decoder.forwardBackward(batch, batch.countedTargets(), 1).mean();
       const double referenceLoss = losses[step - 1].toDouble();
-      QVERIFY2(std::abs(stepLoss - referenceLoss) <= kTolerance * std::abs(referenceLoss),
+      QVERIFY2(std::abs(stepLoss - referenceLoss) <= tolerance * std::abs(referenceLoss),
                qPrintable(QStringLiteral("step %1: loss %2, PyTorch %3").arg(step).arg(stepLoss).arg(referenceLoss)));
       backend->adamw(trained.decayed(), gradients.decayed(), moment1.decayed(), moment2.decayed(), hyper, step);
       backend->adamw(trained.undecayed(), gradients.undecayed(), moment1.undecayed(), moment2.undecayed(), undecayed,
@@ -356,7 +372,8 @@ class DecoderVsTorch : public QObject {
       }
       const QString failure = matchesTrajectory(download(trained, entry.spec.name),
                                                 after[QString::fromStdString(entry.spec.name)].toArray(),
-                                                2 * kSteps * hyper.learningRate * perStep * 1.001);
+                                                2 * kSteps * hyper.learningRate * perStep * 1.001,
+                                                bf16Products ? kBf16ProductsTolerance : kTrainedWeightsTolerance);
       QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("%1 after %2 steps: %3")
                                                  .arg(QString::fromStdString(entry.spec.name))
                                                  .arg(kSteps)

@@ -13,6 +13,7 @@
 
 #include "kernels/cpu/adamw.h"
 #include "kernels/cpu/attention.h"
+#include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/cached_attention.h"
 #include "kernels/cpu/cross_entropy.h"
 #include "kernels/cpu/half_precision.h"
@@ -219,7 +220,8 @@ class KernelsVsTorchTest : public QObject {
     matmulHalfWeights(probe, false, bits, half, false, dx, tokens, inputs, outputs);
     const QJsonObject result = reference({{"op", "frozen_linear"}, {"tokens", int(tokens)}, {"inputs", int(inputs)},
                                           {"outputs", int(outputs)}, {"format", half == HalfFormat::Bf16 ? "bf16" : "fp16"},
-                                          {"weight_bits", bitsJson}, {"x", toJson(x)}, {"probe", toJson(probe)}});
+                                          {"weight_bits", bitsJson}, {"x", toJson(x)}, {"probe", toJson(probe)},
+                                          {"bf16_products", half == HalfFormat::Bf16 && bf16Products().inUse()}});
     REQUIRE_REFERENCE(result);
     QCOMPARE(relativeError(weight, result[QStringLiteral("weight")]), 0.0);
     CHECK_CLOSE(y, result, "y");

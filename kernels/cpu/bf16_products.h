@@ -1,0 +1,60 @@
+// Products with a bf16 weight on the processor's bf16 instructions (AVX512-BF16, AMX), through
+// oneDNN: the activations rounded to bf16 (nearest even), the products accumulated in fp32, the
+// result fp32. This is the mixed-precision policy's 16-bit product (README, "Numerics"), as the GPU
+// computes it; the frozen base of a LoRA run over a bf16 checkpoint multiplies at about twice the
+// fp32 rate (oneDNN 2.6 on this project's EPYC, 2 threads: 413-438 GFLOP/s against OpenBLAS's
+// fp32 185-200, the shapes of 56M and 1B Llama layers).
+//
+// oneDNN (Debian's libdnnl2, Apache-2.0) is loaded at run time, not linked: a computer without it
+// (or a processor without bf16 instructions) keeps the exact path, the weight widened to fp32 panel
+// by panel (half_weights.h), and says why. The first product proves the library on this processor
+// against that exact path (within the bound below); a failed check gives it up for the process.
+//
+// Error bound (tests/kernels/tst_bf16_products.cpp): |c - c_exact| <= 2^-8 sum_k |a_ik| |w_kj|
+// plus fp32 accumulation, c_exact the product of the fp32 activations and the widened weights.
+//
+// TIERTUNE_CPU_BF16_PRODUCTS=widen in the environment keeps the exact path (for comparisons that
+// need the weights' exact products; read once).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "kernels/cpu/blas_kernels.h"
+
+namespace tiertune::kernels::cpu {
+
+// The choice, made once per process on first use. A record, not a sentence: front ends word it.
+struct Bf16Products {
+  enum class Reason {
+    InUse,          // the products run on oneDNN
+    NoInstructions, // the processor has neither AVX512-BF16 nor AMX-BF16
+    NotBuilt,       // this build had no oneDNN header
+    NoLibrary,      // libdnnl.so.2 is not installed (or lacks a function we call)
+    CheckFailed,    // its check product was outside the bound
+    TurnedOff,      // TIERTUNE_CPU_BF16_PRODUCTS=widen
+  };
+  Reason reason = Reason::NotBuilt;
+  std::string library;         // "oneDNN 2.6.3"
+  std::string implementation;  // oneDNN's name for the kernel of the check product ("brg:avx512_core_bf16")
+  std::string detail;          // what failed to load, when reason is NoLibrary
+  bool inUse() const { return reason == Reason::InUse; }
+};
+
+const Bf16Products& bf16Products();
+
+// For tests: the choice for these features and this setting, on the library as this process can
+// load it (no caching, no check product).
+Bf16Products::Reason bf16ProductsFor(const CpuFeatures& features, const char* setting);
+
+// C [m, n] = alpha op(A) op(W) + beta C with W in bf16, on oneDNN; shapes as matmulHalfWeights.
+// Returns false, having done nothing, when the bf16 products are not in use.
+bool matmulBf16Products(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,
+                        std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);
+
+// "bf16 products on oneDNN 2.6.3 (brg:avx512_core_bf16)", or why the weights are widened.
+std::string describeBf16Products(const Bf16Products& products);
+
+}  // namespace tiertune::kernels::cpu
