@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -16,6 +17,7 @@
 
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/half_weights.h"
+#include "kernels/cpu/panel_matmul.h"
 #include "kernels/cpu/parallel_chunks.h"
 
 #if TIERTUNE_HAVE_ONEDNN_HEADER
@@ -111,12 +113,13 @@ void check(dnnl_status_t status, const char* what) {
   }
 }
 
-// A plain (strided) 2-D memory description: rows x cols, stored row-major, or transposed.
-dnnl_memory_desc_t plain(const Library& dnnl, dnnl_dim_t rows, dnnl_dim_t cols, bool transposed,
+// A strided 2-D memory description: rows x cols, stored row-major with `leading` elements from one
+// row to the next, or transposed (stored as cols x rows, `leading` apart).
+dnnl_memory_desc_t plain(const Library& dnnl, dnnl_dim_t rows, dnnl_dim_t cols, bool transposed, dnnl_dim_t leading,
                          dnnl_data_type_t type) {
   dnnl_memory_desc_t desc;
   const dnnl_dims_t dims = {rows, cols};
-  const dnnl_dims_t strides = {transposed ? 1 : cols, transposed ? rows : 1};
+  const dnnl_dims_t strides = {transposed ? 1 : leading, transposed ? leading : 1};
   check(dnnl.memoryDescInit(&desc, 2, dims, type, strides), "describe a matrix");
   return desc;
 }
@@ -125,8 +128,9 @@ dnnl_memory_desc_t plain(const Library& dnnl, dnnl_dim_t rows, dnnl_dim_t cols, 
 struct Shape {
   std::size_t m, n, k;
   bool transposeA, transposeW;
+  std::size_t lda, ldw, ldc;  // elements from one stored row to the next
   std::uint32_t alpha, beta;  // the floats' bits
-  auto tie() const { return std::tie(m, n, k, transposeA, transposeW, alpha, beta); }
+  auto tie() const { return std::tie(m, n, k, transposeA, transposeW, lda, ldw, ldc, alpha, beta); }
   bool operator<(const Shape& other) const { return tie() < other.tie(); }
 };
 
@@ -145,9 +149,9 @@ class Products {
     if (const auto found = cache_.find(s); found != cache_.end()) return found->second;
     Compiled made;
     const auto m = static_cast<dnnl_dim_t>(s.m), n = static_cast<dnnl_dim_t>(s.n), k = static_cast<dnnl_dim_t>(s.k);
-    made.src = plain(dnnl_, m, k, s.transposeA, dnnl_bf16);
-    made.weights = plain(dnnl_, k, n, s.transposeW, dnnl_bf16);
-    made.dst = plain(dnnl_, m, n, false, dnnl_f32);
+    made.src = plain(dnnl_, m, k, s.transposeA, static_cast<dnnl_dim_t>(s.lda), dnnl_bf16);
+    made.weights = plain(dnnl_, k, n, s.transposeW, static_cast<dnnl_dim_t>(s.ldw), dnnl_bf16);
+    made.dst = plain(dnnl_, m, n, false, static_cast<dnnl_dim_t>(s.ldc), dnnl_f32);
     dnnl_matmul_desc_t desc;
     check(dnnl_.matmulDescInit(&desc, &made.src, &made.weights, nullptr, &made.dst), "describe a product");
     dnnl_primitive_attr_t attr = nullptr;
@@ -231,14 +235,56 @@ const std::uint16_t* roundedActivations(std::span<const float> a) {
   return out.data();
 }
 
-void runOnLibrary(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,
-                  std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta,
-                  std::string* implementation = nullptr) {
-  const Shape shape{m, n, k, transposeA, transposeW, std::bit_cast<std::uint32_t>(alpha), std::bit_cast<std::uint32_t>(beta)};
+// One product on the library: A already in bf16; the leading dimensions are in the shape.
+void runRounded(const Shape& shape, const std::uint16_t* a, const std::uint16_t* w, float* c,
+                std::string* implementation = nullptr) {
   Products& made = products();
   const Compiled& compiled = made.compiled(shape);
   if (implementation != nullptr) *implementation = compiled.implementation;
-  made.run(compiled, roundedActivations(a.subspan(0, m * k)), w.data(), c.data());
+  made.run(compiled, a, w, c);
+}
+
+Shape denseShape(std::size_t m, std::size_t n, std::size_t k, bool transposeA, bool transposeW, float alpha, float beta) {
+  return Shape{m, n, k, transposeA, transposeW, transposeA ? m : k, transposeW ? k : n, n,
+               std::bit_cast<std::uint32_t>(alpha), std::bit_cast<std::uint32_t>(beta)};
+}
+
+void runOnLibrary(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,
+                  std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta,
+                  std::string* implementation = nullptr) {
+  runRounded(denseShape(m, n, k, transposeA, transposeW, alpha, beta), roundedActivations(a.subspan(0, m * k)),
+             w.data(), c.data(), implementation);
+}
+
+// The weight made panel by panel (about kPanelElements bf16 values, 2 MiB, a buffer of the calling
+// thread), each panel one product, as panel_matmul.cpp does with fp32 panels: for W [n, k] a panel
+// of rows is a block of C's columns; for W [k, n] it is a slice of the sum over k, the first slice
+// applying beta and the others adding to C.
+void runPanels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
+               std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
+  const std::uint16_t* rounded = roundedActivations(a.subspan(0, m * k));
+  thread_local std::vector<std::uint16_t> panel;
+  const std::uint32_t alphaBits = std::bit_cast<std::uint32_t>(alpha);
+  if (transposeW) {
+    const std::size_t rows = std::max<std::size_t>(1, kPanelElements / k);
+    for (std::size_t first = 0; first < n; first += rows) {
+      const std::size_t count = std::min(rows, n - first);
+      panel.resize(count * k);
+      source(first * k, panel);
+      const Shape shape{m, count, k, transposeA, true, transposeA ? m : k, k, n, alphaBits, std::bit_cast<std::uint32_t>(beta)};
+      runRounded(shape, rounded, panel.data(), c.data() + first);
+    }
+    return;
+  }
+  const std::size_t rows = std::max<std::size_t>(1, kPanelElements / n);
+  for (std::size_t first = 0; first < k; first += rows) {
+    const std::size_t count = std::min(rows, k - first);
+    panel.resize(count * n);
+    source(first * n, panel);
+    const Shape shape{m, n, count, transposeA, false, transposeA ? m : k, n, n, alphaBits,
+                      std::bit_cast<std::uint32_t>(first == 0 ? beta : 1.0f)};
+    runRounded(shape, transposeA ? rounded + first * m : rounded + first, panel.data(), c.data());
+  }
 }
 
 // The check product: awkward sizes, both layouts of W, alpha and beta, against the exact path in
@@ -310,6 +356,18 @@ const Bf16Products& bf16Products() {
     return result;
   }();
   return chosen;
+}
+
+bool matmulBf16Panels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
+                      std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
+#if TIERTUNE_HAVE_ONEDNN_HEADER
+  if (!bf16Products().inUse() || m == 0 || n == 0 || k == 0) return false;
+  runPanels(a, transposeA, source, transposeW, c, m, n, k, alpha, beta);
+  return true;
+#else
+  (void)a, (void)transposeA, (void)source, (void)transposeW, (void)c, (void)m, (void)n, (void)k, (void)alpha, (void)beta;
+  return false;
+#endif
 }
 
 bool matmulBf16Products(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 
@@ -53,6 +54,16 @@ Bf16Products::Reason bf16ProductsFor(const CpuFeatures& features, const char* se
 // Returns false, having done nothing, when the bf16 products are not in use.
 bool matmulBf16Products(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,
                         std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);
+
+// Writes elements [first, first + out.size()) of a weight, in its storage order, as bf16 (a compact
+// weight made ready for the products: NF4 dequantized and rounded, as bitsandbytes does for a bf16
+// compute type). Called on the thread of the product.
+using Bf16PanelSource = std::function<void(std::size_t first, std::span<std::uint16_t> out)>;
+
+// The same product with W made panel by panel by source (panel_matmul.h's panels, in bf16).
+// Returns false, having done nothing, when the bf16 products are not in use.
+bool matmulBf16Panels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
+                      std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);
 
 // "bf16 products on oneDNN 2.6.3 (brg:avx512_core_bf16)", or why the weights are widened.
 std::string describeBf16Products(const Bf16Products& products);

@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "kernels/cpu/bf16_products.h"
+#include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/panel_matmul.h"
+#include "kernels/cpu/parallel_chunks.h"
 #include "kernels/nf4_format.h"
 
 namespace tiertune::kernels::cpu {
@@ -183,6 +186,19 @@ void matmulNf4Weights(std::span<const float> a, bool transposeA, std::span<const
                                 std::to_string(elements) + " NF4 weights take " +
                                 std::to_string(nf4Layout(elements).bytes));
   }
+  // On the processor's bf16 instructions where it has them: each panel dequantized, then rounded to
+  // bf16 (bitsandbytes with a bf16 compute type does the same), then multiplied (bf16_products.h).
+  // The panel in parallel chunks: oneDNN's products run on the same OpenMP threads, so nothing
+  // spins against them (the fp32 path below widens on one thread for OpenBLAS's sake).
+  const Bf16PanelSource toBf16 = [&](std::size_t first, std::span<std::uint16_t> out) {
+    forEachChunk(out.size(), [&](std::size_t offset, std::size_t count) {
+      thread_local std::vector<float> values;
+      values.resize(count);
+      dequantizeNf4(w, elements, first + offset, values);
+      floatToBf16(values, out.subspan(offset, count));
+    });
+  };
+  if (matmulBf16Panels(a, transposeA, toBf16, transposeW, c, m, n, k, alpha, beta)) return;
   matmulWidenedPanels(
       a, transposeA, [&](std::size_t first, std::span<float> out) { dequantizeNf4(w, elements, first, out); },
       transposeW, c, m, n, k, alpha, beta);

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "kernels/cpu/bf16_products.h"
+#include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/matmul.h"
 #include "kernels/cpu/nf4.h"
 #include "kernels/cpu/panel_matmul.h"
@@ -134,7 +136,9 @@ class TestNf4 : public QObject {
 
   // The product over the NF4 weight equals, bit for bit, the fp32 product over its dequantized
   // copy cut into the same panels: the forward (W transposed, [out, in]) and the input gradient
-  // (W as stored), with shapes that cross a panel boundary.
+  // (W as stored), with shapes that cross a panel boundary. Where the processor multiplies on its
+  // bf16 instructions (bf16_products.h), the dequantized copy is rounded to bf16 and multiplied
+  // there in the same panels, and the plain product it is held to rounds A and W to bf16 first.
   void productsEqualTheProductOfTheDequantizedWeight_data() {
     QTest::addColumn<int>("m");
     QTest::addColumn<int>("n");
@@ -158,13 +162,27 @@ class TestNf4 : public QObject {
     const std::vector<float> start = normalValues(M * N, 1.0);
     std::vector<float> ours = start, theirs = start;
     matmulNf4Weights(a, false, w, transposeW, ours, M, N, K, 0.5f, 1.0f);
-    matmulWidenedPanels(
-        a, false, [&](std::size_t first, std::span<float> out) { std::memcpy(out.data(), wide.data() + first, out.size_bytes()); },
-        transposeW, theirs, M, N, K, 0.5f, 1.0f);
+    const bool bf16 = bf16Products().inUse();
+    std::vector<std::uint16_t> wide16(wide.size());
+    floatToBf16(wide, wide16);
+    if (bf16) {
+      QVERIFY(matmulBf16Panels(
+          a, false,
+          [&](std::size_t first, std::span<std::uint16_t> out) { std::memcpy(out.data(), wide16.data() + first, out.size_bytes()); },
+          transposeW, theirs, M, N, K, 0.5f, 1.0f));
+    } else {
+      matmulWidenedPanels(
+          a, false, [&](std::size_t first, std::span<float> out) { std::memcpy(out.data(), wide.data() + first, out.size_bytes()); },
+          transposeW, theirs, M, N, K, 0.5f, 1.0f);
+    }
     QVERIFY(sameBits(ours, theirs));
     // And within fp32 rounding of the plain product (the panels only split the sums).
-    std::vector<float> plain = start;
-    matmul<float>(a, false, wide, transposeW, plain, M, N, K, 0.5f, 1.0f);
+    std::vector<float> plain = start, aSeen = a, wSeen = wide;
+    if (bf16) {
+      for (float& v : aSeen) v = bf16ToFloat(floatToBf16(v));
+      bf16ToFloat(wide16, wSeen);
+    }
+    matmul<float>(aSeen, false, wSeen, transposeW, plain, M, N, K, 0.5f, 1.0f);
     for (std::size_t i = 0; i < plain.size(); ++i) {
       QVERIFY2(std::fabs(plain[i] - ours[i]) <= 1e-5 * (1 + std::fabs(plain[i])), qPrintable(QString::number(i)));
     }

@@ -184,12 +184,15 @@ def read_job_model(job):
                 dequantized = nf4_reference.quantize(flat_values, dynamic)[4]
                 weights[name] = torch.from_numpy(dequantized.copy()).reshape(value.shape)
     adapter = read_safetensors(os.path.join(folder, "adapter.safetensors")) if job.get("lora") else None
-    # The frozen bf16 weights whose products round the other side (not those NF4 replaced).
+    # The frozen bf16 weights whose products round the other side; NF4's dequantized weights are
+    # rounded to bf16 for those products too (as bitsandbytes does for a bf16 compute type).
     bf16_products = set()
     if job.get("bf16_products") and adapter is not None:
         for name, dtype in safetensors_dtypes(os.path.join(folder, "model.safetensors")).items():
             nf4 = job.get("nf4_base") and ".layers." in name and name.endswith("_proj.weight")
-            if dtype == "BF16" and weights[name].dim() == 2 and not nf4:
+            if nf4:
+                weights[name] = weights[name].bfloat16().float()
+            if (dtype == "BF16" or nf4) and weights[name].dim() == 2:
                 bf16_products.add(name)
     return config, weights, adapter, bf16_products
 
