@@ -266,25 +266,21 @@ void runPanels(std::span<const float> a, bool transposeA, const Bf16PanelSource&
   thread_local std::vector<std::uint16_t> panel;
   const std::uint32_t alphaBits = std::bit_cast<std::uint32_t>(alpha);
   if (transposeW) {
-    const std::size_t rows = std::max<std::size_t>(1, kPanelElements / k);
-    for (std::size_t first = 0; first < n; first += rows) {
-      const std::size_t count = std::min(rows, n - first);
+    forEachPanel(n, k, [&](std::size_t first, std::size_t count) {
       panel.resize(count * k);
       source(first * k, panel);
       const Shape shape{m, count, k, transposeA, true, transposeA ? m : k, k, n, alphaBits, std::bit_cast<std::uint32_t>(beta)};
       runRounded(shape, rounded, panel.data(), c.data() + first);
-    }
+    });
     return;
   }
-  const std::size_t rows = std::max<std::size_t>(1, kPanelElements / n);
-  for (std::size_t first = 0; first < k; first += rows) {
-    const std::size_t count = std::min(rows, k - first);
+  forEachPanel(k, n, [&](std::size_t first, std::size_t count) {
     panel.resize(count * n);
     source(first * n, panel);
     const Shape shape{m, n, count, transposeA, false, transposeA ? m : k, n, n, alphaBits,
                       std::bit_cast<std::uint32_t>(first == 0 ? beta : 1.0f)};
     runRounded(shape, transposeA ? rounded + first * m : rounded + first, panel.data(), c.data());
-  }
+  });
 }
 
 // The check product: awkward sizes, both layouts of W, alpha and beta, against the exact path in

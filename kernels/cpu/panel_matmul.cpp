@@ -43,29 +43,25 @@ void matmulWidenedPanels(std::span<const float> a, bool transposeA, const PanelW
   thread_local std::vector<float> panel;
   if (transposeW) {
     // W [n, k]: a panel of its rows gives a block of C's columns; C's row stride stays n.
-    const std::size_t rows = std::max<std::size_t>(1, kPanelElements / k);
-    for (std::size_t first = 0; first < n; first += rows) {
-      const std::size_t count = std::min(rows, n - first);
+    forEachPanel(n, k, [&](std::size_t first, std::size_t count) {
       panel.resize(count * k);
       widen(first * k, panel);
       cblas_sgemm(CblasRowMajor, op(transposeA), CblasTrans, static_cast<int>(m), static_cast<int>(count),
                   static_cast<int>(k), alpha, a.data(), lda, panel.data(), static_cast<int>(k), beta,
                   c.data() + first, ldc);
-    }
+    });
     return;
   }
   // W [k, n]: a panel of its rows is a slice of the sum over k; the first slice applies beta, the
   // others add to C.
-  const std::size_t rows = std::max<std::size_t>(1, kPanelElements / n);
-  for (std::size_t first = 0; first < k; first += rows) {
-    const std::size_t count = std::min(rows, k - first);
+  forEachPanel(k, n, [&](std::size_t first, std::size_t count) {
     panel.resize(count * n);
     widen(first * n, panel);
     const float* slice = transposeA ? a.data() + first * m : a.data() + first;
     cblas_sgemm(CblasRowMajor, op(transposeA), CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
                 static_cast<int>(count), alpha, slice, lda, panel.data(), static_cast<int>(n),
                 first == 0 ? beta : 1.0f, c.data(), ldc);
-  }
+  });
 }
 
 }  // namespace tiertune::kernels::cpu
