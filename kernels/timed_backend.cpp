@@ -7,7 +7,8 @@ namespace tiertune::kernels {
 const char* toString(OpFamily family) {
   switch (family) {
     case OpFamily::Matmul: return "matrix products";
-    case OpFamily::HeadAndLoss: return "head and loss";
+    case OpFamily::HeadProducts: return "head's products";
+    case OpFamily::Loss: return "loss";
     case OpFamily::Attention: return "attention";
     case OpFamily::Norms: return "RMSNorm";
     case OpFamily::Rope: return "RoPE";

@@ -11,12 +11,14 @@
 #include <string>
 
 #include "kernels/backend.h"
+#include "kernels/cpu/product_clock.h"
 
 namespace tiertune::kernels {
 
 enum class OpFamily {
   Matmul,       // matmul, and the products with 16-bit and NF4 weights
-  HeadAndLoss,  // crossEntropy: the head's products fused with the loss
+  HeadProducts, // crossEntropy's products with the head (CPU: cpu::productSeconds() within the op)
+  Loss,         // the rest of crossEntropy: softmax, its gradient, the loss
   Attention,    // forward, backward, cached
   Norms,        // RMSNorm forward and backward
   Rope,
@@ -26,7 +28,7 @@ enum class OpFamily {
   Elementwise,  // axpy, scale, fill, copy, dropout, bias, widen
   Transfers,    // upload, download, the transfer lane's copies
 };
-inline constexpr std::size_t kOpFamilyCount = 10;
+inline constexpr std::size_t kOpFamilyCount = 11;
 const char* toString(OpFamily family);
 
 struct OpTimes {
@@ -194,8 +196,18 @@ class TimedBackend final : public Backend {
     inner_.embeddingBackward(dout, ids, dim, dtable);
   }
   CrossEntropyOutcome doCrossEntropy(DeviceSpan<const float> hidden, const WeightView& head, DeviceSpan<const std::int32_t> targets, const CrossEntropyShape& shape, DeviceSpan<float> dhidden, DeviceSpan<float> dhead) override {
-    const Timer timer(*this, OpFamily::HeadAndLoss);
-    return inner_.crossEntropy(hidden, head, targets, shape, dhidden, dhead);
+    // The op's time, then its products' share moved from the loss to the head's products.
+    const double productsBefore = cpu::productSeconds();
+    CrossEntropyOutcome outcome;
+    {
+      const Timer timer(*this, OpFamily::Loss);
+      outcome = inner_.crossEntropy(hidden, head, targets, shape, dhidden, dhead);
+    }
+    const double products = cpu::productSeconds() - productsBefore;
+    times_.seconds[static_cast<std::size_t>(OpFamily::Loss)] -= products;
+    times_.seconds[static_cast<std::size_t>(OpFamily::HeadProducts)] += products;
+    ++times_.calls[static_cast<std::size_t>(OpFamily::HeadProducts)];
+    return outcome;
   }
   void doAdamw(DeviceSpan<float> params, DeviceSpan<const float> grads, DeviceSpan<float> m, DeviceSpan<float> v, const AdamWFactors& factors) override {
     const Timer timer(*this, OpFamily::Optimizer);

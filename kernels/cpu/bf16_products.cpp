@@ -256,10 +256,16 @@ void runOnLibrary(std::span<const float> a, bool transposeA, std::span<const std
              w.data(), c.data(), implementation);
 }
 
-// The weight made panel by panel (about kPanelElements bf16 values, 2 MiB, a buffer of the calling
-// thread), each panel one product, as panel_matmul.cpp does with fp32 panels: for W [n, k] a panel
+// The weight made panel by panel (kBf16PanelElements), each panel one product, as panel_matmul.cpp
+// does with fp32 panels: for W [n, k] a panel
 // of rows is a block of C's columns; for W [k, n] it is a slice of the sum over k, the first slice
 // applying beta and the others adding to C.
+// Panels of up to 2^24 bf16 values (32 MiB, a buffer of the calling thread): a 1B model's largest
+// projection in one product, an 8B model's in four. Smaller panels cost more than the dequantizing
+// they spread out: with panel_matmul.h's 2^20, QLoRA on a 1B shape ran at 0.80x the 16-bit LoRA's
+// tokens/s, with whole projections at 0.91x (bench_qlora --shape 1b, 2 threads).
+constexpr std::size_t kBf16PanelElements = std::size_t(1) << 24;
+
 void runPanels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
                std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
   const std::uint16_t* rounded = roundedActivations(a.subspan(0, m * k));
@@ -271,7 +277,7 @@ void runPanels(std::span<const float> a, bool transposeA, const Bf16PanelSource&
       source(first * k, panel);
       const Shape shape{m, count, k, transposeA, true, transposeA ? m : k, k, n, alphaBits, std::bit_cast<std::uint32_t>(beta)};
       runRounded(shape, rounded, panel.data(), c.data() + first);
-    });
+    }, kBf16PanelElements);
     return;
   }
   forEachPanel(k, n, [&](std::size_t first, std::size_t count) {
@@ -280,7 +286,7 @@ void runPanels(std::span<const float> a, bool transposeA, const Bf16PanelSource&
     const Shape shape{m, n, count, transposeA, false, transposeA ? m : k, n, n, alphaBits,
                       std::bit_cast<std::uint32_t>(first == 0 ? beta : 1.0f)};
     runRounded(shape, transposeA ? rounded + first * m : rounded + first, panel.data(), c.data());
-  });
+  }, kBf16PanelElements);
 }
 
 // The check product: awkward sizes, both layouts of W, alpha and beta, against the exact path in

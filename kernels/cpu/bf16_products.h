@@ -60,7 +60,7 @@ bool matmulBf16Products(std::span<const float> a, bool transposeA, std::span<con
 // compute type). Called on the thread of the product.
 using Bf16PanelSource = std::function<void(std::size_t first, std::span<std::uint16_t> out)>;
 
-// The same product with W made panel by panel by source (panel_matmul.h's panels, in bf16).
+// The same product with W made panel by panel by source (larger panels than panel_matmul.h's).
 // Returns false, having done nothing, when the bf16 products are not in use.
 bool matmulBf16Panels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
                       std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);

@@ -7,6 +7,7 @@
 #include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/panel_matmul.h"
+#include "kernels/cpu/product_clock.h"
 
 namespace tiertune::kernels::cpu {
 
@@ -46,6 +47,7 @@ void matmulHalfWeights(std::span<const float> a, bool transposeA, std::span<cons
     throw std::invalid_argument("matmulHalfWeights: W holds " + std::to_string(w.size()) +
                                 " elements, the shape needs " + std::to_string(k * n));
   }
+  const ProductClock clock;
   // On the processor's bf16 instructions where it has them (bf16_products.h), else widened.
   if (format == HalfFormat::Bf16 && matmulBf16Products(a, transposeA, w, transposeW, c, m, n, k, alpha, beta)) return;
   matmulWidenedHalfWeights(a, transposeA, w, format, transposeW, c, m, n, k, alpha, beta);

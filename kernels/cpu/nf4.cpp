@@ -12,6 +12,7 @@
 #include "kernels/cpu/half_precision.h"
 #include "kernels/cpu/panel_matmul.h"
 #include "kernels/cpu/parallel_chunks.h"
+#include "kernels/cpu/product_clock.h"
 #include "kernels/nf4_format.h"
 
 namespace tiertune::kernels::cpu {
@@ -178,8 +179,42 @@ void dequantizeNf4(std::span<const std::uint8_t> tensor, std::size_t elements, s
   }
 }
 
+void dequantizeNf4ToBf16(std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
+                         std::span<std::uint16_t> out) {
+  const Nf4Layout layout = nf4Layout(elements);
+  if (tensor.size() < layout.bytes || first > elements || out.size() > elements - first) {
+    throw std::invalid_argument("dequantizeNf4ToBf16: weights " + std::to_string(first) + " to " +
+                                std::to_string(first + out.size()) + " of " + std::to_string(elements) +
+                                " in " + std::to_string(tensor.size()) + " bytes");
+  }
+  const std::uint8_t* bytes = tensor.data();
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const std::size_t at = first + done;
+    const std::size_t block = at / kNf4BlockSize;
+    const std::size_t end = std::min((block + 1) * kNf4BlockSize, first + out.size());
+    // The block's 16 values as dequantizeNf4 makes them, rounded to bf16 once each.
+    const float maximum = blockMaximum(bytes, layout, block);
+    std::array<std::uint16_t, 16> scaled{};
+    for (std::size_t c = 0; c < scaled.size(); ++c) scaled[c] = floatToBf16(kNf4Values[c] * maximum);
+    std::size_t i = at;
+    if (i % 2 == 1 && i < end) {  // a range that starts in the middle of a byte
+      out[i - first] = scaled[bytes[i / 2] & 0x0F];
+      ++i;
+    }
+    for (; i + 1 < end; i += 2) {
+      const std::uint8_t pair = bytes[i / 2];
+      out[i - first] = scaled[pair >> 4];
+      out[i + 1 - first] = scaled[pair & 0x0F];
+    }
+    if (i < end) out[i - first] = scaled[bytes[i / 2] >> 4];
+    done = end - first;
+  }
+}
+
 void matmulNf4Weights(std::span<const float> a, bool transposeA, std::span<const std::uint8_t> w, bool transposeW,
                       std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
+  const ProductClock clock;
   const std::size_t elements = k * n;
   if (w.size() < nf4Layout(elements).bytes) {
     throw std::invalid_argument("matmulNf4Weights: W holds " + std::to_string(w.size()) + " bytes, " +
@@ -192,10 +227,7 @@ void matmulNf4Weights(std::span<const float> a, bool transposeA, std::span<const
   // spins against them (the fp32 path below widens on one thread for OpenBLAS's sake).
   const Bf16PanelSource toBf16 = [&](std::size_t first, std::span<std::uint16_t> out) {
     forEachChunk(out.size(), [&](std::size_t offset, std::size_t count) {
-      thread_local std::vector<float> values;
-      values.resize(count);
-      dequantizeNf4(w, elements, first + offset, values);
-      floatToBf16(values, out.subspan(offset, count));
+      dequantizeNf4ToBf16(w, elements, first + offset, out.subspan(offset, count));
     });
   };
   if (matmulBf16Panels(a, transposeA, toBf16, transposeW, c, m, n, k, alpha, beta)) return;

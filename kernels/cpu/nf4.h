@@ -25,6 +25,11 @@ void quantizeNf4(std::span<const float> values, std::span<std::uint8_t> out);
 void dequantizeNf4(std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
                    std::span<float> out);
 
+// The same weights rounded to bf16 (nearest even): floatToBf16 of dequantizeNf4's values, bit for
+// bit, with each block's 16 values rounded once (the bf16 products' panels, bf16_products.h).
+void dequantizeNf4ToBf16(std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
+                         std::span<std::uint16_t> out);
+
 // C [m, n] = alpha op(A) op(W) + beta C, row-major, with W the NF4 tensor of k x n weights ([k, n],
 // or transposed [n, k]); as matmulHalfWeights, panel by panel, fp32 accumulation.
 void matmulNf4Weights(std::span<const float> a, bool transposeA, std::span<const std::uint8_t> w, bool transposeW,

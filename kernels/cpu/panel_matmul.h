@@ -27,8 +27,9 @@ inline constexpr std::size_t kPanelElements = std::size_t(1) << 20;
 // panel(first, count) for the rows [first, first + count), in order. For W [n, k] (transposed) a
 // panel of rows is a block of C's columns; for W [k, n], a slice of the sum over k.
 template <typename Panel>
-void forEachPanel(std::size_t storedRows, std::size_t rowLength, Panel panel) {
-  const std::size_t rows = kPanelElements / rowLength > 1 ? kPanelElements / rowLength : 1;
+void forEachPanel(std::size_t storedRows, std::size_t rowLength, Panel panel,
+                  std::size_t panelElements = kPanelElements) {
+  const std::size_t rows = panelElements / rowLength > 1 ? panelElements / rowLength : 1;
   for (std::size_t first = 0; first < storedRows; first += rows) {
     panel(first, storedRows - first < rows ? storedRows - first : rows);
   }

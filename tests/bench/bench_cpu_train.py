@@ -2,9 +2,13 @@
 """The peer of bench_cpu_train: the same Llama config trained in PyTorch eager, written as a
 PyTorch user would (nn.Linear modules, batch x sequence tensors, full logits into cross_entropy,
 torch.optim.AdamW), LoRA as PEFT computes it. Prints "tokens_per_s peak_mib last_loss".
+"lora-bf16" is LoRA over a frozen base kept in bf16 with the step under CPU autocast to bf16
+(torch.autocast("cpu", dtype=torch.bfloat16)): PyTorch's own mixed precision, whose products run
+on oneDNN's bf16 kernels, the peer of Tiertune's bf16 products.
 
-usage: bench_cpu_train.py full|lora THREADS STEPS
+usage: bench_cpu_train.py full|lora|lora-bf16 THREADS STEPS
 """
+import contextlib
 import math
 import sys
 import time
@@ -108,10 +112,16 @@ def main():
     method, threads, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    model = Model(16 if method == "lora" else 0)
-    if method == "lora":
+    lora = method in ("lora", "lora-bf16")
+    model = Model(16 if lora else 0)
+    if lora:
         for name, parameter in model.named_parameters():
             parameter.requires_grad_("lora_" in name)
+    if method == "lora-bf16":
+        for name, parameter in model.named_parameters():
+            if not parameter.requires_grad and parameter.dim() == 2:
+                parameter.data = parameter.data.bfloat16()
+    autocast = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if method == "lora-bf16" else contextlib.nullcontext
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=1e-4, weight_decay=0.0)
     loss = None
@@ -119,8 +129,9 @@ def main():
         if step == 1:
             started = time.perf_counter()
         ids = torch.randint(0, VOCAB, (BATCH, SEQ))
-        logits = model(ids)
-        loss = F.cross_entropy(logits[:, :-1].reshape(-1, VOCAB), ids[:, 1:].reshape(-1))
+        with autocast():
+            logits = model(ids)
+            loss = F.cross_entropy(logits[:, :-1].reshape(-1, VOCAB), ids[:, 1:].reshape(-1))
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(trainable, 1.0)

@@ -134,6 +134,25 @@ class TestNf4 : public QObject {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, dequantizeNf4(bytes, elements, 640, tooFar));
   }
 
+  // Straight to bf16: the dequantized fp32 values rounded, bit for bit, for ranges that start and
+  // end inside bytes and blocks.
+  void bf16ReadsAsTheRoundedFloats() {
+    const std::size_t elements = 64 * 10 + 5;
+    const std::vector<std::uint8_t> bytes = quantized(normalValues(elements, 3.0));
+    const std::vector<float> whole = dequantized(bytes, elements);
+    std::vector<std::uint16_t> rounded(elements);
+    floatToBf16(whole, rounded);
+    for (const auto& [first, count] : {std::pair{0, 645}, std::pair{1, 1}, std::pair{63, 2}, std::pair{101, 444},
+                                       std::pair{640, 5}, std::pair{3, 0}}) {
+      std::vector<std::uint16_t> part(static_cast<std::size_t>(count));
+      dequantizeNf4ToBf16(bytes, elements, static_cast<std::size_t>(first), part);
+      QVERIFY2(std::memcmp(part.data(), rounded.data() + first, part.size() * sizeof(std::uint16_t)) == 0,
+               qPrintable(QStringLiteral("%1 + %2").arg(first).arg(count)));
+    }
+    std::vector<std::uint16_t> tooFar(6);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, dequantizeNf4ToBf16(bytes, elements, 640, tooFar));
+  }
+
   // The product over the NF4 weight equals, bit for bit, the fp32 product over its dequantized
   // copy cut into the same panels: the forward (W transposed, [out, in]) and the input gradient
   // (W as stored), with shapes that cross a panel boundary. Where the processor multiplies on its
