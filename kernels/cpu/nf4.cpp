@@ -13,6 +13,7 @@
 #include "kernels/cpu/panel_matmul.h"
 #include "kernels/cpu/parallel_chunks.h"
 #include "kernels/cpu/product_clock.h"
+#include "kernels/cpu/vector_kernels.h"
 #include "kernels/nf4_format.h"
 
 namespace tiertune::kernels::cpu {
@@ -153,60 +154,77 @@ void quantizeNf4(std::span<const float> values, std::span<std::uint8_t> out) {
   }
 }
 
-void dequantizeNf4(std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
-                   std::span<float> out) {
+namespace {
+
+// The layout of a tensor of `elements` weights, once the range [first, first + count) is known to
+// lie in it and the tensor to hold its bytes.
+Nf4Layout requireRange(const char* what, std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
+                       std::size_t count) {
   const Nf4Layout layout = nf4Layout(elements);
-  if (tensor.size() < layout.bytes || first > elements || out.size() > elements - first) {
-    throw std::invalid_argument("dequantizeNf4: weights " + std::to_string(first) + " to " +
-                                std::to_string(first + out.size()) + " of " + std::to_string(elements) +
-                                " in " + std::to_string(tensor.size()) + " bytes");
+  if (tensor.size() < layout.bytes || first > elements || count > elements - first) {
+    throw std::invalid_argument(std::string(what) + ": weights " + std::to_string(first) + " to " +
+                                std::to_string(first + count) + " of " + std::to_string(elements) + " in " +
+                                std::to_string(tensor.size()) + " bytes");
   }
+  return layout;
+}
+
+// Weights [first, first + out.size()) block by block: valuesOf(maximum) gives the block's 16 values
+// in out's type, and each weight is its code's value.
+template <typename T, typename Values>
+void readNf4(const char* what, std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
+             std::span<T> out, Values valuesOf) {
+  const Nf4Layout layout = requireRange(what, tensor, elements, first, out.size());
   const std::uint8_t* bytes = tensor.data();
   std::size_t done = 0;
   while (done < out.size()) {
     const std::size_t at = first + done;
     const std::size_t block = at / kNf4BlockSize;
     const std::size_t end = std::min((block + 1) * kNf4BlockSize, first + out.size());
-    // The block's 16 values, each NF4 value times the block's maximum: one rounding per weight.
-    const float maximum = blockMaximum(bytes, layout, block);
-    std::array<float, 16> scaled{};
-    for (std::size_t c = 0; c < scaled.size(); ++c) scaled[c] = kNf4Values[c] * maximum;
+    const std::array<T, 16> values = valuesOf(blockMaximum(bytes, layout, block));
     for (std::size_t i = at; i < end; ++i) {
       const std::uint8_t pair = bytes[i / 2];
-      out[i - first] = scaled[(i % 2 == 0) ? pair >> 4 : pair & 0x0F];
+      out[i - first] = values[(i % 2 == 0) ? pair >> 4 : pair & 0x0F];
     }
     done = end - first;
   }
 }
 
+}  // namespace
+
+void dequantizeNf4(std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
+                   std::span<float> out) {
+  // Each NF4 value times the block's maximum: one rounding per weight.
+  readNf4<float>("dequantizeNf4", tensor, elements, first, out, [](float maximum) {
+    std::array<float, 16> scaled{};
+    for (std::size_t c = 0; c < scaled.size(); ++c) scaled[c] = kNf4Values[c] * maximum;
+    return scaled;
+  });
+}
+
 void dequantizeNf4ToBf16(std::span<const std::uint8_t> tensor, std::size_t elements, std::size_t first,
                          std::span<std::uint16_t> out) {
-  const Nf4Layout layout = nf4Layout(elements);
-  if (tensor.size() < layout.bytes || first > elements || out.size() > elements - first) {
-    throw std::invalid_argument("dequantizeNf4ToBf16: weights " + std::to_string(first) + " to " +
-                                std::to_string(first + out.size()) + " of " + std::to_string(elements) +
-                                " in " + std::to_string(tensor.size()) + " bytes");
-  }
+  const Nf4Layout layout = requireRange("dequantizeNf4ToBf16", tensor, elements, first, out.size());
   const std::uint8_t* bytes = tensor.data();
+  const VectorKernels& kernels = vectorKernels();
   std::size_t done = 0;
   while (done < out.size()) {
     const std::size_t at = first + done;
     const std::size_t block = at / kNf4BlockSize;
     const std::size_t end = std::min((block + 1) * kNf4BlockSize, first + out.size());
-    // The block's 16 values as dequantizeNf4 makes them, rounded to bf16 once each.
+    // The block's 16 values as dequantizeNf4 makes them, rounded to bf16 once each; the whole bytes
+    // of the range through the vector kernels, a half byte at either end by hand.
     const float maximum = blockMaximum(bytes, layout, block);
     std::array<std::uint16_t, 16> scaled{};
     for (std::size_t c = 0; c < scaled.size(); ++c) scaled[c] = floatToBf16(kNf4Values[c] * maximum);
     std::size_t i = at;
-    if (i % 2 == 1 && i < end) {  // a range that starts in the middle of a byte
+    if (i % 2 == 1) {
       out[i - first] = scaled[bytes[i / 2] & 0x0F];
       ++i;
     }
-    for (; i + 1 < end; i += 2) {
-      const std::uint8_t pair = bytes[i / 2];
-      out[i - first] = scaled[pair >> 4];
-      out[i + 1 - first] = scaled[pair & 0x0F];
-    }
+    const std::size_t pairs = (end - std::min(i, end)) / 2;
+    kernels.nibblesToValues(bytes + i / 2, pairs, scaled.data(), out.data() + (i - first));
+    i += 2 * pairs;
     if (i < end) out[i - first] = scaled[bytes[i / 2] >> 4];
     done = end - first;
   }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 
 #include "kernels/cpu/blas_kernels.h"
@@ -56,6 +57,11 @@ struct VectorKernels {
 
   // Attention's backward row: p[c] = e^(p[c] - lse), then ds[c] = p[c] * (ds[c] - delta) * scale.
   void (*attentionGradientRow)(float* p, float* ds, std::size_t n, float lse, float delta, float scale);
+
+  // NF4's codes into their block's 16 values (kernels/cpu/nf4.h): out[2j] = values[bytes[j] >> 4],
+  // out[2j + 1] = values[bytes[j] & 15] for j < pairs (two codes a byte, the first in the high half).
+  void (*nibblesToValues)(const std::uint8_t* bytes, std::size_t pairs, const std::uint16_t* values,
+                          std::uint16_t* out);
 };
 
 // The variant for these features: AVX-512 (F, BW, DQ, VL), else AVX2 with FMA, else the baseline.

@@ -9,6 +9,10 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#if defined(__AVX512BW__)
+#include <immintrin.h>  // its functions are always inlined: no copy for the linker to share
+#endif
 
 #include "kernels/cpu/vector_kernels.h"
 #include "kernels/cpu/vector_math.h"
@@ -160,13 +164,34 @@ void attentionGradientRow(float* p, float* ds, std::size_t n, float lse, float d
   }
 }
 
+void nibblesToValues(const std::uint8_t* bytes, std::size_t pairs, const std::uint16_t* values, std::uint16_t* out) {
+  std::size_t j = 0;
+#if defined(__AVX512BW__)
+  // 16 bytes at a time: each byte's two codes as the low and high word of a 32-bit lane, then one
+  // word permutation looks all 32 up in the 16-entry table.
+  const __m512i table = _mm512_castsi256_si512(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(values)));
+  const __m256i low4 = _mm256_set1_epi16(0x0F);
+  for (; j + 16 <= pairs; j += 16) {
+    const __m256i words = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + j)));
+    const __m512i first = _mm512_cvtepu16_epi32(_mm256_srli_epi16(words, 4));
+    const __m512i second = _mm512_cvtepu16_epi32(_mm256_and_si256(words, low4));
+    const __m512i codes = _mm512_or_si512(first, _mm512_slli_epi32(second, 16));
+    _mm512_storeu_si512(out + 2 * j, _mm512_permutexvar_epi16(codes, table));
+  }
+#endif
+  for (; j < pairs; ++j) {
+    out[2 * j] = values[bytes[j] >> 4];
+    out[2 * j + 1] = values[bytes[j] & 0x0F];
+  }
+}
+
 }  // namespace
 
 extern const VectorKernels TIERTUNE_VECTOR_TABLE;
 const VectorKernels TIERTUNE_VECTOR_TABLE = {
     TIERTUNE_VECTOR_NAME,  rowMaximum,      exponentiateRow, scale,           axpy,
     sumOfSquares,          swigluForward,   swigluBackward,  adamw,           scaleByWeight,
-    normBackwardDot,       normBackwardRow, normWeightGradient, attentionGradientRow,
+    normBackwardDot,       normBackwardRow, normWeightGradient, attentionGradientRow, nibblesToValues,
 };
 
 }  // namespace tiertune::kernels::cpu

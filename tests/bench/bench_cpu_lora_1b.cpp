@@ -8,8 +8,9 @@
 // run: per token, 4 x the frozen weights (the forward product and the input gradient; a frozen
 // weight has no gradient of its own), 6 x r x (in + out) per adapter, and causal attention's
 // 12 x layers x heads x head_dim x (tokens + 1) / 2 (scores and values, forward and backward). The
-// GEMM rate is the CPU backend's fp32 product C = A B^T at 2048^3 (the best of three); the same with
-// the weight in bf16, widened panel by panel, is printed beside it.
+// GEMM rates are the CPU backend's products C = A B^T at 2048^3 (the best of three): fp32, and with
+// the weight in bf16, widened panel by panel and as the backend multiplies it (on the processor's
+// bf16 instructions where it can). The target is held to the rate of the products the base uses.
 //   build/ci/bin/bench_cpu_lora_1b [--threads 2] [--steps 2] [--sequence 512]
 #include <omp.h>
 
@@ -160,8 +161,12 @@ int main(int argc, char** argv) {
   std::printf("%-44s %12.1f   (%.1f model GFLOP a step, %.2f s a step, %.1f tokens/s)\n",
               "LoRA step, model FLOPs", achieved, flops / 1e9, ours.stepSeconds,
               options.sequence / ours.stepSeconds);
-  std::printf("\nmodel FLOPs rate / machine's GEMM rate (the better fp32 figure): %.0f%%   (target: at least 60%%)\n",
-              100.0 * achieved / machineRate);
+  // The target's denominator is the rate of the products the frozen base runs on: the bf16
+  // products' where the backend uses them (the higher bar), else the better fp32 figure.
+  const bool bf16 = kernels::cpu::bf16Products().inUse();
+  std::printf("\nmodel FLOPs rate / fp32 GEMM rate (the better figure): %.0f%%\n", 100.0 * achieved / machineRate);
+  if (bf16) std::printf("model FLOPs rate / bf16 GEMM rate, as the backend multiplies: %.0f%%\n", 100.0 * achieved / gemmHalf);
+  std::printf("target: at least 60%% of the %s rate\n", bf16 ? "bf16" : "fp32");
 
   std::printf("\nWhere a step goes (share of the step's time; s per step in brackets)\n");
   for (std::size_t f = 0; f < kernels::kOpFamilyCount; ++f) {

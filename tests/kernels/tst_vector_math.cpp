@@ -151,6 +151,10 @@ class TstVectorMath : public QObject {
       const std::size_t rows = 7;
       const std::vector<float> dy = randomVector(random, rows * n, 1.0f), x = randomVector(random, rows * n, 1.0f);
       const std::vector<float> invRms = randomVector(random, rows, 0.1f, 1.0f);
+      std::vector<std::uint8_t> codeBytes(n);
+      for (std::uint8_t& byte : codeBytes) byte = static_cast<std::uint8_t>(random() & 0xFF);
+      std::vector<std::uint16_t> codeValues(16);
+      for (std::uint16_t& value : codeValues) value = static_cast<std::uint16_t>(random() & 0xFFFF);
 
       // Runs everything on one variant and returns all outputs, end to end.
       auto run = [&](const VectorKernels& k) {
@@ -186,11 +190,34 @@ class TstVectorMath : public QObject {
         std::vector<float> probabilities = a, ds = b;
         k.attentionGradientRow(probabilities.data(), ds.data(), n, 2.5f, 0.3f, 0.125f);
         keep(probabilities), keep(ds);
+        std::vector<std::uint16_t> codesOut(2 * n);
+        k.nibblesToValues(codeBytes.data(), n, codeValues.data(), codesOut.data());
+        for (const std::uint16_t value : codesOut) out.push_back(static_cast<float>(value));
         return out;
       };
       const std::vector<float> expected = run(baseline());
       for (const VectorKernels* variant : variants) {
         QVERIFY2(sameBits(run(*variant), expected), qPrintable(QStringLiteral("%1, n = %2").arg(variant->name).arg(n)));
+      }
+    }
+  }
+
+  // NF4's codes, two a byte (the first in the high half), into a block's 16 values.
+  void nibblesBecomeTheirValues() {
+    std::mt19937 random(std::random_device{}());
+    for (const VectorKernels* variant : runnableVariants()) {
+      for (const std::size_t pairs : {std::size_t{0}, std::size_t{1}, std::size_t{16}, std::size_t{32}, std::size_t{47}}) {
+        std::vector<std::uint8_t> bytes(pairs);
+        for (std::uint8_t& byte : bytes) byte = static_cast<std::uint8_t>(random() & 0xFF);
+        std::vector<std::uint16_t> values(16);
+        for (std::uint16_t& value : values) value = static_cast<std::uint16_t>(random() & 0xFFFF);
+        std::vector<std::uint16_t> out(2 * pairs + 1, 0xABCD);
+        variant->nibblesToValues(bytes.data(), pairs, values.data(), out.data());
+        for (std::size_t j = 0; j < pairs; ++j) {
+          QCOMPARE(out[2 * j], values[bytes[j] >> 4]);
+          QCOMPARE(out[2 * j + 1], values[bytes[j] & 0x0F]);
+        }
+        QCOMPARE(out.back(), std::uint16_t{0xABCD});  // nothing written past the end
       }
     }
   }
