@@ -130,7 +130,8 @@ struct Shape {
   bool transposeA, transposeW;
   std::size_t lda, ldw, ldc;  // elements from one stored row to the next
   std::uint32_t alpha, beta;  // the floats' bits
-  auto tie() const { return std::tie(m, n, k, transposeA, transposeW, lda, ldw, ldc, alpha, beta); }
+  bool fp32 = false;          // both operands fp32 (matmulFloatOnLibrary), else bf16
+  auto tie() const { return std::tie(m, n, k, transposeA, transposeW, lda, ldw, ldc, alpha, beta, fp32); }
   bool operator<(const Shape& other) const { return tie() < other.tie(); }
 };
 
@@ -149,8 +150,9 @@ class Products {
     if (const auto found = cache_.find(s); found != cache_.end()) return found->second;
     Compiled made;
     const auto m = static_cast<dnnl_dim_t>(s.m), n = static_cast<dnnl_dim_t>(s.n), k = static_cast<dnnl_dim_t>(s.k);
-    made.src = plain(dnnl_, m, k, s.transposeA, static_cast<dnnl_dim_t>(s.lda), dnnl_bf16);
-    made.weights = plain(dnnl_, k, n, s.transposeW, static_cast<dnnl_dim_t>(s.ldw), dnnl_bf16);
+    const dnnl_data_type_t operands = s.fp32 ? dnnl_f32 : dnnl_bf16;
+    made.src = plain(dnnl_, m, k, s.transposeA, static_cast<dnnl_dim_t>(s.lda), operands);
+    made.weights = plain(dnnl_, k, n, s.transposeW, static_cast<dnnl_dim_t>(s.ldw), operands);
     made.dst = plain(dnnl_, m, n, false, static_cast<dnnl_dim_t>(s.ldc), dnnl_f32);
     dnnl_matmul_desc_t desc;
     check(dnnl_.matmulDescInit(&desc, &made.src, &made.weights, nullptr, &made.dst), "describe a product");
@@ -180,17 +182,15 @@ class Products {
     return cache_.emplace(s, std::move(made)).first->second;
   }
 
-  void run(const Compiled& compiled, const std::uint16_t* a, const std::uint16_t* w, float* c) {
+  void run(const Compiled& compiled, const void* a, const void* w, float* c) {
     dnnl_memory_t src = nullptr, weights = nullptr, dst = nullptr;
     auto release = [&] {
       for (dnnl_memory_t memory : {src, weights, dst}) {
         if (memory != nullptr) dnnl_.memoryDestroy(memory);
       }
     };
-    dnnl_status_t status = dnnl_.memoryCreate(&src, &compiled.src, dnnl_.engine, const_cast<std::uint16_t*>(a));
-    if (status == dnnl_success) {
-      status = dnnl_.memoryCreate(&weights, &compiled.weights, dnnl_.engine, const_cast<std::uint16_t*>(w));
-    }
+    dnnl_status_t status = dnnl_.memoryCreate(&src, &compiled.src, dnnl_.engine, const_cast<void*>(a));
+    if (status == dnnl_success) status = dnnl_.memoryCreate(&weights, &compiled.weights, dnnl_.engine, const_cast<void*>(w));
     if (status == dnnl_success) status = dnnl_.memoryCreate(&dst, &compiled.dst, dnnl_.engine, c);
     if (status == dnnl_success) {
       const dnnl_exec_arg_t args[] = {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, weights}, {DNNL_ARG_DST, dst}};
@@ -235,9 +235,8 @@ const std::uint16_t* roundedActivations(std::span<const float> a) {
   return out.data();
 }
 
-// One product on the library: A already in bf16; the leading dimensions are in the shape.
-void runRounded(const Shape& shape, const std::uint16_t* a, const std::uint16_t* w, float* c,
-                std::string* implementation = nullptr) {
+// One product on the library: A already in the shape's type; the leading dimensions in the shape.
+void runRounded(const Shape& shape, const void* a, const void* w, float* c, std::string* implementation = nullptr) {
   Products& made = products();
   const Compiled& compiled = made.compiled(shape);
   if (implementation != nullptr) *implementation = compiled.implementation;
@@ -302,6 +301,26 @@ bool checkProduct(std::string& implementation) {
   for (float& v : wide) v = normal(random);
   floatToBf16(wide, w);
   bf16ToFloat(w, wide);
+  // The fp32 products (matmulFloatOnLibrary): within fp32 sums of the same definition.
+  for (const bool transposeW : {true, false}) {
+    Shape shape = denseShape(m, n, k, false, transposeW, 0.5f, 1.0f);
+    shape.fp32 = true;
+    c = start;
+    runRounded(shape, a.data(), wide.data(), c.data());
+    for (std::size_t i = 0; i < m; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        double exact = 0, magnitude = 0;
+        for (std::size_t p = 0; p < k; ++p) {
+          const double term = static_cast<double>(a[i * k + p]) * (transposeW ? wide[j * k + p] : wide[p * n + j]);
+          exact += term;
+          magnitude += std::abs(term);
+        }
+        const double expected = 0.5 * exact + start[i * n + j];
+        const double bound = (0.5 * magnitude + std::abs(start[i * n + j])) * static_cast<double>(k) * std::ldexp(1.0, -23);
+        if (!(std::abs(c[i * n + j] - expected) <= bound)) return false;
+      }
+    }
+  }
   for (const bool transposeW : {true, false}) {
     const float alpha = 0.5f, beta = transposeW ? 1.0f : 0.0f;
     c = start;
@@ -368,6 +387,20 @@ bool matmulBf16Panels(std::span<const float> a, bool transposeA, const Bf16Panel
   return true;
 #else
   (void)a, (void)transposeA, (void)source, (void)transposeW, (void)c, (void)m, (void)n, (void)k, (void)alpha, (void)beta;
+  return false;
+#endif
+}
+
+bool matmulFloatOnLibrary(std::span<const float> a, bool transposeA, std::span<const float> b, bool transposeB,
+                          std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
+#if TIERTUNE_HAVE_ONEDNN_HEADER
+  if (!bf16Products().inUse() || m == 0 || n == 0 || k == 0) return false;
+  Shape shape = denseShape(m, n, k, transposeA, transposeB, alpha, beta);
+  shape.fp32 = true;
+  runRounded(shape, a.data(), b.data(), c.data());
+  return true;
+#else
+  (void)a, (void)transposeA, (void)b, (void)transposeB, (void)c, (void)m, (void)n, (void)k, (void)alpha, (void)beta;
   return false;
 #endif
 }
