@@ -2383,8 +2383,8 @@
         <translation>16 ビットの重み: TIERTUNE_CPU_BF16_PRODUCTS 変数の指定どおり 32 ビットに広げて計算</translation>
     </message>
     <message>
-        <source>Other loops: %1</source>
-        <translation>その他のループ: %1</translation>
+        <source>Other operations: %1 instructions</source>
+        <translation>その他の演算: %1 命令</translation>
     </message>
 </context>
 <context>

@@ -2383,8 +2383,8 @@
         <translation>16비트 가중치: TIERTUNE_CPU_BF16_PRODUCTS 변수의 지정대로 32비트로 넓혀 계산</translation>
     </message>
     <message>
-        <source>Other loops: %1</source>
-        <translation>기타 루프: %1</translation>
+        <source>Other operations: %1 instructions</source>
+        <translation>기타 연산: %1 명령어</translation>
     </message>
 </context>
 <context>

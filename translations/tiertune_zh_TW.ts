@@ -2383,8 +2383,8 @@
         <translation>16 位元權重：依 TIERTUNE_CPU_BF16_PRODUCTS 變數的要求擴展為 32 位元計算</translation>
     </message>
     <message>
-        <source>Other loops: %1</source>
-        <translation>其他迴圈：%1</translation>
+        <source>Other operations: %1 instructions</source>
+        <translation>其他運算：%1 指令</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ void HardwareCheckPanel::showReport() {
                     .arg(simd));
   kernels_->setText(blasKernelsText(report.blas) + QLatin1Char('\n') + bf16ProductsText(report.bf16) +
                     QLatin1Char('\n') +
-                    tr("Other loops: %1").arg(QString::fromStdString(report.vectorKernels)));
+                    tr("Other operations: %1 instructions").arg(QString::fromStdString(report.vectorKernels)));
   memory_->setText(tr("%1 total, %2 available")
                        .arg(bytes(report.memory.totalBytes), bytes(report.memory.availableBytes)));
   gpu_->setText(describeGpus(report.gpu));
