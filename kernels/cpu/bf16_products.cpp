@@ -182,7 +182,11 @@ class Products {
     return cache_.emplace(s, std::move(made)).first->second;
   }
 
+  // One product at a time: oneDNN's default build shares one scratchpad among its primitives and
+  // a stream is not for several threads at once (two products at once would each want every core
+  // anyway). A GUI computing a plan's step while the playground generates can call from two threads.
   void run(const Compiled& compiled, const void* a, const void* w, float* c) {
+    const std::lock_guard lock(running_);
     dnnl_memory_t src = nullptr, weights = nullptr, dst = nullptr;
     auto release = [&] {
       for (dnnl_memory_t memory : {src, weights, dst}) {
@@ -203,7 +207,8 @@ class Products {
 
  private:
   Library& dnnl_;
-  std::mutex mutex_;
+  std::mutex mutex_;    // the cache
+  std::mutex running_;  // run()
   std::map<Shape, Compiled> cache_;
 };
 
@@ -255,15 +260,15 @@ void runOnLibrary(std::span<const float> a, bool transposeA, std::span<const std
              w.data(), c.data(), implementation);
 }
 
-// The weight made panel by panel (kBf16PanelElements), each panel one product, as panel_matmul.cpp
-// does with fp32 panels: for W [n, k] a panel
-// of rows is a block of C's columns; for W [k, n] it is a slice of the sum over k, the first slice
-// applying beta and the others adding to C.
 // Panels of up to 2^24 bf16 values (32 MiB, a buffer of the calling thread): a 1B model's largest
 // projection in one product, an 8B model's in four. Smaller panels cost more than the dequantizing
 // they spread out: with panel_matmul.h's 2^20, QLoRA on a 1B shape ran at 0.80x the 16-bit LoRA's
 // tokens/s, with whole projections at 0.91x (bench_qlora --shape 1b, 2 threads).
 constexpr std::size_t kBf16PanelElements = std::size_t(1) << 24;
+
+// The weight made panel by panel, each panel one product, as panel_matmul.cpp does with fp32
+// panels: for W [n, k] a panel of rows is a block of C's columns; for W [k, n] it is a slice of the
+// sum over k, the first slice applying beta and the others adding to C.
 
 void runPanels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
                std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
