@@ -28,6 +28,13 @@ namespace tiertune::kernels::cpu {
 
 namespace {
 
+// Products of fewer rows (decoding a few sequences) stay on the exact path and OpenBLAS: there a
+// row's result does not depend on how many rows the product has, which batched generation relies
+// on (a sequence answers the same alone or beside others). oneDNN's kernels for a few rows sum in
+// an order that depends on their number: tst_playground's side-by-side answers (two sequences)
+// differed from one generated alone until this bound. Training's products have hundreds of rows.
+constexpr std::size_t kFewestRows = kBf16ProductsFewestRows;
+
 bool turnedOff(const char* setting) { return setting != nullptr && std::string_view(setting) == "widen"; }
 
 bool hasInstructions(const CpuFeatures& features) { return features.avx512Bf16 || features.amxBf16; }
@@ -387,7 +394,7 @@ const Bf16Products& bf16Products() {
 bool matmulBf16Panels(std::span<const float> a, bool transposeA, const Bf16PanelSource& source, bool transposeW,
                       std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
 #if TIERTUNE_HAVE_ONEDNN_HEADER
-  if (!bf16Products().inUse() || m == 0 || n == 0 || k == 0) return false;
+  if (!bf16Products().inUse() || m < kFewestRows || n == 0 || k == 0) return false;
   runPanels(a, transposeA, source, transposeW, c, m, n, k, alpha, beta);
   return true;
 #else
@@ -399,7 +406,7 @@ bool matmulBf16Panels(std::span<const float> a, bool transposeA, const Bf16Panel
 bool matmulFloatOnLibrary(std::span<const float> a, bool transposeA, std::span<const float> b, bool transposeB,
                           std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
 #if TIERTUNE_HAVE_ONEDNN_HEADER
-  if (!bf16Products().inUse() || m == 0 || n == 0 || k == 0) return false;
+  if (!bf16Products().inUse() || m < kFewestRows || n == 0 || k == 0) return false;
   Shape shape = denseShape(m, n, k, transposeA, transposeB, alpha, beta);
   shape.fp32 = true;
   runRounded(shape, a.data(), b.data(), c.data());
@@ -413,8 +420,8 @@ bool matmulFloatOnLibrary(std::span<const float> a, bool transposeA, std::span<c
 bool matmulBf16Products(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,
                         std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
 #if TIERTUNE_HAVE_ONEDNN_HEADER
-  if (!bf16Products().inUse() || m == 0 || n == 0) return false;
-  if (k == 0) return false;  // C = beta C: the exact path does it without a library call
+  // (k == 0, C = beta C: the exact path does it without a library call.)
+  if (!bf16Products().inUse() || m < kFewestRows || n == 0 || k == 0) return false;
   runOnLibrary(a, transposeA, w, transposeW, c, m, n, k, alpha, beta);
   return true;
 #else

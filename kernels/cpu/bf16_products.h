@@ -46,12 +46,21 @@ struct Bf16Products {
 
 const Bf16Products& bf16Products();
 
+// Products of fewer rows stay on the exact path (bf16_products.cpp says why).
+inline constexpr std::size_t kBf16ProductsFewestRows = 16;
+
+// Whether a product with a bf16 weight and `rows` rows runs on the bf16 instructions.
+inline bool takesBf16Products(std::size_t rows) {
+  return rows >= kBf16ProductsFewestRows && bf16Products().inUse();
+}
+
 // For tests: the choice for these features and this setting, on the library as this process can
 // load it (no caching, no check product).
 Bf16Products::Reason bf16ProductsFor(const CpuFeatures& features, const char* setting);
 
 // C [m, n] = alpha op(A) op(W) + beta C with W in bf16, on oneDNN; shapes as matmulHalfWeights.
-// Returns false, having done nothing, when the bf16 products are not in use.
+// Returns false, having done nothing, when the bf16 products are not in use, or for fewer than 16
+// rows (decoding: those stay exact, so that a row's result does not depend on the row count).
 bool matmulBf16Products(std::span<const float> a, bool transposeA, std::span<const std::uint16_t> w, bool transposeW,
                         std::span<float> c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta);
 

@@ -66,7 +66,8 @@ class TstBf16Products : public QObject {
     struct Shape {
       std::size_t m, n, k;
     };
-    for (const Shape shape : {Shape{1, 1, 1}, Shape{7, 33, 65}, Shape{64, 130, 300}, Shape{129, 67, 1031}}) {
+    // 16 rows or more (fewer stay on the exact path: widenedPathIsExact and fewRowsStayExact).
+    for (const Shape shape : {Shape{16, 1, 1}, Shape{17, 33, 65}, Shape{64, 130, 300}, Shape{129, 67, 1031}}) {
       const std::size_t m = shape.m, n = shape.n, k = shape.k;
       for (const bool ta : {false, true}) {
         for (const bool tw : {false, true}) {
@@ -110,7 +111,7 @@ class TstBf16Products : public QObject {
 
   void aNanInTheActivationsReachesTheOutput() {
     if (!bf16Products().inUse()) QSKIP(qPrintable(QString::fromStdString(describeBf16Products(bf16Products()))));
-    const std::size_t m = 4, n = 40, k = 50;
+    const std::size_t m = 20, n = 40, k = 50;
     std::vector<float> a = randomFloats(m * k, 1.0), c(m * n);
     a[2 * k + 17] = std::numeric_limits<float>::quiet_NaN();
     std::vector<std::uint16_t> w(k * n);
@@ -120,6 +121,19 @@ class TstBf16Products : public QObject {
       QVERIFY(std::isnan(c[2 * n + j]));
       QVERIFY(std::isfinite(c[j]));
     }
+  }
+
+  // A product of a few rows (decoding) takes the exact path: bit for bit the widened product.
+  void fewRowsStayExact() {
+    QVERIFY(!takesBf16Products(kBf16ProductsFewestRows - 1));
+    const std::size_t m = kBf16ProductsFewestRows - 1, n = 33, k = 70;
+    const std::vector<float> a = randomFloats(m * k, 2.0);
+    std::vector<std::uint16_t> w(n * k);
+    floatToBf16(randomFloats(n * k, 0.5), w);
+    std::vector<float> c(m * n), exact(m * n);
+    matmulHalfWeights(a, false, w, HalfFormat::Bf16, true, c, m, n, k);
+    matmulWidenedHalfWeights(a, false, w, HalfFormat::Bf16, true, exact, m, n, k);
+    QVERIFY(c == exact);
   }
 
   // The exact path stays available whatever the choice: the widened weight's fp32 sums.

@@ -165,6 +165,8 @@ class TestNf4 : public QObject {
     QTest::addColumn<bool>("transposeW");
     QTest::newRow("forward, small") << 5 << 48 << 40 << true;
     QTest::newRow("input gradient, small") << 5 << 40 << 48 << false;
+    QTest::newRow("forward, 20 rows") << 20 << 48 << 40 << true;
+    QTest::newRow("input gradient, 20 rows") << 20 << 40 << 48 << false;
     QTest::newRow("forward, two panels") << 3 << 1100 << 1000 << true;
     QTest::newRow("input gradient, two panels") << 3 << 1000 << 1100 << false;
   }
@@ -181,7 +183,7 @@ class TestNf4 : public QObject {
     const std::vector<float> start = normalValues(M * N, 1.0);
     std::vector<float> ours = start, theirs = start;
     matmulNf4Weights(a, false, w, transposeW, ours, M, N, K, 0.5f, 1.0f);
-    const bool bf16 = bf16Products().inUse();
+    const bool bf16 = takesBf16Products(M);
     std::vector<std::uint16_t> wide16(wide.size());
     floatToBf16(wide, wide16);
     if (bf16) {
