@@ -14,7 +14,6 @@
 //   build/ci/bin/bench_cpu_lora_1b [--threads 2] [--steps 2] [--sequence 512]
 #include <omp.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -23,18 +22,16 @@
 
 #include "core/formats/model_config.h"
 #include "core/model/decoder.h"
-#include "core/model/lora.h"
-#include "core/util/random.h"
 #include "kernels/backend.h"
 #include "kernels/cpu/bf16_products.h"
 #include "kernels/cpu/blas_kernels.h"
 #include "kernels/cpu/vector_kernels.h"
 #include "kernels/timed_backend.h"
 #include "tests/bench/gemm_rate.h"
+#include "tests/bench/lora_steps.h"
 #include "tests/bench/random_base.h"
 
 using namespace tiertune;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -81,34 +78,11 @@ Measurement measure(const formats::ModelConfig& config, const Options& options) 
   const model::ParameterTable base(*backend, model::baseParameterSpecs(config),
                                    model::TableFormat(model::ElementType::Bf16, false));
   bench::fillRandomBase(*backend, base, 1);
-  model::LoraConfig lora;
-  lora.rank = 16;
-  lora.alpha = 32;
-  const model::ParameterTable adapter(*backend, model::loraParameterSpecs(config, lora));
-  model::initializeLora(adapter, config, lora, 2);
-  const model::ParameterTable gradients = adapter.sameLayout();
-  const model::ParameterTable m = adapter.sameLayout();
-  const model::ParameterTable v = adapter.sameLayout();
-  model::Decoder decoder(*backend, config, base, &adapter, &lora, &gradients, model::DecoderOptions{false, 256});
-
-  SplitMix64 random(3);
   Measurement result;
-  Clock::time_point started;
-  for (int step = 0; step <= options.steps; ++step) {
-    if (step == 1) {  // step 0 warms up (allocations, page faults)
-      started = Clock::now();
-      backend->resetTimes();
-    }
-    model::TokenBatch batch;
-    std::vector<std::int32_t> ids(static_cast<std::size_t>(options.sequence));
-    for (auto& id : ids) id = static_cast<std::int32_t>(random.below(static_cast<std::uint64_t>(config.vocabSize)));
-    batch.append(ids);
-    gradients.zero();
-    result.lastLoss = decoder.forwardBackward(batch, batch.countedTargets(), static_cast<std::uint64_t>(step)).mean();
-    backend->adamw(adapter.all(), gradients.all(), m.all(), v.all(), kernels::AdamWHyper{1e-4, 0.9, 0.999, 1e-8, 0.0},
-                   step + 1);
-  }
-  result.stepSeconds = std::chrono::duration<double>(Clock::now() - started).count() / options.steps;
+  const bench::LoraSteps steps = bench::runLoraSteps(*backend, config, base, false, options.sequence, options.steps,
+                                                     [&] { backend->resetTimes(); });
+  result.lastLoss = steps.lastLoss;
+  result.stepSeconds = steps.seconds / options.steps;
   result.ops = backend->times();
   return result;
 }

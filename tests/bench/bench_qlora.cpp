@@ -31,6 +31,7 @@
 #include "kernels/cpu/nf4.h"
 #include "kernels/nf4_format.h"
 #include "tests/bench/bench_process.h"
+#include "tests/bench/lora_steps.h"
 #include "tests/bench/random_base.h"
 
 using namespace tiertune;
@@ -78,32 +79,9 @@ Measurement measure(bool fourBit, const Options& options) {
   Measurement result;
   result.loadSeconds = std::chrono::duration<double>(Clock::now() - loadStart).count();
 
-  model::LoraConfig lora;
-  lora.rank = 16;
-  lora.alpha = 32;
-  lora.dropout = 0;
-  const model::ParameterTable adapter(*backend, model::loraParameterSpecs(config, lora));
-  model::initializeLora(adapter, config, lora, 2);
-  const model::ParameterTable gradients = adapter.sameLayout();
-  const model::ParameterTable m = adapter.sameLayout();
-  const model::ParameterTable v = adapter.sameLayout();
-  model::Decoder decoder(*backend, config, base, &adapter, &lora, &gradients, model::DecoderOptions{true, 256});
-
-  SplitMix64 random(3);
-  Clock::time_point started;
-  for (int step = 0; step <= options.steps; ++step) {
-    if (step == 1) started = Clock::now();  // step 0 warms up (allocations, page faults)
-    model::TokenBatch batch;
-    std::vector<std::int32_t> ids(static_cast<std::size_t>(options.sequence));
-    for (auto& id : ids) id = static_cast<std::int32_t>(random.below(static_cast<std::uint64_t>(config.vocabSize)));
-    batch.append(ids);
-    gradients.zero();
-    result.lastLoss = decoder.forwardBackward(batch, batch.countedTargets(), static_cast<std::uint64_t>(step)).mean();
-    backend->adamw(adapter.all(), gradients.all(), m.all(), v.all(), kernels::AdamWHyper{1e-4, 0.9, 0.999, 1e-8, 0.0},
-                   step + 1);
-    backend->synchronize();
-  }
-  const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+  const bench::LoraSteps steps = bench::runLoraSteps(*backend, config, base, true, options.sequence, options.steps);
+  result.lastLoss = steps.lastLoss;
+  const double elapsed = steps.seconds;
   result.tokensPerSecond = static_cast<double>(options.steps) * options.sequence / elapsed;
   // The process's peak RSS on the CPU; on the GPU the peak of the backend's device memory.
   result.peakGiB = options.cuda ? static_cast<double>(backend->memoryUse().peak) / (1024.0 * 1024.0 * 1024.0)
