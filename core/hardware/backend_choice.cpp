@@ -4,6 +4,7 @@
 
 #include "core/hardware/hardware_report.h"
 #include "core/util/error.h"
+#include "kernels/gpu_products.h"
 
 namespace tiertune::hardware {
 
@@ -125,8 +126,16 @@ std::unique_ptr<kernels::Backend> makeChosenBackend(const BackendChoice& choice,
 
 std::string describeChoice(const BackendChoice& choice) {
   if (choice.gpu) {
+    std::string products;
+    try {
+      products = kernels::gpuProductsSetting() == kernels::GpuProducts::Bf16
+                     ? "bf16 products"
+                     : "fp32 products (TIERTUNE_CUDA_PRODUCTS=fp32)";
+    } catch (const std::invalid_argument& error) {
+      products = error.what();  // the backend refuses the same setting when it is made
+    }
     return "GPU " + std::to_string(choice.gpu->index) + ": " + choice.gpu->name + " (" +
-           formatBytes(choice.gpu->totalBytes) + ")";
+           formatBytes(choice.gpu->totalBytes) + "), " + products;
   }
   switch (choice.cpuReason) {
     case BackendChoice::CpuReason::Requested: return "CPU (the run asks for it)";

@@ -23,6 +23,7 @@
 #include <span>
 #include <string>
 
+#include "kernels/bf16_rows.h"
 #include "kernels/cpu/blas_kernels.h"
 
 namespace tiertune::kernels::cpu {
@@ -46,8 +47,8 @@ struct Bf16Products {
 
 const Bf16Products& bf16Products();
 
-// Products of fewer rows stay on the exact path (bf16_products.cpp says why).
-inline constexpr std::size_t kBf16ProductsFewestRows = 16;
+// Products of fewer rows stay on the exact path (kernels/bf16_rows.h says why).
+using kernels::kBf16ProductsFewestRows;
 
 // Whether a product with a bf16 weight and `rows` rows runs on the bf16 instructions.
 inline bool takesBf16Products(std::size_t rows) {

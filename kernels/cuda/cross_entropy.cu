@@ -65,7 +65,7 @@ void crossEntropyRows(cudaStream_t stream, float* logits, const std::int32_t* ta
   CUDA_CHECK("crossEntropy", cudaGetLastError());
 }
 
-void crossEntropyChunks(cudaStream_t stream, cublasHandle_t blas, const float* hidden, const std::int32_t* targets,
+void crossEntropyChunks(cudaStream_t stream, const float* hidden, const std::int32_t* targets,
                         std::size_t tokens, std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
                         float scale, float* dhidden, float* dhead, float* logits, double* rowLoss,
                         const HeadProducts& head) {
@@ -77,9 +77,7 @@ void crossEntropyChunks(cudaStream_t stream, cublasHandle_t blas, const float* h
     crossEntropyRows(stream, logits, targets + first, count, vocab, scale, backward, rowLoss + first);
     if (!backward) continue;
     head.inputGradient(logits, count, dhidden + first * hiddenSize);
-    if (dhead != nullptr) {
-      gemmRowMajor(blas, "crossEntropy", logits, true, rows, false, dhead, vocab, hiddenSize, count, 1.0f, 1.0f);
-    }
+    if (dhead != nullptr) head.weightGradient(logits, rows, count, dhead);
   }
   sumInOrder(stream, rowLoss, tokens, rowLoss + tokens);
 }

@@ -5,8 +5,12 @@
 // synchronize(). The transfer lane is a second stream of its own: the *Async copies run there,
 // beside the ops, and fences are cudaEvents (timing off) recorded on one stream and waited for by
 // the other. Device memory comes from cudaMalloc, never managed memory; host staging from
-// cudaHostAlloc. fp32 storage and compute; the kernels live in the .cu files of this folder, one
-// per op family, and follow kernels/cpu step by step.
+// cudaHostAlloc. fp32 storage and compute, except the products: on a card with bf16 tensor cores
+// (compute capability 8.0 and up) products of 16 rows or more take bf16 operands with fp32 sums
+// through cuBLASLt (bf16_gemm.h), the mixed-precision policy of the README; fewer rows
+// (kernels/bf16_rows.h), older cards and TIERTUNE_CUDA_PRODUCTS=fp32 keep fp32 products
+// (cublasSgemm). The kernels live in the .cu files of this folder, one per op family, and follow
+// kernels/cpu step by step.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -20,10 +24,14 @@
 #include <vector>
 
 #include "kernels/backend.h"
+#include "kernels/bf16_rows.h"
+#include "kernels/cuda/bf16_gemm.h"
 #include "kernels/cuda/cuda_check.h"
 #include "kernels/cuda/cuda_entry.h"
 #include "kernels/cuda/cuda_ops.h"
+#include "kernels/cuda/gemm_layout.h"
 #include "kernels/dropout_mask.h"
+#include "kernels/gpu_products.h"
 #include "kernels/nf4_format.h"
 
 namespace tiertune::kernels {
@@ -74,6 +82,9 @@ class Scratch {
   std::size_t bytes_ = 0;
 };
 
+// Elements of one weight panel at most: widened to fp32 (64 MiB of scratch) or made bf16 (32 MiB).
+constexpr std::size_t kPanelElements = std::size_t(16) << 20;
+
 bool overlaps(const void* a, const void* b, std::size_t bytes) {
   const auto x = reinterpret_cast<std::uintptr_t>(a);
   const auto y = reinterpret_cast<std::uintptr_t>(b);
@@ -106,6 +117,7 @@ class CudaBackend final : public Backend {
     CUBLAS_CHECK(op, cublasSetStream(blas, stream));
     // No TF32 (nor any other reduced precision): fp32 products stay comparable with OpenBLAS.
     CUBLAS_CHECK(op, cublasSetMathMode(blas, CUBLAS_DEFAULT_MATH));
+    if (properties.major >= 8 && gpuProductsSetting() == GpuProducts::Bf16) bf16Gemm_ = std::make_unique<cuda::Bf16Gemm>(blas);
   }
 
   ~CudaBackend() override {
@@ -241,6 +253,13 @@ class CudaBackend final : public Backend {
   void doMatmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
               float alpha, float beta) override {
     const char* op = "matmul";
+    if (bf16For(shape)) {  // both operands rounded: A whole, B panel by panel
+      const std::uint16_t* rounded = roundedActivations(op, a, shape);
+      matmulBf16Panels(op, rounded, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+        cuda::roundToBf16(stream(), b.data() + first, panel, count);
+      });
+      return;
+    }
     cuda::gemmRowMajor(blas(), op, a.data(), shape.transposeA, b.data(), shape.transposeB, c.data(), shape.m, shape.n,
                        shape.k, alpha, beta);
   }
@@ -249,6 +268,18 @@ class CudaBackend final : public Backend {
                          DeviceSpan<float> c, const MatmulShape& shape, float alpha, float beta) override {
     const char* op = "matmulHalfWeights";
     const bool bf16 = format == HalfFormat::Bf16;
+    if (bf16For(shape)) {
+      const std::uint16_t* rounded = roundedActivations(op, a, shape);
+      if (bf16) {  // the stored weight is the operand: one product, no copy
+        bf16Gemm_->run(stream(), op, cuda::compactProduct(shape.m, shape.n, shape.k, shape.transposeA, shape.transposeB),
+                       rounded, w.data(), c.data(), alpha, beta);
+      } else {  // fp16 widened, then rounded to bf16, panel by panel
+        matmulBf16Panels(op, rounded, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+          cuda::f16ToBf16(stream(), w.data() + first, panel, count);
+        });
+      }
+      return;
+    }
     matmulWidenedPanels(op, a, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, float* panel) {
       cuda::widenHalf(stream(), w.data() + first, bf16, panel, count);
     });
@@ -264,6 +295,13 @@ class CudaBackend final : public Backend {
     parts.groupScales = reinterpret_cast<const float*>(w.data() + layout.groupScales);
     parts.offset = reinterpret_cast<const float*>(w.data() + layout.offset);
     const float* tables = nf4Tables();
+    if (bf16For(shape)) {
+      const std::uint16_t* rounded = roundedActivations(op, a, shape);
+      matmulBf16Panels(op, rounded, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+        cuda::dequantizeNf4ToBf16(stream(), parts, tables, first, count, panel);
+      });
+      return;
+    }
     matmulWidenedPanels(op, a, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, float* panel) {
       cuda::dequantizeNf4(stream(), parts, tables, first, count, panel);
     });
@@ -428,39 +466,72 @@ class CudaBackend final : public Backend {
     return cuda::AttentionDims{shape.tokens, shape.heads, shape.kvHeads, shape.headDim};
   }
 
+  // Whether a product takes bf16 operands (the file's comment says when). k = 0 stays on cuBLAS's
+  // fp32 call, which scales C by beta.
+  bool bf16For(const MatmulShape& shape) const {
+    return bf16Gemm_ != nullptr && shape.m >= kBf16ProductsFewestRows && shape.k > 0;
+  }
+
+  // A [m, k] (or [k, m]) rounded to bf16, compact, in scratch; valid until the next product.
+  const std::uint16_t* roundedActivations(const char* op, DeviceSpan<const float> a, const MatmulShape& shape) {
+    const std::size_t count = shape.m * shape.k;
+    auto* rounded = activationScratch_.as<std::uint16_t>(count, stream(), op);
+    cuda::roundToBf16(stream(), a.data(), rounded, count);
+    return rounded;
+  }
+
   // C = alpha op(A) op(W) + beta C with W ([k, n], or transposed [n, k]) kept compact: widened to
-  // fp32 panel by panel into scratch (at most kPanelFloats at once) by widenPanel(first element,
-  // count, panel), each panel through cuBLAS's fp32 product, so the widened weight never exists
-  // whole. Stream order keeps a panel's widening behind the previous panel's product.
+  // fp32 panel by panel into scratch by widenPanel(first element, count, panel), each panel through
+  // cuBLAS's fp32 product, so the widened weight never exists whole. Stream order keeps a panel's
+  // widening behind the previous panel's product.
   template <typename WidenPanel>
   void matmulWidenedPanels(const char* op, DeviceSpan<const float> a, DeviceSpan<float> c, const MatmulShape& shape,
                            float alpha, float beta, WidenPanel widenPanel) {
     const std::size_t m = shape.m, n = shape.n, k = shape.k;
     const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
     if (m == 0 || n == 0) return;
-    const std::size_t lda = transposeA ? m : k;
     if (k == 0) {
-      cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, nullptr, transposeW, 1, c.data(), n, m, n, 0,
-                                alpha, beta);
+      cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, transposeA ? m : k, nullptr, transposeW, 1, c.data(),
+                                n, m, n, 0, alpha, beta);
       return;
     }
-    constexpr std::size_t kPanelFloats = std::size_t(16) << 20;  // 64 MiB of scratch
-    const std::size_t rowLength = transposeW ? k : n;
-    const std::size_t rows = std::max<std::size_t>(1, kPanelFloats / rowLength);
-    const std::size_t total = transposeW ? n : k;
-    float* panel = panelScratch_.as<float>(std::min(rows, total) * rowLength, stream(), op);
-    for (std::size_t first = 0; first < total; first += rows) {
-      const std::size_t count = std::min(rows, total - first);
+    forEachWeightPanel<float>(op, shape, panelScratch_, [&](std::size_t first, std::size_t count, float* panel) {
+      const std::size_t rowLength = transposeW ? k : n;
       widenPanel(first * rowLength, count * rowLength, panel);
-      if (transposeW) {  // W [n, k]: a block of C's columns
-        cuda::gemmRowMajorStrided(blas(), op, a.data(), transposeA, lda, panel, true, k, c.data() + first, n, m,
-                                  count, k, alpha, beta);
-      } else {  // W [k, n]: a slice of the sum over k
-        const float* slice = transposeA ? a.data() + first * m : a.data() + first;
-        cuda::gemmRowMajorStrided(blas(), op, slice, transposeA, lda, panel, false, n, c.data(), n, m, n, count, alpha,
-                                  first == 0 ? beta : 1.0f);
-      }
-    }
+      const cuda::WeightPanelProduct part = cuda::weightPanelProduct(m, n, k, transposeA, transposeW, first, count);
+      const cuda::RowMajorProduct& p = part.product;
+      cuda::gemmRowMajorStrided(blas(), op, a.data() + part.aOffset, p.transposeA, p.lda, panel, p.transposeB, p.ldb,
+                                c.data() + part.cOffset, p.ldc, p.m, p.n, p.k, alpha, part.accumulates ? 1.0f : beta);
+    });
+  }
+
+  // The same in bf16 (bf16For(shape) holds): A already rounded (roundedActivations), each panel of
+  // W made bf16 by makePanel(first element, count, panel), each through the bf16 products.
+  template <typename MakePanel>
+  void matmulBf16Panels(const char* op, const std::uint16_t* a, DeviceSpan<float> c, const MatmulShape& shape,
+                        float alpha, float beta, MakePanel makePanel) {
+    const std::size_t m = shape.m, n = shape.n, k = shape.k;
+    const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
+    if (n == 0) return;
+    forEachWeightPanel<std::uint16_t>(op, shape, bf16PanelScratch_,
+                                      [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+      const std::size_t rowLength = transposeW ? k : n;
+      makePanel(first * rowLength, count * rowLength, panel);
+      const cuda::WeightPanelProduct part = cuda::weightPanelProduct(m, n, k, transposeA, transposeW, first, count);
+      bf16Gemm_->run(stream(), op, part.product, a + part.aOffset, panel, c.data() + part.cOffset, alpha,
+                     part.accumulates ? 1.0f : beta);
+    });
+  }
+
+  // Calls product(first stored row, rows, panel) for W's stored rows (W is op's B) in panels of at
+  // most kPanelElements elements, the panel in scratch.
+  template <typename Element, typename Product>
+  void forEachWeightPanel(const char* op, const MatmulShape& shape, Scratch& scratch, Product product) {
+    const std::size_t rowLength = shape.transposeB ? shape.k : shape.n;
+    const std::size_t total = shape.transposeB ? shape.n : shape.k;
+    const std::size_t rows = std::max<std::size_t>(1, kPanelElements / rowLength);
+    auto* panel = scratch.as<Element>(std::min(rows, total) * rowLength, stream(), op);
+    for (std::size_t first = 0; first < total; first += rows) product(first, std::min(rows, total - first), panel);
   }
 
   // The 16 NF4 values and the 256 dynamic values on the device, uploaded on first use.
@@ -487,6 +558,8 @@ class CudaBackend final : public Backend {
   std::unique_ptr<std::remove_pointer_t<cublasHandle_t>, BlasDeleter> blas_;
   Scratch copyScratch_, reductionScratch_, attentionScratch_, logitsScratch_, lossScratch_;
   Scratch panelScratch_;  // matmulHalfWeights, matmulNf4Weights: one widened panel of a weight
+  Scratch bf16PanelScratch_, activationScratch_;  // the bf16 products: a panel of W, A rounded
+  std::unique_ptr<cuda::Bf16Gemm> bf16Gemm_;      // null where products stay fp32
   Scratch nf4TablesScratch_;
   bool nf4TablesReady_ = false;
 };
@@ -555,7 +628,11 @@ CrossEntropyOutcome CudaBackend::doCrossEntropy(DeviceSpan<const float> hidden, 
     matmulWeight(DeviceSpan<const float>(gradient, count * vocab), head, DeviceSpan<float>(out, count * hiddenSize),
                  MatmulShape{count, hiddenSize, vocab});
   };
-  cuda::crossEntropyChunks(stream(), blas(), hidden.data(), targets.data(), tokens, hiddenSize, vocab, chunkTokens,
+  products.weightGradient = [&](const float* gradient, const float* rows, std::size_t count, float* out) {
+    matmul(DeviceSpan<const float>(gradient, count * vocab), DeviceSpan<const float>(rows, count * hiddenSize),
+           DeviceSpan<float>(out, vocab * hiddenSize), MatmulShape{vocab, hiddenSize, count, true, false}, 1.0f, 1.0f);
+  };
+  cuda::crossEntropyChunks(stream(), hidden.data(), targets.data(), tokens, hiddenSize, vocab, chunkTokens,
                            scale, backward ? dhidden.data() : nullptr, backward && !dhead.empty() ? dhead.data() : nullptr,
                            logits, rowLoss, products);
   outcome.lossSum = downloadDouble(rowLoss + tokens, op);

@@ -43,6 +43,10 @@ void gemmRowMajorStrided(cublasHandle_t blas, const char* op, const float* a, bo
 
 // half_weights.cu: out [n] = in [n] widened exactly to fp32; bf16 when bf16, else IEEE fp16.
 void widenHalf(cudaStream_t stream, const std::uint16_t* in, bool bf16, float* out, std::size_t n);
+// out [n] = in [n] rounded to bf16, nearest even (the CPU's floatToBf16, bit for bit).
+void roundToBf16(cudaStream_t stream, const float* in, std::uint16_t* out, std::size_t n);
+// out [n] = IEEE fp16 in [n] widened, then rounded to bf16.
+void f16ToBf16(cudaStream_t stream, const std::uint16_t* in, std::uint16_t* out, std::size_t n);
 
 // nf4.cu: out [count] = weights [first, first + count) of an NF4 tensor (kernels/nf4_format.h),
 // given the device addresses of its parts; tables holds the 16 NF4 values, then the 256 dynamic
@@ -57,6 +61,9 @@ struct Nf4Parts {
 };
 void dequantizeNf4(cudaStream_t stream, const Nf4Parts& parts, const float* tables, std::size_t first,
                    std::size_t count, float* out);
+// The same, each weight rounded to bf16 (the CPU's dequantizeNf4ToBf16, bit for bit).
+void dequantizeNf4ToBf16(cudaStream_t stream, const Nf4Parts& parts, const float* tables, std::size_t first,
+                         std::size_t count, std::uint16_t* out);
 
 // rms_norm.cu: x, y, dy, dx [rows, dim]; weight, dweight [dim]; invRms [rows]. dweight may be null
 // (a frozen weight); otherwise it is accumulated into.
@@ -119,14 +126,16 @@ void crossEntropyRows(cudaStream_t stream, float* logits, const std::int32_t* ta
 // zeroed by the caller; dhead null for a frozen head. logits holds chunkTokens x vocab floats and
 // rowLoss tokens + 1 doubles of scratch; rowLoss[tokens] receives the sum of the rows' losses in
 // token order. The head's products come from the backend, which keeps the head as stored (fp32 or
-// 16-bit, widened panel by panel).
+// 16-bit) and chooses fp32 or bf16 products as for any other product.
 struct HeadProducts {
   // logits [count, vocab] = rows [count, hiddenSize] · head^T
   std::function<void(const float* rows, std::size_t count, float* logits)> logits;
   // dhiddenRows [count, hiddenSize] = gradient [count, vocab] · head
   std::function<void(const float* gradient, std::size_t count, float* dhiddenRows)> inputGradient;
+  // dhead [vocab, hiddenSize] += gradient^T [vocab, count] · rows [count, hiddenSize]
+  std::function<void(const float* gradient, const float* rows, std::size_t count, float* dhead)> weightGradient;
 };
-void crossEntropyChunks(cudaStream_t stream, cublasHandle_t blas, const float* hidden, const std::int32_t* targets,
+void crossEntropyChunks(cudaStream_t stream, const float* hidden, const std::int32_t* targets,
                         std::size_t tokens, std::size_t hiddenSize, std::size_t vocab, std::size_t chunkTokens,
                         float scale, float* dhidden, float* dhead, float* logits, double* rowLoss,
                         const HeadProducts& head);

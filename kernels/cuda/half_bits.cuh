@@ -1,6 +1,6 @@
-// 16-bit weights widened to fp32 on the device, exactly: bit operations only, so the values equal
-// the CPU's conversions (kernels/cpu/half_precision.cpp). Shared by the widening and the lookup of
-// 16-bit tables.
+// 16-bit weights widened to fp32 on the device, exactly, and fp32 rounded to bf16: bit operations
+// only, so the values equal the CPU's conversions (kernels/cpu/half_precision.cpp). Shared by the
+// widening, the lookup of 16-bit tables and the bf16 products' operands.
 #pragma once
 
 #include <cstdint>
@@ -22,5 +22,15 @@ __device__ inline float f16Bits(std::uint16_t bits) {
 }
 
 __device__ inline float halfBits(std::uint16_t bits, bool bf16) { return bf16 ? bf16Bits(bits) : f16Bits(bits); }
+
+// fp32 to bf16, nearest even, as the CPU's floatToBf16 (kernels/cpu/half_precision.cpp) bit for
+// bit: a NaN keeps its sign and top payload bits with the quiet bit set (truncation alone could
+// leave an infinity); a carry out of the largest finite value gives infinity.
+__device__ inline std::uint16_t bf16FromFloat(float value) {
+  unsigned bits = __float_as_uint(value);
+  if ((bits & 0x7FFFFFFFu) > 0x7F800000u) return static_cast<std::uint16_t>((bits | 0x00400000u) >> 16);
+  bits += 0x7FFFu + ((bits >> 16) & 1u);
+  return static_cast<std::uint16_t>(bits >> 16);
+}
 
 }  // namespace tiertune::kernels::cuda

@@ -1,8 +1,7 @@
-// Row-major GEMM through cublasSgemm. cuBLAS is column-major, and a row-major C [m, n] is the
-// column-major C^T [n, m] = op(B)^T op(A)^T: so B goes first, A second, and m and n swap. The
-// leading dimensions are the row lengths as stored, exactly as cblas_sgemm's row-major call in
-// kernels/cpu/matmul.cpp takes them. The handle's math mode is CUBLAS_DEFAULT_MATH (no TF32), set
-// where the handle is made (cuda_backend.cpp), so results stay within fp32 rounding of OpenBLAS.
+// Row-major fp32 GEMM through cublasSgemm, in column-major terms from gemm_layout.h (B first, A
+// second, m and n swapped), exactly as cblas_sgemm's row-major call in kernels/cpu/matmul.cpp takes
+// the row lengths. The handle's math mode is CUBLAS_DEFAULT_MATH (no TF32), set where the handle
+// is made (cuda_backend.cpp), so results stay within fp32 rounding of OpenBLAS.
 #include <algorithm>
 #include <climits>
 #include <stdexcept>
@@ -10,6 +9,7 @@
 
 #include "kernels/cuda/cuda_check.h"
 #include "kernels/cuda/cuda_ops.h"
+#include "kernels/cuda/gemm_layout.h"
 
 namespace tiertune::kernels::cuda {
 
@@ -29,18 +29,20 @@ void gemmRowMajorStrided(cublasHandle_t blas, const char* op, const float* a, bo
                          const float* b, bool transposeB, std::size_t ldb, float* c, std::size_t ldc, std::size_t m,
                          std::size_t n, std::size_t k, float alpha, float beta) {
   if (m == 0 || n == 0) return;
+  const ColumnMajorProduct p = toColumnMajor(RowMajorProduct{transposeA, lda, transposeB, ldb, ldc, m, n, k});
   // cuBLAS wants every leading dimension at least 1, even for k = 0 (then C = beta C).
-  CUBLAS_CHECK(op, cublasSgemm(blas, transposeB ? CUBLAS_OP_T : CUBLAS_OP_N, transposeA ? CUBLAS_OP_T : CUBLAS_OP_N,
-                               asBlasInt(n, op), asBlasInt(m, op), asBlasInt(k, op), &alpha, b,
-                               asBlasInt(std::max<std::size_t>(1, ldb), op), a,
-                               asBlasInt(std::max<std::size_t>(1, lda), op), &beta, c, asBlasInt(ldc, op)));
+  CUBLAS_CHECK(op, cublasSgemm(blas, p.first.transpose ? CUBLAS_OP_T : CUBLAS_OP_N,
+                               p.second.transpose ? CUBLAS_OP_T : CUBLAS_OP_N, asBlasInt(p.rows, op),
+                               asBlasInt(p.columns, op), asBlasInt(p.inner, op), &alpha, b,
+                               asBlasInt(std::max<std::size_t>(1, p.first.ld), op), a,
+                               asBlasInt(std::max<std::size_t>(1, p.second.ld), op), &beta, c,
+                               asBlasInt(p.ldc, op)));
 }
 
 void gemmRowMajor(cublasHandle_t blas, const char* op, const float* a, bool transposeA, const float* b,
                   bool transposeB, float* c, std::size_t m, std::size_t n, std::size_t k, float alpha, float beta) {
-  // Row lengths as stored: A is [m, k] or, transposed, [k, m]; B is [k, n] or [n, k]; C is [m, n].
-  gemmRowMajorStrided(blas, op, a, transposeA, transposeA ? m : k, b, transposeB, transposeB ? k : n, c, n, m, n, k,
-                      alpha, beta);
+  const RowMajorProduct p = compactProduct(m, n, k, transposeA, transposeB);
+  gemmRowMajorStrided(blas, op, a, transposeA, p.lda, b, transposeB, p.ldb, c, p.ldc, m, n, k, alpha, beta);
 }
 
 }  // namespace tiertune::kernels::cuda

@@ -2,9 +2,11 @@
 // GPU in the same run: full fine-tuning and LoRA (r=16, alpha 32, on all seven linear layers) of a
 // Llama config of about 160M parameters (vocab 32000, hidden 1024, 8 layers, 16 heads, 8 kv heads,
 // intermediate 2816), 4 sequences of 1024 tokens per step, activation checkpointing on, gradient
-// clipping and AdamW, random weights made in the process. Ours is fp32 storage and compute (no
-// TF32); the peers (bench_gpu_train.py) are plain torch modules in fp32 (no TF32) and in bf16
-// autocast, both with SDPA, and LlamaForCausalLM + PEFT where transformers and peft import.
+// clipping and AdamW, random weights made in the process. Ours is fp32 storage with bf16 products
+// (operands rounded, fp32 sums: kernels/cuda/bf16_gemm.h), and again with fp32 products
+// (TIERTUNE_CUDA_PRODUCTS=fp32, no TF32); the ratios are the bf16 row's. The peers
+// (bench_gpu_train.py) are plain torch modules in fp32 (no TF32) and in bf16 autocast, both with
+// SDPA, and LlamaForCausalLM + PEFT where transformers and peft import.
 //
 // tokens/s is the median over the timed steps (each ends with a device synchronize) after the
 // warm-up steps. Peak MiB is the device memory in use after the last step (cudaMemGetInfo) less
@@ -223,14 +225,21 @@ int main(int argc, char** argv) {
   bool failed = false;
   for (const char* method : {"full", "lora"}) {
     if (!options.only.empty() && options.only != method) continue;
-    Measurement ours;
-    try {
-      ours = measureOurs(std::string(method) == "lora", options);
-    } catch (const std::exception& error) {
-      ours.note = std::string("failed: ") + error.what();
-    }
-    failed = failed || !ours.ok;
-    printRow(method, "tiertune CUDA fp32", ours, ours);
+    // The backend reads TIERTUNE_CUDA_PRODUCTS when it is made.
+    const auto measure = [&](const char* products) {
+      setenv("TIERTUNE_CUDA_PRODUCTS", products, 1);
+      Measurement measured;
+      try {
+        measured = measureOurs(std::string(method) == "lora", options);
+      } catch (const std::exception& error) {
+        measured.note = std::string("failed: ") + error.what();
+      }
+      failed = failed || !measured.ok;
+      return measured;
+    };
+    const Measurement ours = measure("bf16");
+    printRow(method, "tiertune CUDA, bf16 products", ours, ours);
+    printRow(method, "tiertune CUDA, fp32 products", measure("fp32"), ours);
     if (options.peer.empty()) continue;
     for (const Peer& peer : peers) {
       const std::string command = options.peer + " " + peer.implementation + " " + peer.precision + " " + method + " " +

@@ -12,7 +12,7 @@ report="$out/bench_qlora.txt"
 bin=build/device/bench_qlora
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>&1 | tee "$report"
 source tests/device/cuda_library_path.sh "$bin" "$report"
-timeout 170 "$bin" --backend cuda --shape 8b --sequence 2048 --steps 2 --threads "$(nproc)" "$@" 2>&1 | tee -a "$report"
+timeout 140 "$bin" --backend cuda --shape 8b --sequence 2048 --steps 2 --threads "$(nproc)" "$@" 2>&1 | tee -a "$report"
 status=${PIPESTATUS[0]}
 echo "bench_qlora exit status $status" | tee -a "$report"
 exit "$status"

@@ -2,8 +2,9 @@
 # Runs on the device machine, from a carried build/device (build_for_device.sh): the product's
 # training path on the GPU through the real worker. A small Llama (make_train_fixture) trains
 # STEPS steps (default 200) of LoRA and of full fine-tuning with "backend": "cuda" (side a) and
-# again with "backend": "cpu" (side b); the curves must agree within BOUND (default 1e-2 relative:
-# both backends compute in fp32 today) and side a's must fall. plan, the worker's start event and its log say
+# again with "backend": "cpu" (side b); the curves must agree within BOUND (default 5e-2 relative:
+# the GPU's products take bf16 operands, the CPU's fp32; tst_backend_parity's emulation of that
+# policy parts 30-step curves by up to 3.5e-2) and side a's must fall. plan, the worker's start event and its log say
 # where each run trained. Tables and logs go to $OUT/gpu_train_run.txt and $OUT/train-*.jsonl.
 # Smoke-test without a GPU: BACKENDS="cpu cpu" tests/device/gpu_train_run.sh (with build/device).
 set -uo pipefail
@@ -13,7 +14,7 @@ mkdir -p "$out"
 report="$out/gpu_train_run.txt"
 bin=build/device
 steps=${STEPS:-200}
-bound=${BOUND:-1e-2}
+bound=${BOUND:-5e-2}
 read -r first second <<< "${BACKENDS:-cuda cpu}"
 : > "$report"
 source tests/device/cuda_library_path.sh "$bin/tiertune-cli" "$report"

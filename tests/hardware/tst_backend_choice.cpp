@@ -3,10 +3,12 @@
 // it, and asking for what the machine does not have is an error in words.
 #include <QTest>
 
+#include <stdexcept>
 #include <string>
 
 #include "core/hardware/backend_choice.h"
 #include "core/util/error.h"
+#include "kernels/gpu_products.h"
 
 using namespace tiertune;
 using hardware::BackendChoice;
@@ -75,7 +77,15 @@ class BackendChoiceTest : public QObject {
     QVERIFY(choice.onGpu());
     QCOMPARE(choice.gpu->name, std::string("NVIDIA RTX 4090"));
     QCOMPARE(choice.cpuReason, BackendChoice::CpuReason::None);
-    QCOMPARE(hardware::describeChoice(choice), std::string("GPU 0: NVIDIA RTX 4090 (24.0 GiB)"));
+    QCOMPARE(hardware::describeChoice(choice), std::string("GPU 0: NVIDIA RTX 4090 (24.0 GiB), bf16 products"));
+    // The products as the CUDA backend will compute them (kernels/gpu_products.h).
+    qputenv("TIERTUNE_CUDA_PRODUCTS", "fp32");
+    QCOMPARE(hardware::describeChoice(choice),
+             std::string("GPU 0: NVIDIA RTX 4090 (24.0 GiB), fp32 products (TIERTUNE_CUDA_PRODUCTS=fp32)"));
+    qputenv("TIERTUNE_CUDA_PRODUCTS", "half");
+    QVERIFY(contains(hardware::describeChoice(choice), "TIERTUNE_CUDA_PRODUCTS is \"half\""));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, kernels::gpuProductsSetting());
+    qunsetenv("TIERTUNE_CUDA_PRODUCTS");
   }
 
   // Without an index: the usable card with the most memory (most state stays resident); an older
