@@ -84,6 +84,9 @@ class Scratch {
 
 // Elements of one weight panel at most: widened to fp32 (64 MiB of scratch) or made bf16 (32 MiB).
 constexpr std::size_t kPanelElements = std::size_t(16) << 20;
+// Elements of the activations rounded to bf16 at once (128 MiB of scratch): a product with more
+// (16k tokens by a 14336-wide projection has 235 Mi) runs a block of C's rows at a time.
+constexpr std::size_t kActivationElements = std::size_t(64) << 20;
 
 bool overlaps(const void* a, const void* b, std::size_t bytes) {
   const auto x = reinterpret_cast<std::uintptr_t>(a);
@@ -253,10 +256,11 @@ class CudaBackend final : public Backend {
   void doMatmul(DeviceSpan<const float> a, DeviceSpan<const float> b, DeviceSpan<float> c, const MatmulShape& shape,
               float alpha, float beta) override {
     const char* op = "matmul";
-    if (bf16For(shape)) {  // both operands rounded: A whole, B panel by panel
-      const std::uint16_t* rounded = roundedActivations(op, a, shape);
-      matmulBf16Panels(op, rounded, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
-        cuda::roundToBf16(stream(), b.data() + first, panel, count);
+    if (bf16For(shape)) {  // both operands rounded: A by blocks of rows, B panel by panel
+      forEachActivationBlock(op, a, c, shape, [&](const std::uint16_t* rounded, const MatmulShape& block, float* out) {
+        matmulBf16Panels(op, rounded, out, block, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+          cuda::roundToBf16(stream(), b.data() + first, panel, count);
+        });
       });
       return;
     }
@@ -269,15 +273,16 @@ class CudaBackend final : public Backend {
     const char* op = "matmulHalfWeights";
     const bool bf16 = format == HalfFormat::Bf16;
     if (bf16For(shape)) {
-      const std::uint16_t* rounded = roundedActivations(op, a, shape);
-      if (bf16) {  // the stored weight is the operand: one product, no copy
-        bf16Gemm_->run(stream(), op, cuda::compactProduct(shape.m, shape.n, shape.k, shape.transposeA, shape.transposeB),
-                       rounded, w.data(), c.data(), alpha, beta);
-      } else {  // fp16 widened, then rounded to bf16, panel by panel
-        matmulBf16Panels(op, rounded, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
-          cuda::f16ToBf16(stream(), w.data() + first, panel, count);
-        });
-      }
+      forEachActivationBlock(op, a, c, shape, [&](const std::uint16_t* rounded, const MatmulShape& block, float* out) {
+        if (bf16) {  // the stored weight is the operand: one product, no copy
+          bf16Gemm_->run(stream(), op, cuda::compactProduct(block.m, block.n, block.k, block.transposeA, block.transposeB),
+                         rounded, w.data(), out, alpha, beta);
+        } else {  // fp16 widened, then rounded to bf16, panel by panel
+          matmulBf16Panels(op, rounded, out, block, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+            cuda::f16ToBf16(stream(), w.data() + first, panel, count);
+          });
+        }
+      });
       return;
     }
     matmulWidenedPanels(op, a, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, float* panel) {
@@ -296,9 +301,10 @@ class CudaBackend final : public Backend {
     parts.offset = reinterpret_cast<const float*>(w.data() + layout.offset);
     const float* tables = nf4Tables();
     if (bf16For(shape)) {
-      const std::uint16_t* rounded = roundedActivations(op, a, shape);
-      matmulBf16Panels(op, rounded, c, shape, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
-        cuda::dequantizeNf4ToBf16(stream(), parts, tables, first, count, panel);
+      forEachActivationBlock(op, a, c, shape, [&](const std::uint16_t* rounded, const MatmulShape& block, float* out) {
+        matmulBf16Panels(op, rounded, out, block, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+          cuda::dequantizeNf4ToBf16(stream(), parts, tables, first, count, panel);
+        });
       });
       return;
     }
@@ -472,12 +478,20 @@ class CudaBackend final : public Backend {
     return bf16Gemm_ != nullptr && shape.m >= kBf16ProductsFewestRows && shape.k > 0;
   }
 
-  // A [m, k] (or [k, m]) rounded to bf16, compact, in scratch; valid until the next product.
-  const std::uint16_t* roundedActivations(const char* op, DeviceSpan<const float> a, const MatmulShape& shape) {
-    const std::size_t count = shape.m * shape.k;
-    auto* rounded = activationScratch_.as<std::uint16_t>(count, stream(), op);
-    cuda::roundToBf16(stream(), a.data(), rounded, count);
-    return rounded;
+  // C's rows in blocks of at most kActivationElements / k: for each, op(A)'s rows rounded to bf16,
+  // compact, into scratch, then multiply(rounded, the block's shape, the block's first row of C).
+  template <typename Multiply>
+  void forEachActivationBlock(const char* op, DeviceSpan<const float> a, DeviceSpan<float> c, const MatmulShape& shape,
+                              Multiply multiply) {
+    const std::size_t rowsPerBlock = std::max(kBf16ProductsFewestRows, kActivationElements / shape.k);
+    for (std::size_t first = 0; first < shape.m; first += rowsPerBlock) {
+      const std::size_t count = std::min(rowsPerBlock, shape.m - first);
+      const cuda::ActivationBlock block = cuda::activationBlock(shape.m, shape.n, shape.k, shape.transposeA, first, count);
+      auto* rounded = activationScratch_.as<std::uint16_t>(block.rows * block.columns, stream(), op);
+      cuda::roundBlockToBf16(stream(), a.data() + block.sourceOffset, block.sourceLd, block.rows, block.columns, rounded);
+      multiply(static_cast<const std::uint16_t*>(rounded),
+               MatmulShape{count, shape.n, shape.k, shape.transposeA, shape.transposeB}, c.data() + block.cOffset);
+    }
   }
 
   // C = alpha op(A) op(W) + beta C with W ([k, n], or transposed [n, k]) kept compact: widened to
@@ -505,11 +519,12 @@ class CudaBackend final : public Backend {
     });
   }
 
-  // The same in bf16 (bf16For(shape) holds): A already rounded (roundedActivations), each panel of
-  // W made bf16 by makePanel(first element, count, panel), each through the bf16 products.
+  // The same in bf16 (bf16For(shape) holds): A already rounded, compact (forEachActivationBlock),
+  // each panel of W made bf16 by makePanel(first element, count, panel), each through the bf16
+  // products; c is C's first element.
   template <typename MakePanel>
-  void matmulBf16Panels(const char* op, const std::uint16_t* a, DeviceSpan<float> c, const MatmulShape& shape,
-                        float alpha, float beta, MakePanel makePanel) {
+  void matmulBf16Panels(const char* op, const std::uint16_t* a, float* c, const MatmulShape& shape, float alpha,
+                        float beta, MakePanel makePanel) {
     const std::size_t m = shape.m, n = shape.n, k = shape.k;
     const bool transposeA = shape.transposeA, transposeW = shape.transposeB;
     if (n == 0) return;
@@ -518,7 +533,7 @@ class CudaBackend final : public Backend {
       const std::size_t rowLength = transposeW ? k : n;
       makePanel(first * rowLength, count * rowLength, panel);
       const cuda::WeightPanelProduct part = cuda::weightPanelProduct(m, n, k, transposeA, transposeW, first, count);
-      bf16Gemm_->run(stream(), op, part.product, a + part.aOffset, panel, c.data() + part.cOffset, alpha,
+      bf16Gemm_->run(stream(), op, part.product, a + part.aOffset, panel, c + part.cOffset, alpha,
                      part.accumulates ? 1.0f : beta);
     });
   }

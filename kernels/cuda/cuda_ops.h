@@ -45,6 +45,9 @@ void gemmRowMajorStrided(cublasHandle_t blas, const char* op, const float* a, bo
 void widenHalf(cudaStream_t stream, const std::uint16_t* in, bool bf16, float* out, std::size_t n);
 // out [n] = in [n] rounded to bf16, nearest even (the CPU's floatToBf16, bit for bit).
 void roundToBf16(cudaStream_t stream, const float* in, std::uint16_t* out, std::size_t n);
+// out [rows, columns] (compact) = in [rows, columns] (row length ld) rounded to bf16.
+void roundBlockToBf16(cudaStream_t stream, const float* in, std::size_t ld, std::size_t rows, std::size_t columns,
+                      std::uint16_t* out);
 // out [n] = IEEE fp16 in [n] widened, then rounded to bf16.
 void f16ToBf16(cudaStream_t stream, const std::uint16_t* in, std::uint16_t* out, std::size_t n);
 

@@ -76,4 +76,21 @@ constexpr WeightPanelProduct weightPanelProduct(std::size_t m, std::size_t n, st
                             transposeA ? first * m : first, 0, first != 0};
 }
 
+// A block of C's rows [first, first + count) in C = op(A) op(B): the rows of op(A) it needs, copied
+// compact (for a copy in another type: A rounded to bf16 a block at a time, so that the copy's
+// scratch stays bounded however many tokens a product has). The copy is `rows` stored rows of
+// `columns` values each, read from A + sourceOffset with row length sourceLd; the block's product
+// is then compactProduct(count, n, k, transposeA, transposeB) into C + cOffset.
+struct ActivationBlock {
+  std::size_t sourceOffset = 0, sourceLd = 0;
+  std::size_t rows = 0, columns = 0;
+  std::size_t cOffset = 0;
+};
+
+constexpr ActivationBlock activationBlock(std::size_t m, std::size_t n, std::size_t k, bool transposeA,
+                                          std::size_t first, std::size_t count) {
+  if (transposeA) return ActivationBlock{first, m, k, count, first * n};  // A stored [k, m]: columns
+  return ActivationBlock{first * k, k, count, k, first * n};             // A stored [m, k]: rows
+}
+
 }  // namespace tiertune::kernels::cuda

@@ -25,6 +25,15 @@ __global__ void roundKernel(const float* in, std::uint16_t* out, std::size_t n) 
   }
 }
 
+__global__ void roundBlockKernel(const float* in, std::size_t ld, std::size_t rows, std::size_t columns,
+                                 std::uint16_t* out) {
+  const std::size_t n = rows * columns;
+  const std::size_t stride = static_cast<std::size_t>(gridDim.x) * blockDim.x;
+  for (std::size_t i = static_cast<std::size_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < n; i += stride) {
+    out[i] = bf16FromFloat(in[(i / columns) * ld + i % columns]);
+  }
+}
+
 __global__ void f16ToBf16Kernel(const std::uint16_t* in, std::uint16_t* out, std::size_t n) {
   const std::size_t stride = static_cast<std::size_t>(gridDim.x) * blockDim.x;
   for (std::size_t i = static_cast<std::size_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < n; i += stride) {
@@ -38,6 +47,13 @@ void roundToBf16(cudaStream_t stream, const float* in, std::uint16_t* out, std::
   if (n == 0) return;
   roundKernel<<<blocksFor(n), kThreads, 0, stream>>>(in, out, n);
   CUDA_CHECK("roundToBf16", cudaGetLastError());
+}
+
+void roundBlockToBf16(cudaStream_t stream, const float* in, std::size_t ld, std::size_t rows, std::size_t columns,
+                      std::uint16_t* out) {
+  if (rows == 0 || columns == 0) return;
+  roundBlockKernel<<<blocksFor(rows * columns), kThreads, 0, stream>>>(in, ld, rows, columns, out);
+  CUDA_CHECK("roundBlockToBf16", cudaGetLastError());
 }
 
 void f16ToBf16(cudaStream_t stream, const std::uint16_t* in, std::uint16_t* out, std::size_t n) {

@@ -737,15 +737,17 @@ std::string shapeLabel(std::size_t m, std::size_t n, std::size_t k, bool transpo
 }
 
 // fp32 operands, both rounded by the GPU; B of 4100 x 4100 takes two of its bf16 panels (16 Mi
-// values each); 15 rows stay fp32.
+// values each); A of 16400 x 4100 (more than 64 Mi values) is rounded in two blocks of rows; 15
+// rows stay fp32.
 void checkBf16Matmul(Harness& h) {
   struct Case {
     std::size_t m, n, k;
     float alpha, beta;
   };
-  const std::size_t large = h.selfCheck() ? 1100 : 4100;
+  const std::size_t large = h.selfCheck() ? 1100 : 4100, tall = h.selfCheck() ? 600 : 16400;
   for (const Case c : {Case{37, 61, 45, 1.0f, 0.0f}, Case{128, 96, 1000, 0.75f, -0.5f}, Case{301, 17, 64, -1.5f, 0.25f},
-                       Case{16, 8, 2048, 1.0f, 1.0f}, Case{15, 33, 70, 1.0f, 0.0f}, Case{40, large, large, 1.0f, 0.0f}}) {
+                       Case{16, 8, 2048, 1.0f, 1.0f}, Case{15, 33, 70, 1.0f, 0.0f}, Case{40, large, large, 1.0f, 0.0f},
+                       Case{tall, 17, large, 1.0f, 0.5f}}) {
     const bool rounds = c.m >= kBf16ProductsFewestRows;
     for (const bool transposeA : {false, true}) {
       for (const bool transposeB : {false, true}) {

@@ -155,6 +155,41 @@ class TestGemmLayout : public QObject {
       }
     }
   }
+
+  // C's rows in blocks, each block's rows of op(A) copied compact as activationBlock says and
+  // multiplied as a compact product: together the whole product.
+  void activationBlocksAddUpToTheWholeProduct() {
+    std::mt19937 random(11);
+    const std::size_t m = 13, n = 7, k = 9;
+    for (const bool transposeA : {false, true}) {
+      for (const bool transposeB : {false, true}) {
+        for (const std::size_t blockRows : {std::size_t(1), std::size_t(5), std::size_t(13)}) {
+          const RowMajorProduct whole = compactProduct(m, n, k, transposeA, transposeB);
+          const std::vector<float> a = randomStored(random, transposeA ? k : m, transposeA ? m : k, whole.lda);
+          const std::vector<float> b = randomStored(random, transposeB ? n : k, transposeB ? k : n, whole.ldb);
+          const std::vector<float> c0 = randomStored(random, m, n, n);
+          std::vector<float> expected = c0, actual = c0;
+          rowMajorReference(whole, a.data(), b.data(), expected.data(), 2.0f, 0.5f);
+          for (std::size_t first = 0; first < m; first += blockRows) {
+            const std::size_t count = std::min(blockRows, m - first);
+            const ActivationBlock block = activationBlock(m, n, k, transposeA, first, count);
+            std::vector<float> copy(block.rows * block.columns);
+            for (std::size_t r = 0; r < block.rows; ++r) {
+              for (std::size_t c = 0; c < block.columns; ++c) {
+                copy[r * block.columns + c] = a[block.sourceOffset + r * block.sourceLd + c];
+              }
+            }
+            rowMajorReference(compactProduct(count, n, k, transposeA, transposeB), copy.data(), b.data(),
+                              actual.data() + block.cOffset, 2.0f, 0.5f);
+          }
+          QVERIFY2(sameBits(expected, actual), qPrintable(QStringLiteral("A%1 B%2 blocks of %3 rows")
+                                                              .arg(transposeA ? "^T" : "")
+                                                              .arg(transposeB ? "^T" : "")
+                                                              .arg(blockRows)));
+        }
+      }
+    }
+  }
 };
 
 QTEST_GUILESS_MAIN(TestGemmLayout)
