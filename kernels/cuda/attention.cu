@@ -2,8 +2,10 @@
 // kernels/cpu/attention.cpp computes it, without ever holding a tokens x tokens matrix.
 //
 // Head dimensions 64 and 128 (the models we train) take tiled FlashAttention-2-style kernels, fp32
-// storage and math: a block of 256 threads owns a 64 x 64 tile of scores, each thread 4 rows x 4
-// columns of it (rows ty + 16 i, columns tx + 16 j, tx = thread % 16, ty = thread / 16), and
+// storage and math (with bf16 products, the forward is attention_bf16.cu's, on the tensor cores;
+// the tiling both share is attention_tiles.cuh): a block of 256 threads owns a 64 x 64 tile of
+// scores, each thread 4 rows x 4 columns of it (rows ty + 16 i, columns tx + 16 j, tx = thread % 16,
+// ty = thread / 16), and
 // 4 rows x headDim / 16 columns of the output tile (columns 4 (tx + 16 n) .. +3). Tiles of q, k, v,
 // dout live in shared memory, rows padded by 4 floats so that float4 reads do not conflict.
 //   forward  grid (query tiles, heads): for each key tile the sample boundaries let it see,
@@ -31,6 +33,7 @@
 
 #include "kernels/cuda/cuda_check.h"
 #include "kernels/cuda/cuda_ops.h"
+#include "kernels/cuda/attention_tiles.cuh"
 #include "kernels/cuda/device_util.cuh"
 
 namespace tiertune::kernels::cuda {
@@ -217,12 +220,6 @@ unsigned warpBlocks(std::size_t warps) {
 
 // ---- tiled kernels (head dimension 64 or 128) ------------------------------------------------------
 
-constexpr int kTile = 64;            // query and key rows per tile
-constexpr int kTileThreads = 256;    // 16 x 16 threads, each 4 x 4 scores
-constexpr int kPad = 4;              // floats of padding per shared row (keeps float4 alignment)
-constexpr int kScoreStride = kTile + kPad;
-constexpr int kRowsPerThread = kTile / 16;
-
 template <int D>
 struct TileShape {
   static_assert(D % 64 == 0, "the tiled kernels take head dimensions that are multiples of 64");
@@ -234,20 +231,6 @@ struct TileShape {
   static constexpr std::size_t queryGradientBytes = sizeof(float) * (4 * floats + kTile * kScoreStride);
   static constexpr std::size_t keyValueGradientBytes = sizeof(float) * (4 * floats + 2 * kTile * kScoreStride);
 };
-
-struct MinOp {
-  __device__ int operator()(int a, int b) const { return a < b ? a : b; }
-};
-
-// Reductions over the 16 threads that share a score row (lanes 0-15 or 16-31 of a warp).
-__device__ __forceinline__ float rowMax(float value) {
-  for (int offset = 8; offset > 0; offset /= 2) value = fmaxf(value, __shfl_xor_sync(0xffffffffu, value, offset));
-  return value;
-}
-__device__ __forceinline__ float rowSum(float value) {
-  for (int offset = 8; offset > 0; offset /= 2) value += __shfl_xor_sync(0xffffffffu, value, offset);
-  return value;
-}
 
 __device__ __forceinline__ float dot4(float4 a, float4 b, float acc) {
   acc = fmaf(a.x, b.x, acc);
@@ -263,9 +246,6 @@ __device__ __forceinline__ void addScaled(float4& acc, float weight, float4 row)
 }
 __device__ __forceinline__ float component(float4 value, int i) {
   return i == 0 ? value.x : i == 1 ? value.y : i == 2 ? value.z : value.w;
-}
-__device__ __forceinline__ float4 scaled(float4 value, float factor) {
-  return make_float4(value.x * factor, value.y * factor, value.z * factor, value.w * factor);
 }
 
 template <int D>
@@ -332,13 +312,6 @@ __device__ __forceinline__ void tileAccumulate(const float* weights, const float
   }
 }
 
-// The smallest sampleStart over the query tile's rows: its first visible key. Every thread calls it.
-__device__ int firstVisibleKey(const std::int32_t* sampleStart, int firstQuery, int queryRows, int* reduceShared) {
-  const int tid = static_cast<int>(threadIdx.x);
-  const int start = tid < queryRows ? sampleStart[firstQuery + tid] : INT_MAX;
-  return blockReduce(start, MinOp{}, INT_MAX, reduceShared);
-}
-
 template <int D>
 __global__ void __launch_bounds__(kTileThreads)
     tiledForwardKernel(const float* __restrict__ q, const float* __restrict__ k, const float* __restrict__ v,
@@ -352,93 +325,38 @@ __global__ void __launch_bounds__(kTileThreads)
   float* const probabilityTile = valueTile + Shape::floats;  // [kTile, kScoreStride]
   __shared__ int reduceShared[kWarp];
 
-  const int tokens = static_cast<int>(dims.tokens);
-  const int heads = static_cast<int>(dims.heads);
-  const int h = static_cast<int>(blockIdx.y);
-  const int kvHead = h / (heads / static_cast<int>(dims.kvHeads));
-  const std::size_t queryStride = dims.heads * D, kvStride = dims.kvHeads * D;
-  const int firstQuery = static_cast<int>(blockIdx.x) * kTile;
-  const int queryRows = min(kTile, tokens - firstQuery);
-  const int lastQuery = firstQuery + queryRows - 1;
-  const int tx = static_cast<int>(threadIdx.x) % 16, ty = static_cast<int>(threadIdx.x) / 16;
-  const float scale = 1.0f / sqrtf(static_cast<float>(D));
+  const ForwardTile tile = forwardTileOf(dims);
 
-  loadTile<D>(queryTile, q + static_cast<std::size_t>(h) * D, firstQuery, queryRows, queryStride);
-  // Row i of this thread is query rowToken[i]; it sees keys rowStart[i] .. rowToken[i]. A row past
-  // the last token sees none (-1 < every key).
-  int rowToken[kRowsPerThread], rowStart[kRowsPerThread];
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    const int t = firstQuery + ty + 16 * i;
-    rowToken[i] = t < tokens ? t : -1;
-    rowStart[i] = t < tokens ? sampleStart[t] : 0;
-  }
-  const int firstKey = firstVisibleKey(sampleStart, firstQuery, queryRows, reduceShared);
+  loadTile<D>(queryTile, q + static_cast<std::size_t>(tile.h) * D, tile.firstQuery, tile.queryRows, tile.queryStride);
+  const QueryRows rows = queryRowsOf(sampleStart, tile.firstQuery, tile.tokens, tile.ty);
+  const int firstKey = firstVisibleKey(sampleStart, tile.firstQuery, tile.queryRows, reduceShared);
 
-  float maximum[kRowsPerThread], sum[kRowsPerThread];
-  float4 acc[kRowsPerThread][Shape::chunks];
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    maximum[i] = -INFINITY;
-    sum[i] = 0.0f;
-#pragma unroll
-    for (int n = 0; n < Shape::chunks; ++n) acc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
-  }
+  ForwardRowsState<D> state;
 
-  for (int firstKeyOfTile = firstKey; firstKeyOfTile <= lastQuery; firstKeyOfTile += kTile) {
+  for (int firstKeyOfTile = firstKey; firstKeyOfTile <= tile.lastQuery; firstKeyOfTile += kTile) {
     __syncthreads();  // the previous tile's K, V and P are no longer read
-    const int keyRows = min(kTile, tokens - firstKeyOfTile);
-    loadTile<D>(keyTile, k + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
-    loadTile<D>(valueTile, v + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
+    const int keyRows = min(kTile, tile.tokens - firstKeyOfTile);
+    loadTile<D>(keyTile, k + static_cast<std::size_t>(tile.kvHead) * D, firstKeyOfTile, keyRows, tile.kvStride);
+    loadTile<D>(valueTile, v + static_cast<std::size_t>(tile.kvHead) * D, firstKeyOfTile, keyRows, tile.kvStride);
     __syncthreads();
 
     float scores[kRowsPerThread][kRowsPerThread] = {};
-    tileDot<D>(queryTile, keyTile, tx, ty, scores);
+    tileDot<D>(queryTile, keyTile, tile.tx, tile.ty, scores);
 #pragma unroll
     for (int i = 0; i < kRowsPerThread; ++i) {
-      float tileMaximum = -INFINITY;
+      const float correction = onlineSoftmaxStep(scores[i], firstKeyOfTile, tile.tx, rows.start[i], rows.token[i],
+                                                 tile.scale, state.maximum[i], state.sum[i]);
+#pragma unroll
+      for (int n = 0; n < Shape::chunks; ++n) state.acc[i][n] = scaled(state.acc[i][n], correction);
 #pragma unroll
       for (int j = 0; j < kRowsPerThread; ++j) {
-        const int key = firstKeyOfTile + tx + 16 * j;
-        const bool visible = key >= rowStart[i] && key <= rowToken[i];
-        scores[i][j] = visible ? scores[i][j] * scale : -INFINITY;
-        tileMaximum = fmaxf(tileMaximum, scores[i][j]);
-      }
-      const float newMaximum = fmaxf(maximum[i], rowMax(tileMaximum));
-      // While a row has seen no key its maximum is -inf; subtract 0 then, not -inf (NaN).
-      const float base = newMaximum == -INFINITY ? 0.0f : newMaximum;
-      const float correction = expf(maximum[i] - base);  // 0 while nothing was seen
-      float tileSum = 0.0f;
-#pragma unroll
-      for (int j = 0; j < kRowsPerThread; ++j) {
-        scores[i][j] = expf(scores[i][j] - base);  // exactly 0 where masked
-        tileSum += scores[i][j];
-      }
-      sum[i] = sum[i] * correction + rowSum(tileSum);
-      maximum[i] = newMaximum;
-#pragma unroll
-      for (int n = 0; n < Shape::chunks; ++n) acc[i][n] = scaled(acc[i][n], correction);
-#pragma unroll
-      for (int j = 0; j < kRowsPerThread; ++j) {
-        probabilityTile[(ty + 16 * i) * kScoreStride + tx + 16 * j] = scores[i][j];
+        probabilityTile[(tile.ty + 16 * i) * kScoreStride + tile.tx + 16 * j] = scores[i][j];
       }
     }
     __syncthreads();
-    tileAccumulate<D>(probabilityTile, valueTile, tx, ty, acc);
+    tileAccumulate<D>(probabilityTile, valueTile, tile.tx, tile.ty, state.acc);
   }
-
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    const int t = rowToken[i];
-    if (t < 0) continue;
-    const float inverse = 1.0f / sum[i];
-    float* const row = out + (static_cast<std::size_t>(t) * dims.heads + h) * D;
-#pragma unroll
-    for (int n = 0; n < Shape::chunks; ++n) {
-      *reinterpret_cast<float4*>(row + 4 * (tx + 16 * n)) = scaled(acc[i][n], inverse);
-    }
-    if (tx == 0) logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] = maximum[i] + logf(sum[i]);
-  }
+  storeForwardRows<D>(rows, state, tile, dims, out, logSumExp);
 }
 
 template <int D>
@@ -631,8 +549,6 @@ __global__ void __launch_bounds__(kTileThreads)
   }
 }
 
-bool aligned16(const void* pointer) { return reinterpret_cast<std::uintptr_t>(pointer) % 16 == 0; }
-
 // Whether the tiled kernels for dims.headDim can run here: a head dimension they are built for,
 // float4-aligned tensors, and a GPU that gives a block the shared memory the kernels ask for
 // (the dk/dv kernel for headDim 128 wants 166 KiB: H100/H200 yes, A100 no).
@@ -648,10 +564,6 @@ bool tiledPathFits(const char* op, const AttentionDims& dims, std::initializer_l
                                                 : TileShape<128>::keyValueGradientBytes;
   constexpr std::size_t staticBytes = 2048;  // the kernels' own __shared__ arrays, with room to spare
   return widest + staticBytes <= static_cast<std::size_t>(limit);
-}
-
-dim3 tileGrid(std::size_t tokens, std::size_t headsOfGrid) {
-  return dim3(static_cast<unsigned>((tokens + kTile - 1) / kTile), static_cast<unsigned>(headsOfGrid));
 }
 
 template <int D>

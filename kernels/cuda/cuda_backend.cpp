@@ -120,7 +120,9 @@ class CudaBackend final : public Backend {
     CUBLAS_CHECK(op, cublasSetStream(blas, stream));
     // No TF32 (nor any other reduced precision): fp32 products stay comparable with OpenBLAS.
     CUBLAS_CHECK(op, cublasSetMathMode(blas, CUBLAS_DEFAULT_MATH));
-    if (properties.major >= 8 && gpuProductsSetting() == GpuProducts::Bf16) bf16Gemm_ = std::make_unique<cuda::Bf16Gemm>(blas);
+    if (properties.major >= 8 && gpuProductsSetting() == GpuProducts::Bf16) {
+      bf16Gemm_ = std::make_unique<cuda::Bf16Gemm>(blas);
+    }
   }
 
   ~CudaBackend() override {
@@ -258,9 +260,10 @@ class CudaBackend final : public Backend {
     const char* op = "matmul";
     if (bf16For(shape)) {  // both operands rounded: A by blocks of rows, B panel by panel
       forEachActivationBlock(op, a, c, shape, [&](const std::uint16_t* rounded, const MatmulShape& block, float* out) {
-        matmulBf16Panels(op, rounded, out, block, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
-          cuda::roundToBf16(stream(), b.data() + first, panel, count);
-        });
+        matmulBf16Panels(op, rounded, out, block, alpha, beta,
+                         [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+                           cuda::roundToBf16(stream(), b.data() + first, panel, count);
+                         });
       });
       return;
     }
@@ -275,12 +278,14 @@ class CudaBackend final : public Backend {
     if (bf16For(shape)) {
       forEachActivationBlock(op, a, c, shape, [&](const std::uint16_t* rounded, const MatmulShape& block, float* out) {
         if (bf16) {  // the stored weight is the operand: one product, no copy
-          bf16Gemm_->run(stream(), op, cuda::compactProduct(block.m, block.n, block.k, block.transposeA, block.transposeB),
-                         rounded, w.data(), out, alpha, beta);
+          const cuda::RowMajorProduct product =
+              cuda::compactProduct(block.m, block.n, block.k, block.transposeA, block.transposeB);
+          bf16Gemm_->run(stream(), op, product, rounded, w.data(), out, alpha, beta);
         } else {  // fp16 widened, then rounded to bf16, panel by panel
-          matmulBf16Panels(op, rounded, out, block, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
-            cuda::f16ToBf16(stream(), w.data() + first, panel, count);
-          });
+          matmulBf16Panels(op, rounded, out, block, alpha, beta,
+                           [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+                             cuda::f16ToBf16(stream(), w.data() + first, panel, count);
+                           });
         }
       });
       return;
@@ -302,9 +307,10 @@ class CudaBackend final : public Backend {
     const float* tables = nf4Tables();
     if (bf16For(shape)) {
       forEachActivationBlock(op, a, c, shape, [&](const std::uint16_t* rounded, const MatmulShape& block, float* out) {
-        matmulBf16Panels(op, rounded, out, block, alpha, beta, [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
-          cuda::dequantizeNf4ToBf16(stream(), parts, tables, first, count, panel);
-        });
+        matmulBf16Panels(op, rounded, out, block, alpha, beta,
+                         [&](std::size_t first, std::size_t count, std::uint16_t* panel) {
+                           cuda::dequantizeNf4ToBf16(stream(), parts, tables, first, count, panel);
+                         });
       });
       return;
     }
@@ -353,6 +359,11 @@ class CudaBackend final : public Backend {
                         DeviceSpan<float> out, DeviceSpan<float> logSumExp) override {
     const char* op = "attentionForward";
     const cuda::AttentionDims dims = attentionDims(shape, op);
+    // With bf16 products, the tile products of attention take bf16 operands too (attention_bf16.cu).
+    if (bf16Gemm_ != nullptr && cuda::attentionForwardBf16(stream(), q.data(), k.data(), v.data(),
+                                                           sampleStart.data(), dims, out.data(), logSumExp.data())) {
+      return;
+    }
     cuda::attentionForward(stream(), q.data(), k.data(), v.data(), sampleStart.data(), dims, out.data(),
                            logSumExp.data());
   }
@@ -486,9 +497,11 @@ class CudaBackend final : public Backend {
     const std::size_t rowsPerBlock = std::max(kBf16ProductsFewestRows, kActivationElements / shape.k);
     for (std::size_t first = 0; first < shape.m; first += rowsPerBlock) {
       const std::size_t count = std::min(rowsPerBlock, shape.m - first);
-      const cuda::ActivationBlock block = cuda::activationBlock(shape.m, shape.n, shape.k, shape.transposeA, first, count);
+      const cuda::ActivationBlock block =
+          cuda::activationBlock(shape.m, shape.n, shape.k, shape.transposeA, first, count);
       auto* rounded = activationScratch_.as<std::uint16_t>(block.rows * block.columns, stream(), op);
-      cuda::roundBlockToBf16(stream(), a.data() + block.sourceOffset, block.sourceLd, block.rows, block.columns, rounded);
+      cuda::roundBlockToBf16(stream(), a.data() + block.sourceOffset, block.sourceLd, block.rows, block.columns,
+                             rounded);
       multiply(static_cast<const std::uint16_t*>(rounded),
                MatmulShape{count, shape.n, shape.k, shape.transposeA, shape.transposeB}, c.data() + block.cOffset);
     }

@@ -88,6 +88,11 @@ struct AttentionDims {
 };
 void attentionForward(cudaStream_t stream, const float* q, const float* k, const float* v,
                       const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp);
+// attention_bf16.cu: attentionForward with its tile products in bf16 on the tensor cores (head
+// dimensions 64 and 128, 16-byte aligned tensors, compute capability 8.0 and newer); false, having
+// done nothing, where it does not apply.
+bool attentionForwardBf16(cudaStream_t stream, const float* q, const float* k, const float* v,
+                          const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp);
 void attentionBackward(cudaStream_t stream, const float* dout, const float* q, const float* k, const float* v,
                        const float* out, const float* logSumExp, const std::int32_t* sampleStart,
                        const AttentionDims& dims, float* delta, float* dq, float* dk, float* dv);

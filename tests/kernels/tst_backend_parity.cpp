@@ -546,20 +546,26 @@ void checkEmbedding(Harness& h) {
 
 // ---- attention -----------------------------------------------------------------------------------
 
+// bf16: the second pass, where head dimensions 64 and 128 take the tensor-core forward
+// (kernels/cuda/attention_bf16.cu): the CPU side gets q, k and v rounded, so the scores and
+// logSumExp keep 1e-4; the probabilities the GPU rounds before P V, and the backward's fp32 kernels
+// on the unrounded q, k, v, are held to one bf16 rounding (1e-2). Other head dimensions stay fp32.
 void checkAttention(Harness& h, const AttentionShape& shape, const std::vector<std::int32_t>& sampleStart,
-                    const std::string& label) {
+                    const std::string& label, bool bf16 = false) {
   const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
   const std::size_t keyElements = shape.tokens * shape.kvHeads * shape.headDim;
-  const std::string name = "attention " + label;
+  const bool rounds = bf16 && (shape.headDim == 64 || shape.headDim == 128);
+  const double bound = rounds ? kBf16Intermediate : kReduction;
+  const std::string name = std::string(bf16 ? "bf16 " : "") + "attention " + label + (bf16 && !rounds ? " (fp32)" : "");
   const IdTwin starts = h.ids(sampleStart);
   // Scores of a few units, as in a trained model: softmax neither flat nor one-hot.
-  const Twin q = h.random(queryElements, -1.5f, 1.5f);
-  const Twin k = h.random(keyElements, -1.5f, 1.5f);
-  const Twin v = h.random(keyElements);
+  const Twin q = h.operand(h.uniform(queryElements, -1.5f, 1.5f), rounds);
+  const Twin k = h.operand(h.uniform(keyElements, -1.5f, 1.5f), rounds);
+  const Twin v = h.operand(h.uniform(keyElements), rounds);
   const Twin out = h.poisoned(queryElements);
   const Twin logSumExp = h.poisoned(shape.heads * shape.tokens);
   h.both([&](Backend& b, int s) { b.attentionForward(q[s], k[s], v[s], starts[s], shape, out[s], logSumExp[s]); });
-  h.compare(name + " forward out", out, kReduction);
+  h.compare(name + " forward out", out, bound);
   h.compare(name + " forward logSumExp", logSumExp, kReduction);
 
   // The backward gets the same out and logSumExp on both sides: the CPU's.
@@ -572,9 +578,9 @@ void checkAttention(Harness& h, const AttentionShape& shape, const std::vector<s
   h.both([&](Backend& b, int s) {
     b.attentionBackward(dout[s], q[s], k[s], v[s], savedOut[s], savedLse[s], starts[s], shape, dq[s], dk[s], dv[s]);
   });
-  h.compare(name + " backward dq", dq, kReduction);
-  h.compare(name + " backward dk", dk, kReduction);
-  h.compare(name + " backward dv", dv, kReduction);
+  h.compare(name + " backward dq", dq, bound);
+  h.compare(name + " backward dk", dk, bound);
+  h.compare(name + " backward dv", dv, bound);
 }
 
 std::vector<std::int32_t> packedStarts(const std::vector<std::size_t>& sampleLengths) {
@@ -677,6 +683,12 @@ const char* const kQwen3Config =
     R"({"architectures":["Qwen3ForCausalLM"],"model_type":"qwen3","hidden_size":64,"num_hidden_layers":2,
         "num_attention_heads":4,"num_key_value_heads":2,"head_dim":32,"intermediate_size":96,"vocab_size":131,
         "max_position_embeddings":128,"rms_norm_eps":1e-6,"rope_theta":1000000.0,"tie_word_embeddings":false})";
+
+// Head dimension 64: the bf16 pass's decoders take the tensor-core attention forward.
+const char* const kLlamaHead64Config =
+    R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":128,"num_hidden_layers":2,
+        "num_attention_heads":2,"num_key_value_heads":1,"intermediate_size":192,"vocab_size":97,
+        "max_position_embeddings":128,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false})";
 
 std::vector<float> hostCopy(const model::ParameterTable& table) {
   std::vector<float> values(table.elementCount());
@@ -1191,10 +1203,17 @@ int main(int argc, char** argv) {
     checkBf16HalfWeights(b);
     checkBf16Nf4Weights(b);
     checkBf16CrossEntropy(b);
+    checkAttention(b, {200, 8, 2, 64}, packedStarts({50, 90, 60}), "200 tokens 8/2 heads d64, three samples", true);
+    checkAttention(b, {200, 8, 2, 128}, packedStarts({50, 90, 60}), "200 tokens 8/2 heads d128, three samples", true);
+    checkAttention(b, {70, 8, 8, 64}, packedStarts({70}), "70 tokens 8/8 heads d64, one sample", true);
+    checkAttention(b, {1024, 16, 8, 64}, packedStarts({1024}), "1024 tokens 16/8 heads d64, one sample", true);
+    checkAttention(b, {45, 6, 3, 40}, packedStarts({1, 20, 3, 21}), "45 tokens 6/3 heads d40, four samples", true);
     checkDecoder(b, kQwen2Config, "bf16 products: qwen2 (qkv bias) full fine-tuning", false, kBf16DecoderLoss,
                  kBf16DecoderGradients);
     checkDecoder(b, kQwen3Config, "bf16 products: qwen3 (qk-norm, head_dim 32) LoRA with dropout", true,
                  kBf16DecoderLoss, kBf16DecoderGradients);
+    checkDecoder(b, kLlamaHead64Config, "bf16 products: llama head_dim 64 (tensor-core attention) full fine-tuning",
+                 false, kBf16DecoderLoss, kBf16DecoderGradients);
     checkTraining(b, test::kTinyLlamaConfig, "bf16 products: llama full fine-tuning", false, false, kBf16Training);
     checkTraining(b, test::kTinyLlamaConfig, "bf16 products: llama LoRA r4 dropout 0.1", true, false, kBf16Training);
     checkTraining(b, kQwen2Config, "bf16 products: qwen2 QLoRA r4 dropout 0.1", true, true, kBf16Training);
