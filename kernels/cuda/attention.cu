@@ -375,72 +375,44 @@ __global__ void __launch_bounds__(kTileThreads)
   float* const scoreGradTile = valueTile + Shape::floats;  // dS [kTile, kScoreStride]
   __shared__ int reduceShared[kWarp];
 
-  const int tokens = static_cast<int>(dims.tokens);
-  const int heads = static_cast<int>(dims.heads);
-  const int h = static_cast<int>(blockIdx.y);
-  const int kvHead = h / (heads / static_cast<int>(dims.kvHeads));
-  const std::size_t queryStride = dims.heads * D, kvStride = dims.kvHeads * D;
-  const int firstQuery = static_cast<int>(blockIdx.x) * kTile;
-  const int queryRows = min(kTile, tokens - firstQuery);
-  const int lastQuery = firstQuery + queryRows - 1;
-  const int tx = static_cast<int>(threadIdx.x) % 16, ty = static_cast<int>(threadIdx.x) / 16;
-  const float scale = 1.0f / sqrtf(static_cast<float>(D));
-
-  loadTile<D>(queryTile, q + static_cast<std::size_t>(h) * D, firstQuery, queryRows, queryStride);
-  loadTile<D>(gradOutTile, dout + static_cast<std::size_t>(h) * D, firstQuery, queryRows, queryStride);
-  int rowToken[kRowsPerThread], rowStart[kRowsPerThread];
-  float rowLse[kRowsPerThread], rowDelta[kRowsPerThread];
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    const int t = firstQuery + ty + 16 * i;
-    const bool valid = t < tokens;
-    rowToken[i] = valid ? t : -1;
-    rowStart[i] = valid ? sampleStart[t] : 0;
-    rowLse[i] = valid ? logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
-    rowDelta[i] = valid ? delta[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
-  }
-  const int firstKey = firstVisibleKey(sampleStart, firstQuery, queryRows, reduceShared);
+  const ForwardTile tile = forwardTileOf(dims);
+  const std::size_t queryColumns = static_cast<std::size_t>(tile.h) * D;
+  loadTile<D>(queryTile, q + queryColumns, tile.firstQuery, tile.queryRows, tile.queryStride);
+  loadTile<D>(gradOutTile, dout + queryColumns, tile.firstQuery, tile.queryRows, tile.queryStride);
+  const QueryRows rows = queryRowsOf(sampleStart, tile.firstQuery, tile.tokens, tile.ty);
+  const QueryRowFacts facts = queryRowFactsOf(rows, tile.h, dims, logSumExp, delta);
+  const int firstKey = firstVisibleKey(sampleStart, tile.firstQuery, tile.queryRows, reduceShared);
 
   float4 acc[kRowsPerThread][Shape::chunks];
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-#pragma unroll
-    for (int n = 0; n < Shape::chunks; ++n) acc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
-  }
+  zeroRows<D>(acc);
 
-  for (int firstKeyOfTile = firstKey; firstKeyOfTile <= lastQuery; firstKeyOfTile += kTile) {
+  for (int firstKeyOfTile = firstKey; firstKeyOfTile <= tile.lastQuery; firstKeyOfTile += kTile) {
     __syncthreads();  // the previous tile's K and dS are no longer read
-    const int keyRows = min(kTile, tokens - firstKeyOfTile);
-    loadTile<D>(keyTile, k + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
-    loadTile<D>(valueTile, v + static_cast<std::size_t>(kvHead) * D, firstKeyOfTile, keyRows, kvStride);
+    const int keyRows = min(kTile, tile.tokens - firstKeyOfTile);
+    const std::size_t kvColumns = static_cast<std::size_t>(tile.kvHead) * D;
+    loadTile<D>(keyTile, k + kvColumns, firstKeyOfTile, keyRows, tile.kvStride);
+    loadTile<D>(valueTile, v + kvColumns, firstKeyOfTile, keyRows, tile.kvStride);
     __syncthreads();
 
     float scores[kRowsPerThread][kRowsPerThread] = {};
     float probabilityGrads[kRowsPerThread][kRowsPerThread] = {};
-    tileDot<D>(queryTile, keyTile, tx, ty, scores);
-    tileDot<D>(gradOutTile, valueTile, tx, ty, probabilityGrads);
+    tileDot<D>(queryTile, keyTile, tile.tx, tile.ty, scores);
+    tileDot<D>(gradOutTile, valueTile, tile.tx, tile.ty, probabilityGrads);
 #pragma unroll
     for (int i = 0; i < kRowsPerThread; ++i) {
 #pragma unroll
       for (int j = 0; j < kRowsPerThread; ++j) {
-        const int key = firstKeyOfTile + tx + 16 * j;
-        const bool visible = key >= rowStart[i] && key <= rowToken[i];
-        const float p = visible ? expf(scores[i][j] * scale - rowLse[i]) : 0.0f;
-        scoreGradTile[(ty + 16 * i) * kScoreStride + tx + 16 * j] = p * (probabilityGrads[i][j] - rowDelta[i]);
+        const int key = firstKeyOfTile + tile.tx + 16 * j;
+        const bool visible = key >= rows.start[i] && key <= rows.token[i];
+        const float p = visible ? expf(scores[i][j] * tile.scale - facts.lse[i]) : 0.0f;
+        scoreGradTile[(tile.ty + 16 * i) * kScoreStride + tile.tx + 16 * j] =
+            p * (probabilityGrads[i][j] - facts.delta[i]);
       }
     }
     __syncthreads();
-    tileAccumulate<D>(scoreGradTile, keyTile, tx, ty, acc);
+    tileAccumulate<D>(scoreGradTile, keyTile, tile.tx, tile.ty, acc);
   }
-
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    const int t = rowToken[i];
-    if (t < 0) continue;
-    float* const row = dq + (static_cast<std::size_t>(t) * dims.heads + h) * D;
-#pragma unroll
-    for (int n = 0; n < Shape::chunks; ++n) *reinterpret_cast<float4*>(row + 4 * (tx + 16 * n)) = scaled(acc[i][n], scale);
-  }
+  storeQueryGradientRows<D>(rows, acc, tile, dims, dq);
 }
 
 template <int D>
@@ -462,57 +434,25 @@ __global__ void __launch_bounds__(kTileThreads)
   __shared__ float queryLse[kTile], queryDelta[kTile];
   __shared__ int queryStart[kTile];
 
-  const int tokens = static_cast<int>(dims.tokens);
-  const int group = static_cast<int>(dims.heads / dims.kvHeads);
-  const int kvHead = static_cast<int>(blockIdx.y);
-  const std::size_t queryStride = dims.heads * D, kvStride = dims.kvHeads * D;
-  const int firstKey = static_cast<int>(blockIdx.x) * kTile;
-  const int keyRows = min(kTile, tokens - firstKey);
-  const int lastKey = firstKey + keyRows - 1;
-  const int tid = static_cast<int>(threadIdx.x);
-  const int tx = tid % 16, ty = tid / 16;
-  const float scale = 1.0f / sqrtf(static_cast<float>(D));
-
-  // The last query that sees any key of the tile: the last t >= firstKey whose sample starts at or
-  // before lastKey (at least lastKey itself).
-  int lastSeeing = -1;
-  for (int t = firstKey + tid; t < tokens; t += kTileThreads) {
-    if (sampleStart[t] <= lastKey) lastSeeing = t;
-  }
-  const int lastQuery = blockReduce(lastSeeing, MaxOp{}, -1, reduceShared);
-
-  loadTile<D>(keyTile, k + static_cast<std::size_t>(kvHead) * D, firstKey, keyRows, kvStride);
-  loadTile<D>(valueTile, v + static_cast<std::size_t>(kvHead) * D, firstKey, keyRows, kvStride);
-  int rowKey[kRowsPerThread];  // this thread's key rows; past the last token: INT_MAX, seen by no query
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    const int key = firstKey + ty + 16 * i;
-    rowKey[i] = key < tokens ? key : INT_MAX;
-  }
+  const KeyTile tile = keyTileOf(dims, sampleStart, reduceShared);
+  const int tx = tile.tx, ty = tile.ty;
+  const std::size_t kvColumns = static_cast<std::size_t>(tile.kvHead) * D;
+  loadTile<D>(keyTile, k + kvColumns, tile.firstKey, tile.keyRows, tile.kvStride);
+  loadTile<D>(valueTile, v + kvColumns, tile.firstKey, tile.keyRows, tile.kvStride);
 
   float4 keyAcc[kRowsPerThread][Shape::chunks], valueAcc[kRowsPerThread][Shape::chunks];
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-#pragma unroll
-    for (int n = 0; n < Shape::chunks; ++n) {
-      keyAcc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
-      valueAcc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
-    }
-  }
+  zeroRows<D>(keyAcc);
+  zeroRows<D>(valueAcc);
 
-  for (int h = kvHead * group; h < (kvHead + 1) * group; ++h) {
-    for (int firstQueryOfTile = firstKey; firstQueryOfTile <= lastQuery; firstQueryOfTile += kTile) {
+  for (int h = tile.kvHead * tile.group; h < (tile.kvHead + 1) * tile.group; ++h) {
+    for (int firstQueryOfTile = tile.firstKey; firstQueryOfTile <= tile.lastQuery; firstQueryOfTile += kTile) {
       __syncthreads();  // the previous tile's Q, dO, P and dS are no longer read
-      const int queryRows = min(kTile, tokens - firstQueryOfTile);
-      loadTile<D>(queryTile, q + static_cast<std::size_t>(h) * D, firstQueryOfTile, queryRows, queryStride);
-      loadTile<D>(gradOutTile, dout + static_cast<std::size_t>(h) * D, firstQueryOfTile, queryRows, queryStride);
-      if (tid < kTile) {
-        const int t = firstQueryOfTile + tid;
-        const bool valid = t < tokens;
-        queryLse[tid] = valid ? logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
-        queryDelta[tid] = valid ? delta[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
-        queryStart[tid] = valid ? sampleStart[t] : INT_MAX;  // a row past the end sees no key
-      }
+      const int queryRows = min(kTile, tile.tokens - firstQueryOfTile);
+      const std::size_t queryColumns = static_cast<std::size_t>(h) * D;
+      loadTile<D>(queryTile, q + queryColumns, firstQueryOfTile, queryRows, tile.queryStride);
+      loadTile<D>(gradOutTile, dout + queryColumns, firstQueryOfTile, queryRows, tile.queryStride);
+      loadQueryColumnFacts(tile, h, firstQueryOfTile, dims, logSumExp, delta, sampleStart, queryLse, queryDelta,
+                           queryStart);
       __syncthreads();
 
       float scores[kRowsPerThread][kRowsPerThread] = {};            // S^T: key rows, query columns
@@ -525,8 +465,8 @@ __global__ void __launch_bounds__(kTileThreads)
         for (int j = 0; j < kRowsPerThread; ++j) {
           const int column = tx + 16 * j;
           const int t = firstQueryOfTile + column;
-          const bool visible = queryStart[column] <= rowKey[i] && rowKey[i] <= t;
-          const float p = visible ? expf(scores[i][j] * scale - queryLse[column]) : 0.0f;
+          const bool visible = queryStart[column] <= tile.rowKey[i] && tile.rowKey[i] <= t;
+          const float p = visible ? expf(scores[i][j] * tile.scale - queryLse[column]) : 0.0f;
           probabilityTile[(ty + 16 * i) * kScoreStride + column] = p;
           scoreGradTile[(ty + 16 * i) * kScoreStride + column] = p * (probabilityGrads[i][j] - queryDelta[column]);
         }
@@ -536,17 +476,7 @@ __global__ void __launch_bounds__(kTileThreads)
       tileAccumulate<D>(scoreGradTile, queryTile, tx, ty, keyAcc);
     }
   }
-
-#pragma unroll
-  for (int i = 0; i < kRowsPerThread; ++i) {
-    if (rowKey[i] == INT_MAX) continue;
-    const std::size_t at = (static_cast<std::size_t>(rowKey[i]) * dims.kvHeads + kvHead) * D;
-#pragma unroll
-    for (int n = 0; n < Shape::chunks; ++n) {
-      *reinterpret_cast<float4*>(dk + at + 4 * (tx + 16 * n)) = scaled(keyAcc[i][n], scale);
-      *reinterpret_cast<float4*>(dv + at + 4 * (tx + 16 * n)) = valueAcc[i][n];
-    }
-  }
+  storeKeyValueRows<D>(tile, keyAcc, valueAcc, dims, dk, dv);
 }
 
 // Whether the tiled kernels for dims.headDim can run here: a head dimension they are built for,
@@ -631,12 +561,15 @@ void attentionForward(cudaStream_t stream, const float* q, const float* k, const
 
 void attentionBackward(cudaStream_t stream, const float* dout, const float* q, const float* k, const float* v,
                        const float* out, const float* logSumExp, const std::int32_t* sampleStart,
-                       const AttentionDims& dims, float* delta, float* dq, float* dk, float* dv) {
+                       const AttentionDims& dims, bool bf16Products, float* delta, float* dq, float* dk, float* dv) {
   const std::size_t queryWarps = dims.tokens * dims.heads;
   if (queryWarps == 0) return;
   constexpr unsigned threads = kWarpsPerBlock * kWarp;
   deltaKernel<<<warpBlocks(queryWarps), threads, 0, stream>>>(dout, out, dims, delta);
   CUDA_CHECK("attentionBackward (delta)", cudaGetLastError());
+  if (bf16Products && attentionBackwardBf16(stream, dout, q, k, v, logSumExp, delta, sampleStart, dims, dq, dk, dv)) {
+    return;
+  }
   if (tiledPathFits("attentionBackward", dims, {dout, q, k, v, dq, dk, dv})) {
     if (dims.headDim == 64) {
       launchTiledBackward<64>(stream, dout, q, k, v, logSumExp, delta, sampleStart, dims, dq, dk, dv);

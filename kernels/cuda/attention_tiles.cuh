@@ -159,6 +159,121 @@ __device__ inline void storeForwardRows(const QueryRows& rows, const ForwardRows
   }
 }
 
+// ---- the backward's walks, shared by its fp32 and bf16 kernels ----------------------------------
+
+template <int D>
+__device__ inline void zeroRows(float4 (&acc)[kRowsPerThread][D / 64]) {
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+#pragma unroll
+    for (int n = 0; n < D / 64; ++n) acc[i][n] = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+  }
+}
+
+// The dq kernel's per-row inputs: logSumExp and delta of this thread's query rows (0 past the end).
+struct QueryRowFacts {
+  float lse[kRowsPerThread];
+  float delta[kRowsPerThread];
+};
+
+__device__ inline QueryRowFacts queryRowFactsOf(const QueryRows& rows, int h, const AttentionDims& dims,
+                                               const float* logSumExp, const float* delta) {
+  QueryRowFacts facts;
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int t = rows.token[i];
+    const std::size_t at = static_cast<std::size_t>(h) * dims.tokens + t;
+    facts.lse[i] = t >= 0 ? logSumExp[at] : 0.0f;
+    facts.delta[i] = t >= 0 ? delta[at] : 0.0f;
+  }
+  return facts;
+}
+
+// dq [tokens, heads, D] = acc scaled by 1 / sqrt(D), this thread's rows.
+template <int D>
+__device__ inline void storeQueryGradientRows(const QueryRows& rows, const float4 (&acc)[kRowsPerThread][D / 64],
+                                              const ForwardTile& tile, const AttentionDims& dims, float* dq) {
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int t = rows.token[i];
+    if (t < 0) continue;
+    float* const row = dq + (static_cast<std::size_t>(t) * dims.heads + tile.h) * D;
+#pragma unroll
+    for (int n = 0; n < D / 64; ++n) {
+      *reinterpret_cast<float4*>(row + 4 * (tile.tx + 16 * n)) = scaled(acc[i][n], tile.scale);
+    }
+  }
+}
+
+// The block's place in the dk/dv grid (key tiles, kv heads), this thread's in the tile, and the last
+// query that sees any key of the tile: the last t >= firstKey whose sample starts at or before
+// lastKey (at least lastKey itself). Every thread calls it.
+struct KeyTile {
+  int tokens, group, kvHead, firstKey, keyRows, lastKey, lastQuery, tid, tx, ty;
+  std::size_t queryStride, kvStride;
+  float scale;
+  int rowKey[kRowsPerThread];  // this thread's key rows; past the last token: INT_MAX, seen by no query
+};
+
+__device__ inline KeyTile keyTileOf(const AttentionDims& dims, const std::int32_t* sampleStart, int* reduceShared) {
+  KeyTile tile;
+  tile.tokens = static_cast<int>(dims.tokens);
+  tile.group = static_cast<int>(dims.heads / dims.kvHeads);
+  tile.kvHead = static_cast<int>(blockIdx.y);
+  tile.queryStride = dims.heads * dims.headDim;
+  tile.kvStride = dims.kvHeads * dims.headDim;
+  tile.firstKey = static_cast<int>(blockIdx.x) * kTile;
+  tile.keyRows = min(kTile, tile.tokens - tile.firstKey);
+  tile.lastKey = tile.firstKey + tile.keyRows - 1;
+  tile.tid = static_cast<int>(threadIdx.x);
+  tile.tx = tile.tid % 16;
+  tile.ty = tile.tid / 16;
+  tile.scale = 1.0f / sqrtf(static_cast<float>(dims.headDim));
+  int lastSeeing = -1;
+  for (int t = tile.firstKey + tile.tid; t < tile.tokens; t += kTileThreads) {
+    if (sampleStart[t] <= tile.lastKey) lastSeeing = t;
+  }
+  tile.lastQuery = blockReduce(lastSeeing, MaxOp{}, -1, reduceShared);
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    const int key = tile.firstKey + tile.ty + 16 * i;
+    tile.rowKey[i] = key < tile.tokens ? key : INT_MAX;
+  }
+  return tile;
+}
+
+// The facts of a query tile's columns that the dk/dv kernels need, into shared arrays of kTile:
+// logSumExp and delta of head h, and each query's sample start (INT_MAX past the end: it sees no
+// key). The first kTile threads write them; the caller synchronizes.
+__device__ inline void loadQueryColumnFacts(const KeyTile& tile, int h, int firstQueryOfTile, const AttentionDims& dims,
+                                            const float* logSumExp, const float* delta,
+                                            const std::int32_t* sampleStart, float* queryLse, float* queryDelta,
+                                            int* queryStart) {
+  if (tile.tid >= kTile) return;
+  const int t = firstQueryOfTile + tile.tid;
+  const bool valid = t < tile.tokens;
+  queryLse[tile.tid] = valid ? logSumExp[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
+  queryDelta[tile.tid] = valid ? delta[static_cast<std::size_t>(h) * dims.tokens + t] : 0.0f;
+  queryStart[tile.tid] = valid ? sampleStart[t] : INT_MAX;
+}
+
+// dk (scaled by 1 / sqrt(D)) and dv [tokens, kvHeads, D], this thread's key rows.
+template <int D>
+__device__ inline void storeKeyValueRows(const KeyTile& tile, const float4 (&keyAcc)[kRowsPerThread][D / 64],
+                                         const float4 (&valueAcc)[kRowsPerThread][D / 64], const AttentionDims& dims,
+                                         float* dk, float* dv) {
+#pragma unroll
+  for (int i = 0; i < kRowsPerThread; ++i) {
+    if (tile.rowKey[i] == INT_MAX) continue;
+    const std::size_t at = (static_cast<std::size_t>(tile.rowKey[i]) * dims.kvHeads + tile.kvHead) * D;
+#pragma unroll
+    for (int n = 0; n < D / 64; ++n) {
+      *reinterpret_cast<float4*>(dk + at + 4 * (tile.tx + 16 * n)) = scaled(keyAcc[i][n], tile.scale);
+      *reinterpret_cast<float4*>(dv + at + 4 * (tile.tx + 16 * n)) = valueAcc[i][n];
+    }
+  }
+}
+
 inline bool aligned16(const void* pointer) { return reinterpret_cast<std::uintptr_t>(pointer) % 16 == 0; }
 
 // One block per query (or key) tile and head.

@@ -359,7 +359,7 @@ class CudaBackend final : public Backend {
                         DeviceSpan<float> out, DeviceSpan<float> logSumExp) override {
     const char* op = "attentionForward";
     const cuda::AttentionDims dims = attentionDims(shape, op);
-    // With bf16 products, the tile products of attention take bf16 operands too (attention_bf16.cu).
+    // With bf16 products, attention's tile products take bf16 operands too (attention_bf16.cu).
     if (bf16Gemm_ != nullptr && cuda::attentionForwardBf16(stream(), q.data(), k.data(), v.data(),
                                                            sampleStart.data(), dims, out.data(), logSumExp.data())) {
       return;
@@ -376,7 +376,7 @@ class CudaBackend final : public Backend {
     const cuda::AttentionDims dims = attentionDims(shape, op);
     auto* delta = attentionScratch_.as<float>(std::max<std::size_t>(1, dims.heads * dims.tokens), stream(), op);
     cuda::attentionBackward(stream(), dout.data(), q.data(), k.data(), v.data(), out.data(), logSumExp.data(),
-                            sampleStart.data(), dims, delta, dq.data(), dk.data(), dv.data());
+                            sampleStart.data(), dims, bf16Gemm_ != nullptr, delta, dq.data(), dk.data(), dv.data());
   }
 
   void doCachedAttention(DeviceSpan<const float> q, DeviceSpan<const float> keys, DeviceSpan<const float> values,

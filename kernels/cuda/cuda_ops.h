@@ -88,14 +88,18 @@ struct AttentionDims {
 };
 void attentionForward(cudaStream_t stream, const float* q, const float* k, const float* v,
                       const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp);
-// attention_bf16.cu: attentionForward with its tile products in bf16 on the tensor cores (head
-// dimensions 64 and 128, 16-byte aligned tensors, compute capability 8.0 and newer); false, having
-// done nothing, where it does not apply.
-bool attentionForwardBf16(cudaStream_t stream, const float* q, const float* k, const float* v,
-                          const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp);
+// With bf16Products, the dq and dk/dv kernels of attention_bf16.cu where they apply.
 void attentionBackward(cudaStream_t stream, const float* dout, const float* q, const float* k, const float* v,
                        const float* out, const float* logSumExp, const std::int32_t* sampleStart,
-                       const AttentionDims& dims, float* delta, float* dq, float* dk, float* dv);
+                       const AttentionDims& dims, bool bf16Products, float* delta, float* dq, float* dk, float* dv);
+// attention_bf16.cu: the forward, and the backward's dq and dk/dv kernels given delta, with their
+// tile products in bf16 on the tensor cores (head dimensions 64 and 128, 16-byte aligned tensors,
+// compute capability 8.0 and newer); false, having done nothing, where they do not apply.
+bool attentionForwardBf16(cudaStream_t stream, const float* q, const float* k, const float* v,
+                          const std::int32_t* sampleStart, const AttentionDims& dims, float* out, float* logSumExp);
+bool attentionBackwardBf16(cudaStream_t stream, const float* dout, const float* q, const float* k, const float* v,
+                           const float* logSumExp, const float* delta, const std::int32_t* sampleStart,
+                           const AttentionDims& dims, float* dq, float* dk, float* dv);
 
 // Generation (also attention.cu): q, out [queries, heads, headDim] at positions past..past+queries-1
 // of one sequence; keys, values [past + queries rows at least, kvHeads, headDim]; query i attends

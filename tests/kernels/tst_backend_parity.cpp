@@ -546,10 +546,10 @@ void checkEmbedding(Harness& h) {
 
 // ---- attention -----------------------------------------------------------------------------------
 
-// bf16: the second pass, where head dimensions 64 and 128 take the tensor-core forward
-// (kernels/cuda/attention_bf16.cu): the CPU side gets q, k and v rounded, so the scores and
-// logSumExp keep 1e-4; the probabilities the GPU rounds before P V, and the backward's fp32 kernels
-// on the unrounded q, k, v, are held to one bf16 rounding (1e-2). Other head dimensions stay fp32.
+// bf16: the second pass, where head dimensions 64 and 128 take the tensor-core kernels
+// (kernels/cuda/attention_bf16.cu): the CPU side gets q, k, v and dout rounded, so the scores and
+// logSumExp keep 1e-4; what the GPU rounds inside (P before P V, P and dS in the backward) is held
+// to one bf16 rounding (1e-2). Other head dimensions stay fp32.
 void checkAttention(Harness& h, const AttentionShape& shape, const std::vector<std::int32_t>& sampleStart,
                     const std::string& label, bool bf16 = false) {
   const std::size_t queryElements = shape.tokens * shape.heads * shape.headDim;
@@ -571,7 +571,7 @@ void checkAttention(Harness& h, const AttentionShape& shape, const std::vector<s
   // The backward gets the same out and logSumExp on both sides: the CPU's.
   const Twin savedOut = h.twin(h.read(out, 0));
   const Twin savedLse = h.twin(h.read(logSumExp, 0));
-  const Twin dout = h.random(queryElements);
+  const Twin dout = h.operand(h.uniform(queryElements), rounds);
   const Twin dq = h.poisoned(queryElements);
   const Twin dk = h.poisoned(keyElements);
   const Twin dv = h.poisoned(keyElements);
