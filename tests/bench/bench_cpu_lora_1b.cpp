@@ -28,17 +28,13 @@
 #include "kernels/cpu/vector_kernels.h"
 #include "kernels/timed_backend.h"
 #include "tests/bench/gemm_rate.h"
+#include "tests/bench/llama_shapes.h"
 #include "tests/bench/lora_steps.h"
 #include "tests/bench/random_base.h"
 
 using namespace tiertune;
 
 namespace {
-
-const char* const kLlama32OneB =
-    R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":2048,"num_hidden_layers":16,
-        "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":8192,"vocab_size":128256,
-        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":true})";
 
 struct Options {
   int threads = 2;
@@ -109,7 +105,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   omp_set_num_threads(options.threads);
-  const formats::ModelConfig config = formats::parseModelConfig(kLlama32OneB);
+  const formats::ModelConfig config = formats::parseModelConfig(bench::llamaConfigOf("1b"));
   const kernels::cpu::BlasKernels& blas = kernels::cpu::useBestBlasKernels();
   std::printf("LoRA r16 (all seven projections) of Llama 3.2 1B's shape, bf16 base, 1 x %d tokens, %d threads,\n"
               "%d timed steps after one warm-up; %s, %s vector kernels\n\n",

@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""The peer of bench_gpu_train: the same Llama config (~160M parameters) trained in PyTorch eager on
-the same GPU, as a PyTorch user would write it: nn.Linear modules, batch x sequence tensors,
+"""The peer of bench_gpu_train: the same Llama shape (160m, 1b or 8b: tests/bench/llama_shapes.h)
+trained in PyTorch eager on the same GPU, as a PyTorch user would write it: nn.Linear modules, batch x sequence tensors,
 scaled_dot_product_attention, full logits into cross_entropy, torch.utils.checkpoint per layer,
 clip_grad_norm_ and torch.optim.AdamW; LoRA as PEFT computes it. "plain" is the model written
 here (no dependency beyond torch); "hf" is transformers' LlamaForCausalLM with peft's LoRA, when
-both import. fp32 runs with TF32 off (as ours); bf16 is autocast over fp32 master weights.
+both import. fp32 runs with TF32 off (as ours); bf16 is autocast over fp32 master weights, except
+"hf" LoRA in bf16, whose frozen base is bf16 (PEFT keeps its adapters fp32). Models are made on
+the GPU (an 8B one would take minutes to draw on the CPU).
 
 Prints one line "tokens_per_s peak_mib last_loss": the median step time over STEPS timed steps
 after WARMUP ones; peak_mib is the device memory in use after the last step (mem_get_info) less
@@ -12,7 +14,7 @@ what was in use once the CUDA context existed (the caching allocator keeps what 
 this is the peak, cuBLAS workspaces included). Exits 3 with "unavailable: ..." when "hf" cannot
 import transformers and peft.
 
-usage: bench_gpu_train.py plain|hf fp32|bf16 full|lora STEPS WARMUP
+usage: bench_gpu_train.py plain|hf fp32|bf16 full|lora STEPS WARMUP [SHAPE BATCH SEQUENCE]
 """
 import contextlib
 import math
@@ -25,10 +27,23 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 
-VOCAB, HIDDEN, LAYERS, HEADS, KV_HEADS, INTER = 32000, 1024, 8, 16, 8, 2816
+# vocab, hidden, layers, heads, kv heads, intermediate, rope theta, tied embeddings
+SHAPES = {
+    "160m": (32000, 1024, 8, 16, 8, 2816, 10000.0, False),
+    "1b": (128256, 2048, 16, 32, 8, 8192, 500000.0, True),
+    "8b": (128256, 4096, 32, 32, 8, 14336, 500000.0, False),
+}
+VOCAB, HIDDEN, LAYERS, HEADS, KV_HEADS, INTER, THETA, TIED = SHAPES["160m"]
 HEAD_DIM = HIDDEN // HEADS
 BATCH, SEQ = 4, 1024
 RANK, ALPHA = 16, 32
+
+
+def configure(shape, batch, sequence):
+    global VOCAB, HIDDEN, LAYERS, HEADS, KV_HEADS, INTER, THETA, TIED, HEAD_DIM, BATCH, SEQ
+    VOCAB, HIDDEN, LAYERS, HEADS, KV_HEADS, INTER, THETA, TIED = SHAPES[shape]
+    HEAD_DIM = HIDDEN // HEADS
+    BATCH, SEQ = batch, sequence
 TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 
 
@@ -100,8 +115,11 @@ class Model(nn.Module):
         self.layers = nn.ModuleList(Layer(rank) for _ in range(LAYERS))
         self.norm = RMSNorm(HIDDEN)
         self.head = nn.Linear(HIDDEN, VOCAB, bias=False)
-        self.head.weight.data.normal_(0.0, 0.02)
-        inv_freq = 1.0 / (10000.0 ** (torch.arange(0, HEAD_DIM, 2).float() / HEAD_DIM))
+        if TIED:
+            self.head.weight = self.embed.weight
+        else:
+            self.head.weight.data.normal_(0.0, 0.02)
+        inv_freq = 1.0 / (THETA ** (torch.arange(0, HEAD_DIM, 2).float() / HEAD_DIM))
         angles = torch.arange(SEQ).float()[:, None] * inv_freq[None, :]
         emb = torch.cat((angles, angles), dim=-1)
         self.register_buffer("cos", emb.cos(), persistent=False)
@@ -115,15 +133,22 @@ class Model(nn.Module):
         return F.cross_entropy(logits[:, :-1].reshape(-1, VOCAB), ids[:, 1:].reshape(-1))
 
 
-def plain_model(lora):
-    model = Model(RANK if lora else 0)
+def on_gpu():
+    """Makes new tensors on the GPU (torch 2.0 and later); elsewhere nothing."""
+    return torch.device("cuda") if hasattr(torch.device, "__enter__") else contextlib.nullcontext()
+
+
+def plain_model(lora, precision):
+    del precision  # autocast over fp32 weights either way
+    with on_gpu():
+        model = Model(RANK if lora else 0)
     if lora:
         for name, parameter in model.named_parameters():
             parameter.requires_grad_("lora_" in name)
     return model.cuda(), lambda ids: model.loss(ids)
 
 
-def hf_model(lora):
+def hf_model(lora, precision):
     try:
         import transformers
         from transformers import LlamaConfig, LlamaForCausalLM
@@ -133,12 +158,16 @@ def hf_model(lora):
         print(f"unavailable: {type(error).__name__}: {error}")
         sys.exit(3)
     config = LlamaConfig(vocab_size=VOCAB, hidden_size=HIDDEN, intermediate_size=INTER, num_hidden_layers=LAYERS,
-                         num_attention_heads=HEADS, num_key_value_heads=KV_HEADS, max_position_embeddings=2048,
-                         rms_norm_eps=1e-5, rope_theta=10000.0, tie_word_embeddings=False, use_cache=False)
-    try:
-        model = LlamaForCausalLM._from_config(config, attn_implementation="sdpa")
-    except (TypeError, ValueError):
-        model = LlamaForCausalLM(config)
+                         num_attention_heads=HEADS, num_key_value_heads=KV_HEADS,
+                         max_position_embeddings=max(2048, SEQ), rms_norm_eps=1e-5, rope_theta=THETA,
+                         tie_word_embeddings=TIED, use_cache=False)
+    # LoRA in bf16 loads its frozen base in bf16, as a user does with torch_dtype=torch.bfloat16.
+    dtype = torch.bfloat16 if lora and precision == "bf16" else torch.float32
+    with on_gpu():
+        try:
+            model = LlamaForCausalLM._from_config(config, attn_implementation="sdpa", torch_dtype=dtype)
+        except (TypeError, ValueError):
+            model = LlamaForCausalLM(config).to(dtype)
     try:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     except TypeError:
@@ -157,6 +186,8 @@ def hf_model(lora):
 def main():
     implementation, precision, method = sys.argv[1], sys.argv[2], sys.argv[3]
     steps, warmup = int(sys.argv[4]), int(sys.argv[5])
+    if len(sys.argv) > 8:
+        configure(sys.argv[6], int(sys.argv[7]), int(sys.argv[8]))
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
     torch.zeros(1, device="cuda")  # the context, then the baseline
@@ -165,7 +196,7 @@ def main():
     before = total - free
 
     torch.manual_seed(0)
-    model, loss_of = (hf_model if implementation == "hf" else plain_model)(method == "lora")
+    model, loss_of = (hf_model if implementation == "hf" else plain_model)(method == "lora", precision)
     trainable = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trainable, lr=1e-4, weight_decay=0.0)
     autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if precision == "bf16" else contextlib.nullcontext())

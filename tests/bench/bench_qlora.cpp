@@ -31,6 +31,7 @@
 #include "kernels/cpu/nf4.h"
 #include "kernels/nf4_format.h"
 #include "tests/bench/bench_process.h"
+#include "tests/bench/llama_shapes.h"
 #include "tests/bench/lora_steps.h"
 #include "tests/bench/random_base.h"
 
@@ -38,22 +39,6 @@ using namespace tiertune;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-const char* configOf(const std::string& shape) {
-  if (shape == "8b") {  // Llama 3.1 8B
-    return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,
-        "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":14336,"vocab_size":128256,
-        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":false})";
-  }
-  if (shape == "1b") {  // Llama 3.2 1B
-    return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":2048,"num_hidden_layers":16,
-        "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":8192,"vocab_size":128256,
-        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":true})";
-  }
-  return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":512,"num_hidden_layers":8,
-        "num_attention_heads":8,"num_key_value_heads":4,"intermediate_size":1376,"vocab_size":32000,
-        "max_position_embeddings":2048,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false})";
-}
 
 struct Options {
   std::string shape = "8b";
@@ -69,7 +54,7 @@ struct Measurement {
 
 Measurement measure(bool fourBit, const Options& options) {
   omp_set_num_threads(options.threads);
-  const formats::ModelConfig config = formats::parseModelConfig(configOf(options.shape));
+  const formats::ModelConfig config = formats::parseModelConfig(bench::llamaConfigOf(options.shape));
   const auto backend = options.cuda ? kernels::makeCudaBackend(0) : kernels::makeCpuBackend();
   const auto loadStart = Clock::now();
   const model::ParameterTable base(*backend, model::baseParameterSpecs(config),
@@ -92,7 +77,7 @@ Measurement measure(bool fourBit, const Options& options) {
 // The planner's bytes for the same run: what it would place, on a machine with room for all of it.
 double plannedGiB(bool fourBit, const Options& options) {
   tiers::TrainingSetup setup;
-  setup.model = formats::parseModelConfig(configOf(options.shape));
+  setup.model = formats::parseModelConfig(bench::llamaConfigOf(options.shape));
   setup.method = tiers::Method::Lora;
   setup.loraRank = 16;
   setup.microBatch = 1;
