@@ -9,18 +9,21 @@
 
 namespace tiertune::bench {
 
-// "8b" Llama 3.1 8B, "1b" Llama 3.2 1B (tied embeddings), "160m" bench_gpu_train's ~160M config,
+// "8b" Llama 3.1 8B, "1b" Llama 3.2 1B (tied embeddings), both with token ids 1 and 2 for bos and
+// eos (the tiny tokenizer's, tests/support/tiny_model.h), "160m" bench_gpu_train's ~160M config,
 // anything else bench_qlora's small one (~100M, hidden 512).
 inline const char* llamaConfigOf(const std::string& shape) {
   if (shape == "8b") {
     return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,
         "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":14336,"vocab_size":128256,
-        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":false})";
+        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":false,
+        "bos_token_id":1,"eos_token_id":2})";
   }
   if (shape == "1b") {
     return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":2048,"num_hidden_layers":16,
         "num_attention_heads":32,"num_key_value_heads":8,"intermediate_size":8192,"vocab_size":128256,
-        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":true})";
+        "max_position_embeddings":131072,"rms_norm_eps":1e-5,"rope_theta":500000.0,"tie_word_embeddings":true,
+        "bos_token_id":1,"eos_token_id":2})";
   }
   if (shape == "160m") {
     return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":1024,"num_hidden_layers":8,

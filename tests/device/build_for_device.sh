@@ -60,6 +60,8 @@ g++ -o "$out/bench_ssd_store" "$build/tests/bench/CMakeFiles/bench_ssd_store.dir
     "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
 g++ -std=c++20 -O2 -I. -fopenmp -o "$out/make_train_fixture" tests/device/make_train_fixture.cpp \
     "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${static[@]}"
+g++ -std=c++20 -O2 -I. -fopenmp -o "$out/make_shape_model" tests/tools/make_shape_model.cpp \
+    "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${static[@]}"
 g++ -std=c++20 -O2 -I. -o "$out/probe_context_check" tests/device/probe_context_check.cpp \
     "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" "${static[@]}"
 
@@ -78,7 +80,7 @@ g++ -pthread -o "$out/bench_qlora" \
     "$build/tests/bench/CMakeFiles/bench_qlora.dir/bench_qlora.cpp.o" \
     "${core[@]}" "$build/kernels/libtiertune_kernels.a" "${cuda[@]}" \
     "${parity_static[@]}"
-strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/make_train_fixture" "$out/tst_backend_parity" \
+strip "$out/tiertune-cli" "$out/bench_ssd_store" "$out/probe_context_check" "$out/make_train_fixture" "$out/make_shape_model" "$out/tst_backend_parity" \
       "$out/bench_gpu_train" "$out/bench_qlora"
 # Only the C library's own parts (and cuBLAS when it is not static) may remain shared.
 allowed="linux-vdso\.so|ld-linux-x86-64\.so|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libgcc_s\.so$allowed_cublas"

@@ -9,7 +9,9 @@
 #   gpu_train_run.sh  LoRA and full fine-tuning through the real worker on the GPU beside the CPU
 #   gpu_targets.sh    issue 21's targets: 1B full fine-tuning (MFU, beside PyTorch eager bf16) and
 #                     8B LoRA (beside transformers + PEFT) on the same card
-#   (gpu_bench.sh, the 160M comparison with fp32 and bf16 peers, runs on its own when time allows)
+#   (gpu_bench.sh, the 160M comparison with fp32 and bf16 peers, and gpu_streamed.sh, the 8B LoRA
+#   streamed from pinned RAM under a 12 GB device budget beside its resident run, with the plan's
+#   predicted steps, run on their own when time allows)
 #   gpu_qlora.sh      QLoRA of an 8B shape beside our 16-bit LoRA (issue 23), last: the longest
 # Every table goes to $OUT; $OUT/run_all.txt sums up each part's exit status and time.
 set -uo pipefail
