@@ -3,11 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/hardware/measurement_cache.h"
+#include "kernels/gpu_products.h"
 
 #include <algorithm>
 #include <chrono>
 #include <exception>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 namespace tiertune::hardware {
 
@@ -20,13 +23,13 @@ double secondsSince(Clock::time_point start) { return std::chrono::duration<doub
 // Below this a measurement is mostly the cost of starting and waiting for the work: a 1024^3
 // product is 2.1 GFLOP, tens of microseconds on a large GPU, milliseconds or more on CPU cores.
 constexpr double kShortestTiming = 0.02;
+// A product faster than this is too small to show the backend's rate: measure a wider one.
+constexpr double kShortestProduct = 1e-3;
+constexpr std::size_t kWidest = 4096;
 
-}  // namespace
-
-ComputeSpeed measureComputeSpeed(kernels::Backend& backend) {
-  ComputeSpeed speed;
-  speed.backend = backend.name();
-  constexpr std::size_t n = 1024;
+// Seconds of one n^3 product (of n x n fp32 operands, B transposed, as a projection's forward),
+// best of three timings of enough repeats.
+double productSeconds(kernels::Backend& backend, std::size_t n) {
   const kernels::DeviceBuffer buffer = backend.allocate(3 * n * n * sizeof(float));
   const kernels::DeviceSpan<float> all = buffer.as<float>();
   const kernels::DeviceSpan<float> a = all.subspan(0, n * n), b = all.subspan(n * n, n * n), c = all.subspan(2 * n * n, n * n);
@@ -38,12 +41,26 @@ ComputeSpeed measureComputeSpeed(kernels::Backend& backend) {
     backend.synchronize();
     return secondsSince(start);
   };
-  products(1);  // warm-up: threads, buffers, the GPU's clocks and cuBLAS's choice of kernel
+  products(1);  // warm-up: threads, buffers, the GPU's clocks and the library's choice of kernel
   int repeats = 1;
   while (repeats < 4096 && products(repeats) < kShortestTiming) repeats *= 4;
   double best = 1e30;
   for (int run = 0; run < 3; ++run) best = std::min(best, products(repeats) / repeats);
-  speed.matmulFlopsPerSecond = 2.0 * n * n * n / best;
+  return best;
+}
+
+}  // namespace
+
+ComputeSpeed measureComputeSpeed(kernels::Backend& backend) {
+  ComputeSpeed speed;
+  speed.backend = backend.name();
+  std::size_t n = 1024;
+  double seconds = productSeconds(backend, n);
+  while (n < kWidest && seconds < kShortestProduct) {
+    n *= 2;
+    seconds = productSeconds(backend, n);
+  }
+  speed.matmulFlopsPerSecond = 2.0 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n) / seconds;
 
   constexpr std::size_t floats = (64u << 20) / sizeof(float);
   const kernels::DeviceBuffer device = backend.allocate(floats * sizeof(float));
@@ -80,9 +97,20 @@ std::string gpuKey(const kernels::GpuDevice& gpu) { return gpu.name + " @ " + gp
 
 }  // namespace
 
+std::string gpuSpeedMethod() {
+  bool bf16 = true;
+  try {
+    bf16 = kernels::gpuProductsSetting() == kernels::GpuProducts::Bf16;
+  } catch (const std::invalid_argument&) {
+    // The backend refuses the setting when it is made; the rate recorded until then stays bf16's.
+  }
+  return std::string(bf16 ? "bf16" : "fp32") + " products, up to 4096 wide";
+}
+
 void saveGpuSpeed(const std::filesystem::path& file, const kernels::GpuDevice& gpu, const ComputeSpeed& speed) {
   writeMeasurement(file, gpuKey(gpu),
                    {{"backend", speed.backend},
+                    {"method", gpuSpeedMethod()},
                     {"matmul_flops_per_second", speed.matmulFlopsPerSecond},
                     {"copy_bytes_per_second", speed.copyBytesPerSecond}});
 }
@@ -91,6 +119,10 @@ std::optional<ComputeSpeed> loadGpuSpeed(const std::filesystem::path& file, cons
   const nlohmann::json all = readMeasurementCache(file);
   const auto found = all.find(gpuKey(gpu));
   if (found == all.end() || !found->is_object()) return std::nullopt;
+  const auto method = found->find("method");
+  if (method == found->end() || !method->is_string() || method->get<std::string>() != gpuSpeedMethod()) {
+    return std::nullopt;  // measured another way (or before the method was recorded): measure again
+  }
   ComputeSpeed speed;
   const auto backend = found->find("backend");
   speed.backend = backend != found->end() && backend->is_string() ? backend->get<std::string>() : "CUDA";

@@ -113,6 +113,17 @@ class MachineBudgetTest : public QObject {
     // The window plans with it as it would with a fresh measurement: the record replaces the estimate.
     const MachineAssessment machine = assessMachine(machineWithH100(), std::nullopt, {}, *kept);
     QCOMPARE(machine.budget.computeFlopsPerSecond, 4.1e14);
+    // A record of another method (fp32 products, or none named: before bf16 products) is measured
+    // again, and read as none until then.
+    qputenv("TIERTUNE_CUDA_PRODUCTS", "fp32");
+    QVERIFY(!hardware::loadGpuSpeed(file, h100));
+    hardware::saveGpuSpeed(file, h100, {"CUDA (NVIDIA H100 80GB HBM3)", 5.0e13, 2.5e10});
+    QCOMPARE(hardware::loadGpuSpeed(file, h100)->matmulFlopsPerSecond, 5.0e13);
+    qunsetenv("TIERTUNE_CUDA_PRODUCTS");
+    QVERIFY(!hardware::loadGpuSpeed(file, h100));
+    std::ofstream(file) << "{\"NVIDIA H100 80GB HBM3 @ 0000:01:00.0\": {\"matmul_flops_per_second\": 4e14, "
+                           "\"copy_bytes_per_second\": 2e10}}";
+    QVERIFY(!hardware::loadGpuSpeed(file, h100));
     std::ofstream(file) << "{\"NVIDIA H100 80GB HBM3 @ 0000:01:00.0\": {\"matmul_flops_per_second\": -1}}";
     QVERIFY(!hardware::loadGpuSpeed(file, h100));
     std::ofstream(file) << "not json";
