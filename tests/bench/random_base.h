@@ -43,9 +43,10 @@ inline void drawWeights(std::uint64_t seed, std::size_t tensor, std::size_t firs
   }
 }
 
-// The base as the run keeps it (bf16, the projections NF4 for QLoRA), written tensor by tensor and
-// chunk by chunk through the backend, so no process ever holds a wider copy than one projection
-// in fp32 (and, on the GPU, nothing but the backend's memory is on the device).
+// The base as the run keeps it (bf16, the projections NF4 for QLoRA; or fp32, a bf16 checkpoint
+// widened for full fine-tuning), written tensor by tensor and chunk by chunk through the backend,
+// so no process ever holds a wider copy than one projection in fp32 (and, on the GPU, nothing but
+// the backend's memory is on the device).
 inline void fillRandomBase(kernels::Backend& backend, const model::ParameterTable& base, std::uint64_t seed) {
   std::vector<float> values;
   std::vector<std::uint16_t> bits;
@@ -60,15 +61,19 @@ inline void fillRandomBase(kernels::Backend& backend, const model::ParameterTabl
       backend.upload(bytes, base.bytes(i));
       continue;
     }
-    const kernels::DeviceSpan<std::uint16_t> stored = base.bits(i);
+    const bool wide = base.elementType() == model::ElementType::F32;
     constexpr std::size_t chunk = std::size_t(1) << 24;
     for (std::size_t first = 0; first < entry.count; first += chunk) {
       const std::size_t count = std::min(chunk, entry.count - first);
       values.resize(count);
       drawWeights(seed, i, first, norm, values);
+      if (wide) {
+        backend.upload(values, base.tensor(i).subspan(first, count));
+        continue;
+      }
       bits.resize(count);
       kernels::cpu::floatToBf16(values, bits);
-      backend.upload(bits, stored.subspan(first, count));
+      backend.upload(bits, base.bits(i).subspan(first, count));
     }
   }
 }
