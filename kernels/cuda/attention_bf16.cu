@@ -44,7 +44,7 @@ static_assert(kWarps == 2 * kTile / kFragment, "4 row blocks x 2 halves: 8 warps
 
 template <int D>
 struct Bf16TileShape {
-  static_assert(D == 64 || D == 128, "the tensor-core forward takes head dimensions 64 and 128");
+  static_assert(D == 64 || D == 128, "the tensor-core kernels take head dimensions 64 and 128");
   static constexpr int stride = D + kBf16Pad;  // bf16 per row of a q, k or v tile
   static constexpr int workStride = D + kPad;  // floats per row of the work tile (P V results)
   static constexpr int chunks = D / 64;        // float4 output columns per thread per row
