@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs on the device machine: where the CUDA backend's training step spends its time. Profiles a
-# few steps of bench_gpu_train (ours only, no peer) with Nsight Systems when the machine has it
-# and writes the per-kernel summary to $OUT/gpu_profile.txt. Usage: gpu_profile.sh [full|lora]
+# few steps of bench_gpu_train (ours only, no peer, bf16 products) with Nsight Systems when the
+# machine has it and writes the per-kernel summary to $OUT/gpu_profile.txt. Usage:
+# gpu_profile.sh [full|lora] [more bench_gpu_train options, e.g. --shape 1b --sequence 2048]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=${OUT:-/tmp/tiertune-device-out}
@@ -9,6 +10,7 @@ mkdir -p "$out"
 report="$out/gpu_profile.txt"
 bin=build/device/bench_gpu_train
 method=${1:-full}
+shift || true
 if ldd "$bin" | grep -q 'libcublas\.so\.13 => not found'; then
   cublas=$(find /usr/local/cuda/ /usr/local/cuda/lib64/ /usr/lib/x86_64-linux-gnu /opt /usr/local/lib \
            -name libcublas.so.13 2>/dev/null | head -n 1)
@@ -21,7 +23,7 @@ if [ -z "$nsys" ]; then
 fi
 "$nsys" --version | tee "$report"
 "$nsys" profile --force-overwrite true -o /tmp/tiertune-profile --trace cuda --stats false \
-  "$bin" --only "$method" --steps 2 --warmup 1 2>&1 | tail -n 5 | tee -a "$report"
+  "$bin" --only "$method" --products bf16 --steps 2 --warmup 1 "$@" 2>&1 | tail -n 5 | tee -a "$report"
 if [ ! -f /tmp/tiertune-profile.nsys-rep ]; then
   # Some installations leave the raw capture for a separate importer to convert.
   importer=$(find "$(dirname "$(readlink -f "$nsys")")/.." /opt /usr/local/cuda* -name 'QdstrmImporter*' -type f 2>/dev/null | head -n 1)
