@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs on the device machine (CUDA 13, no Qt, no network), from a carried build/device made by
-# build_for_device.sh: the CUDA backend against the CPU backend, op by op and on tiny decoders, and
+# build_for_device.sh: the CUDA backend against the CPU backend, op by op and on tiny decoders (a
+# pass with fp32 products, then one with the bf16 products it trains with, against their rounded
+# definition), and
 # its transfer lane: fence ordering of copies and ops, pinned staging, and the tiered executor's
 # streamed run against the resident one on the GPU (tst_backend_parity). Everything it prints goes to $OUT/cuda_parity.txt; the exit status is the
 # test's. TIERTUNE_TEST_SEED=<n> repeats a run's inputs; SANITIZE=1 also runs it under
