@@ -5,16 +5,20 @@
 // processes open, commit and exit beside it, and what it saves reaches the file at once.
 #include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -211,6 +215,42 @@ class CatalogFollowTest : public QObject {
                qPrintable(asked));
       QCOMPARE(window_->isVisible(), answer == QStringLiteral("Keep it open"));
     }
+  }
+
+  // While a run trains, its line on Home says each new step in place: a Watch button that has the
+  // keyboard focus keeps it (the row is not made anew every step), and says the new step to a
+  // screen reader too.
+  void aWatchButtonKeepsItsFocusWhileItsRunTrains() {
+    catalog::Catalog& store = *context_->catalog();
+    const catalog::Id modelId = store.addModel(test::tinyModelRecord());
+    const catalog::Id run = store.createRun({"overnight", modelId, std::nullopt, "lora", "", "{}"});
+    store.setRunStatus(run, catalog::RunStatus::Running);
+    auto* home = window_->findChild<gui::HomePage*>(QStringLiteral("homePage"));
+    QVERIFY(home);
+    window_->showPage(gui::MainWindow::Page::Home);
+    home->activeRuns()->refresh();
+    QCOMPARE(home->activeRuns()->runCount(), 1);
+    QPointer<QPushButton> watch = home->activeRuns()->findChild<QPushButton*>(QStringLiteral("watchRunButton"));
+    QVERIFY(watch);
+    watch->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(watch->hasFocus());
+    for (std::int64_t step = 1; step <= 3; ++step) {
+      const catalog::MetricPoint point{step, catalog::kTrainLossMetric, 2.0};
+      store.appendMetrics(run, std::span(&point, 1));
+      home->activeRuns()->refresh();
+      QVERIFY2(watch, "the Watch button was made anew");
+      QVERIFY(watch->hasFocus());
+      QVERIFY2(watch->accessibleName().endsWith(QStringLiteral("step %1").arg(step)), qPrintable(watch->accessibleName()));
+    }
+    const QList<QLabel*> labels = home->activeRuns()->findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+                        [](const QLabel* label) { return label->text().endsWith(QStringLiteral("step 3")); }));
+    // Another run starting changes the list: the rows are made anew, one per run.
+    const catalog::Id second = store.createRun({"second", modelId, std::nullopt, "lora", "", "{}"});
+    store.setRunStatus(second, catalog::RunStatus::Running);
+    home->activeRuns()->refresh();
+    QCOMPARE(home->activeRuns()->runCount(), 2);
+    QCOMPARE(home->activeRuns()->findChildren<QPushButton*>(QStringLiteral("watchRunButton")).size(), 2);
   }
 
  private:

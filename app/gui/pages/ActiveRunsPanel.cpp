@@ -53,8 +53,23 @@ void ActiveRunsPanel::refresh() {
                  .arg(run.stepsDone);
   }
   if (ids == shownIds_ && texts == shownTexts_) return;
+  if (ids == shownIds_) {
+    // The same runs, a step further: the words change in place, so a Watch button that has the
+    // keyboard focus (or a screen reader's attention) keeps it while the run trains.
+    for (int i = 0; i < count_; ++i) {
+      shownRows_[i].text->setText(texts[i]);
+      shownRows_[i].watch->setAccessibleName(tr("Watch the run %1").arg(texts[i]));
+    }
+    shownTexts_ = texts;
+    return;
+  }
+  rebuildRows(ids, texts);
+}
+
+void ActiveRunsPanel::rebuildRows(const QList<qint64>& ids, const QStringList& texts) {
   shownIds_ = ids;
   shownTexts_ = texts;
+  shownRows_.clear();
   count_ = static_cast<int>(ids.size());
   while (QLayoutItem* item = rows_->takeAt(0)) {
     if (QLayout* row = item->layout()) {
@@ -81,6 +96,7 @@ void ActiveRunsPanel::refresh() {
     row->addWidget(text, 1);
     row->addWidget(watch);
     rows_->addLayout(row);
+    shownRows_.push_back(Row{text, watch});
   }
 }
 

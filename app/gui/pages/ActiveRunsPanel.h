@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace tiertune::gui {
@@ -29,9 +30,17 @@ class ActiveRunsPanel : public QWidget {
   void monitorRequested(qint64 runId);
 
  private:
+  // A listed run's line: its words and its Watch button.
+  struct Row {
+    QLabel* text = nullptr;
+    QPushButton* watch = nullptr;
+  };
+  void rebuildRows(const QList<qint64>& ids, const QStringList& texts);
+
   AppContext& context_;
   QLabel* heading_;
   QVBoxLayout* rows_;
+  QList<Row> shownRows_;
   QList<qint64> shownIds_;
   QStringList shownTexts_;
   int count_ = 0;
