@@ -90,7 +90,7 @@ OutputLock::OutputLock(const fs::path& outputFolder, const fs::path& catalogFile
     : catalog_(resolved(catalogFile)) {
   // Named as the user wrote it ("/proc/self/out", not what it resolves to).
   std::error_code error;
-  fs::create_directories(outputFolder, error);
+  madeFolder_ = fs::create_directories(outputFolder, error);
   if (error || !fs::is_directory(outputFolder)) {
     throw Error("Cannot create the output folder " + outputFolder.string() + ": " +
                 (error ? error.message() : std::string("it is not a folder")) +
@@ -122,8 +122,25 @@ OutputLock::OutputLock(const fs::path& outputFolder, const fs::path& catalogFile
 }
 
 OutputLock::OutputLock(OutputLock&& other) noexcept
-    : folder_(std::move(other.folder_)), catalog_(std::move(other.catalog_)), owner_(std::move(other.owner_)), fd_(other.fd_) {
+    : folder_(std::move(other.folder_)), catalog_(std::move(other.catalog_)), owner_(std::move(other.owner_)),
+      madeFolder_(other.madeFolder_), fd_(other.fd_) {
   other.fd_ = -1;
+}
+
+void OutputLock::abandon() noexcept {
+  if (fd_ < 0) return;
+  std::error_code error;
+  bool onlyTheRecord = madeFolder_;
+  for (auto entry = fs::directory_iterator(folder_, error); onlyTheRecord && !error && entry != fs::directory_iterator();
+       entry.increment(error)) {
+    onlyTheRecord = entry->path().filename() == kOutputLockFileName;
+  }
+  // The record goes while the lock is held (no other process can be reading it as its own), the
+  // folder after the lock is released; removing a folder that is no longer empty fails, harmlessly.
+  if (onlyTheRecord && !error) fs::remove(folder_ / kOutputLockFileName, error);
+  ::close(fd_);
+  fd_ = -1;
+  if (onlyTheRecord && !error) fs::remove(folder_, error);
 }
 
 OutputLock::~OutputLock() {

@@ -53,6 +53,13 @@ class OutputLock {
   // Records run as the folder's owner, with this process working there (fsynced).
   void claim(Id run, const std::string& runName);
 
+  // For a launch that recorded no run after all (its preparation or its record failed): when this
+  // lock made the folder and nothing but the owner record is in it, removes the record while still
+  // holding the lock, then the folder, so that a failed launch leaves no empty output folder
+  // behind. A folder that was there before, or that has anything else in it, stays as it is. The
+  // lock is released either way. Never throws.
+  void abandon() noexcept;
+
  private:
   OutputLock(const std::filesystem::path& outputFolder, const std::filesystem::path& catalogFile,
              std::optional<Id> forRun);
@@ -62,6 +69,7 @@ class OutputLock {
   std::filesystem::path folder_;
   std::filesystem::path catalog_;  // resolved
   OutputOwner owner_;              // as found, then as claimed
+  bool madeFolder_ = false;        // the folder did not exist before this lock
   int fd_ = -1;
 };
 

@@ -102,15 +102,21 @@ RecordedRun recordRun(catalog::Catalog& store, RunLaunch launch, const PrepareLa
   // Locked before the run is recorded: a second launch into this folder (at the same time, or from
   // another catalog) records nothing and is told who works there.
   catalog::OutputLock lock = takeOutputFolder(store, folder, std::nullopt);
-  if (prepare) prepare(launch);
   catalog::NewRun run;
-  run.name = launch.name.empty() ? defaultRunName(launch.config.modelFolder, launch.config) : launch.name;
-  run.modelId = launch.modelId;
-  run.datasetId = launch.datasetId;
-  run.method = methodKey(launch.config);
-  run.preset = launch.preset;
-  run.configJson = toJson(launch.config);
-  const catalog::Id id = store.createRun(run);
+  catalog::Id id = 0;
+  try {
+    if (prepare) prepare(launch);
+    run.name = launch.name.empty() ? defaultRunName(launch.config.modelFolder, launch.config) : launch.name;
+    run.modelId = launch.modelId;
+    run.datasetId = launch.datasetId;
+    run.method = methodKey(launch.config);
+    run.preset = launch.preset;
+    run.configJson = toJson(launch.config);
+    id = store.createRun(run);
+  } catch (...) {
+    lock.abandon();  // nothing recorded: no empty output folder left behind either
+    throw;
+  }
   lock.claim(id, run.name);
   return RecordedRun{id, std::move(run.name), std::move(launch.config), std::move(lock)};
 }

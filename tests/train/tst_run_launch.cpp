@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <unistd.h>
 
 #include "core/catalog/catalog.h"
@@ -182,6 +183,38 @@ class TestRunLaunch : public QObject {
     launch.config.outputFolder = output.string() + "/";
     QVERIFY(refusal());
     QCOMPARE(store_->runs().size(), std::size_t(1));
+  }
+
+  // A launch whose preparation fails records nothing and leaves no empty output folder behind (the
+  // folder it made goes with its owner record); a folder that was there before, or that has other
+  // files in it, stays as it was.
+  void aFailedLaunchLeavesNoEmptyFolder() {
+    train::RunLaunch launch;
+    launch.modelId = modelId_;
+    const auto failing = [](train::RunLaunch&) { throw Error("the dataset could not be tokenized"); };
+    const fs::path fresh = root_ / "runs" / "never";
+    launch.config = loraConfig(fresh);
+    QVERIFY_THROWS_EXCEPTION(Error, train::recordRun(*store_, launch, failing));
+    QVERIFY(!fs::exists(fresh));
+    QVERIFY(fs::exists(fresh.parent_path()));
+
+    const fs::path existing = root_ / "runs" / "mine";
+    fs::create_directories(existing);
+    launch.config = loraConfig(existing);
+    QVERIFY_THROWS_EXCEPTION(Error, train::recordRun(*store_, launch, failing));
+    QVERIFY(fs::is_directory(existing));  // the user's folder: kept, with the owner record in it
+
+    const fs::path busy = root_ / "runs" / "busy";
+    launch.config = loraConfig(busy);
+    QVERIFY_THROWS_EXCEPTION(Error, train::recordRun(*store_, launch, [&](train::RunLaunch&) {
+      std::ofstream(busy / "notes.txt") << "written meanwhile";
+      throw Error("the dataset could not be tokenized");
+    }));
+    QVERIFY(fs::exists(busy / "notes.txt"));  // not empty: nothing removed
+    QVERIFY(store_->runs().empty());
+    // The folder is free for the next launch.
+    launch.config = loraConfig(fresh);
+    QVERIFY(train::recordRun(*store_, launch).id != 0);
   }
 
   // The lock comes before the record: a folder someone else holds (a second launch at the same
