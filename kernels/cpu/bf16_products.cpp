@@ -369,25 +369,37 @@ Bf16Products::Reason bf16ProductsFor(const CpuFeatures& features, const char* se
 #endif
 }
 
-const Bf16Products& bf16Products() {
-  static const Bf16Products chosen = [] {
-    Bf16Products result;
-    result.reason = bf16ProductsFor(readCpuFeatures(), std::getenv("TIERTUNE_CPU_BF16_PRODUCTS"));
+Bf16Products chooseBf16Products(const CpuFeatures& features, const char* setting, const Bf16Check& check) {
+  Bf16Products result;
+  result.reason = bf16ProductsFor(features, setting);
 #if TIERTUNE_HAVE_ONEDNN_HEADER
-    if (result.reason == Bf16Products::Reason::NoLibrary) libraryLoaded(&result.detail);
-    if (result.reason == Bf16Products::Reason::InUse) {
-      result.library = library().name();
-      bool passed = false;
-      try {
-        passed = checkProduct(result.implementation);
-      } catch (const std::exception& error) {
-        result.detail = error.what();
-      }
-      if (!passed) result.reason = Bf16Products::Reason::CheckFailed;
+  if (result.reason == Bf16Products::Reason::NoLibrary) libraryLoaded(&result.detail);
+  if (result.reason == Bf16Products::Reason::InUse) {
+    result.library = library().name();
+    bool passed = false;
+    try {
+      passed = check(result.implementation);
+    } catch (const std::exception& error) {
+      result.detail = error.what();
     }
+    if (!passed) result.reason = Bf16Products::Reason::CheckFailed;
+  }
+#else
+  (void)check;
 #endif
-    return result;
-  }();
+  return result;
+}
+
+const Bf16Products& bf16Products() {
+  static const Bf16Products chosen =
+      chooseBf16Products(readCpuFeatures(), std::getenv("TIERTUNE_CPU_BF16_PRODUCTS"), [](std::string& implementation) {
+#if TIERTUNE_HAVE_ONEDNN_HEADER
+        return checkProduct(implementation);
+#else
+        (void)implementation;
+        return false;
+#endif
+      });
   return chosen;
 }
 

@@ -59,6 +59,12 @@ inline bool takesBf16Products(std::size_t rows) {
 // load it (no caching, no check product).
 Bf16Products::Reason bf16ProductsFor(const CpuFeatures& features, const char* setting);
 
+// The whole choice as bf16Products() makes it, with check standing for the check product (it
+// names the kernel in its argument and says whether the product was right; an exception is a
+// failure whose words go to detail). For tests and bf16Products() itself; no caching.
+using Bf16Check = std::function<bool(std::string& implementation)>;
+Bf16Products chooseBf16Products(const CpuFeatures& features, const char* setting, const Bf16Check& check);
+
 // C [m, n] = alpha op(A) op(W) + beta C with W in bf16, on oneDNN; shapes as matmulHalfWeights.
 // Returns false, having done nothing, when the bf16 products are not in use, or for fewer than 16
 // rows (decoding: those stay exact, so that a row's result does not depend on the row count).

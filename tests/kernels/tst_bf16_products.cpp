@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,41 @@ class TstBf16Products : public QObject {
     } else {
       QVERIFY2(words.starts_with("bf16 weights widened to fp32 ("), words.c_str());
     }
+  }
+
+  // A check product that fails (or throws) keeps the exact path, and the words say why; one that
+  // passes puts the library in use, naming the kernel. Where the library cannot be loaded (or was
+  // not built in) the check never runs.
+  void aFailedCheckProductKeepsTheExactPath() {
+    CpuFeatures avx512Bf16;
+    avx512Bf16.avx2 = avx512Bf16.fma = avx512Bf16.avx512 = avx512Bf16.avx512Bf16 = true;
+    if (bf16ProductsFor(avx512Bf16, "") != Bf16Products::Reason::InUse) {
+      bool checked = false;
+      const Bf16Products chosen = chooseBf16Products(avx512Bf16, "", [&](std::string&) { return checked = true; });
+      QVERIFY(!checked);
+      QVERIFY(!chosen.inUse());
+      QSKIP("oneDNN cannot be loaded here: the check product never runs");
+    }
+    const Bf16Products failed = chooseBf16Products(avx512Bf16, "", [](std::string&) { return false; });
+    QCOMPARE(failed.reason, Bf16Products::Reason::CheckFailed);
+    QVERIFY(!failed.inUse());
+    QCOMPARE(describeBf16Products(failed),
+             std::string("bf16 weights widened to fp32 (oneDNN failed its check product on this processor)"));
+    const Bf16Products threw = chooseBf16Products(avx512Bf16, "", [](std::string&) -> bool {
+      throw std::runtime_error("dnnl_primitive_create: unimplemented");
+    });
+    QCOMPARE(threw.reason, Bf16Products::Reason::CheckFailed);
+    QCOMPARE(describeBf16Products(threw), std::string("bf16 weights widened to fp32 (oneDNN failed its check product "
+                                                      "on this processor: dnnl_primitive_create: unimplemented)"));
+    const Bf16Products passed = chooseBf16Products(avx512Bf16, "", [](std::string& implementation) {
+      implementation = "brg:avx512_core_bf16";
+      return true;
+    });
+    QVERIFY(passed.inUse());
+    QVERIFY2(describeBf16Products(passed).ends_with("(brg:avx512_core_bf16)"), describeBf16Products(passed).c_str());
+    // The setting still wins over a passing check.
+    QCOMPARE(chooseBf16Products(avx512Bf16, "widen", [](std::string&) { return true; }).reason,
+             Bf16Products::Reason::TurnedOff);
   }
 
   void productsWithinTheirBounds() {
