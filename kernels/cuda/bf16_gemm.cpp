@@ -22,14 +22,15 @@ std::string shapeText(const ColumnMajorProduct& p) {
   return std::to_string(p.rows) + " x " + std::to_string(p.columns) + " x " + std::to_string(p.inner);
 }
 
-}  // namespace
-
+// The alignment of a device address in bytes: the largest power of two dividing it, at most 256.
 unsigned addressAlignment(const void* address) {
   const auto value = reinterpret_cast<std::uintptr_t>(address);
   unsigned alignment = 256;
   while (alignment > 1 && value % alignment != 0) alignment /= 2;
   return alignment;
 }
+
+}  // namespace
 
 struct Bf16Gemm::Plan {
   cublasLtMatmulDesc_t desc = nullptr;

@@ -40,8 +40,6 @@ class Bf16Gemm {
   void run(cudaStream_t stream, const char* op, const RowMajorProduct& p, const std::uint16_t* a,
            const std::uint16_t* b, float* c, float alpha, float beta);
 
-  std::size_t plansKept() const { return plans_.size(); }
-
  private:
   struct Plan;
   // The column-major problem and the three alignments (bytes, at most 256).
@@ -56,8 +54,5 @@ class Bf16Gemm {
   void* workspace_ = nullptr;
   std::map<Key, std::unique_ptr<Plan>> plans_;
 };
-
-// The alignment of a device address in bytes: the largest power of two dividing it, at most 256.
-unsigned addressAlignment(const void* address);
 
 }  // namespace tiertune::kernels::cuda

@@ -38,6 +38,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -250,6 +251,12 @@ int main(int argc, char** argv) {
                    "[--peer \"python3 tests/bench/bench_gpu_train.py\"]\n");
       return 2;
     }
+  }
+  try {
+    bench::llamaConfigOf(options.shape);
+  } catch (const std::invalid_argument& error) {
+    std::fprintf(stderr, "bench_gpu_train: %s\n", error.what());
+    return 2;
   }
   int devices = 0;
   if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {

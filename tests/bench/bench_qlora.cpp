@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,12 @@ int main(int argc, char** argv) {
                    "[--sequence N]\n");
       return 2;
     }
+  }
+  try {
+    bench::llamaConfigOf(options.shape);
+  } catch (const std::invalid_argument& error) {
+    std::fprintf(stderr, "bench_qlora: %s\n", error.what());
+    return 2;
   }
   if (!worker.empty()) {
     const Measurement result = measure(worker == "qlora", options);

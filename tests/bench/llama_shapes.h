@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include "core/formats/model_config.h"
@@ -11,7 +12,8 @@ namespace tiertune::bench {
 
 // "8b" Llama 3.1 8B, "1b" Llama 3.2 1B (tied embeddings), both with token ids 1 and 2 for bos and
 // eos (the tiny tokenizer's, tests/support/tiny_model.h), "160m" bench_gpu_train's ~160M config,
-// anything else bench_qlora's small one (~100M, hidden 512).
+// "small" bench_qlora's (~100M, hidden 512). Another name throws std::invalid_argument naming it,
+// so that a mistyped shape is not measured as another one.
 inline const char* llamaConfigOf(const std::string& shape) {
   if (shape == "8b") {
     return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,
@@ -29,6 +31,9 @@ inline const char* llamaConfigOf(const std::string& shape) {
     return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":1024,"num_hidden_layers":8,
         "num_attention_heads":16,"num_key_value_heads":8,"intermediate_size":2816,"vocab_size":32000,
         "max_position_embeddings":2048,"rms_norm_eps":1e-5,"rope_theta":10000.0,"tie_word_embeddings":false})";
+  }
+  if (shape != "small") {
+    throw std::invalid_argument("unknown model shape \"" + shape + "\" (8b, 1b, 160m or small)");
   }
   return R"({"architectures":["LlamaForCausalLM"],"model_type":"llama","hidden_size":512,"num_hidden_layers":8,
         "num_attention_heads":8,"num_key_value_heads":4,"intermediate_size":1376,"vocab_size":32000,
