@@ -1,7 +1,9 @@
-// Prints the OpenMP wait policy this program runs with and how many times its main began, after
-// restartWithPassiveOpenMpWaits: "PASSIVE 2" when it had to start itself again.
+// Prints the OpenMP wait policy this program runs with, how many times its main began, and the
+// process's name (/proc/self/comm), after restartWithPassiveOpenMpWaits: "PASSIVE 2
+// openmp_waits_pr" when it had to start itself again (the kernel keeps 15 characters of a name).
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "core/util/openmp_waits.h"
@@ -12,6 +14,8 @@ int main(int, char** argv) {
   setenv("PROBE_STARTS", count.c_str(), 1);
   tiertune::restartWithPassiveOpenMpWaits(argv);
   const char* policy = std::getenv("OMP_WAIT_POLICY");
-  std::printf("%s %s\n", policy ? policy : "(none)", count.c_str());
+  std::string name;
+  std::getline(std::ifstream("/proc/self/comm"), name);
+  std::printf("%s %s %s\n", policy ? policy : "(none)", count.c_str(), name.c_str());
   return 0;
 }
