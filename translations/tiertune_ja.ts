@@ -25,6 +25,239 @@
     </message>
 </context>
 <context>
+    <name>Dataset files</name>
+    <message>
+        <source>%1 line %2: a quoted field is never closed (a &quot; is missing), so the rest of the file cannot be read.</source>
+        <translation>%1 の %2 行目：引用符で始まるフィールドが閉じられていない（&quot; が足りない）ため、ファイルの残りを読めません。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1 を読み込めません（%2）</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being imported (its size, modification time or content is not what it was when the import began), so its rows would mix two versions; nothing was imported. Import it again once nothing writes to it any more.</source>
+        <translation>%1 がインポート中に変更されました（サイズ、更新日時、内容のいずれかがインポート開始時と異なります）。2 つの版の行が混ざってしまうため、何もインポートしていません。ファイルへの書き込みが終わってから、もう一度インポートしてください。</translation>
+    </message>
+    <message>
+        <source>%1: none of the first records reads as instructions, conversations, prompts with completions or text; choose the format and fields by hand</source>
+        <translation>%1：先頭のレコードはどれも、指示、会話、プロンプトと応答、テキストのいずれとしても読めません。形式とフィールドを手動で選んでください</translation>
+    </message>
+    <message>
+        <source>the model in %1 has no usable chat template, so conversations cannot be written the way it expects; choose a chat (instruct) model</source>
+        <translation>%1 のモデルには使えるチャットテンプレートがないため、会話をモデルが期待する形に書き出せません。チャット（Instruct）モデルを選んでください</translation>
+    </message>
+    <message>
+        <source>the files of dataset &quot;%1&quot; are missing (%2); import it again</source>
+        <translation>データセット「%1」のファイルが見つかりません（%2）。もう一度インポートしてください</translation>
+    </message>
+    <message>
+        <source>building the tokens of &quot;%1&quot; was cancelled</source>
+        <translation>「%1」のトークン作成は取り消されました</translation>
+    </message>
+    <message>
+        <source>none of the examples of &quot;%1&quot; can be used with %2</source>
+        <translation>「%1」の例はどれも %2 では使えません</translation>
+    </message>
+    <message>
+        <source>the dataset needs a name</source>
+        <translation>データセットには名前が必要です</translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; exists already; choose another name or delete it first</source>
+        <translation>「%1」という名前のデータセットはすでにあります。別の名前を選ぶか、先にそれを削除してください</translation>
+    </message>
+    <message>
+        <source>the validation share must be at least 0 and below 1</source>
+        <translation>検証用の割合は 0 以上 1 未満にしてください</translation>
+    </message>
+    <message>
+        <source>text documents are split by a share, not by a validation file</source>
+        <translation>テキスト文書は割合で分割します。検証用ファイルは使えません</translation>
+    </message>
+    <message>
+        <source>the longest example must be at least one token</source>
+        <translation>最も長い例は 1 トークン以上にしてください</translation>
+    </message>
+    <message>
+        <source>the model has no chat template, so conversations cannot be turned into its text</source>
+        <translation>モデルにチャットテンプレートがないため、会話をモデル用のテキストにできません</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 は空です。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file but binary data (such as a picture, an archive or a program); choose a dataset saved as JSON lines, a JSON array or CSV.</source>
+        <translation>%1 はテキストファイルではなく、バイナリデータ（画像、アーカイブ、プログラムなど）です。JSON Lines、JSON 配列、CSV のいずれかで保存したデータセットを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is neither JSON lines, a JSON array nor CSV/TSV: it starts with &quot;%2&quot;. For plain text use a .txt file.</source>
+        <translation>%1 は JSON Lines、JSON 配列、CSV/TSV のいずれでもありません（先頭は「%2」）。プレーンテキストには .txt ファイルを使ってください。</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3, so the rest of the file cannot be read.</source>
+        <translation>%1 の %2 行目：%3。そのため、ファイルの残りを読めません。</translation>
+    </message>
+    <message>
+        <source>%1: the file does not hold a JSON array of records.</source>
+        <translation>%1：このファイルにはレコードの JSON 配列がありません。</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the JSON array is malformed or cut off here, so the rest of the file cannot be read.</source>
+        <translation>%1 の %2 行目：JSON 配列がここで壊れているか途切れているため、ファイルの残りを読めません。</translation>
+    </message>
+    <message>
+        <source>%1 has no header row.</source>
+        <translation>%1 にはヘッダー行がありません。</translation>
+    </message>
+    <message>
+        <source>%1: the header row is larger than %2, the most a row may be; check that this is a CSV file.</source>
+        <translation>%1：ヘッダー行が 1 行の上限である %2 を超えています。CSV ファイルかどうか確認してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mapping; write part=field, for example prompt=question</source>
+        <translation>「%1」は対応付けになっていません。部分=フィールド の形で書いてください（例：prompt=question）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a part of an example; parts are instruction, input, output, conversations, messages, prompt, completion, text and system</source>
+        <translation>「%1」は例の部分ではありません。部分は instruction、input、output、conversations、messages、prompt、completion、text、system です</translation>
+    </message>
+    <message>
+        <source>%1: the folder has no .txt or .md files</source>
+        <translation>%1：このフォルダーには .txt や .md ファイルがありません</translation>
+    </message>
+    <message>
+        <source>the overlap of text samples must be smaller than their length</source>
+        <translation>テキストサンプルの重なりは、サンプルの長さより小さくしてください</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the file is not UTF-8 text; it looks like %3. Save it as UTF-8 (in a spreadsheet program: &quot;CSV UTF-8&quot;) and import it again.</source>
+        <translation>%1 の %2 行目：このファイルは UTF-8 テキストではなく、%3 のようです。UTF-8 で保存し（表計算ソフトでは「CSV UTF-8」）、もう一度インポートしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset rows</name>
+    <message>
+        <source>text follows the closing quote of field %1</source>
+        <translation>フィールド %1 の閉じ引用符の後ろに文字があります</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 は空です</translation>
+    </message>
+    <message>
+        <source>(validation file) %1</source>
+        <translation>（検証用ファイル）%1</translation>
+    </message>
+    <message>
+        <source>the same as row %1</source>
+        <translation>%1 行目と同じです</translation>
+    </message>
+    <message>
+        <source>the chat template writes this conversation so that the assistant&apos;s answers cannot be told apart from the rest; choose &quot;train on every token&quot; to use it anyway</source>
+        <translation>チャットテンプレートがこの会話を書き出すと、アシスタントの回答を他の部分と区別できません。それでも使うには「すべてのトークンで学習」を選んでください</translation>
+    </message>
+    <message>
+        <source>the chat template refused it: %1</source>
+        <translation>チャットテンプレートがこれを拒否しました：%1</translation>
+    </message>
+    <message>
+        <source>the chat template failed on it: %1</source>
+        <translation>チャットテンプレートがこれを処理できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>%1 tokens; the limit is %2</source>
+        <translation>%1 トークンです。上限は %2 です</translation>
+    </message>
+    <message>
+        <source>after cutting it to %1 tokens nothing of the answer is left to learn from</source>
+        <translation>%1 トークンに切り詰めると、学習できる回答が何も残りません</translation>
+    </message>
+    <message>
+        <source>it has no tokens to learn from</source>
+        <translation>学習できるトークンがありません</translation>
+    </message>
+    <message>
+        <source>line %1 is not UTF-8 text (it looks like %2), unlike the rest of the file; fix or retype that line</source>
+        <translation>%1 行目はファイルの他の部分と違って UTF-8 テキストではありません（%2 のようです）。その行を直すか、入力し直してください</translation>
+    </message>
+    <message>
+        <source>the line is %1 bytes long; a row may be at most %2</source>
+        <translation>この行は %1 バイトあります。1 行の上限は %2 です</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1</source>
+        <translation>%1 文字目が正しい JSON ではありません</translation>
+    </message>
+    <message>
+        <source>a number in it is too large to be read</source>
+        <translation>読み込めないほど大きな数値が含まれています</translation>
+    </message>
+    <message>
+        <source>the row is larger than %1, the most a row may be</source>
+        <translation>この行は 1 行の上限である %1 を超えています</translation>
+    </message>
+    <message>
+        <source>the row has %1 columns, the header %2</source>
+        <translation>この行は %1 列ですが、ヘッダーは %2 列です</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>フィールド「%1」がありません</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; should be text</source>
+        <translation>フィールド「%1」はテキストにしてください</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is empty</source>
+        <translation>フィールド「%1」が空です</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; should be a list of turns</source>
+        <translation>フィールド「%1」は発言のリストにしてください</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; should be an object</source>
+        <translation>「%2」の %1 番目の発言はオブジェクトにしてください</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has no &quot;%3&quot;</source>
+        <translation>「%2」の %1 番目の発言に「%3」がありません</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has the role &quot;%3&quot;; known are system, user and assistant</source>
+        <translation>「%2」の %1 番目の発言の役割は「%3」です。使える役割は system、user、assistant です</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has no text in &quot;%3&quot;</source>
+        <translation>「%2」の %1 番目の発言の「%3」にテキストがありません</translation>
+    </message>
+    <message>
+        <source>the conversation has no assistant turn with text</source>
+        <translation>この会話には、テキストのあるアシスタントの発言がありません</translation>
+    </message>
+    <message>
+        <source>the row is not a JSON object</source>
+        <translation>この行は JSON オブジェクトではありません</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>%1 line %2: %3; it is damaged, or made to break the programs that read it.</source>
+        <translation>%1 の %2 行目：%3。ファイルが壊れているか、読み込むプログラムを壊すために作られています。</translation>
+    </message>
+    <message>
+        <source>the JSON nests lists or objects deeper than %1 levels, which no real file does</source>
+        <translation>JSON のリストやオブジェクトの入れ子が %1 段より深くなっています。実際のファイルではありえない深さです</translation>
+    </message>
+</context>
+<context>
     <name>GpuText</name>
     <message>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>

@@ -25,6 +25,239 @@
     </message>
 </context>
 <context>
+    <name>Dataset files</name>
+    <message>
+        <source>%1 line %2: a quoted field is never closed (a &quot; is missing), so the rest of the file cannot be read.</source>
+        <translation>%1 %2번째 줄: 따옴표로 시작한 필드가 닫히지 않아(&quot;가 빠짐) 파일의 나머지를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1을(를) 읽을 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being imported (its size, modification time or content is not what it was when the import began), so its rows would mix two versions; nothing was imported. Import it again once nothing writes to it any more.</source>
+        <translation>가져오는 동안 %1이(가) 바뀌었습니다(크기, 수정 시간 또는 내용이 가져오기를 시작할 때와 다릅니다). 두 버전의 행이 섞이게 되므로 아무것도 가져오지 않았습니다. 더 이상 이 파일에 쓰는 프로그램이 없을 때 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>%1: none of the first records reads as instructions, conversations, prompts with completions or text; choose the format and fields by hand</source>
+        <translation>%1: 처음 레코드들을 지시문, 대화, 프롬프트와 응답, 텍스트 중 어느 것으로도 읽을 수 없습니다. 형식과 필드를 직접 고르세요</translation>
+    </message>
+    <message>
+        <source>the model in %1 has no usable chat template, so conversations cannot be written the way it expects; choose a chat (instruct) model</source>
+        <translation>%1의 모델에는 쓸 수 있는 채팅 템플릿이 없어 대화를 모델이 기대하는 형태로 쓸 수 없습니다. 채팅(Instruct) 모델을 고르세요</translation>
+    </message>
+    <message>
+        <source>the files of dataset &quot;%1&quot; are missing (%2); import it again</source>
+        <translation>데이터셋 “%1”의 파일이 없습니다(%2). 다시 가져오세요</translation>
+    </message>
+    <message>
+        <source>building the tokens of &quot;%1&quot; was cancelled</source>
+        <translation>“%1”의 토큰 만들기가 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>none of the examples of &quot;%1&quot; can be used with %2</source>
+        <translation>“%1”의 예제 중 %2에 쓸 수 있는 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>the dataset needs a name</source>
+        <translation>데이터셋에 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; exists already; choose another name or delete it first</source>
+        <translation>“%1”이라는 이름의 데이터셋이 이미 있습니다. 다른 이름을 고르거나 먼저 그것을 삭제하세요</translation>
+    </message>
+    <message>
+        <source>the validation share must be at least 0 and below 1</source>
+        <translation>검증 비율은 0 이상 1 미만이어야 합니다</translation>
+    </message>
+    <message>
+        <source>text documents are split by a share, not by a validation file</source>
+        <translation>텍스트 문서는 검증 파일이 아니라 비율로 나눕니다</translation>
+    </message>
+    <message>
+        <source>the longest example must be at least one token</source>
+        <translation>가장 긴 예제는 1토큰 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the model has no chat template, so conversations cannot be turned into its text</source>
+        <translation>모델에 채팅 템플릿이 없어 대화를 모델의 텍스트로 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1이(가) 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file but binary data (such as a picture, an archive or a program); choose a dataset saved as JSON lines, a JSON array or CSV.</source>
+        <translation>%1은(는) 텍스트 파일이 아니라 바이너리 데이터(그림, 압축 파일, 프로그램 등)입니다. JSON Lines, JSON 배열 또는 CSV로 저장한 데이터셋을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 is neither JSON lines, a JSON array nor CSV/TSV: it starts with &quot;%2&quot;. For plain text use a .txt file.</source>
+        <translation>%1은(는) JSON Lines, JSON 배열, CSV/TSV 중 어느 것도 아닙니다. 시작 부분: “%2”. 일반 텍스트는 .txt 파일을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3, so the rest of the file cannot be read.</source>
+        <translation>%1 %2번째 줄: %3. 그래서 파일의 나머지를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: the file does not hold a JSON array of records.</source>
+        <translation>%1: 이 파일에는 레코드의 JSON 배열이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the JSON array is malformed or cut off here, so the rest of the file cannot be read.</source>
+        <translation>%1 %2번째 줄: JSON 배열이 여기서 잘못되었거나 끊겨 있어 파일의 나머지를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no header row.</source>
+        <translation>%1에 헤더 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: the header row is larger than %2, the most a row may be; check that this is a CSV file.</source>
+        <translation>%1: 헤더 행이 한 행의 최대 크기인 %2보다 큽니다. CSV 파일이 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mapping; write part=field, for example prompt=question</source>
+        <translation>“%1”은(는) 매핑이 아닙니다. 부분=필드 형식으로 쓰세요(예: prompt=question)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a part of an example; parts are instruction, input, output, conversations, messages, prompt, completion, text and system</source>
+        <translation>“%1”은(는) 예제의 부분이 아닙니다. 부분은 instruction, input, output, conversations, messages, prompt, completion, text, system입니다</translation>
+    </message>
+    <message>
+        <source>%1: the folder has no .txt or .md files</source>
+        <translation>%1: 이 폴더에는 .txt나 .md 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the overlap of text samples must be smaller than their length</source>
+        <translation>텍스트 샘플의 겹침은 샘플 길이보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the file is not UTF-8 text; it looks like %3. Save it as UTF-8 (in a spreadsheet program: &quot;CSV UTF-8&quot;) and import it again.</source>
+        <translation>%1 %2번째 줄: 이 파일은 UTF-8 텍스트가 아니며 %3(으)로 보입니다. UTF-8로 저장한 뒤(스프레드시트 프로그램에서는 “CSV UTF-8”) 다시 가져오세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset rows</name>
+    <message>
+        <source>text follows the closing quote of field %1</source>
+        <translation>필드 %1의 닫는 따옴표 뒤에 글자가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>(validation file) %1</source>
+        <translation>(검증 파일) %1</translation>
+    </message>
+    <message>
+        <source>the same as row %1</source>
+        <translation>%1행과 같습니다</translation>
+    </message>
+    <message>
+        <source>the chat template writes this conversation so that the assistant&apos;s answers cannot be told apart from the rest; choose &quot;train on every token&quot; to use it anyway</source>
+        <translation>채팅 템플릿이 이 대화를 쓰면 어시스턴트의 답을 나머지와 구별할 수 없습니다. 그래도 사용하려면 “모든 토큰으로 학습”을 고르세요</translation>
+    </message>
+    <message>
+        <source>the chat template refused it: %1</source>
+        <translation>채팅 템플릿이 이것을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>the chat template failed on it: %1</source>
+        <translation>채팅 템플릿이 이것을 처리하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens; the limit is %2</source>
+        <translation>%1토큰입니다. 한도는 %2입니다</translation>
+    </message>
+    <message>
+        <source>after cutting it to %1 tokens nothing of the answer is left to learn from</source>
+        <translation>%1토큰으로 자르면 학습할 답이 하나도 남지 않습니다</translation>
+    </message>
+    <message>
+        <source>it has no tokens to learn from</source>
+        <translation>학습할 토큰이 없습니다</translation>
+    </message>
+    <message>
+        <source>line %1 is not UTF-8 text (it looks like %2), unlike the rest of the file; fix or retype that line</source>
+        <translation>%1번째 줄은 파일의 나머지와 달리 UTF-8 텍스트가 아닙니다(%2(으)로 보입니다). 그 줄을 고치거나 다시 입력하세요</translation>
+    </message>
+    <message>
+        <source>the line is %1 bytes long; a row may be at most %2</source>
+        <translation>이 줄은 %1바이트입니다. 한 행은 최대 %2까지 가능합니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1</source>
+        <translation>%1번째 문자에서 올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a number in it is too large to be read</source>
+        <translation>읽을 수 없을 만큼 큰 숫자가 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>the row is larger than %1, the most a row may be</source>
+        <translation>이 행은 한 행의 최대 크기인 %1보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the row has %1 columns, the header %2</source>
+        <translation>이 행은 %1열이지만 헤더는 %2열입니다</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>필드 “%1”이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; should be text</source>
+        <translation>필드 “%1”은(는) 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is empty</source>
+        <translation>필드 “%1”이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; should be a list of turns</source>
+        <translation>필드 “%1”은(는) 대화 차례의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; should be an object</source>
+        <translation>“%2”의 %1번째 차례는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has no &quot;%3&quot;</source>
+        <translation>“%2”의 %1번째 차례에 “%3”이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has the role &quot;%3&quot;; known are system, user and assistant</source>
+        <translation>“%2”의 %1번째 차례의 역할이 “%3”입니다. 알려진 역할은 system, user, assistant입니다</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has no text in &quot;%3&quot;</source>
+        <translation>“%2”의 %1번째 차례의 “%3”에 텍스트가 없습니다</translation>
+    </message>
+    <message>
+        <source>the conversation has no assistant turn with text</source>
+        <translation>이 대화에는 텍스트가 있는 어시스턴트 차례가 없습니다</translation>
+    </message>
+    <message>
+        <source>the row is not a JSON object</source>
+        <translation>이 행은 JSON 객체가 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>%1 line %2: %3; it is damaged, or made to break the programs that read it.</source>
+        <translation>%1 %2번째 줄: %3. 파일이 손상되었거나, 읽는 프로그램을 망가뜨리려고 만든 것입니다.</translation>
+    </message>
+    <message>
+        <source>the JSON nests lists or objects deeper than %1 levels, which no real file does</source>
+        <translation>JSON의 목록이나 객체가 %1단계보다 깊게 중첩되어 있습니다. 실제 파일에서는 있을 수 없는 깊이입니다</translation>
+    </message>
+</context>
+<context>
     <name>GpuText</name>
     <message>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>

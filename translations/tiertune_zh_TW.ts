@@ -25,6 +25,239 @@
     </message>
 </context>
 <context>
+    <name>Dataset files</name>
+    <message>
+        <source>%1 line %2: a quoted field is never closed (a &quot; is missing), so the rest of the file cannot be read.</source>
+        <translation>%1 第 %2 行：有一個以引號開頭的欄位沒有結束（少了一個 &quot;），因此無法讀取檔案的其餘部分。</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>無法讀取 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being imported (its size, modification time or content is not what it was when the import began), so its rows would mix two versions; nothing was imported. Import it again once nothing writes to it any more.</source>
+        <translation>%1 在匯入期間被修改了（大小、修改時間或內容與開始匯入時不同），兩個版本的資料列會混在一起，因此沒有匯入任何內容。請在沒有程式再寫入這個檔案後重新匯入。</translation>
+    </message>
+    <message>
+        <source>%1: none of the first records reads as instructions, conversations, prompts with completions or text; choose the format and fields by hand</source>
+        <translation>%1：開頭的資料沒有一筆能讀成指示、對話、提示與回應或純文字；請手動選擇格式與欄位</translation>
+    </message>
+    <message>
+        <source>the model in %1 has no usable chat template, so conversations cannot be written the way it expects; choose a chat (instruct) model</source>
+        <translation>%1 中的模型沒有可用的聊天範本，無法依它預期的方式寫出對話；請選擇聊天（指令）模型</translation>
+    </message>
+    <message>
+        <source>the files of dataset &quot;%1&quot; are missing (%2); import it again</source>
+        <translation>找不到資料集「%1」的檔案（%2）；請重新匯入</translation>
+    </message>
+    <message>
+        <source>building the tokens of &quot;%1&quot; was cancelled</source>
+        <translation>已取消建立「%1」的 token</translation>
+    </message>
+    <message>
+        <source>none of the examples of &quot;%1&quot; can be used with %2</source>
+        <translation>「%1」中沒有任何範例可用於 %2</translation>
+    </message>
+    <message>
+        <source>the dataset needs a name</source>
+        <translation>資料集需要一個名稱</translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; exists already; choose another name or delete it first</source>
+        <translation>已經有名為「%1」的資料集；請選擇其他名稱，或先刪除它</translation>
+    </message>
+    <message>
+        <source>the validation share must be at least 0 and below 1</source>
+        <translation>驗證比例必須大於或等於 0 且小於 1</translation>
+    </message>
+    <message>
+        <source>text documents are split by a share, not by a validation file</source>
+        <translation>文字文件是依比例切分，不使用驗證檔案</translation>
+    </message>
+    <message>
+        <source>the longest example must be at least one token</source>
+        <translation>最長範例至少要有 1 個 token</translation>
+    </message>
+    <message>
+        <source>the model has no chat template, so conversations cannot be turned into its text</source>
+        <translation>模型沒有聊天範本，因此無法把對話轉成它的文字</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>無法讀取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空的。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file but binary data (such as a picture, an archive or a program); choose a dataset saved as JSON lines, a JSON array or CSV.</source>
+        <translation>%1 不是文字檔，而是二進位資料（例如圖片、壓縮檔或程式）；請選擇以 JSON Lines、JSON 陣列或 CSV 儲存的資料集。</translation>
+    </message>
+    <message>
+        <source>%1 is neither JSON lines, a JSON array nor CSV/TSV: it starts with &quot;%2&quot;. For plain text use a .txt file.</source>
+        <translation>%1 既不是 JSON Lines、JSON 陣列，也不是 CSV/TSV：它的開頭是「%2」。純文字請使用 .txt 檔案。</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3, so the rest of the file cannot be read.</source>
+        <translation>%1 第 %2 行：%3，因此無法讀取檔案的其餘部分。</translation>
+    </message>
+    <message>
+        <source>%1: the file does not hold a JSON array of records.</source>
+        <translation>%1：這個檔案不包含資料的 JSON 陣列。</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the JSON array is malformed or cut off here, so the rest of the file cannot be read.</source>
+        <translation>%1 第 %2 行：JSON 陣列在這裡格式錯誤或被截斷，因此無法讀取檔案的其餘部分。</translation>
+    </message>
+    <message>
+        <source>%1 has no header row.</source>
+        <translation>%1 沒有標題列。</translation>
+    </message>
+    <message>
+        <source>%1: the header row is larger than %2, the most a row may be; check that this is a CSV file.</source>
+        <translation>%1：標題列大於單列上限 %2；請確認這是 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mapping; write part=field, for example prompt=question</source>
+        <translation>「%1」不是對應設定；請寫成 部分=欄位，例如 prompt=question</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a part of an example; parts are instruction, input, output, conversations, messages, prompt, completion, text and system</source>
+        <translation>「%1」不是範例的部分；部分有 instruction、input、output、conversations、messages、prompt、completion、text 和 system</translation>
+    </message>
+    <message>
+        <source>%1: the folder has no .txt or .md files</source>
+        <translation>%1：這個資料夾中沒有 .txt 或 .md 檔案</translation>
+    </message>
+    <message>
+        <source>the overlap of text samples must be smaller than their length</source>
+        <translation>文字樣本的重疊部分必須小於樣本長度</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the file is not UTF-8 text; it looks like %3. Save it as UTF-8 (in a spreadsheet program: &quot;CSV UTF-8&quot;) and import it again.</source>
+        <translation>%1 第 %2 行：這個檔案不是 UTF-8 文字，看起來是 %3。請另存為 UTF-8（在試算表程式中選「CSV UTF-8」）後重新匯入。</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset rows</name>
+    <message>
+        <source>text follows the closing quote of field %1</source>
+        <translation>欄位 %1 的結束引號後面還有文字</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 是空的</translation>
+    </message>
+    <message>
+        <source>(validation file) %1</source>
+        <translation>（驗證檔案）%1</translation>
+    </message>
+    <message>
+        <source>the same as row %1</source>
+        <translation>與第 %1 列相同</translation>
+    </message>
+    <message>
+        <source>the chat template writes this conversation so that the assistant&apos;s answers cannot be told apart from the rest; choose &quot;train on every token&quot; to use it anyway</source>
+        <translation>聊天範本寫出這段對話後，無法把助理的回答與其他部分區分開；若仍要使用，請選擇「用每個 token 訓練」</translation>
+    </message>
+    <message>
+        <source>the chat template refused it: %1</source>
+        <translation>聊天範本拒絕了它：%1</translation>
+    </message>
+    <message>
+        <source>the chat template failed on it: %1</source>
+        <translation>聊天範本處理它時失敗：%1</translation>
+    </message>
+    <message>
+        <source>%1 tokens; the limit is %2</source>
+        <translation>%1 個 token；上限為 %2</translation>
+    </message>
+    <message>
+        <source>after cutting it to %1 tokens nothing of the answer is left to learn from</source>
+        <translation>截短為 %1 個 token 後，已沒有可學習的回答</translation>
+    </message>
+    <message>
+        <source>it has no tokens to learn from</source>
+        <translation>沒有可學習的 token</translation>
+    </message>
+    <message>
+        <source>line %1 is not UTF-8 text (it looks like %2), unlike the rest of the file; fix or retype that line</source>
+        <translation>第 %1 行與檔案其他部分不同，不是 UTF-8 文字（看起來是 %2）；請修正或重新輸入這一行</translation>
+    </message>
+    <message>
+        <source>the line is %1 bytes long; a row may be at most %2</source>
+        <translation>這一行有 %1 位元組；每列最多 %2</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1</source>
+        <translation>第 %1 個字元處不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>a number in it is too large to be read</source>
+        <translation>其中有數字大到無法讀取</translation>
+    </message>
+    <message>
+        <source>the row is larger than %1, the most a row may be</source>
+        <translation>這一列大於單列上限 %1</translation>
+    </message>
+    <message>
+        <source>the row has %1 columns, the header %2</source>
+        <translation>這一列有 %1 欄，但標題列有 %2 欄</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>缺少欄位「%1」</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; should be text</source>
+        <translation>欄位「%1」應該是文字</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is empty</source>
+        <translation>欄位「%1」是空的</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; should be a list of turns</source>
+        <translation>欄位「%1」應該是對話輪次的清單</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; should be an object</source>
+        <translation>「%2」的第 %1 個輪次應該是物件</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has no &quot;%3&quot;</source>
+        <translation>「%2」的第 %1 個輪次沒有「%3」</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has the role &quot;%3&quot;; known are system, user and assistant</source>
+        <translation>「%2」的第 %1 個輪次角色是「%3」；可用的角色有 system、user 和 assistant</translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;%2&quot; has no text in &quot;%3&quot;</source>
+        <translation>「%2」的第 %1 個輪次在「%3」中沒有文字</translation>
+    </message>
+    <message>
+        <source>the conversation has no assistant turn with text</source>
+        <translation>這段對話沒有含文字的助理輪次</translation>
+    </message>
+    <message>
+        <source>the row is not a JSON object</source>
+        <translation>這一列不是 JSON 物件</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>%1 line %2: %3; it is damaged, or made to break the programs that read it.</source>
+        <translation>%1 第 %2 行：%3；檔案已損壞，或是為了破壞讀取它的程式而製作的。</translation>
+    </message>
+    <message>
+        <source>the JSON nests lists or objects deeper than %1 levels, which no real file does</source>
+        <translation>JSON 的清單或物件巢狀超過 %1 層，實際的檔案不會這樣</translation>
+    </message>
+</context>
+<context>
     <name>GpuText</name>
     <message>
         <source>%1 — %2, compute capability %3.%4, %5 multiprocessors</source>

@@ -144,7 +144,7 @@ int importCommand(const std::vector<std::string>& args) {
           break;
         }
         std::printf("  row %zu (line %zu): %s: %s\n", problem.row, problem.line, data::problemName(problem.kind),
-                    problem.detail.c_str());
+                    problem.detail.english().c_str());
       }
     }
     if (result.dataset) {

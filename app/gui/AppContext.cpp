@@ -2,6 +2,7 @@
 
 #include <QTimer>
 
+#include "app/gui/ErrorText.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -24,7 +25,7 @@ AppContext::AppContext(std::filesystem::path settingsFile, QObject* parent)
   } catch (const std::exception& e) {
     // Keep the user's file untouched: run on the defaults and say why.
     settings_ = settings::defaultSettings();
-    settingsError_ = QString::fromStdString(e.what());
+    settingsError_ = errorText(e);
   }
   openCatalog();
 }
@@ -47,7 +48,7 @@ void AppContext::openCatalog() {
     catalog_ = std::make_unique<catalog::Catalog>(catalog::Catalog::open(settings_.catalogFile()));
     seenDataVersion_ = catalog_->dataVersion();
   } catch (const std::exception& e) {
-    catalogError_ = QString::fromStdString(e.what());
+    catalogError_ = errorText(e);
   }
   emit catalogChanged();
 }

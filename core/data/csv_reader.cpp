@@ -94,7 +94,8 @@ std::optional<CsvRecord> CsvReader::next() {
           return record;
         } else {
           if (!record.problem) {
-            record.problem = "text follows the closing quote of field " + std::to_string(record.fields.size() + 1);
+            record.problem = Words(TIERTUNE_WORDS("Dataset rows", "text follows the closing quote of field %1"),
+                                   {std::to_string(record.fields.size() + 1)});
           }
           field += c;
           state = State::AfterClosingQuote;
@@ -116,8 +117,10 @@ std::optional<CsvRecord> CsvReader::next() {
     }
   }
   if (state == State::Quoted) {
-    throw Error(label_ + " line " + std::to_string(fieldLine) +
-                ": a quoted field is never closed (a \" is missing), so the rest of the file cannot be read.");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "%1 line %2: a quoted field is never closed (a \" is missing), so the "
+                               "rest of the file cannot be read."),
+                {label_, std::to_string(fieldLine)});
   }
   if (!any && field.empty() && record.fields.empty()) return std::nullopt;
   record.fields.push_back(std::move(field));

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/util/words.h"
+
 namespace tiertune::data {
 
 struct CsvRecord {
@@ -20,7 +22,7 @@ struct CsvRecord {
   std::size_t line = 0;  // the line the record starts on, from 1
   // Set when a closing quote is followed by text before the delimiter ("ab"c): the field keeps
   // the text, the row is reported.
-  std::optional<std::string> problem;
+  std::optional<Words> problem;  // a sentence for the report
   // Set when the record holds more than the reader's maxRecordBytes: its fields are then cut (not
   // kept whole in memory) and the row is to be reported, not used.
   bool tooLarge = false;

@@ -196,7 +196,7 @@ SourceState sourceState(const fs::path& file) {
   try {
     return {fs::file_size(file), fs::last_write_time(file), sha256HexOfFile(file)};
   } catch (const fs::filesystem_error& error) {
-    throw Error(file.string() + ": cannot be read (" + error.code().message() + ")");
+    throw Error(TIERTUNE_WORDS("Dataset files", "%1: cannot be read (%2)"), {file.string(), error.code().message()});
   }
 }
 
@@ -209,9 +209,12 @@ void requireUnchanged(const std::vector<fs::path>& files, const std::vector<Sour
       // Gone or unreadable now: changed as well.
     }
     if (after && *after == before[i]) continue;
-    throw Error(files[i].string() + " changed while it was being imported (its size, modification time or content " +
-                "is not what it was when the import began), so its rows would mix two versions; nothing was "
-                "imported. Import it again once nothing writes to it any more.");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "%1 changed while it was being imported (its size, modification time or "
+                               "content is not what it was when the import began), so its rows would "
+                               "mix two versions; nothing was imported. Import it again once nothing "
+                               "writes to it any more."),
+                {files[i].string()});
   }
 }
 
@@ -272,17 +275,21 @@ RecordShape resolveShape(const ImportRequest& request, const FileFormat& format,
   } else {
     const auto guess = detectShape(sampleRecords(request.file, format), request.mapping);
     if (!guess) {
-      throw Error(request.file.string() + ": none of the first records reads as instructions, conversations, "
-                                          "prompts with completions or text; choose the format and fields by hand");
+      throw Error(TIERTUNE_WORDS("Dataset files",
+                                 "%1: none of the first records reads as instructions, conversations, "
+                                 "prompts with completions or text; choose the format and fields by "
+                                 "hand"),
+                  {request.file.string()});
     }
     shape = guess->shape;
     confidence = guess->confidence;
   }
   const bool chats = shape == RecordShape::Alpaca || shape == RecordShape::ShareGpt || shape == RecordShape::Messages;
   if (chats && !model.chatTemplate) {
-    throw Error("the model in " + request.modelFolder.string() +
-                " has no usable chat template, so conversations cannot be written the way it expects; "
-                "choose a chat (instruct) model");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "the model in %1 has no usable chat template, so conversations cannot be "
+                               "written the way it expects; choose a chat (instruct) model"),
+                {request.modelFolder.string()});
   }
   return shape;
 }
@@ -397,8 +404,8 @@ static fs::path tokenFolderFor(const fs::path& dataFolder, const catalog::Datase
                                const fs::path& modelFolder, std::stop_token stop) {
   const fs::path folder = datasetFolder(dataFolder, dataset);
   if (folder.empty() || !fs::exists(folder / "examples.jsonl")) {
-    throw Error("the files of dataset \"" + dataset.name + "\" are missing (" + folder.string() +
-                "); import it again");
+    throw Error(TIERTUNE_WORDS("Dataset files", "the files of dataset \"%1\" are missing (%2); import it again"),
+                {dataset.name, folder.string()});
   }
   const ModelText model = ModelText::load(modelFolder);
   const fs::path target = folder / ("tokens-" + model.tokenizerSha256.substr(0, 16));
@@ -436,7 +443,8 @@ static fs::path tokenFolderFor(const fs::path& dataFolder, const catalog::Datase
   std::size_t lineNumber = 0;
   for (std::string line; std::getline(examples, line);) {
     ++lineNumber;
-    if (stop.stop_requested()) throw Error("building the tokens of \"" + dataset.name + "\" was cancelled");
+    if (stop.stop_requested())
+      throw Error(TIERTUNE_WORDS("Dataset files", "building the tokens of \"%1\" was cancelled"), {dataset.name});
     const ordered_json value = parseJsonTextOrDiscarded<ordered_json>(line);
     if (!value.is_object()) throw Error((folder / "examples.jsonl").string() + " line " + std::to_string(lineNumber) + " is damaged");
     const bool toValidation = value.value("split", std::string("train")) == "validation";
@@ -465,7 +473,10 @@ static fs::path tokenFolderFor(const fs::path& dataFolder, const catalog::Datase
     if (const auto* example = std::get_if<EncodedExample>(&encoded)) shard.append(example->ids, example->lossMask);
   }
   closeDocument();
-  if (train.samples() == 0) throw Error("none of the examples of \"" + dataset.name + "\" can be used with " + modelFolder.string());
+  if (train.samples() == 0) {
+    throw Error(TIERTUNE_WORDS("Dataset files", "none of the examples of \"%1\" can be used with %2"),
+                {dataset.name, modelFolder.string()});
+  }
   train.finish();
   validation.finish();
   const json manifest = {{"tokenizer_sha256", model.tokenizerSha256},
@@ -483,14 +494,17 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
                                       const ImportRequest& request,
                                       const std::function<void(const ImportProgress&)>& progress,
                                       std::stop_token stop) {
-  if (request.name.empty()) throw Error("the dataset needs a name");
+  if (request.name.empty()) throw Error(TIERTUNE_WORDS("Dataset files", "the dataset needs a name"), {});
   for (const catalog::DatasetRecord& existing : request.dryRun ? std::vector<catalog::DatasetRecord>{} : catalog.datasets()) {
     if (existing.name == request.name) {
-      throw Error("a dataset named \"" + request.name + "\" exists already; choose another name or delete it first");
+      throw Error(TIERTUNE_WORDS("Dataset files",
+                                 "a dataset named \"%1\" exists already; choose another name or delete it "
+                                 "first"),
+                  {request.name});
     }
   }
   if (!(request.validationShare >= 0 && request.validationShare < 1)) {
-    throw Error("the validation share must be at least 0 and below 1");
+    throw Error(TIERTUNE_WORDS("Dataset files", "the validation share must be at least 0 and below 1"), {});
   }
 
   const ModelText model = ModelText::load(request.modelFolder);
@@ -506,7 +520,8 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
   const bool textSource = isTextDocumentSource(request.file);
   if (textSource) {
     // Continued pre-training: documents cut into overlapping windows of tokens.
-    if (request.validationFile) throw Error("text documents are split by a share, not by a validation file");
+    if (request.validationFile)
+      throw Error(TIERTUNE_WORDS("Dataset files", "text documents are split by a share, not by a validation file"), {});
     files = textDocuments(request.file);
     for (const fs::path& file : files) totalBytes += fs::file_size(file);
     result.shape = RecordShape::Text;
@@ -581,13 +596,14 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
         return true;
       });
       if (first && !stopped) {
-        result.report.add({row, 0, RowProblemKind::EmptyField, files[f].string() + " is empty"});
+        result.report.add({row, 0, RowProblemKind::EmptyField,
+                           Words(TIERTUNE_WORDS("Dataset rows", "%1 is empty"), {files[f].string()})});
       } else {
         if (endOfSequence) windows.add(std::span<const std::int32_t>(&*endOfSequence, 1), emit);
         windows.finishDocument(emit);
       }
     } catch (const Error& error) {
-      result.report.add({row, 0, RowProblemKind::UnreadableFile, error.what()});
+      result.report.add({row, 0, RowProblemKind::UnreadableFile, wordsOf(error)});
     }
     result.timings.encodeSeconds += seconds(encodeStart, Clock::now());
     if (stopped || stop.stop_requested()) {
@@ -600,7 +616,6 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
   }
   for (std::size_t f = 0; !textSource && f < files.size(); ++f) {
     const bool validationFile = f == 1;
-    const std::string where = validationFile ? "(validation file) " : "";
     // Rows are read in chunks; mapping and encoding run in parallel over a chunk, and the chunk is
     // then consumed in file order, so the result is the same as one row after the other.
     const auto consumeChunk = [&] {
@@ -618,7 +633,9 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
         const auto report = [&](RowProblem problem) {
           problem.row = record.row;
           problem.line = record.line;
-          problem.detail = where + problem.detail;
+          if (validationFile) {
+            problem.detail = Words(TIERTUNE_WORDS("Dataset rows", "(validation file) %1"), {std::move(problem.detail)});
+          }
           result.report.add(std::move(problem));
         };
         if (record.problem) {
@@ -631,7 +648,8 @@ static ImportResult importIntoCatalog(catalog::Catalog& catalog, const fs::path&
         }
         std::size_t firstRow = 0;
         if (request.removeDuplicates && !duplicates.firstTime(*pending.mapped.example, record.row, firstRow)) {
-          report({0, 0, RowProblemKind::Duplicate, "the same as row " + std::to_string(firstRow)});
+          report({0, 0, RowProblemKind::Duplicate,
+                  Words(TIERTUNE_WORDS("Dataset rows", "the same as row %1"), {std::to_string(firstRow)})});
           continue;
         }
         if (auto* problem = std::get_if<RowProblem>(&*pending.encoded)) {

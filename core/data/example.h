@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/util/words.h"
+
 namespace tiertune::data {
 
 struct ChatMessage {
@@ -50,7 +52,7 @@ struct RowProblem {
   std::size_t row = 0;   // record number in the file, from 1
   std::size_t line = 0;  // line where it starts, from 1 (0 when the format has no lines)
   RowProblemKind kind = RowProblemKind::InvalidJson;
-  std::string detail;    // a sentence a non-specialist understands
+  Words detail = "";  // a sentence a non-specialist understands (translated by the window)
 };
 
 }  // namespace tiertune::data

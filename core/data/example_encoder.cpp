@@ -25,7 +25,7 @@ std::uint64_t nanosecondsSince(Clock::time_point start) {
   return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count());
 }
 
-RowProblem problem(RowProblemKind kind, std::string detail) { return RowProblem{0, 0, kind, std::move(detail)}; }
+RowProblem problem(RowProblemKind kind, Words detail) { return RowProblem{0, 0, kind, std::move(detail)}; }
 
 nlohmann::ordered_json messagesJson(const Example& example, std::size_t count) {
   nlohmann::ordered_json messages = nlohmann::ordered_json::array();
@@ -44,7 +44,8 @@ std::size_t EncodedExample::trainedTokens() const {
 ExampleEncoder::ExampleEncoder(const formats::tokenizer::Tokenizer& tokenizer, const formats::ChatTemplate* chatTemplate,
                                formats::SpecialTokens specialTokens, EncodeSettings settings)
     : tokenizer_(tokenizer), chatTemplate_(chatTemplate), specialTokens_(std::move(specialTokens)), settings_(settings) {
-  if (settings_.maxTokens == 0) throw Error("the longest example must be at least one token");
+  if (settings_.maxTokens == 0)
+    throw Error(TIERTUNE_WORDS("Dataset files", "the longest example must be at least one token"), {});
   for (const auto& [name, text] : specialTokens_.tokens) {
     if (name == "eos_token") endOfSequence_ = tokenizer_.tokenId(text);
   }
@@ -52,7 +53,9 @@ ExampleEncoder::ExampleEncoder(const formats::tokenizer::Tokenizer& tokenizer, c
 
 std::string ExampleEncoder::renderChat(const Example& example, bool addGenerationPrompt) const {
   if (!chatTemplate_) {
-    throw Error("the model has no chat template, so conversations cannot be turned into its text");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "the model has no chat template, so conversations cannot be turned into its text"),
+                {});
   }
   formats::ChatRequest request;
   request.messages = messagesJson(example, example.messages.size());
@@ -90,7 +93,9 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::encode(const Example& e
 
 std::variant<EncodedExample, RowProblem> ExampleEncoder::encodeChat(const Example& example) const {
   if (!chatTemplate_) {
-    throw Error("the model has no chat template, so conversations cannot be turned into its text");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "the model has no chat template, so conversations cannot be turned into its text"),
+                {});
   }
   // The template's own text carries the special tokens (bos), so none are added when encoding,
   // as apply_chat_template does.
@@ -145,13 +150,18 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::encodeChat(const Exampl
     }
     if (located == 0) {
       return problem(RowProblemKind::AnswerNotFound,
-                     "the chat template writes this conversation so that the assistant's answers cannot be "
-                     "told apart from the rest; choose \"train on every token\" to use it anyway");
+                     Words(TIERTUNE_WORDS("Dataset rows",
+                                          "the chat template writes this conversation so that the assistant's "
+                                          "answers cannot be told apart from the rest; choose \"train on every "
+                                          "token\" to use it anyway"),
+                           {}));
     }
   } catch (const formats::jinja::TemplateRaisedError& error) {
-    return problem(RowProblemKind::TemplateRefused, std::string("the chat template refused it: ") + error.what());
+    return problem(RowProblemKind::TemplateRefused,
+                   Words(TIERTUNE_WORDS("Dataset rows", "the chat template refused it: %1"), {wordsOf(error)}));
   } catch (const Error& error) {
-    return problem(RowProblemKind::TemplateRefused, std::string("the chat template failed on it: ") + error.what());
+    return problem(RowProblemKind::TemplateRefused,
+                   Words(TIERTUNE_WORDS("Dataset rows", "the chat template failed on it: %1"), {wordsOf(error)}));
   }
   return finish(std::move(encoded));
 }
@@ -160,8 +170,8 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::finish(EncodedExample e
   const std::size_t limit = settings_.maxTokens;
   if (encoded.ids.size() > limit) {
     if (settings_.tooLong == TooLongPolicy::Skip) {
-      return problem(RowProblemKind::TooLong, std::to_string(encoded.ids.size()) + " tokens; the limit is " +
-                                                  std::to_string(limit));
+      return problem(RowProblemKind::TooLong, Words(TIERTUNE_WORDS("Dataset rows", "%1 tokens; the limit is %2"),
+                                                    {std::to_string(encoded.ids.size()), std::to_string(limit)}));
     }
     encoded.ids.resize(limit);
     encoded.lossMask.resize(limit);
@@ -169,10 +179,13 @@ std::variant<EncodedExample, RowProblem> ExampleEncoder::finish(EncodedExample e
   }
   if (encoded.trainedTokens() == 0) {
     if (encoded.truncated) {
-      return problem(RowProblemKind::TooLong, "after cutting it to " + std::to_string(limit) +
-                                                  " tokens nothing of the answer is left to learn from");
+      return problem(RowProblemKind::TooLong,
+                     Words(TIERTUNE_WORDS("Dataset rows",
+                                          "after cutting it to %1 tokens nothing of the answer is left to learn from"),
+                           {std::to_string(limit)}));
     }
-    return problem(RowProblemKind::EmptyResponse, "it has no tokens to learn from");
+    return problem(RowProblemKind::EmptyResponse,
+                   Words(TIERTUNE_WORDS("Dataset rows", "it has no tokens to learn from"), {}));
   }
   return encoded;
 }

@@ -160,8 +160,10 @@ std::optional<RowProblem> encodingProblem(const Utf8FileBuffer& buffer, std::siz
   const std::optional<std::size_t> bad = buffer.firstNonUtf8LineIn(firstLine, lastLine);
   if (!bad) return std::nullopt;
   return RowProblem{row, *bad, RowProblemKind::NotUtf8,
-                    "line " + std::to_string(*bad) + " is not UTF-8 text (it looks like " + buffer.nonUtf8Encoding() +
-                        "), unlike the rest of the file; fix or retype that line"};
+                    Words(TIERTUNE_WORDS("Dataset rows",
+                                         "line %1 is not UTF-8 text (it looks like %2), unlike the rest of "
+                                         "the file; fix or retype that line"),
+                          {std::to_string(*bad), buffer.nonUtf8Encoding()})};
 }
 
 }  // namespace
@@ -178,7 +180,7 @@ const char* containerName(Container container) {
 FileFormat detectFileFormat(const fs::path& file) {
   checkRegularFile(file, kDataFileLimit);  // a FIFO would block, a device never end
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error("Cannot read " + file.string() + ".");
+  if (!in) throw Error(TIERTUNE_WORDS("Dataset files", "Cannot read %1."), {file.string()});
   std::string head(65536, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
@@ -192,10 +194,12 @@ FileFormat detectFileFormat(const fs::path& file) {
     text = head.substr(byteOrderMarkLength(head));
   }
   const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) throw Error(file.string() + " is empty.");
+  if (first == std::string::npos) throw Error(TIERTUNE_WORDS("Dataset files", "%1 is empty."), {file.string()});
   if (looksBinary(text)) {
-    throw Error(file.string() + " is not a text file but binary data (such as a picture, an archive or a program); "
-                "choose a dataset saved as JSON lines, a JSON array or CSV.");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "%1 is not a text file but binary data (such as a picture, an archive or "
+                               "a program); choose a dataset saved as JSON lines, a JSON array or CSV."),
+                {file.string()});
   }
   const std::string extension = lowerExtension(file);
   if (text[first] == '[') {
@@ -211,8 +215,10 @@ FileFormat detectFileFormat(const fs::path& file) {
   } else if (extension == ".csv") {
     format.container = Container::Csv;  // one column
   } else {
-    throw Error(file.string() + " is neither JSON lines, a JSON array nor CSV/TSV: it starts with \"" +
-                printableStart(std::string_view(text).substr(first), 40) + "\". For plain text use a .txt file.");
+    throw Error(TIERTUNE_WORDS("Dataset files",
+                               "%1 is neither JSON lines, a JSON array nor CSV/TSV: it starts with "
+                               "\"%2\". For plain text use a .txt file."),
+                {file.string(), printableStart(std::string_view(text).substr(first), 40)});
   }
   return format;
 }
@@ -235,9 +241,10 @@ bool readRecords(const fs::path& file, const FileFormat& format,
         record.line = lineNumber;
         try {
           if (*length > maxRowBytes) {
-            record.problem = RowProblem{record.row, lineNumber, RowProblemKind::RowTooLarge,
-                                        "the line is " + std::to_string(*length) + " bytes long; a row may be at most " +
-                                            sizeText(maxRowBytes)};
+            record.problem =
+                RowProblem{record.row, lineNumber, RowProblemKind::RowTooLarge,
+                           Words(TIERTUNE_WORDS("Dataset rows", "the line is %1 bytes long; a row may be at most %2"),
+                                 {std::to_string(*length), sizeText(maxRowBytes)})};
           } else if (auto notText = encodingProblem(buffer, record.row, lineNumber, lineNumber)) {
             record.problem = std::move(notText);
           } else {
@@ -246,11 +253,13 @@ bool readRecords(const fs::path& file, const FileFormat& format,
         } catch (const JsonTooDeep&) {
           record.problem = RowProblem{record.row, lineNumber, RowProblemKind::InvalidJson, JsonTooDeep::reason(kMaxJsonDepth)};
         } catch (const nlohmann::json::parse_error& error) {
-          record.problem = RowProblem{record.row, lineNumber, RowProblemKind::InvalidJson,
-                                      "not valid JSON at character " + std::to_string(error.byte)};
+          record.problem = RowProblem{
+              record.row, lineNumber, RowProblemKind::InvalidJson,
+              Words(TIERTUNE_WORDS("Dataset rows", "not valid JSON at character %1"), {std::to_string(error.byte)})};
         } catch (const nlohmann::json::exception&) {  // out_of_range: a number beyond any double
-          record.problem = RowProblem{record.row, lineNumber, RowProblemKind::InvalidJson,
-                                      "a number in it is too large to be read"};
+          record.problem =
+              RowProblem{record.row, lineNumber, RowProblemKind::InvalidJson,
+                         Words(TIERTUNE_WORDS("Dataset rows", "a number in it is too large to be read"), {})};
         }
         if (!onRecord(std::move(record), progress())) return false;
       }
@@ -270,22 +279,29 @@ bool readRecords(const fs::path& file, const FileFormat& format,
       if (elements.stopped()) return false;
       if (!parsed) {
         if (elements.tooDeep()) {
-          throw Error(file.string() + " line " + std::to_string(buffer.line()) + ": " + JsonTooDeep::reason(kMaxJsonDepth) +
-                      ", so the rest of the file cannot be read.");
+          throw Error(TIERTUNE_WORDS("Dataset files", "%1 line %2: %3, so the rest of the file cannot be read."),
+                      {file.string(), std::to_string(buffer.line()), JsonTooDeep::reason(kMaxJsonDepth)});
         }
-        if (!elements.started()) throw Error(file.string() + ": the file does not hold a JSON array of records.");
-        throw Error(file.string() + " line " + std::to_string(buffer.line()) +
-                    ": the JSON array is malformed or cut off here, so the rest of the file cannot be read.");
+        if (!elements.started()) {
+          throw Error(TIERTUNE_WORDS("Dataset files", "%1: the file does not hold a JSON array of records."),
+                      {file.string()});
+        }
+        throw Error(TIERTUNE_WORDS("Dataset files",
+                                   "%1 line %2: the JSON array is malformed or cut off here, so the rest "
+                                   "of the file cannot be read."),
+                    {file.string(), std::to_string(buffer.line())});
       }
       return true;
     }
     case Container::Csv: {
       CsvReader reader(stream, format.delimiter, file.string(), maxRowBytes);
       const std::optional<CsvRecord> header = reader.next();
-      if (!header) throw Error(file.string() + " has no header row.");
+      if (!header) throw Error(TIERTUNE_WORDS("Dataset files", "%1 has no header row."), {file.string()});
       if (header->tooLarge) {
-        throw Error(file.string() + ": the header row is larger than " + sizeText(maxRowBytes) +
-                    ", the most a row may be; check that this is a CSV file.");
+        throw Error(TIERTUNE_WORDS("Dataset files",
+                                   "%1: the header row is larger than %2, the most a row may be; check "
+                                   "that this is a CSV file."),
+                    {file.string(), sizeText(maxRowBytes)});
       }
       std::vector<std::string> columns = header->fields;
       std::size_t row = 0;
@@ -296,14 +312,16 @@ bool readRecords(const fs::path& file, const FileFormat& format,
         // The line after the record, less one: where the record ends.
         const std::size_t lastLine = std::max(csv->line, buffer.line() - 1);
         if (csv->tooLarge) {
-          record.problem = RowProblem{record.row, csv->line, RowProblemKind::RowTooLarge,
-                                      "the row is larger than " + sizeText(maxRowBytes) + ", the most a row may be"};
+          record.problem =
+              RowProblem{record.row, csv->line, RowProblemKind::RowTooLarge,
+                         Words(TIERTUNE_WORDS("Dataset rows", "the row is larger than %1, the most a row may be"),
+                               {sizeText(maxRowBytes)})};
         } else if (auto notText = encodingProblem(buffer, record.row, csv->line, lastLine)) {
           record.problem = std::move(notText);
         } else if (csv->fields.size() != columns.size()) {
           record.problem = RowProblem{record.row, csv->line, RowProblemKind::BadCsvRow,
-                                      "the row has " + std::to_string(csv->fields.size()) + " columns, the header " +
-                                          std::to_string(columns.size())};
+                                      Words(TIERTUNE_WORDS("Dataset rows", "the row has %1 columns, the header %2"),
+                                            {std::to_string(csv->fields.size()), std::to_string(columns.size())})};
         } else if (csv->problem) {
           record.problem = RowProblem{record.row, csv->line, RowProblemKind::BadCsvRow, *csv->problem};
         } else {

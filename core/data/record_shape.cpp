@@ -39,7 +39,7 @@ constexpr std::array<std::pair<RecordShape, const char*>, 5> kShapeNames{{
     {RecordShape::Text, "text"},
 }};
 
-MappedRecord problem(RowProblemKind kind, std::string detail) {
+MappedRecord problem(RowProblemKind kind, Words detail) {
   MappedRecord result;
   result.problem = RowProblem{0, 0, kind, std::move(detail)};
   return result;
@@ -49,14 +49,17 @@ MappedRecord problem(RowProblemKind kind, std::string detail) {
 std::optional<RowProblem> readText(const json& record, const std::string& field, std::string& out, bool allowEmpty = false) {
   const auto found = record.find(field);
   if (found == record.end() || found->is_null()) {
-    return RowProblem{0, 0, RowProblemKind::MissingField, "the field \"" + field + "\" is missing"};
+    return RowProblem{0, 0, RowProblemKind::MissingField,
+                      Words(TIERTUNE_WORDS("Dataset rows", "the field \"%1\" is missing"), {field})};
   }
   if (!found->is_string()) {
-    return RowProblem{0, 0, RowProblemKind::WrongType, "the field \"" + field + "\" should be text"};
+    return RowProblem{0, 0, RowProblemKind::WrongType,
+                      Words(TIERTUNE_WORDS("Dataset rows", "the field \"%1\" should be text"), {field})};
   }
   out = found->get<std::string>();
   if (!allowEmpty && out.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return RowProblem{0, 0, RowProblemKind::EmptyField, "the field \"" + field + "\" is empty"};
+    return RowProblem{0, 0, RowProblemKind::EmptyField,
+                      Words(TIERTUNE_WORDS("Dataset rows", "the field \"%1\" is empty"), {field})};
   }
   return std::nullopt;
 }
@@ -73,9 +76,13 @@ MappedRecord readTurns(const json& record, const std::string& field, const char*
                        const std::string& systemField) {
   const auto turns = record.find(field);
   if (turns == record.end() || turns->is_null()) {
-    return problem(RowProblemKind::MissingField, "the field \"" + field + "\" is missing");
+    return problem(RowProblemKind::MissingField,
+                   Words(TIERTUNE_WORDS("Dataset rows", "the field \"%1\" is missing"), {field}));
   }
-  if (!turns->is_array()) return problem(RowProblemKind::WrongType, "the field \"" + field + "\" should be a list of turns");
+  if (!turns->is_array()) {
+    return problem(RowProblemKind::WrongType,
+                   Words(TIERTUNE_WORDS("Dataset rows", "the field \"%1\" should be a list of turns"), {field}));
+  }
   Example example;
   example.kind = Example::Kind::Chat;
   if (!systemField.empty()) {
@@ -84,20 +91,30 @@ MappedRecord readTurns(const json& record, const std::string& field, const char*
   }
   for (std::size_t i = 0; i < turns->size(); ++i) {
     const json& turn = (*turns)[i];
-    const std::string where = "turn " + std::to_string(i + 1) + " of \"" + field + "\"";
-    if (!turn.is_object()) return problem(RowProblemKind::WrongType, where + " should be an object");
+    const std::string number = std::to_string(i + 1);
+    if (!turn.is_object()) {
+      return problem(RowProblemKind::WrongType,
+                     Words(TIERTUNE_WORDS("Dataset rows", "turn %1 of \"%2\" should be an object"), {number, field}));
+    }
     const auto role = turn.find(roleKey);
     if (role == turn.end() || !role->is_string()) {
-      return problem(RowProblemKind::MissingField, where + " has no \"" + roleKey + "\"");
+      return problem(
+          RowProblemKind::MissingField,
+          Words(TIERTUNE_WORDS("Dataset rows", "turn %1 of \"%2\" has no \"%3\""), {number, field, roleKey}));
     }
     const std::optional<std::string> normalized = normalizedRole(role->get<std::string>());
     if (!normalized) {
-      return problem(RowProblemKind::UnknownRole, where + " has the role \"" + role->get<std::string>() +
-                                                      "\"; known are system, user and assistant");
+      return problem(
+          RowProblemKind::UnknownRole,
+          Words(TIERTUNE_WORDS("Dataset rows",
+                               "turn %1 of \"%2\" has the role \"%3\"; known are system, user and assistant"),
+                {number, field, role->get<std::string>()}));
     }
     const auto text = turn.find(textKey);
     if (text == turn.end() || !text->is_string()) {
-      return problem(RowProblemKind::MissingField, where + " has no text in \"" + textKey + "\"");
+      return problem(
+          RowProblemKind::MissingField,
+          Words(TIERTUNE_WORDS("Dataset rows", "turn %1 of \"%2\" has no text in \"%3\""), {number, field, textKey}));
     }
     example.messages.push_back({*normalized, text->get<std::string>()});
   }
@@ -105,7 +122,9 @@ MappedRecord readTurns(const json& record, const std::string& field, const char*
   for (const ChatMessage& message : example.messages) {
     if (message.role == "assistant" && message.content.find_first_not_of(" \t\r\n") != std::string::npos) answered = true;
   }
-  if (!answered) return problem(RowProblemKind::EmptyResponse, "the conversation has no assistant turn with text");
+  if (!answered)
+    return problem(RowProblemKind::EmptyResponse,
+                   Words(TIERTUNE_WORDS("Dataset rows", "the conversation has no assistant turn with text"), {}));
   MappedRecord result;
   result.example = std::move(example);
   return result;
@@ -139,7 +158,9 @@ FieldMapping FieldMapping::parse(const std::string& text) {
     const std::string item = text.substr(start, end - start);
     const std::size_t equals = item.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == item.size()) {
-      throw Error("\"" + item + "\" is not a mapping; write part=field, for example prompt=question");
+      throw Error(
+          TIERTUNE_WORDS("Dataset files", "\"%1\" is not a mapping; write part=field, for example prompt=question"),
+          {item});
     }
     const std::string part = item.substr(0, equals), field = item.substr(equals + 1);
     std::string* target = part == "instruction"     ? &mapping.instruction
@@ -153,8 +174,10 @@ FieldMapping FieldMapping::parse(const std::string& text) {
                           : part == "system"        ? &mapping.system
                                                     : nullptr;
     if (target == nullptr) {
-      throw Error("\"" + part + "\" is not a part of an example; parts are instruction, input, output, "
-                  "conversations, messages, prompt, completion, text and system");
+      throw Error(TIERTUNE_WORDS("Dataset files",
+                                 "\"%1\" is not a part of an example; parts are instruction, input, "
+                                 "output, conversations, messages, prompt, completion, text and system"),
+                  {part});
     }
     *target = field;
     start = end + 1;
@@ -163,7 +186,9 @@ FieldMapping FieldMapping::parse(const std::string& text) {
 }
 
 MappedRecord mapRecord(const json& record, RecordShape shape, const FieldMapping& mapping) {
-  if (!record.is_object()) return problem(RowProblemKind::NotAnObject, "the row is not a JSON object");
+  if (!record.is_object())
+    return problem(RowProblemKind::NotAnObject,
+                   Words(TIERTUNE_WORDS("Dataset rows", "the row is not a JSON object"), {}));
   MappedRecord result;
   Example example;
   std::string system;

@@ -36,9 +36,11 @@ std::vector<fs::path> textDocuments(const fs::path& source) {
   for (const auto& entry : fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, error)) {
     if (entry.is_regular_file() && isTextFileName(entry.path())) files.push_back(entry.path());
   }
-  if (error) throw Error(source.string() + ": cannot be read (" + error.message() + ")");
+  if (error)
+    throw Error(TIERTUNE_WORDS("Dataset files", "%1: cannot be read (%2)"), {source.string(), error.message()});
   std::sort(files.begin(), files.end());
-  if (files.empty()) throw Error(source.string() + ": the folder has no .txt or .md files");
+  if (files.empty())
+    throw Error(TIERTUNE_WORDS("Dataset files", "%1: the folder has no .txt or .md files"), {source.string()});
   return files;
 }
 
@@ -61,7 +63,9 @@ bool readTextBlocks(const fs::path& file, const std::function<bool(std::string_v
 }
 
 TokenWindows::TokenWindows(std::size_t length, std::size_t overlap) : length_(length), stride_(length - overlap) {
-  if (length == 0 || overlap >= length) throw Error("the overlap of text samples must be smaller than their length");
+  if (length == 0 || overlap >= length) {
+    throw Error(TIERTUNE_WORDS("Dataset files", "the overlap of text samples must be smaller than their length"), {});
+  }
 }
 
 void TokenWindows::add(std::span<const std::int32_t> ids, const Emit& emit) {

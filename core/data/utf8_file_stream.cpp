@@ -13,7 +13,7 @@ constexpr std::size_t kChunk = 1 << 16;
 
 Utf8FileBuffer::Utf8FileBuffer(const std::filesystem::path& file)
     : path_(file), file_((checkRegularFile(file, kDataFileLimit), file), std::ios::binary) {
-  if (!file_) throw Error("Cannot read " + file.string() + ".");
+  if (!file_) throw Error(TIERTUNE_WORDS("Dataset files", "Cannot read %1."), {file.string()});
   std::error_code error;
   fileBytes_ = std::filesystem::file_size(file, error);
   std::string head(4096, '\0');
@@ -74,9 +74,11 @@ std::optional<std::size_t> Utf8FileBuffer::firstNonUtf8LineIn(std::size_t first,
 }
 
 void Utf8FileBuffer::refuse(std::size_t line, std::size_t offset) const {
-  throw Error(path_.string() + " line " + std::to_string(line) + ": the file is not UTF-8 text; it looks like " +
-              likelyLegacyEncoding(std::string_view(raw_).substr(offset, 4096)) +
-              ". Save it as UTF-8 (in a spreadsheet program: \"CSV UTF-8\") and import it again.");
+  throw Error(
+      TIERTUNE_WORDS("Dataset files",
+                     "%1 line %2: the file is not UTF-8 text; it looks like %3. Save it as "
+                     "UTF-8 (in a spreadsheet program: \"CSV UTF-8\") and import it again."),
+      {path_.string(), std::to_string(line), likelyLegacyEncoding(std::string_view(raw_).substr(offset, 4096))});
 }
 
 void Utf8FileBuffer::replaceInvalidBytes(bool atEnd) {

@@ -33,8 +33,8 @@ void ValidationReport::add(RowProblem problem) {
 std::string ValidationReport::toCsv() const {
   std::string csv = "row,line,reason,detail\r\n";
   for (const RowProblem& problem : problems_) {
-    csv += std::to_string(problem.row) + "," + std::to_string(problem.line) + "," + csvField(problemName(problem.kind)) +
-           "," + csvField(problem.detail) + "\r\n";
+    csv += std::to_string(problem.row) + "," + std::to_string(problem.line) + "," +
+           csvField(problemName(problem.kind)) + "," + csvField(problem.detail.english()) + "\r\n";
   }
   return csv;
 }

@@ -4,6 +4,9 @@
 
 namespace tiertune {
 
+Error::Error(Words words)
+    : std::runtime_error(words.english()), words_(std::make_shared<const Words>(std::move(words))) {}
+
 std::string errnoText(int errorNumber) {
   char buffer[256];
   // GNU strerror_r returns a pointer that may or may not be buffer.

@@ -1,17 +1,31 @@
 // The error type of the core: a message a person can act on, naming what failed and where
-// (file, row, field, tensor, tier). The GUI shows what() as it is; the CLI prints it.
+// (file, row, field, tensor, tier). The CLI prints what(); the window shows the error's Words
+// translated where it has them (core/util/words.h), what() as it is otherwise.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/util/words.h"
 
 namespace tiertune {
 
 class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  // Translatable: what() is the English of words.
+  explicit Error(Words words);
+  Error(Sentence sentence, std::vector<Words> places) : Error(Words(sentence, std::move(places))) {}
+
+  // The words the window translates; null for an error made from English text alone.
+  const Words* words() const { return words_.get(); }
+
+ private:
+  std::shared_ptr<const Words> words_;  // shared: exceptions are copied, and copies must not throw
 };
 
 // strerror() for errno values, thread-safe ("No space left on device").

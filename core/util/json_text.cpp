@@ -3,12 +3,14 @@
 namespace tiertune {
 
 JsonTooDeep::JsonTooDeep(const std::string& source, std::size_t line, std::size_t maxDepth)
-    : Error(source + " line " + std::to_string(line) + ": " + reason(maxDepth) +
-            "; it is damaged, or made to break the programs that read it."),
+    : Error(TIERTUNE_WORDS("Files", "%1 line %2: %3; it is damaged, or made to break the programs that read it."),
+            {source, std::to_string(line), reason(maxDepth)}),
       line_(line) {}
 
-std::string JsonTooDeep::reason(std::size_t maxDepth) {
-  return "the JSON nests lists or objects deeper than " + std::to_string(maxDepth) + " levels, which no real file does";
+Words JsonTooDeep::reason(std::size_t maxDepth) {
+  return Words(
+      TIERTUNE_WORDS("Files", "the JSON nests lists or objects deeper than %1 levels, which no real file does"),
+      {std::to_string(maxDepth)});
 }
 
 std::optional<std::size_t> lineNestingDeeperThan(std::string_view text, std::size_t maxDepth, std::size_t firstLine) {

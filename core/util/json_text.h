@@ -34,7 +34,7 @@ class JsonTooDeep : public Error {
   JsonTooDeep(const std::string& source, std::size_t line, std::size_t maxDepth);
   std::size_t line() const { return line_; }
   // "the JSON nests deeper than 256 levels, which no real file does", without source and line.
-  static std::string reason(std::size_t maxDepth);
+  static Words reason(std::size_t maxDepth);
 
  private:
   std::size_t line_;

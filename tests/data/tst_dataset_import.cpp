@@ -93,7 +93,7 @@ class DatasetImportTest : public QObject {
     QCOMPARE(result.report.count(RowProblemKind::UnknownRole), std::size_t(1));
     const auto& problems = result.report.problems();
     QCOMPARE(problems[0].row, std::size_t(41));
-    QCOMPARE(problems[2].detail, std::string("the same as row 4"));
+    QCOMPARE(problems[2].detail.english(), std::string("the same as row 4"));
     QCOMPARE(result.train.rows + result.validation.rows, std::size_t(40));
     QVERIFY(result.validation.rows > 0 && result.validation.rows < 20);
     QVERIFY(progressCalls > 0);
@@ -304,7 +304,8 @@ class DatasetImportTest : public QObject {
     QCOMPARE(result.report.count(RowProblemKind::EmptyField), std::size_t(1));
     QCOMPARE(result.report.count(RowProblemKind::UnreadableFile), std::size_t(1));
     const RowProblem& unreadable = result.report.problems().back();
-    QVERIFY2(unreadable.detail.find("d-latin1.txt") != std::string::npos, unreadable.detail.c_str());
+    QVERIFY2(unreadable.detail.english().find("d-latin1.txt") != std::string::npos,
+             unreadable.detail.english().c_str());
   }
 
   // Training another model on a dataset builds that model's tokens from the stored examples: the

@@ -130,8 +130,8 @@ class DatasetReadersTest : public QObject {
     QCOMPARE((*records[2].value)["prompt"].get<std::string>(), std::string("a \"quoted\" word"));
     QCOMPARE(records[2].line, std::size_t(6));  // the blank line 5 is skipped
     QVERIFY(records[3].problem && records[3].problem->kind == RowProblemKind::BadCsvRow);
-    QVERIFY(records[4].problem && records[4].problem->detail.find("2 columns") == std::string::npos);
-    QVERIFY(records[4].problem->detail.find("1 columns, the header 2") != std::string::npos);
+    QVERIFY(records[4].problem && records[4].problem->detail.english().find("2 columns") == std::string::npos);
+    QVERIFY(records[4].problem->detail.english().find("1 columns, the header 2") != std::string::npos);
     QCOMPARE((*records[5].value)["completion"].get<std::string>(), std::string("no newline at the end"));
   }
 
@@ -193,8 +193,9 @@ class DatasetReadersTest : public QObject {
     for (const RawRecord& record : records) QCOMPARE(bool(record.problem), record.line == 7);
     QCOMPARE(records[6].problem->kind, RowProblemKind::NotUtf8);
     QCOMPARE(records[6].problem->line, std::size_t(7));
-    QVERIFY2(records[6].problem->detail.find("line 7 is not UTF-8 text (it looks like Windows-1252") != std::string::npos,
-             records[6].problem->detail.c_str());
+    QVERIFY2(records[6].problem->detail.english().find("line 7 is not UTF-8 text (it looks like Windows-1252") !=
+                 std::string::npos,
+             records[6].problem->detail.english().c_str());
     QCOMPARE((*records[29].value)["text"].get<std::string>(), std::string("caf\xc3\xa9 30"));
 
     const auto rows = readAll(write("mixed.csv", csv));
@@ -214,7 +215,8 @@ class DatasetReadersTest : public QObject {
     QVERIFY(records[1].problem && !records[1].value);
     QCOMPARE(records[1].problem->kind, RowProblemKind::RowTooLarge);
     QCOMPARE(records[1].problem->line, std::size_t(2));
-    QVERIFY2(records[1].problem->detail.find("at most 16 MiB") != std::string::npos, records[1].problem->detail.c_str());
+    QVERIFY2(records[1].problem->detail.english().find("at most 16 MiB") != std::string::npos,
+             records[1].problem->detail.english().c_str());
     QCOMPARE((*records[2].value)["text"].get<std::string>(), std::string("c"));
 
     const auto rows = readAll(write("huge.csv", "prompt,completion\na,b\n\"" + huge + "\n\",y\nc,d\n"));
@@ -249,8 +251,8 @@ class DatasetReadersTest : public QObject {
     const auto records = readAll(write("deep.jsonl", "{\"text\": \"a\"}\n{\"text\": " + deep + "}\n{\"text\": \"c\"}\n"));
     QCOMPARE(records.size(), std::size_t(3));
     QCOMPARE(records[1].problem->kind, RowProblemKind::InvalidJson);
-    QVERIFY2(records[1].problem->detail.find("deeper than 256 levels") != std::string::npos,
-             records[1].problem->detail.c_str());
+    QVERIFY2(records[1].problem->detail.english().find("deeper than 256 levels") != std::string::npos,
+             records[1].problem->detail.english().c_str());
     QVERIFY(records[2].value);
     const std::string error = test::errorOf([&] { readAll(write("deep.json", "[\n{\"text\": \"a\"},\n{\"text\": " + deep + "}]")); });
     QVERIFY2(error.find("deep.json line 3: the JSON nests") != std::string::npos, error.c_str());
@@ -329,7 +331,8 @@ class DatasetReadersTest : public QObject {
     QVERIFY(!mapped.example);
     QVERIFY(mapped.problem);
     QCOMPARE(int(mapped.problem->kind), kind);
-    QVERIFY2(mapped.problem->detail.find(detail.toStdString()) != std::string::npos, mapped.problem->detail.c_str());
+    QVERIFY2(mapped.problem->detail.english().find(detail.toStdString()) != std::string::npos,
+             mapped.problem->detail.english().c_str());
   }
 
   void reportCountsAndExportsEveryProblem() {

@@ -60,7 +60,7 @@ Example chat(std::initializer_list<std::pair<const char*, const char*>> turns) {
 
 EncodedExample encoded(const std::variant<EncodedExample, RowProblem>& result) {
   if (const auto* problem = std::get_if<RowProblem>(&result)) {
-    qWarning("unexpected row problem: %s", problem->detail.c_str());
+    qWarning("unexpected row problem: %s", problem->detail.english().c_str());
     return {};
   }
   return std::get<EncodedExample>(result);
@@ -120,7 +120,7 @@ class ExampleEncoderTest : public QObject {
     const auto refused = encoder.encode(chat({{"system", "s"}, {"user", "u"}, {"assistant", "a"}}));
     QVERIFY(std::holds_alternative<RowProblem>(refused));
     QCOMPARE(std::get<RowProblem>(refused).kind, RowProblemKind::TemplateRefused);
-    QVERIFY(std::get<RowProblem>(refused).detail.find("no system prompts, please") != std::string::npos);
+    QVERIFY(std::get<RowProblem>(refused).detail.english().find("no system prompts, please") != std::string::npos);
 
     // A template that prints only the last message: the answer is there but not after the prompt.
     const ChatTemplate lastMessage = ChatTemplate::parse("{{ messages[-1].content }}");
@@ -170,7 +170,7 @@ class ExampleEncoderTest : public QObject {
     const auto skipped = skip.encode(example);
     QVERIFY(std::holds_alternative<RowProblem>(skipped));
     QCOMPARE(std::get<RowProblem>(skipped).kind, RowProblemKind::TooLong);
-    QVERIFY(std::get<RowProblem>(skipped).detail.find("the limit is 35") != std::string::npos);
+    QVERIFY(std::get<RowProblem>(skipped).detail.english().find("the limit is 35") != std::string::npos);
 
     // Cut before the answer starts: nothing left to learn from.
     const ExampleEncoder tiny(tokenizer, &chatTemplate, specials(), {.maxTokens = 30});

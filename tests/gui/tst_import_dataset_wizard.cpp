@@ -10,8 +10,9 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSpinBox>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -22,6 +23,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/Language.h"
 #include "app/gui/importdataset/ImportDatasetWizard.h"
 #include "app/gui/pages/DatasetsPage.h"
 #include "core/settings/settings.h"
@@ -260,6 +262,69 @@ class TestImportDatasetWizard : public QObject {
       QVERIFY(!shown[0].contains(QChar(0xfffd)));
       wizard->next();
       QCOMPARE(wizard->currentId(), int(ImportDatasetWizard::FormatPage));
+    }
+    wizard->reject();
+  }
+
+  // In Japanese, what core finds wrong is said in Japanese: the refusal of an empty file on the
+  // Format page (its path kept as it is), and each broken row's detail in the report, the field's
+  // name and the row it repeats kept as they are. No English sentence of core's remains.
+  void coreProblemsAreSaidInTheWindowsLanguage() {
+    const auto scratch = test::makeScratchDir();
+    const fs::path root = scratch->path().toStdString();
+    const auto owned = freshContextWithChatModel(root);
+    QVERIFY(owned);
+    AppContext& context = *owned;
+    const gui::InstalledTranslations japanese(gui::resolveLanguage("ja"));
+    const QRegularExpression englishWord(QStringLiteral("[A-Za-z]{4,}"));
+    const auto withoutKeptNames = [](QString text, const QStringList& kept) {
+      for (const QString& name : kept) text.remove(name);
+      return text;
+    };
+
+    const fs::path empty = root / "empty.jsonl";
+    std::ofstream(empty) << "\n\n";
+    DatasetsPage page(context);
+    page.show();
+    ImportDatasetWizard* refused = page.importDataset(QString::fromStdString(empty.string()));
+    refused->next();
+    QCOMPARE(refused->currentId(), int(ImportDatasetWizard::FormatPage));
+    QString said;
+    for (const QLabel* label : refused->currentPage()->findChildren<QLabel*>()) {
+      if (!label->isHidden() && label->text().contains(QStringLiteral("empty.jsonl"))) said = label->text();
+    }
+    QCOMPARE(said, QString::fromStdString(empty.string()) + QStringLiteral(" は空です。"));
+    refused->reject();
+
+    const fs::path file = root / "chats.jsonl";
+    {
+      std::ofstream out(file);
+      for (int i = 0; i < 6; ++i) out << chat("Question " + std::to_string(i) + "?", "Answer.");
+      out << "{\"messages\": \"not a list\"}\n";                                     // row 7: wrong type
+      out << "{\"messages\": [{\"role\": \"narrator\", \"content\": \"Once\"}]}\n";  // row 8: unknown role
+      out << chat("Question 2?", "Answer.");                                         // row 9: repeats row 3
+    }
+    ImportDatasetWizard* wizard = page.importDataset(QString::fromStdString(file.string()));
+    while (wizard->currentId() != int(ImportDatasetWizard::ReportPage)) {
+      const int before = wizard->currentId();
+      wizard->next();
+      QVERIFY2(wizard->currentId() != before, "the wizard did not reach its report");
+    }
+    QSignalSpy checked(wizard, &ImportDatasetWizard::checkFinished);
+    QVERIFY(checked.wait(60000));
+    auto* problems = wizard->findChild<QTableWidget*>(QStringLiteral("reportProblems"));
+    QCOMPARE(problems->rowCount(), 3);
+    QCOMPARE(problems->item(0, 3)->text(), QStringLiteral("フィールド「messages」は発言のリストにしてください"));
+    QCOMPARE(problems->item(1, 3)->text(),
+             QStringLiteral(
+                 "「messages」の 1 番目の発言の役割は「narrator」です。使える役割は system、user、assistant です"));
+    QCOMPARE(problems->item(2, 3)->text(), QStringLiteral("3 行目と同じです"));
+    for (int row = 0; row < problems->rowCount(); ++row) {
+      const QString detail =
+          withoutKeptNames(problems->item(row, 3)->text(),
+                           {QStringLiteral("messages"), QStringLiteral("narrator"), QStringLiteral("system"),
+                            QStringLiteral("user"), QStringLiteral("assistant")});
+      QVERIFY2(!englishWord.match(detail).hasMatch(), qPrintable(detail));
     }
     wizard->reject();
   }

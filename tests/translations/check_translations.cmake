@@ -5,7 +5,7 @@
 # then translate the unfinished entries (Qt Linguist or by hand) and drop the vanished ones.
 #
 # cmake -DLUPDATE=... -DGENERATOR=.../GenerateLUpdateProject.cmake -DPROJECT_IN=...project.cmake
-#       -DTS_FILES="a.ts;b.ts" -DWORK_DIR=... -P check_translations.cmake
+#       -DTS_FILES="a.ts;b.ts" -DWORK_DIR=... [-DLUPDATE_ALIAS=...] -P check_translations.cmake
 foreach(variable LUPDATE GENERATOR PROJECT_IN TS_FILES WORK_DIR)
   if(NOT DEFINED ${variable})
     message(FATAL_ERROR "check_translations.cmake needs -D${variable}=...")
@@ -27,7 +27,7 @@ foreach(ts IN LISTS TS_FILES)
   file(COPY_FILE "${ts}" "${WORK_DIR}/${name}")
   list(APPEND copies "${WORK_DIR}/${name}")
 endforeach()
-execute_process(COMMAND "${LUPDATE}" -project "${WORK_DIR}/project.json" -locations none -ts ${copies}
+execute_process(COMMAND "${LUPDATE}" -project "${WORK_DIR}/project.json" -locations none ${LUPDATE_ALIAS} -ts ${copies}
                 RESULT_VARIABLE status OUTPUT_VARIABLE lupdate_output ERROR_VARIABLE lupdate_output)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "lupdate failed:\n${lupdate_output}")
@@ -48,6 +48,26 @@ foreach(copy IN LISTS copies)
     message(FATAL_ERROR "${name} holds no messages after lupdate: the check cannot read it.")
   endif()
   foreach(message IN LISTS messages)
+    # A translation fills the same places (%1 to %9) as its source: one it drops loses a file name
+    # or a number, one it adds shows a raw "%3".
+    if(NOT message MATCHES "type=\"" AND message MATCHES "<source>([^<]*)</source>.*<translation>([^<]*)</translation>")
+      set(source_text "${CMAKE_MATCH_1}")
+      set(translation_text "${CMAKE_MATCH_2}")
+      string(REGEX MATCHALL "%[1-9]" source_places "${source_text}")
+      string(REGEX MATCHALL "%[1-9]" translation_places "${translation_text}")
+      foreach(places IN ITEMS source_places translation_places)
+        if(${places})
+          list(REMOVE_DUPLICATES ${places})
+          list(SORT ${places})
+        endif()
+      endforeach()
+      if(NOT "${source_places}" STREQUAL "${translation_places}")
+        string(REPLACE "@SEMICOLON@" ";" shown "${source_text}")
+        message("${name}: the translation's places (${translation_places}) differ from the source's "
+                "(${source_places}): \"${shown}\"")
+        math(EXPR problems "${problems} + 1")
+      endif()
+    endif()
     if(message MATCHES "type=\"(unfinished|vanished|obsolete)\"")
       set(kind "${CMAKE_MATCH_1}")
       string(REGEX MATCH "<source>([^<]*)</source>" source "${message}")

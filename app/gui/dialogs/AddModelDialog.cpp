@@ -11,9 +11,10 @@
 #include <algorithm>
 
 #include "app/gui/AppContext.h"
-#include "app/gui/TabOrder.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/NumberText.h"
+#include "app/gui/TabOrder.h"
 #include "core/catalog/model_registration.h"
 #include "core/util/error.h"
 
@@ -199,7 +200,7 @@ void AddModelDialog::accept() {
     emit modelAdded(id);
     QDialog::accept();
   } catch (const std::exception& error) {
-    problems_->setText(QString::fromStdString(error.what()));
+    problems_->setText(errorText(error));
     problems_->show();
     fitToContents();
   }

@@ -15,6 +15,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/RangeSpinBox.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
@@ -278,7 +279,7 @@ bool DatasetKindPage::validatePage() {
     try {
       documents::checkQaPrompt(prompt_->toPlainText().toStdString());
     } catch (const std::exception& problem) {
-      showError(error_, tr("The prompt cannot be used: %1.").arg(QString::fromStdString(problem.what())));
+      showError(error_, tr("The prompt cannot be used: %1.").arg(errorText(problem)));
       prompt_->setFocus();
       return false;
     }

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
 #include "app/gui/documents/DocumentsDraft.h"
@@ -193,7 +194,7 @@ void QaReviewPage::initializePage() {
     review_ = QaReview::open(draft_.jobFolder);
   } catch (const std::exception& problem) {
     review_.reset();
-    showError(error_, tr("The questions could not be opened: %1").arg(QString::fromStdString(problem.what())));
+    showError(error_, tr("The questions could not be opened: %1").arg(errorText(problem)));
   }
   // The documents the pairs came from, for the filter; the choice is kept when it is still there.
   const QString chosen = filterDocument_->currentData().toString();
@@ -370,7 +371,7 @@ void QaReviewPage::change(const std::function<void(QaReview&)>& apply) {
     apply(*review_);
     showError(error_, {});
   } catch (const std::exception& problem) {
-    showError(error_, tr("Not changed: %1").arg(QString::fromStdString(problem.what())));
+    showError(error_, tr("Not changed: %1").arg(errorText(problem)));
   }
   for (int row = 0; row < table_->rowCount(); ++row) showRow(row);
   showSummary();

@@ -2,6 +2,7 @@
 
 #include <QThread>
 
+#include "app/gui/ErrorText.h"
 #include "core/catalog/catalog.h"
 #include "core/util/error.h"
 
@@ -36,7 +37,7 @@ void ExportJob::work() {
     emit cancelled();
   } catch (const std::exception& error) {
     // Also a file system or memory failure the core did not put into words: still the user's to know.
-    emit failed(QString::fromStdString(error.what()));
+    emit failed(errorText(error));
   }
 }
 

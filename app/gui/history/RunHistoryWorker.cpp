@@ -1,5 +1,6 @@
 #include "app/gui/history/RunHistoryWorker.h"
 
+#include "app/gui/ErrorText.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -41,7 +42,7 @@ void RunHistoryWorker::post(std::function<void(catalog::Catalog&)> work,
       }
       work(*catalog_);
     } catch (const std::exception& error) {
-      onError(QString::fromUtf8(error.what()));
+      onError(errorText(error));
     }
   }, Qt::QueuedConnection);
 }

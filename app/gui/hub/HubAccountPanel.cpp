@@ -10,6 +10,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/hub/HubProblemText.h"
 #include "core/hub/hub_access.h"
 #include "core/hub/hub_client.h"
@@ -136,7 +137,7 @@ void HubAccountPanel::signOut() {
     hub::saveToken(endpointOf(context_), {});
     showState();
   } catch (const std::exception& error) {
-    state_->setText(QString::fromUtf8(error.what()));
+    state_->setText(errorText(error));
     showAsProblem(state_);
   }
 }

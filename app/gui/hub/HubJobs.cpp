@@ -3,6 +3,7 @@
 #include <QMetaType>
 #include <QThread>
 
+#include "app/gui/ErrorText.h"
 #include "core/catalog/catalog.h"
 #include "core/catalog/model_registration.h"
 #include "core/formats/model_folder.h"
@@ -64,9 +65,9 @@ void CandidateLookupJob::work() {
       emit found(row, hub::lookUpCandidate(client, ids[row].toStdString(), known[static_cast<std::size_t>(row)], machine));
     }
   } catch (const hub::HubError& error) {
-    if (error.problem() != hub::HubProblem::Cancelled) emit failed(static_cast<int>(error.problem()), QString::fromUtf8(error.what()));
+    if (error.problem() != hub::HubProblem::Cancelled) emit failed(static_cast<int>(error.problem()), errorText(error));
   } catch (const std::exception& error) {
-    emit failed(kOtherProblem, QString::fromUtf8(error.what()));
+    emit failed(kOtherProblem, errorText(error));
   }
   emit finished();
 }
@@ -103,9 +104,9 @@ void ModelDownloadJob::work() {
                                                         catalog::WhenPresent::TakeIt);
     emit succeeded(id, QString::fromStdString(result.folder.string()));
   } catch (const hub::HubError& error) {
-    emit failed(static_cast<int>(error.problem()), QString::fromUtf8(error.what()), QString::fromStdString(error.pageUrl()));
+    emit failed(static_cast<int>(error.problem()), errorText(error), QString::fromStdString(error.pageUrl()));
   } catch (const std::exception& error) {
-    emit failed(kOtherProblem, QString::fromUtf8(error.what()), QString());
+    emit failed(kOtherProblem, errorText(error), QString());
   }
 }
 

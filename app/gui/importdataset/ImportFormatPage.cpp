@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 #include <optional>
 
+#include "app/gui/ErrorText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
 #include "app/gui/importdataset/ImportDraft.h"
@@ -81,7 +82,7 @@ void ImportFormatPage::initializePage() {
   } catch (const std::exception& error) {
     // Said once, where Next would say it again (validatePage), not also as the guess.
     detected_->clear();
-    showError(error_, QString::fromStdString(error.what()));
+    showError(error_, errorText(error));
   }
 }
 
@@ -92,7 +93,7 @@ bool ImportFormatPage::validatePage() {
     showError(error_, {});
     return true;
   } catch (const std::exception& error) {
-    showError(error_, QString::fromStdString(error.what()));
+    showError(error_, errorText(error));
     return false;
   }
 }

@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/importdataset/ImportDraft.h"
 
@@ -35,7 +36,7 @@ void ImportPreviewPage::initializePage() {
     if (row.problem) {
       html += QStringLiteral("<span style='color:%1'>%2</span></p>")
                   .arg(htmlColor(colours.problemText))
-                  .arg(tr("not used: %1").arg(QString::fromStdString(row.problem->detail).toHtmlEscaped()));
+                  .arg(tr("not used: %1").arg(translatedWords(row.problem->detail).toHtmlEscaped()));
       continue;
     }
     html += tr("%1 tokens, %2 learned").arg(row.tokens).arg(row.trainedTokens) +

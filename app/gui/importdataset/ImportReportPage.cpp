@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
 #include "app/gui/importdataset/ImportDraft.h"
@@ -79,7 +80,7 @@ ImportReportPage::ImportReportPage(AppContext& context, ImportDraft& draft, QWid
     try {
       draft_.check->report.saveCsv(target.toStdString());
     } catch (const std::exception& error) {
-      status_->setText(tr("The report could not be saved: %1").arg(QString::fromStdString(error.what())));
+      status_->setText(tr("The report could not be saved: %1").arg(errorText(error)));
     }
   });
   auto* layout = new QVBoxLayout(this);
@@ -156,7 +157,7 @@ void ImportReportPage::showCheck(data::ImportResult result) {
     problems_->setItem(i, 0, new QTableWidgetItem(QString::number(problem.row)));
     problems_->setItem(i, 1, new QTableWidgetItem(QString::number(problem.line)));
     problems_->setItem(i, 2, new QTableWidgetItem(reasonText(problem.kind)));
-    problems_->setItem(i, 3, new QTableWidgetItem(QString::fromStdString(problem.detail)));
+    problems_->setItem(i, 3, new QTableWidgetItem(translatedWords(problem.detail)));
   }
   exportReport_->setEnabled(check.report.total() > 0);
   setDone(usable > 0);

@@ -1,6 +1,7 @@
 #include "app/gui/newrun/NewRunWizard.h"
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/newrun/AdvancedSettingsPage.h"
 #include "app/gui/newrun/DatasetChoicePage.h"
@@ -54,8 +55,9 @@ void NewRunWizard::prefillFrom(const catalog::RunRecord& run) {
   try {
     draft_.config = train::parseRunConfig(run.configJson, "/", "the settings of run " + std::to_string(run.id));
   } catch (const std::exception& error) {
-    modelPage_->showProblem(tr("The settings of run “%1” could not be read, so the goal's defaults are used instead: %2")
-                                .arg(QString::fromStdString(run.name), QString::fromStdString(error.what())));
+    modelPage_->showProblem(
+        tr("The settings of run “%1” could not be read, so the goal's defaults are used instead: %2")
+            .arg(QString::fromStdString(run.name), errorText(error)));
     return;
   }
   draft_.model = store->model(run.modelId);

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/WizardLabels.h"
@@ -200,7 +201,7 @@ bool ReviewStartPage::startRun() {
     showFolderInUse(refusal.user());
     return false;
   } catch (const std::exception& error) {
-    showError(error_, tr("The run could not be created: %1").arg(QString::fromStdString(error.what())));
+    showError(error_, tr("The run could not be created: %1").arg(errorText(error)));
     return false;
   }
   context_.notifyCatalogChanged();

@@ -1,13 +1,14 @@
 #include "app/gui/pages/CatalogListPage.h"
 
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/TabOrder.h"
 #include "app/gui/pages/EmptyState.h"
 #include "app/gui/pages/PageHeading.h"
@@ -77,7 +78,7 @@ void CatalogListPage::refresh() {
   try {
     records = rows(*catalog);
   } catch (const std::exception& e) {
-    error_->setText(tr("The catalog could not be read"), QString::fromStdString(e.what()));
+    error_->setText(tr("The catalog could not be read"), errorText(e));
     stack_->setCurrentIndex(kError);
     return;
   }

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/documents/DocumentsWizard.h"
 #include "app/gui/importdataset/ImportDatasetWizard.h"
@@ -120,7 +121,7 @@ void DatasetsPage::deleteSelectedDataset() {
     const std::string problem = data::removeDatasetWithFiles(*catalog, context().settings().dataFolder, id);
     if (!problem.empty()) QMessageBox::warning(this, tr("Delete dataset"), QString::fromStdString(problem));
   } catch (const std::exception& error) {
-    QMessageBox::warning(this, tr("Delete dataset"), QString::fromStdString(error.what()));
+    QMessageBox::warning(this, tr("Delete dataset"), errorText(error));
   }
   context().notifyCatalogChanged();
 }

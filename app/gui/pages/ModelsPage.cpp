@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/dialogs/AddModelDialog.h"
@@ -93,7 +94,7 @@ void ModelsPage::removeSelectedModel() {
     catalog->removeModel(id);
     context().notifyCatalogChanged();
   } catch (const std::exception& error) {
-    QMessageBox::warning(this, tr("Remove model"), QString::fromStdString(error.what()));
+    QMessageBox::warning(this, tr("Remove model"), errorText(error));
   }
 }
 

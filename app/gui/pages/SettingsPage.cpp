@@ -11,11 +11,12 @@
 #include <QVBoxLayout>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/Language.h"
 #include "app/gui/hub/HubAccountPanel.h"
-#include "core/hub/hub_access.h"
 #include "core/catalog/catalog.h"
 #include "core/hardware/offload_folder_check.h"
+#include "core/hub/hub_access.h"
 #include "core/util/error.h"
 
 namespace tiertune::gui {
@@ -184,7 +185,7 @@ bool SettingsPage::save() {
   try {
     context_.apply(updated);
   } catch (const std::exception& e) {
-    message_->setText(QString::fromStdString(e.what()));
+    message_->setText(errorText(e));
     return false;
   }
   revert();

@@ -6,10 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "core/train/checkpoint_source.h"
+#include "app/gui/ErrorText.h"
 #include "core/infer/model_runner.h"
-#include "core/train/checkpoint_model.h"
 #include "core/infer/model_text.h"
+#include "core/train/checkpoint_model.h"
+#include "core/train/checkpoint_source.h"
 #include "core/util/error.h"
 #include "kernels/backend.h"
 
@@ -72,7 +73,7 @@ void ChatWorker::load(const ChatSource& source) {
   } catch (const std::exception& error) {
     runner_.reset();
     text_.reset();
-    emit loadFailed(QString::fromStdString(error.what()));
+    emit loadFailed(errorText(error));
   }
 }
 
@@ -95,7 +96,7 @@ void ChatWorker::generate(const QByteArray& messagesJson, const infer::Generatio
     emit finished(stopReasonText(result.reason), static_cast<qint64>(result.tokens.size()),
                   result.decodeTokensPerSecond());
   } catch (const std::exception& error) {
-    emit generationFailed(QString::fromStdString(error.what()));
+    emit generationFailed(errorText(error));
   }
 }
 

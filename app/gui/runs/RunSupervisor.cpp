@@ -11,6 +11,7 @@
 #include <csignal>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "core/catalog/catalog.h"
 #include "core/settings/settings.h"
 #include "core/train/run_config.h"
@@ -83,7 +84,7 @@ std::optional<QString> RunSupervisor::logFileOf(const catalog::RunRecord& run, Q
     if (config.outputFolder.empty()) throw Error("The configuration of the run names no output folder.");
     return QString::fromStdString((config.outputFolder / train::kWorkerLogFileName).string());
   } catch (const std::exception& error) {
-    if (problemText) *problemText = QString::fromStdString(error.what());
+    if (problemText) *problemText = errorText(error);
     return std::nullopt;
   }
 }
@@ -258,7 +259,7 @@ void RunSupervisor::markWorkerLost(catalog::Id runId, Followed& run) {
     store->setRunWorker(runId, std::nullopt);
     store->setRunStatus(runId, catalog::RunStatus::Failed, reason.toStdString());
   } catch (const std::exception& error) {
-    emit problem(runId, QString::fromStdString(error.what()));
+    emit problem(runId, errorText(error));
   }
   run.state.phase = RunPhase::Failed;
   run.state.error = reason;
