@@ -294,6 +294,7 @@ class TestImportDatasetWizard : public QObject {
       if (!label->isHidden() && label->text().contains(QStringLiteral("empty.jsonl"))) said = label->text();
     }
     QCOMPARE(said, QString::fromStdString(empty.string()) + QStringLiteral(" は空です。"));
+    snapshot(refused, QStringLiteral("ja-refused"));
     refused->reject();
 
     const fs::path file = root / "chats.jsonl";
@@ -319,6 +320,7 @@ class TestImportDatasetWizard : public QObject {
              QStringLiteral(
                  "「messages」の 1 番目の発言の役割は「narrator」です。使える役割は system、user、assistant です"));
     QCOMPARE(problems->item(2, 3)->text(), QStringLiteral("3 行目と同じです"));
+    snapshot(wizard, QStringLiteral("ja-report"));
     for (int row = 0; row < problems->rowCount(); ++row) {
       const QString detail =
           withoutKeptNames(problems->item(row, 3)->text(),

@@ -157,8 +157,15 @@ void ImportReportPage::showCheck(data::ImportResult result) {
     problems_->setItem(i, 0, new QTableWidgetItem(QString::number(problem.row)));
     problems_->setItem(i, 1, new QTableWidgetItem(QString::number(problem.line)));
     problems_->setItem(i, 2, new QTableWidgetItem(reasonText(problem.kind)));
-    problems_->setItem(i, 3, new QTableWidgetItem(translatedWords(problem.detail)));
+    auto* detail = new QTableWidgetItem(translatedWords(problem.detail));
+    detail->setToolTip(detail->text());
+    problems_->setItem(i, 3, detail);
   }
+  // The reasons are short names, written whole (a Japanese one has no space to wrap at, and was
+  // cut to "フィールドの…"); a long detail wraps onto more lines, its row taller.
+  reasons_->resizeColumnToContents(0);
+  for (int column = 0; column < 3; ++column) problems_->resizeColumnToContents(column);
+  problems_->resizeRowsToContents();
   exportReport_->setEnabled(check.report.total() > 0);
   setDone(usable > 0);
   emit checkFinished();
