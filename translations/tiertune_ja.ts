@@ -483,6 +483,89 @@
     </message>
 </context>
 <context>
+    <name>Model folders</name>
+    <message>
+        <source>%1: architecture %2 is not supported yet; supported are %3.</source>
+        <translation>%1：アーキテクチャ %2 にはまだ対応していません。対応しているのは %3 です。</translation>
+    </message>
+    <message>
+        <source>%1: this is a quantized model%2; Tiertune fine-tunes from unquantized weights (bfloat16, float16 or float32). Use the original, unquantized model folder.</source>
+        <translation>%1：これは量子化されたモデルです%2。Tiertune は量子化されていない重み（bfloat16、float16、float32）からファインチューニングします。量子化前の元のモデルフォルダーを使ってください。</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file; the model folder needs a config.json.</source>
+        <translation>%1：ファイルを開けません。モデルフォルダーには config.json が必要です。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is missing; this folder only has tokenizer.model (SentencePiece), which Tiertune does not read yet. Download the model&apos;s tokenizer.json as well.</source>
+        <translation>tokenizer.json がありません。このフォルダーには Tiertune がまだ読めない tokenizer.model（SentencePiece）しかありません。モデルの tokenizer.json もダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is missing: Tiertune needs it to turn text into tokens.</source>
+        <translation>tokenizer.json がありません。Tiertune はテキストをトークンに変換するのにこのファイルを使います。</translation>
+    </message>
+    <message>
+        <source>The tokenizer has token ids up to %1 but the model has only %2 token embeddings (vocab_size in config.json): they do not belong together.</source>
+        <translation>トークナイザーのトークン ID は %1 までありますが、モデルのトークン埋め込みは %2 個しかありません（config.json の vocab_size）。組み合わせが合っていません。</translation>
+    </message>
+    <message>
+        <source>The tokenizer cannot be used: %1</source>
+        <translation>トークナイザーを使えません：%1</translation>
+    </message>
+    <message>
+        <source>The model has no chat template: it is a base model. Train it on plain text, or on conversations with a template chosen when you create the run.</source>
+        <translation>このモデルにはチャットテンプレートがありません（ベースモデルです）。プレーンテキストで学習させるか、実行の作成時にテンプレートを選んで会話で学習させてください。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template cannot be read (%1); conversations need a template chosen when you create the run.</source>
+        <translation>モデルのチャットテンプレートを読み込めません（%1）。会話で学習するには、実行の作成時にテンプレートを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 はフォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>config.json is missing: this does not look like a Hugging Face model folder.</source>
+        <translation>config.json がありません。Hugging Face のモデルフォルダーではないようです。</translation>
+    </message>
+    <message>
+        <source>%1: no model weights found: the folder has neither %2 nor %3. It has pytorch_model.bin weights, a PyTorch format Tiertune does not read; download the safetensors version of the model.</source>
+        <translation>%1：モデルの重みが見つかりません。このフォルダーには %2 も %3 もありません。あるのは Tiertune が読めない PyTorch 形式の pytorch_model.bin の重みです。safetensors 版のモデルをダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>%1: no model weights found: the folder has neither %2 nor %3.</source>
+        <translation>%1：モデルの重みが見つかりません。このフォルダーには %2 も %3 もありません。</translation>
+    </message>
+    <message>
+        <source>%1 lists the shard %2, but that file is not in %3: the download is incomplete; download the missing file.</source>
+        <translation>%1 にはシャード %2 が記載されていますが、そのファイルは %3 にありません。ダウンロードが完了していないので、足りないファイルをダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>tensor %1 is missing (expected shape %2); the weights do not match config.json or a file is incomplete.</source>
+        <translation>テンソル %1 がありません（想定される形状は %2）。重みが config.json と合っていないか、ファイルが不完全です。</translation>
+    </message>
+    <message>
+        <source>tensor %1 has shape %2, but config.json implies %3; the weights belong to a different model than config.json describes.</source>
+        <translation>テンソル %1 の形状は %2 ですが、config.json からは %3 になるはずです。重みは config.json が示すものとは別のモデルのものです。</translation>
+    </message>
+    <message>
+        <source>tensor %1 holds %2 values (%3); Tiertune loads weights only as BF16, F16 or F32. Use an unquantized model folder.</source>
+        <translation>テンソル %1 の値は %2（%3）です。Tiertune が読み込める重みは BF16、F16、F32 だけです。量子化されていないモデルフォルダーを使ってください。</translation>
+    </message>
+    <message>
+        <source>tensor lm_head.weight is present, but config.json ties the output layer to the embeddings (tie_word_embeddings), so it would be ignored; config.json and the weights disagree.</source>
+        <translation>テンソル lm_head.weight がありますが、config.json では出力層が埋め込みと共有されている（tie_word_embeddings）ため、使われません。config.json と重みが食い違っています。</translation>
+    </message>
+    <message>
+        <source>tensor %1 is not part of a %2 model with this config.json; the weights belong to a different model or architecture.</source>
+        <translation>テンソル %1 は、この config.json の %2 モデルには含まれません。重みは別のモデルかアーキテクチャのものです。</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 holds values that are not a number (NaN or infinite), %3 of them; training and generation cannot use it. The file is damaged or was saved from a diverged model: download the model again.</source>
+        <translation>%1：テンソル %2 に数値でない値（NaN または無限大）が %3 個あります。学習にも生成にも使えません。ファイルが壊れているか、発散したモデルから保存されたものです。モデルをもう一度ダウンロードしてください。</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>

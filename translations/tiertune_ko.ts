@@ -483,6 +483,89 @@
     </message>
 </context>
 <context>
+    <name>Model folders</name>
+    <message>
+        <source>%1: architecture %2 is not supported yet; supported are %3.</source>
+        <translation>%1: 아키텍처 %2은(는) 아직 지원하지 않습니다. 지원하는 것은 %3입니다.</translation>
+    </message>
+    <message>
+        <source>%1: this is a quantized model%2; Tiertune fine-tunes from unquantized weights (bfloat16, float16 or float32). Use the original, unquantized model folder.</source>
+        <translation>%1: 양자화된 모델입니다%2. Tiertune은 양자화되지 않은 가중치(bfloat16, float16, float32)로 파인튜닝합니다. 양자화되지 않은 원래 모델 폴더를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file; the model folder needs a config.json.</source>
+        <translation>%1: 파일을 열 수 없습니다. 모델 폴더에는 config.json이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is missing; this folder only has tokenizer.model (SentencePiece), which Tiertune does not read yet. Download the model&apos;s tokenizer.json as well.</source>
+        <translation>tokenizer.json이 없습니다. 이 폴더에는 Tiertune이 아직 읽지 못하는 tokenizer.model(SentencePiece)만 있습니다. 모델의 tokenizer.json도 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is missing: Tiertune needs it to turn text into tokens.</source>
+        <translation>tokenizer.json이 없습니다. Tiertune은 텍스트를 토큰으로 바꾸는 데 이 파일이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The tokenizer has token ids up to %1 but the model has only %2 token embeddings (vocab_size in config.json): they do not belong together.</source>
+        <translation>토크나이저의 토큰 ID는 %1까지 있지만 모델의 토큰 임베딩은 %2개뿐입니다(config.json의 vocab_size). 서로 맞지 않는 조합입니다.</translation>
+    </message>
+    <message>
+        <source>The tokenizer cannot be used: %1</source>
+        <translation>토크나이저를 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The model has no chat template: it is a base model. Train it on plain text, or on conversations with a template chosen when you create the run.</source>
+        <translation>이 모델에는 채팅 템플릿이 없습니다(기본 모델입니다). 일반 텍스트로 학습하거나, 실행을 만들 때 템플릿을 골라 대화로 학습하세요.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template cannot be read (%1); conversations need a template chosen when you create the run.</source>
+        <translation>모델의 채팅 템플릿을 읽을 수 없습니다(%1). 대화로 학습하려면 실행을 만들 때 템플릿을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>config.json is missing: this does not look like a Hugging Face model folder.</source>
+        <translation>config.json이 없습니다. Hugging Face 모델 폴더가 아닌 것 같습니다.</translation>
+    </message>
+    <message>
+        <source>%1: no model weights found: the folder has neither %2 nor %3. It has pytorch_model.bin weights, a PyTorch format Tiertune does not read; download the safetensors version of the model.</source>
+        <translation>%1: 모델 가중치를 찾을 수 없습니다. 이 폴더에는 %2도 %3도 없습니다. Tiertune이 읽지 못하는 PyTorch 형식의 pytorch_model.bin 가중치만 있습니다. safetensors 버전의 모델을 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>%1: no model weights found: the folder has neither %2 nor %3.</source>
+        <translation>%1: 모델 가중치를 찾을 수 없습니다. 이 폴더에는 %2도 %3도 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 lists the shard %2, but that file is not in %3: the download is incomplete; download the missing file.</source>
+        <translation>%1에는 샤드 %2이(가) 적혀 있지만 그 파일이 %3에 없습니다. 내려받기가 끝나지 않았으니 빠진 파일을 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>tensor %1 is missing (expected shape %2); the weights do not match config.json or a file is incomplete.</source>
+        <translation>텐서 %1이(가) 없습니다(예상 형태 %2). 가중치가 config.json과 맞지 않거나 파일이 불완전합니다.</translation>
+    </message>
+    <message>
+        <source>tensor %1 has shape %2, but config.json implies %3; the weights belong to a different model than config.json describes.</source>
+        <translation>텐서 %1의 형태는 %2이지만 config.json에 따르면 %3이어야 합니다. 가중치가 config.json이 설명하는 것과 다른 모델의 것입니다.</translation>
+    </message>
+    <message>
+        <source>tensor %1 holds %2 values (%3); Tiertune loads weights only as BF16, F16 or F32. Use an unquantized model folder.</source>
+        <translation>텐서 %1의 값은 %2(%3)입니다. Tiertune은 BF16, F16, F32 가중치만 불러올 수 있습니다. 양자화되지 않은 모델 폴더를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>tensor lm_head.weight is present, but config.json ties the output layer to the embeddings (tie_word_embeddings), so it would be ignored; config.json and the weights disagree.</source>
+        <translation>텐서 lm_head.weight가 있지만 config.json에서 출력층을 임베딩과 공유하도록(tie_word_embeddings) 설정해 무시됩니다. config.json과 가중치가 서로 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>tensor %1 is not part of a %2 model with this config.json; the weights belong to a different model or architecture.</source>
+        <translation>텐서 %1은(는) 이 config.json의 %2 모델에 속하지 않습니다. 가중치가 다른 모델이나 아키텍처의 것입니다.</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 holds values that are not a number (NaN or infinite), %3 of them; training and generation cannot use it. The file is damaged or was saved from a diverged model: download the model again.</source>
+        <translation>%1: 텐서 %2에 숫자가 아닌 값(NaN 또는 무한대)이 %3개 있습니다. 학습에도 생성에도 쓸 수 없습니다. 파일이 손상되었거나 발산한 모델에서 저장된 것입니다. 모델을 다시 내려받으세요.</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>

@@ -483,6 +483,89 @@
     </message>
 </context>
 <context>
+    <name>Model folders</name>
+    <message>
+        <source>%1: architecture %2 is not supported yet; supported are %3.</source>
+        <translation>%1：尚未支援架構 %2；目前支援 %3。</translation>
+    </message>
+    <message>
+        <source>%1: this is a quantized model%2; Tiertune fine-tunes from unquantized weights (bfloat16, float16 or float32). Use the original, unquantized model folder.</source>
+        <translation>%1：這是量化過的模型%2；Tiertune 需從未量化的權重（bfloat16、float16 或 float32）進行微調。請使用原始、未量化的模型資料夾。</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file; the model folder needs a config.json.</source>
+        <translation>%1：無法開啟檔案；模型資料夾需要 config.json。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is missing; this folder only has tokenizer.model (SentencePiece), which Tiertune does not read yet. Download the model&apos;s tokenizer.json as well.</source>
+        <translation>缺少 tokenizer.json；這個資料夾只有 Tiertune 尚無法讀取的 tokenizer.model（SentencePiece）。請一併下載模型的 tokenizer.json。</translation>
+    </message>
+    <message>
+        <source>tokenizer.json is missing: Tiertune needs it to turn text into tokens.</source>
+        <translation>缺少 tokenizer.json：Tiertune 需要它把文字轉成 token。</translation>
+    </message>
+    <message>
+        <source>The tokenizer has token ids up to %1 but the model has only %2 token embeddings (vocab_size in config.json): they do not belong together.</source>
+        <translation>分詞器的 token ID 最大到 %1，但模型只有 %2 個 token 嵌入（config.json 中的 vocab_size）：兩者並不相符。</translation>
+    </message>
+    <message>
+        <source>The tokenizer cannot be used: %1</source>
+        <translation>無法使用分詞器：%1</translation>
+    </message>
+    <message>
+        <source>The model has no chat template: it is a base model. Train it on plain text, or on conversations with a template chosen when you create the run.</source>
+        <translation>此模型沒有聊天範本：它是基礎模型。請用純文字訓練，或在建立執行時選擇範本再用對話訓練。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template cannot be read (%1); conversations need a template chosen when you create the run.</source>
+        <translation>無法讀取模型的聊天範本（%1）；若要用對話訓練，請在建立執行時選擇範本。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是資料夾。</translation>
+    </message>
+    <message>
+        <source>config.json is missing: this does not look like a Hugging Face model folder.</source>
+        <translation>缺少 config.json：這看起來不像 Hugging Face 模型資料夾。</translation>
+    </message>
+    <message>
+        <source>%1: no model weights found: the folder has neither %2 nor %3. It has pytorch_model.bin weights, a PyTorch format Tiertune does not read; download the safetensors version of the model.</source>
+        <translation>%1：找不到模型權重：資料夾中既沒有 %2，也沒有 %3。它只有 Tiertune 無法讀取的 PyTorch 格式 pytorch_model.bin 權重；請下載 safetensors 版本的模型。</translation>
+    </message>
+    <message>
+        <source>%1: no model weights found: the folder has neither %2 nor %3.</source>
+        <translation>%1：找不到模型權重：資料夾中既沒有 %2，也沒有 %3。</translation>
+    </message>
+    <message>
+        <source>%1 lists the shard %2, but that file is not in %3: the download is incomplete; download the missing file.</source>
+        <translation>%1 列出了分片 %2，但 %3 中沒有這個檔案：下載不完整；請下載缺少的檔案。</translation>
+    </message>
+    <message>
+        <source>tensor %1 is missing (expected shape %2); the weights do not match config.json or a file is incomplete.</source>
+        <translation>缺少張量 %1（預期形狀為 %2）；權重與 config.json 不符，或檔案不完整。</translation>
+    </message>
+    <message>
+        <source>tensor %1 has shape %2, but config.json implies %3; the weights belong to a different model than config.json describes.</source>
+        <translation>張量 %1 的形狀是 %2，但依 config.json 應為 %3；這些權重屬於與 config.json 所描述不同的模型。</translation>
+    </message>
+    <message>
+        <source>tensor %1 holds %2 values (%3); Tiertune loads weights only as BF16, F16 or F32. Use an unquantized model folder.</source>
+        <translation>張量 %1 的值是 %2（%3）；Tiertune 只能載入 BF16、F16 或 F32 的權重。請使用未量化的模型資料夾。</translation>
+    </message>
+    <message>
+        <source>tensor lm_head.weight is present, but config.json ties the output layer to the embeddings (tie_word_embeddings), so it would be ignored; config.json and the weights disagree.</source>
+        <translation>存在張量 lm_head.weight，但 config.json 設定輸出層與嵌入共用（tie_word_embeddings），因此它會被忽略；config.json 與權重不一致。</translation>
+    </message>
+    <message>
+        <source>tensor %1 is not part of a %2 model with this config.json; the weights belong to a different model or architecture.</source>
+        <translation>張量 %1 不屬於這個 config.json 所描述的 %2 模型；這些權重屬於其他模型或架構。</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 holds values that are not a number (NaN or infinite), %3 of them; training and generation cannot use it. The file is damaged or was saved from a diverged model: download the model again.</source>
+        <translation>%1：張量 %2 中有 %3 個不是數字的值（NaN 或無限大）；訓練與生成都無法使用。檔案已損壞，或是從發散的模型儲存的：請重新下載模型。</translation>
+    </message>
+</context>
+<context>
     <name>NumberText</name>
     <message>
         <source>%1 billion</source>

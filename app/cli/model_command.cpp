@@ -39,8 +39,8 @@ nlohmann::json factsJson(const formats::ModelFolderFacts& facts) {
                          {"tokenizer", facts.hasTokenizer},
                          {"chat_template", facts.hasChatTemplate},
                          {"config_sha256", facts.configSha256},
-                         {"problems", facts.problems},
-                         {"notes", facts.notes}};
+                         {"problems", englishOf(facts.problems)},
+                         {"notes", englishOf(facts.notes)}};
   if (facts.config) {
     json["layers"] = facts.config->layerCount;
     json["context_length"] = facts.config->maxPositionEmbeddings;
@@ -65,12 +65,12 @@ void printFacts(const formats::ModelFolderFacts& facts) {
   }
   std::printf("Tokenizer     %s\n", facts.hasTokenizer ? "tokenizer.json" : "missing");
   std::printf("Chat template %s\n", facts.hasChatTemplate ? "yes" : "no");
-  for (const auto& note : facts.notes) std::printf("Note          %s\n", note.c_str());
+  for (const auto& note : facts.notes) std::printf("Note          %s\n", note.english().c_str());
   if (facts.usable()) {
     std::printf("Ready to fine-tune.\n");
   } else {
     std::printf("\nProblems:\n");
-    for (const auto& problem : facts.problems) std::printf("  - %s\n", problem.c_str());
+    for (const auto& problem : facts.problems) std::printf("  - %s\n", problem.english().c_str());
   }
 }
 

@@ -25,7 +25,7 @@ Id registerModelFolder(Catalog& catalog, const formats::ModelFolderFacts& facts,
                        WhenPresent whenPresent) {
   if (!facts.usable()) {
     std::string message = "The model folder " + facts.folder.string() + " cannot be added:";
-    for (const std::string& problem : facts.problems) message += "\n  - " + problem;
+    for (const Words& problem : facts.problems) message += "\n  - " + problem.english();
     throw Error(message);
   }
   const NewModel record = modelRecordOf(facts, name);

@@ -178,8 +178,8 @@ Architecture readArchitecture(const ConfigFields& fields) {
   } else {
     fields.missing("architectures");
   }
-  throw Error(fields.label() + ": architecture " + name + " is not supported yet; supported are " +
-              supportedArchitectures() + ".");
+  throw Error(TIERTUNE_WORDS("Model folders", "%1: architecture %2 is not supported yet; supported are %3."),
+              {fields.label(), name, supportedArchitectures()});
 }
 
 RopeScaling readRopeScaling(const json& scaling, const std::string& fieldName, std::int64_t maxPositions,
@@ -329,10 +329,11 @@ ModelConfig parseModelConfig(std::string_view jsonText, const std::string& fileL
         (*quantization)["quant_method"].is_string()) {
       method = " (" + (*quantization)["quant_method"].get<std::string>() + ")";
     }
-    throw Error(
-        fileLabel + ": this is a quantized model" + method +
-        "; Tiertune fine-tunes from unquantized weights (bfloat16, float16 or float32). Use the original, "
-        "unquantized model folder.");
+    throw Error(TIERTUNE_WORDS("Model folders",
+                               "%1: this is a quantized model%2; Tiertune fine-tunes from unquantized weights "
+                               "(bfloat16, float16 or float32). Use the original, unquantized "
+                               "model folder."),
+                {fileLabel, method});
   }
   if (auto activation = fields.optionalText("hidden_act"); activation && *activation != "silu") {
     fields.fail("hidden_act",
@@ -431,7 +432,8 @@ std::string supportedArchitectureNames() { return supportedArchitectures(); }
 ModelConfig loadModelConfig(const std::filesystem::path& file) {
   std::error_code error;
   if (!std::filesystem::exists(file, error)) {
-    throw Error(file.string() + ": cannot open the file; the model folder needs a config.json.");
+    throw Error(TIERTUNE_WORDS("Model folders", "%1: cannot open the file; the model folder needs a config.json."),
+                {file.string()});
   }
   return parseModelConfig(readWholeFile(file, kConfigFileLimit), file.string());
 }

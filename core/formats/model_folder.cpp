@@ -49,9 +49,14 @@ void inspectTokenizer(ModelFolderFacts& facts) {
   if (!fs::exists(tokenizerFile)) {
     facts.problems.push_back(
         fs::exists(facts.folder / "tokenizer.model")
-            ? "tokenizer.json is missing; this folder only has tokenizer.model (SentencePiece), "
-              "which Tiertune does not read yet. Download the model's tokenizer.json as well."
-            : "tokenizer.json is missing: Tiertune needs it to turn text into tokens.");
+            ? Words(TIERTUNE_WORDS("Model folders",
+                                   "tokenizer.json is missing; this folder only has tokenizer.model "
+                                   "(SentencePiece), which Tiertune does not read yet. Download the "
+                                   "model's tokenizer.json as well."),
+                    {})
+            : Words(TIERTUNE_WORDS("Model folders",
+                                   "tokenizer.json is missing: Tiertune needs it to turn text into tokens."),
+                    {}));
     return;
   }
   // Loading it is the whole check: every component is read the way encoding will use it.
@@ -60,12 +65,16 @@ void inspectTokenizer(ModelFolderFacts& facts) {
     facts.hasTokenizer = true;
     facts.tokenizerVocabulary = loaded.vocabularySize();
     if (facts.config && facts.tokenizerVocabulary > static_cast<std::size_t>(facts.config->vocabSize)) {
-      facts.problems.push_back("The tokenizer has token ids up to " + std::to_string(facts.tokenizerVocabulary - 1) +
-                               " but the model has only " + std::to_string(facts.config->vocabSize) +
-                               " token embeddings (vocab_size in config.json): they do not belong together.");
+      facts.problems.push_back(
+          Words(TIERTUNE_WORDS("Model folders",
+                               "The tokenizer has token ids up to %1 but the model has only %2 "
+                               "token embeddings (vocab_size in config.json): they do not "
+                               "belong together."),
+                {std::to_string(facts.tokenizerVocabulary - 1), std::to_string(facts.config->vocabSize)}));
     }
   } catch (const Error& error) {
-    facts.problems.push_back(std::string("The tokenizer cannot be used: ") + error.what());
+    facts.problems.push_back(
+        Words(TIERTUNE_WORDS("Model folders", "The tokenizer cannot be used: %1"), {wordsOf(error)}));
   }
 }
 
@@ -74,17 +83,21 @@ void inspectChatTemplate(ModelFolderFacts& facts) {
   try {
     source = loadModelChatTemplate(facts.folder).source;
   } catch (const Error&) {
-    facts.notes.push_back(
-        "The model has no chat template: it is a base model. Train it on plain text, or on "
-        "conversations with a template chosen when you create the run.");
+    facts.notes.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                               "The model has no chat template: it is a base model. Train it on "
+                                               "plain text, or on conversations with a template chosen when "
+                                               "you create the run."),
+                                {}));
     return;
   }
   try {
     (void)ChatTemplate::parse(source);
     facts.hasChatTemplate = true;
   } catch (const Error& error) {
-    facts.notes.push_back(std::string("The model's chat template cannot be read (") + error.what() +
-                          "); conversations need a template chosen when you create the run.");
+    facts.notes.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                               "The model's chat template cannot be read (%1); conversations need a "
+                                               "template chosen when you create the run."),
+                                {wordsOf(error)}));
   }
 }
 
@@ -97,13 +110,15 @@ ModelFolderFacts inspectModelFolder(const fs::path& folder) {
   if (facts.folder.has_filename() == false) facts.folder = facts.folder.parent_path();
   facts.name = facts.folder.filename().string();
   if (!fs::is_directory(facts.folder, error)) {
-    facts.problems.push_back(facts.folder.string() + " is not a folder.");
+    facts.problems.push_back(Words(TIERTUNE_WORDS("Model folders", "%1 is not a folder."), {facts.folder.string()}));
     return facts;
   }
 
   const fs::path configFile = facts.folder / "config.json";
   if (!fs::exists(configFile)) {
-    facts.problems.push_back("config.json is missing: this does not look like a Hugging Face model folder.");
+    facts.problems.push_back(Words(
+        TIERTUNE_WORDS("Model folders", "config.json is missing: this does not look like a Hugging Face model folder."),
+        {}));
   } else {
     try {
       facts.config = loadModelConfig(configFile);
@@ -111,7 +126,7 @@ ModelFolderFacts inspectModelFolder(const fs::path& folder) {
       facts.parameterCount = parameterCount(*facts.config);
       facts.configSha256 = sha256HexOfFile(configFile);
     } catch (const Error& failure) {
-      facts.problems.push_back(failure.what());
+      facts.problems.push_back(wordsOf(failure));
     }
   }
 
@@ -121,19 +136,15 @@ ModelFolderFacts inspectModelFolder(const fs::path& folder) {
     for (const SafetensorsFile& file : weights.files()) facts.weightBytes += fs::file_size(file.path(), error);
     facts.weightsDtype = dominantDtype(weights);
     if (facts.config) {
-      for (std::string& problem : checkWeightsAgainstConfig(*facts.config, weights)) {
+      for (Words& problem : checkWeightsAgainstConfig(*facts.config, weights)) {
         facts.problems.push_back(std::move(problem));
       }
-      for (std::string& problem : checkWeightsAreFinite(*facts.config, weights)) {
+      for (Words& problem : checkWeightsAreFinite(*facts.config, weights)) {
         facts.problems.push_back(std::move(problem));
       }
     }
   } catch (const Error& failure) {
-    std::string message = failure.what();
-    if (fs::exists(facts.folder / "pytorch_model.bin") || fs::exists(facts.folder / "pytorch_model.bin.index.json")) {
-      message += " The folder has PyTorch .bin weights only; download the safetensors version of the model.";
-    }
-    facts.problems.push_back(message);
+    facts.problems.push_back(wordsOf(failure));
   }
   if (facts.weightsDtype.empty() && facts.config) facts.weightsDtype = facts.config->dtype;
 

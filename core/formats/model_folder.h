@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/formats/model_config.h"
+#include "core/util/words.h"
 
 namespace tiertune::formats {
 
@@ -27,8 +28,8 @@ struct ModelFolderFacts {
   std::size_t tokenizerVocabulary = 0;  // one more than the tokenizer's highest id
   bool hasChatTemplate = false;       // found (model_chat_template.h) and parses
   std::string configSha256;           // of config.json, to notice a changed folder later
-  std::vector<std::string> problems;  // empty: the model can be trained
-  std::vector<std::string> notes;     // worth knowing, not blocking (no chat template, ...)
+  std::vector<Words> problems;        // empty: the model can be trained
+  std::vector<Words> notes;           // worth knowing, not blocking (no chat template, ...)
 
   bool usable() const { return problems.empty(); }
 };

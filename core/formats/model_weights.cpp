@@ -37,16 +37,16 @@ ModelWeights ModelWeights::openFolder(const std::filesystem::path& folder) {
   if (nameIsPresent(index)) return openIndex(index);
   if (nameIsPresent(single)) return openSingleFile(single);
   std::error_code error;
-  std::string hint;
   if (std::filesystem::exists(folder / "pytorch_model.bin", error) ||
       std::filesystem::exists(folder / "pytorch_model.bin.index.json", error)) {
-    hint =
-        " It has pytorch_model.bin weights, a PyTorch format Tiertune does not read; download the "
-        "safetensors version of the model.";
+    throw Error(TIERTUNE_WORDS("Model folders",
+                               "%1: no model weights found: the folder has neither %2 nor %3. It has "
+                               "pytorch_model.bin weights, a PyTorch format Tiertune does not "
+                               "read; download the safetensors version of the model."),
+                {folder.string(), std::string(kSingleWeightsFileName), std::string(kWeightsIndexFileName)});
   }
-  throw Error(folder.string() + ": no model weights found: the folder has neither " +
-              std::string(kSingleWeightsFileName) + " nor " + std::string(kWeightsIndexFileName) + "." +
-              hint);
+  throw Error(TIERTUNE_WORDS("Model folders", "%1: no model weights found: the folder has neither %2 nor %3."),
+              {folder.string(), std::string(kSingleWeightsFileName), std::string(kWeightsIndexFileName)});
 }
 
 ModelWeights ModelWeights::openSingleFile(const std::filesystem::path& file) {
@@ -99,8 +99,10 @@ ModelWeights ModelWeights::openIndex(const std::filesystem::path& indexFile) {
   for (const std::string& name : shardNames) {
     const std::filesystem::path shardPath = folder / name;
     if (!nameIsPresent(shardPath)) {
-      throw Error(label + " lists the shard " + name + ", but that file is not in " + folder.string() +
-                  ": the download is incomplete; download the missing file.");
+      throw Error(TIERTUNE_WORDS("Model folders",
+                                 "%1 lists the shard %2, but that file is not in %3: the download is "
+                                 "incomplete; download the missing file."),
+                  {label, name, folder.string()});
     }
     fileNumber.emplace(name, weights.files_.size());
     weights.files_.emplace_back(shardPath);

@@ -26,42 +26,46 @@ std::uint64_t countAllOnesExponent(std::span<const std::byte> bytes, Word expone
 
 }  // namespace
 
-std::vector<std::string> checkWeightsAgainstConfig(const ModelConfig& config, const ModelWeights& weights) {
-  std::vector<std::string> problems;
+std::vector<Words> checkWeightsAgainstConfig(const ModelConfig& config, const ModelWeights& weights) {
+  std::vector<Words> problems;
   std::set<std::string, std::less<>> expectedNames;
   for (const ExpectedTensor& expected : expectedTensors(config)) {
     expectedNames.insert(expected.name);
     const TensorInfo* found = weights.find(expected.name);
     if (!found) {
-      problems.push_back("tensor " + expected.name + " is missing (expected shape " +
-                         formatShape(expected.shape) +
-                         "); the weights do not match config.json or a file is incomplete.");
+      problems.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                              "tensor %1 is missing (expected shape %2); the weights do not "
+                                              "match config.json or a file is incomplete."),
+                               {expected.name, formatShape(expected.shape)}));
       continue;
     }
     if (found->shape != expected.shape) {
-      problems.push_back("tensor " + expected.name + " has shape " + formatShape(found->shape) +
-                         ", but config.json implies " + formatShape(expected.shape) +
-                         "; the weights belong to a different model than config.json describes.");
+      problems.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                              "tensor %1 has shape %2, but config.json implies %3; the weights "
+                                              "belong to a different model than config.json describes."),
+                               {expected.name, formatShape(found->shape), formatShape(expected.shape)}));
     }
     if (!isLoadableFloat(found->dtype)) {
-      problems.push_back(
-          "tensor " + expected.name + " holds " + std::string(dtypeName(found->dtype)) + " values (" +
-          dtypeDescription(found->dtype) +
-          "); Tiertune loads weights only as BF16, F16 or F32. Use an unquantized model folder.");
+      problems.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                              "tensor %1 holds %2 values (%3); Tiertune loads weights only as "
+                                              "BF16, F16 or F32. Use an unquantized model folder."),
+                               {expected.name, std::string(dtypeName(found->dtype)), dtypeDescription(found->dtype)}));
     }
   }
   for (const std::string& name : weights.names()) {
     if (expectedNames.contains(name) || isHarmlessExtra(name)) continue;
     if (name == "lm_head.weight" && config.tieWordEmbeddings) {
-      problems.push_back(
-          "tensor lm_head.weight is present, but config.json ties the output layer to the "
-          "embeddings (tie_word_embeddings), so it would be ignored; config.json and the weights "
-          "disagree.");
+      problems.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                              "tensor lm_head.weight is present, but config.json ties the output "
+                                              "layer to the embeddings (tie_word_embeddings), so it would be "
+                                              "ignored; config.json and the weights disagree."),
+                               {}));
       continue;
     }
-    problems.push_back(
-        "tensor " + name + " is not part of a " + std::string(architectureName(config.architecture)) +
-        " model with this config.json; the weights belong to a different model or architecture.");
+    problems.push_back(Words(TIERTUNE_WORDS("Model folders",
+                                            "tensor %1 is not part of a %2 model with this config.json; the "
+                                            "weights belong to a different model or architecture."),
+                             {name, std::string(architectureName(config.architecture))}));
   }
   return problems;
 }
@@ -81,17 +85,18 @@ std::uint64_t countNonFinite(std::span<const float> values) {
   return count;
 }
 
-std::string nonFiniteProblem(std::string_view fileLabel, const std::string& tensorName, std::uint64_t count) {
-  return std::string(fileLabel) + ": tensor " + tensorName + " holds " + std::to_string(count) +
-         (count == 1 ? " value that is" : " values that are") +
-         " not a number (NaN or infinite); training and generation cannot use it. The file is damaged or "
-         "was saved from a diverged model: download the model again.";
+Words nonFiniteProblem(std::string_view fileLabel, const std::string& tensorName, std::uint64_t count) {
+  return Words(TIERTUNE_WORDS("Model folders",
+                              "%1: tensor %2 holds values that are not a number (NaN or infinite), %3 of "
+                              "them; training and generation cannot use it. The file is damaged or was "
+                              "saved from a diverged model: download the model again."),
+               {std::string(fileLabel), tensorName, std::to_string(count)});
 }
 
-std::vector<std::string> checkWeightsAreFinite(const ModelConfig& config, const ModelWeights& weights) {
+std::vector<Words> checkWeightsAreFinite(const ModelConfig& config, const ModelWeights& weights) {
   std::set<std::string, std::less<>> expected;
   for (const ExpectedTensor& tensor : expectedTensors(config)) expected.insert(tensor.name);
-  std::vector<std::string> problems;
+  std::vector<Words> problems;
   for (const SafetensorsFile& file : weights.files()) {
     for (const TensorInfo& info : file.tensors()) {  // data order: the file is read front to back
       if (!expected.contains(info.name) || !isLoadableFloat(info.dtype)) continue;

@@ -57,6 +57,13 @@ int highestPlace(std::string_view text) {
   return highest;
 }
 
+std::vector<std::string> englishOf(std::span<const Words> list) {
+  std::vector<std::string> english;
+  english.reserve(list.size());
+  for (const Words& words : list) english.push_back(words.english());
+  return english;
+}
+
 Words wordsOf(const std::exception& error) {
   if (const auto* own = dynamic_cast<const Error*>(&error); own != nullptr && own->words() != nullptr)
     return *own->words();

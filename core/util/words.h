@@ -60,6 +60,9 @@ std::string fillPlaces(std::string_view text, std::span<const std::string> value
 // use the same places.
 int highestPlace(std::string_view text);
 
+// The English of each, in order (for the command line and JSON reports).
+std::vector<std::string> englishOf(std::span<const Words> list);
+
 // The Words of any exception: a tiertune::Error's own, or its what() as verbatim text.
 Words wordsOf(const std::exception& error);
 

@@ -39,16 +39,16 @@ fs::path writeTinyModelFolder(const fs::path& folder, const std::string& configT
   return folder;
 }
 
-bool mentions(const std::vector<std::string>& problems, const std::string& words) {
-  for (const auto& problem : problems) {
+bool mentions(const std::vector<Words>& problems, const std::string& words) {
+  for (const std::string& problem : englishOf(problems)) {
     if (problem.find(words) != std::string::npos) return true;
   }
   return false;
 }
 
-std::string joined(const std::vector<std::string>& lines) {
+std::string joined(const std::vector<Words>& lines) {
   std::string text;
-  for (const auto& line : lines) text += line + " | ";
+  for (const std::string& line : englishOf(lines)) text += line + " | ";
   return text;
 }
 
@@ -140,10 +140,11 @@ class ModelFolderTest : public QObject {
     overwrite("model.norm.weight", 0, 0x7F80);                  // +infinity
     const ModelFolderFacts facts = inspectModelFolder(model);
     QVERIFY(!facts.usable());
-    QVERIFY2(mentions(facts.problems, weights.string() + ": tensor model.layers.1.mlp.up_proj.weight holds 2 values "
-                                                         "that are not a number (NaN or infinite)"),
+    QVERIFY2(mentions(facts.problems, weights.string() + ": tensor model.layers.1.mlp.up_proj.weight holds values "
+                                                         "that are not a number (NaN or infinite), 2 of them"),
              joined(facts.problems).c_str());
-    QVERIFY2(mentions(facts.problems, "tensor model.norm.weight holds 1 value that is not a number"),
+    QVERIFY2(mentions(facts.problems,
+                      "tensor model.norm.weight holds values that are not a number (NaN or infinite), 1 of them"),
              joined(facts.problems).c_str());
     catalog::Catalog store = catalog::Catalog::open(folder("data") / settings::kCatalogFileName);
     QVERIFY(test::errorOf([&] { catalog::registerModelFolder(store, facts); }).find("not a number") !=

@@ -6,12 +6,14 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <filesystem>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/Language.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/dialogs/AddModelDialog.h"
 #include "app/gui/pages/ModelsPage.h"
@@ -115,6 +117,24 @@ class TestModelsPage : public QObject {
     QVERIFY2(problems->text().contains(QStringLiteral("tokenizer.json is missing")), qPrintable(problems->text()));
     dialog->reject();
     QCOMPARE(context_->catalog()->models().size(), 0u);
+  }
+
+  // In Japanese, the folder's problems are core's sentences translated, each with its file or
+  // tensor name kept as it is: no English sentence of core's is left in the list.
+  void aBrokenFolderIsExplainedInTheWindowsLanguage() {
+    const fs::path folder = writeTinyModelFolder(path("NoTokenizer"), /*withTokenizer=*/false);
+    const tiertune::gui::InstalledTranslations japanese(tiertune::gui::resolveLanguage("ja"));
+    AddModelDialog* dialog = page_->addModelFolder(QString::fromStdString(folder.string()));
+    QTRY_VERIFY(dialog->inspectionFinished());
+    QVERIFY(!dialog->canAdd());
+    const QString problems = dialog->findChild<QLabel*>(QStringLiteral("modelProblems"))->text();
+    QVERIFY2(problems.contains(QStringLiteral(
+                 "• tokenizer.json がありません。Tiertune はテキストをトークンに変換するのにこのファイルを使います。")),
+             qPrintable(problems));
+    QString rest = problems;
+    for (const QString& name : {QStringLiteral("tokenizer.json"), QStringLiteral("Tiertune")}) rest.remove(name);
+    QVERIFY2(!QRegularExpression(QStringLiteral("[A-Za-z]{4,}")).match(rest).hasMatch(), qPrintable(problems));
+    dialog->reject();
   }
 
   // Issue 27 item 4: a folder that is no model is said to be none, not "a base model", and the

@@ -30,11 +30,11 @@ QLabel* valueLabel(const char* objectName) {
   return label;
 }
 
-QString bulletList(const std::vector<std::string>& lines) {
+QString bulletList(const std::vector<Words>& lines) {
   QString text;
-  for (const auto& line : lines) {
+  for (const Words& line : lines) {
     if (!text.isEmpty()) text += QStringLiteral("\n");
-    text += QStringLiteral("• ") + QString::fromStdString(line);
+    text += QStringLiteral("• ") + translatedWords(line);
   }
   return text;
 }
