@@ -585,6 +585,57 @@
     </message>
 </context>
 <context>
+    <name>Output folders</name>
+    <message>
+        <source>run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <source>run %1 (“%2”)</source>
+        <translation>実行 %1（「%2」）</translation>
+    </message>
+    <message>
+        <source>The output folder %1 is in use by another Tiertune process; wait for it to end, or give this run another &quot;output&quot;.</source>
+        <translation>出力フォルダー %1 は別の Tiertune のプロセスが使用中です。終わるのを待つか、この実行に別の「output」を指定してください。</translation>
+    </message>
+    <message>
+        <source>Run %1 is already running (process %2); one run has one worker. Wait for it to end, or stop it first.</source>
+        <translation>実行 %1 はすでに動いています（プロセス %2）。1 つの実行を動かせるのは 1 つのワーカーだけです。終わるのを待つか、先に停止してください。</translation>
+    </message>
+    <message>
+        <source>another run</source>
+        <translation>別の実行</translation>
+    </message>
+    <message>
+        <source>%1 of another catalog (%2)</source>
+        <translation>別のカタログ（%2）の%1</translation>
+    </message>
+    <message>
+        <source>The output folder %1 is in use by %2 (process %3); two runs in one folder would delete each other&apos;s checkpoints. Give this run another &quot;output&quot;, or wait for that run to end.</source>
+        <translation>出力フォルダー %1 は %2 が使用中です（プロセス %3）。1 つのフォルダーで 2 つの実行を動かすと、互いのチェックポイントを消してしまいます。この実行に別の「output」を指定するか、その実行が終わるのを待ってください。</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>フォルダーではありません</translation>
+    </message>
+    <message>
+        <source>Cannot create the output folder %1: %2. Choose a folder you can write to as &quot;output&quot;.</source>
+        <translation>出力フォルダー %1 を作成できません：%2。書き込めるフォルダーを「output」に指定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot write in the output folder %1 (%2). Choose a folder you can write to as &quot;output&quot;.</source>
+        <translation>出力フォルダー %1 に書き込めません（%2）。書き込めるフォルダーを「output」に指定してください。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to %2 of another catalog (%3); two runs in one folder would delete each other&apos;s checkpoints. Give this run another &quot;output&quot; (if that catalog is gone for good, delete %4).</source>
+        <translation>出力フォルダー %1 は別のカタログ（%3）の %2 のものです。1 つのフォルダーで 2 つの実行を動かすと、互いのチェックポイントを消してしまいます。この実行に別の「output」を指定してください（そのカタログがもう存在しないなら、%4 を削除してください）。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to %2; two runs in one folder would overwrite each other&apos;s checkpoints. Give this run another &quot;output&quot;, or continue that run instead.</source>
+        <translation>出力フォルダー %1 は %2 のものです。1 つのフォルダーで 2 つの実行を動かすと、互いのチェックポイントを上書きしてしまいます。この実行に別の「output」を指定するか、代わりにその実行を続けてください。</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>

@@ -585,6 +585,57 @@
     </message>
 </context>
 <context>
+    <name>Output folders</name>
+    <message>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>run %1 (“%2”)</source>
+        <translation>실행 %1(“%2”)</translation>
+    </message>
+    <message>
+        <source>The output folder %1 is in use by another Tiertune process; wait for it to end, or give this run another &quot;output&quot;.</source>
+        <translation>출력 폴더 %1을(를) 다른 Tiertune 프로세스가 사용 중입니다. 끝날 때까지 기다리거나 이 실행에 다른 “output”을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Run %1 is already running (process %2); one run has one worker. Wait for it to end, or stop it first.</source>
+        <translation>실행 %1은(는) 이미 진행 중입니다(프로세스 %2). 한 실행에는 워커가 하나뿐입니다. 끝날 때까지 기다리거나 먼저 중지하세요.</translation>
+    </message>
+    <message>
+        <source>another run</source>
+        <translation>다른 실행</translation>
+    </message>
+    <message>
+        <source>%1 of another catalog (%2)</source>
+        <translation>다른 카탈로그(%2)의 %1</translation>
+    </message>
+    <message>
+        <source>The output folder %1 is in use by %2 (process %3); two runs in one folder would delete each other&apos;s checkpoints. Give this run another &quot;output&quot;, or wait for that run to end.</source>
+        <translation>출력 폴더 %1을(를) %2이(가) 사용 중입니다(프로세스 %3). 한 폴더에서 두 실행을 돌리면 서로의 체크포인트를 지우게 됩니다. 이 실행에 다른 “output”을 지정하거나 그 실행이 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Cannot create the output folder %1: %2. Choose a folder you can write to as &quot;output&quot;.</source>
+        <translation>출력 폴더 %1을(를) 만들 수 없습니다: %2. 쓸 수 있는 폴더를 “output”으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the output folder %1 (%2). Choose a folder you can write to as &quot;output&quot;.</source>
+        <translation>출력 폴더 %1에 쓸 수 없습니다(%2). 쓸 수 있는 폴더를 “output”으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to %2 of another catalog (%3); two runs in one folder would delete each other&apos;s checkpoints. Give this run another &quot;output&quot; (if that catalog is gone for good, delete %4).</source>
+        <translation>출력 폴더 %1은(는) 다른 카탈로그(%3)의 %2 것입니다. 한 폴더에서 두 실행을 돌리면 서로의 체크포인트를 지우게 됩니다. 이 실행에 다른 “output”을 지정하세요(그 카탈로그가 완전히 없어졌다면 %4을(를) 삭제하세요).</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to %2; two runs in one folder would overwrite each other&apos;s checkpoints. Give this run another &quot;output&quot;, or continue that run instead.</source>
+        <translation>출력 폴더 %1은(는) %2의 것입니다. 한 폴더에서 두 실행을 돌리면 서로의 체크포인트를 덮어쓰게 됩니다. 이 실행에 다른 “output”을 지정하거나 대신 그 실행을 이어서 하세요.</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>

@@ -585,6 +585,57 @@
     </message>
 </context>
 <context>
+    <name>Output folders</name>
+    <message>
+        <source>run %1</source>
+        <translation>執行 %1</translation>
+    </message>
+    <message>
+        <source>run %1 (“%2”)</source>
+        <translation>執行 %1（「%2」）</translation>
+    </message>
+    <message>
+        <source>The output folder %1 is in use by another Tiertune process; wait for it to end, or give this run another &quot;output&quot;.</source>
+        <translation>輸出資料夾 %1 正由另一個 Tiertune 程序使用中；請等它結束，或為這次執行指定其他「output」。</translation>
+    </message>
+    <message>
+        <source>Run %1 is already running (process %2); one run has one worker. Wait for it to end, or stop it first.</source>
+        <translation>執行 %1 已在進行中（程序 %2）；一個執行只能有一個工作程序。請等它結束，或先將它停止。</translation>
+    </message>
+    <message>
+        <source>another run</source>
+        <translation>另一個執行</translation>
+    </message>
+    <message>
+        <source>%1 of another catalog (%2)</source>
+        <translation>另一個目錄（%2）的%1</translation>
+    </message>
+    <message>
+        <source>The output folder %1 is in use by %2 (process %3); two runs in one folder would delete each other&apos;s checkpoints. Give this run another &quot;output&quot;, or wait for that run to end.</source>
+        <translation>輸出資料夾 %1 正由%2使用中（程序 %3）；兩個執行共用一個資料夾會刪掉彼此的檢查點。請為這次執行指定其他「output」，或等那個執行結束。</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>它不是資料夾</translation>
+    </message>
+    <message>
+        <source>Cannot create the output folder %1: %2. Choose a folder you can write to as &quot;output&quot;.</source>
+        <translation>無法建立輸出資料夾 %1：%2。請將可寫入的資料夾指定為「output」。</translation>
+    </message>
+    <message>
+        <source>Cannot write in the output folder %1 (%2). Choose a folder you can write to as &quot;output&quot;.</source>
+        <translation>無法寫入輸出資料夾 %1（%2）。請將可寫入的資料夾指定為「output」。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to %2 of another catalog (%3); two runs in one folder would delete each other&apos;s checkpoints. Give this run another &quot;output&quot; (if that catalog is gone for good, delete %4).</source>
+        <translation>輸出資料夾 %1 屬於另一個目錄（%3）的%2；兩個執行共用一個資料夾會刪掉彼此的檢查點。請為這次執行指定其他「output」（若那個目錄已永久不存在，請刪除 %4）。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 belongs to %2; two runs in one folder would overwrite each other&apos;s checkpoints. Give this run another &quot;output&quot;, or continue that run instead.</source>
+        <translation>輸出資料夾 %1 屬於%2；兩個執行共用一個資料夾會覆寫彼此的檢查點。請為這次執行指定其他「output」，或改為繼續那個執行。</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>The offload folder&apos;s speed has not been measured yet, so 1 GB/s is assumed: “Measure disk speed” on the Home page measures it.</source>

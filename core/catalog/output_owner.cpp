@@ -26,8 +26,9 @@ fs::path resolved(const fs::path& path) {
   return error ? absolute : canonical;
 }
 
-std::string runWords(const OutputOwner& owner) {
-  return "run " + std::to_string(owner.run) + (owner.runName.empty() ? "" : " (\u201c" + owner.runName + "\u201d)");
+Words runWords(const OutputOwner& owner) {
+  if (owner.runName.empty()) return Words(TIERTUNE_WORDS("Output folders", "run %1"), {std::to_string(owner.run)});
+  return Words(TIERTUNE_WORDS("Output folders", "run %1 (\u201c%2\u201d)"), {std::to_string(owner.run), owner.runName});
 }
 
 bool workerAlive(const OutputOwner& owner) {
@@ -44,21 +45,28 @@ Error busyError(const fs::path& folder, const fs::path& catalog, std::optional<I
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   if (!owner || !workerAlive(*owner)) {
-    return Error("The output folder " + folder.string() +
-                 " is in use by another Tiertune process; wait for it to end, or give this run another \"output\".");
+    return Error(TIERTUNE_WORDS("Output folders",
+                                "The output folder %1 is in use by another Tiertune process; wait for it "
+                                "to end, or give this run another \"output\"."),
+                 {folder.string()});
   }
-  const std::string process = " (process " + std::to_string(owner->worker->pid) + ")";
+  const std::string process = std::to_string(owner->worker->pid);
   const bool sameCatalog = !owner->catalog.empty() && sameCatalogFile(owner->catalog, catalog);
   if (sameCatalog && forRun && owner->run == *forRun) {
-    return Error("Run " + std::to_string(*forRun) + " is already running" + process +
-                 "; one run has one worker. Wait for it to end, or stop it first.");
+    return Error(TIERTUNE_WORDS("Output folders",
+                                "Run %1 is already running (process %2); one run has one worker. Wait for it "
+                                "to end, or stop it first."),
+                 {std::to_string(*forRun), process});
   }
-  const std::string whose = owner->run == 0   ? "another run"
-                            : sameCatalog     ? runWords(*owner)
-                                              : runWords(*owner) + " of another catalog (" + owner->catalog.string() + ")";
-  return Error("The output folder " + folder.string() + " is in use by " + whose + process +
-               "; two runs in one folder would delete each other's checkpoints. Give this run another \"output\", "
-               "or wait for that run to end.");
+  const Words whose = owner->run == 0 ? Words(TIERTUNE_WORDS("Output folders", "another run"), {})
+                      : sameCatalog   ? runWords(*owner)
+                                      : Words(TIERTUNE_WORDS("Output folders", "%1 of another catalog (%2)"),
+                                              {runWords(*owner), owner->catalog.string()});
+  return Error(TIERTUNE_WORDS("Output folders",
+                              "The output folder %1 is in use by %2 (process %3); two runs in one folder "
+                              "would delete each other's checkpoints. Give this run another "
+                              "\"output\", or wait for that run to end."),
+               {folder.string(), whose, process});
 }
 
 }  // namespace
@@ -92,16 +100,21 @@ OutputLock::OutputLock(const fs::path& outputFolder, const fs::path& catalogFile
   std::error_code error;
   madeFolder_ = fs::create_directories(outputFolder, error);
   if (error || !fs::is_directory(outputFolder)) {
-    throw Error("Cannot create the output folder " + outputFolder.string() + ": " +
-                (error ? error.message() : std::string("it is not a folder")) +
-                ". Choose a folder you can write to as \"output\".");
+    const Words reason =
+        error ? Words(error.message()) : Words(TIERTUNE_WORDS("Output folders", "it is not a folder"), {});
+    throw Error(TIERTUNE_WORDS("Output folders",
+                               "Cannot create the output folder %1: %2. Choose a folder you can write to as "
+                               "\"output\"."),
+                {outputFolder.string(), reason});
   }
   folder_ = resolved(outputFolder);
   const fs::path file = folder_ / kOutputLockFileName;
   fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    throw Error("Cannot write in the output folder " + outputFolder.string() + " (" + errnoText(errno) +
-                "). Choose a folder you can write to as \"output\".");
+    throw Error(TIERTUNE_WORDS("Output folders",
+                               "Cannot write in the output folder %1 (%2). Choose a folder you can write to "
+                               "as \"output\"."),
+                {outputFolder.string(), errnoText(errno)});
   }
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const int code = errno;
@@ -150,16 +163,21 @@ OutputLock::~OutputLock() {
 void OutputLock::refuseOtherOwner(std::optional<Id> forRun, bool ownerRunExists) const {
   if (owner_.catalog.empty() || owner_.run == 0) return;  // nobody's yet
   if (!sameCatalogFile(owner_.catalog, catalog_)) {
-    throw Error("The output folder " + folder_.string() + " belongs to " + runWords(owner_) + " of another catalog (" +
-                owner_.catalog.string() +
-                "); two runs in one folder would delete each other's checkpoints. Give this run another \"output\" "
-                "(if that catalog is gone for good, delete " + (folder_ / kOutputLockFileName).string() + ").");
+    throw Error(
+        TIERTUNE_WORDS("Output folders",
+                       "The output folder %1 belongs to %2 of another catalog (%3); two runs in one "
+                       "folder would delete each other's checkpoints. Give this run "
+                       "another \"output\" (if that catalog is gone for good, delete "
+                       "%4)."),
+        {folder_.string(), runWords(owner_), owner_.catalog.string(), (folder_ / kOutputLockFileName).string()});
   }
   if (forRun && owner_.run == *forRun) return;
   if (ownerRunExists) {
-    throw Error("The output folder " + folder_.string() + " belongs to " + runWords(owner_) +
-                "; two runs in one folder would overwrite each other's checkpoints. Give this run another \"output\", "
-                "or continue that run instead.");
+    throw Error(TIERTUNE_WORDS("Output folders",
+                               "The output folder %1 belongs to %2; two runs in one folder would overwrite "
+                               "each other's checkpoints. Give this run another \"output\", or "
+                               "continue that run instead."),
+                {folder_.string(), runWords(owner_)});
   }
 }
 

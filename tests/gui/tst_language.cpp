@@ -11,14 +11,18 @@
 #include <QTest>
 
 #include "app/gui/AppContext.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/Language.h"
+#include "app/gui/MainWindow.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/TimeText.h"
-#include "app/gui/MainWindow.h"
 #include "app/gui/newrun/PlanText.h"
 #include "app/gui/pages/SettingsPage.h"
+#include "core/catalog/output_owner.h"
 #include "core/settings/settings.h"
+#include "core/util/error.h"
+#include "support/scratch.h"
 
 using tiertune::gui::AppContext;
 using tiertune::gui::availableLanguages;
@@ -152,6 +156,39 @@ class TestLanguage : public QObject {
         for (const QString& word : kept) text.remove(word);
         QVERIFY2(!englishWord.match(text).hasMatch(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(language), text)));
       }
+    }
+  }
+
+  // A refused output folder, said by core while another run holds it, reads in the window's
+  // language with the folder, the run's name and the process kept as they are; the English stays
+  // for the command line.
+  void aBusyOutputFolderIsSaidInTheLanguage() {
+    namespace fs = std::filesystem;
+    namespace catalog = tiertune::catalog;
+    const auto scratch = tiertune::test::makeScratchDir();
+    const fs::path root = scratch->path().toStdString();
+    const fs::path folder = root / "out", catalogFile = root / "catalog.sqlite";
+    catalog::OutputLock holder =
+        catalog::OutputLock::take(folder, catalogFile, std::nullopt, [](catalog::Id) { return false; });
+    holder.claim(7, "Help desk");
+    try {
+      (void)catalog::OutputLock::take(folder, catalogFile, std::nullopt, [](catalog::Id) { return true; });
+      QFAIL("a second lock on a held folder was taken");
+    } catch (const tiertune::Error& refusal) {
+      const QString english = tiertune::gui::errorText(refusal);
+      QVERIFY2(english.contains(QStringLiteral("is in use by run 7 (\u201cHelp desk\u201d) (process ")),
+               qPrintable(english));
+      QCOMPARE(english, QString::fromStdString(refusal.what()));
+      const InstalledTranslations japanese(resolveLanguage("ja"));
+      QString said = tiertune::gui::errorText(refusal);
+      QVERIFY2(said.startsWith(QStringLiteral("出力フォルダー ") + QString::fromStdString(folder.string()) +
+                               QStringLiteral(" は 実行 7（「Help desk」） が使用中です（プロセス ")),
+               qPrintable(said));
+      for (const QString& kept :
+           {QString::fromStdString(folder.string()), QStringLiteral("Help desk"), QStringLiteral("output")}) {
+        said.remove(kept);
+      }
+      QVERIFY2(!QRegularExpression(QStringLiteral("[A-Za-z]{4,}")).match(said).hasMatch(), qPrintable(said));
     }
   }
 
