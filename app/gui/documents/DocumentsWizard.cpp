@@ -1,5 +1,6 @@
 #include "app/gui/documents/DocumentsWizard.h"
 
+#include "app/gui/WizardHeader.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/documents/DatasetKindPage.h"
 #include "app/gui/documents/DocumentImportPage.h"
@@ -15,6 +16,7 @@ DocumentsWizard::DocumentsWizard(AppContext& context, QWidget* parent) : QWizard
   setObjectName(QStringLiteral("documentsWizard"));
   setWindowTitle(tr("Make a dataset from documents"));
   setWizardStyle(QWizard::ModernStyle);
+  keepSubTitleWhole(this);
   setOption(QWizard::NoBackButtonOnLastPage);
   setOption(QWizard::NoCancelButtonOnLastPage);  // the dataset is in the catalog by then
   enablePageHelp(this);

@@ -1,5 +1,6 @@
 #include "app/gui/importdataset/ImportDatasetWizard.h"
 
+#include "app/gui/WizardHeader.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/importdataset/ImportFilePage.h"
 #include "app/gui/importdataset/ImportFormatPage.h"
@@ -16,6 +17,7 @@ ImportDatasetWizard::ImportDatasetWizard(AppContext& context, const QString& fil
   setObjectName(QStringLiteral("importDatasetWizard"));
   setWindowTitle(tr("Import dataset"));
   setWizardStyle(QWizard::ModernStyle);
+  keepSubTitleWhole(this);
   setOption(QWizard::NoBackButtonOnLastPage);
   setOption(QWizard::NoCancelButtonOnLastPage);  // the dataset is in the catalog by then
   enablePageHelp(this);

@@ -2,6 +2,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/ErrorText.h"
+#include "app/gui/WizardHeader.h"
 #include "app/gui/WizardHelp.h"
 #include "app/gui/newrun/AdvancedSettingsPage.h"
 #include "app/gui/newrun/DatasetChoicePage.h"
@@ -17,6 +18,7 @@ NewRunWizard::NewRunWizard(AppContext& context, QWidget* parent) : QWizard(paren
   setObjectName(QStringLiteral("newRunWizard"));
   setWindowTitle(tr("New fine-tune"));
   setWizardStyle(QWizard::ModernStyle);
+  keepSubTitleWhole(this);
   setButtonText(QWizard::FinishButton, tr("Start"));
   setMinimumSize(820, 640);
   enablePageHelp(this);
