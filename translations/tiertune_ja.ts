@@ -873,6 +873,33 @@
     </message>
 </context>
 <context>
+    <name>Runs</name>
+    <message>
+        <source>Cannot create the checkpoint folder %1: %2. Choose an &quot;output&quot; folder on a disk you can write to.</source>
+        <translation>チェックポイントのフォルダー %1 を作成できません：%2。書き込めるディスク上のフォルダーを「output」に指定してください。</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>フォルダーではありません</translation>
+    </message>
+    <message>
+        <source>Cannot write checkpoints into %1 (%2). Choose an &quot;output&quot; folder on a disk you can write to.</source>
+        <translation>%1 にチェックポイントを書き込めません（%2）。書き込めるディスク上のフォルダーを「output」に指定してください。</translation>
+    </message>
+    <message>
+        <source>it is not on a disk</source>
+        <translation>ディスク上にありません</translation>
+    </message>
+    <message>
+        <source>The disk of %1 has %2 MiB free, and a checkpoint of this run takes about %3 MiB. Free some space, or choose an &quot;output&quot; folder on another disk.</source>
+        <translation>%1 のディスクの空きは %2 MiB ですが、この実行のチェックポイントには約 %3 MiB 必要です。空き容量を増やすか、別のディスクのフォルダーを「output」に指定してください。</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1: the gradients are not finite numbers (try a lower learning rate)</source>
+        <translation>ステップ %1 で学習が発散しました。勾配が有限の数値ではありません（学習率を下げてみてください）</translation>
+    </message>
+</context>
+<context>
     <name>WizardHelp</name>
     <message>
         <source>Help: %1</source>

@@ -873,6 +873,33 @@
     </message>
 </context>
 <context>
+    <name>Runs</name>
+    <message>
+        <source>Cannot create the checkpoint folder %1: %2. Choose an &quot;output&quot; folder on a disk you can write to.</source>
+        <translation>체크포인트 폴더 %1을(를) 만들 수 없습니다: %2. 쓸 수 있는 디스크의 폴더를 “output”으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Cannot write checkpoints into %1 (%2). Choose an &quot;output&quot; folder on a disk you can write to.</source>
+        <translation>%1에 체크포인트를 쓸 수 없습니다(%2). 쓸 수 있는 디스크의 폴더를 “output”으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>it is not on a disk</source>
+        <translation>디스크에 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>The disk of %1 has %2 MiB free, and a checkpoint of this run takes about %3 MiB. Free some space, or choose an &quot;output&quot; folder on another disk.</source>
+        <translation>%1 디스크의 여유 공간은 %2 MiB인데 이 실행의 체크포인트에는 약 %3 MiB가 필요합니다. 공간을 확보하거나 다른 디스크의 폴더를 “output”으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1: the gradients are not finite numbers (try a lower learning rate)</source>
+        <translation>%1단계에서 학습이 발산했습니다. 기울기가 유한한 숫자가 아닙니다(학습률을 낮춰 보세요)</translation>
+    </message>
+</context>
+<context>
     <name>WizardHelp</name>
     <message>
         <source>Help: %1</source>

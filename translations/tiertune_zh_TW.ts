@@ -873,6 +873,33 @@
     </message>
 </context>
 <context>
+    <name>Runs</name>
+    <message>
+        <source>Cannot create the checkpoint folder %1: %2. Choose an &quot;output&quot; folder on a disk you can write to.</source>
+        <translation>無法建立檢查點資料夾 %1：%2。請將可寫入磁碟上的資料夾指定為「output」。</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>它不是資料夾</translation>
+    </message>
+    <message>
+        <source>Cannot write checkpoints into %1 (%2). Choose an &quot;output&quot; folder on a disk you can write to.</source>
+        <translation>無法將檢查點寫入 %1（%2）。請將可寫入磁碟上的資料夾指定為「output」。</translation>
+    </message>
+    <message>
+        <source>it is not on a disk</source>
+        <translation>它不在磁碟上</translation>
+    </message>
+    <message>
+        <source>The disk of %1 has %2 MiB free, and a checkpoint of this run takes about %3 MiB. Free some space, or choose an &quot;output&quot; folder on another disk.</source>
+        <translation>%1 所在磁碟的可用空間為 %2 MiB，而此執行的一個檢查點約需 %3 MiB。請釋出空間，或將其他磁碟上的資料夾指定為「output」。</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1: the gradients are not finite numbers (try a lower learning rate)</source>
+        <translation>訓練在第 %1 步發散：梯度不是有限的數值（請嘗試降低學習率）</translation>
+    </message>
+</context>
+<context>
     <name>WizardHelp</name>
     <message>
         <source>Help: %1</source>

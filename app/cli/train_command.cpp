@@ -243,7 +243,7 @@ int execute(catalog::Catalog& store, catalog::Id runId, const train::RunConfig& 
     return 0;
   } catch (const std::exception& error) {
     store.setRunWorker(runId, std::nullopt);
-    store.setRunStatus(runId, catalog::RunStatus::Failed, error.what());
+    store.setRunFailed(runId, wordsOf(error));
     log.print({{ev::kEvent, ev::kFailed}, {ev::kRun, runId}, {ev::kError, error.what()}});
     throw;
   }

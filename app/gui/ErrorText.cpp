@@ -8,8 +8,8 @@ namespace tiertune::gui {
 
 QString translatedWords(const Words& words) {
   if (!words.isSentence()) return QString::fromStdString(words.verbatim());
-  const Sentence& sentence = words.sentence();
-  const std::string translated = QCoreApplication::translate(sentence.context, sentence.english).toStdString();
+  const std::string translated =
+      QCoreApplication::translate(words.context().c_str(), words.source().c_str()).toStdString();
   std::vector<std::string> values;
   values.reserve(words.places().size());
   for (const Words& place : words.places()) values.push_back(translatedWords(place).toStdString());
@@ -18,5 +18,9 @@ QString translatedWords(const Words& words) {
 }
 
 QString errorText(const std::exception& error) { return translatedWords(wordsOf(error)); }
+
+QString failureText(const std::string& english, const std::optional<Words>& words) {
+  return words ? translatedWords(*words) : QString::fromStdString(english);
+}
 
 }  // namespace tiertune::gui

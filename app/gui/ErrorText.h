@@ -5,6 +5,8 @@
 
 #include <QString>
 #include <exception>
+#include <optional>
+#include <string>
 
 #include "core/util/words.h"
 
@@ -12,5 +14,7 @@ namespace tiertune::gui {
 
 QString translatedWords(const Words& words);
 QString errorText(const std::exception& error);
+// Why a run failed, as the catalog keeps it: its words translated when it has them, else its English.
+QString failureText(const std::string& english, const std::optional<Words>& words);
 
 }  // namespace tiertune::gui

@@ -113,7 +113,7 @@ DatasetRecord readDataset(const Statement& row) {
 constexpr const char* kRunColumns =
     "id, name, model_id, dataset_id, method, preset, config_json, status, created_at, "
     "started_at, finished_at, error_text, notes, worker_pid, worker_start_ticks, total_steps, "
-    "device_kind, device_name, device_memory_bytes";
+    "device_kind, device_name, device_memory_bytes, error_words";
 
 RunRecord readRun(const Statement& row) {
   RunRecord run;
@@ -137,6 +137,7 @@ RunRecord readRun(const Statement& row) {
     run.device = TrainingDevice{row.text(16) == "cuda" ? TrainingDevice::Kind::Cuda : TrainingDevice::Kind::Cpu,
                                 row.text(17), row.optionalInteger(18).value_or(0)};
   }
+  if (!row.isNull(19)) run.errorWords = storedWords(row.text(19));  // damaged: the English stays
   return run;
 }
 
@@ -558,6 +559,12 @@ std::optional<RunRecord> Catalog::run(Id id) const {
 }
 
 void Catalog::setRunStatus(Id id, RunStatus status, const std::string& errorText) {
+  setRunStatus(id, status, errorText, std::nullopt);
+}
+
+void Catalog::setRunFailed(Id id, const Words& why) { setRunStatus(id, RunStatus::Failed, why.english(), why); }
+
+void Catalog::setRunStatus(Id id, RunStatus status, const std::string& errorText, const std::optional<Words>& error) {
   Transaction transaction(*db_);
   const std::string name = runNameOrThrow(*db_, id);
   const bool ended =
@@ -569,10 +576,17 @@ void Catalog::setRunStatus(Id id, RunStatus status, const std::string& errorText
                    "started_at = CASE WHEN ? = 'running' THEN coalesce(started_at, ?) "
                    "ELSE started_at END, "
                    "finished_at = CASE WHEN ? THEN ? ELSE NULL END, "
-                   "error_text = ? WHERE id = ?");
+                   "error_text = ?, error_words = ? WHERE id = ?");
   update.bind(1, toString(status)).bind(2, toString(status)).bind(3, now);
   update.bind(4, std::int64_t{ended ? 1 : 0}).bind(5, now);
-  update.bind(6, status == RunStatus::Failed ? errorText : std::string()).bind(7, id).run();
+  update.bind(6, status == RunStatus::Failed ? errorText : std::string());
+  const std::string words = status == RunStatus::Failed && error ? wordsToJson(*error).dump() : std::string();
+  if (words.empty() || words.size() > 262144) {
+    update.bindNull(7);
+  } else {
+    update.bind(7, words);
+  }
+  update.bind(8, id).run();
   std::string message = "The run " + quoted(name) + " is now " + toString(status);
   if (status == RunStatus::Failed && !errorText.empty()) message += ": " + errorText;
   insertEvent(*db_, status == RunStatus::Failed ? EventLevel::Error : EventLevel::Info, "run", id,

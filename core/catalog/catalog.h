@@ -31,7 +31,7 @@ namespace tiertune::catalog {
 class Database;  // core/catalog/sqlite.h
 
 // The schema version this build writes and understands (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of a Tiertune catalog ("TTUN"), so another SQLite file is never mistaken
 // for ours and never migrated.
 inline constexpr int kApplicationId = 0x5454554E;
@@ -89,6 +89,8 @@ class Catalog {
   // Moves a run to a new status; sets startedAt on Running (first time) and finishedAt on
   // Completed/Failed/Stopped. errorText is stored for Failed and cleared otherwise.
   void setRunStatus(Id id, RunStatus status, const std::string& errorText = {});
+  // Failed, with translatable words: errorText keeps their English, errorWords the words.
+  void setRunFailed(Id id, const Words& why);
   // The worker process that executes the run (none: it ended), recorded by the worker itself.
   void setRunWorker(Id id, const std::optional<ProcessIdentity>& worker);
   // The number of optimizer steps the run takes, once the worker has computed it.
@@ -132,6 +134,7 @@ class Catalog {
   std::vector<EventRecord> events(int limit = 200) const;
 
  private:
+  void setRunStatus(Id id, RunStatus status, const std::string& errorText, const std::optional<Words>& error);
   explicit Catalog(std::unique_ptr<Database> database);
   std::unique_ptr<Database> db_;
 };

@@ -131,11 +131,19 @@ ALTER TABLE runs ADD COLUMN device_memory_bytes INTEGER
   CHECK(device_memory_bytes IS NULL OR device_memory_bytes >= 0);
 )sql";
 
+// Version 5. Why a run failed as Words (core/util/words.h, as JSON): the window says it in its
+// language; error_text keeps the English for the command line, searches and older versions.
+constexpr const char* kSchemaV5 = R"sql(
+ALTER TABLE runs ADD COLUMN error_words TEXT
+  CHECK(error_words IS NULL OR (json_valid(error_words) AND length(error_words) <= 262144));
+)sql";
+
 const Migration kMigrations[] = {
     {1, [](Database& database) { database.exec(kSchemaV1); }},
     {2, [](Database& database) { database.exec(kSchemaV2); }},
     {3, [](Database& database) { database.exec(kSchemaV3); }},
     {4, [](Database& database) { database.exec(kSchemaV4); }},
+    {5, [](Database& database) { database.exec(kSchemaV5); }},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/util/process_identity.h"
+#include "core/util/words.h"
 
 namespace tiertune::catalog {
 
@@ -79,7 +80,8 @@ struct RunRecord : NewRun {
   std::string createdAt;
   std::string startedAt;     // empty until it starts
   std::string finishedAt;    // empty until it ends
-  std::string errorText;     // why it failed, in words; empty otherwise
+  std::string errorText;     // why it failed, in English words; empty otherwise
+  std::optional<Words> errorWords;  // the same, translatable; none when it was kept as text only
   std::string notes;
   std::optional<ProcessIdentity> worker;  // the process executing it; none when none does
   std::optional<std::int64_t> totalSteps;  // set by the worker when it starts

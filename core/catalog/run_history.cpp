@@ -19,15 +19,17 @@ std::string quotedLiteral(const char* text) { return std::string("'") + text + "
 std::string summarySelect() {
   return "SELECT r.id, r.name, r.status, m.name, coalesce(d.name, ''), r.method, r.preset, "
          "coalesce((SELECT max(step) FROM metrics WHERE run_id = r.id AND name = " +
-         quotedLiteral(kTrainLossMetric) + "), 0) AS steps_done, "
+         quotedLiteral(kTrainLossMetric) +
+         "), 0) AS steps_done, "
          "coalesce(r.total_steps, json_extract(r.config_json, '$.max_steps')) AS total_steps, "
          "(SELECT min(value) FROM metrics WHERE run_id = r.id AND name = " +
-         quotedLiteral(kValidationLossMetric) + ") AS best_loss, "
+         quotedLiteral(kValidationLossMetric) +
+         ") AS best_loss, "
          // SQLite reads the trailing Z of our timestamps; a run still going counts up to now.
          "CASE WHEN r.started_at IS NULL THEN NULL "
          "ELSE (julianday(coalesce(r.finished_at, 'now')) - julianday(r.started_at)) * 86400.0 "
          "END AS duration, "
-         "r.created_at, coalesce(r.started_at, ''), r.error_text "
+         "r.created_at, coalesce(r.started_at, ''), r.error_text, r.error_words "
          "FROM runs r JOIN models m ON m.id = r.model_id LEFT JOIN datasets d ON d.id = r.dataset_id ";
 }
 
@@ -47,6 +49,7 @@ RunSummary readSummary(const Statement& row) {
   run.createdAt = row.text(11);
   run.startedAt = row.text(12);
   run.errorText = row.text(13);
+  if (!row.isNull(14)) run.errorWords = storedWords(row.text(14));
   return run;
 }
 

@@ -50,6 +50,7 @@ struct RunSummary {
   std::string createdAt;
   std::string startedAt;
   std::string errorText;
+  std::optional<Words> errorWords;  // the same, translatable (RunRecord::errorWords)
 };
 
 }  // namespace tiertune::catalog

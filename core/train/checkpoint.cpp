@@ -185,7 +185,6 @@ std::int64_t checkpointBytes(const std::vector<model::ParameterSpec>& trained) {
 }
 
 void requireCheckpointRoom(const fs::path& checkpointsFolder, std::int64_t bytes) {
-  const std::string advice = " Choose an \"output\" folder on a disk you can write to.";
   // The same probe as the offload folder's: made when missing, a folder on a real disk, a file
   // written and flushed, its free space.
   const hardware::OffloadFolderCheck check = hardware::checkOffloadFolder(checkpointsFolder);
@@ -196,18 +195,28 @@ void requireCheckpointRoom(const fs::path& checkpointsFolder, std::int64_t bytes
       break;
     case Problem::CannotCreate:
     case Problem::NotAFolder:
-      throw Error("Cannot create the checkpoint folder " + checkpointsFolder.string() + ": " +
-                  (check.detail.empty() ? std::string("it is not a folder") : check.detail) + "." + advice);
+      throw Error(
+          TIERTUNE_WORDS("Runs",
+                         "Cannot create the checkpoint folder %1: %2. Choose an \"output\" folder on a "
+                         "disk you can write to."),
+          {checkpointsFolder.string(),
+           check.detail.empty() ? Words(TIERTUNE_WORDS("Runs", "it is not a folder"), {}) : Words(check.detail)});
     case Problem::NotOnADisk:
     case Problem::NotWritable:
-      throw Error("Cannot write checkpoints into " + checkpointsFolder.string() + " (" +
-                  (check.detail.empty() ? std::string("it is not on a disk") : check.detail) + ")." + advice);
+      throw Error(
+          TIERTUNE_WORDS("Runs",
+                         "Cannot write checkpoints into %1 (%2). Choose an \"output\" folder on a disk "
+                         "you can write to."),
+          {checkpointsFolder.string(),
+           check.detail.empty() ? Words(TIERTUNE_WORDS("Runs", "it is not on a disk"), {}) : Words(check.detail)});
   }
   const auto available = static_cast<std::int64_t>(check.freeBytes);
   if (available < bytes) {
-    throw Error("The disk of " + checkpointsFolder.string() + " has " + std::to_string(available / (1 << 20)) +
-                " MiB free, and a checkpoint of this run takes about " + std::to_string(bytes / (1 << 20) + 1) +
-                " MiB. Free some space, or choose an \"output\" folder on another disk.");
+    throw Error(
+        TIERTUNE_WORDS("Runs",
+                       "The disk of %1 has %2 MiB free, and a checkpoint of this run takes about %3 "
+                       "MiB. Free some space, or choose an \"output\" folder on another disk."),
+        {checkpointsFolder.string(), std::to_string(available / (1 << 20)), std::to_string(bytes / (1 << 20) + 1)});
   }
 }
 

@@ -173,8 +173,10 @@ StepReport Trainer::trainStep() {
   StepReport report;
   report.gradientNorm = std::sqrt(state_->gradientSquaredNorm());
   if (!std::isfinite(report.gradientNorm)) {
-    throw Error("training diverged at step " + std::to_string(step_ + 1) +
-                ": the gradients are not finite numbers (try a lower learning rate)");
+    throw Error(TIERTUNE_WORDS("Runs",
+                               "training diverged at step %1: the gradients are not finite numbers (try a "
+                               "lower learning rate)"),
+                {std::to_string(step_ + 1)});
   }
   // torch.nn.utils.clip_grad_norm_: scale by max_norm / (norm + 1e-6) when that is below 1.
   const double clipScale = config_.maxGradNorm > 0 ? config_.maxGradNorm / (report.gradientNorm + 1e-6) : 1.0;

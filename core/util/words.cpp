@@ -1,6 +1,7 @@
 #include "core/util/words.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "core/util/error.h"
@@ -18,13 +19,15 @@ int placeAt(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-Words::Words(Sentence sentence, std::vector<Words> places) : sentence_(sentence), places_(std::move(places)) {
+Words::Words(Sentence sentence, std::vector<Words> places) : sentence_(true), places_(std::move(places)) {
   if (sentence.context == nullptr || sentence.english == nullptr)
     throw std::logic_error("Words: a sentence without text");
-  const int highest = highestPlace(sentence.english);
+  context_ = sentence.context;
+  source_ = sentence.english;
+  const int highest = highestPlace(source_);
   if (highest != static_cast<int>(places_.size())) {
-    throw std::logic_error("Words: \"" + std::string(sentence.english) + "\" has " + std::to_string(highest) +
-                           " places but " + std::to_string(places_.size()) + " values were given");
+    throw std::logic_error("Words: \"" + source_ + "\" has " + std::to_string(highest) + " places but " +
+                           std::to_string(places_.size()) + " values were given");
   }
 }
 
@@ -33,7 +36,7 @@ std::string Words::english() const {
   std::vector<std::string> values;
   values.reserve(places_.size());
   for (const Words& place : places_) values.push_back(place.english());
-  return fillPlaces(sentence_.english, values);
+  return fillPlaces(source_, values);
 }
 
 std::string fillPlaces(std::string_view text, std::span<const std::string> values) {
@@ -62,6 +65,54 @@ std::vector<std::string> englishOf(std::span<const Words> list) {
   english.reserve(list.size());
   for (const Words& words : list) english.push_back(words.english());
   return english;
+}
+
+nlohmann::json wordsToJson(const Words& words) {
+  if (!words.isSentence()) return words.verbatim();
+  nlohmann::json places = nlohmann::json::array();
+  for (const Words& place : words.places()) places.push_back(wordsToJson(place));
+  return {{"context", words.context()}, {"source", words.source()}, {"places", std::move(places)}};
+}
+
+namespace {
+
+constexpr int kMaxWordsDepth = 8;
+constexpr std::size_t kMaxWordsText = 64 * 1024;
+
+const std::string& boundedText(const nlohmann::json& value, const char* what) {
+  if (!value.is_string()) throw Error(std::string("stored words: ") + what + " is not a text");
+  const std::string& text = value.get_ref<const std::string&>();
+  if (text.size() > kMaxWordsText) throw Error(std::string("stored words: ") + what + " is longer than 64 KiB");
+  return text;
+}
+
+Words wordsFromJsonAt(const nlohmann::json& value, int depth) {
+  if (depth > kMaxWordsDepth) throw Error("stored words: nested deeper than 8 levels");
+  if (value.is_string()) return Words(boundedText(value, "a value"));
+  if (!value.is_object() || !value.contains("context") || !value.contains("source") || !value.contains("places") ||
+      !value["places"].is_array()) {
+    throw Error("stored words: neither a text nor {context, source, places}");
+  }
+  const std::string& context = boundedText(value["context"], "the context");
+  const std::string& source = boundedText(value["source"], "the source");
+  std::vector<Words> places;
+  for (const nlohmann::json& place : value["places"]) places.push_back(wordsFromJsonAt(place, depth + 1));
+  if (highestPlace(source) != static_cast<int>(places.size())) {
+    throw Error("stored words: the sentence's places and its values do not match");
+  }
+  return Words(Sentence{context.c_str(), source.c_str()}, std::move(places));  // copies both
+}
+
+}  // namespace
+
+Words wordsFromJson(const nlohmann::json& value) { return wordsFromJsonAt(value, 0); }
+
+std::optional<Words> storedWords(std::string_view jsonText) {
+  try {
+    return wordsFromJson(nlohmann::json::parse(jsonText));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 Words wordsOf(const std::exception& error) {

@@ -8,9 +8,14 @@
 // sentence lands in translations/*.ts under its context, and translations_complete fails until it
 // is translated. A place holds either verbatim text (a path, a number, a field's name, a reason the
 // system gave) or other Words (an inner error's sentence), which are then translated too.
+//
+// Words keep their own copies of the sentence, so that Words read back from JSON (a run's failure
+// kept in the catalog, wordsFromJson) are translated like fresh ones.
 #pragma once
 
 #include <exception>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,8 +43,10 @@ class Words {
   // when the sentence's places and the values given do not match (a mistake in the code).
   Words(Sentence sentence, std::vector<Words> places);
 
-  bool isSentence() const { return sentence_.english != nullptr; }
-  const Sentence& sentence() const { return sentence_; }
+  bool isSentence() const { return sentence_; }
+  // The translation context and the English source with its places (empty for verbatim text).
+  const std::string& context() const { return context_; }
+  const std::string& source() const { return source_; }
   const std::vector<Words>& places() const { return places_; }
   const std::string& verbatim() const { return verbatim_; }
 
@@ -47,7 +54,8 @@ class Words {
   std::string english() const;
 
  private:
-  Sentence sentence_{nullptr, nullptr};
+  bool sentence_ = false;
+  std::string context_, source_;
   std::vector<Words> places_;
   std::string verbatim_;
 };
@@ -62,6 +70,15 @@ int highestPlace(std::string_view text);
 
 // The English of each, in order (for the command line and JSON reports).
 std::vector<std::string> englishOf(std::span<const Words> list);
+
+// As JSON and back: {"context", "source", "places": [...]} for a sentence, a string for verbatim
+// text. wordsFromJson throws tiertune::Error on anything else, on more than 8 levels of nesting,
+// and on a text longer than 64 KiB (the JSON may come from a damaged catalog).
+nlohmann::json wordsToJson(const Words& words);
+Words wordsFromJson(const nlohmann::json& value);
+// Words kept as JSON text, or none when the text does not read as Words: for stored values that are
+// only a help (the English is kept beside them).
+std::optional<Words> storedWords(std::string_view jsonText);
 
 // The Words of any exception: a tiertune::Error's own, or its what() as verbatim text.
 Words wordsOf(const std::exception& error);

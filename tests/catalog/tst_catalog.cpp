@@ -400,6 +400,37 @@ class CatalogTest : public QObject {
     QVERIFY(throwsMentioning([&] { catalog.setRunStatus(runId + 7, RunStatus::Running); }, {"no run"}));
   }
 
+  // A failure kept as Words comes back as Words (the window translates them), its English in
+  // errorText for the command line; a failure kept as text has none, a resumed run loses both, and
+  // a damaged stored value reads as no words, leaving the English.
+  void aFailureKeepsItsWords() {
+    Catalog catalog = Catalog::open(catalogFile());
+    const Id modelId = catalog.addModel(sampleModel());
+    const Id runId = catalog.createRun({"r", modelId, std::nullopt, "lora", "custom", "{}"});
+    const tiertune::Words inner(TIERTUNE_WORDS("test", "the disk of %1 is full"), {"/data"});
+    catalog.setRunFailed(runId, tiertune::Words(TIERTUNE_WORDS("test", "step %1 failed: %2"), {"12", inner}));
+    const auto failed = catalog.run(runId);
+    QCOMPARE(failed->errorText, std::string("step 12 failed: the disk of /data is full"));
+    QVERIFY(failed->errorWords);
+    QCOMPARE(failed->errorWords->source(), std::string("step %1 failed: %2"));
+    QCOMPARE(failed->errorWords->places()[1].source(), std::string("the disk of %1 is full"));
+    QCOMPARE(failed->errorWords->english(), failed->errorText);
+    QVERIFY(catalog.runs()[0].errorWords);
+
+    catalog.setRunStatus(runId, RunStatus::Running);
+    QVERIFY(!catalog.run(runId)->errorWords);
+    catalog.setRunStatus(runId, RunStatus::Failed, "plain words");
+    QVERIFY(!catalog.run(runId)->errorWords);
+    QCOMPARE(catalog.run(runId)->errorText, std::string("plain words"));
+
+    {
+      Database raw(catalogFile(), false);
+      raw.exec("UPDATE runs SET error_words = '{\"context\": 1}'");
+    }
+    QVERIFY(!catalog.run(runId)->errorWords);
+    QCOMPARE(catalog.run(runId)->errorText, std::string("plain words"));
+  }
+
   // The worker records itself (pid and start time) and the run's length; a GUI started later reads
   // them to attach. The history's steps column prefers the worker's count to max_steps.
   void theWorkerOfARunAndItsTotalStepsAreRecorded() {

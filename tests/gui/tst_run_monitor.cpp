@@ -14,11 +14,11 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QScreen>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
-#include <QTabWidget>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <csignal>
 #include <filesystem>
@@ -27,6 +27,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/Language.h"
 #include "app/gui/history/LossChart.h"
 #include "app/gui/runs/LiveRunState.h"
 #include "app/gui/runs/RunMonitor.h"
@@ -247,6 +248,30 @@ class RunMonitorTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(world.status(runId), catalog::RunStatus::Completed, kLong);
     QVERIFY(world.store().run(runId)->errorText.empty());
     QTRY_VERIFY_WITH_TIMEOUT(monitor.errorText().isEmpty(), kLong);
+  }
+
+  // A run that fails inside its worker keeps why as words, and the monitor says it in the window's
+  // language: here its checkpoints cannot be written, as a file sits where their folder would be.
+  void aFailureIsSaidInTheWindowsLanguage() {
+    World world;
+    const catalog::Id runId = world.createRun("blocked", 40);
+    fs::create_directories(world.root / "blocked");
+    std::ofstream(world.root / "blocked" / "checkpoints") << "not a folder";
+    const InstalledTranslations japanese(resolveLanguage("ja"));
+    RunSupervisor supervisor(*world.context);
+    useBuiltWorker(supervisor);
+    QVERIFY(supervisor.startRun(runId));
+    RunMonitor monitor(*world.context, supervisor, runId);
+    QTRY_COMPARE_WITH_TIMEOUT(world.status(runId), catalog::RunStatus::Failed, kLong);
+    const catalog::RunRecord failed = *world.store().run(runId);
+    QVERIFY2(failed.errorText.find("Cannot create the checkpoint folder") != std::string::npos,
+             failed.errorText.c_str());
+    QVERIFY(failed.errorWords);
+    QCOMPARE(failed.errorWords->english(), failed.errorText);
+    const QString folder = QString::fromStdString((world.root / "blocked" / "checkpoints").string());
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.errorText().contains(QStringLiteral("チェックポイントのフォルダー ") + folder),
+                             kLong);
+    QVERIFY2(!monitor.errorText().contains(QStringLiteral("Cannot create")), qPrintable(monitor.errorText()));
   }
 
   void samplesShowAfterEachEvaluation() {

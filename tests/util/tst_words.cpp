@@ -2,6 +2,7 @@
 // (a value that itself holds "%1" stays as it is), a sentence must be given exactly its places,
 // and an Error made from Words keeps them through copies and through wordsOf.
 #include <QTest>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -34,7 +35,7 @@ class WordsTest : public QObject {
     const Words outer(TIERTUNE_WORDS("test", "%1 line %2: %3."), {"data.jsonl", std::to_string(12), inner});
     QCOMPARE(outer.english(), std::string("data.jsonl line 12: the field \"messages\" is missing."));
     QVERIFY(outer.isSentence());
-    QCOMPARE(std::string(outer.sentence().context), std::string("test"));
+    QCOMPARE(outer.context(), std::string("test"));
     QCOMPARE(outer.places().size(), std::size_t(3));
     QVERIFY(!outer.places()[0].isSentence());
     QVERIFY(outer.places()[2].isSentence());
@@ -54,7 +55,7 @@ class WordsTest : public QObject {
       copy = error;
     }
     QVERIFY(copy.words() != nullptr);
-    QCOMPARE(std::string(copy.words()->sentence().english), std::string("%1 is empty."));
+    QCOMPARE(copy.words()->source(), std::string("%1 is empty."));
     QCOMPARE(wordsOf(copy).english(), std::string("notes.csv is empty."));
 
     // Errors from English text alone, and other exceptions, become verbatim words.
@@ -63,6 +64,36 @@ class WordsTest : public QObject {
     QVERIFY(!wordsOf(plain).isSentence());
     QCOMPARE(wordsOf(plain).verbatim(), std::string("plain words"));
     QCOMPARE(wordsOf(std::runtime_error("other")).english(), std::string("other"));
+  }
+
+  // Words kept as JSON (a run's failure in the catalog) come back equal, nesting and all; what a
+  // damaged catalog could hold is refused with a reason, never half read.
+  void jsonRoundTripsAndRefusesDamage() {
+    const Words inner(TIERTUNE_WORDS("test", "the field \"%1\" is missing"), {"messages"});
+    const Words outer(TIERTUNE_WORDS("test", "%1 line %2: %3."), {"data.jsonl", "12", inner});
+    const nlohmann::json stored = nlohmann::json::parse(wordsToJson(outer).dump());
+    const Words back = wordsFromJson(stored);
+    QCOMPARE(back.english(), outer.english());
+    QCOMPARE(back.context(), std::string("test"));
+    QCOMPARE(back.source(), std::string("%1 line %2: %3."));
+    QVERIFY(back.places()[2].isSentence());
+    QCOMPARE(back.places()[2].source(), std::string("the field \"%1\" is missing"));
+    QCOMPARE(wordsFromJson("plain").english(), std::string("plain"));
+
+    using nlohmann::json;
+    json deep = "bottom";
+    for (int i = 0; i < 9; ++i) deep = json{{"context", "c"}, {"source", "%1"}, {"places", json::array({deep})}};
+    const std::vector<json> damaged = {
+        json(42),
+        json::array(),
+        json{{"context", "c"}, {"source", "s"}},
+        json{{"context", "c"}, {"source", "%1 and %2"}, {"places", json::array({"one"})}},
+        json{{"context", 1}, {"source", "s"}, {"places", json::array()}},
+        json{{"context", "c"}, {"source", std::string(70000, 'x')}, {"places", json::array()}},
+        deep};
+    for (const json& value : damaged) {
+      QVERIFY_THROWS_EXCEPTION(Error, wordsFromJson(value));
+    }
   }
 };
 

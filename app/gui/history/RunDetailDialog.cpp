@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "app/gui/ErrorText.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/TabOrder.h"
@@ -212,7 +213,7 @@ void RunDetailDialog::onDetail(const RunDetail& detail) {
   add(tr("Created:"), localTimeText(run.createdAt));
   add(tr("Started:"), localTimeText(run.startedAt));
   add(tr("Finished:"), localTimeText(run.finishedAt));
-  if (!run.errorText.empty()) add(tr("Problem:"), qText(run.errorText));
+  if (!run.errorText.empty()) add(tr("Problem:"), failureText(run.errorText, run.errorWords));
   facts_->setText(facts.join(QStringLiteral("<br>")));
 
   chart_->setCurves({detail.curves});

@@ -1,11 +1,12 @@
 #include "app/gui/history/RunHistoryModel.h"
 
 #include <QApplication>
-#include <algorithm>
 #include <QBrush>
 #include <QColor>
+#include <algorithm>
 
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/TimeText.h"
 #include "app/gui/history/RunHistoryWorker.h"
 #include "app/gui/history/RunText.h"
@@ -127,7 +128,7 @@ QString RunHistoryModel::text(const catalog::RunSummary& run, int column) const 
     case BestLoss: return RunText::loss(run.bestValidationLoss);
     case Duration: return RunText::duration(run.durationSeconds);
     case Started: return run.startedAt.empty() ? tr("not started") : localTimeText(run.startedAt);
-    case Problem: return QString::fromStdString(run.errorText);
+    case Problem: return failureText(run.errorText, run.errorWords);
     default: return {};
   }
 }

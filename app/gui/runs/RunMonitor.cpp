@@ -1,7 +1,5 @@
 #include "app/gui/runs/RunMonitor.h"
 
-#include "app/gui/GpuText.h"
-
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -12,8 +10,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QTextOption>
 #include <QTabWidget>
+#include <QTextOption>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -21,6 +19,7 @@
 
 #include "app/gui/AppContext.h"
 #include "app/gui/Appearance.h"
+#include "app/gui/ErrorText.h"
 #include "app/gui/GpuText.h"
 #include "app/gui/NumberText.h"
 #include "app/gui/WindowSize.h"
@@ -286,7 +285,7 @@ void RunMonitor::updateButtons() {
   // The run's own error (in the catalog) first; else what went wrong with the last button.
   QString problem = problem_;
   if (haveRecord_ && record_.status == catalog::RunStatus::Failed) {
-    problem = record_.errorText.empty() ? tr("The run failed.") : QString::fromStdString(record_.errorText);
+    problem = record_.errorText.empty() ? tr("The run failed.") : failureText(record_.errorText, record_.errorWords);
   }
   error_->setText(problem);
   error_->setVisible(!problem.isEmpty());
