@@ -2,7 +2,6 @@
 
 #include <QEvent>
 #include <QLabel>
-#include <QPointer>
 #include <QTimer>
 #include <QWizard>
 #include <QWizardPage>
@@ -44,10 +43,9 @@ class SubTitleFitter : public QObject {
   }
 
  private:
+  // The fitter is the wizard's child: a call still posted when the wizard goes is dropped with it.
   void fitLater() {
-    QTimer::singleShot(0, this, [wizard = QPointer<QWizard>(wizard_)] {
-      if (wizard) fitSubTitle(wizard);
-    });
+    QTimer::singleShot(0, this, [this] { fitSubTitle(wizard_); });
   }
 
   QWizard* wizard_;

@@ -580,8 +580,10 @@ void Catalog::setRunStatus(Id id, RunStatus status, const std::string& errorText
   update.bind(1, toString(status)).bind(2, toString(status)).bind(3, now);
   update.bind(4, std::int64_t{ended ? 1 : 0}).bind(5, now);
   update.bind(6, status == RunStatus::Failed ? errorText : std::string());
+  // Words beyond the schema's CHECK on error_words (256 KiB) are left out: the English stays.
+  constexpr std::size_t kMaxErrorWordsBytes = 262144;
   const std::string words = status == RunStatus::Failed && error ? wordsToJson(*error).dump() : std::string();
-  if (words.empty() || words.size() > 262144) {
+  if (words.empty() || words.size() > kMaxErrorWordsBytes) {
     update.bindNull(7);
   } else {
     update.bind(7, words);

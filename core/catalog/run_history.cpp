@@ -19,12 +19,10 @@ std::string quotedLiteral(const char* text) { return std::string("'") + text + "
 std::string summarySelect() {
   return "SELECT r.id, r.name, r.status, m.name, coalesce(d.name, ''), r.method, r.preset, "
          "coalesce((SELECT max(step) FROM metrics WHERE run_id = r.id AND name = " +
-         quotedLiteral(kTrainLossMetric) +
-         "), 0) AS steps_done, "
+         quotedLiteral(kTrainLossMetric) + "), 0) AS steps_done, "
          "coalesce(r.total_steps, json_extract(r.config_json, '$.max_steps')) AS total_steps, "
          "(SELECT min(value) FROM metrics WHERE run_id = r.id AND name = " +
-         quotedLiteral(kValidationLossMetric) +
-         ") AS best_loss, "
+         quotedLiteral(kValidationLossMetric) + ") AS best_loss, "
          // SQLite reads the trailing Z of our timestamps; a run still going counts up to now.
          "CASE WHEN r.started_at IS NULL THEN NULL "
          "ELSE (julianday(coalesce(r.finished_at, 'now')) - julianday(r.started_at)) * 86400.0 "

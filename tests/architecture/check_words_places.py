@@ -21,34 +21,9 @@ PLACE = re.compile(r'%([1-9])')
 VALUES_START = re.compile(r'\s*\)?\s*,\s*\{')
 
 
-def top_level_count(inner):
-    """Values in a brace list's inside: top-level commas + 1, strings and brackets skipped."""
-    if not inner.strip():
-        return 0
-    depth, count, in_string, escaped = 0, 1, False, False
-    for ch in inner:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == '\\':
-                escaped = True
-            elif ch == '"':
-                in_string = False
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch in '{([':
-            depth += 1
-        elif ch in '})]':
-            depth -= 1
-        elif ch == ',' and depth == 0:
-            count += 1
-    return count
-
-
-def brace_list(text, start):
-    """The inside of the brace list opening at text[start], or None when it never closes."""
-    depth, in_string, escaped = 0, False, False
+def code_outside_strings(text, start=0):
+    """(index, character) of text from start, skipping what is inside string literals."""
+    in_string, escaped = False, False
     for i in range(start, len(text)):
         ch = text[i]
         if in_string:
@@ -58,16 +33,38 @@ def brace_list(text, start):
                 escaped = True
             elif ch == '"':
                 in_string = False
-            continue
-        if ch == '"':
+        elif ch == '"':
             in_string = True
-        elif ch in '{([':
+        else:
+            yield i, ch
+
+
+def brace_list(text, start):
+    """The inside of the brace list opening at text[start], or None when it never closes."""
+    depth = 0
+    for i, ch in code_outside_strings(text, start):
+        if ch in '{([':
             depth += 1
         elif ch in '})]':
             depth -= 1
             if depth == 0:
                 return text[start + 1:i]
     return None
+
+
+def top_level_count(inner):
+    """Values in a brace list's inside: top-level commas + 1."""
+    if not inner.strip():
+        return 0
+    depth, count = 0, 1
+    for _, ch in code_outside_strings(inner):
+        if ch in '{([':
+            depth += 1
+        elif ch in '})]':
+            depth -= 1
+        elif ch == ',' and depth == 0:
+            count += 1
+    return count
 
 
 def findings_in(text, name):
